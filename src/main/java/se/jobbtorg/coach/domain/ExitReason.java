@@ -1,0 +1,38 @@
+package se.jobbtorg.coach.domain;
+
+import java.util.Arrays;
+
+/**
+ * Why an enrolment ended (domain.md step 8). The reasons say clearly whether the person left
+ * for work or studies (002); UNKNOWN is kept honest because it hides real outcomes (004).
+ */
+public enum ExitReason {
+    UNSUBSIDISED_WORK("work"),
+    SUBSIDISED_WORK("subsidised_work"),
+    STUDIES("studies"),
+    REFERRED_BACK("referred_back"),
+    MOVED("moved"),
+    FK_COMPENSATION("fk_compensation"),
+    PARENTAL_LEAVE("parental_leave"),
+    AF_PROGRAMME("af_programme"),
+    LIMIT_18_MONTHS("limit_18_months"),
+    OTHER("other"),
+    UNKNOWN("unknown");
+
+    private final String code;
+
+    ExitReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static ExitReason ofCode(String code) {
+        return Arrays.stream(values())
+                .filter(r -> r.code.equals(code))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown exit reason code: " + code));
+    }
+}

@@ -1,0 +1,100 @@
+package se.jobbtorg.coach.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import se.jobbtorg.coach.domain.CaseloadEntry;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.store.CaseloadQueries;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.EnrolmentRepository;
+import se.jobbtorg.coach.store.ParticipantRepository;
+
+/** Registering, enrolling and finding participants. Each change is one transaction. */
+public final class CaseloadService {
+    private static final Logger LOG = Logger.getLogger(CaseloadService.class.getName());
+
+    /** How many rows the whole-database view shows before it asks the user to search. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final Database db;
+    private final Clock clock;
+    private final ParticipantRepository participants;
+    private final EnrolmentRepository enrolments;
+    private final CaseloadQueries queries;
+
+    public CaseloadService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.participants = new ParticipantRepository(db);
+        this.enrolments = new EnrolmentRepository(db);
+        this.queries = new CaseloadQueries(db);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Registers a person. Refused with problems next to the fields if the draft is invalid or
+     * the number is already registered; then nothing is saved.
+     */
+    public Participant register(ParticipantDraft draft) {
+        List<Problem> problems = draft.problems(today());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Participant participant = draft.toParticipant(UUID.randomUUID(), today());
+        db.write(tx -> {
+            if (participants.findByNumber(tx, participant.personalNumber()).isPresent()) {
+                throw new ValidationException(List.of(
+                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
+            }
+            return participants.save(tx, participant);
+        });
+        LOG.info(() -> "registered participant " + participant.id());
+        return participant;
+    }
+
+    /** Enrols a participant. Refused if the draft is invalid or they are enrolled already. */
+    public Enrolment enrol(EnrolmentDraft draft) {
+        Enrolment enrolment = db.write(tx -> {
+            List<Enrolment> earlier = enrolments.ofParticipant(tx, draft.participantId());
+            List<Problem> problems = new ArrayList<>(draft.problems(today(), earlier));
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            Enrolment e = draft.toEnrolment(UUID.randomUUID());
+            enrolments.save(tx, e);
+            return e;
+        });
+        LOG.info(() -> "enrolled participant " + enrolment.participantId() + " as " + enrolment.id());
+        return enrolment;
+    }
+
+    /** One coach's open enrolments, or (coachId null) everyone, filtered by the search words. */
+    public List<CaseloadEntry> caseload(UUID coachId, String query) {
+        return queries.find(coachId, query, LIST_LIMIT);
+    }
+
+    public Optional<Participant> participant(UUID id) {
+        return participants.find(id);
+    }
+
+    /** Every enrolment of the person, the newest first: people come back. */
+    public List<Enrolment> enrolments(UUID participantId) {
+        return enrolments.ofParticipant(participantId);
+    }
+
+    public int participantCount() {
+        return participants.count();
+    }
+}

@@ -1,0 +1,143 @@
+package se.jobbtorg.coach.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.store.CoachRepository;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.EnrolmentRepository;
+import se.jobbtorg.coach.store.ParticipantRepository;
+
+/**
+ * A realistic, invented caseload for a newcomer to look at: generated from a seed, so the same
+ * seed always gives the same people. Names are combinations of common names; the numbers are
+ * generated (valid check digits) and belong to nobody on purpose.
+ */
+public final class DemoCaseload {
+    private static final String[] FIRST = {
+        "Anna", "Ahmed", "Maria", "Mohamed", "Elin", "Johan", "Fatima", "Erik", "Sara", "Ali",
+        "Karin", "Hassan", "Emma", "Mikael", "Amina", "Lars", "Leila", "Peter", "Sofia", "Yusuf",
+        "Åsa", "Örjan", "Ängla", "Björn", "Zeynep", "Dragan", "Hodan", "Nils", "Ida", "José"};
+    private static final String[] LAST = {
+        "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
+        "Svensson", "Gustafsson", "Hassan", "Ali", "Mohammed", "Yilmaz", "Nguyen", "Öberg",
+        "Åkesson", "Ekström", "Lindqvist", "Östlund", "Ärlebrand", "Berg", "Bergman", "Haddad",
+        "Petrović", "Warsame", "Lundgren", "Sandberg", "Jovanović", "Abdi"};
+    private static final String[] DISTRICTS = {
+        "Rinkeby-Kista", "Spånga-Tensta", "Hässelby-Vällingby", "Skärholmen", "Enskede-Årsta-Vantör",
+        "Farsta", "Södermalm", "Hägersten-Älvsjö", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm",
+        "Skarpnäck"};
+    private static final String[] LANGUAGES = {
+        "svenska", "svenska", "svenska", "arabiska", "somaliska", "tigrinja", "dari", "persiska",
+        "turkiska", "engelska", "bosniska", "spanska"};
+    private static final String[] SECRETARIES = {
+        "Lena Holm", "Omar Farah", "Katarina Sjöberg", "Daniel Åström", "Nadia Rahimi", "Per Wiklund"};
+    private static final ExitReason[] EXITS = {
+        ExitReason.UNSUBSIDISED_WORK, ExitReason.SUBSIDISED_WORK, ExitReason.STUDIES,
+        ExitReason.REFERRED_BACK, ExitReason.MOVED, ExitReason.UNKNOWN, ExitReason.FK_COMPENSATION,
+        ExitReason.PARENTAL_LEAVE, ExitReason.OTHER};
+
+    private final Database db;
+    private final Clock clock;
+
+    public DemoCaseload(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record Summary(int coaches, int participants, int enrolments) {
+    }
+
+    /**
+     * Adds people to the database: most of them in the current coach's caseload, some with
+     * earlier, ended enrolments (they came back), a few with colleagues.
+     */
+    public Summary populate(long seed, int participantCount, Coach me) {
+        Random random = new Random(seed);
+        LocalDate today = LocalDate.now(clock);
+        List<Coach> coaches = new ArrayList<>(List.of(me,
+                new Coach(UUID.randomUUID(), "Maja Lindberg", me.unit()),
+                new Coach(UUID.randomUUID(), "Karim Haddad", me.unit())));
+        var coachRepo = new CoachRepository(db);
+        var participantRepo = new ParticipantRepository(db);
+        var enrolmentRepo = new EnrolmentRepository(db);
+        int[] enrolmentCount = {0};
+        db.write(tx -> {
+            coaches.stream().skip(1).forEach(c -> coachRepo.save(tx, c));
+            for (int i = 0; i < participantCount; i++) {
+                Participant p = person(random, today, i);
+                participantRepo.save(tx, p);
+                for (Enrolment e : enrolments(random, today, p, coaches)) {
+                    enrolmentRepo.save(tx, e);
+                    enrolmentCount[0]++;
+                }
+            }
+            return null;
+        });
+        return new Summary(coaches.size(), participantCount, enrolmentCount[0]);
+    }
+
+    private static Participant person(Random random, LocalDate today, int index) {
+        LocalDate born = today.minusYears(18 + random.nextInt(45)).minusDays(random.nextInt(365));
+        boolean coordination = random.nextInt(12) == 0;
+        // index in the birth number keeps numbers unique within one demo set
+        var number = PersonalIdentityNumber.of(born, (index * 7 + random.nextInt(7)) % 1000, coordination);
+        String first = FIRST[random.nextInt(FIRST.length)];
+        String last = LAST[random.nextInt(LAST.length)];
+        String phone = "07" + "0236".charAt(random.nextInt(4)) + "-" + (1_000_000 + random.nextInt(9_000_000));
+        String email = random.nextBoolean()
+                ? ascii(first) + "." + ascii(last) + "@example.se" : null;
+        return new Participant(UUID.randomUUID(), number, first, last, phone, email,
+                DISTRICTS[random.nextInt(DISTRICTS.length)]);
+    }
+
+    private static List<Enrolment> enrolments(Random random, LocalDate today, Participant p, List<Coach> coaches) {
+        List<Enrolment> list = new ArrayList<>();
+        // About one in four came back after an earlier enrolment ended.
+        LocalDate start = today.minusDays(random.nextInt(540));
+        if (random.nextInt(4) == 0) {
+            LocalDate earlierStart = start.minusDays(200 + random.nextInt(500));
+            LocalDate exit = earlierStart.plusDays(30 + random.nextInt(150));
+            if (exit.isBefore(start)) {
+                list.add(enrolment(random, p, coaches.get(random.nextInt(coaches.size())), earlierStart,
+                        exit, EXITS[random.nextInt(EXITS.length)]));
+            }
+        }
+        Coach coach = random.nextInt(5) < 3 ? coaches.get(0) : coaches.get(1 + random.nextInt(coaches.size() - 1));
+        boolean exited = random.nextInt(6) == 0 && start.isBefore(today.minusDays(40));
+        list.add(enrolment(random, p, coach, start,
+                exited ? start.plusDays(20 + random.nextInt(20)) : null,
+                exited ? EXITS[random.nextInt(EXITS.length)] : null));
+        return list;
+    }
+
+    private static Enrolment enrolment(Random random, Participant p, Coach coach, LocalDate start,
+            LocalDate exit, ExitReason reason) {
+        TargetGroup[] groups = TargetGroup.values();
+        Set<TargetGroup> chosen = EnumSet.of(groups[random.nextInt(groups.length)]);
+        if (random.nextInt(3) == 0) {
+            chosen.add(groups[random.nextInt(groups.length)]);
+        }
+        String language = LANGUAGES[random.nextInt(LANGUAGES.length)];
+        boolean interpreter = !language.equals("svenska") && random.nextInt(3) == 0;
+        return new Enrolment(UUID.randomUUID(), p.id(), coach.id(), start,
+                "Försörjningsstöd " + p.homeDistrict(), SECRETARIES[random.nextInt(SECRETARIES.length)],
+                chosen, language, interpreter, exit, reason);
+    }
+
+    private static String ascii(String name) {
+        return se.jobbtorg.coach.domain.SwedishText.fold(name).replace('å', 'a').replace('ä', 'a')
+                .replace('ö', 'o').replaceAll("[^a-z]", "");
+    }
+}

@@ -1,0 +1,63 @@
+package se.jobbtorg.coach.store;
+
+import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.store.generated.tables.records.EnrolmentRecord;
+
+/** Enrolments: many per participant, newest first. */
+public final class EnrolmentRepository {
+    private final Database db;
+
+    public EnrolmentRepository(Database db) {
+        this.db = db;
+    }
+
+    public boolean save(Transaction tx, Enrolment e) {
+        EnrolmentRecord r = tx.dsl().newRecord(ENROLMENT);
+        r.setId(e.id().toString());
+        r.setParticipantId(e.participantId().toString());
+        r.setCoachId(e.coachId() == null ? null : e.coachId().toString());
+        r.setEnrolledOn(e.enrolledOn().toString());
+        r.setReferringUnit(e.referringUnit());
+        r.setSocialSecretary(e.socialSecretary());
+        r.setTargetGroups(TargetGroup.toCodes(e.targetGroups()));
+        r.setLanguage(e.language());
+        r.setInterpreterNeeded(e.interpreterNeeded() ? 1 : 0);
+        r.setExitedOn(e.exitedOn() == null ? null : e.exitedOn().toString());
+        r.setExitReason(e.exitReason() == null ? null : e.exitReason().code());
+        r.setDeleted(0);
+        return tx.save(r);
+    }
+
+    /** The participant's enrolments, newest first, read inside a write so checks hold. */
+    public List<Enrolment> ofParticipant(Transaction tx, UUID participantId) {
+        return ofParticipant(tx.dsl(), participantId);
+    }
+
+    public List<Enrolment> ofParticipant(UUID participantId) {
+        return db.read(dsl -> ofParticipant(dsl, participantId));
+    }
+
+    static List<Enrolment> ofParticipant(DSLContext dsl, UUID participantId) {
+        return dsl.selectFrom(ENROLMENT)
+                .where(ENROLMENT.PARTICIPANT_ID.eq(participantId.toString()), ENROLMENT.DELETED.eq(0))
+                .orderBy(ENROLMENT.ENROLLED_ON.desc(), ENROLMENT.ID)
+                .fetch(EnrolmentRepository::toDomain);
+    }
+
+    static Enrolment toDomain(EnrolmentRecord r) {
+        return new Enrolment(UUID.fromString(r.getId()), UUID.fromString(r.getParticipantId()),
+                r.getCoachId() == null ? null : UUID.fromString(r.getCoachId()),
+                LocalDate.parse(r.getEnrolledOn()), r.getReferringUnit(), r.getSocialSecretary(),
+                TargetGroup.fromCodes(r.getTargetGroups()), r.getLanguage(), r.getInterpreterNeeded() == 1,
+                r.getExitedOn() == null ? null : LocalDate.parse(r.getExitedOn()),
+                r.getExitReason() == null ? null : ExitReason.ofCode(r.getExitReason()));
+    }
+}

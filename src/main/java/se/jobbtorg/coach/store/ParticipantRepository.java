@@ -1,0 +1,78 @@
+package se.jobbtorg.coach.store;
+
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.SwedishText;
+import se.jobbtorg.coach.store.generated.tables.records.ParticipantRecord;
+
+/** Participants, and the search index derived from their names and numbers. */
+public final class ParticipantRepository {
+    private final Database db;
+
+    public ParticipantRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Saves the participant in tx; returns false if nothing changed. */
+    public boolean save(Transaction tx, Participant p) {
+        ParticipantRecord r = tx.dsl().newRecord(PARTICIPANT);
+        r.setId(p.id().toString());
+        r.setPersonalNumber(p.personalNumber().normalised());
+        r.setFirstName(p.firstName());
+        r.setLastName(p.lastName());
+        r.setPhone(p.phone());
+        r.setEmail(p.email());
+        r.setHomeDistrict(p.homeDistrict());
+        r.setSortName(SwedishText.sortKey(p.lastName(), p.firstName()));
+        r.setDeleted(0);
+        boolean changed = tx.save(r);
+        if (changed) {
+            reindex(tx.dsl(), p);
+        }
+        return changed;
+    }
+
+    private static void reindex(DSLContext dsl, Participant p) {
+        String id = p.id().toString();
+        dsl.deleteFrom(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id)).execute();
+        Set<String> tokens = new LinkedHashSet<>(SwedishText.nameTokens(p.firstName(), p.lastName()));
+        tokens.addAll(SwedishText.numberTokens(p.personalNumber()));
+        var insert = dsl.insertInto(PARTICIPANT_SEARCH, PARTICIPANT_SEARCH.TOKEN, PARTICIPANT_SEARCH.PARTICIPANT_ID);
+        for (String token : tokens) {
+            insert = insert.values(token, id);
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    public Optional<Participant> find(UUID id) {
+        return db.read(dsl -> dsl.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(id.toString()), PARTICIPANT.DELETED.eq(0))
+                .fetchOptional(ParticipantRepository::toDomain));
+    }
+
+    /** The (undeleted) participant with this number, read inside a write so the check holds. */
+    public Optional<Participant> findByNumber(Transaction tx, PersonalIdentityNumber number) {
+        return tx.dsl().selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.PERSONAL_NUMBER.eq(number.normalised()), PARTICIPANT.DELETED.eq(0))
+                .limit(1)
+                .fetchOptional(ParticipantRepository::toDomain);
+    }
+
+    public int count() {
+        return db.read(dsl -> dsl.fetchCount(PARTICIPANT, PARTICIPANT.DELETED.eq(0)));
+    }
+
+    static Participant toDomain(ParticipantRecord r) {
+        return new Participant(UUID.fromString(r.getId()),
+                PersonalIdentityNumber.ofNormalised(r.getPersonalNumber()),
+                r.getFirstName(), r.getLastName(), r.getPhone(), r.getEmail(), r.getHomeDistrict());
+    }
+}

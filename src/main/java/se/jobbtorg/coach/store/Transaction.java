@@ -1,0 +1,124 @@
+package se.jobbtorg.coach.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.UpdatableRecord;
+import se.jobbtorg.coach.store.generated.Tables;
+
+/**
+ * One write transaction. Every change to a synchronised table goes through {@link #save} or
+ * {@link #tombstone}, which stamp the record and write its change-log row in this transaction.
+ */
+public final class Transaction {
+    static final String ID = "id";
+    static final String VERSION_STAMP = "version_stamp";
+    static final String CHANGED_BY = "changed_by";
+    static final String DELETED = "deleted";
+    /** Bookkeeping columns that are never "changed fields" themselves; deleted is, as a tombstone. */
+    private static final Set<String> TRACKED_ELSEWHERE = Set.of(ID, VERSION_STAMP, CHANGED_BY);
+
+    private final DSLContext dsl;
+    private final HybridLogicalClock hlc;
+    private final String deviceId;
+    private final Clock clock;
+
+    Transaction(DSLContext dsl, HybridLogicalClock hlc, String deviceId, Clock clock) {
+        this.dsl = dsl;
+        this.hlc = hlc;
+        this.deviceId = deviceId;
+        this.clock = clock;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /**
+     * Inserts or updates a record by its id. Only fields whose value differs from the stored row
+     * count as changed; a save that changes nothing writes nothing and returns false.
+     */
+    public <R extends UpdatableRecord<R>> boolean save(R record) {
+        Table<R> table = record.getTable();
+        TableField<R, String> idField = stringField(table, ID);
+        String id = Objects.requireNonNull(record.get(idField), "record without id");
+        R stored = dsl.selectFrom(table).where(idField.eq(id)).fetchOne();
+
+        if (record.get(deletedField(table)) == null) {
+            record.set(deletedField(table), 0);
+        }
+        List<String> changed = new ArrayList<>();
+        for (Field<?> field : table.fields()) {
+            String name = field.getName();
+            if (TRACKED_ELSEWHERE.contains(name)) {
+                continue;
+            }
+            Object value = record.get(field);
+            boolean differs = stored == null
+                    ? value != null && !(DELETED.equals(name) && Integer.valueOf(0).equals(value))
+                    : !Objects.equals(value, stored.get(field));
+            if (differs) {
+                changed.add(name);
+            }
+        }
+        if (stored != null && changed.isEmpty()) {
+            return false;
+        }
+        String base = stored == null ? null : stored.get(stringField(table, VERSION_STAMP));
+        String stamp = hlc.tick();
+        record.set(stringField(table, VERSION_STAMP), stamp);
+        record.set(stringField(table, CHANGED_BY), deviceId);
+        if (stored == null) {
+            dsl.insertInto(table).set(record).execute();
+        } else {
+            dsl.update(table).set(record).where(idField.eq(id)).execute();
+        }
+        log(table, id, changed, base, stamp, isDeleted(record, table));
+        return true;
+    }
+
+    /** Marks a record deleted. Tombstones travel and stay; ordinary changes never remove rows. */
+    public <R extends UpdatableRecord<R>> boolean tombstone(Table<R> table, String id) {
+        R stored = dsl.selectFrom(table).where(stringField(table, ID).eq(id)).fetchOne();
+        if (stored == null || isDeleted(stored, table)) {
+            return false;
+        }
+        stored.set(deletedField(table), 1);
+        return save(stored);
+    }
+
+    private void log(Table<?> table, String id, List<String> fields, String base, String stamp, boolean deleted) {
+        var log = Tables.CHANGE_LOG;
+        dsl.insertInto(log)
+                .set(log.ENTITY, table.getName())
+                .set(log.RECORD_ID, id)
+                .set(log.FIELDS, fields.stream().map(f -> '"' + f + '"').collect(Collectors.joining(",", "[", "]")))
+                .set(log.BASE_STAMP, base)
+                .set(log.NEW_STAMP, stamp)
+                .set(log.DEVICE_ID, deviceId)
+                .set(log.DELETED, deleted ? 1 : 0)
+                .set(log.LOGGED_AT, clock.instant().toString())
+                .execute();
+    }
+
+    private static boolean isDeleted(org.jooq.Record record, Table<?> table) {
+        return Integer.valueOf(1).equals(record.get(deletedField(table)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends org.jooq.Record> TableField<R, String> stringField(Table<R> table, String name) {
+        return (TableField<R, String>) Objects.requireNonNull(table.field(name), () -> table.getName() + " lacks " + name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends org.jooq.Record> TableField<R, Integer> deletedField(Table<R> table) {
+        return (TableField<R, Integer>) Objects.requireNonNull(table.field(DELETED), () -> table.getName() + " lacks " + DELETED);
+    }
+}
