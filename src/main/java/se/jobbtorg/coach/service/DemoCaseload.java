@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Districts;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
@@ -34,10 +35,7 @@ public final class DemoCaseload {
         "Svensson", "Gustafsson", "Hassan", "Ali", "Mohammed", "Yilmaz", "Nguyen", "Öberg",
         "Åkesson", "Ekström", "Lindqvist", "Östlund", "Ärlebrand", "Berg", "Bergman", "Haddad",
         "Petrović", "Warsame", "Lundgren", "Sandberg", "Jovanović", "Abdi"};
-    private static final String[] DISTRICTS = {
-        "Rinkeby-Kista", "Spånga-Tensta", "Hässelby-Vällingby", "Skärholmen", "Enskede-Årsta-Vantör",
-        "Farsta", "Södermalm", "Hägersten-Älvsjö", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm",
-        "Skarpnäck"};
+    private static final String[] DISTRICTS = Districts.STOCKHOLM.toArray(new String[0]);
     private static final String[] LANGUAGES = {
         "svenska", "svenska", "svenska", "arabiska", "somaliska", "tigrinja", "dari", "persiska",
         "turkiska", "engelska", "bosniska", "spanska"};

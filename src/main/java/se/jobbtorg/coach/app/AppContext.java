@@ -1,0 +1,57 @@
+package se.jobbtorg.coach.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.DemoCaseload;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.ui.common.FxTaskRunner;
+import se.jobbtorg.coach.ui.common.UiServices;
+
+/** The composition root: one open database and the services on it, built by constructors. */
+public final class AppContext implements AutoCloseable {
+    private final Database db;
+    private final Clock clock;
+    private final CaseloadService caseload;
+    private final CoachService coaches;
+    private final FxTaskRunner tasks = new FxTaskRunner();
+
+    private AppContext(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.caseload = new CaseloadService(db, clock);
+        this.coaches = new CoachService(db);
+    }
+
+    /** Opens the database (quick_check, backup, migrations). Not on the FX thread. */
+    public static AppContext open(Path file, Clock clock) {
+        return new AppContext(Database.open(file, clock), clock);
+    }
+
+    public UiServices ui() {
+        return new UiServices(caseload, coaches, tasks);
+    }
+
+    public CaseloadService caseload() {
+        return caseload;
+    }
+
+    public CoachService coaches() {
+        return coaches;
+    }
+
+    public DemoCaseload demo() {
+        return new DemoCaseload(db, clock);
+    }
+
+    public Path databaseFile() {
+        return db.file();
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+        db.close();
+    }
+}

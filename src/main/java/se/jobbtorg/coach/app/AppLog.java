@@ -1,0 +1,40 @@
+package se.jobbtorg.coach.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * The log file in the data folder, for whoever helps a user with a problem. It holds ids,
+ * never names or personal identity numbers; SQL is not logged (its values would be personal).
+ */
+final class AppLog {
+    private AppLog() {
+    }
+
+    static void configure(Path folder) {
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+                "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.INFO);
+        try {
+            Files.createDirectories(folder);
+            FileHandler file = new FileHandler(folder.resolve("jobbtorg-coach-%g.log").toString(),
+                    2_000_000, 5, true);
+            file.setFormatter(new SimpleFormatter());
+            file.setEncoding("UTF-8");
+            root.addHandler(file);
+        } catch (IOException e) {
+            System.err.println("Cannot write the log in " + folder + ": " + e.getMessage());
+        }
+        Logger.getLogger("org.jooq").setLevel(Level.WARNING);
+    }
+}

@@ -1,0 +1,216 @@
+package se.jobbtorg.coach.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.store.DatabaseDamagedException;
+import se.jobbtorg.coach.ui.MainWindow;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.ui.settings.SettingsDialog;
+import se.jobbtorg.coach.ui.settings.SettingsViewModel;
+
+/**
+ * Start-up: show the window at once, open the database off the FX thread, welcome a new user,
+ * then the caseload. Anything that goes wrong on the way is a sentence, never a stack trace.
+ */
+public final class CoachApplication extends Application {
+    private static final Logger LOG = Logger.getLogger(CoachApplication.class.getName());
+    public static final String STYLESHEET = "/se/jobbtorg/coach/ui/coach.css";
+    private static final long DEMO_SEED = 20261124L;
+    private static final int DEMO_SIZE = 80;
+
+    private final Clock clock = Clock.systemDefaultZone();
+    private AppPaths paths;
+    private Options options;
+    private Settings settings;
+    private I18n i18n;
+    private AppContext context;
+    private Stage stage;
+    private MainWindow mainWindow;
+
+    @Override
+    public void init() {
+        options = Options.parse(getParameters().getRaw().toArray(String[]::new));
+        paths = AppPaths.detect();
+        AppLog.configure(paths.logFolder());
+        settings = Settings.load(paths.settingsFile());
+        i18n = new I18n(options.language() != null ? options.language()
+                : settings.language().orElse(Locale.forLanguageTag("sv-SE")));
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        stage.setTitle(i18n.get("app.name"));
+        Label opening = new Label(i18n.get("startup.opening"));
+        VBox splash = new VBox(12, new ProgressIndicator(), opening);
+        splash.setAlignment(Pos.CENTER);
+        Scene scene = new Scene(splash, 1180, 720);
+        scene.getStylesheets().add(STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        openDatabase(options.db() != null ? options.db() : paths.defaultDatabase());
+    }
+
+    private record Opened(AppContext context, Optional<Coach> coach) {
+    }
+
+    private void openDatabase(Path file) {
+        Task<Opened> open = new Task<>() {
+            @Override
+            protected Opened call() {
+                AppContext opened = AppContext.open(file, clock);
+                return new Opened(opened, opened.coaches().currentCoach());
+            }
+        };
+        open.setOnSucceeded(e -> {
+            context = open.getValue().context();
+            open.getValue().coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
+        });
+        open.setOnFailed(e -> openFailed(file, open.getException()));
+        background(open);
+    }
+
+    private void openFailed(Path file, Throwable error) {
+        DialogService dialogs = new DialogService(i18n, stage);
+        if (error instanceof DatabaseDamagedException damaged && damaged.lastBackup().isPresent()) {
+            LOG.log(Level.SEVERE, "database damaged", error);
+            Path backup = damaged.lastBackup().get();
+            if (dialogs.confirm(i18n.get("startup.damaged.title"),
+                    i18n.get("startup.damaged.restore", backup.getFileName()), i18n.get("startup.damaged.yes"))) {
+                try {
+                    restore(file, backup);
+                    openDatabase(file);
+                    return;
+                } catch (IOException e) {
+                    LOG.log(Level.SEVERE, "restore failed", e);
+                }
+            }
+        } else if (error instanceof DatabaseDamagedException) {
+            LOG.log(Level.SEVERE, "database damaged, no backup", error);
+            dialogs.showInformation(i18n.get("startup.damaged.title"), i18n.get("startup.damaged.noBackup", file));
+        } else {
+            dialogs.showError("startup.failed", error);
+        }
+        Platform.exit();
+    }
+
+    /** Keeps the damaged file (renamed, never deleted) and puts a copy of the backup in its place. */
+    private void restore(Path file, Path backup) throws IOException {
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path f = Path.of(file + suffix);
+            if (Files.exists(f)) {
+                Files.move(f, Path.of(file + ".damaged-" + stamp + suffix));
+            }
+        }
+        Files.copy(backup, file, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+
+    /** First run of this database: who the coach is, the language, and a demo caseload or not. */
+    private void welcome() {
+        if (options.demo()) {
+            // --demo on a new database: straight to a working caseload, no questions.
+            prepare(null, new SettingsViewModel.Choice(i18n.get("welcome.demoCoach"), i18n.get("welcome.demoUnit"),
+                    i18n.locale(), true), true);
+            return;
+        }
+        String suggested = options.demo() ? i18n.get("welcome.demoCoach") : "";
+        var model = new SettingsViewModel(i18n, suggested, options.demo() ? i18n.get("welcome.demoUnit") : "",
+                i18n.locale(), true);
+        Optional<SettingsViewModel.Choice> choice = new SettingsDialog(stage, model, i18n).showAndWait();
+        if (choice.isEmpty()) {
+            Platform.exit();
+            return;
+        }
+        applyLanguage(choice.get().language());
+        prepare(null, choice.get(), options.demo() || choice.get().demo());
+    }
+
+    /** Saves a new coach if there is a choice, fills the demo caseload if asked, then the window. */
+    private void prepare(Coach known, SettingsViewModel.Choice choice, boolean demo) {
+        Task<Coach> prepare = new Task<>() {
+            @Override
+            protected Coach call() {
+                Coach me = known != null ? known : context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
+                if (demo && context.caseload().participantCount() == 0) {
+                    context.demo().populate(DEMO_SEED, DEMO_SIZE, me);
+                }
+                return me;
+            }
+        };
+        prepare.setOnSucceeded(e -> showMain(prepare.getValue()));
+        prepare.setOnFailed(e -> {
+            new DialogService(i18n, stage).showError("startup.failed", prepare.getException());
+            Platform.exit();
+        });
+        background(prepare);
+    }
+
+    private void showMain(Coach me) {
+        stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
+        mainWindow = new MainWindow(stage, context.ui(), i18n, me, this::openSettings);
+        stage.getScene().setRoot(mainWindow);
+    }
+
+    private void openSettings() {
+        Coach me = mainWindow.coach();
+        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false);
+        new SettingsDialog(stage, model, i18n).showAndWait().ifPresent(choice ->
+                context.ui().tasks().run(() -> context.coaches().setCurrentCoach(choice.coachName(), choice.unit()),
+                        updated -> {
+                            if (applyLanguage(choice.language())) {
+                                showMain(updated);
+                            } else {
+                                mainWindow.setCoach(updated);
+                            }
+                        }, error -> new DialogService(i18n, stage).showError("settings.failed", error)));
+    }
+
+    /** Saves the language; returns true if it changed, and the window is then built anew in it. */
+    private boolean applyLanguage(Locale language) {
+        if (language == null || language.getLanguage().equals(i18n.locale().getLanguage())) {
+            return false;
+        }
+        i18n = new I18n(language);
+        settings.setLanguage(language);
+        try {
+            settings.save();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "settings not saved", e);
+        }
+        return true;
+    }
+
+    private static void background(Task<?> task) {
+        Thread t = new Thread(task, "startup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

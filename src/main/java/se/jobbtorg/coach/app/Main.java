@@ -1,0 +1,58 @@
+package se.jobbtorg.coach.app;
+
+import java.time.Clock;
+import javafx.application.Application;
+import se.jobbtorg.coach.cli.CheckCommand;
+import se.jobbtorg.coach.service.Version;
+
+/**
+ * The entry point of the jar. Not an {@link Application} itself, so that JavaFX runs from the
+ * class path; commands (check, and later import, export, report, bench) run without a window.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code; the window's code is 0 once it closes. */
+    static int run(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--version")) {
+                System.out.println("Jobbtorg Coach " + Version.current());
+                return 0;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE);
+                return 0;
+            }
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        AppPaths paths = AppPaths.detect();
+        if ("check".equals(options.command())) {
+            AppLog.configure(paths.logFolder());
+            return new CheckCommand(options.db() != null ? options.db() : paths.defaultDatabase(),
+                    Clock.systemDefaultZone()).run(System.out, System.err);
+        }
+        Application.launch(CoachApplication.class, args);
+        return 0;
+    }
+
+    static final String USAGE = """
+            Usage: java -jar jobbtorg-coach.jar [options]            open the window
+                   java -jar jobbtorg-coach.jar check [--db FILE]    check a database and exit
+            Options:
+              --db FILE     the caseload database (default: caseload.db in the user's data folder)
+              --demo        fill a new, empty database with an invented demo caseload
+              --lang sv|en  the interface language (default: the saved choice, else Swedish)
+              --version     print the version and exit""";
+}

@@ -1,0 +1,41 @@
+package se.jobbtorg.coach.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.DatabaseDamagedException;
+import se.jobbtorg.coach.store.StoreException;
+
+/**
+ * {@code check --db FILE}: opens the database as the app does (quick_check, backup, migration)
+ * and prints one line a script can read. Exit 0 healthy, 3 damaged, 1 could not open.
+ */
+public final class CheckCommand {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int DAMAGED = 3;
+
+    private final Path file;
+    private final Clock clock;
+
+    public CheckCommand(Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+    }
+
+    public int run(PrintStream out, PrintStream err) {
+        try (Database db = Database.open(file, clock)) {
+            int participants = new CaseloadService(db, clock).participantCount();
+            out.println("ok file=" + db.file() + " participants=" + participants);
+            return OK;
+        } catch (DatabaseDamagedException e) {
+            err.println("damaged file=" + file + e.lastBackup().map(b -> " last-backup=" + b).orElse(""));
+            return DAMAGED;
+        } catch (StoreException e) {
+            err.println("failed file=" + file + " reason=" + e.getMessage());
+            return FAILED;
+        }
+    }
+}

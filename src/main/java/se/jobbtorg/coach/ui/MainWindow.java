@@ -1,0 +1,243 @@
+package se.jobbtorg.coach.ui;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.ui.caseload.CaseloadView;
+import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.ui.common.UiServices;
+import se.jobbtorg.coach.ui.participant.EnrolmentDialog;
+import se.jobbtorg.coach.ui.participant.EnrolmentViewModel;
+import se.jobbtorg.coach.ui.participant.ParticipantView;
+import se.jobbtorg.coach.ui.participant.ParticipantViewModel;
+import se.jobbtorg.coach.ui.participant.RegistrationDialog;
+import se.jobbtorg.coach.ui.participant.RegistrationViewModel;
+
+/**
+ * The main window: menus, navigation on the left, the work in tabs (the caseload, and one tab
+ * per open participant), and a status bar that shows when work runs in the background.
+ */
+public final class MainWindow extends BorderPane implements CaseloadView.Actions {
+    private final Stage stage;
+    private final UiServices services;
+    private final I18n i18n;
+    private final DialogService dialogs;
+    private final ObjectProperty<Coach> coach = new SimpleObjectProperty<>();
+    private final TabPane tabs = new TabPane();
+    private final CaseloadViewModel caseloadModel;
+    private final CaseloadView caseloadView;
+    private final Tab caseloadTab;
+
+    public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings) {
+        this.stage = stage;
+        this.services = services;
+        this.i18n = i18n;
+        this.dialogs = new DialogService(i18n, stage);
+        this.coach.set(currentCoach);
+        getStyleClass().add("main-window");
+
+        Consumer<Throwable> loadFailed = e -> dialogs.showError("error.loadFailed", e);
+        caseloadModel = new CaseloadViewModel(services.caseload(), () -> coach.get().id(), services.tasks(), loadFailed);
+        caseloadView = new CaseloadView(caseloadModel, i18n, this);
+        caseloadTab = new Tab(i18n.get("nav.caseload"), caseloadView);
+        caseloadTab.setClosable(false);
+        caseloadTab.setId("caseloadTab");
+        tabs.getTabs().add(caseloadTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+
+        setTop(menus(openSettings));
+        setLeft(navigation());
+        setCenter(tabs);
+        setBottom(statusBar());
+        caseloadModel.refresh();
+    }
+
+    public Coach coach() {
+        return coach.get();
+    }
+
+    /** Called after settings changed the coach's name. */
+    public void setCoach(Coach current) {
+        coach.set(current);
+        caseloadModel.refresh();
+    }
+
+    private MenuBar menus(Runnable openSettings) {
+        MenuItem register = item("menu.file.register", "Shortcut+N", this::register);
+        MenuItem enrol = item("menu.file.enrol", "Shortcut+E", this::enrolSelected);
+        MenuItem settings = item("menu.file.settings", "Shortcut+COMMA", openSettings);
+        MenuItem quit = item("menu.file.quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu(i18n.get("menu.file"), null, register, enrol, new SeparatorMenuItem(), settings,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem showCaseload = item("menu.view.caseload", "Shortcut+1", this::showCaseload);
+        MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
+            showCaseload();
+            caseloadView.focusSearch();
+        });
+        MenuItem refresh = item("menu.view.refresh", "F5", caseloadModel::refresh);
+        MenuItem closeTab = item("menu.view.closeTab", "Shortcut+W", this::closeCurrentTab);
+        Menu view = new Menu(i18n.get("menu.view"), null, showCaseload, search, refresh, new SeparatorMenuItem(),
+                closeTab);
+
+        MenuItem about = item("menu.help.about", null, () -> dialogs.showInformation(i18n.get("about.title"),
+                i18n.get("about.text", se.jobbtorg.coach.service.Version.current())));
+        Menu help = new Menu(i18n.get("menu.help"), null, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private MenuItem item(String key, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(i18n.get(key));
+        item.setId(key);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private VBox navigation() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton caseload = new ToggleButton(i18n.get("nav.caseload.button"));
+        caseload.setId("navCaseload");
+        caseload.setToggleGroup(group);
+        caseload.setSelected(true);
+        caseload.setMaxWidth(Double.MAX_VALUE);
+        caseload.setOnAction(e -> {
+            caseload.setSelected(true);
+            showCaseload();
+        });
+        Label title = new Label(i18n.get("app.name"));
+        title.getStyleClass().add("nav-title");
+        VBox nav = new VBox(6, title, caseload);
+        nav.getStyleClass().add("navigation");
+        nav.setPadding(new Insets(12));
+        nav.setPrefWidth(180);
+        return nav;
+    }
+
+    private HBox statusBar() {
+        Label who = new Label();
+        who.setId("statusCoach");
+        who.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> coach.get() == null ? "" : i18n.get("status.coach", coach.get().name()), coach));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("busyIndicator");
+        progress.setPrefWidth(140);
+        progress.visibleProperty().bind(services.tasks().busyProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(12, who, grow, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+
+    private void showCaseload() {
+        tabs.getSelectionModel().select(caseloadTab);
+    }
+
+    private void closeCurrentTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.isClosable()) {
+            tabs.getTabs().remove(tab);
+        }
+    }
+
+    private void enrolSelected() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getUserData() instanceof UUID id) {
+            enrol(id);
+        } else {
+            caseloadView.selectedParticipant().ifPresentOrElse(this::enrol,
+                    () -> dialogs.showInformation(i18n.get("enrolment.title"), i18n.get("enrolment.chooseFirst")));
+        }
+    }
+
+    @Override
+    public void register() {
+        var model = new RegistrationViewModel(services.caseload(), services.tasks(), i18n);
+        new RegistrationDialog(stage, model, i18n, dialogs).showAndWait().ifPresent(p -> {
+            caseloadModel.refresh();
+            enrol(p.id());
+        });
+    }
+
+    @Override
+    public void enrol(UUID participantId) {
+        services.tasks().run(() -> new EnrolmentContext(
+                services.caseload().participant(participantId).orElseThrow(),
+                services.coaches().coaches()), context -> {
+                    var model = new EnrolmentViewModel(services.caseload(), services.tasks(), i18n, participantId,
+                            context.coaches(), coach.get());
+                    new EnrolmentDialog(stage, model, i18n, dialogs, context.participant().fullName())
+                            .showAndWait().ifPresent(e -> {
+                                caseloadModel.refresh();
+                                refreshParticipantTab(participantId);
+                            });
+                }, e -> dialogs.showError("error.loadFailed", e));
+    }
+
+    private record EnrolmentContext(Participant participant, java.util.List<Coach> coaches) {
+    }
+
+    @Override
+    public void open(UUID participantId) {
+        for (Tab tab : tabs.getTabs()) {
+            if (participantId.equals(tab.getUserData())) {
+                tabs.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        var model = new ParticipantViewModel(services.caseload(), services.coaches(), services.tasks(),
+                e -> dialogs.showError("error.loadFailed", e), participantId);
+        Tab tab = new Tab(i18n.get("participant.loading"), new ParticipantView(model, i18n, () -> enrol(participantId)));
+        tab.setUserData(participantId);
+        tab.setId("participant-" + participantId);
+        model.participantProperty().addListener((o, old, p) -> {
+            if (p != null) {
+                tab.setText(p.listName());
+            }
+        });
+        tab.getProperties().put(ParticipantViewModel.class, model);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        model.load();
+    }
+
+    private void refreshParticipantTab(UUID participantId) {
+        for (Tab tab : tabs.getTabs()) {
+            if (participantId.equals(tab.getUserData())
+                    && tab.getProperties().get(ParticipantViewModel.class) instanceof ParticipantViewModel m) {
+                m.load();
+            }
+        }
+    }
+}

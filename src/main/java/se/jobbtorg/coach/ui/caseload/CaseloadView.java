@@ -1,0 +1,184 @@
+package se.jobbtorg.coach.ui.caseload;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.TextFields;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/** The caseload: search field, scope, the table of participants, and the actions on them. */
+public final class CaseloadView extends BorderPane {
+
+    /** What the buttons and keys of this view ask the main window to do. */
+    public interface Actions {
+        void register();
+
+        void enrol(UUID participantId);
+
+        void open(UUID participantId);
+    }
+
+    private final TextField search;
+    private final TableView<CaseloadRow> table = new TableView<>();
+
+    public CaseloadView(CaseloadViewModel model, I18n i18n, Actions actions) {
+        getStyleClass().add("caseload");
+
+        search = TextFields.createClearableTextField();
+        search.setId("caseloadSearch");
+        search.setPromptText(i18n.get("caseload.search.prompt"));
+        search.textProperty().bindBidirectional(model.queryProperty());
+        search.setPrefColumnCount(28);
+        Label searchLabel = new Label(i18n.get("caseload.search.label"));
+        searchLabel.setMnemonicParsing(true);
+        searchLabel.setLabelFor(search);
+
+        ComboBox<CaseloadViewModel.Scope> scope = new ComboBox<>();
+        scope.setId("caseloadScope");
+        scope.getItems().setAll(CaseloadViewModel.Scope.values());
+        scope.valueProperty().bindBidirectional(model.scopeProperty());
+        scope.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CaseloadViewModel.Scope s) {
+                return s == null ? "" : i18n.get("caseload.scope." + s.name().toLowerCase());
+            }
+
+            @Override
+            public CaseloadViewModel.Scope fromString(String text) {
+                return null;
+            }
+        });
+        Label scopeLabel = new Label(i18n.get("caseload.scope.label"));
+        scopeLabel.setMnemonicParsing(true);
+        scopeLabel.setLabelFor(scope);
+
+        Button register = new Button(i18n.get("caseload.action.register"));
+        register.setId("registerButton");
+        register.setOnAction(e -> actions.register());
+        Button enrol = new Button(i18n.get("caseload.action.enrol"));
+        enrol.setId("enrolButton");
+        Button open = new Button(i18n.get("caseload.action.open"));
+        open.setId("openButton");
+        var noSelection = table.getSelectionModel().selectedItemProperty().isNull();
+        enrol.disableProperty().bind(noSelection);
+        open.disableProperty().bind(noSelection);
+        enrol.setOnAction(e -> selected(actions::enrol));
+        open.setOnAction(e -> selected(actions::open));
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, searchLabel, search, scopeLabel, scope, grow, register, enrol, open);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar-row");
+        bar.setPadding(new Insets(0, 0, 8, 0));
+
+        buildTable(i18n);
+        table.setItems(model.rows());
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                selected(actions::open);
+                e.consume();
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                selected(actions::open);
+            }
+        });
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(model.queryProperty().isEmpty())
+                .then(i18n.get("caseload.empty"))
+                .otherwise(i18n.get("caseload.noMatch")));
+        table.setPlaceholder(empty);
+
+        Label status = new Label();
+        status.setId("caseloadStatus");
+        status.textProperty().bind(Bindings.createStringBinding(() -> model.limitedProperty().get()
+                        ? i18n.get("caseload.status.limited", model.rows().size())
+                        : i18n.get("caseload.status.count", model.rows().size()),
+                model.rows(), model.limitedProperty()));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox content = new VBox(6, bar, table, status);
+        content.setPadding(new Insets(12));
+        setCenter(content);
+    }
+
+    private void buildTable(I18n i18n) {
+        table.setId("caseloadTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
+        name.setComparator(I18n.nameCollator()::compare);
+        name.setPrefWidth(240);
+        TableColumn<CaseloadRow, String> number = column(i18n.get("caseload.column.number"), CaseloadRow::number);
+        number.setPrefWidth(130);
+        TableColumn<CaseloadRow, LocalDate> enrolled = column(i18n.get("caseload.column.enrolledOn"),
+                CaseloadRow::enrolledOn);
+        enrolled.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(LocalDate date, boolean empty) {
+                super.updateItem(date, empty);
+                setText(empty ? null : i18n.date(date));
+            }
+        });
+        TableColumn<CaseloadRow, Long> days = column(i18n.get("caseload.column.days"), CaseloadRow::daysEnrolled);
+        days.getStyleClass().add("numeric");
+        days.setPrefWidth(70);
+        TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
+        coach.setComparator(I18n.nameCollator()::compare);
+        TableColumn<CaseloadRow, String> status = column(i18n.get("caseload.column.status"),
+                r -> i18n.get("caseload.state." + r.status().name().toLowerCase()));
+        table.getColumns().setAll(java.util.List.of(name, number, enrolled, days, coach, status));
+    }
+
+    private static <T> TableColumn<CaseloadRow, T> column(String title, Function<CaseloadRow, T> value) {
+        TableColumn<CaseloadRow, T> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return column;
+    }
+
+    private void selected(Consumer<UUID> action) {
+        CaseloadRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            action.accept(row.participantId());
+        }
+    }
+
+    /** The participant of the selected row, if a row is selected. */
+    public java.util.Optional<UUID> selectedParticipant() {
+        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(CaseloadRow::participantId);
+    }
+
+    /** Puts the cursor in the search field (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Selects the row of this participant, if it is in the list. */
+    public void select(UUID participantId) {
+        table.getItems().stream().filter(r -> r.participantId().equals(participantId)).findFirst()
+                .ifPresent(r -> {
+                    table.getSelectionModel().select(r);
+                    table.scrollTo(r);
+                });
+    }
+}

@@ -1,0 +1,86 @@
+package se.jobbtorg.coach.ui.caseload;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.ui.common.TaskRunner;
+
+/** The caseload list: which rows to show for the search words and the chosen scope. */
+public final class CaseloadViewModel {
+
+    /** Whose participants the list shows. */
+    public enum Scope { MINE, ALL }
+
+    private final CaseloadService caseload;
+    private final Supplier<UUID> currentCoach;
+    private final TaskRunner tasks;
+    private final Consumer<Throwable> onError;
+
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.MINE);
+    private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
+    private final BooleanProperty limited = new SimpleBooleanProperty(false);
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    private long generation;
+
+    public CaseloadViewModel(CaseloadService caseload, Supplier<UUID> currentCoach, TaskRunner tasks,
+            Consumer<Throwable> onError) {
+        this.caseload = caseload;
+        this.currentCoach = currentCoach;
+        this.tasks = tasks;
+        this.onError = onError;
+        query.addListener((obs, old, now) -> refresh());
+        scope.addListener((obs, old, now) -> refresh());
+    }
+
+    /**
+     * Loads the rows again. Search runs on every keystroke; an answer that arrives after a newer
+     * question was asked is dropped, so the list always matches what is in the field.
+     */
+    public void refresh() {
+        long asked = ++generation;
+        String words = query.get();
+        UUID coach = scope.get() == Scope.MINE ? currentCoach.get() : null;
+        tasks.run(() -> caseload.caseload(coach, words), entries -> {
+            if (asked != generation) {
+                return;
+            }
+            var today = caseload.today();
+            List<CaseloadRow> fresh = entries.stream().map(e -> CaseloadRow.of(e, today)).toList();
+            rows.setAll(fresh);
+            limited.set(fresh.size() >= CaseloadService.LIST_LIMIT);
+            loaded.set(true);
+        }, onError);
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObjectProperty<Scope> scopeProperty() {
+        return scope;
+    }
+
+    public ObservableList<CaseloadRow> rows() {
+        return rows;
+    }
+
+    /** True when there were more rows than the list shows: the user should search. */
+    public BooleanProperty limitedProperty() {
+        return limited;
+    }
+
+    public BooleanProperty loadedProperty() {
+        return loaded;
+    }
+}

@@ -1,0 +1,84 @@
+package se.jobbtorg.coach.ui.common;
+
+import java.text.Collator;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.SwedishText;
+
+/**
+ * The user's language: every string on screen comes from {@code i18n/messages} (Swedish, the
+ * default) or {@code i18n/messages_en}. Dates are always shown the Swedish way, 2026-11-24,
+ * and names sort the Swedish way (å, ä, ö last), whatever the language.
+ */
+public final class I18n {
+    public static final String BUNDLE = "i18n.messages";
+    public static final List<Locale> SUPPORTED = List.of(SwedishText.SWEDISH, Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    public I18n(Locale requested) {
+        this.locale = "en".equals(requested.getLanguage()) ? Locale.ENGLISH : SwedishText.SWEDISH;
+        // No fallback to the JVM's default locale: an English machine must not turn a Swedish
+        // choice into English.
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof LocalDate d ? date(d) : args[i];
+        }
+        return new MessageFormat(pattern, locale).format(shown);
+    }
+
+    /** The sentence for a problem a service or the domain found in what the user entered. */
+    public String problem(Problem problem) {
+        return get(problem.messageKey(), problem.arguments().toArray());
+    }
+
+    /** An enum constant's name on screen: key {@code enum.<SimpleName>.<CONSTANT>}. */
+    public String of(Enum<?> value) {
+        return value == null ? "" : get("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    public static DateTimeFormatter dateFormat() {
+        return DATE;
+    }
+
+    /** Swedish alphabetical order for names in every language of the interface. */
+    public static Collator nameCollator() {
+        Collator collator = Collator.getInstance(SwedishText.SWEDISH);
+        collator.setStrength(Collator.SECONDARY);
+        return collator;
+    }
+}

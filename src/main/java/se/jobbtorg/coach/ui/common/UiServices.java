@@ -1,0 +1,8 @@
+package se.jobbtorg.coach.ui.common;
+
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.service.CoachService;
+
+/** What the screens are given: the use cases, and the runner that keeps them off the FX thread. */
+public record UiServices(CaseloadService caseload, CoachService coaches, TaskRunner tasks) {
+}

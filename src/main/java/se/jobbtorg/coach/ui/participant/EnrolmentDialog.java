@@ -1,0 +1,109 @@
+package se.jobbtorg.coach.ui.participant;
+
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Districts;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/** Enrols a participant: the referral, target groups, language and the coach. */
+public final class EnrolmentDialog extends Dialog<Enrolment> {
+    private static final java.util.List<String> LANGUAGES = java.util.List.of(
+            "svenska", "arabiska", "somaliska", "tigrinja", "dari", "persiska", "turkiska", "engelska",
+            "bosniska", "spanska", "kurdiska", "polska");
+
+    public EnrolmentDialog(Window owner, EnrolmentViewModel model, I18n i18n, DialogService dialogs,
+            String participantName) {
+        initOwner(owner);
+        setTitle(i18n.get("enrolment.title"));
+        setHeaderText(i18n.get("enrolment.header", participantName));
+        getDialogPane().setId("enrolmentDialog");
+
+        var grid = Forms.grid();
+        DatePicker date = Forms.date("enrolledOnField", i18n.get("date.prompt"), model.enrolledOn,
+                model.enrolledOnUnreadable);
+        Forms.row(grid, 0, i18n.get("enrolment.date"), date, model.dateProblem);
+
+        ComboBox<String> unit = new ComboBox<>();
+        unit.setId("referringUnitField");
+        unit.setEditable(true);
+        unit.getItems().setAll(Districts.STOCKHOLM.stream().map(d -> i18n.get("enrolment.unit.pattern", d)).toList());
+        unit.valueProperty().bindBidirectional(model.referringUnit);
+        unit.setMaxWidth(Double.MAX_VALUE);
+        Forms.row(grid, 1, i18n.get("enrolment.unit"), unit, model.unitProblem);
+        Forms.row(grid, 2, i18n.get("enrolment.secretary"), Forms.text("socialSecretaryField", model.socialSecretary),
+                null);
+
+        VBox groups = new VBox(4);
+        groups.setId("targetGroups");
+        for (TargetGroup group : TargetGroup.values()) {
+            CheckBox box = new CheckBox(i18n.of(group));
+            box.setId("targetGroup-" + group.code());
+            box.selectedProperty().bindBidirectional(model.targetGroups.get(group));
+            groups.getChildren().add(box);
+        }
+        Forms.row(grid, 3, i18n.get("enrolment.targetGroups"), groups, model.targetGroupProblem);
+
+        ComboBox<String> language = new ComboBox<>();
+        language.setId("languageField");
+        language.setEditable(true);
+        language.getItems().setAll(LANGUAGES);
+        language.valueProperty().bindBidirectional(model.language);
+        language.setMaxWidth(Double.MAX_VALUE);
+        Forms.row(grid, 4, i18n.get("enrolment.language"), language, model.languageProblem);
+        CheckBox interpreter = new CheckBox(i18n.get("enrolment.interpreter"));
+        interpreter.setId("interpreterField");
+        interpreter.selectedProperty().bindBidirectional(model.interpreterNeeded);
+        grid.add(interpreter, 1, 10);
+
+        ComboBox<Coach> coach = new ComboBox<>(model.coaches);
+        coach.setId("coachField");
+        coach.valueProperty().bindBidirectional(model.coach);
+        coach.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Coach c) {
+                return c == null ? "" : c.name();
+            }
+
+            @Override
+            public Coach fromString(String s) {
+                return null;
+            }
+        });
+        coach.setMaxWidth(Double.MAX_VALUE);
+        Forms.row(grid, 6, i18n.get("enrolment.coach"), coach, null);
+        getDialogPane().setContent(grid);
+
+        ButtonType save = new ButtonType(i18n.get("enrolment.save"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(save,
+                new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        Button saveButton = (Button) getDialogPane().lookupButton(save);
+        saveButton.setId("saveEnrolment");
+        saveButton.disableProperty().bind(model.saving);
+        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            // Take what is typed in the date field even if the user has not left it.
+            date.setValue(date.getConverter().fromString(date.getEditor().getText()));
+            model.save(enrolment -> {
+                setResult(enrolment);
+                close();
+            }, error -> dialogs.showError("enrolment.failed", error));
+        });
+        setResultConverter(button -> null);
+        Platform.runLater(date::requestFocus);
+    }
+}

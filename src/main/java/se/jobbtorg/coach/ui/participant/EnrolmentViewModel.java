@@ -1,0 +1,122 @@
+package se.jobbtorg.coach.ui.participant;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.service.ValidationException;
+import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.ui.common.TaskRunner;
+
+/** The enrolment form for one participant. */
+public final class EnrolmentViewModel {
+    private final CaseloadService caseload;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final UUID participantId;
+
+    final ObjectProperty<LocalDate> enrolledOn = new SimpleObjectProperty<>();
+    final BooleanProperty enrolledOnUnreadable = new SimpleBooleanProperty(false);
+    final StringProperty referringUnit = new SimpleStringProperty("");
+    final StringProperty socialSecretary = new SimpleStringProperty("");
+    final Map<TargetGroup, BooleanProperty> targetGroups = new EnumMap<>(TargetGroup.class);
+    final StringProperty language = new SimpleStringProperty("");
+    final BooleanProperty interpreterNeeded = new SimpleBooleanProperty(false);
+    final ObjectProperty<Coach> coach = new SimpleObjectProperty<>();
+    final ObservableList<Coach> coaches = FXCollections.observableArrayList();
+
+    final StringProperty dateProblem = new SimpleStringProperty("");
+    final StringProperty unitProblem = new SimpleStringProperty("");
+    final StringProperty targetGroupProblem = new SimpleStringProperty("");
+    final StringProperty languageProblem = new SimpleStringProperty("");
+    final BooleanProperty saving = new SimpleBooleanProperty(false);
+
+    public EnrolmentViewModel(CaseloadService caseload, TaskRunner tasks, I18n i18n, UUID participantId,
+            List<Coach> coaches, Coach currentCoach) {
+        this.caseload = caseload;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.participantId = participantId;
+        for (TargetGroup group : TargetGroup.values()) {
+            targetGroups.put(group, new SimpleBooleanProperty(false));
+        }
+        this.coaches.setAll(coaches);
+        coach.set(currentCoach);
+        enrolledOn.set(caseload.today());
+    }
+
+    EnrolmentDraft draft() {
+        Set<TargetGroup> chosen = EnumSet.noneOf(TargetGroup.class);
+        targetGroups.forEach((group, on) -> {
+            if (on.get()) {
+                chosen.add(group);
+            }
+        });
+        return new EnrolmentDraft(participantId, coach.get() == null ? null : coach.get().id(),
+                enrolledOn.get(), referringUnit.get(), socialSecretary.get(), chosen, language.get(),
+                interpreterNeeded.get());
+    }
+
+    /** Saves in the background; problems appear next to their fields and nothing is saved. */
+    public void save(Consumer<Enrolment> onSaved, Consumer<Throwable> onError) {
+        if (saving.get()) {
+            return;
+        }
+        if (enrolledOnUnreadable.get()) {
+            show(List.of(Problem.of(EnrolmentDraft.FIELD_DATE, "validation.date")));
+            return;
+        }
+        // The service checks again, with the participant's other enrolments, in its transaction.
+        List<Problem> problems = draft().problems(caseload.today(), List.of());
+        show(problems);
+        if (!problems.isEmpty()) {
+            return;
+        }
+        saving.set(true);
+        EnrolmentDraft draft = draft();
+        tasks.run(() -> caseload.enrol(draft), e -> {
+            saving.set(false);
+            onSaved.accept(e);
+        }, error -> {
+            saving.set(false);
+            if (error instanceof ValidationException v) {
+                show(v.problems());
+            } else {
+                onError.accept(error);
+            }
+        });
+    }
+
+    private void show(List<Problem> problems) {
+        Map<String, StringProperty> byField = Map.of(
+                EnrolmentDraft.FIELD_DATE, dateProblem,
+                EnrolmentDraft.FIELD_UNIT, unitProblem,
+                EnrolmentDraft.FIELD_TARGET_GROUPS, targetGroupProblem,
+                EnrolmentDraft.FIELD_LANGUAGE, languageProblem);
+        byField.values().forEach(p -> p.set(""));
+        for (Problem problem : problems) {
+            StringProperty target = byField.get(problem.field());
+            if (target != null && target.get().isEmpty()) {
+                target.set(i18n.problem(problem));
+            }
+        }
+    }
+}

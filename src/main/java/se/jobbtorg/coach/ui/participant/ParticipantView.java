@@ -1,0 +1,109 @@
+package se.jobbtorg.coach.ui.participant;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.ui.participant.ParticipantViewModel.EnrolmentRow;
+
+/** A participant's page: who they are, and every enrolment they have had. */
+public final class ParticipantView extends VBox {
+    private final Label name = new Label();
+    private final GridPane facts = new GridPane();
+
+    public ParticipantView(ParticipantViewModel model, I18n i18n, Runnable enrol) {
+        getStyleClass().add("participant-view");
+        setSpacing(10);
+        setPadding(new Insets(16));
+        name.getStyleClass().add("page-title");
+        name.setId("participantName");
+        facts.getStyleClass().add("facts");
+        facts.setHgap(16);
+        facts.setVgap(4);
+
+        Label heading = new Label(i18n.get("participant.enrolments"));
+        heading.getStyleClass().add("section-title");
+        Button enrolButton = new Button(i18n.get("participant.enrol"));
+        enrolButton.setId("participantEnrolButton");
+        enrolButton.setOnAction(e -> enrol.run());
+        HBox sectionBar = new HBox(12, heading, enrolButton);
+
+        TableView<EnrolmentRow> table = new TableView<>(model.enrolments());
+        table.setId("enrolmentTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.get("participant.noEnrolments")));
+        table.getColumns().setAll(java.util.List.of(
+                column(i18n.get("participant.column.enrolledOn"), r -> i18n.date(r.enrolment().enrolledOn())),
+                column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment())),
+                column(i18n.get("participant.column.days"), r -> Long.toString(r.days())),
+                column(i18n.get("participant.column.unit"), r -> r.enrolment().referringUnit()),
+                column(i18n.get("participant.column.secretary"), r -> nz(r.enrolment().socialSecretary())),
+                column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())),
+                column(i18n.get("participant.column.language"), r -> language(i18n, r.enrolment())),
+                column(i18n.get("participant.column.coach"), EnrolmentRow::coachName)));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        model.participantProperty().addListener((o, old, p) -> show(p, i18n));
+        getChildren().setAll(name, facts, sectionBar, table);
+    }
+
+    private void show(Participant p, I18n i18n) {
+        facts.getChildren().clear();
+        if (p == null) {
+            name.setText(i18n.get("participant.missing"));
+            return;
+        }
+        name.setText(p.fullName());
+        fact(0, i18n.get("participant.number"), p.personalNumber().display()
+                + (p.personalNumber().isCoordinationNumber() ? " (" + i18n.get("participant.coordination") + ")" : ""));
+        fact(1, i18n.get("participant.phone"), nz(p.phone()));
+        fact(2, i18n.get("participant.email"), nz(p.email()));
+        fact(3, i18n.get("participant.district"), nz(p.homeDistrict()));
+    }
+
+    private void fact(int row, String label, String value) {
+        Label l = new Label(label);
+        l.getStyleClass().add("fact-label");
+        Label v = new Label(value);
+        v.setId("fact" + row);
+        facts.addRow(row, l, v);
+    }
+
+    private static String exit(I18n i18n, Enrolment e) {
+        if (e.isOpen()) {
+            return i18n.get("participant.open");
+        }
+        return i18n.date(e.exitedOn()) + (e.exitReason() == null ? "" : " – " + i18n.of(e.exitReason()));
+    }
+
+    private static String groups(I18n i18n, Enrolment e) {
+        return String.join(", ", e.targetGroups().stream().sorted().map(i18n::of).toList());
+    }
+
+    private static String language(I18n i18n, Enrolment e) {
+        String language = nz(e.language());
+        return e.interpreterNeeded() ? language + " (" + i18n.get("participant.interpreter") + ")" : language;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static TableColumn<EnrolmentRow, String> column(String title, Function<EnrolmentRow, String> value) {
+        TableColumn<EnrolmentRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(value.apply(r.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+}

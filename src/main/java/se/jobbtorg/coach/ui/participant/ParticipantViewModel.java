@@ -1,0 +1,77 @@
+package se.jobbtorg.coach.ui.participant;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.ui.common.TaskRunner;
+
+/** One participant and all their enrolments, the newest first. */
+public final class ParticipantViewModel {
+
+    /** An enrolment with its coach's name, as the table shows it. */
+    public record EnrolmentRow(Enrolment enrolment, String coachName, long days) {
+    }
+
+    private final CaseloadService caseload;
+    private final CoachService coaches;
+    private final TaskRunner tasks;
+    private final Consumer<Throwable> onError;
+    private final UUID participantId;
+
+    private final ObjectProperty<Participant> participant = new SimpleObjectProperty<>();
+    private final ObservableList<EnrolmentRow> enrolments = FXCollections.observableArrayList();
+
+    public ParticipantViewModel(CaseloadService caseload, CoachService coaches, TaskRunner tasks,
+            Consumer<Throwable> onError, UUID participantId) {
+        this.caseload = caseload;
+        this.coaches = coaches;
+        this.tasks = tasks;
+        this.onError = onError;
+        this.participantId = participantId;
+    }
+
+    private record Loaded(Participant participant, List<Enrolment> enrolments, Map<UUID, String> coachNames) {
+    }
+
+    public void load() {
+        tasks.run(() -> new Loaded(
+                caseload.participant(participantId).orElse(null),
+                caseload.enrolments(participantId),
+                coaches.coaches().stream().collect(Collectors.toMap(Coach::id, Coach::name))), loaded -> {
+                    participant.set(loaded.participant());
+                    var today = caseload.today();
+                    enrolments.setAll(loaded.enrolments().stream()
+                            .map(e -> new EnrolmentRow(e, e.coachId() == null ? "" : loaded.coachNames()
+                                    .getOrDefault(e.coachId(), ""), e.daysEnrolled(today)))
+                            .toList());
+                }, onError);
+    }
+
+    public UUID participantId() {
+        return participantId;
+    }
+
+    public ObjectProperty<Participant> participantProperty() {
+        return participant;
+    }
+
+    public ObservableList<EnrolmentRow> enrolments() {
+        return enrolments;
+    }
+
+    /** True when the newest enrolment is still open: a new one cannot start. */
+    public boolean isEnrolled() {
+        return !enrolments.isEmpty() && enrolments.get(0).enrolment().isOpen();
+    }
+}

@@ -1,0 +1,72 @@
+package se.jobbtorg.coach.ui.settings;
+
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/** Settings, and on the first run the welcome: the coach's name, unit and language. */
+public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
+
+    public SettingsDialog(Window owner, SettingsViewModel model, I18n i18n) {
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle(i18n.get(model.isFirstRun() ? "welcome.title" : "settings.title"));
+        setHeaderText(i18n.get(model.isFirstRun() ? "welcome.header" : "settings.header"));
+        getDialogPane().setId("settingsDialog");
+
+        var grid = Forms.grid();
+        TextField name = Forms.text("coachNameField", model.coachName);
+        Forms.row(grid, 0, i18n.get("settings.coachName"), name, model.nameProblem);
+        Forms.row(grid, 1, i18n.get("settings.unit"), Forms.text("unitField", model.unit), null);
+        ComboBox<Locale> language = new ComboBox<>();
+        language.setId("languageChoice");
+        language.getItems().setAll(model.languages());
+        language.valueProperty().bindBidirectional(model.language);
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale l) {
+                return l == null ? "" : i18n.get("settings.language." + l.getLanguage());
+            }
+
+            @Override
+            public Locale fromString(String s) {
+                return null;
+            }
+        });
+        Forms.row(grid, 2, i18n.get("settings.language"), language, null);
+        if (model.isFirstRun()) {
+            CheckBox demo = new CheckBox(i18n.get("welcome.demo"));
+            demo.setId("demoChoice");
+            demo.selectedProperty().bindBidirectional(model.demo);
+            grid.add(demo, 1, 6);
+        }
+        getDialogPane().setContent(grid);
+
+        ButtonType ok = new ButtonType(i18n.get(model.isFirstRun() ? "welcome.start" : "settings.save"),
+                ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(ok,
+                new ButtonType(i18n.get(model.isFirstRun() ? "button.quit" : "button.cancel"),
+                        ButtonBar.ButtonData.CANCEL_CLOSE));
+        Button okButton = (Button) getDialogPane().lookupButton(ok);
+        okButton.setId("settingsOk");
+        okButton.addEventFilter(ActionEvent.ACTION, e -> {
+            if (model.validate() == null) {
+                e.consume();
+            }
+        });
+        setResultConverter(button -> button == ok ? model.validate() : null);
+        Platform.runLater(name::requestFocus);
+    }
+}

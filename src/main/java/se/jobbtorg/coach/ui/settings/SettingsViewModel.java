@@ -1,0 +1,59 @@
+package se.jobbtorg.coach.ui.settings;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/**
+ * Who works in this database and in which language. On the first run it also offers to fill
+ * the empty database with a demo caseload.
+ */
+public final class SettingsViewModel {
+    final StringProperty coachName = new SimpleStringProperty("");
+    final StringProperty unit = new SimpleStringProperty("");
+    final ObjectProperty<Locale> language = new SimpleObjectProperty<>();
+    final BooleanProperty demo = new SimpleBooleanProperty(false);
+    final StringProperty nameProblem = new SimpleStringProperty("");
+    private final boolean firstRun;
+    private final I18n i18n;
+
+    /** The choices the user made, for the caller to apply. */
+    public record Choice(String coachName, String unit, Locale language, boolean demo) {
+    }
+
+    public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun) {
+        this.i18n = i18n;
+        this.coachName.set(coachName == null ? "" : coachName);
+        this.unit.set(unit == null ? "" : unit);
+        this.language.set(language);
+        this.firstRun = firstRun;
+        this.demo.set(firstRun);
+    }
+
+    public boolean isFirstRun() {
+        return firstRun;
+    }
+
+    public List<Locale> languages() {
+        return I18n.SUPPORTED;
+    }
+
+    /** The choice, or null with the problem shown next to the name if the name is missing. */
+    public Choice validate() {
+        if (coachName.get() == null || coachName.get().isBlank()) {
+            nameProblem.set(i18n.problem(Problem.of(CoachService.FIELD_NAME, "validation.required")));
+            return null;
+        }
+        nameProblem.set("");
+        return new Choice(coachName.get().strip(), unit.get() == null ? "" : unit.get().strip(), language.get(),
+                firstRun && demo.get());
+    }
+}
