@@ -14,6 +14,9 @@ import java.util.logging.SimpleFormatter;
  * never names or personal identity numbers; SQL is not logged (its values would be personal).
  */
 final class AppLog {
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger JOOQ = Logger.getLogger("org.jooq");
+
     private AppLog() {
     }
 
@@ -35,6 +38,6 @@ final class AppLog {
         } catch (IOException e) {
             System.err.println("Cannot write the log in " + folder + ": " + e.getMessage());
         }
-        Logger.getLogger("org.jooq").setLevel(Level.WARNING);
+        JOOQ.setLevel(Level.WARNING);
     }
 }

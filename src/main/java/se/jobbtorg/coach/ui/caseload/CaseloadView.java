@@ -86,6 +86,13 @@ public final class CaseloadView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        search.setMaxWidth(420);
+        search.setMinWidth(160);
+        for (Region r : new Region[] {searchLabel, scopeLabel, scope, register, enrol, open}) {
+            // Labels and buttons keep their text; the search field gives way on a narrow window.
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, searchLabel, search, scopeLabel, scope, grow, register, enrol, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar-row");
