@@ -1,0 +1,53 @@
+package se.jobbtorg.coach;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The arrows of design.md: ui → service → domain; store beside service; app wires them. */
+@AnalyzeClasses(packages = "se.jobbtorg.coach", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("app").definedBy("..coach.app..")
+            .layer("cli").definedBy("..coach.cli..")
+            .layer("ui").definedBy("..coach.ui..")
+            .layer("service").definedBy("..coach.service..")
+            .layer("store").definedBy("..coach.store..")
+            .layer("domain").definedBy("..coach.domain..")
+            .whereLayer("app").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("service", "cli", "app")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "store", "cli", "app");
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..coach.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jooq..", "java.sql..",
+                    "org.sqlite..", "..coach.store..", "..coach.service..", "..coach.ui..");
+
+    @ArchTest
+    static final ArchRule uiNeverSeesTheDatabase = noClasses().that().resideInAPackage("..coach.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "org.sqlite..",
+                    "..coach.store..");
+
+    @ArchTest
+    static final ArchRule servicesSpeakDomainNotJooq = noClasses().that().resideInAPackage("..coach.service..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javafx..",
+                    "..coach.store.generated..");
+
+    @ArchTest
+    static final ArchRule viewModelsHoldNoControls = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                    "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule jooqOnlyInTheStore = noClasses().that().resideOutsideOfPackages("..coach.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.jooq..");
+}

@@ -1,0 +1,117 @@
+package se.jobbtorg.coach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.ui.caseload.CaseloadRow;
+import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/** Every key is in Swedish and English, every key the code uses exists, and none is unused. */
+class LocalizationTest {
+    private static final Path BUNDLES = Path.of("src/main/resources/i18n");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-zA-Z]*(?:\\.[a-zA-Z0-9_]+)+)\"");
+
+    static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    /** Keys built at run time from enums and codes, rather than written out. */
+    static Set<String> generatedKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (Enum<?> e : Stream.of(TargetGroup.values(), ExitReason.values()).flatMap(Stream::of).toList()) {
+            keys.add("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
+        }
+        for (var p : PersonalIdentityNumber.Problem.values()) {
+            keys.add("pin.problem." + p.name());
+        }
+        for (var s : CaseloadViewModel.Scope.values()) {
+            keys.add("caseload.scope." + s.name().toLowerCase());
+        }
+        for (var s : CaseloadRow.Status.values()) {
+            keys.add("caseload.state." + s.name().toLowerCase());
+        }
+        for (var locale : I18n.SUPPORTED) {
+            keys.add("settings.language." + locale.getLanguage());
+        }
+        return keys;
+    }
+
+    static Set<String> literalsInCode() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = LITERAL.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        return used;
+    }
+
+    @Test
+    void swedishAndEnglishHaveTheSameKeys() throws IOException {
+        assertEquals(new TreeSet<>(load("messages.properties").stringPropertyNames()),
+                new TreeSet<>(load("messages_en.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void everyKeyTheCodeUsesExistsAndNoKeyIsUnused() throws IOException {
+        Set<String> keys = new TreeSet<>(load("messages.properties").stringPropertyNames());
+        Set<String> used = new TreeSet<>(generatedKeys());
+        // Literals that look like keys but are not (packages, properties, files) are not in the bundle.
+        literalsInCode().stream().filter(k -> !k.matches(".*\\.(db|properties|css|sql|log|txt)$"))
+                .filter(k -> keys.contains(k) || k.matches("^(menu|caseload|registration|enrolment|"
+                + "participant|settings|welcome|startup|error|validation|pin|enum|button|app|about|nav|status|date)\\..*"))
+                .forEach(used::add);
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(keys);
+        assertEquals(Set.of(), missing, "keys used in code but missing from the bundle");
+        Set<String> unused = new TreeSet<>(keys);
+        unused.removeAll(used);
+        assertEquals(Set.of(), unused, "keys in the bundle that no code uses");
+    }
+
+    @Test
+    void noTextHasASingleApostropheThatMessageFormatWouldEat() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                assertTrue(!text.replace("''", "").contains("'"), bundle + " " + key);
+                assertTrue(!text.isBlank(), bundle + " " + key + " is empty");
+            }
+        }
+    }
+
+    @Test
+    void swedishIsTheDefaultWhateverTheMachineLanguage() {
+        assertEquals("Ärendelista", new I18n(java.util.Locale.forLanguageTag("sv-SE")).get("nav.caseload"));
+        assertEquals("Ärendelista", new I18n(java.util.Locale.GERMAN).get("nav.caseload"));
+        assertEquals("Caseload", new I18n(java.util.Locale.UK).get("nav.caseload"));
+        assertEquals("Inskrivning av Anna Öberg", new I18n(java.util.Locale.forLanguageTag("sv")).get("enrolment.header",
+                "Anna Öberg"));
+        assertEquals("2026-11-24", new I18n(java.util.Locale.ENGLISH).date(java.time.LocalDate.of(2026, 11, 24)),
+                "dates are Swedish in English too");
+    }
+}

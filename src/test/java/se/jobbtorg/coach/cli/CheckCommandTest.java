@@ -1,0 +1,40 @@
+package se.jobbtorg.coach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    int check(Path file, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new CheckCommand(file, Clock.systemUTC()).run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aHealthyDatabaseGivesOneLineAndExitZero() {
+        var out = new ByteArrayOutputStream();
+        assertEquals(CheckCommand.OK, check(dir.resolve("c.db"), out, new ByteArrayOutputStream()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("ok file="));
+        assertTrue(out.toString(StandardCharsets.UTF_8).strip().endsWith("participants=0"));
+    }
+
+    @Test
+    void aDamagedFileGivesExitThree() throws Exception {
+        Path file = dir.resolve("c.db");
+        Files.writeString(file, "garbage that is no database, long enough to have a header of sorts".repeat(100));
+        var err = new ByteArrayOutputStream();
+        assertEquals(CheckCommand.DAMAGED, check(file, new ByteArrayOutputStream(), err));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("damaged"));
+    }
+}
