@@ -1,0 +1,144 @@
+package se.jobbtorg.coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.ui.MainWindow;
+import se.jobbtorg.coach.ui.caseload.CaseloadRow;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/**
+ * A coach registers a person (first with a mistyped number), enrols them, and finds them again
+ * by typing part of the name: in a real window, on a real database file, among a demo caseload.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CaseloadWorkflowUiTest {
+    private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
+
+    @TempDir
+    static Path dir;
+    private AppContext context;
+    private Coach me;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.open(dir.resolve("ui-" + System.nanoTime() + ".db"), Clock.systemDefaultZone());
+        me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        context.demo().populate(42, 30, me);
+        MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
+        Scene scene = new Scene(window, 1180, 720);
+        scene.getStylesheets().add(CoachApplication.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<CaseloadRow> table(FxRobot robot) {
+        return robot.lookup("#caseloadTable").queryAs(TableView.class);
+    }
+
+    private static boolean showing(FxRobot robot, String id) {
+        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup(id).query().getScene().getWindow().isShowing();
+    }
+
+    @Test
+    void registerWithAMistakeThenEnrolAndFindByName(FxRobot robot) throws Exception {
+        waitFor(() -> !table(robot).getItems().isEmpty());
+        int before = context.caseload().participantCount();
+
+        robot.clickOn("#registerButton");
+        waitFor(() -> showing(robot, "#personalNumberField"));
+        PersonalIdentityNumber number = PersonalIdentityNumber.of(LocalDate.of(1991, 2, 14), 417, false);
+        String display = number.display();
+        char last = display.charAt(display.length() - 1);
+        String wrongCheckDigit = display.substring(0, display.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+
+        robot.clickOn("#personalNumberField").write(wrongCheckDigit);
+        robot.clickOn("#firstNameField").write("Ängla");
+        robot.clickOn("#lastNameField").write("Östgård");
+        robot.clickOn("#saveRegistration");
+        waitFor(() -> showing(robot, "#personalNumberFieldProblem"));
+        assertEquals(SV.get("pin.problem.WRONG_CHECK_DIGIT"),
+                robot.lookup("#personalNumberFieldProblem").queryAs(Label.class).getText());
+        assertTrue(showing(robot, "#saveRegistration"), "the dialog stays open");
+        assertEquals(before, context.caseload().participantCount(), "nothing was saved");
+
+        TextField numberField = robot.lookup("#personalNumberField").queryAs(TextField.class);
+        robot.doubleClickOn(numberField).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        robot.write(display.replace("-", ""));
+        waitFor(() -> !showing(robot, "#personalNumberFieldProblem"));
+        robot.clickOn("#saveRegistration");
+
+        // Registering leads straight on to the enrolment of the same person.
+        waitFor(() -> showing(robot, "#saveEnrolment"));
+        assertEquals(before + 1, context.caseload().participantCount());
+        robot.clickOn("#referringUnitField").write("Försörjningsstöd Rinkeby-Kista");
+        robot.clickOn("#socialSecretaryField").write("Omar Farah");
+        robot.clickOn("#targetGroup-unemployed");
+        robot.clickOn("#targetGroup-sfi");
+        robot.clickOn("#languageField").write("arabiska");
+        robot.clickOn("#interpreterField");
+        robot.clickOn("#saveEnrolment");
+        waitFor(() -> !showing(robot, "#saveEnrolment"));
+
+        robot.clickOn("#caseloadSearch").write("östg");
+        waitFor(() -> table(robot).getItems().size() == 1);
+        CaseloadRow row = table(robot).getItems().get(0);
+        assertEquals("Östgård, Ängla", row.name());
+        assertEquals(display, row.number());
+        assertEquals(LocalDate.now(), row.enrolledOn());
+        assertEquals(0L, row.daysEnrolled());
+        assertEquals("Linnea Ek", row.coach());
+        assertEquals(CaseloadRow.Status.OPEN, row.status());
+
+        // The same row by part of the number, and the participant page shows the enrolment.
+        TextField search = robot.lookup("#caseloadSearch").queryAs(TextField.class);
+        robot.interact(search::clear);
+        robot.clickOn(search).write(number.normalised().substring(2, 8));
+        waitFor(() -> table(robot).getItems().size() == 1
+                && table(robot).getItems().get(0).name().equals("Östgård, Ängla"));
+        robot.clickOn("Östgård, Ängla").type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
+                && robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems().size() == 1);
+        assertEquals("Ängla Östgård", robot.lookup("#participantName").queryAs(Label.class).getText());
+        List<?> enrolments = robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems();
+        assertEquals(1, enrolments.size());
+    }
+}
