@@ -98,6 +98,7 @@ class CaseloadWorkflowUiTest {
         assertEquals(SV.get("pin.problem.WRONG_CHECK_DIGIT"),
                 robot.lookup("#personalNumberFieldProblem").queryAs(Label.class).getText());
         assertTrue(showing(robot, "#saveRegistration"), "the dialog stays open");
+        Screenshots.save(robot.lookup("#registrationDialog").query().getScene(), "registration-problem");
         assertEquals(before, context.caseload().participantCount(), "nothing was saved");
 
         TextField numberField = robot.lookup("#personalNumberField").queryAs(TextField.class);
@@ -115,6 +116,7 @@ class CaseloadWorkflowUiTest {
         robot.clickOn("#targetGroup-sfi");
         robot.clickOn("#languageField").write("arabiska");
         robot.clickOn("#interpreterField");
+        Screenshots.save(robot.lookup("#enrolmentDialog").query().getScene(), "enrolment");
         robot.clickOn("#saveEnrolment");
         waitFor(() -> !showing(robot, "#saveEnrolment"));
 
@@ -127,6 +129,7 @@ class CaseloadWorkflowUiTest {
         assertEquals(0L, row.daysEnrolled());
         assertEquals("Linnea Ek", row.coach());
         assertEquals(CaseloadRow.Status.OPEN, row.status());
+        Screenshots.save(robot.lookup("#caseloadTable").query().getScene(), "caseload-search");
 
         // The same row by part of the number, and the participant page shows the enrolment.
         TextField search = robot.lookup("#caseloadSearch").queryAs(TextField.class);
@@ -140,5 +143,28 @@ class CaseloadWorkflowUiTest {
         assertEquals("Ängla Östgård", robot.lookup("#participantName").queryAs(Label.class).getText());
         List<?> enrolments = robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems();
         assertEquals(1, enrolments.size());
+        Screenshots.save(robot.lookup("#enrolmentTable").query().getScene(), "participant");
+    }
+
+    @Test
+    void aPersonWhoCameBackShowsEveryEnrolment(FxRobot robot) throws Exception {
+        waitFor(() -> !table(robot).getItems().isEmpty());
+        var returning = context.caseload().caseload(null, "").stream()
+                .filter(e -> context.caseload().enrolments(e.participant().id()).size() > 1)
+                .findFirst().orElseThrow();
+        String name = returning.participant().listName();
+
+        robot.clickOn("#caseloadScope").clickOn(SV.get("caseload.scope.all"));
+        robot.clickOn("#caseloadSearch").write(returning.participant().personalNumber().normalised());
+        waitFor(() -> table(robot).getItems().size() == 1 && table(robot).getItems().get(0).name().equals(name));
+        robot.clickOn(name).type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
+                && robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems().size() == 2);
+        Screenshots.save(robot.lookup("#enrolmentTable").query().getScene(), "participant-history");
+
+        // Ctrl+W closes the participant's tab and the caseload is back.
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#caseloadTable").query().isVisible());
     }
 }

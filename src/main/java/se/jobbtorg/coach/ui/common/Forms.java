@@ -6,7 +6,16 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.geometry.VPos;
+import java.util.List;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import java.time.LocalDate;
@@ -14,6 +23,8 @@ import java.time.format.DateTimeParseException;
 
 /** Small builders that make every form look and behave the same. */
 public final class Forms {
+    private static final double FIELD_WIDTH = 440;
+
     private Forms() {
     }
 
@@ -23,6 +34,11 @@ public final class Forms {
         grid.getStyleClass().add("form");
         grid.setHgap(10);
         grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints(FIELD_WIDTH);
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         return grid;
     }
 
@@ -30,8 +46,10 @@ public final class Forms {
      * Adds a labelled row. The label's mnemonic (an underscore in its text) focuses the field;
      * the message under the field shows the problem with it, if any.
      */
-    public static void row(GridPane grid, int row, String labelText, javafx.scene.Node field, StringProperty problem) {
+    public static Label row(GridPane grid, int row, String labelText, javafx.scene.Node field, StringProperty problem) {
         Label label = new Label(labelText);
+        // A group of boxes reads from its first line; a single field is centred on its label.
+        GridPane.setValignment(label, field instanceof javafx.scene.layout.Pane ? VPos.TOP : VPos.CENTER);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         label.getStyleClass().add("form-label");
@@ -45,6 +63,8 @@ public final class Forms {
             message.visibleProperty().bind(problem.isNotEmpty());
             message.managedProperty().bind(message.visibleProperty());
             message.setWrapText(true);
+            message.setMaxWidth(FIELD_WIDTH);
+            message.setMinHeight(Region.USE_PREF_SIZE);
             message.setId(field.getId() == null ? null : field.getId() + "Problem");
             grid.add(message, 1, row * 2 + 1);
             problem.addListener((obs, old, now) -> {
@@ -55,6 +75,37 @@ public final class Forms {
                 }
             });
         }
+        return label;
+    }
+
+    /**
+     * Lets a dialog grow when problem messages appear under its fields, so its buttons are
+     * never pushed out of sight.
+     */
+    public static void growWith(Dialog<?> dialog, ObservableValue<?>... problems) {
+        for (ObservableValue<?> problem : problems) {
+            problem.addListener((o, old, now) -> Platform.runLater(() -> {
+                Window window = dialog.getDialogPane().getScene() == null ? null
+                        : dialog.getDialogPane().getScene().getWindow();
+                if (window != null) {
+                    window.sizeToScene();
+                }
+            }));
+        }
+    }
+
+    /**
+     * An editable combo box (free text with suggestions) bound to the view model through its
+     * text, so what is typed counts at once, not only after Enter or leaving the field.
+     */
+    public static ComboBox<String> editableCombo(String id, List<String> suggestions, StringProperty value) {
+        ComboBox<String> combo = new ComboBox<>();
+        combo.setId(id);
+        combo.setEditable(true);
+        combo.getItems().setAll(suggestions);
+        combo.getEditor().textProperty().bindBidirectional(value);
+        combo.setMaxWidth(Double.MAX_VALUE);
+        return combo;
     }
 
     public static TextField text(String id, StringProperty value) {

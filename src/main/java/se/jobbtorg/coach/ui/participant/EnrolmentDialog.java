@@ -38,12 +38,8 @@ public final class EnrolmentDialog extends Dialog<Enrolment> {
                 model.enrolledOnUnreadable);
         Forms.row(grid, 0, i18n.get("enrolment.date"), date, model.dateProblem);
 
-        ComboBox<String> unit = new ComboBox<>();
-        unit.setId("referringUnitField");
-        unit.setEditable(true);
-        unit.getItems().setAll(Districts.STOCKHOLM.stream().map(d -> i18n.get("enrolment.unit.pattern", d)).toList());
-        unit.valueProperty().bindBidirectional(model.referringUnit);
-        unit.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<String> unit = Forms.editableCombo("referringUnitField",
+                Districts.STOCKHOLM.stream().map(d -> i18n.get("enrolment.unit.pattern", d)).toList(), model.referringUnit);
         Forms.row(grid, 1, i18n.get("enrolment.unit"), unit, model.unitProblem);
         Forms.row(grid, 2, i18n.get("enrolment.secretary"), Forms.text("socialSecretaryField", model.socialSecretary),
                 null);
@@ -56,14 +52,11 @@ public final class EnrolmentDialog extends Dialog<Enrolment> {
             box.selectedProperty().bindBidirectional(model.targetGroups.get(group));
             groups.getChildren().add(box);
         }
-        Forms.row(grid, 3, i18n.get("enrolment.targetGroups"), groups, model.targetGroupProblem);
+        // The label's mnemonic goes to the first box: a VBox cannot take the focus.
+        Forms.row(grid, 3, i18n.get("enrolment.targetGroups"), groups, model.targetGroupProblem)
+                .setLabelFor(groups.getChildren().get(0));
 
-        ComboBox<String> language = new ComboBox<>();
-        language.setId("languageField");
-        language.setEditable(true);
-        language.getItems().setAll(LANGUAGES);
-        language.valueProperty().bindBidirectional(model.language);
-        language.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<String> language = Forms.editableCombo("languageField", LANGUAGES, model.language);
         Forms.row(grid, 4, i18n.get("enrolment.language"), language, model.languageProblem);
         CheckBox interpreter = new CheckBox(i18n.get("enrolment.interpreter"));
         interpreter.setId("interpreterField");
@@ -87,6 +80,7 @@ public final class EnrolmentDialog extends Dialog<Enrolment> {
         coach.setMaxWidth(Double.MAX_VALUE);
         Forms.row(grid, 6, i18n.get("enrolment.coach"), coach, null);
         getDialogPane().setContent(grid);
+        Forms.growWith(this, model.dateProblem, model.unitProblem, model.targetGroupProblem, model.languageProblem);
 
         ButtonType save = new ButtonType(i18n.get("enrolment.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(save,

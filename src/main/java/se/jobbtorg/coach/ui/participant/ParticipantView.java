@@ -36,6 +36,8 @@ public final class ParticipantView extends VBox {
         Button enrolButton = new Button(i18n.get("participant.enrol"));
         enrolButton.setId("participantEnrolButton");
         enrolButton.setOnAction(e -> enrol.run());
+        // One open enrolment at a time: a new one starts after the exit.
+        enrolButton.disableProperty().bind(model.enrolledProperty());
         HBox sectionBar = new HBox(12, heading, enrolButton);
 
         TableView<EnrolmentRow> table = new TableView<>(model.enrolments());
@@ -43,9 +45,9 @@ public final class ParticipantView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("participant.noEnrolments")));
         table.getColumns().setAll(java.util.List.of(
-                column(i18n.get("participant.column.enrolledOn"), r -> i18n.date(r.enrolment().enrolledOn())),
-                column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment())),
-                column(i18n.get("participant.column.days"), r -> Long.toString(r.days())),
+                column(i18n.get("participant.column.enrolledOn"), r -> i18n.date(r.enrolment().enrolledOn()), 95),
+                column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment()), 190),
+                column(i18n.get("participant.column.days"), r -> Long.toString(r.days()), 60),
                 column(i18n.get("participant.column.unit"), r -> r.enrolment().referringUnit()),
                 column(i18n.get("participant.column.secretary"), r -> nz(r.enrolment().socialSecretary())),
                 column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())),
@@ -66,9 +68,9 @@ public final class ParticipantView extends VBox {
         name.setText(p.fullName());
         fact(0, i18n.get("participant.number"), p.personalNumber().display()
                 + (p.personalNumber().isCoordinationNumber() ? " (" + i18n.get("participant.coordination") + ")" : ""));
-        fact(1, i18n.get("participant.phone"), nz(p.phone()));
-        fact(2, i18n.get("participant.email"), nz(p.email()));
-        fact(3, i18n.get("participant.district"), nz(p.homeDistrict()));
+        fact(1, i18n.get("participant.phone"), orDash(p.phone()));
+        fact(2, i18n.get("participant.email"), orDash(p.email()));
+        fact(3, i18n.get("participant.district"), orDash(p.homeDistrict()));
     }
 
     private void fact(int row, String label, String value) {
@@ -95,12 +97,25 @@ public final class ParticipantView extends VBox {
         return e.interpreterNeeded() ? language + " (" + i18n.get("participant.interpreter") + ")" : language;
     }
 
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "–" : s;
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
 
+    private static TableColumn<EnrolmentRow, String> column(String title, Function<EnrolmentRow, String> value,
+            double width) {
+        TableColumn<EnrolmentRow, String> c = column(title, value);
+        c.setPrefWidth(width);
+        c.setMaxWidth(width * 1.5);
+        return c;
+    }
+
     private static TableColumn<EnrolmentRow, String> column(String title, Function<EnrolmentRow, String> value) {
         TableColumn<EnrolmentRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(150);
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(value.apply(r.getValue())));
         c.setSortable(false);
         return c;

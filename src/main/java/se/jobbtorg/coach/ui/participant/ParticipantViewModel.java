@@ -31,6 +31,7 @@ public final class ParticipantViewModel {
 
     private final ObjectProperty<Participant> participant = new SimpleObjectProperty<>();
     private final ObservableList<EnrolmentRow> enrolments = FXCollections.observableArrayList();
+    private final javafx.beans.property.BooleanProperty enrolled = new javafx.beans.property.SimpleBooleanProperty();
 
     public ParticipantViewModel(CaseloadService caseload, CoachService coaches, TaskRunner tasks,
             Consumer<Throwable> onError, UUID participantId) {
@@ -55,6 +56,7 @@ public final class ParticipantViewModel {
                             .map(e -> new EnrolmentRow(e, e.coachId() == null ? "" : loaded.coachNames()
                                     .getOrDefault(e.coachId(), ""), e.daysEnrolled(today)))
                             .toList());
+                    enrolled.set(!enrolments.isEmpty() && enrolments.get(0).enrolment().isOpen());
                 }, onError);
     }
 
@@ -71,7 +73,7 @@ public final class ParticipantViewModel {
     }
 
     /** True when the newest enrolment is still open: a new one cannot start. */
-    public boolean isEnrolled() {
-        return !enrolments.isEmpty() && enrolments.get(0).enrolment().isOpen();
+    public javafx.beans.property.ReadOnlyBooleanProperty enrolledProperty() {
+        return enrolled;
     }
 }

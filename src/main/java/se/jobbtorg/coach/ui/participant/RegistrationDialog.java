@@ -40,14 +40,11 @@ public final class RegistrationDialog extends Dialog<Participant> {
                 model.lastNameProblem);
         Forms.row(grid, 3, i18n.get("registration.phone"), Forms.text("phoneField", model.phone), model.phoneProblem);
         Forms.row(grid, 4, i18n.get("registration.email"), Forms.text("emailField", model.email), model.emailProblem);
-        ComboBox<String> district = new ComboBox<>();
-        district.setId("districtField");
-        district.setEditable(true);
-        district.getItems().setAll(Districts.STOCKHOLM);
-        district.valueProperty().bindBidirectional(model.homeDistrict);
-        district.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<String> district = Forms.editableCombo("districtField", Districts.STOCKHOLM, model.homeDistrict);
         Forms.row(grid, 5, i18n.get("registration.district"), district, null);
         getDialogPane().setContent(grid);
+        Forms.growWith(this, model.numberProblem, model.firstNameProblem, model.lastNameProblem, model.phoneProblem,
+                model.emailProblem);
 
         ButtonType save = new ButtonType(i18n.get("registration.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(save, new ButtonType(i18n.get("button.cancel"),

@@ -53,6 +53,7 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
             grid.add(demo, 1, 6);
         }
         getDialogPane().setContent(grid);
+        Forms.growWith(this, model.nameProblem);
 
         ButtonType ok = new ButtonType(i18n.get(model.isFirstRun() ? "welcome.start" : "settings.save"),
                 ButtonBar.ButtonData.OK_DONE);
