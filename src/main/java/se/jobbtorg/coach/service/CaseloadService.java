@@ -23,7 +23,7 @@ public final class CaseloadService {
     private static final Logger LOG = Logger.getLogger(CaseloadService.class.getName());
 
     /** How many rows the whole-database view shows before it asks the user to search. */
-    public static final int LIST_LIMIT = 1000;
+    public static final int LIST_LIMIT = 500;
 
     private final Database db;
     private final Clock clock;

@@ -5,11 +5,17 @@ import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.SelectJoinStep;
+import org.jooq.SelectLimitStep;
 import org.jooq.impl.DSL;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.SwedishText;
@@ -22,6 +28,8 @@ import se.jobbtorg.coach.store.generated.tables.Enrolment;
 public final class CaseloadQueries {
     /** Sorts after every character a name or number can hold, to turn a prefix into a range. */
     private static final String PREFIX_END = "\uffff";
+    /** Up to this many matches are fetched by id; beyond it the name order is walked instead. */
+    private static final int SPARSE = 20_000;
 
     private final Database db;
 
@@ -35,30 +43,55 @@ public final class CaseloadQueries {
      * name or a form of the number (12 digits, 10 digits, last four).
      */
     public List<CaseloadEntry> find(UUID coachId, String query, int limit) {
+        List<String> words = words(query);
         return db.read(dsl -> {
-            Enrolment latest = ENROLMENT.as("latest");
-            Condition scope;
-            var from = dsl.select(PARTICIPANT.fields()).select(ENROLMENT.fields()).select(COACH.NAME)
-                    .from(PARTICIPANT);
-            org.jooq.SelectOnConditionStep<?> joined;
+            Condition where = PARTICIPANT.DELETED.eq(0);
+            Field<String> order = PARTICIPANT.SORT_NAME;
+            if (!words.isEmpty()) {
+                List<String> ids = dsl.fetch(matching(words).limit(SPARSE + 1)).getValues(0, String.class);
+                if (ids.isEmpty()) {
+                    return List.of();
+                }
+                if (ids.size() <= SPARSE) {
+                    // Few enough matches: order them by name through the primary key (cheap),
+                    // and read whole rows only for the first page.
+                    ids = dsl.select(PARTICIPANT.SORT_NAME, PARTICIPANT.ID).from(PARTICIPANT)
+                            .where(PARTICIPANT.ID.in(ids), PARTICIPANT.DELETED.eq(0))
+                            .fetch().stream()
+                            .sorted(Comparator.comparing((Record2<String, String> r) -> r.value1())
+                                    .thenComparing(r -> r.value2()))
+                            .map(Record2::value2).toList();
+                    where = where.and(PARTICIPANT.ID.in(coachId == null ? ids.subList(0, Math.min(limit, ids.size())) : ids));
+                    // "+" keeps SQLite from walking the whole name index to avoid sorting one page.
+                    order = DSL.field("+{0}", String.class, PARTICIPANT.SORT_NAME);
+                } else {
+                    // Very many (a first letter typed): walk the names in order, probing each
+                    // one's tokens, and stop at the limit.
+                    where = where.and(DSL.and(words.stream().map(w -> DSL.exists(DSL.selectOne()
+                            .from(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(PARTICIPANT.ID),
+                                    PARTICIPANT_SEARCH.TOKEN.ge(w), PARTICIPANT_SEARCH.TOKEN.lt(w + PREFIX_END))))
+                            .toList()));
+                }
+            }
+            SelectJoinStep<?> from;
             if (coachId != null) {
-                joined = from.join(ENROLMENT).on(ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID),
-                        ENROLMENT.COACH_ID.eq(coachId.toString()), ENROLMENT.EXITED_ON.isNull(),
-                        ENROLMENT.DELETED.eq(0));
+                // CROSS JOIN keeps SQLite from walking every participant: the coach's open
+                // enrolments (an index range) drive the loop.
+                from = dsl.select(PARTICIPANT.fields()).select(ENROLMENT.fields()).select(COACH.NAME)
+                        .from(ENROLMENT.crossJoin(PARTICIPANT));
+                where = where.and(DSL.and(ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID),
+                        ENROLMENT.COACH_ID.eq(coachId.toString()), ENROLMENT.EXITED_ON.isNull(), ENROLMENT.DELETED.eq(0)));
             } else {
+                Enrolment latest = ENROLMENT.as("latest");
                 var latestId = DSL.field(DSL.select(latest.ID).from(latest)
                         .where(latest.PARTICIPANT_ID.eq(PARTICIPANT.ID), latest.DELETED.eq(0))
                         .orderBy(latest.ENROLLED_ON.desc(), latest.ID).limit(1));
-                joined = from.leftJoin(ENROLMENT).on(ENROLMENT.ID.eq(latestId));
+                from = dsl.select(PARTICIPANT.fields()).select(ENROLMENT.fields()).select(COACH.NAME)
+                        .from(PARTICIPANT.leftJoin(ENROLMENT).on(ENROLMENT.ID.eq(latestId)));
             }
-            scope = PARTICIPANT.DELETED.eq(0);
-            Select<Record1<String>> matches = matching(query);
-            if (matches != null) {
-                scope = scope.and(PARTICIPANT.ID.in(matches));
-            }
-            return joined.leftJoin(COACH).on(COACH.ID.eq(ENROLMENT.COACH_ID))
-                    .where(scope)
-                    .orderBy(PARTICIPANT.SORT_NAME, PARTICIPANT.ID)
+            return from.leftJoin(COACH).on(COACH.ID.eq(ENROLMENT.COACH_ID))
+                    .where(where)
+                    .orderBy(order, PARTICIPANT.ID)
                     .limit(limit)
                     .fetch(r -> new CaseloadEntry(
                             ParticipantRepository.toDomain(r.into(PARTICIPANT)),
@@ -67,23 +100,23 @@ public final class CaseloadQueries {
         });
     }
 
-    /** Ids whose tokens start with every word of the query; null when the query has no words. */
-    private static Select<Record1<String>> matching(String query) {
+    private static List<String> words(String query) {
         if (query == null || query.isBlank()) {
-            return null;
+            return List.of();
         }
+        return Arrays.stream(query.strip().split("\\s+")).map(SwedishText::queryToken).filter(t -> !t.isEmpty())
+                .distinct().toList();
+    }
+
+    /** Ids whose tokens start with every word. */
+    private static SelectLimitStep<Record1<String>> matching(List<String> words) {
         Select<Record1<String>> result = null;
-        for (String word : query.strip().split("\\s+")) {
-            String token = SwedishText.queryToken(word);
-            if (token.isEmpty()) {
-                continue;
-            }
+        for (String token : words) {
             Select<Record1<String>> one = DSL.selectDistinct(PARTICIPANT_SEARCH.PARTICIPANT_ID)
                     .from(PARTICIPANT_SEARCH)
                     .where(PARTICIPANT_SEARCH.TOKEN.ge(token), PARTICIPANT_SEARCH.TOKEN.lt(token + PREFIX_END));
-            result = result == null ? one : DSL.select(DSL.field("participant_id", String.class))
-                    .from(result.intersect(one).asTable("m"));
+            result = result == null ? one : result.intersect(one);
         }
-        return result;
+        return DSL.select(DSL.field(DSL.name("m", "participant_id"), String.class)).from(result.asTable("m"));
     }
 }

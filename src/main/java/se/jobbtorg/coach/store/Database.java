@@ -208,6 +208,8 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         readLock.lock();
         try (Statement s = writer.createStatement()) {
+            // optimize keeps the planner's statistics fresh (SQLite's advice for every close).
+            s.execute("PRAGMA optimize");
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "checkpoint at close failed", e);
