@@ -32,9 +32,16 @@ public final class CaseloadQueries {
     private static final int SPARSE = 20_000;
 
     private final Database db;
+    private final int sparse;
 
     public CaseloadQueries(Database db) {
+        this(db, SPARSE);
+    }
+
+    /** With another threshold between the two ways of searching; tests compare them. */
+    CaseloadQueries(Database db, int sparse) {
         this.db = db;
+        this.sparse = sparse;
     }
 
     /**
@@ -48,11 +55,11 @@ public final class CaseloadQueries {
             Condition where = PARTICIPANT.DELETED.eq(0);
             Field<String> order = PARTICIPANT.SORT_NAME;
             if (!words.isEmpty()) {
-                List<String> ids = dsl.fetch(matching(words).limit(SPARSE + 1)).getValues(0, String.class);
+                List<String> ids = dsl.fetch(matching(words).limit(sparse + 1)).getValues(0, String.class);
                 if (ids.isEmpty()) {
                     return List.of();
                 }
-                if (ids.size() <= SPARSE) {
+                if (ids.size() <= sparse) {
                     // Few enough matches: order them by name through the primary key (cheap),
                     // and read whole rows only for the first page.
                     ids = dsl.select(PARTICIPANT.SORT_NAME, PARTICIPANT.ID).from(PARTICIPANT)
