@@ -1,0 +1,64 @@
+package se.jobbtorg.coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.ui.settings.SettingsDialog;
+import se.jobbtorg.coach.ui.settings.SettingsViewModel;
+
+/** The first-run welcome: a name is required, then the choices come back as typed. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SettingsDialogUiTest {
+    private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 600, 400);
+        scene.getStylesheets().add(CoachApplication.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void theWelcomeAsksForANameThenReturnsTheChoices(FxRobot robot) throws Exception {
+        CompletableFuture<Optional<SettingsViewModel.Choice>> result = new CompletableFuture<>();
+        Platform.runLater(() -> result.complete(new SettingsDialog(stage,
+                new SettingsViewModel(SV, "", "", SV.locale(), true), SV).showAndWait()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsOk").tryQuery().isPresent());
+
+        robot.clickOn("#settingsOk");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#coachNameFieldProblem").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertEquals(SV.get("validation.required"), robot.lookup("#coachNameFieldProblem").queryAs(Label.class).getText());
+        Screenshots.save(robot.lookup("#settingsDialog").query().getScene(), "welcome-problem");
+
+        robot.clickOn("#coachNameField").write("Linnea Ek");
+        robot.clickOn("#unitField").write("Jobbtorg Skärholmen");
+        robot.clickOn("#languageChoice").clickOn("English");
+        robot.clickOn("#settingsOk");
+
+        var choice = result.get(10, TimeUnit.SECONDS).orElseThrow();
+        assertEquals("Linnea Ek", choice.coachName());
+        assertEquals("Jobbtorg Skärholmen", choice.unit());
+        assertEquals(Locale.ENGLISH, choice.language());
+        assertTrue(choice.demo(), "a new database offers the demo caseload, ticked");
+    }
+}
