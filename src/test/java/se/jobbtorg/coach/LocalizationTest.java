@@ -45,10 +45,10 @@ class LocalizationTest {
             keys.add("pin.problem." + p.name());
         }
         for (var s : CaseloadViewModel.Scope.values()) {
-            keys.add("caseload.scope." + s.name().toLowerCase());
+            keys.add("caseload.scope." + s.name().toLowerCase(java.util.Locale.ROOT));
         }
         for (var s : CaseloadRow.Status.values()) {
-            keys.add("caseload.state." + s.name().toLowerCase());
+            keys.add("caseload.state." + s.name().toLowerCase(java.util.Locale.ROOT));
         }
         for (var locale : I18n.SUPPORTED) {
             keys.add("settings.language." + locale.getLanguage());
@@ -105,7 +105,31 @@ class LocalizationTest {
     }
 
     @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            for (String line : Files.readAllLines(BUNDLES.resolve(bundle), StandardCharsets.UTF_8)) {
+                if (line.contains("=") && !line.startsWith("#")) {
+                    String key = line.substring(0, line.indexOf('=')).strip();
+                    assertTrue(seen.add(key), bundle + " has " + key + " twice; the later one would win silently");
+                }
+            }
+        }
+    }
+
+    @Test
     void swedishIsTheDefaultWhateverTheMachineLanguage() {
+        java.util.Locale machine = java.util.Locale.getDefault();
+        // The build runs in Swedish; a machine set to English must still get Swedish.
+        java.util.Locale.setDefault(java.util.Locale.ENGLISH);
+        try {
+            checkDefaults();
+        } finally {
+            java.util.Locale.setDefault(machine);
+        }
+    }
+
+    private void checkDefaults() {
         assertEquals("Ärendelista", new I18n(java.util.Locale.forLanguageTag("sv-SE")).get("nav.caseload"));
         assertEquals("Ärendelista", new I18n(java.util.Locale.GERMAN).get("nav.caseload"));
         assertEquals("Caseload", new I18n(java.util.Locale.UK).get("nav.caseload"));

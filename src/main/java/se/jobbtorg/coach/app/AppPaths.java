@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where the program keeps its files: the platform's per-user data folder (XDG on Linux,
- * %APPDATA% on Windows, Application Support on macOS). Always a local disk: SQLite's WAL does
+ * %LOCALAPPDATA% on Windows, Application Support on macOS). Always a local disk: SQLite's WAL does
  * not work on network or cloud-synced folders.
  */
 public record AppPaths(Path dataFolder) {
@@ -20,8 +20,10 @@ public record AppPaths(Path dataFolder) {
     static Path dataFolder(String osName, Map<String, String> env, Path home) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            return (appData != null ? Path.of(appData) : home.resolve("AppData").resolve("Roaming"))
+            // LOCALAPPDATA, not the roaming APPDATA: roaming profiles are often redirected to a
+            // network share, where SQLite's WAL mode is not safe.
+            String appData = env.get("LOCALAPPDATA");
+            return (appData != null ? Path.of(appData) : home.resolve("AppData").resolve("Local"))
                     .resolve("Jobbtorg Coach");
         }
         if (os.startsWith("mac")) {

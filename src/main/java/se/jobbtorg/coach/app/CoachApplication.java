@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.store.DatabaseDamagedException;
+import se.jobbtorg.coach.store.DatabaseInUseException;
 import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.I18n;
@@ -55,11 +56,24 @@ public final class CoachApplication extends Application {
         settings = Settings.load(paths.settingsFile());
         i18n = new I18n(options.language() != null ? options.language()
                 : settings.language().orElse(Locale.forLanguageTag("sv-SE")));
+        // The date picker's calendar and other built-in texts follow the default locale.
+        Locale.setDefault(i18n.locale());
     }
 
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
+        // Anything no one else caught is logged and told as a sentence, never a stack trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.log(Level.SEVERE, "uncaught on " + thread.getName(), error);
+            Runnable tell = () -> new DialogService(i18n, stage).showInformation(i18n.get("error.title"),
+                    i18n.get("error.unexpected"));
+            if (Platform.isFxApplicationThread()) {
+                tell.run();
+            } else {
+                Platform.runLater(tell);
+            }
+        });
         stage.setTitle(i18n.get("app.name"));
         Label opening = new Label(i18n.get("startup.opening"));
         VBox splash = new VBox(12, new ProgressIndicator(), opening);
@@ -97,33 +111,47 @@ public final class CoachApplication extends Application {
             Path backup = damaged.lastBackup().get();
             if (dialogs.confirm(i18n.get("startup.damaged.title"),
                     i18n.get("startup.damaged.restore", backup.getFileName()), i18n.get("startup.damaged.yes"))) {
-                try {
-                    restore(file, backup);
-                    openDatabase(file);
-                    return;
-                } catch (IOException e) {
-                    LOG.log(Level.SEVERE, "restore failed", e);
-                }
+                restore(file, backup);
+                return;
             }
         } else if (error instanceof DatabaseDamagedException) {
             LOG.log(Level.SEVERE, "database damaged, no backup", error);
             dialogs.showInformation(i18n.get("startup.damaged.title"), i18n.get("startup.damaged.noBackup", file));
+        } else if (error instanceof DatabaseInUseException) {
+            dialogs.showInformation(i18n.get("startup.inUse.title"), i18n.get("startup.inUse.text", file));
         } else {
             dialogs.showError("startup.failed", error);
         }
         Platform.exit();
     }
 
-    /** Keeps the damaged file (renamed, never deleted) and puts a copy of the backup in its place. */
-    private void restore(Path file, Path backup) throws IOException {
-        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Path f = Path.of(file + suffix);
-            if (Files.exists(f)) {
-                Files.move(f, Path.of(file + ".damaged-" + stamp + suffix));
+    /**
+     * Puts the backup in place of the damaged file, which is kept beside it under a new name.
+     * The copy is made first, so that a failure leaves the damaged file where it was.
+     */
+    private void restore(Path file, Path backup) {
+        Task<Void> restore = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                Path copy = Path.of(file + ".restoring");
+                Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
+                for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                    Path f = Path.of(file + suffix);
+                    if (Files.exists(f)) {
+                        Files.move(f, Path.of(file + ".damaged-" + stamp + suffix));
+                    }
+                }
+                Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
+                return null;
             }
-        }
-        Files.copy(backup, file, StandardCopyOption.COPY_ATTRIBUTES);
+        };
+        restore.setOnSucceeded(e -> openDatabase(file));
+        restore.setOnFailed(e -> {
+            new DialogService(i18n, stage).showError("startup.restoreFailed", restore.getException());
+            Platform.exit();
+        });
+        background(restore);
     }
 
     /** First run of this database: who the coach is, the language, and a demo caseload or not. */
@@ -134,16 +162,14 @@ public final class CoachApplication extends Application {
                     i18n.locale(), true), true);
             return;
         }
-        String suggested = options.demo() ? i18n.get("welcome.demoCoach") : "";
-        var model = new SettingsViewModel(i18n, suggested, options.demo() ? i18n.get("welcome.demoUnit") : "",
-                i18n.locale(), true);
+        var model = new SettingsViewModel(i18n, "", "", i18n.locale(), true);
         Optional<SettingsViewModel.Choice> choice = new SettingsDialog(stage, model, i18n).showAndWait();
         if (choice.isEmpty()) {
             Platform.exit();
             return;
         }
         applyLanguage(choice.get().language());
-        prepare(null, choice.get(), options.demo() || choice.get().demo());
+        prepare(null, choice.get(), choice.get().demo());
     }
 
     /** Saves a new coach if there is a choice, fills the demo caseload if asked, then the window. */
@@ -192,6 +218,7 @@ public final class CoachApplication extends Application {
             return false;
         }
         i18n = new I18n(language);
+        Locale.setDefault(i18n.locale());
         settings.setLanguage(language);
         try {
             settings.save();

@@ -1,16 +1,17 @@
 package se.jobbtorg.coach.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DatabaseDamagedException;
-import se.jobbtorg.coach.store.StoreException;
 
 /**
  * {@code check --db FILE}: opens the database as the app does (quick_check, backup, migration)
- * and prints one line a script can read. Exit 0 healthy, 3 damaged, 1 could not open.
+ * and prints one line a script can read. Exit 0 healthy, 3 damaged, 1 missing, in use or
+ * could not be opened.
  */
 public final class CheckCommand {
     public static final int OK = 0;
@@ -26,6 +27,11 @@ public final class CheckCommand {
     }
 
     public int run(PrintStream out, PrintStream err) {
+        if (!Files.isRegularFile(file)) {
+            // Checking must not create: a mistyped path would otherwise report a new, empty file as healthy.
+            err.println("failed file=" + file + " reason=no such file");
+            return FAILED;
+        }
         try (Database db = Database.open(file, clock)) {
             int participants = new CaseloadService(db, clock).participantCount();
             out.println("ok file=" + db.file() + " participants=" + participants);
@@ -33,7 +39,7 @@ public final class CheckCommand {
         } catch (DatabaseDamagedException e) {
             err.println("damaged file=" + file + e.lastBackup().map(b -> " last-backup=" + b).orElse(""));
             return DAMAGED;
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
             err.println("failed file=" + file + " reason=" + e.getMessage());
             return FAILED;
         }

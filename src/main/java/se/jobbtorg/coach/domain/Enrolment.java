@@ -29,6 +29,12 @@ public record Enrolment(
         Objects.requireNonNull(enrolledOn, "enrolledOn");
         Objects.requireNonNull(referringUnit, "referringUnit");
         targetGroups = Set.copyOf(targetGroups);
+        if ((exitedOn == null) != (exitReason == null)) {
+            throw new IllegalArgumentException("an exit has both a date and a reason");
+        }
+        if (exitedOn != null && exitedOn.isBefore(enrolledOn)) {
+            throw new IllegalArgumentException("exit before enrolment");
+        }
     }
 
     public boolean isOpen() {

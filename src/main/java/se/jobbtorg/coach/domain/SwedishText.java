@@ -20,7 +20,8 @@ public final class SwedishText {
      * dictionaries do).
      */
     public static String fold(String text) {
-        String lower = text.strip().toLowerCase(SWEDISH);
+        // NFC first: a decomposed Ö (as macOS and some web forms send it) is still an Ö.
+        String lower = Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(SWEDISH);
         StringBuilder out = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
@@ -44,10 +45,22 @@ public final class SwedishText {
 
     /**
      * A key whose plain binary order (as SQLite compares text) is Swedish alphabetical order:
-     * å, ä, ö are moved past z. Lets the database sort and page names without a collation.
+     * å, ä, ö come after z, ü sorts as y, other accents fold away. Lets the database sort and
+     * page names without a collation; the screen sorts with the same key (see {@link #compare}).
      */
     public static String sortKey(String lastName, String firstName) {
-        String folded = fold(lastName) + " " + fold(firstName);
+        return key(lastName) + " " + key(firstName);
+    }
+
+    /** Swedish alphabetical order of two texts, the same order the database keeps. */
+    public static int compare(String a, String b) {
+        return key(a == null ? "" : a).compareTo(key(b == null ? "" : b));
+    }
+
+    private static String key(String text) {
+        String lower = Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(SWEDISH)
+                .replace('ü', 'y');
+        String folded = fold(lower);
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
@@ -55,7 +68,6 @@ public final class SwedishText {
                 case 'å' -> '{';
                 case 'ä' -> '|';
                 case 'ö' -> '}';
-                case 'ü' -> 'y';
                 default -> c;
             });
         }

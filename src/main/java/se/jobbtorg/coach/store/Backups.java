@@ -3,6 +3,7 @@ package se.jobbtorg.coach.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,9 +42,14 @@ public final class Backups {
             for (int i = 2; Files.exists(target); i++) {
                 target = folder.resolve(base + "-" + i + ".db");
             }
+            // Written under a temporary name and moved into place: an interrupted backup must
+            // never be offered later as the last good copy.
+            Path partial = folder.resolve(target.getFileName() + ".partial");
+            Files.deleteIfExists(partial);
             try (Statement s = c.createStatement()) {
-                s.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
+                s.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
             }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             prune();
             return target;
         } catch (IOException | SQLException e) {
@@ -61,9 +68,11 @@ public final class Backups {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(baseName() + "-")
-                            && p.getFileName().toString().endsWith(".db"))
-                    .sorted(Comparator.comparing(Backups::modified).reversed())
+            Pattern ours = Pattern.compile(Pattern.quote(baseName()) + "-\\d{8}-\\d{6}-[a-z0-9-]+\\.db");
+            // Newest first: the name starts with the time it was taken.
+            return files.filter(p -> ours.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().substring(baseName().length()))
+                            .reversed())
                     .toList();
         } catch (IOException e) {
             throw new StoreException("cannot list backups", e);
@@ -81,13 +90,5 @@ public final class Backups {
         String name = database.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static java.nio.file.attribute.FileTime modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-            return java.nio.file.attribute.FileTime.fromMillis(0);
-        }
     }
 }

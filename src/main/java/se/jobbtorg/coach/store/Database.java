@@ -1,7 +1,11 @@
 package se.jobbtorg.coach.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,9 +44,11 @@ public final class Database implements AutoCloseable {
     private final Backups backups;
     private final String deviceId;
     private final HybridLogicalClock hlc;
+    private final FileLock lock;
 
-    private Database(Path file, Clock clock, Connection writer, Connection reader, Backups backups) {
+    private Database(Path file, Clock clock, Connection writer, Connection reader, Backups backups, FileLock lock) {
         this.file = file;
+        this.lock = lock;
         this.clock = clock;
         this.writer = writer;
         this.reader = reader;
@@ -69,8 +75,10 @@ public final class Database implements AutoCloseable {
         Path absolute = file.toAbsolutePath();
         Backups backups = new Backups(absolute, clock);
         Connection writer = null;
+        FileLock lock = null;
         try {
             Files.createDirectories(absolute.getParent());
+            lock = lock(absolute);
             boolean existed = Files.exists(absolute) && Files.size(absolute) > 0;
             writer = connect(absolute, SQLiteConfig.TransactionMode.IMMEDIATE);
             if (existed) {
@@ -83,16 +91,48 @@ public final class Database implements AutoCloseable {
             Migrations.migrate(writer, targetVersion);
             Connection reader = connect(absolute, SQLiteConfig.TransactionMode.DEFERRED);
             LOG.info(() -> "opened database at schema version " + targetVersion);
-            return new Database(absolute, clock, writer, reader, backups);
+            return new Database(absolute, clock, writer, reader, backups, lock);
         } catch (SQLException | IOException e) {
             closeQuietly(writer);
+            release(lock);
             if (e instanceof SQLException sql && isNotADatabase(sql)) {
                 throw new DatabaseDamagedException(absolute, backups.latest().orElse(null), "not a database", e);
             }
             throw new StoreException("cannot open database", e);
         } catch (RuntimeException e) {
             closeQuietly(writer);
+            release(lock);
             throw e;
+        }
+    }
+
+    /**
+     * One program at a time per file: a second window (or a check while the window is open)
+     * would be a second writer connection.
+     */
+    private static FileLock lock(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new DatabaseInUseException(file);
+        }
+        return lock;
+    }
+
+    private static void release(FileLock lock) {
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "lock release failed", e);
+            }
         }
     }
 
@@ -165,17 +205,25 @@ public final class Database implements AutoCloseable {
      * and the change-log rows describing them, commit together or not at all.
      */
     public <T> T write(Function<Transaction, T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            // A nested write would commit the outer transaction half-way.
+            throw new IllegalStateException("write inside a write");
+        }
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
+            boolean committed = false;
             try {
                 T result = work.apply(new Transaction(writeDsl, hlc, deviceId, clock));
                 writer.commit();
+                committed = true;
                 return result;
-            } catch (RuntimeException e) {
-                writer.rollback();
-                throw e;
             } finally {
+                if (!committed) {
+                    // Whatever went wrong (an exception, an Error, a failed commit), nothing of
+                    // the transaction may stay: setAutoCommit(true) below would commit it.
+                    writer.rollback();
+                }
                 writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -216,6 +264,7 @@ public final class Database implements AutoCloseable {
         } finally {
             closeQuietly(reader);
             closeQuietly(writer);
+            release(lock);
             readLock.unlock();
             writeLock.unlock();
         }

@@ -51,8 +51,9 @@ public final class Transaction {
         String id = Objects.requireNonNull(record.get(idField), "record without id");
         R stored = dsl.selectFrom(table).where(idField.eq(id)).fetchOne();
 
-        if (record.get(deletedField(table)) == null) {
-            record.set(deletedField(table), 0);
+        if (record.get(deletedField(table)) == null || stored != null && isDeleted(stored, table)) {
+            // Deletes stay deleted: a later save of an old copy never brings a tombstone back.
+            record.set(deletedField(table), stored != null && isDeleted(stored, table) ? 1 : 0);
         }
         List<String> changed = new ArrayList<>();
         for (Field<?> field : table.fields()) {

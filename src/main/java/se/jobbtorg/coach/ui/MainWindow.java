@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
 import se.jobbtorg.coach.ui.common.DialogService;
@@ -105,7 +106,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 closeTab);
 
         MenuItem about = item("menu.help.about", null, () -> dialogs.showInformation(i18n.get("about.title"),
-                i18n.get("about.text", se.jobbtorg.coach.service.Version.current())));
+                i18n.get("about.text", Version.current())));
         Menu help = new Menu(i18n.get("menu.help"), null, about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
@@ -202,7 +203,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                                 caseloadModel.refresh();
                                 refreshParticipantTab(participantId);
                             });
-                }, e -> dialogs.showError("error.loadFailed", e));
+                }, e -> dialogs.showError("error.participantFailed", e));
     }
 
     private record EnrolmentContext(Participant participant, java.util.List<Coach> coaches) {
@@ -217,13 +218,18 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             }
         }
         var model = new ParticipantViewModel(services.caseload(), services.coaches(), services.tasks(),
-                e -> dialogs.showError("error.loadFailed", e), participantId);
+                e -> dialogs.showError("error.participantFailed", e), participantId);
         Tab tab = new Tab(i18n.get("participant.loading"), new ParticipantView(model, i18n, () -> enrol(participantId)));
         tab.setUserData(participantId);
         tab.setId("participant-" + participantId);
         model.participantProperty().addListener((o, old, p) -> {
             if (p != null) {
                 tab.setText(p.listName());
+            }
+        });
+        model.missingProperty().addListener((o, was, missing) -> {
+            if (missing) {
+                tab.setText(i18n.get("participant.missing.tab"));
             }
         });
         tab.getProperties().put(ParticipantViewModel.class, model);

@@ -41,6 +41,10 @@ import se.jobbtorg.coach.ui.common.I18n;
 @ExtendWith(ApplicationExtension.class)
 class CaseloadWorkflowUiTest {
     private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
+    /** A fixed day, so the test means the same at midnight as at noon. */
+    private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-11-24T09:30:00Z"),
+            java.time.ZoneId.of("Europe/Stockholm"));
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     @TempDir
     static Path dir;
@@ -49,7 +53,7 @@ class CaseloadWorkflowUiTest {
 
     @Start
     void start(Stage stage) {
-        context = AppContext.open(dir.resolve("ui-" + System.nanoTime() + ".db"), Clock.systemDefaultZone());
+        context = AppContext.open(dir.resolve("ui-" + System.nanoTime() + ".db"), CLOCK);
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(42, 30, me);
         MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
@@ -125,7 +129,7 @@ class CaseloadWorkflowUiTest {
         CaseloadRow row = table(robot).getItems().get(0);
         assertEquals("Östgård, Ängla", row.name());
         assertEquals(display, row.number());
-        assertEquals(LocalDate.now(), row.enrolledOn());
+        assertEquals(TODAY, row.enrolledOn());
         assertEquals(0L, row.daysEnrolled());
         assertEquals("Linnea Ek", row.coach());
         assertEquals(CaseloadRow.Status.OPEN, row.status());

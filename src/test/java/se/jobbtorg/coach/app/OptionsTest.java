@@ -41,8 +41,8 @@ class OptionsTest {
         assertEquals(Path.of("/home/coach/.local/share/jobbtorg-coach"),
                 AppPaths.dataFolder("Linux", Map.of(), home));
         assertEquals(Path.of("/xdg/jobbtorg-coach"), AppPaths.dataFolder("Linux", Map.of("XDG_DATA_HOME", "/xdg"), home));
-        assertEquals(Path.of("/appdata/Jobbtorg Coach"),
-                AppPaths.dataFolder("Windows 11", Map.of("APPDATA", "/appdata"), home));
+        assertEquals(Path.of("/local/Jobbtorg Coach"), AppPaths.dataFolder("Windows 11",
+                Map.of("APPDATA", "/roaming", "LOCALAPPDATA", "/local"), home), "never the roaming profile");
         assertEquals(Path.of("/home/coach/Library/Application Support/Jobbtorg Coach"),
                 AppPaths.dataFolder("Mac OS X", Map.of(), home));
     }

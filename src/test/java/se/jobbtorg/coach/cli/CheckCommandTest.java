@@ -22,7 +22,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMissingFileIsRefusedAndNotCreated() {
+        var err = new ByteArrayOutputStream();
+        assertEquals(CheckCommand.FAILED, check(dir.resolve("typo.db"), new ByteArrayOutputStream(), err));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
+        assertTrue(Files.notExists(dir.resolve("typo.db")));
+    }
+
+    @Test
     void aHealthyDatabaseGivesOneLineAndExitZero() {
+        se.jobbtorg.coach.store.Database.open(dir.resolve("c.db"), Clock.systemUTC()).close();
         var out = new ByteArrayOutputStream();
         assertEquals(CheckCommand.OK, check(dir.resolve("c.db"), out, new ByteArrayOutputStream()));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("ok file="));

@@ -54,4 +54,15 @@ class EnrolmentTest {
         assertEquals(groups, TargetGroup.fromCodes("disability,sfi"));
         assertEquals(Set.of(), TargetGroup.fromCodes(""));
     }
+
+    @Test
+    void anExitHasADateAndAReasonAndComesAfterTheEnrolment() {
+        LocalDate on = LocalDate.of(2026, 3, 1);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Enrolment(UUID.randomUUID(),
+                UUID.randomUUID(), null, on, "unit", null, Set.of(), null, false, on.plusDays(3), null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Enrolment(UUID.randomUUID(),
+                UUID.randomUUID(), null, on, "unit", null, Set.of(), null, false, null, ExitReason.MOVED));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> enrolment(on, on.minusDays(1)));
+        assertEquals(0, enrolment(on, on).daysEnrolled(TODAY), "an exit on the enrolment day is allowed");
+    }
 }

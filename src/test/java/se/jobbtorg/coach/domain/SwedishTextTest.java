@@ -54,4 +54,18 @@ class SwedishTextTest {
         assertEquals("öberg", SwedishText.queryToken("ÖBERG"));
         assertEquals("anna-k", SwedishText.queryToken("Anna-K"));
     }
+
+    @Test
+    void aDecomposedÖIsStillAnÖ() {
+        String decomposed = java.text.Normalizer.normalize("Öberg", java.text.Normalizer.Form.NFD);
+        assertEquals("öberg", SwedishText.fold(decomposed));
+        assertEquals(SwedishText.sortKey("Öberg", "Anna"), SwedishText.sortKey(decomposed, "Anna"));
+    }
+
+    @Test
+    void üSortsAsYAndWIsItsOwnLetter() {
+        List<String> names = new ArrayList<>(List.of("Müller", "Myrberg", "Muskos", "Vik", "Waern", "Vogel"));
+        names.sort(SwedishText::compare);
+        assertEquals(List.of("Muskos", "Müller", "Myrberg", "Vik", "Vogel", "Waern"), names);
+    }
 }

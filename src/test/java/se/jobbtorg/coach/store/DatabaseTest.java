@@ -81,7 +81,8 @@ class DatabaseTest {
             assertEquals(p, new ParticipantRepository(db).find(p.id()).orElseThrow());
             // the columns of the newest script are there and usable
             Enrolment e = new Enrolment(UUID.randomUUID(), p.id(), null, LocalDate.of(2026, 1, 5), "Försörjningsstöd Farsta",
-                    null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false, LocalDate.of(2026, 6, 1), null);
+                    null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false, LocalDate.of(2026, 6, 1),
+                    se.jobbtorg.coach.domain.ExitReason.STUDIES);
             db.write(tx -> new EnrolmentRepository(db).save(tx, e));
             assertEquals(List.of(e), new EnrolmentRepository(db).ofParticipant(p.id()));
         }
@@ -210,6 +211,67 @@ class DatabaseTest {
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
             List<String> onDisk = files.map(f -> f.getFileName().toString()).sorted().toList();
             assertEquals(onDisk, Migrations.scripts().stream().map(Migrations.Script::name).sorted().toList());
+        }
+    }
+
+    @Test
+    void aSecondProgramCannotOpenTheSameFile() {
+        Path file = dir.resolve("caseload.db");
+        try (Database first = Database.open(file, CLOCK)) {
+            assertThrows(DatabaseInUseException.class, () -> Database.open(file, CLOCK));
+            assertEquals(0, new ParticipantRepository(first).count(), "the first one works on");
+        }
+        Database.open(file, CLOCK).close();
+    }
+
+    @Test
+    void aWriteInsideAWriteIsRefusedAndNothingIsKept() {
+        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK)) {
+            var repo = new ParticipantRepository(db);
+            assertThrows(IllegalStateException.class, () -> db.write(tx -> {
+                repo.save(tx, person("Ali", "Abdi", 1));
+                return db.write(inner -> repo.save(inner, person("Ida", "Abdi", 2)));
+            }));
+            assertEquals(0, repo.count());
+            assertEquals(0, count(db, CHANGE_LOG));
+        }
+    }
+
+    @Test
+    void savingAnOldCopyNeverBringsATombstoneBack() {
+        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK)) {
+            var repo = new ParticipantRepository(db);
+            Participant p = person("Elin", "Berg", 8);
+            db.write(tx -> repo.save(tx, p));
+            db.write(tx -> tx.tombstone(PARTICIPANT, p.id().toString()));
+            db.write(tx -> repo.save(tx, new Participant(p.id(), p.personalNumber(), "Elin", "Berg", "070-1112223",
+                    null, null)));
+            assertTrue(repo.find(p.id()).isEmpty(), "still deleted");
+            assertEquals(1, count(db, PARTICIPANT));
+        }
+    }
+
+    @Test
+    void backupsAreWholeFilesAndOnlyTheNewestAreKept() throws Exception {
+        Path file = dir.resolve("caseload.db");
+        Path other = dir.resolve("backups/caseload-test-20260101-000000-v1.db");
+        try (Database db = Database.open(file, CLOCK)) {
+            db.write(tx -> new ParticipantRepository(db).save(tx, person("Nils", "Berg", 9)));
+            Files.createDirectories(other.getParent());
+            Files.writeString(other, "a backup of another database beside this one");
+            for (int i = 0; i < Backups.KEEP + 3; i++) {
+                db.backup("manual");
+            }
+        }
+        List<Path> kept = new Backups(file, CLOCK).list();
+        assertEquals(Backups.KEEP, kept.size());
+        assertFalse(kept.contains(other), "another database's backups are not ours");
+        assertTrue(Files.exists(other), "and are never pruned");
+        try (var files = Files.list(dir.resolve("backups"))) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".partial")));
+        }
+        try (Database restored = Database.open(kept.get(0), CLOCK)) {
+            assertEquals(1, new ParticipantRepository(restored).count());
         }
     }
 }

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.caseload;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
+import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.ui.common.I18n;
 
 /** The caseload: search field, scope, the table of participants, and the actions on them. */
@@ -59,7 +61,7 @@ public final class CaseloadView extends BorderPane {
         scope.setConverter(new StringConverter<>() {
             @Override
             public String toString(CaseloadViewModel.Scope s) {
-                return s == null ? "" : i18n.get("caseload.scope." + s.name().toLowerCase());
+                return s == null ? "" : i18n.get("caseload.scope." + s.name().toLowerCase(Locale.ROOT));
             }
 
             @Override
@@ -133,7 +135,7 @@ public final class CaseloadView extends BorderPane {
         table.setId("caseloadTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
-        name.setComparator(I18n.nameCollator()::compare);
+        name.setComparator(SwedishText::compare);
         name.setPrefWidth(240);
         TableColumn<CaseloadRow, String> number = column(i18n.get("caseload.column.number"), CaseloadRow::number);
         number.setPrefWidth(130);
@@ -150,9 +152,9 @@ public final class CaseloadView extends BorderPane {
         days.getStyleClass().add("numeric");
         days.setPrefWidth(70);
         TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
-        coach.setComparator(I18n.nameCollator()::compare);
+        coach.setComparator(SwedishText::compare);
         TableColumn<CaseloadRow, String> status = column(i18n.get("caseload.column.status"),
-                r -> i18n.get("caseload.state." + r.status().name().toLowerCase()));
+                r -> i18n.get("caseload.state." + r.status().name().toLowerCase(Locale.ROOT)));
         table.getColumns().setAll(java.util.List.of(name, number, enrolled, days, coach, status));
     }
 
@@ -178,14 +180,5 @@ public final class CaseloadView extends BorderPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
-    }
-
-    /** Selects the row of this participant, if it is in the list. */
-    public void select(UUID participantId) {
-        table.getItems().stream().filter(r -> r.participantId().equals(participantId)).findFirst()
-                .ifPresent(r -> {
-                    table.getSelectionModel().select(r);
-                    table.scrollTo(r);
-                });
     }
 }

@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.ui.common;
 
-import java.text.Collator;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +13,7 @@ import se.jobbtorg.coach.domain.SwedishText;
 /**
  * The user's language: every string on screen comes from {@code i18n/messages} (Swedish, the
  * default) or {@code i18n/messages_en}. Dates are always shown the Swedish way, 2026-11-24,
- * and names sort the Swedish way (å, ä, ö last), whatever the language.
+ * whatever the language (names sort the Swedish way too: see SwedishText).
  */
 public final class I18n {
     public static final String BUNDLE = "i18n.messages";
@@ -73,12 +72,5 @@ public final class I18n {
 
     public static DateTimeFormatter dateFormat() {
         return DATE;
-    }
-
-    /** Swedish alphabetical order for names in every language of the interface. */
-    public static Collator nameCollator() {
-        Collator collator = Collator.getInstance(SwedishText.SWEDISH);
-        collator.setStrength(Collator.SECONDARY);
-        return collator;
     }
 }

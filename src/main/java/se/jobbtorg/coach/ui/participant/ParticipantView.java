@@ -56,6 +56,11 @@ public final class ParticipantView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         model.participantProperty().addListener((o, old, p) -> show(p, i18n));
+        model.missingProperty().addListener((o, was, missing) -> {
+            if (missing) {
+                show(null, i18n);
+            }
+        });
         getChildren().setAll(name, facts, sectionBar, table);
     }
 

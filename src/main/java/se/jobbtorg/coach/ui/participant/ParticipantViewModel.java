@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -31,7 +34,8 @@ public final class ParticipantViewModel {
 
     private final ObjectProperty<Participant> participant = new SimpleObjectProperty<>();
     private final ObservableList<EnrolmentRow> enrolments = FXCollections.observableArrayList();
-    private final javafx.beans.property.BooleanProperty enrolled = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty enrolled = new SimpleBooleanProperty();
+    private final BooleanProperty missing = new SimpleBooleanProperty();
 
     public ParticipantViewModel(CaseloadService caseload, CoachService coaches, TaskRunner tasks,
             Consumer<Throwable> onError, UUID participantId) {
@@ -51,6 +55,7 @@ public final class ParticipantViewModel {
                 caseload.enrolments(participantId),
                 coaches.coaches().stream().collect(Collectors.toMap(Coach::id, Coach::name))), loaded -> {
                     participant.set(loaded.participant());
+                    missing.set(loaded.participant() == null);
                     var today = caseload.today();
                     enrolments.setAll(loaded.enrolments().stream()
                             .map(e -> new EnrolmentRow(e, e.coachId() == null ? "" : loaded.coachNames()
@@ -60,8 +65,9 @@ public final class ParticipantViewModel {
                 }, onError);
     }
 
-    public UUID participantId() {
-        return participantId;
+    /** True when the participant is no longer in the database (deleted since the list was read). */
+    public ReadOnlyBooleanProperty missingProperty() {
+        return missing;
     }
 
     public ObjectProperty<Participant> participantProperty() {
@@ -73,7 +79,7 @@ public final class ParticipantViewModel {
     }
 
     /** True when the newest enrolment is still open: a new one cannot start. */
-    public javafx.beans.property.ReadOnlyBooleanProperty enrolledProperty() {
+    public ReadOnlyBooleanProperty enrolledProperty() {
         return enrolled;
     }
 }

@@ -35,7 +35,6 @@ public final class SettingsViewModel {
         this.unit.set(unit == null ? "" : unit);
         this.language.set(language);
         this.firstRun = firstRun;
-        this.demo.set(firstRun);
     }
 
     public boolean isFirstRun() {
