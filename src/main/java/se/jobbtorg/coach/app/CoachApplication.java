@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.store.DatabaseDamagedException;
 import se.jobbtorg.coach.store.DatabaseInUseException;
+import se.jobbtorg.coach.store.Storage;
 import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.I18n;
@@ -85,19 +86,25 @@ public final class CoachApplication extends Application {
         openDatabase(options.db() != null ? options.db() : paths.defaultDatabase());
     }
 
-    private record Opened(AppContext context, Optional<Coach> coach) {
+    private record Opened(AppContext context, Optional<Coach> coach, boolean onNetwork) {
     }
 
     private void openDatabase(Path file) {
         Task<Opened> open = new Task<>() {
             @Override
             protected Opened call() {
+                boolean onNetwork = Storage.isNetwork(file);
                 AppContext opened = AppContext.open(file, clock);
-                return new Opened(opened, opened.coaches().currentCoach());
+                return new Opened(opened, opened.coaches().currentCoach(), onNetwork);
             }
         };
         open.setOnSucceeded(e -> {
             context = open.getValue().context();
+            if (open.getValue().onNetwork()) {
+                LOG.warning("database on a network file system");
+                new DialogService(i18n, stage).showInformation(i18n.get("startup.network.title"),
+                        i18n.get("startup.network.text", file));
+            }
             open.getValue().coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
         });
         open.setOnFailed(e -> openFailed(file, open.getException()));

@@ -14,6 +14,7 @@ import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.CoachRepository;
 import se.jobbtorg.coach.store.Database;
@@ -23,7 +24,7 @@ import se.jobbtorg.coach.store.ParticipantRepository;
 /**
  * A realistic, invented caseload for a newcomer to look at: generated from a seed, so the same
  * seed always gives the same people. Names are combinations of common names; the numbers are
- * generated (valid check digits) and belong to nobody on purpose.
+ * generated with valid check digits, taken from no register.
  */
 public final class DemoCaseload {
     private static final String[] FIRST = {
@@ -135,7 +136,7 @@ public final class DemoCaseload {
     }
 
     private static String ascii(String name) {
-        return se.jobbtorg.coach.domain.SwedishText.fold(name).replace('å', 'a').replace('ä', 'a')
+        return SwedishText.fold(name).replace('å', 'a').replace('ä', 'a')
                 .replace('ö', 'o').replaceAll("[^a-z]", "");
     }
 }

@@ -22,8 +22,11 @@ import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.store.generated.tables.Enrolment;
 
 /**
- * The caseload list and search as you type. Both are index range scans (the coach's
- * enrolments, the name order, the search tokens), so they stay instant at city scale.
+ * The caseload list and search as you type, built to stay instant at city scale. Measured on
+ * 100,000 participants (2 cores, warm, page of 500): the whole list 10 ms; a search with up to a
+ * few thousand matches 2-27 ms through the ids; a first letter or "19" 30-45 ms walking the name
+ * index. A single plan was 100-280 ms for some of these (SQLite walks the name index to avoid a
+ * sort even for a dozen ids), hence the two.
  */
 public final class CaseloadQueries {
     /** Sorts after every character a name or number can hold, to turn a prefix into a range. */

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Callable;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
@@ -77,9 +77,9 @@ class CaseloadWorkflowUiTest {
         return robot.lookup("#caseloadTable").queryAs(TableView.class);
     }
 
+    /** Shown on screen in a showing window, so that a click lands on it. */
     private static boolean showing(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false)
-                && robot.lookup(id).query().getScene().getWindow().isShowing();
+        return robot.lookup(id).match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.ui.common.I18n;
 import se.jobbtorg.coach.ui.settings.SettingsDialog;
@@ -42,11 +43,13 @@ class SettingsDialogUiTest {
         CompletableFuture<Optional<SettingsViewModel.Choice>> result = new CompletableFuture<>();
         Platform.runLater(() -> result.complete(new SettingsDialog(stage,
                 new SettingsViewModel(SV, "", "", SV.locale(), true), SV).showAndWait()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsOk").tryQuery().isPresent());
+        // Shown, not just built: a click on a button in a window still opening misses it.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#settingsOk").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
 
         robot.clickOn("#settingsOk");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#coachNameFieldProblem").tryQuery().map(n -> n.isVisible()).orElse(false));
+                () -> robot.lookup("#coachNameFieldProblem").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertEquals(SV.get("validation.required"), robot.lookup("#coachNameFieldProblem").queryAs(Label.class).getText());
         Screenshots.save(robot.lookup("#settingsDialog").query().getScene(), "welcome-problem");
 

@@ -30,7 +30,6 @@ public final class CaseloadViewModel {
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.MINE);
     private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty limited = new SimpleBooleanProperty(false);
-    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private long generation;
 
     public CaseloadViewModel(CaseloadService caseload, Supplier<UUID> currentCoach, TaskRunner tasks,
@@ -59,7 +58,6 @@ public final class CaseloadViewModel {
             List<CaseloadRow> fresh = entries.stream().map(e -> CaseloadRow.of(e, today)).toList();
             rows.setAll(fresh);
             limited.set(fresh.size() >= CaseloadService.LIST_LIMIT);
-            loaded.set(true);
         }, onError);
     }
 
@@ -78,9 +76,5 @@ public final class CaseloadViewModel {
     /** True when there were more rows than the list shows: the user should search. */
     public BooleanProperty limitedProperty() {
         return limited;
-    }
-
-    public BooleanProperty loadedProperty() {
-        return loaded;
     }
 }

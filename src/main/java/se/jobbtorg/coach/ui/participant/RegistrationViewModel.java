@@ -113,9 +113,4 @@ public final class RegistrationViewModel {
             }
         }
     }
-
-    /** True when the form shows at least one problem. */
-    public boolean hasProblems() {
-        return problemsByField.values().stream().anyMatch(p -> !p.get().isEmpty());
-    }
 }
