@@ -153,6 +153,7 @@ public final class CaseloadView extends BorderPane {
         days.setPrefWidth(70);
         TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
         coach.setComparator(SwedishText::compare);
+        coach.setPrefWidth(160);
         TableColumn<CaseloadRow, String> status = column(i18n.get("caseload.column.status"),
                 r -> i18n.get("caseload.state." + r.status().name().toLowerCase(Locale.ROOT)));
         table.getColumns().setAll(java.util.List.of(name, number, enrolled, days, coach, status));

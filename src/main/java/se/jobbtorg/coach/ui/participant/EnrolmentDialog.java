@@ -87,7 +87,7 @@ public final class EnrolmentDialog extends Dialog<Enrolment> {
                 new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Button saveButton = (Button) getDialogPane().lookupButton(save);
         saveButton.setId("saveEnrolment");
-        saveButton.disableProperty().bind(model.saving);
+        saveButton.disableProperty().bind(model.problems.savingProperty());
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             // Take what is typed in the date field even if the user has not left it.

@@ -22,7 +22,7 @@ import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.service.CaseloadService;
-import se.jobbtorg.coach.service.ValidationException;
+import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.I18n;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
@@ -43,11 +43,11 @@ public final class EnrolmentViewModel {
     final ObjectProperty<Coach> coach = new SimpleObjectProperty<>();
     final ObservableList<Coach> coaches = FXCollections.observableArrayList();
 
-    final StringProperty dateProblem = new SimpleStringProperty("");
-    final StringProperty unitProblem = new SimpleStringProperty("");
-    final StringProperty targetGroupProblem = new SimpleStringProperty("");
-    final StringProperty languageProblem = new SimpleStringProperty("");
-    final BooleanProperty saving = new SimpleBooleanProperty(false);
+    final FieldProblems problems;
+    final StringProperty dateProblem;
+    final StringProperty unitProblem;
+    final StringProperty targetGroupProblem;
+    final StringProperty languageProblem;
 
     public EnrolmentViewModel(CaseloadService caseload, TaskRunner tasks, I18n i18n, UUID participantId,
             List<Coach> coaches, Coach currentCoach) {
@@ -55,6 +55,11 @@ public final class EnrolmentViewModel {
         this.tasks = tasks;
         this.i18n = i18n;
         this.participantId = participantId;
+        this.problems = new FieldProblems(i18n);
+        this.dateProblem = problems.of(EnrolmentDraft.FIELD_DATE);
+        this.unitProblem = problems.of(EnrolmentDraft.FIELD_UNIT);
+        this.targetGroupProblem = problems.of(EnrolmentDraft.FIELD_TARGET_GROUPS);
+        this.languageProblem = problems.of(EnrolmentDraft.FIELD_LANGUAGE);
         for (TargetGroup group : TargetGroup.values()) {
             targetGroups.put(group, new SimpleBooleanProperty(false));
         }
@@ -77,46 +82,16 @@ public final class EnrolmentViewModel {
 
     /** Saves in the background; problems appear next to their fields and nothing is saved. */
     public void save(Consumer<Enrolment> onSaved, Consumer<Throwable> onError) {
-        if (saving.get()) {
-            return;
-        }
         if (enrolledOnUnreadable.get()) {
-            show(List.of(Problem.of(EnrolmentDraft.FIELD_DATE, "validation.date")));
+            problems.show(List.of(Problem.of(EnrolmentDraft.FIELD_DATE, "validation.date")));
             return;
         }
         // The service checks again, with the participant's other enrolments, in its transaction.
-        List<Problem> problems = draft().problems(caseload.today(), List.of());
-        show(problems);
-        if (!problems.isEmpty()) {
-            return;
-        }
-        saving.set(true);
         EnrolmentDraft draft = draft();
-        tasks.run(() -> caseload.enrol(draft), e -> {
-            saving.set(false);
-            onSaved.accept(e);
-        }, error -> {
-            saving.set(false);
-            if (error instanceof ValidationException v) {
-                show(v.problems());
-            } else {
-                onError.accept(error);
-            }
-        });
-    }
-
-    private void show(List<Problem> problems) {
-        Map<String, StringProperty> byField = Map.of(
-                EnrolmentDraft.FIELD_DATE, dateProblem,
-                EnrolmentDraft.FIELD_UNIT, unitProblem,
-                EnrolmentDraft.FIELD_TARGET_GROUPS, targetGroupProblem,
-                EnrolmentDraft.FIELD_LANGUAGE, languageProblem);
-        byField.values().forEach(p -> p.set(""));
-        for (Problem problem : problems) {
-            StringProperty target = byField.get(problem.field());
-            if (target != null && target.get().isEmpty()) {
-                target.set(i18n.problem(problem));
-            }
+        List<Problem> found = draft.problems(caseload.today(), List.of());
+        problems.show(found);
+        if (found.isEmpty()) {
+            problems.save(tasks, () -> caseload.enrol(draft), onSaved, onError);
         }
     }
 }

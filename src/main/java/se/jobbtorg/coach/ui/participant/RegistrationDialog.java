@@ -51,7 +51,7 @@ public final class RegistrationDialog extends Dialog<Participant> {
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         Button saveButton = (Button) getDialogPane().lookupButton(save);
         saveButton.setId("saveRegistration");
-        saveButton.disableProperty().bind(model.saving);
+        saveButton.disableProperty().bind(model.problems.savingProperty());
         // The dialog stays open until the participant is saved; problems show beside the fields.
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();

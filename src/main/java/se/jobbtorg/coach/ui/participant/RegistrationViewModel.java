@@ -1,10 +1,7 @@
 package se.jobbtorg.coach.ui.participant;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.jobbtorg.coach.domain.Participant;
@@ -12,7 +9,7 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.service.CaseloadService;
-import se.jobbtorg.coach.service.ValidationException;
+import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.I18n;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
@@ -29,25 +26,23 @@ public final class RegistrationViewModel {
     final StringProperty email = new SimpleStringProperty("");
     final StringProperty homeDistrict = new SimpleStringProperty("");
 
-    final StringProperty numberProblem = new SimpleStringProperty("");
-    final StringProperty firstNameProblem = new SimpleStringProperty("");
-    final StringProperty lastNameProblem = new SimpleStringProperty("");
-    final StringProperty phoneProblem = new SimpleStringProperty("");
-    final StringProperty emailProblem = new SimpleStringProperty("");
-    final BooleanProperty saving = new SimpleBooleanProperty(false);
-
-    private final Map<String, StringProperty> problemsByField;
+    final FieldProblems problems;
+    final StringProperty numberProblem;
+    final StringProperty firstNameProblem;
+    final StringProperty lastNameProblem;
+    final StringProperty phoneProblem;
+    final StringProperty emailProblem;
 
     public RegistrationViewModel(CaseloadService caseload, TaskRunner tasks, I18n i18n) {
         this.caseload = caseload;
         this.tasks = tasks;
         this.i18n = i18n;
-        this.problemsByField = Map.of(
-                ParticipantDraft.FIELD_NUMBER, numberProblem,
-                ParticipantDraft.FIELD_FIRST_NAME, firstNameProblem,
-                ParticipantDraft.FIELD_LAST_NAME, lastNameProblem,
-                ParticipantDraft.FIELD_PHONE, phoneProblem,
-                ParticipantDraft.FIELD_EMAIL, emailProblem);
+        this.problems = new FieldProblems(i18n);
+        this.numberProblem = problems.of(ParticipantDraft.FIELD_NUMBER);
+        this.firstNameProblem = problems.of(ParticipantDraft.FIELD_FIRST_NAME);
+        this.lastNameProblem = problems.of(ParticipantDraft.FIELD_LAST_NAME);
+        this.phoneProblem = problems.of(ParticipantDraft.FIELD_PHONE);
+        this.emailProblem = problems.of(ParticipantDraft.FIELD_EMAIL);
         // A fixed problem disappears as soon as the user has corrected it.
         personalNumber.addListener((o, a, b) -> {
             if (!numberProblem.get().isEmpty()) {
@@ -84,33 +79,11 @@ public final class RegistrationViewModel {
      * success onSaved gets the new participant. Other failures go to onError.
      */
     public void save(Consumer<Participant> onSaved, Consumer<Throwable> onError) {
-        List<Problem> problems = draft().problems(caseload.today());
-        show(problems);
-        if (!problems.isEmpty() || saving.get()) {
-            return;
-        }
-        saving.set(true);
         ParticipantDraft draft = draft();
-        tasks.run(() -> caseload.register(draft), p -> {
-            saving.set(false);
-            onSaved.accept(p);
-        }, error -> {
-            saving.set(false);
-            if (error instanceof ValidationException v) {
-                show(v.problems());
-            } else {
-                onError.accept(error);
-            }
-        });
-    }
-
-    private void show(List<Problem> problems) {
-        problemsByField.values().forEach(p -> p.set(""));
-        for (Problem problem : problems) {
-            StringProperty target = problemsByField.get(problem.field());
-            if (target != null && target.get().isEmpty()) {
-                target.set(i18n.problem(problem));
-            }
+        List<Problem> found = draft.problems(caseload.today());
+        problems.show(found);
+        if (found.isEmpty()) {
+            problems.save(tasks, () -> caseload.register(draft), onSaved, onError);
         }
     }
 }

@@ -1,0 +1,67 @@
+package se.jobbtorg.coach.ui.common;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.service.ValidationException;
+
+/**
+ * The problem shown next to each field of a form, and saving the form in the background:
+ * a refusal puts its sentences next to their fields; anything else goes to the error dialog.
+ */
+public final class FieldProblems {
+    private final I18n i18n;
+    private final Map<String, StringProperty> byField = new LinkedHashMap<>();
+    private final BooleanProperty saving = new SimpleBooleanProperty(false);
+
+    public FieldProblems(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    /** The message property for a field, empty while the field is fine. */
+    public StringProperty of(String field) {
+        return byField.computeIfAbsent(field, f -> new SimpleStringProperty(""));
+    }
+
+    /** True while a save runs: the save button is disabled, a second press does nothing. */
+    public BooleanProperty savingProperty() {
+        return saving;
+    }
+
+    /** Shows these problems, the first one for each field, and clears the others. */
+    public void show(List<Problem> problems) {
+        byField.values().forEach(p -> p.set(""));
+        for (Problem problem : problems) {
+            StringProperty target = byField.get(problem.field());
+            if (target != null && target.get().isEmpty()) {
+                target.set(i18n.problem(problem));
+            }
+        }
+    }
+
+    /** Runs the save off the FX thread unless one is already running. */
+    public <T> void save(TaskRunner tasks, Callable<T> work, Consumer<T> onSaved, Consumer<Throwable> onError) {
+        if (saving.get()) {
+            return;
+        }
+        saving.set(true);
+        tasks.run(work, result -> {
+            saving.set(false);
+            onSaved.accept(result);
+        }, error -> {
+            saving.set(false);
+            if (error instanceof ValidationException refused) {
+                show(refused.problems());
+            } else {
+                onError.accept(error);
+            }
+        });
+    }
+}
