@@ -33,13 +33,13 @@ public record EnrolmentDraft(
         } else if (enrolledOn.isAfter(today)) {
             problems.add(Problem.of(FIELD_DATE, "enrolment.problem.future"));
         }
-        if (ParticipantDraft.isBlank(referringUnit)) {
+        if (Text.isBlank(referringUnit)) {
             problems.add(Problem.of(FIELD_UNIT, "validation.required"));
         }
         if (targetGroups == null || targetGroups.isEmpty()) {
             problems.add(Problem.of(FIELD_TARGET_GROUPS, "enrolment.problem.targetGroup"));
         }
-        if (interpreterNeeded && ParticipantDraft.isBlank(language)) {
+        if (interpreterNeeded && Text.isBlank(language)) {
             problems.add(Problem.of(FIELD_LANGUAGE, "enrolment.problem.interpreterLanguage"));
         }
         for (Enrolment e : earlier) {
@@ -55,7 +55,7 @@ public record EnrolmentDraft(
     /** The enrolment this draft describes; call only when {@link #problems} is empty. */
     public Enrolment toEnrolment(UUID id) {
         return new Enrolment(id, participantId, coachId, enrolledOn, referringUnit.strip(),
-                ParticipantDraft.blankToNull(socialSecretary), targetGroups,
-                ParticipantDraft.blankToNull(language), interpreterNeeded, null, null);
+                Text.blankToNull(socialSecretary), targetGroups,
+                Text.blankToNull(language), interpreterNeeded, null, null);
     }
 }

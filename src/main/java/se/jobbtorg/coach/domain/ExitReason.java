@@ -1,12 +1,11 @@
 package se.jobbtorg.coach.domain;
 
-import java.util.Arrays;
 
 /**
  * Why an enrolment ended (domain.md step 8). The reasons say clearly whether the person left
  * for work or studies (002); UNKNOWN is kept honest because it hides real outcomes (004).
  */
-public enum ExitReason {
+public enum ExitReason implements Coded {
     UNSUBSIDISED_WORK("work"),
     SUBSIDISED_WORK("subsidised_work"),
     STUDIES("studies"),
@@ -25,14 +24,12 @@ public enum ExitReason {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static ExitReason ofCode(String code) {
-        return Arrays.stream(values())
-                .filter(r -> r.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown exit reason code: " + code));
+        return Coded.ofCode(ExitReason.class, code);
     }
 }

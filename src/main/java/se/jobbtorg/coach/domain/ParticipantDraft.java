@@ -27,16 +27,16 @@ public record ParticipantDraft(
         if (!number.isValid()) {
             problems.add(Problem.of(FIELD_NUMBER, "pin.problem." + number.problem().name()));
         }
-        if (isBlank(firstName)) {
+        if (Text.isBlank(firstName)) {
             problems.add(Problem.of(FIELD_FIRST_NAME, "validation.required"));
         }
-        if (isBlank(lastName)) {
+        if (Text.isBlank(lastName)) {
             problems.add(Problem.of(FIELD_LAST_NAME, "validation.required"));
         }
-        if (!isBlank(email) && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!Text.isBlank(email) && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(Problem.of(FIELD_EMAIL, "validation.email"));
         }
-        if (!isBlank(phone) && !phone.strip().matches("\\+?[0-9 ()-]{5,20}")) {
+        if (!Text.isBlank(phone) && !phone.strip().matches("\\+?[0-9 ()-]{5,20}")) {
             problems.add(Problem.of(FIELD_PHONE, "validation.phone"));
         }
         return problems;
@@ -49,14 +49,6 @@ public record ParticipantDraft(
             throw new IllegalStateException("draft has problems");
         }
         return new Participant(id, number.value(), firstName.strip(), lastName.strip(),
-                blankToNull(phone), blankToNull(email), blankToNull(homeDistrict));
-    }
-
-    static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    static String blankToNull(String s) {
-        return isBlank(s) ? null : s.strip();
+                Text.blankToNull(phone), Text.blankToNull(email), Text.blankToNull(homeDistrict));
     }
 }

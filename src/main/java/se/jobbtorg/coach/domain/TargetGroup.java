@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.domain;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,7 +9,7 @@ import java.util.stream.Collectors;
  * The target groups of Jobbtorg (seed 001). The code is what the database and packages hold;
  * it never changes once released, whatever the enum constant is renamed to.
  */
-public enum TargetGroup {
+public enum TargetGroup implements Coded {
     // First stage
     UNEMPLOYED("unemployed", 1),
     WORK_CAPACITY_ASSESSMENT("capacity", 1),
@@ -29,6 +28,7 @@ public enum TargetGroup {
         this.stage = stage;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -39,10 +39,7 @@ public enum TargetGroup {
     }
 
     public static TargetGroup ofCode(String code) {
-        return Arrays.stream(values())
-                .filter(g -> g.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown target group code: " + code));
+        return Coded.ofCode(TargetGroup.class, code);
     }
 
     /** Comma-separated codes in catalogue order, as stored. */

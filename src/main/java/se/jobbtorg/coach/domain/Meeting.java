@@ -1,0 +1,26 @@
+package se.jobbtorg.coach.domain;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A follow-up meeting entry. Entries are only ever added: recording what happened at a planned
+ * meeting, or correcting an entry, adds a new entry that supersedes the earlier one, and both
+ * stay readable. So meeting notes never conflict when caseloads are merged.
+ */
+public record Meeting(UUID id, UUID enrolmentId, UUID supersedes, LocalDateTime at, MeetingKind kind,
+        MeetingOutcome outcome, String attendees, boolean socialSecretaryJoined, String notes, String nextSteps,
+        java.time.LocalDate dutyExplainedOn, java.time.LocalDate reportedOn) {
+
+    public Meeting {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(enrolmentId, "enrolmentId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(outcome, "outcome");
+        if (reportedOn != null && outcome != MeetingOutcome.NOT_ATTENDED) {
+            throw new IllegalArgumentException("only non-attendance is reported to social services");
+        }
+    }
+}

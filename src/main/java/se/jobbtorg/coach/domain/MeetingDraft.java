@@ -1,0 +1,47 @@
+package se.jobbtorg.coach.domain;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** What a coach enters to plan or record a meeting. */
+public record MeetingDraft(UUID enrolmentId, UUID supersedes, LocalDateTime at, MeetingKind kind,
+        MeetingOutcome outcome, String attendees, boolean socialSecretaryJoined, String notes, String nextSteps,
+        LocalDate dutyExplainedOn, LocalDate reportedOn) {
+
+    public static final String FIELD_AT = "at";
+    public static final String FIELD_KIND = "kind";
+    public static final String FIELD_REPORTED = "reportedOn";
+    public static final String FIELD_DUTY = "dutyExplainedOn";
+
+    public List<Problem> problems(LocalDate today) {
+        List<Problem> problems = new ArrayList<>();
+        if (at == null) {
+            problems.add(Problem.of(FIELD_AT, "validation.required"));
+        } else if (outcome != null && outcome != MeetingOutcome.PLANNED && outcome != MeetingOutcome.CANCELLED
+                && at.toLocalDate().isAfter(today)) {
+            problems.add(Problem.of(FIELD_AT, "meeting.problem.recordedInFuture"));
+        }
+        if (kind == null) {
+            problems.add(Problem.of(FIELD_KIND, "validation.required"));
+        }
+        if (reportedOn != null && outcome != MeetingOutcome.NOT_ATTENDED) {
+            problems.add(Problem.of(FIELD_REPORTED, "meeting.problem.reportOnlyAbsence"));
+        }
+        if (reportedOn != null && reportedOn.isAfter(today)) {
+            problems.add(Problem.of(FIELD_REPORTED, "validation.notInFuture"));
+        }
+        if (dutyExplainedOn != null && dutyExplainedOn.isAfter(today)) {
+            problems.add(Problem.of(FIELD_DUTY, "validation.notInFuture"));
+        }
+        return problems;
+    }
+
+    public Meeting toMeeting(UUID id) {
+        return new Meeting(id, enrolmentId, supersedes, at, kind, outcome == null ? MeetingOutcome.PLANNED : outcome,
+                Text.blankToNull(attendees), socialSecretaryJoined, Text.blankToNull(notes), Text.blankToNull(nextSteps),
+                dutyExplainedOn, reportedOn);
+    }
+}
