@@ -41,6 +41,26 @@ public final class EnrolmentRepository {
         return ofParticipant(tx.dsl(), participantId);
     }
 
+    public java.util.Optional<Enrolment> find(Transaction tx, UUID id) {
+        return find(tx.dsl(), id);
+    }
+
+    public java.util.Optional<Enrolment> find(UUID id) {
+        return db.read(dsl -> find(dsl, id));
+    }
+
+    static java.util.Optional<Enrolment> find(DSLContext dsl, UUID id) {
+        return dsl.selectFrom(ENROLMENT).where(ENROLMENT.ID.eq(id.toString()), ENROLMENT.DELETED.eq(0))
+                .fetchOptional(EnrolmentRepository::toDomain);
+    }
+
+    /** The open enrolments of a coach, with nothing else: the Today screen starts from them. */
+    public List<Enrolment> openOfCoach(UUID coachId) {
+        return db.read(dsl -> dsl.selectFrom(ENROLMENT)
+                .where(ENROLMENT.COACH_ID.eq(coachId.toString()), ENROLMENT.EXITED_ON.isNull(), ENROLMENT.DELETED.eq(0))
+                .fetch(EnrolmentRepository::toDomain));
+    }
+
     public List<Enrolment> ofParticipant(UUID participantId) {
         return db.read(dsl -> ofParticipant(dsl, participantId));
     }

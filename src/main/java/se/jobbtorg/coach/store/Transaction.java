@@ -42,8 +42,9 @@ public final class Transaction {
     }
 
     /**
-     * Inserts or updates a record by its id. Only fields whose value differs from the stored row
-     * count as changed; a save that changes nothing writes nothing and returns false.
+     * Inserts or updates a record by its id, with the fields the caller set on it. Only fields
+     * whose value differs from the stored row count as changed; a save that changes nothing
+     * writes nothing and returns false.
      */
     public <R extends UpdatableRecord<R>> boolean save(R record) {
         Table<R> table = record.getTable();
@@ -58,7 +59,8 @@ public final class Transaction {
         List<String> changed = new ArrayList<>();
         for (Field<?> field : table.fields()) {
             String name = field.getName();
-            if (TRACKED_ELSEWHERE.contains(name)) {
+            // Only the fields the caller set take part: a save may change part of a record.
+            if (TRACKED_ELSEWHERE.contains(name) || !record.changed(field)) {
                 continue;
             }
             Object value = record.get(field);

@@ -1,0 +1,59 @@
+package se.jobbtorg.coach.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import se.jobbtorg.coach.domain.Due;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.EnrolmentRepository;
+import se.jobbtorg.coach.store.ParticipantRepository;
+
+/** What is due today and what is overdue across a coach's caseload. Derived, never stored. */
+public final class TodayService {
+    private final Clock clock;
+    private final EnrolmentRepository enrolments;
+    private final ParticipantRepository participants;
+    private final WorkflowService workflow;
+
+    public TodayService(Database db, Clock clock, WorkflowService workflow) {
+        this.clock = clock;
+        this.enrolments = new EnrolmentRepository(db);
+        this.participants = new ParticipantRepository(db);
+        this.workflow = workflow;
+    }
+
+    /** One line of the Today screen. reasonGiven: the coach already said why it is late. */
+    public record TodayItem(Participant participant, Enrolment enrolment, Due due, boolean reasonGiven) {
+    }
+
+    /** Overdue first (oldest first), then what is due, by date. */
+    public List<TodayItem> today(UUID coachId) {
+        List<TodayItem> items = new ArrayList<>();
+        for (Enrolment e : enrolments.openOfCoach(coachId)) {
+            var work = workflow.work(e.id());
+            if (work.due().isEmpty()) {
+                continue;
+            }
+            Participant p = participants.find(e.participantId()).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            for (Due due : work.due()) {
+                items.add(new TodayItem(p, e, due, due.overdue() && workflow.hasReason(e.id(), due.kind(), due.dueOn())));
+            }
+        }
+        items.sort(Comparator.comparing((TodayItem i) -> !i.due().overdue())
+                .thenComparing(i -> i.due().dueOn())
+                .thenComparing(i -> i.participant().listName()));
+        return items;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

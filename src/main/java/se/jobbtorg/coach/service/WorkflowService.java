@@ -1,0 +1,294 @@
+package se.jobbtorg.coach.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityDraft;
+import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.DeadlineRules;
+import se.jobbtorg.coach.domain.Due;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitDraft;
+import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.domain.MappingEntry;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingDraft;
+import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.Text;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.EnrolmentRepository;
+import se.jobbtorg.coach.store.Transaction;
+import se.jobbtorg.coach.store.WorkflowRepository;
+
+/**
+ * The coach's work in one enrolment (domain.md steps 2 to 8): mapping, the activity plan and its
+ * versions, activities, follow-up meetings, reasons for passed deadlines, and the exit. Each call
+ * is one transaction; bad input is refused whole with a problem per field.
+ */
+public final class WorkflowService {
+    private static final Logger LOG = Logger.getLogger(WorkflowService.class.getName());
+
+    public static final String FIELD_GOAL = "goal";
+    public static final String FIELD_APPROVED_BY = "approvedBy";
+    public static final String FIELD_APPROVED_ON = "approvedOn";
+    public static final String FIELD_ACTIVITIES = "activities";
+    public static final String FIELD_REASON = "reason";
+
+    private final Database db;
+    private final Clock clock;
+    private final WorkflowRepository work;
+    private final EnrolmentRepository enrolments;
+
+    public WorkflowService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.work = new WorkflowRepository(db);
+        this.enrolments = new EnrolmentRepository(db);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The work of one enrolment as the screens show it. */
+    public record EnrolmentWork(Enrolment enrolment, Map<MappingArea, MappingEntry> mapping,
+            List<ActivityPlan> plans, List<Activity> activities, List<Meeting> meetings,
+            List<Meeting> meetingHistory, List<Due> due, String exitNote) {
+
+        /** The newest plan version, draft or approved. */
+        public Optional<ActivityPlan> currentPlan() {
+            return plans.stream().max(Comparator.comparingInt(ActivityPlan::version));
+        }
+
+        /** The activities of one plan version. */
+        public List<Activity> activitiesOf(UUID planId) {
+            return activities.stream().filter(a -> a.planId().equals(planId)).toList();
+        }
+
+        /** How many areas are done or not relevant, of all. */
+        public long settledAreas() {
+            return mapping.values().stream().filter(e -> e.status().isSettled()).count();
+        }
+    }
+
+    public EnrolmentWork work(UUID enrolmentId) {
+        Enrolment enrolment = enrolment(enrolmentId);
+        return view(enrolment, work.work(enrolmentId));
+    }
+
+    private EnrolmentWork view(Enrolment enrolment, WorkflowRepository.EnrolmentWork stored) {
+        Map<MappingArea, MappingEntry> mapping = new EnumMap<>(MappingArea.class);
+        for (MappingArea area : MappingArea.values()) {
+            mapping.put(area, MappingEntry.notStarted(enrolment.id(), area));
+        }
+        stored.mapping().forEach(e -> mapping.put(e.area(), e));
+        List<Meeting> current = current(stored.meetings());
+        Optional<ActivityPlan> newest = stored.plans().stream().max(Comparator.comparingInt(ActivityPlan::version));
+        List<Activity> running = newest.map(p -> stored.activities().stream()
+                .filter(a -> a.planId().equals(p.id())).toList()).orElse(List.of());
+        List<Due> due = DeadlineRules.due(enrolment, stored.plans(), running, current, today());
+        return new EnrolmentWork(enrolment, mapping, stored.plans(), stored.activities(), current,
+                stored.meetings(), due, stored.exitNote());
+    }
+
+    /** The meeting entries no later entry supersedes. */
+    static List<Meeting> current(List<Meeting> entries) {
+        Set<UUID> superseded = entries.stream().map(Meeting::supersedes).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        return entries.stream().filter(m -> !superseded.contains(m.id())).toList();
+    }
+
+    /** Saves one area of the mapping. Settling an area without a date dates it today. */
+    public MappingEntry saveMapping(MappingEntry entry) {
+        MappingEntry dated = entry.date() == null && entry.status().isSettled()
+                ? new MappingEntry(entry.id(), entry.enrolmentId(), entry.area(), entry.status(), entry.text(), today(),
+                        entry.actors(), entry.otherActors())
+                : entry;
+        db.write(tx -> {
+            requireOpen(tx, entry.enrolmentId());
+            return work.save(tx, dated);
+        });
+        return dated;
+    }
+
+    /**
+     * The draft the coach works on: the newest version if it is a draft, or a new version that
+     * starts as a copy of the approved one (with its activities still to come or running).
+     * review marks a new version made because the plan was due for review.
+     */
+    public ActivityPlan draft(UUID enrolmentId, boolean review) {
+        return db.write(tx -> {
+            requireOpen(tx, enrolmentId);
+            var stored = work.work(tx, enrolmentId);
+            ActivityPlan newest = stored.plans().stream().max(Comparator.comparingInt(ActivityPlan::version)).orElse(null);
+            if (newest != null && !newest.isApproved()) {
+                return newest;
+            }
+            ActivityPlan next = new ActivityPlan(UUID.randomUUID(), enrolmentId, newest == null ? 1 : newest.version() + 1,
+                    newest == null ? null : newest.goal(), newest == null ? null : newest.wishes(), today(), null, null,
+                    review);
+            work.save(tx, next);
+            if (newest != null) {
+                stored.activities().stream().filter(a -> a.planId().equals(newest.id()))
+                        .filter(a -> !a.lastDay().isBefore(today()))
+                        .forEach(a -> work.save(tx, a.copyTo(next.id())));
+            }
+            LOG.info(() -> "plan version " + next.version() + " drawn up for enrolment " + enrolmentId);
+            return next;
+        });
+    }
+
+    /** Sets the goal and the person's own wishes of a draft. An approved version never changes. */
+    public void describe(UUID planId, PlanGoal goal, String wishes) {
+        db.write(tx -> {
+            ActivityPlan plan = draftOf(tx, planId);
+            return work.save(tx, new ActivityPlan(plan.id(), plan.enrolmentId(), plan.version(), goal,
+                    Text.blankToNull(wishes), plan.drawnUpOn(), null, null, plan.review()));
+        });
+    }
+
+    public Activity addActivity(UUID planId, ActivityDraft draft) {
+        List<Problem> problems = draft.problems();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return db.write(tx -> {
+            draftOf(tx, planId);
+            Activity activity = draft.toActivity(UUID.randomUUID(), planId);
+            work.save(tx, activity);
+            return activity;
+        });
+    }
+
+    public void removeActivity(UUID planId, UUID activityId) {
+        db.write(tx -> {
+            draftOf(tx, planId);
+            return work.tombstoneActivity(tx, activityId);
+        });
+    }
+
+    /**
+     * Records that the social-services unit approved the draft: who and when. Needs a goal and
+     * at least one activity; the approved version is kept unchanged from then on.
+     */
+    public ActivityPlan approve(UUID planId, String approvedBy, LocalDate approvedOn) {
+        return db.write(tx -> {
+            ActivityPlan plan = draftOf(tx, planId);
+            List<Problem> problems = new ArrayList<>();
+            if (plan.goal() == null) {
+                problems.add(Problem.of(FIELD_GOAL, "plan.problem.noGoal"));
+            }
+            boolean hasActivities = work.work(tx, plan.enrolmentId()).activities().stream()
+                    .anyMatch(a -> a.planId().equals(planId));
+            if (!hasActivities) {
+                problems.add(Problem.of(FIELD_ACTIVITIES, "plan.problem.noActivities"));
+            }
+            if (Text.isBlank(approvedBy)) {
+                problems.add(Problem.of(FIELD_APPROVED_BY, "validation.required"));
+            }
+            if (approvedOn == null) {
+                problems.add(Problem.of(FIELD_APPROVED_ON, "validation.required"));
+            } else if (approvedOn.isAfter(today())) {
+                problems.add(Problem.of(FIELD_APPROVED_ON, "validation.notInFuture"));
+            } else if (approvedOn.isBefore(plan.drawnUpOn())) {
+                problems.add(Problem.of(FIELD_APPROVED_ON, "plan.problem.approvedBeforeDrawnUp", plan.drawnUpOn()));
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            ActivityPlan approved = new ActivityPlan(plan.id(), plan.enrolmentId(), plan.version(), plan.goal(),
+                    plan.wishes(), plan.drawnUpOn(), approvedOn, approvedBy.strip(), plan.review());
+            work.save(tx, approved);
+            LOG.info(() -> "plan " + planId + " approved");
+            return approved;
+        });
+    }
+
+    /** Adds a meeting entry: planned, or what happened, or a correction of an earlier entry. */
+    public Meeting recordMeeting(MeetingDraft draft) {
+        List<Problem> problems = draft.problems(today());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Meeting meeting = draft.toMeeting(UUID.randomUUID());
+        db.write(tx -> {
+            requireOpen(tx, draft.enrolmentId());
+            work.add(tx, meeting);
+            return null;
+        });
+        return meeting;
+    }
+
+    /**
+     * Ends the enrolment with a reason. Activities still running, or still to come, end on the
+     * exit date. The person can be enrolled again later, as a new enrolment.
+     */
+    public void exit(ExitDraft draft) {
+        db.write(tx -> {
+            Enrolment enrolment = enrolments.find(tx, draft.enrolmentId())
+                    .orElseThrow(() -> new MissingRecordException("no enrolment " + draft.enrolmentId()));
+            List<Problem> problems = draft.problems(enrolment, today());
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            var stored = work.work(tx, enrolment.id());
+            for (Activity a : stored.activities()) {
+                Activity ended = a.endedOn(draft.exitedOn());
+                if (!ended.equals(a)) {
+                    work.save(tx, ended);
+                }
+            }
+            work.exit(tx, enrolment.id(), draft.exitedOn(), draft.reason(), Text.blankToNull(draft.note()));
+            return null;
+        });
+        LOG.info(() -> "enrolment " + draft.enrolmentId() + " exited");
+    }
+
+    /** Records why a deadline was passed; asked when the coach acts on an overdue item (002). */
+    public void giveReason(Due due, String reason) {
+        if (Text.isBlank(reason)) {
+            throw new ValidationException(List.of(Problem.of(FIELD_REASON, "today.problem.reasonRequired")));
+        }
+        db.write(tx -> {
+            work.addDeadlineReason(tx, due.enrolmentId(), due.kind(), due.dueOn(), reason.strip(), today());
+            return null;
+        });
+    }
+
+    public boolean hasReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
+        return work.hasDeadlineReason(enrolmentId, kind, dueOn);
+    }
+
+    private ActivityPlan draftOf(Transaction tx, UUID planId) {
+        ActivityPlan plan = work.plan(tx, planId).orElseThrow(() -> new MissingRecordException("no plan " + planId));
+        if (plan.isApproved()) {
+            throw new ValidationException(List.of(Problem.of(FIELD_GOAL, "plan.problem.approvedIsFixed")));
+        }
+        requireOpen(tx, plan.enrolmentId());
+        return plan;
+    }
+
+    private void requireOpen(Transaction tx, UUID enrolmentId) {
+        Enrolment e = enrolments.find(tx, enrolmentId)
+                .orElseThrow(() -> new MissingRecordException("no enrolment " + enrolmentId));
+        if (!e.isOpen()) {
+            throw new ValidationException(List.of(Problem.of("enrolment", "exit.problem.alreadyExited", e.exitedOn())));
+        }
+    }
+
+    private Enrolment enrolment(UUID id) {
+        return enrolments.find(id).orElseThrow(() -> new MissingRecordException("no enrolment " + id));
+    }
+}

@@ -1,0 +1,204 @@
+package se.jobbtorg.coach.store;
+
+import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY;
+import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_PLAN;
+import static se.jobbtorg.coach.store.generated.Tables.DEADLINE_REASON;
+import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+import static se.jobbtorg.coach.store.generated.Tables.MAPPING_ENTRY;
+import static se.jobbtorg.coach.store.generated.Tables.MEETING;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.Coded;
+import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.domain.MappingEntry;
+import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.store.generated.tables.records.ActivityPlanRecord;
+import se.jobbtorg.coach.store.generated.tables.records.ActivityRecord;
+import se.jobbtorg.coach.store.generated.tables.records.MappingEntryRecord;
+import se.jobbtorg.coach.store.generated.tables.records.MeetingRecord;
+
+/** The records of the work in one enrolment: mapping, plan versions, activities, meetings, exit. */
+public final class WorkflowRepository {
+    private final Database db;
+
+    public WorkflowRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Everything of one enrolment, read in one snapshot. */
+    public record EnrolmentWork(List<MappingEntry> mapping, List<ActivityPlan> plans, List<Activity> activities,
+            List<Meeting> meetings, String exitNote) {
+    }
+
+    public EnrolmentWork work(UUID enrolmentId) {
+        return db.read(dsl -> work(dsl, enrolmentId));
+    }
+
+    public EnrolmentWork work(Transaction tx, UUID enrolmentId) {
+        return work(tx.dsl(), enrolmentId);
+    }
+
+    static EnrolmentWork work(DSLContext dsl, UUID enrolmentId) {
+        String id = enrolmentId.toString();
+        List<MappingEntry> mapping = dsl.selectFrom(MAPPING_ENTRY)
+                .where(MAPPING_ENTRY.ENROLMENT_ID.eq(id), MAPPING_ENTRY.DELETED.eq(0))
+                .orderBy(MAPPING_ENTRY.AREA).fetch(WorkflowRepository::mapping);
+        List<ActivityPlan> plans = dsl.selectFrom(ACTIVITY_PLAN)
+                .where(ACTIVITY_PLAN.ENROLMENT_ID.eq(id), ACTIVITY_PLAN.DELETED.eq(0))
+                .orderBy(ACTIVITY_PLAN.VERSION).fetch(WorkflowRepository::plan);
+        List<Activity> activities = dsl.select(ACTIVITY.fields()).from(ACTIVITY)
+                .join(ACTIVITY_PLAN).on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
+                .where(ACTIVITY_PLAN.ENROLMENT_ID.eq(id), ACTIVITY.DELETED.eq(0), ACTIVITY_PLAN.DELETED.eq(0))
+                .orderBy(ACTIVITY.START_ON, ACTIVITY.ID).fetch(r -> activity(r.into(ACTIVITY)));
+        List<Meeting> meetings = dsl.selectFrom(MEETING)
+                .where(MEETING.ENROLMENT_ID.eq(id), MEETING.DELETED.eq(0))
+                .orderBy(MEETING.MEETING_AT, MEETING.VERSION_STAMP).fetch(WorkflowRepository::meeting);
+        String note = dsl.select(ENROLMENT.EXIT_NOTE).from(ENROLMENT).where(ENROLMENT.ID.eq(id))
+                .fetchOne(ENROLMENT.EXIT_NOTE);
+        return new EnrolmentWork(mapping, plans, activities, meetings, note);
+    }
+
+    public java.util.Optional<ActivityPlan> plan(Transaction tx, UUID planId) {
+        return tx.dsl().selectFrom(ACTIVITY_PLAN).where(ACTIVITY_PLAN.ID.eq(planId.toString()), ACTIVITY_PLAN.DELETED.eq(0))
+                .fetchOptional(WorkflowRepository::plan);
+    }
+
+    public boolean save(Transaction tx, MappingEntry e) {
+        MappingEntryRecord r = tx.dsl().newRecord(MAPPING_ENTRY);
+        r.setId(e.id().toString());
+        r.setEnrolmentId(e.enrolmentId().toString());
+        r.setArea(e.area().code());
+        r.setStatus(e.status().code());
+        r.setText(e.text());
+        r.setEntryDate(e.date() == null ? null : e.date().toString());
+        r.setActors(Actor.toCodes(e.actors()));
+        r.setOtherActors(e.otherActors());
+        return tx.save(r);
+    }
+
+    public boolean save(Transaction tx, ActivityPlan p) {
+        ActivityPlanRecord r = tx.dsl().newRecord(ACTIVITY_PLAN);
+        r.setId(p.id().toString());
+        r.setEnrolmentId(p.enrolmentId().toString());
+        r.setVersion(p.version());
+        r.setGoal(p.goal() == null ? null : p.goal().code());
+        r.setWishes(p.wishes());
+        r.setDrawnUpOn(p.drawnUpOn().toString());
+        r.setApprovedOn(p.approvedOn() == null ? null : p.approvedOn().toString());
+        r.setApprovedBy(p.approvedBy());
+        r.setReview(p.review() ? 1 : 0);
+        return tx.save(r);
+    }
+
+    public boolean save(Transaction tx, Activity a) {
+        ActivityRecord r = tx.dsl().newRecord(ACTIVITY);
+        r.setId(a.id().toString());
+        r.setPlanId(a.planId().toString());
+        r.setKind(a.kind().code());
+        r.setOtherText(a.otherText());
+        r.setProvider(a.provider());
+        r.setDescription(a.description());
+        r.setStartOn(a.startOn().toString());
+        r.setEndOn(a.endOn().toString());
+        r.setEndedOn(a.endedOn() == null ? null : a.endedOn().toString());
+        return tx.save(r);
+    }
+
+    public boolean tombstoneActivity(Transaction tx, UUID activityId) {
+        return tx.tombstone(ACTIVITY, activityId.toString());
+    }
+
+    /** Meetings are only ever added; an entry is never saved twice. */
+    public void add(Transaction tx, Meeting m) {
+        MeetingRecord r = tx.dsl().newRecord(MEETING);
+        r.setId(m.id().toString());
+        r.setEnrolmentId(m.enrolmentId().toString());
+        r.setSupersedes(m.supersedes() == null ? null : m.supersedes().toString());
+        r.setMeetingAt(m.at().toString());
+        r.setKind(m.kind().code());
+        r.setOutcome(m.outcome().code());
+        r.setAttendees(m.attendees());
+        r.setSocialSecretaryJoined(m.socialSecretaryJoined() ? 1 : 0);
+        r.setNotes(m.notes());
+        r.setNextSteps(m.nextSteps());
+        r.setDutyExplainedOn(m.dutyExplainedOn() == null ? null : m.dutyExplainedOn().toString());
+        r.setReportedOn(m.reportedOn() == null ? null : m.reportedOn().toString());
+        if (!tx.save(r)) {
+            throw new StoreException("meeting entry written twice: " + m.id());
+        }
+    }
+
+    /** Ends the enrolment: only the exit fields change. */
+    public void exit(Transaction tx, UUID enrolmentId, LocalDate on, ExitReason reason, String note) {
+        var r = tx.dsl().newRecord(ENROLMENT);
+        r.setId(enrolmentId.toString());
+        r.setExitedOn(on.toString());
+        r.setExitReason(reason.code());
+        r.setExitNote(note);
+        tx.save(r);
+    }
+
+    public void addDeadlineReason(Transaction tx, UUID enrolmentId, DeadlineKind kind, LocalDate dueOn, String reason,
+            LocalDate recordedOn) {
+        var r = tx.dsl().newRecord(DEADLINE_REASON);
+        r.setId(UUID.randomUUID().toString());
+        r.setEnrolmentId(enrolmentId.toString());
+        r.setKind(kind.code());
+        r.setDueOn(dueOn.toString());
+        r.setReason(reason);
+        r.setRecordedOn(recordedOn.toString());
+        tx.save(r);
+    }
+
+    /** Whether a reason was given for this deadline of this enrolment. */
+    public boolean hasDeadlineReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
+        return db.read(dsl -> dsl.fetchExists(DEADLINE_REASON, DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()),
+                DEADLINE_REASON.KIND.eq(kind.code()), DEADLINE_REASON.DUE_ON.eq(dueOn.toString()),
+                DEADLINE_REASON.DELETED.eq(0)));
+    }
+
+    static MappingEntry mapping(MappingEntryRecord r) {
+        return new MappingEntry(UUID.fromString(r.getId()), UUID.fromString(r.getEnrolmentId()),
+                Coded.ofCode(MappingArea.class, r.getArea()), Coded.ofCode(MappingStatus.class, r.getStatus()),
+                r.getText(), r.getEntryDate() == null ? null : LocalDate.parse(r.getEntryDate()),
+                Actor.fromCodes(r.getActors()), r.getOtherActors());
+    }
+
+    static ActivityPlan plan(ActivityPlanRecord r) {
+        return new ActivityPlan(UUID.fromString(r.getId()), UUID.fromString(r.getEnrolmentId()), r.getVersion(),
+                r.getGoal() == null ? null : Coded.ofCode(PlanGoal.class, r.getGoal()), r.getWishes(),
+                LocalDate.parse(r.getDrawnUpOn()), r.getApprovedOn() == null ? null : LocalDate.parse(r.getApprovedOn()),
+                r.getApprovedBy(), r.getReview() == 1);
+    }
+
+    static Activity activity(ActivityRecord r) {
+        return new Activity(UUID.fromString(r.getId()), UUID.fromString(r.getPlanId()),
+                Coded.ofCode(ActivityKind.class, r.getKind()), r.getOtherText(), r.getProvider(), r.getDescription(),
+                LocalDate.parse(r.getStartOn()), LocalDate.parse(r.getEndOn()),
+                r.getEndedOn() == null ? null : LocalDate.parse(r.getEndedOn()));
+    }
+
+    static Meeting meeting(MeetingRecord r) {
+        return new Meeting(UUID.fromString(r.getId()), UUID.fromString(r.getEnrolmentId()),
+                r.getSupersedes() == null ? null : UUID.fromString(r.getSupersedes()),
+                LocalDateTime.parse(r.getMeetingAt()), Coded.ofCode(MeetingKind.class, r.getKind()),
+                Coded.ofCode(MeetingOutcome.class, r.getOutcome()), r.getAttendees(), r.getSocialSecretaryJoined() == 1,
+                r.getNotes(), r.getNextSteps(),
+                r.getDutyExplainedOn() == null ? null : LocalDate.parse(r.getDutyExplainedOn()),
+                r.getReportedOn() == null ? null : LocalDate.parse(r.getReportedOn()));
+    }
+}

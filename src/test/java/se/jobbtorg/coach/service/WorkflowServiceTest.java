@@ -1,0 +1,196 @@
+package se.jobbtorg.coach.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityDraft;
+import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitDraft;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.domain.MappingEntry;
+import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.domain.MeetingDraft;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.store.Database;
+
+class WorkflowServiceTest {
+    static final LocalDate TODAY = CaseloadServiceTest.TODAY;
+
+    @TempDir
+    Path dir;
+    Database db;
+    WorkflowService workflow;
+    CaseloadService caseload;
+    Coach me;
+    Enrolment enrolment;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("caseload.db"), CaseloadServiceTest.CLOCK);
+        caseload = new CaseloadService(db, CaseloadServiceTest.CLOCK);
+        workflow = new WorkflowService(db, CaseloadServiceTest.CLOCK);
+        me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        Participant p = caseload.register(new ParticipantDraft(CaseloadServiceTest.number(1988, 4, 2, 31), "Hodan",
+                "Warsame", null, null, null));
+        enrolment = caseload.enrol(new EnrolmentDraft(p.id(), me.id(), TODAY.minusDays(10), "Försörjningsstöd Farsta",
+                null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    int changeLogRows() {
+        return db.<Integer>read(dsl -> dsl.fetchCount(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG));
+    }
+
+    ActivityPlan approvedPlan() {
+        ActivityPlan draft = workflow.draft(enrolment.id(), false);
+        workflow.describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
+        workflow.addActivity(draft.id(), new ActivityDraft(ActivityKind.WORK_TRAINING, null, "Stadsmissionen",
+                "Arbetsträning i café", TODAY.minusDays(5), TODAY.plusMonths(3)));
+        workflow.addActivity(draft.id(), new ActivityDraft(ActivityKind.SFI_WITH_PLACEMENT, null, "Komvux Kista",
+                null, TODAY.plusDays(10), TODAY.plusMonths(5)));
+        return workflow.approve(draft.id(), "Omar Farah", TODAY);
+    }
+
+    @Test
+    void mappingAreasStartNotStartedAndKeepWhatTheCoachWrites() {
+        var work = workflow.work(enrolment.id());
+        assertEquals(MappingArea.values().length, work.mapping().size());
+        assertEquals(0, work.settledAreas());
+        MappingEntry swedish = work.mapping().get(MappingArea.SWEDISH);
+        workflow.saveMapping(new MappingEntry(swedish.id(), enrolment.id(), MappingArea.SWEDISH, MappingStatus.DONE,
+                "SFI kurs C klar", null, Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45"));
+        var after = workflow.work(enrolment.id());
+        assertEquals(1, after.settledAreas());
+        MappingEntry saved = after.mapping().get(MappingArea.SWEDISH);
+        assertEquals("SFI kurs C klar", saved.text());
+        assertEquals(TODAY, saved.date(), "settling an area dates it");
+        assertEquals(Set.of(Actor.PROVIDER), saved.actors());
+    }
+
+    @Test
+    void anApprovedPlanIsKeptUnchangedAndAChangeMakesANewVersion() {
+        ActivityPlan v1 = approvedPlan();
+        var refused = assertThrows(ValidationException.class, () -> workflow.addActivity(v1.id(),
+                new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg", null, TODAY, TODAY.plusDays(30))));
+        assertEquals("plan.problem.approvedIsFixed", refused.problems().get(0).messageKey());
+
+        ActivityPlan v2 = workflow.draft(enrolment.id(), true);
+        assertEquals(2, v2.version());
+        assertTrue(v2.review());
+        assertEquals(PlanGoal.WORK, v2.goal(), "a new version starts from the approved one");
+        assertEquals(v2, workflow.draft(enrolment.id(), false), "one draft at a time");
+
+        var work = workflow.work(enrolment.id());
+        assertEquals(List.of(1, 2), work.plans().stream().map(ActivityPlan::version).toList());
+        assertEquals(2, work.activitiesOf(v1.id()).size(), "version 1 keeps its activities");
+        assertEquals(2, work.activitiesOf(v2.id()).size(), "and version 2 starts with copies");
+        ActivityPlan kept = work.plans().get(0);
+        assertEquals(TODAY, kept.approvedOn());
+        assertEquals("Omar Farah", kept.approvedBy());
+        assertEquals(List.of(DeadlineKind.PLAN_AWAITING_APPROVAL), work.due().stream().map(d -> d.kind()).toList());
+    }
+
+    @Test
+    void approvalNeedsAGoalActivitiesAnApproverAndAPastDate() {
+        ActivityPlan draft = workflow.draft(enrolment.id(), false);
+        var refused = assertThrows(ValidationException.class, () -> workflow.approve(draft.id(), " ", TODAY.plusDays(1)));
+        assertEquals(List.of("plan.problem.noGoal", "plan.problem.noActivities", "validation.required",
+                "validation.notInFuture"), refused.problems().stream().map(Problem::messageKey).toList());
+        assertFalse(workflow.work(enrolment.id()).plans().get(0).isApproved());
+    }
+
+    @Test
+    void meetingEntriesAreOnlyAddedAndTheLatestCounts() {
+        approvedPlan();
+        var planned = workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, TODAY.atTime(10, 0),
+                MeetingKind.DESK, MeetingOutcome.PLANNED, null, false, null, null, null, null));
+        assertTrue(workflow.work(enrolment.id()).due().stream().anyMatch(d -> d.kind() == DeadlineKind.MEETING_TODAY));
+        workflow.recordMeeting(new MeetingDraft(enrolment.id(), planned.id(), TODAY.atTime(10, 0), MeetingKind.DESK,
+                MeetingOutcome.NOT_ATTENDED, null, false, "Kom inte, svarar inte i telefon", null, TODAY, TODAY));
+        var work = workflow.work(enrolment.id());
+        assertEquals(2, work.meetingHistory().size(), "both entries stay readable");
+        assertEquals(1, work.meetings().size());
+        assertEquals(MeetingOutcome.NOT_ATTENDED, work.meetings().get(0).outcome());
+        assertEquals(TODAY, work.meetings().get(0).reportedOn());
+        assertFalse(work.due().stream().anyMatch(d -> d.kind() == DeadlineKind.MEETING_TODAY));
+    }
+
+    @Test
+    void theExitEndsRunningActivitiesAndAnUnknownReasonNeedsANote() {
+        ActivityPlan plan = approvedPlan();
+        var refused = assertThrows(ValidationException.class,
+                () -> workflow.exit(new ExitDraft(enrolment.id(), TODAY, ExitReason.UNKNOWN, "")));
+        assertEquals("exit.problem.unknownNeedsNote", refused.problems().get(0).messageKey());
+
+        workflow.exit(new ExitDraft(enrolment.id(), TODAY, ExitReason.UNSUBSIDISED_WORK, null));
+        var work = workflow.work(enrolment.id());
+        assertEquals(TODAY, work.enrolment().exitedOn());
+        assertEquals(ExitReason.UNSUBSIDISED_WORK, work.enrolment().exitReason());
+        List<Activity> activities = work.activitiesOf(plan.id());
+        assertTrue(activities.stream().noneMatch(a -> a.isRunning(TODAY.plusDays(1))), "nothing runs after the exit");
+        assertEquals(TODAY, activities.get(0).lastDay());
+        assertEquals(List.of(), work.due(), "nothing is due in an ended enrolment");
+        assertThrows(ValidationException.class, () -> workflow.draft(enrolment.id(), false));
+        assertEquals(List.of(), caseload.caseload(me.id(), ""), "no longer in my caseload");
+    }
+
+    @Test
+    void everyChangeWritesTheChangeLog() {
+        int before = changeLogRows();
+        ActivityPlan draft = workflow.draft(enrolment.id(), false);
+        assertEquals(before + 1, changeLogRows());
+        workflow.describe(draft.id(), PlanGoal.STUDIES, null);
+        assertEquals(before + 2, changeLogRows());
+        workflow.describe(draft.id(), PlanGoal.STUDIES, null);
+        assertEquals(before + 2, changeLogRows(), "no change, no row");
+        workflow.exit(new ExitDraft(enrolment.id(), TODAY, ExitReason.MOVED, null));
+        assertEquals(before + 3, changeLogRows(), "the exit is one change of the enrolment");
+        String fields = db.read(dsl -> dsl.select(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG.FIELDS)
+                .from(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG)
+                .orderBy(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG.SEQ.desc()).limit(1)
+                .fetchOne(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG.FIELDS));
+        assertEquals("[\"exited_on\",\"exit_reason\"]", fields);
+    }
+
+    @Test
+    void aReasonForAPassedDeadlineIsKept() {
+        var due = workflow.work(enrolment.id()).due();
+        assertEquals(DeadlineKind.PLAN_DUE, due.get(0).kind());
+        assertTrue(due.get(0).overdue(), "enrolled ten days ago, no plan");
+        assertThrows(ValidationException.class, () -> workflow.giveReason(due.get(0), " "));
+        workflow.giveReason(due.get(0), "Sjuk i en vecka");
+        assertTrue(workflow.hasReason(enrolment.id(), DeadlineKind.PLAN_DUE, due.get(0).dueOn()));
+        var today = new TodayService(db, CaseloadServiceTest.CLOCK, workflow).today(me.id());
+        assertEquals(1, today.size());
+        assertTrue(today.get(0).reasonGiven());
+    }
+}
