@@ -5,6 +5,8 @@ import java.time.Clock;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.DemoCaseload;
+import se.jobbtorg.coach.service.TodayService;
+import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.ui.common.FxTaskRunner;
 import se.jobbtorg.coach.ui.common.UiServices;
@@ -15,6 +17,8 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final CaseloadService caseload;
     private final CoachService coaches;
+    private final WorkflowService workflow;
+    private final TodayService today;
     private final FxTaskRunner tasks = new FxTaskRunner();
 
     private AppContext(Database db, Clock clock) {
@@ -22,6 +26,8 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.caseload = new CaseloadService(db, clock);
         this.coaches = new CoachService(db);
+        this.workflow = new WorkflowService(db, clock);
+        this.today = new TodayService(db, clock, workflow);
     }
 
     /** Opens the database (quick_check, backup, migrations). Not on the FX thread. */
@@ -30,7 +36,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public UiServices ui() {
-        return new UiServices(caseload, coaches, tasks);
+        return new UiServices(caseload, coaches, workflow, today, tasks);
     }
 
     public CaseloadService caseload() {
@@ -39,6 +45,10 @@ public final class AppContext implements AutoCloseable {
 
     public CoachService coaches() {
         return coaches;
+    }
+
+    public WorkflowService workflow() {
+        return workflow;
     }
 
     public DemoCaseload demo() {

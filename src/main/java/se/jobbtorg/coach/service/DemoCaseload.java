@@ -2,13 +2,25 @@ package se.jobbtorg.coach.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.DeadlineRules;
+import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.domain.MappingEntry;
+import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.Districts;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.ExitReason;
@@ -20,6 +32,8 @@ import se.jobbtorg.coach.store.CoachRepository;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.EnrolmentRepository;
 import se.jobbtorg.coach.store.ParticipantRepository;
+import se.jobbtorg.coach.store.Transaction;
+import se.jobbtorg.coach.store.WorkflowRepository;
 
 /**
  * A realistic, invented caseload for a newcomer to look at: generated from a seed, so the same
@@ -42,6 +56,9 @@ public final class DemoCaseload {
         "turkiska", "engelska", "bosniska", "spanska"};
     private static final String[] SECRETARIES = {
         "Lena Holm", "Omar Farah", "Katarina Sjöberg", "Daniel Åström", "Nadia Rahimi", "Per Wiklund"};
+    private static final String[] PROVIDERS = {
+        "Jobbtorg Kista", "Komvux Rinkeby", "Stadsmissionen", "Arbetsförmedlingen", "Lernia", "Hermods",
+        "Stockholms stad, Stockholmsjobb", "Samhall", "Café Kvarnen (socialt företag)"};
     private static final ExitReason[] EXITS = {
         ExitReason.UNSUBSIDISED_WORK, ExitReason.SUBSIDISED_WORK, ExitReason.STUDIES,
         ExitReason.REFERRED_BACK, ExitReason.MOVED, ExitReason.UNKNOWN, ExitReason.FK_COMPENSATION,
@@ -71,6 +88,7 @@ public final class DemoCaseload {
         var coachRepo = new CoachRepository(db);
         var participantRepo = new ParticipantRepository(db);
         var enrolmentRepo = new EnrolmentRepository(db);
+        var workRepo = new WorkflowRepository(db);
         int[] enrolmentCount = {0};
         db.write(tx -> {
             coaches.stream().skip(1).forEach(c -> coachRepo.save(tx, c));
@@ -79,6 +97,7 @@ public final class DemoCaseload {
                 participantRepo.save(tx, p);
                 for (Enrolment e : enrolments(random, today, p, coaches)) {
                     enrolmentRepo.save(tx, e);
+                    work(tx, workRepo, random, today, e);
                     enrolmentCount[0]++;
                 }
             }
@@ -119,6 +138,69 @@ public final class DemoCaseload {
                 exited ? start.plusDays(20 + random.nextInt(20)) : null,
                 exited ? EXITS[random.nextInt(EXITS.length)] : null));
         return list;
+    }
+
+    /**
+     * The work of an enrolment as a coach would have left it: mapping begun on the first day, a
+     * plan approved within the first week (now and then late), activities bounded in time,
+     * monthly follow-ups, a review after six months. The newest enrolments have no plan yet.
+     */
+    private static void work(Transaction tx, WorkflowRepository repo, Random random, LocalDate today, Enrolment e) {
+        LocalDate end = e.isOpen() ? today : e.exitedOn();
+        MappingArea[] areas = MappingArea.values();
+        for (int i = 0; i < areas.length; i++) {
+            long age = ChronoUnit.DAYS.between(e.enrolledOn(), end);
+            MappingStatus status = age > 20 ? (random.nextInt(4) == 0 ? MappingStatus.NOT_RELEVANT : MappingStatus.DONE)
+                    : i < age / 3 ? MappingStatus.DONE : i == age / 3 ? MappingStatus.IN_PROGRESS : MappingStatus.NOT_STARTED;
+            if (status != MappingStatus.NOT_STARTED) {
+                repo.save(tx, new MappingEntry(UUID.randomUUID(), e.id(), areas[i], status, null,
+                        e.enrolledOn().plusDays(Math.min(age, i)), Set.of(), null));
+            }
+        }
+        LocalDate drawnUp = e.enrolledOn().plusDays(random.nextInt(8) == 0 ? 6 + random.nextInt(5) : 1 + random.nextInt(4));
+        if (drawnUp.isAfter(end)) {
+            return;
+        }
+        LocalDate approvedOn = drawnUp.plusDays(random.nextInt(3));
+        boolean approved = !approvedOn.isAfter(end) && random.nextInt(15) != 0;
+        int version = 1;
+        LocalDate from = drawnUp;
+        while (true) {
+            ActivityPlan plan = new ActivityPlan(UUID.randomUUID(), e.id(), version,
+                    PlanGoal.values()[random.nextInt(10) == 0 ? 2 : random.nextInt(2)], null, from,
+                    approved ? approvedOn : null, approved ? SECRETARIES[random.nextInt(SECRETARIES.length)] : null,
+                    version > 1);
+            repo.save(tx, plan);
+            int count = 1 + random.nextInt(3);
+            for (int a = 0; a < count; a++) {
+                LocalDate start = from.plusDays(a * 14L + random.nextInt(5));
+                Activity activity = new Activity(UUID.randomUUID(), plan.id(),
+                        ActivityKind.values()[random.nextInt(ActivityKind.values().length - 1)], null,
+                        PROVIDERS[random.nextInt(PROVIDERS.length)], null, start, start.plusDays(30 + random.nextInt(150)),
+                        null);
+                repo.save(tx, e.isOpen() ? activity : activity.endedOn(e.exitedOn()));
+            }
+            LocalDate review = DeadlineRules.reviewDue(approvedOn);
+            if (!approved || review.isAfter(end) || random.nextInt(5) == 0) {
+                break;
+            }
+            version++;
+            from = review.minusDays(random.nextInt(10));
+            approvedOn = from.plusDays(random.nextInt(4));
+            approved = !approvedOn.isAfter(end);
+        }
+        for (LocalDate m = drawnUp.plusDays(7 + random.nextInt(20)); m.isBefore(end.plusDays(1)); m = m.plusDays(
+                20 + random.nextInt(25))) {
+            MeetingOutcome outcome = random.nextInt(9) == 0 ? MeetingOutcome.NOT_ATTENDED : MeetingOutcome.ATTENDED;
+            repo.add(tx, new Meeting(UUID.randomUUID(), e.id(), null, m.atTime(9 + random.nextInt(7), 0),
+                    MeetingKind.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(4)], outcome, null,
+                    random.nextInt(5) == 0, null, null, null, outcome == MeetingOutcome.NOT_ATTENDED ? m : null));
+        }
+        if (e.isOpen() && random.nextInt(3) == 0) {
+            repo.add(tx, new Meeting(UUID.randomUUID(), e.id(), null, today.plusDays(random.nextInt(10)).atTime(
+                    10 + random.nextInt(5), 30), MeetingKind.DESK, MeetingOutcome.PLANNED, null, false, null, null, null,
+                    null));
+        }
     }
 
     private static Enrolment enrolment(Random random, Participant p, Coach coach, LocalDate start,

@@ -37,6 +37,10 @@ import se.jobbtorg.coach.ui.participant.ParticipantView;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel;
 import se.jobbtorg.coach.ui.participant.RegistrationDialog;
 import se.jobbtorg.coach.ui.participant.RegistrationViewModel;
+import se.jobbtorg.coach.ui.today.TodayView;
+import se.jobbtorg.coach.ui.today.TodayViewModel;
+import se.jobbtorg.coach.ui.workflow.WorkView;
+import se.jobbtorg.coach.ui.workflow.WorkViewModel;
 
 /**
  * The main window: menus, navigation on the left, the work in tabs (the caseload, and one tab
@@ -52,6 +56,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final CaseloadViewModel caseloadModel;
     private final CaseloadView caseloadView;
     private final Tab caseloadTab;
+    private final TodayViewModel todayModel;
+    private final Tab todayTab;
+    /** Which work tab to show when a participant's work area appears (from the Today screen). */
+    private final java.util.Map<UUID, String> pendingWorkTab = new java.util.HashMap<>();
+    private final java.util.Map<UUID, WorkView> openWork = new java.util.HashMap<>();
 
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings) {
         this.stage = stage;
@@ -67,14 +76,29 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         caseloadTab = new Tab(i18n.get("nav.caseload"), caseloadView);
         caseloadTab.setClosable(false);
         caseloadTab.setId("caseloadTab");
-        tabs.getTabs().add(caseloadTab);
+        todayModel = new TodayViewModel(services.today(), services.workflow(), () -> coach.get().id(), services.tasks(),
+                loadFailed);
+        todayTab = new Tab(i18n.get("nav.today"), new TodayView(todayModel, i18n, dialogs, () -> stage,
+                (item, workTab) -> {
+                    pendingWorkTab.put(item.participant().id(), workTab);
+                    open(item.participant().id());
+                }));
+        todayTab.setClosable(false);
+        todayTab.setId("todayTab");
+        tabs.getTabs().setAll(todayTab, caseloadTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
+            if (tab == todayTab) {
+                todayModel.refresh();
+            }
+        });
 
         setTop(menus(openSettings));
         setLeft(navigation());
         setCenter(tabs);
         setBottom(statusBar());
         caseloadModel.refresh();
+        todayModel.refresh();
     }
 
     public Coach coach() {
@@ -95,14 +119,18 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         Menu file = new Menu(i18n.get("menu.file"), null, register, enrol, new SeparatorMenuItem(), settings,
                 new SeparatorMenuItem(), quit);
 
+        MenuItem showToday = item("menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));
         MenuItem showCaseload = item("menu.view.caseload", "Shortcut+1", this::showCaseload);
         MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
             showCaseload();
             caseloadView.focusSearch();
         });
-        MenuItem refresh = item("menu.view.refresh", "F5", caseloadModel::refresh);
+        MenuItem refresh = item("menu.view.refresh", "F5", () -> {
+            caseloadModel.refresh();
+            todayModel.refresh();
+        });
         MenuItem closeTab = item("menu.view.closeTab", "Shortcut+W", this::closeCurrentTab);
-        Menu view = new Menu(i18n.get("menu.view"), null, showCaseload, search, refresh, new SeparatorMenuItem(),
+        Menu view = new Menu(i18n.get("menu.view"), null, showToday, showCaseload, search, refresh, new SeparatorMenuItem(),
                 closeTab);
 
         MenuItem about = item("menu.help.about", null, () -> dialogs.showInformation(i18n.get("about.title"),
@@ -125,18 +153,30 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     private VBox navigation() {
         ToggleGroup group = new ToggleGroup();
+        ToggleButton today = new ToggleButton(i18n.get("nav.today.button"));
+        today.setId("navToday");
+        today.setToggleGroup(group);
+        today.setMaxWidth(Double.MAX_VALUE);
+        today.setOnAction(e -> {
+            today.setSelected(true);
+            tabs.getSelectionModel().select(todayTab);
+        });
         ToggleButton caseload = new ToggleButton(i18n.get("nav.caseload.button"));
         caseload.setId("navCaseload");
         caseload.setToggleGroup(group);
-        caseload.setSelected(true);
         caseload.setMaxWidth(Double.MAX_VALUE);
+        today.setSelected(true);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
+            today.setSelected(tab == todayTab);
+            caseload.setSelected(tab == caseloadTab);
+        });
         caseload.setOnAction(e -> {
             caseload.setSelected(true);
             showCaseload();
         });
         Label title = new Label(i18n.get("app.name"));
         title.getStyleClass().add("nav-title");
-        VBox nav = new VBox(6, title, caseload);
+        VBox nav = new VBox(6, title, today, caseload);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(12));
         nav.setPrefWidth(180);
@@ -169,6 +209,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         if (tab != null && tab.isClosable()) {
             tabs.getTabs().remove(tab);
+            if (tab.getUserData() instanceof UUID id) {
+                openWork.remove(id);
+            }
         }
     }
 
@@ -214,12 +257,19 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         for (Tab tab : tabs.getTabs()) {
             if (participantId.equals(tab.getUserData())) {
                 tabs.getSelectionModel().select(tab);
+                String workTab = pendingWorkTab.remove(participantId);
+                WorkView work = openWork.get(participantId);
+                if (workTab != null && work != null) {
+                    work.show(workTab);
+                }
                 return;
             }
         }
         var model = new ParticipantViewModel(services.caseload(), services.coaches(), services.tasks(),
                 e -> dialogs.showError("error.participantFailed", e), participantId);
-        Tab tab = new Tab(i18n.get("participant.loading"), new ParticipantView(model, i18n, () -> enrol(participantId)));
+        java.util.Map<UUID, WorkView> works = new java.util.HashMap<>();
+        Tab tab = new Tab(i18n.get("participant.loading"), new ParticipantView(model, i18n, () -> enrol(participantId),
+                enrolmentId -> works.computeIfAbsent(enrolmentId, id -> workView(id, model))));
         tab.setUserData(participantId);
         tab.setId("participant-" + participantId);
         model.participantProperty().addListener((o, old, p) -> {
@@ -233,9 +283,29 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             }
         });
         tab.getProperties().put(ParticipantViewModel.class, model);
+        tab.setOnClosed(e -> openWork.remove(participantId));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         model.load();
+    }
+
+    /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
+    private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
+        var model = new WorkViewModel(services.workflow(), services.tasks(),
+                e -> dialogs.showError("error.participantFailed", e), enrolmentId);
+        model.setOnChange(() -> {
+            participant.load();
+            caseloadModel.refresh();
+            todayModel.refresh();
+        });
+        model.load();
+        WorkView view = new WorkView(model, i18n, dialogs, () -> stage);
+        openWork.put(participant.participantId(), view);
+        String workTab = pendingWorkTab.remove(participant.participantId());
+        if (workTab != null) {
+            view.show(workTab);
+        }
+        return view;
     }
 
     private void refreshParticipantTab(UUID participantId) {

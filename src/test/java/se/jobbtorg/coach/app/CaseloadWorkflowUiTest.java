@@ -84,6 +84,7 @@ class CaseloadWorkflowUiTest {
 
     @Test
     void registerWithAMistakeThenEnrolAndFindByName(FxRobot robot) throws Exception {
+        robot.clickOn("#navCaseload");
         waitFor(() -> !table(robot).getItems().isEmpty());
         int before = context.caseload().participantCount();
 
@@ -152,6 +153,7 @@ class CaseloadWorkflowUiTest {
 
     @Test
     void aPersonWhoCameBackShowsEveryEnrolment(FxRobot robot) throws Exception {
+        robot.clickOn("#navCaseload");
         waitFor(() -> !table(robot).getItems().isEmpty());
         var returning = context.caseload().caseload(null, "").stream()
                 .filter(e -> context.caseload().enrolments(e.participant().id()).size() > 1)
@@ -169,6 +171,6 @@ class CaseloadWorkflowUiTest {
         // Ctrl+W closes the participant's tab and the caseload is back.
         robot.push(KeyCode.CONTROL, KeyCode.W);
         waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isEmpty());
-        assertTrue(robot.lookup("#caseloadTable").query().isVisible());
+        waitFor(() -> showing(robot, "#caseloadTable"));
     }
 }

@@ -28,14 +28,19 @@ public final class DialogService {
 
     /** Shows what went wrong with an action whose title key names it (e.g. "save failed"). */
     public void showError(String whatKey, Throwable error) {
+        showErrorTitled(i18n.get(whatKey), error);
+    }
+
+    /** The same, with a title already in the user's language. */
+    public void showErrorTitled(String title, Throwable error) {
         String sentence;
         if (error instanceof ValidationException v) {
             sentence = String.join("\n", v.problems().stream().map(i18n::problem).toList());
         } else {
-            LOG.log(Level.SEVERE, whatKey, error);
+            LOG.log(Level.SEVERE, title, error);
             sentence = i18n.get("error.unexpected");
         }
-        Alert alert = alert(Alert.AlertType.ERROR, i18n.get(whatKey), sentence);
+        Alert alert = alert(Alert.AlertType.ERROR, title, sentence);
         alert.showAndWait();
     }
 

@@ -30,6 +30,11 @@ public final class FieldProblems {
         return byField.computeIfAbsent(field, f -> new SimpleStringProperty(""));
     }
 
+    /** Every field's message property. */
+    public java.util.Collection<StringProperty> all() {
+        return byField.values();
+    }
+
     /** True while a save runs: the save button is disabled, a second press does nothing. */
     public BooleanProperty savingProperty() {
         return saving;

@@ -49,7 +49,8 @@ public final class Forms {
     public static Label row(GridPane grid, int row, String labelText, javafx.scene.Node field, StringProperty problem) {
         Label label = new Label(labelText);
         // A group of boxes reads from its first line; a single field is centred on its label.
-        GridPane.setValignment(label, field instanceof javafx.scene.layout.Pane ? VPos.TOP : VPos.CENTER);
+        GridPane.setValignment(label, field instanceof javafx.scene.layout.Pane
+                || field instanceof javafx.scene.control.TextArea ? VPos.TOP : VPos.CENTER);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         label.getStyleClass().add("form-label");
@@ -149,5 +150,10 @@ public final class Forms {
         });
         picker.valueProperty().bindBidirectional(value);
         return picker;
+    }
+
+    /** Takes what is typed in a date picker as its value even if the user has not left it. */
+    public static void commit(DatePicker picker) {
+        picker.setValue(picker.getConverter().fromString(picker.getEditor().getText()));
     }
 }

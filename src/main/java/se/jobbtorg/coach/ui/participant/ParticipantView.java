@@ -21,9 +21,17 @@ public final class ParticipantView extends VBox {
     private final Label name = new Label();
     private final GridPane facts = new GridPane();
 
-    public ParticipantView(ParticipantViewModel model, I18n i18n, Runnable enrol) {
+    private final TableView<EnrolmentRow> table;
+    private final javafx.scene.layout.StackPane workArea = new javafx.scene.layout.StackPane();
+
+    /**
+     * workFor builds the work area of an enrolment (mapping, plan, follow-up, exit); it is shown
+     * for the enrolment selected in the table, the newest one at first.
+     */
+    public ParticipantView(ParticipantViewModel model, I18n i18n, Runnable enrol,
+            java.util.function.Function<java.util.UUID, javafx.scene.Node> workFor) {
         getStyleClass().add("participant-view");
-        setSpacing(10);
+        setSpacing(6);
         setPadding(new Insets(16));
         name.getStyleClass().add("page-title");
         name.setId("participantName");
@@ -40,7 +48,7 @@ public final class ParticipantView extends VBox {
         enrolButton.disableProperty().bind(model.enrolledProperty());
         HBox sectionBar = new HBox(12, heading, enrolButton);
 
-        TableView<EnrolmentRow> table = new TableView<>(model.enrolments());
+        table = new TableView<>(model.enrolments());
         table.setId("enrolmentTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("participant.noEnrolments")));
@@ -53,7 +61,20 @@ public final class ParticipantView extends VBox {
                 column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())),
                 column(i18n.get("participant.column.language"), r -> language(i18n, r.enrolment())),
                 column(i18n.get("participant.column.coach"), EnrolmentRow::coachName)));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(96);
+        table.setMinHeight(80);
+        workArea.setId("workArea");
+        VBox.setVgrow(workArea, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            if (row != null && (old == null || !old.enrolment().id().equals(row.enrolment().id()))) {
+                workArea.getChildren().setAll(workFor.apply(row.enrolment().id()));
+            }
+        });
+        model.enrolments().addListener((javafx.collections.ListChangeListener<EnrolmentRow>) c -> {
+            if (table.getSelectionModel().getSelectedItem() == null && !model.enrolments().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+        });
 
         model.participantProperty().addListener((o, old, p) -> show(p, i18n));
         model.missingProperty().addListener((o, was, missing) -> {
@@ -61,7 +82,7 @@ public final class ParticipantView extends VBox {
                 show(null, i18n);
             }
         });
-        getChildren().setAll(name, facts, sectionBar, table);
+        getChildren().setAll(name, facts, sectionBar, table, workArea);
     }
 
     private void show(Participant p, I18n i18n) {
@@ -78,12 +99,14 @@ public final class ParticipantView extends VBox {
         fact(3, i18n.get("participant.district"), orDash(p.homeDistrict()));
     }
 
-    private void fact(int row, String label, String value) {
+    /** Facts stand side by side in one line, to leave the height to the work below. */
+    private void fact(int index, String label, String value) {
         Label l = new Label(label);
         l.getStyleClass().add("fact-label");
         Label v = new Label(value);
-        v.setId("fact" + row);
-        facts.addRow(row, l, v);
+        v.setId("fact" + index);
+        facts.add(l, index * 2, 0);
+        facts.add(v, index * 2 + 1, 0);
     }
 
     private static String exit(I18n i18n, Enrolment e) {

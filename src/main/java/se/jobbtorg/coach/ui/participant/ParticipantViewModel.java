@@ -65,6 +65,10 @@ public final class ParticipantViewModel {
                 }, onError);
     }
 
+    public UUID participantId() {
+        return participantId;
+    }
+
     /** True when the participant is no longer in the database (deleted since the list was read). */
     public ReadOnlyBooleanProperty missingProperty() {
         return missing;

@@ -1,0 +1,125 @@
+package se.jobbtorg.coach.ui.today;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.service.TodayService.TodayItem;
+import se.jobbtorg.coach.service.WorkflowService;
+import se.jobbtorg.coach.ui.common.Cells;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.FieldProblems;
+import se.jobbtorg.coach.ui.common.FormDialog;
+import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/**
+ * The coach's start screen: what is due today and what is overdue. Acting on an overdue item
+ * asks for a reason first, which is kept; nothing here ever blocks the work (002).
+ */
+public final class TodayView extends VBox {
+    private final TableView<TodayItem> table = new TableView<>();
+
+    /** open receives the item and the work tab to show (workPlan, workMeetings...). */
+    public TodayView(TodayViewModel model, I18n i18n, DialogService dialogs, java.util.function.Supplier<Window> owner,
+            BiConsumer<TodayItem, String> open) {
+        setSpacing(8);
+        setPadding(new Insets(12));
+        Label title = new Label(i18n.get("today.title"));
+        title.getStyleClass().add("page-title");
+        Label summary = new Label();
+        summary.setId("todaySummary");
+        table.setId("todayTable");
+        table.setItems(model.items());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.get("today.nothing")));
+        table.getColumns().setAll(List.of(
+                Cells.<TodayItem>column(i18n.get("today.column.state"), 100,
+                        i -> i18n.get(i.due().overdue() ? "today.overdue" : "today.due")),
+                Cells.<TodayItem>column(i18n.get("today.column.date"), 100, i -> i18n.date(i.due().dueOn())),
+                Cells.<TodayItem>column(i18n.get("today.column.what"), 260, i -> i18n.of(i.due().kind())),
+                Cells.<TodayItem>column(i18n.get("today.column.name"), 220, i -> i.participant().listName()),
+                Cells.<TodayItem>column(i18n.get("today.column.reason"), 160,
+                        i -> i.reasonGiven() ? i18n.get("today.reasonGiven") : "")));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(TodayItem item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("overdue");
+                if (!empty && item != null && item.due().overdue()) {
+                    getStyleClass().add("overdue");
+                }
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button act = new Button(i18n.get("today.act"));
+        act.setId("todayAct");
+        act.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Runnable acting = () -> act(model, i18n, dialogs, owner.get(), open);
+        act.setOnAction(e -> acting.run());
+        Button refresh = new Button(i18n.get("today.refresh"));
+        refresh.setOnAction(e -> model.refresh());
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                acting.run();
+                e.consume();
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                acting.run();
+            }
+        });
+        model.items().addListener((javafx.collections.ListChangeListener<TodayItem>) c -> summary.setText(
+                i18n.get("today.summary", model.items().stream().filter(i -> i.due().overdue()).count(),
+                        model.items().size())));
+        getChildren().setAll(title, summary, new HBox(8, act, refresh), table);
+    }
+
+    private void act(TodayViewModel model, I18n i18n, DialogService dialogs, Window owner,
+            BiConsumer<TodayItem, String> open) {
+        TodayItem item = table.getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return;
+        }
+        String tab = tabFor(item.due().kind());
+        if (!TodayViewModel.needsReason(item)) {
+            open.accept(item, tab);
+            return;
+        }
+        FieldProblems form = new FieldProblems(i18n);
+        var grid = Forms.grid();
+        SimpleStringProperty reason = new SimpleStringProperty("");
+        TextArea area = new TextArea();
+        area.setId("todayReason");
+        area.setPrefRowCount(3);
+        area.setWrapText(true);
+        area.textProperty().bindBidirectional(reason);
+        Forms.row(grid, 0, i18n.get("today.reason"), area, form.of(WorkflowService.FIELD_REASON));
+        new FormDialog<TodayItem>(owner, i18n, dialogs, "reasonDialog", i18n.get("today.reason.title"),
+                i18n.get("today.reason.header", i18n.of(item.due().kind()), item.due().dueOn(),
+                        item.participant().fullName()),
+                grid, i18n.get("today.reason.save"), form,
+                (done, failed) -> model.giveReason(item, reason.get(), form, () -> done.accept(item)), area)
+                .showAndWait().ifPresent(i -> open.accept(i, tab));
+    }
+
+    static String tabFor(DeadlineKind kind) {
+        return switch (kind) {
+            case PLAN_DUE, PLAN_AWAITING_APPROVAL, REVIEW_DUE, ACTIVITY_ENDING, LIMIT_APPROACHING -> "workPlan";
+            case MEETING_TODAY, FOLLOW_UP_MISSING -> "workMeetings";
+        };
+    }
+}

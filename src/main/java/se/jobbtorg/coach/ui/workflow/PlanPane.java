@@ -1,0 +1,254 @@
+package se.jobbtorg.coach.ui.workflow;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.DeadlineRules;
+import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.ui.common.Cells;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.FieldProblems;
+import se.jobbtorg.coach.ui.common.FormDialog;
+import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/**
+ * The activity plan: its versions (an approved one is read-only), the goal and the person's own
+ * wishes, the activities, approval by the social-services unit, review and the 18-month limit.
+ */
+final class PlanPane extends VBox {
+    private final ComboBox<ActivityPlan> versions = new ComboBox<>();
+    private final TableView<Activity> activities = new TableView<>();
+    private final SimpleObjectProperty<PlanGoal> goal = new SimpleObjectProperty<>();
+    private final SimpleStringProperty wishes = new SimpleStringProperty("");
+    private final Label status = new Label();
+    private final Label limits = new Label();
+    private final FieldProblems problems;
+    private int newestShown;
+
+    PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, java.util.function.Supplier<Window> owner) {
+        setSpacing(6);
+        setPadding(new Insets(8, 12, 8, 12));
+        problems = new FieldProblems(i18n);
+
+        versions.setId("planVersions");
+        versions.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ActivityPlan p) {
+                if (p == null) {
+                    return "";
+                }
+                return p.isApproved()
+                        ? i18n.get("plan.version.approved", p.version(), p.approvedOn(), p.approvedBy())
+                        : i18n.get("plan.version.draft", p.version(), p.drawnUpOn());
+            }
+
+            @Override
+            public ActivityPlan fromString(String s) {
+                return null;
+            }
+        });
+        Button draft = new Button(i18n.get("plan.draft"));
+        draft.setId("planDraft");
+        draft.setOnAction(e -> model.draft(false));
+        Button review = new Button(i18n.get("plan.review"));
+        review.setId("planReview");
+        review.setOnAction(e -> model.draft(true));
+        Label versionLabel = new Label(i18n.get("plan.version"));
+        versionLabel.setMnemonicParsing(true);
+        versionLabel.setLabelFor(versions);
+        HBox top = new HBox(8, versionLabel, versions, draft, review);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        status.setId("planStatus");
+        limits.setId("planLimits");
+        limits.setWrapText(true);
+
+        var grid = Forms.grid();
+        ComboBox<PlanGoal> goalBox = Cells.choice("planGoal", i18n, PlanGoal.values());
+        goalBox.valueProperty().bindBidirectional(goal);
+        Forms.row(grid, 0, i18n.get("plan.goal"), goalBox, problems.of(se.jobbtorg.coach.service.WorkflowService.FIELD_GOAL));
+        TextArea wishesArea = new TextArea();
+        wishesArea.setId("planWishes");
+        wishesArea.setPrefRowCount(2);
+        wishesArea.setWrapText(true);
+        wishesArea.textProperty().bindBidirectional(wishes);
+        Forms.row(grid, 1, i18n.get("plan.wishes"), wishesArea, null);
+        Button saveGoal = new Button(i18n.get("plan.saveGoal"));
+        saveGoal.setId("planSaveGoal");
+        saveGoal.setOnAction(e -> model.describe(versions.getValue(), goal.get(), wishes.get(), problems));
+
+        activities.setId("planActivities");
+        activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        activities.setPlaceholder(new Label(i18n.get("plan.noActivities")));
+        activities.getColumns().setAll(List.of(
+                Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> a.kind() == ActivityKind.OTHER
+                        && a.otherText() != null ? a.otherText() : i18n.of(a.kind())),
+                Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider),
+                Cells.<Activity>column(i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
+                Cells.<Activity>column(i18n.get("activity.column.end"), 95, a -> i18n.date(a.lastDay())),
+                Cells.<Activity>column(i18n.get("activity.column.description"), 200,
+                        a -> a.description() == null ? "" : a.description())));
+        VBox.setVgrow(activities, Priority.ALWAYS);
+        Label activityProblem = new Label();
+        activityProblem.getStyleClass().add("field-problem");
+        activityProblem.setId("planActivitiesProblem");
+        activityProblem.textProperty().bind(problems.of(se.jobbtorg.coach.service.WorkflowService.FIELD_ACTIVITIES));
+
+        Button add = new Button(i18n.get("plan.addActivity"));
+        add.setId("planAddActivity");
+        add.setOnAction(e -> activityDialog(model, i18n, dialogs, owner.get()));
+        Button remove = new Button(i18n.get("plan.removeActivity"));
+        remove.setId("planRemoveActivity");
+        remove.setOnAction(e -> {
+            Activity a = activities.getSelectionModel().getSelectedItem();
+            if (a != null && dialogs.confirm(i18n.get("plan.removeActivity.title"),
+                    i18n.get("plan.removeActivity.question", i18n.of(a.kind())), i18n.get("plan.removeActivity.yes"))) {
+                model.removeActivity(versions.getValue(), a);
+            }
+        });
+        Button approve = new Button(i18n.get("plan.approve"));
+        approve.setId("planApprove");
+        approve.setOnAction(e -> approvalDialog(model, i18n, dialogs, owner.get()));
+        HBox actions = new HBox(8, add, remove, approve);
+
+        var editable = versions.valueProperty().isNotNull().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model),
+                versions.valueProperty()));
+        for (var node : List.of(goalBox, wishesArea, saveGoal, add, approve)) {
+            node.disableProperty().bind(editable.not());
+        }
+        remove.disableProperty().bind(editable.not().or(activities.getSelectionModel().selectedItemProperty().isNull()));
+        draft.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
+                        || model.workProperty().get().currentPlan().isPresent(), model.workProperty()));
+        review.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
+                        || model.workProperty().get().currentPlan().map(p -> !p.isApproved()).orElse(true),
+                model.workProperty()));
+
+        activities.setMinHeight(110);
+        wishesArea.setPrefRowCount(1);
+        grid.add(saveGoal, 2, 2);
+        getChildren().setAll(top, status, limits, grid, activities, activityProblem, actions);
+
+        versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
+        model.workProperty().addListener((o, old, work) -> {
+            if (work == null) {
+                return;
+            }
+            int shown = versions.getValue() == null ? 0 : versions.getValue().version();
+            versions.getItems().setAll(work.plans().stream()
+                    .sorted(Comparator.comparingInt(ActivityPlan::version).reversed()).toList());
+            ActivityPlan newest = work.currentPlan().orElse(null);
+            // A new version is shown as soon as it exists; otherwise the one the coach looked at.
+            boolean grew = newest != null && newest.version() > newestShown;
+            newestShown = newest == null ? 0 : newest.version();
+            versions.setValue(grew ? newest : work.plans().stream().filter(p -> p.version() == shown).findFirst()
+                    .orElse(newest));
+            LocalDate limit = DeadlineRules.limit(work.enrolment().enrolledOn());
+            limits.setText(i18n.get("plan.limits", limit) + (newest != null && newest.isApproved()
+                    ? " " + i18n.get("plan.reviewDue", newest.reviewDue()) : ""));
+            show(model, versions.getValue(), i18n);
+        });
+    }
+
+    private boolean isNewest(WorkViewModel model) {
+        var work = model.workProperty().get();
+        return work != null && work.currentPlan().map(p -> p.equals(versions.getValue())).orElse(false);
+    }
+
+    private void show(WorkViewModel model, ActivityPlan plan, I18n i18n) {
+        var work = model.workProperty().get();
+        problems.show(List.of());
+        if (plan == null || work == null) {
+            status.setText(i18n.get("plan.none"));
+            activities.getItems().clear();
+            goal.set(null);
+            wishes.set("");
+            return;
+        }
+        status.setText(plan.isApproved() ? i18n.get("plan.status.approved", plan.approvedOn(), plan.approvedBy())
+                : i18n.get("plan.status.draft"));
+        goal.set(plan.goal());
+        wishes.set(plan.wishes() == null ? "" : plan.wishes());
+        activities.getItems().setAll(work.activitiesOf(plan.id()));
+    }
+
+    private void activityDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
+        FieldProblems form = new FieldProblems(i18n);
+        var grid = Forms.grid();
+        ComboBox<ActivityKind> kind = Cells.choice("activityKind", i18n, ActivityKind.values());
+        Forms.row(grid, 0, i18n.get("activity.kind"), kind, form.of("kind"));
+        SimpleStringProperty other = new SimpleStringProperty("");
+        TextField otherField = Forms.text("activityOther", other);
+        otherField.disableProperty().bind(kind.valueProperty().isNotEqualTo(ActivityKind.OTHER));
+        Forms.row(grid, 1, i18n.get("activity.other"), otherField, form.of("otherText"));
+        SimpleStringProperty provider = new SimpleStringProperty("");
+        Forms.row(grid, 2, i18n.get("activity.provider"), Forms.text("activityProvider", provider), form.of("provider"));
+        SimpleStringProperty description = new SimpleStringProperty("");
+        Forms.row(grid, 3, i18n.get("activity.description"), Forms.text("activityDescription", description), null);
+        SimpleObjectProperty<LocalDate> start = new SimpleObjectProperty<>(model.today());
+        SimpleObjectProperty<LocalDate> end = new SimpleObjectProperty<>();
+        SimpleBooleanProperty startBad = new SimpleBooleanProperty();
+        SimpleBooleanProperty endBad = new SimpleBooleanProperty();
+        var startPicker = Forms.date("activityStart", i18n.get("date.prompt"), start, startBad);
+        var endPicker = Forms.date("activityEnd", i18n.get("date.prompt"), end, endBad);
+        Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.of("startOn"));
+        Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.of("endOn"));
+        ActivityPlan plan = versions.getValue();
+        new FormDialog<Activity>(owner, i18n, dialogs, "activityDialog", i18n.get("activity.title"),
+                i18n.get("activity.header"), grid, i18n.get("activity.save"), form, (done, failed) -> {
+                    Forms.commit(startPicker);
+                    Forms.commit(endPicker);
+                    model.addActivity(plan, kind.getValue(), other.get(), provider.get(), description.get(),
+                            startBad.get() ? null : start.get(), endBad.get() ? null : end.get(), form, done);
+                }, kind).showAndWait();
+    }
+
+    private void approvalDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
+        FieldProblems form = new FieldProblems(i18n);
+        var grid = Forms.grid();
+        SimpleStringProperty by = new SimpleStringProperty(
+                model.workProperty().get().enrolment().socialSecretary() == null ? ""
+                        : model.workProperty().get().enrolment().socialSecretary());
+        TextField byField = Forms.text("approvedBy", by);
+        Forms.row(grid, 0, i18n.get("approval.by"), byField,
+                form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_APPROVED_BY));
+        SimpleObjectProperty<LocalDate> on = new SimpleObjectProperty<>(model.today());
+        SimpleBooleanProperty bad = new SimpleBooleanProperty();
+        var picker = Forms.date("approvedOn", i18n.get("date.prompt"), on, bad);
+        Forms.row(grid, 1, i18n.get("approval.on"), picker,
+                form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_APPROVED_ON));
+        // Refusals about the plan itself (goal, activities) are shown in the dialog too.
+        Label planProblems = new Label();
+        planProblems.getStyleClass().add("field-problem");
+        planProblems.setWrapText(true);
+        planProblems.textProperty().bind(form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_GOAL)
+                .concat(" ").concat(form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_ACTIVITIES)));
+        grid.add(planProblems, 1, 4);
+        ActivityPlan plan = versions.getValue();
+        new FormDialog<ActivityPlan>(owner, i18n, dialogs, "approvalDialog", i18n.get("approval.title"),
+                i18n.get("approval.header", plan.version()), grid, i18n.get("approval.save"), form, (done, failed) -> {
+                    Forms.commit(picker);
+                    model.approve(plan, by.get(), bad.get() ? null : on.get(), form, done);
+                }, byField).showAndWait();
+    }
+}

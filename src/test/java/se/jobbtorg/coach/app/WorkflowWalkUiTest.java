@@ -1,0 +1,240 @@
+package se.jobbtorg.coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.ui.MainWindow;
+import se.jobbtorg.coach.ui.common.I18n;
+
+/**
+ * The whole Jobbtorg process for one person, clicked and typed as a coach would: enrolment,
+ * three mapping areas, a plan with two activities, approval, one attended and one missed
+ * (reported) meeting, and an exit to work. Then the Today screen, for a second participant whose
+ * plan is overdue, asks for a reason before anything else.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class WorkflowWalkUiTest {
+    private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    @TempDir
+    static Path dir;
+    private AppContext context;
+    private Coach me;
+    private Participant late;
+    private Enrolment lateEnrolment;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.open(dir.resolve("walk-" + System.nanoTime() + ".db"), CLOCK);
+        me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        late = context.caseload().register(new ParticipantDraft(
+                PersonalIdentityNumber.of(LocalDate.of(1979, 6, 3), 212, false).display(), "Dragan", "Petrović", null,
+                null, null));
+        lateEnrolment = context.caseload().enrol(new EnrolmentDraft(late.id(), me.id(), TODAY.minusDays(9),
+                "Försörjningsstöd Skärholmen", "Katarina Sjöberg", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+        MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
+        Scene scene = new Scene(window, 1180, 760);
+        scene.getStylesheets().add(CoachApplication.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private static boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Labeled.class).getText();
+    }
+
+    private static int rows(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class).getItems().size();
+    }
+
+    /** Opens a combo box and clicks the item with this text in its popup. */
+    private static void choose(FxRobot robot, String comboId, String item) throws TimeoutException {
+        robot.clickOn(comboId);
+        waitFor(() -> robot.lookup(".list-cell").match(NodeQueryUtils.hasText(item))
+                .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.clickOn((Node) robot.lookup(".list-cell").match(NodeQueryUtils.hasText(item))
+                .match(NodeQueryUtils.isVisible()).query());
+    }
+
+    private static void shot(FxRobot robot, String id, String name) {
+        Screenshots.save(robot.lookup(id).query().getScene(), name);
+    }
+
+    @Test
+    void aCoachCarriesAParticipantFromEnrolmentToExitAndGivesAReasonForALatePlan(FxRobot robot) throws Exception {
+        // Enrolment: register, then the enrolment dialog follows.
+        robot.clickOn("#navCaseload").clickOn("#registerButton");
+        waitFor(() -> showing(robot, "#personalNumberField"));
+        String number = PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display();
+        robot.clickOn("#personalNumberField").write(number);
+        robot.clickOn("#firstNameField").write("Amina");
+        robot.clickOn("#lastNameField").write("Yilmaz");
+        robot.clickOn("#saveRegistration");
+        waitFor(() -> showing(robot, "#saveEnrolment"));
+        robot.clickOn("#referringUnitField").write("Försörjningsstöd Rinkeby-Kista");
+        robot.clickOn("#socialSecretaryField").write("Omar Farah");
+        robot.clickOn("#targetGroup-sfi");
+        robot.clickOn("#saveEnrolment");
+        waitFor(() -> !showing(robot, "#saveEnrolment"));
+        robot.clickOn("#caseloadSearch").write("yilm");
+        waitFor(() -> rows(robot, "#caseloadTable") == 1);
+        robot.clickOn("Yilmaz, Amina").type(KeyCode.ENTER);
+        waitFor(() -> showing(robot, "#mappingAreas") && rows(robot, "#mappingAreas") == 8);
+
+        // Mapping: three areas.
+        for (String area : new String[] {"enum.MappingArea.EDUCATION", "enum.MappingArea.SWEDISH",
+                "enum.MappingArea.WISHES"}) {
+            robot.clickOn(SV.get(area));
+            waitFor(() -> text(robot, "#mappingAreaTitle").equals(SV.get(area)));
+            choose(robot, "#mappingStatus", SV.get("enum.MappingStatus.DONE"));
+            robot.clickOn("#mappingText").write("Samtal " + SV.get(area).toLowerCase(SV.locale()));
+            robot.clickOn("#actor-af");
+            robot.clickOn("#mappingSave");
+        }
+        waitFor(() -> text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", 3, 8)));
+        shot(robot, "#mappingAreas", "work-mapping");
+
+        // The plan: draw up, goal, two activities (one refused first: end before start), approval.
+        robot.clickOn(SV.get("work.plan"));
+        robot.clickOn("#planDraft");
+        waitFor(() -> text(robot, "#planStatus").equals(SV.get("plan.status.draft")));
+        choose(robot, "#planGoal", SV.get("enum.PlanGoal.WORK"));
+        robot.clickOn("#planWishes").write("Vill arbeta inom barnomsorg");
+        robot.clickOn("#planSaveGoal");
+
+        robot.clickOn("#planAddActivity");
+        waitFor(() -> showing(robot, "#activityDialogOk"));
+        choose(robot, "#activityKind", SV.get("enum.ActivityKind.WORK_TRAINING"));
+        robot.clickOn("#activityProvider").write("Stadsmissionen");
+        robot.clickOn("#activityEnd").write("2026-11-01");
+        robot.clickOn("#activityDialogOk");
+        waitFor(() -> showing(robot, "#activityEndProblem"));
+        assertEquals(SV.get("activity.problem.endBeforeStart", TODAY), text(robot, "#activityEndProblem"));
+        shot(robot, "#activityDialogOk", "activity-problem");
+        robot.doubleClickOn("#activityEnd").push(KeyCode.CONTROL, KeyCode.A).write("2027-02-28");
+        robot.clickOn("#activityDialogOk");
+        waitFor(() -> !showing(robot, "#activityDialogOk") && rows(robot, "#planActivities") == 1);
+
+        robot.clickOn("#planAddActivity");
+        waitFor(() -> showing(robot, "#activityDialogOk"));
+        choose(robot, "#activityKind", SV.get("enum.ActivityKind.SFI_WITH_PLACEMENT"));
+        robot.clickOn("#activityProvider").write("Komvux Kista");
+        robot.clickOn("#activityEnd").write("2027-05-31");
+        robot.clickOn("#activityDialogOk");
+        waitFor(() -> !showing(robot, "#activityDialogOk") && rows(robot, "#planActivities") == 2);
+
+        robot.clickOn("#planApprove");
+        waitFor(() -> showing(robot, "#approvalDialogOk"));
+        shot(robot, "#approvalDialogOk", "approval");
+        robot.clickOn("#approvalDialogOk");
+        waitFor(() -> text(robot, "#planStatus").equals(SV.get("plan.status.approved", TODAY, "Omar Farah")));
+        shot(robot, "#planActivities", "work-plan");
+
+        // Follow-up: one attended, one missed and reported to social services.
+        robot.clickOn(SV.get("work.meetings"));
+        robot.clickOn("#meetingRecord");
+        waitFor(() -> showing(robot, "#meetingDialogOk"));
+        robot.clickOn("#meetingNotes").write("Arbetsträningen har börjat bra");
+        robot.clickOn("#meetingDialogOk");
+        waitFor(() -> !showing(robot, "#meetingDialogOk") && rows(robot, "#meetings") == 1);
+        robot.clickOn("#meetingRecord");
+        waitFor(() -> showing(robot, "#meetingDialogOk"));
+        robot.doubleClickOn("#meetingTime").push(KeyCode.CONTROL, KeyCode.A).write("14:00");
+        choose(robot, "#meetingOutcome", SV.get("enum.MeetingOutcome.NOT_ATTENDED"));
+        robot.clickOn("#meetingReported").write("2026-11-24");
+        robot.clickOn("#meetingDialogOk");
+        waitFor(() -> !showing(robot, "#meetingDialogOk") && rows(robot, "#meetings") == 2);
+        shot(robot, "#meetings", "work-meetings");
+
+        // Exit to unsubsidised work; running activities end the same day.
+        robot.clickOn(SV.get("work.exit"));
+        choose(robot, "#exitReason", SV.get("enum.ExitReason.UNSUBSIDISED_WORK"));
+        shot(robot, "#exitSave", "work-exit");
+        robot.clickOn("#exitSave");
+        waitFor(() -> showing(robot, SV.get("exit.confirm.yes")));
+        robot.clickOn(SV.get("exit.confirm.yes"));
+        waitFor(() -> showing(robot, "#exitDone"));
+        assertEquals(SV.get("exit.done", TODAY, SV.of(ExitReason.UNSUBSIDISED_WORK)), text(robot, "#exitDone"));
+
+        Participant amina = context.caseload().caseload(null, "yilmaz").get(0).participant();
+        Enrolment ended = context.caseload().enrolments(amina.id()).get(0);
+        var work = context.workflow().work(ended.id());
+        assertEquals(3, work.settledAreas());
+        assertEquals(1, work.plans().size());
+        assertTrue(work.plans().get(0).isApproved());
+        assertEquals(2, work.activities().size());
+        assertTrue(work.activities().stream().allMatch(a -> !a.lastDay().isAfter(TODAY)), "activities ended");
+        assertEquals(MeetingOutcome.NOT_ATTENDED, work.meetings().get(1).outcome());
+        assertEquals(TODAY, work.meetings().get(1).reportedOn());
+        assertEquals(ExitReason.UNSUBSIDISED_WORK, ended.exitReason());
+
+        // Today: the second participant's plan is four days late; acting asks why first.
+        robot.clickOn("#navToday");
+        waitFor(() -> showing(robot, "#todayTable") && rows(robot, "#todayTable") == 1);
+        shot(robot, "#todayTable", "today");
+        robot.clickOn("Petrović, Dragan").clickOn("#todayAct");
+        waitFor(() -> showing(robot, "#reasonDialogOk"));
+        robot.clickOn("#reasonDialogOk");
+        waitFor(() -> showing(robot, "#todayReasonProblem"));
+        assertEquals(SV.get("today.problem.reasonRequired"), text(robot, "#todayReasonProblem"));
+        robot.clickOn("#todayReason").write("Aspiranten var sjuk första veckan");
+        shot(robot, "#reasonDialogOk", "today-reason");
+        robot.clickOn("#reasonDialogOk");
+        waitFor(() -> showing(robot, "#planDraft") && robot.lookup("#participantName").match(NodeQueryUtils
+                .isVisible()).tryQuery().map(n -> ((Label) n).getText().equals("Dragan Petrović")).orElse(false));
+        assertTrue(context.workflow().hasReason(lateEnrolment.id(), DeadlineKind.PLAN_DUE, TODAY.minusDays(4)));
+    }
+}
