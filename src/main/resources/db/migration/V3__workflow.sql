@@ -1,6 +1,7 @@
 -- Schema version 3: the coach's workflow. Mapping per area, activity plan versions with their
--- activities, follow-up meetings (entries only ever added), reasons given for passed deadlines,
--- and the note an exit with reason "unknown" needs. Bookkeeping columns as in version 1.
+-- activities, follow-up meetings and the follow-up of each activity at them, reasons given for
+-- passed deadlines, and the note an exit with reason "unknown" needs. Mapping entries, meetings,
+-- follow-ups and reasons are only ever added. Bookkeeping columns as in version 1.
 
 ALTER TABLE enrolment ADD COLUMN exit_note TEXT;
 
@@ -16,11 +17,14 @@ CREATE TABLE mapping_entry (
     entry_date    TEXT,
     -- actor codes, comma separated; others by name and contact in other_actors
     actors        TEXT NOT NULL DEFAULT '',
-    other_actors  TEXT
+    other_actors  TEXT,
+    supersedes    TEXT REFERENCES mapping_entry (id)
 ) STRICT;
 
--- One row per area and enrolment; a second one made offline elsewhere is merged by sync.
+-- Entries are only added: a change of status or text is a new entry that supersedes the one
+-- it was made from, so the history of an area stays readable and never conflicts in sync.
 CREATE INDEX mapping_entry_enrolment ON mapping_entry (enrolment_id, area);
+CREATE INDEX mapping_entry_supersedes ON mapping_entry (supersedes);
 
 CREATE TABLE activity_plan (
     id            TEXT PRIMARY KEY NOT NULL,
@@ -79,6 +83,19 @@ CREATE TABLE meeting (
 
 CREATE INDEX meeting_enrolment ON meeting (enrolment_id, meeting_at);
 CREATE INDEX meeting_supersedes ON meeting (supersedes);
+
+-- How each running activity was followed up at a meeting (001: every activity is followed up).
+CREATE TABLE activity_follow_up (
+    id            TEXT PRIMARY KEY NOT NULL,
+    version_stamp TEXT NOT NULL,
+    changed_by    TEXT NOT NULL,
+    deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    meeting_id    TEXT NOT NULL REFERENCES meeting (id),
+    activity_id   TEXT NOT NULL REFERENCES activity (id),
+    note          TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX activity_follow_up_meeting ON activity_follow_up (meeting_id);
 
 -- Why a deadline was passed, asked when the coach acts on it (002: reasons, never locks).
 CREATE TABLE deadline_reason (

@@ -153,8 +153,8 @@ public final class DemoCaseload {
             MappingStatus status = age > 20 ? (random.nextInt(4) == 0 ? MappingStatus.NOT_RELEVANT : MappingStatus.DONE)
                     : i < age / 3 ? MappingStatus.DONE : i == age / 3 ? MappingStatus.IN_PROGRESS : MappingStatus.NOT_STARTED;
             if (status != MappingStatus.NOT_STARTED) {
-                repo.save(tx, new MappingEntry(UUID.randomUUID(), e.id(), areas[i], status, null,
-                        e.enrolledOn().plusDays(Math.min(age, i)), Set.of(), null));
+                repo.add(tx, new MappingEntry(UUID.randomUUID(), e.id(), areas[i], status, null,
+                        e.enrolledOn().plusDays(Math.min(age, i)), Set.of(), null, null));
             }
         }
         LocalDate drawnUp = e.enrolledOn().plusDays(random.nextInt(8) == 0 ? 6 + random.nextInt(5) : 1 + random.nextInt(4));

@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityFollowUp;
+import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.DeadlineKind;
@@ -64,8 +67,14 @@ public final class WorkflowService {
 
     /** The work of one enrolment as the screens show it. */
     public record EnrolmentWork(Enrolment enrolment, Map<MappingArea, MappingEntry> mapping,
-            List<ActivityPlan> plans, List<Activity> activities, List<Meeting> meetings,
-            List<Meeting> meetingHistory, List<Due> due, String exitNote) {
+            List<MappingEntry> mappingHistory, List<ActivityPlan> plans, List<Activity> activities,
+            List<Meeting> meetings, List<Meeting> meetingHistory, List<ActivityFollowUp> followUps, List<Due> due,
+            String exitNote) {
+
+        /** How each activity was followed up at this meeting. */
+        public List<ActivityFollowUp> followUpsOf(UUID meetingId) {
+            return followUps.stream().filter(f -> f.meetingId().equals(meetingId)).toList();
+        }
 
         /** The newest plan version, draft or approved. */
         public Optional<ActivityPlan> currentPlan() {
@@ -93,14 +102,17 @@ public final class WorkflowService {
         for (MappingArea area : MappingArea.values()) {
             mapping.put(area, MappingEntry.notStarted(enrolment.id(), area));
         }
-        stored.mapping().forEach(e -> mapping.put(e.area(), e));
+        // Entries come in stamp order: the last one not superseded is the area's current state.
+        Set<UUID> supersededMapping = stored.mapping().stream().map(MappingEntry::supersedes)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        stored.mapping().stream().filter(e -> !supersededMapping.contains(e.id())).forEach(e -> mapping.put(e.area(), e));
         List<Meeting> current = current(stored.meetings());
         Optional<ActivityPlan> newest = stored.plans().stream().max(Comparator.comparingInt(ActivityPlan::version));
         List<Activity> running = newest.map(p -> stored.activities().stream()
                 .filter(a -> a.planId().equals(p.id())).toList()).orElse(List.of());
         List<Due> due = DeadlineRules.due(enrolment, stored.plans(), running, current, today());
-        return new EnrolmentWork(enrolment, mapping, stored.plans(), stored.activities(), current,
-                stored.meetings(), due, stored.exitNote());
+        return new EnrolmentWork(enrolment, mapping, stored.mapping(), stored.plans(), stored.activities(), current,
+                stored.meetings(), stored.followUps(), due, stored.exitNote());
     }
 
     /** The meeting entries no later entry supersedes. */
@@ -110,17 +122,32 @@ public final class WorkflowService {
         return entries.stream().filter(m -> !superseded.contains(m.id())).toList();
     }
 
-    /** Saves one area of the mapping. Settling an area without a date dates it today. */
-    public MappingEntry saveMapping(MappingEntry entry) {
-        MappingEntry dated = entry.date() == null && entry.status().isSettled()
-                ? new MappingEntry(entry.id(), entry.enrolmentId(), entry.area(), entry.status(), entry.text(), today(),
-                        entry.actors(), entry.otherActors())
-                : entry;
-        db.write(tx -> {
-            requireOpen(tx, entry.enrolmentId());
-            return work.save(tx, dated);
+    /**
+     * Records the mapping of one area as the coach now has it: a new entry that supersedes the
+     * one shown (which stays as history). Settling an area without a date dates it today. An
+     * entry equal to the shown one is not added.
+     */
+    public MappingEntry saveMapping(MappingEntry shown, MappingStatus status, String text, LocalDate date,
+            Set<Actor> actors, String otherActors) {
+        LocalDate dated = date == null && status.isSettled() ? today() : date;
+        return db.write(tx -> {
+            requireOpen(tx, shown.enrolmentId());
+            boolean stored = work.work(tx, shown.enrolmentId()).mapping().stream()
+                    .anyMatch(e -> e.id().equals(shown.id()));
+            MappingEntry next = shown.next(status, Text.blankToNull(text), dated, actors, Text.blankToNull(otherActors),
+                    stored);
+            if (stored && same(shown, next)) {
+                return shown;
+            }
+            work.add(tx, next);
+            return next;
         });
-        return dated;
+    }
+
+    private static boolean same(MappingEntry a, MappingEntry b) {
+        return a.status() == b.status() && java.util.Objects.equals(a.text(), b.text())
+                && java.util.Objects.equals(a.date(), b.date()) && a.actors().equals(b.actors())
+                && java.util.Objects.equals(a.otherActors(), b.otherActors());
     }
 
     /**
@@ -218,6 +245,11 @@ public final class WorkflowService {
 
     /** Adds a meeting entry: planned, or what happened, or a correction of an earlier entry. */
     public Meeting recordMeeting(MeetingDraft draft) {
+        return recordMeeting(draft, Map.of());
+    }
+
+    /** The same, with how each running activity was followed up (activity id to note). */
+    public Meeting recordMeeting(MeetingDraft draft, Map<UUID, String> followUps) {
         List<Problem> problems = draft.problems(today());
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -226,6 +258,11 @@ public final class WorkflowService {
         db.write(tx -> {
             requireOpen(tx, draft.enrolmentId());
             work.add(tx, meeting);
+            followUps.forEach((activityId, note) -> {
+                if (!Text.isBlank(note)) {
+                    work.add(tx, new ActivityFollowUp(UUID.randomUUID(), meeting.id(), activityId, note.strip()));
+                }
+            });
             return null;
         });
         return meeting;

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.store;
 
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY;
+import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_FOLLOW_UP;
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_PLAN;
 import static se.jobbtorg.coach.store.generated.Tables.DEADLINE_REASON;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Actor;
@@ -41,7 +43,7 @@ public final class WorkflowRepository {
 
     /** Everything of one enrolment, read in one snapshot. */
     public record EnrolmentWork(List<MappingEntry> mapping, List<ActivityPlan> plans, List<Activity> activities,
-            List<Meeting> meetings, String exitNote) {
+            List<Meeting> meetings, List<ActivityFollowUp> followUps, String exitNote) {
     }
 
     public EnrolmentWork work(UUID enrolmentId) {
@@ -56,7 +58,7 @@ public final class WorkflowRepository {
         String id = enrolmentId.toString();
         List<MappingEntry> mapping = dsl.selectFrom(MAPPING_ENTRY)
                 .where(MAPPING_ENTRY.ENROLMENT_ID.eq(id), MAPPING_ENTRY.DELETED.eq(0))
-                .orderBy(MAPPING_ENTRY.AREA).fetch(WorkflowRepository::mapping);
+                .orderBy(MAPPING_ENTRY.AREA, MAPPING_ENTRY.VERSION_STAMP).fetch(WorkflowRepository::mapping);
         List<ActivityPlan> plans = dsl.selectFrom(ACTIVITY_PLAN)
                 .where(ACTIVITY_PLAN.ENROLMENT_ID.eq(id), ACTIVITY_PLAN.DELETED.eq(0))
                 .orderBy(ACTIVITY_PLAN.VERSION).fetch(WorkflowRepository::plan);
@@ -67,9 +69,13 @@ public final class WorkflowRepository {
         List<Meeting> meetings = dsl.selectFrom(MEETING)
                 .where(MEETING.ENROLMENT_ID.eq(id), MEETING.DELETED.eq(0))
                 .orderBy(MEETING.MEETING_AT, MEETING.VERSION_STAMP).fetch(WorkflowRepository::meeting);
+        List<ActivityFollowUp> followUps = dsl.select(ACTIVITY_FOLLOW_UP.fields()).from(ACTIVITY_FOLLOW_UP)
+                .join(MEETING).on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
+                .where(MEETING.ENROLMENT_ID.eq(id), ACTIVITY_FOLLOW_UP.DELETED.eq(0))
+                .fetch(r -> followUp(r.into(ACTIVITY_FOLLOW_UP)));
         String note = dsl.select(ENROLMENT.EXIT_NOTE).from(ENROLMENT).where(ENROLMENT.ID.eq(id))
                 .fetchOne(ENROLMENT.EXIT_NOTE);
-        return new EnrolmentWork(mapping, plans, activities, meetings, note);
+        return new EnrolmentWork(mapping, plans, activities, meetings, followUps, note);
     }
 
     public java.util.Optional<ActivityPlan> plan(Transaction tx, UUID planId) {
@@ -77,7 +83,8 @@ public final class WorkflowRepository {
                 .fetchOptional(WorkflowRepository::plan);
     }
 
-    public boolean save(Transaction tx, MappingEntry e) {
+    /** Mapping entries are only ever added; a change is a new entry superseding the old one. */
+    public void add(Transaction tx, MappingEntry e) {
         MappingEntryRecord r = tx.dsl().newRecord(MAPPING_ENTRY);
         r.setId(e.id().toString());
         r.setEnrolmentId(e.enrolmentId().toString());
@@ -87,7 +94,19 @@ public final class WorkflowRepository {
         r.setEntryDate(e.date() == null ? null : e.date().toString());
         r.setActors(Actor.toCodes(e.actors()));
         r.setOtherActors(e.otherActors());
-        return tx.save(r);
+        r.setSupersedes(e.supersedes() == null ? null : e.supersedes().toString());
+        if (!tx.save(r)) {
+            throw new StoreException("mapping entry written twice: " + e.id());
+        }
+    }
+
+    public void add(Transaction tx, ActivityFollowUp f) {
+        var r = tx.dsl().newRecord(ACTIVITY_FOLLOW_UP);
+        r.setId(f.id().toString());
+        r.setMeetingId(f.meetingId().toString());
+        r.setActivityId(f.activityId().toString());
+        r.setNote(f.note());
+        tx.save(r);
     }
 
     public boolean save(Transaction tx, ActivityPlan p) {
@@ -175,7 +194,13 @@ public final class WorkflowRepository {
         return new MappingEntry(UUID.fromString(r.getId()), UUID.fromString(r.getEnrolmentId()),
                 Coded.ofCode(MappingArea.class, r.getArea()), Coded.ofCode(MappingStatus.class, r.getStatus()),
                 r.getText(), r.getEntryDate() == null ? null : LocalDate.parse(r.getEntryDate()),
-                Actor.fromCodes(r.getActors()), r.getOtherActors());
+                Actor.fromCodes(r.getActors()), r.getOtherActors(),
+                r.getSupersedes() == null ? null : UUID.fromString(r.getSupersedes()));
+    }
+
+    static ActivityFollowUp followUp(se.jobbtorg.coach.store.generated.tables.records.ActivityFollowUpRecord r) {
+        return new ActivityFollowUp(UUID.fromString(r.getId()), UUID.fromString(r.getMeetingId()),
+                UUID.fromString(r.getActivityId()), r.getNote());
     }
 
     static ActivityPlan plan(ActivityPlanRecord r) {

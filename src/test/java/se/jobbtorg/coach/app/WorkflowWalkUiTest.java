@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +189,7 @@ class WorkflowWalkUiTest {
         robot.clickOn("#meetingRecord");
         waitFor(() -> showing(robot, "#meetingDialogOk"));
         robot.clickOn("#meetingNotes").write("Arbetsträningen har börjat bra");
+        robot.clickOn("#followUp-work_training").write("Trivs, kommer i tid");
         robot.clickOn("#meetingDialogOk");
         waitFor(() -> !showing(robot, "#meetingDialogOk") && rows(robot, "#meetings") == 1);
         robot.clickOn("#meetingRecord");
@@ -220,6 +222,7 @@ class WorkflowWalkUiTest {
         assertEquals(MeetingOutcome.NOT_ATTENDED, work.meetings().get(1).outcome());
         assertEquals(TODAY, work.meetings().get(1).reportedOn());
         assertEquals(ExitReason.UNSUBSIDISED_WORK, ended.exitReason());
+        assertEquals(List.of("Trivs, kommer i tid"), work.followUps().stream().map(f -> f.note()).toList());
 
         // Today: the second participant's plan is four days late; acting asks why first.
         robot.clickOn("#navToday");

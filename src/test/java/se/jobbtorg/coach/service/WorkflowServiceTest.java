@@ -81,19 +81,25 @@ class WorkflowServiceTest {
     }
 
     @Test
-    void mappingAreasStartNotStartedAndKeepWhatTheCoachWrites() {
+    void mappingAreasStartNotStartedAndEveryChangeIsAddedAsHistory() {
         var work = workflow.work(enrolment.id());
         assertEquals(MappingArea.values().length, work.mapping().size());
         assertEquals(0, work.settledAreas());
-        MappingEntry swedish = work.mapping().get(MappingArea.SWEDISH);
-        workflow.saveMapping(new MappingEntry(swedish.id(), enrolment.id(), MappingArea.SWEDISH, MappingStatus.DONE,
-                "SFI kurs C klar", null, Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45"));
+        MappingEntry first = workflow.saveMapping(work.mapping().get(MappingArea.SWEDISH), MappingStatus.IN_PROGRESS,
+                "SFI kurs C pågår", null, Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45");
+        MappingEntry second = workflow.saveMapping(first, MappingStatus.DONE, "SFI kurs C klar", null,
+                Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45");
+        assertEquals(second, workflow.saveMapping(second, MappingStatus.DONE, "SFI kurs C klar", TODAY,
+                Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45"), "the same content adds nothing");
+
         var after = workflow.work(enrolment.id());
         assertEquals(1, after.settledAreas());
-        MappingEntry saved = after.mapping().get(MappingArea.SWEDISH);
-        assertEquals("SFI kurs C klar", saved.text());
-        assertEquals(TODAY, saved.date(), "settling an area dates it");
-        assertEquals(Set.of(Actor.PROVIDER), saved.actors());
+        MappingEntry current = after.mapping().get(MappingArea.SWEDISH);
+        assertEquals("SFI kurs C klar", current.text());
+        assertEquals(TODAY, current.date(), "settling an area dates it");
+        assertEquals(first.id(), current.supersedes());
+        assertEquals(List.of("SFI kurs C pågår", "SFI kurs C klar"),
+                after.mappingHistory().stream().map(MappingEntry::text).toList(), "both entries stay readable");
     }
 
     @Test
@@ -136,9 +142,15 @@ class WorkflowServiceTest {
         assertTrue(workflow.work(enrolment.id()).due().stream().anyMatch(d -> d.kind() == DeadlineKind.MEETING_TODAY));
         workflow.recordMeeting(new MeetingDraft(enrolment.id(), planned.id(), TODAY.atTime(10, 0), MeetingKind.DESK,
                 MeetingOutcome.NOT_ATTENDED, null, false, "Kom inte, svarar inte i telefon", null, TODAY, TODAY));
+        var running = workflow.work(enrolment.id()).activities().stream().filter(a -> a.isRunning(TODAY)).toList();
+        var phone = workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, TODAY.atTime(15, 0), MeetingKind.PHONE,
+                MeetingOutcome.ATTENDED, null, true, null, null, TODAY, null),
+                java.util.Map.of(running.get(0).id(), "Trivs, kommer i tid"));
+        assertEquals(List.of("Trivs, kommer i tid"), workflow.work(enrolment.id()).followUpsOf(phone.id()).stream()
+                .map(se.jobbtorg.coach.domain.ActivityFollowUp::note).toList());
         var work = workflow.work(enrolment.id());
-        assertEquals(2, work.meetingHistory().size(), "both entries stay readable");
-        assertEquals(1, work.meetings().size());
+        assertEquals(3, work.meetingHistory().size(), "every entry stays readable");
+        assertEquals(2, work.meetings().size(), "the planned entry is superseded by its outcome");
         assertEquals(MeetingOutcome.NOT_ATTENDED, work.meetings().get(0).outcome());
         assertEquals(TODAY, work.meetings().get(0).reportedOn());
         assertFalse(work.due().stream().anyMatch(d -> d.kind() == DeadlineKind.MEETING_TODAY));

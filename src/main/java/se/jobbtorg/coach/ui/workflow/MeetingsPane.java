@@ -54,7 +54,8 @@ final class MeetingsPane extends VBox {
                 Cells.<Meeting>column(i18n.get("meeting.column.kind"), 120, m -> i18n.of(m.kind())),
                 Cells.<Meeting>column(i18n.get("meeting.column.outcome"), 110, m -> i18n.of(m.outcome())),
                 Cells.<Meeting>column(i18n.get("meeting.column.reported"), 110, m -> i18n.date(m.reportedOn())),
-                Cells.<Meeting>column(i18n.get("meeting.column.notes"), 300, m -> join(m.notes(), m.nextSteps()))));
+                Cells.<Meeting>column(i18n.get("meeting.column.notes"), 250, m -> join(m.notes(), m.nextSteps())),
+                Cells.<Meeting>column(i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m))));
         VBox.setVgrow(table, Priority.ALWAYS);
         ToggleButton history = new ToggleButton(i18n.get("meeting.history"));
         history.setId("meetingHistory");
@@ -81,6 +82,16 @@ final class MeetingsPane extends VBox {
         };
         model.workProperty().addListener((o, old, work) -> fill.run());
         history.selectedProperty().addListener((o, was, now) -> fill.run());
+    }
+
+    private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {
+        var work = model.workProperty().get();
+        if (work == null) {
+            return "";
+        }
+        return String.join("; ", work.followUpsOf(m.id()).stream().map(f -> work.activities().stream()
+                .filter(a -> a.id().equals(f.activityId())).findFirst()
+                .map(a -> i18n.of(a.kind()) + ": " + f.note()).orElse(f.note())).toList());
     }
 
     private static String join(String a, String b) {
@@ -134,6 +145,19 @@ final class MeetingsPane extends VBox {
         var reportedPicker = Forms.date("meetingReported", i18n.get("date.prompt"), reported, reportedBad);
         reportedPicker.disableProperty().bind(outcome.valueProperty().isNotEqualTo(MeetingOutcome.NOT_ATTENDED));
         Forms.row(grid, 9, i18n.get("meeting.reported"), reportedPicker, form.of(MeetingDraft.FIELD_REPORTED));
+        // One line per running activity: every activity is followed up (001).
+        var work = model.workProperty().get();
+        java.util.Map<java.util.UUID, TextField> followUps = new java.util.LinkedHashMap<>();
+        int row = 11;
+        for (var activity : work.currentPlan().map(p -> work.activitiesOf(p.id())).orElse(List.of())) {
+            if (!activity.isRunning(model.today())) {
+                continue;
+            }
+            TextField field = new TextField();
+            field.setId("followUp-" + activity.kind().code());
+            followUps.put(activity.id(), field);
+            Forms.row(grid, row++, i18n.get("meeting.followUp", i18n.of(activity.kind())), field, null);
+        }
 
         new FormDialog<Meeting>(owner, i18n, dialogs, "meetingDialog",
                 i18n.get(defaultOutcome == MeetingOutcome.PLANNED ? "meeting.plan.title" : "meeting.record.title"),
@@ -158,6 +182,8 @@ final class MeetingsPane extends VBox {
                             date.get() == null ? null : LocalDateTime.of(date.get(), at), kind.getValue(),
                             outcome.getValue(), attendees.get(), joint.isSelected(), notes.getText(), next.get(),
                             duty.get(), outcome.getValue() == MeetingOutcome.NOT_ATTENDED ? reported.get() : null,
+                            followUps.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                    java.util.Map.Entry::getKey, e -> e.getValue().getText())),
                             form, done);
                 }, datePicker).showAndWait();
     }

@@ -73,9 +73,8 @@ public final class WorkViewModel {
     /** Mapping of one area; problems of the form go to its fields. */
     public void saveMapping(MappingEntry current, MappingStatus status, String text, LocalDate date, Set<Actor> actors,
             String otherActors, FieldProblems problems, Consumer<MappingEntry> onSaved) {
-        MappingEntry entry = new MappingEntry(current.id(), enrolmentId, current.area(), status, text, date, actors,
-                otherActors);
-        problems.save(tasks, () -> workflow.saveMapping(entry), saved -> changed(saved, onSaved), onError);
+        problems.save(tasks, () -> workflow.saveMapping(current, status, text, date, actors, otherActors),
+                saved -> changed(saved, onSaved), onError);
     }
 
     /** The draft to work on: the current one, or a new version of the approved plan. */
@@ -114,12 +113,13 @@ public final class WorkViewModel {
 
     public void recordMeeting(UUID supersedes, LocalDateTime at, MeetingKind kind, MeetingOutcome outcome,
             String attendees, boolean socialSecretaryJoined, String notes, String nextSteps, LocalDate dutyExplainedOn,
-            LocalDate reportedOn, FieldProblems problems, Consumer<Meeting> onSaved) {
+            LocalDate reportedOn, java.util.Map<UUID, String> followUps, FieldProblems problems,
+            Consumer<Meeting> onSaved) {
         var draft = new MeetingDraft(enrolmentId, supersedes, at, kind, outcome, attendees, socialSecretaryJoined, notes,
                 nextSteps, dutyExplainedOn, reportedOn);
         problems.show(draft.problems(today()));
         if (draft.problems(today()).isEmpty()) {
-            problems.save(tasks, () -> workflow.recordMeeting(draft), m -> changed(m, onSaved), onError);
+            problems.save(tasks, () -> workflow.recordMeeting(draft, followUps), m -> changed(m, onSaved), onError);
         }
     }
 
