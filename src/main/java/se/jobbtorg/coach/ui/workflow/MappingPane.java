@@ -106,12 +106,22 @@ final class MappingPane extends HBox {
         Label heading = new Label();
         heading.getStyleClass().add("section-title");
         heading.setId("mappingAreaTitle");
-        VBox right = new VBox(8, heading, grid, save);
+        Label history = new Label();
+        history.setId("mappingHistory");
+        history.setWrapText(true);
+        history.getStyleClass().add("history");
+        VBox right = new VBox(8, heading, grid, save, history);
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().setAll(left, right);
 
         areas.getSelectionModel().selectedItemProperty().addListener((o, old, entry) -> {
             heading.setText(entry == null ? "" : i18n.of(entry.area()));
+            var work = model.workProperty().get();
+            history.setText(entry == null || work == null ? "" : String.join("\n", work.mappingHistory().stream()
+                    .filter(h -> h.area() == entry.area() && !h.id().equals(entry.id()))
+                    .map(h -> i18n.get("mapping.history.line", h.date() == null ? "" : i18n.date(h.date()),
+                            i18n.of(h.status()), h.text() == null ? "" : h.text()))
+                    .toList()));
             problems.show(java.util.List.of());
             if (entry != null) {
                 status.set(entry.status());
