@@ -28,8 +28,5 @@ public record ActivityPlan(UUID id, UUID enrolmentId, int version, PlanGoal goal
         return approvedOn != null;
     }
 
-    /** The date the approved plan is to be reviewed (omprövas): six months after approval (001). */
-    public LocalDate reviewDue() {
-        return isApproved() ? DeadlineRules.reviewDue(approvedOn) : null;
-    }
+
 }

@@ -43,7 +43,7 @@ public final class DeadlineRules {
 
     /**
      * What is due in an open enrolment on a day. plans are all versions, activities those of the
-     * newest version, meetings the current entries (superseded ones left out).
+     * version in force (see {@link #inForce}), meetings the current entries (superseded ones left out).
      */
     public static List<Due> due(Enrolment enrolment, List<ActivityPlan> plans, List<Activity> activities,
             List<Meeting> meetings, LocalDate today) {
@@ -52,18 +52,18 @@ public final class DeadlineRules {
             return due;
         }
         ActivityPlan newest = plans.stream().max(Comparator.comparingInt(ActivityPlan::version)).orElse(null);
-        ActivityPlan approved = plans.stream().filter(ActivityPlan::isApproved)
-                .max(Comparator.comparingInt(ActivityPlan::version)).orElse(null);
         if (newest == null) {
             add(due, enrolment, DeadlineKind.PLAN_DUE, planDue(enrolment.enrolledOn()), today);
         } else if (!newest.isApproved()) {
-            LocalDate by = newest.version() == 1 ? planDue(enrolment.enrolledOn()) : newest.drawnUpOn();
-            add(due, enrolment, DeadlineKind.PLAN_AWAITING_APPROVAL, by.isBefore(newest.drawnUpOn())
-                    ? newest.drawnUpOn() : by, today);
+            // The first plan is approved within the five days; a later version within five days
+            // of being drawn up.
+            LocalDate by = newest.version() == 1 ? planDue(enrolment.enrolledOn()) : newest.drawnUpOn().plusDays(PLAN_DAYS);
+            add(due, enrolment, DeadlineKind.PLAN_AWAITING_APPROVAL, by, today);
         }
-        if (approved != null && approved == newest
-                && !today.isBefore(approved.reviewDue().minusDays(REVIEW_WARNING_DAYS))) {
-            add(due, enrolment, DeadlineKind.REVIEW_DUE, approved.reviewDue(), today);
+        LocalDate review = reviewDue(plans);
+        if (review != null && !today.isBefore(review.minusDays(REVIEW_WARNING_DAYS))
+                && !(newest != null && !newest.isApproved() && newest.review())) {
+            add(due, enrolment, DeadlineKind.REVIEW_DUE, review, today);
         }
         for (Activity a : activities) {
             if (a.isRunning(today) && !a.lastDay().isAfter(today.plusDays(ACTIVITY_ENDING_DAYS))) {
@@ -87,6 +87,24 @@ public final class DeadlineRules {
     }
 
     /**
+     * The version the work follows: the newest approved one, or the newest draft while nothing
+     * is approved yet. A draft of a change does not stop the activities of the approved plan.
+     */
+    public static ActivityPlan inForce(List<ActivityPlan> plans) {
+        return plans.stream().filter(ActivityPlan::isApproved).max(Comparator.comparingInt(ActivityPlan::version))
+                .or(() -> plans.stream().max(Comparator.comparingInt(ActivityPlan::version))).orElse(null);
+    }
+
+    /**
+     * Six months after the last review, or after the first approval: a change of the plan in
+     * between does not move the review. A review waiting for approval is shown as such instead.
+     */
+    public static LocalDate reviewDue(List<ActivityPlan> plans) {
+        return plans.stream().filter(ActivityPlan::isApproved).filter(p -> p.version() == 1 || p.review())
+                .max(Comparator.comparingInt(ActivityPlan::version)).map(p -> reviewDue(p.approvedOn())).orElse(null);
+    }
+
+    /**
      * When the next follow-up is due while an activity runs: 30 days after the last meeting held
      * (or after the first running activity started), unless a meeting is already planned.
      */
@@ -96,15 +114,14 @@ public final class DeadlineRules {
         if (firstStart == null) {
             return null;
         }
-        boolean planned = meetings.stream().anyMatch(m -> m.outcome() == MeetingOutcome.PLANNED
-                && !m.at().toLocalDate().isBefore(today));
-        if (planned) {
-            return null;
-        }
         LocalDate last = meetings.stream()
                 .filter(m -> m.outcome() == MeetingOutcome.ATTENDED || m.outcome() == MeetingOutcome.NOT_ATTENDED)
                 .map(m -> m.at().toLocalDate()).max(Comparator.naturalOrder()).orElse(firstStart);
-        return (last.isBefore(firstStart) ? firstStart : last).plusDays(FOLLOW_UP_DAYS);
+        LocalDate due = (last.isBefore(firstStart) ? firstStart : last).plusDays(FOLLOW_UP_DAYS);
+        // A meeting planned in time (from today up to the due date) is the follow-up on its way.
+        boolean planned = meetings.stream().anyMatch(m -> m.outcome() == MeetingOutcome.PLANNED
+                && !m.at().toLocalDate().isBefore(today) && !m.at().toLocalDate().isAfter(due));
+        return planned ? null : due;
     }
 
     private static void add(List<Due> due, Enrolment e, DeadlineKind kind, LocalDate on, LocalDate today) {

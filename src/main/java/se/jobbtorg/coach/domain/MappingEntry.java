@@ -20,9 +20,10 @@ public record MappingEntry(UUID id, UUID enrolmentId, MappingArea area, MappingS
         actors = Set.copyOf(actors);
     }
 
-    /** An area nobody has touched yet. */
+    /** An area nobody has touched yet; the same id every time, so a reload changes nothing. */
     public static MappingEntry notStarted(UUID enrolmentId, MappingArea area) {
-        return new MappingEntry(UUID.randomUUID(), enrolmentId, area, MappingStatus.NOT_STARTED, null, null, Set.of(), null,
+        UUID id = UUID.nameUUIDFromBytes((enrolmentId + "/" + area.code()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new MappingEntry(id, enrolmentId, area, MappingStatus.NOT_STARTED, null, null, Set.of(), null,
                 null);
     }
 

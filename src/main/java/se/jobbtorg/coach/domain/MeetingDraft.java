@@ -24,6 +24,9 @@ public record MeetingDraft(UUID enrolmentId, UUID supersedes, LocalDateTime at, 
                 && at.toLocalDate().isAfter(today)) {
             problems.add(Problem.of(FIELD_AT, "meeting.problem.recordedInFuture"));
         }
+        if (at != null && outcome == MeetingOutcome.PLANNED && at.toLocalDate().isBefore(today)) {
+            problems.add(Problem.of(FIELD_AT, "meeting.problem.plannedInPast"));
+        }
         if (kind == null) {
             problems.add(Problem.of(FIELD_KIND, "validation.required"));
         }
@@ -32,6 +35,8 @@ public record MeetingDraft(UUID enrolmentId, UUID supersedes, LocalDateTime at, 
         }
         if (reportedOn != null && reportedOn.isAfter(today)) {
             problems.add(Problem.of(FIELD_REPORTED, "validation.notInFuture"));
+        } else if (reportedOn != null && at != null && reportedOn.isBefore(at.toLocalDate())) {
+            problems.add(Problem.of(FIELD_REPORTED, "meeting.problem.reportedBeforeMeeting"));
         }
         if (dutyExplainedOn != null && dutyExplainedOn.isAfter(today)) {
             problems.add(Problem.of(FIELD_DUTY, "validation.notInFuture"));

@@ -86,6 +86,17 @@ public final class WorkflowService {
             return activities.stream().filter(a -> a.planId().equals(planId)).toList();
         }
 
+        /** The activities of the version the work follows (approved, or the first draft). */
+        public List<Activity> activitiesInForce() {
+            ActivityPlan inForce = DeadlineRules.inForce(plans);
+            return inForce == null ? List.of() : activitiesOf(inForce.id());
+        }
+
+        /** When the plan is to be reviewed, if one has been approved. */
+        public LocalDate reviewDue() {
+            return DeadlineRules.reviewDue(plans);
+        }
+
         /** How many areas are done or not relevant, of all. */
         public long settledAreas() {
             return mapping.values().stream().filter(e -> e.status().isSettled()).count();
@@ -107,9 +118,9 @@ public final class WorkflowService {
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         stored.mapping().stream().filter(e -> !supersededMapping.contains(e.id())).forEach(e -> mapping.put(e.area(), e));
         List<Meeting> current = current(stored.meetings());
-        Optional<ActivityPlan> newest = stored.plans().stream().max(Comparator.comparingInt(ActivityPlan::version));
-        List<Activity> running = newest.map(p -> stored.activities().stream()
-                .filter(a -> a.planId().equals(p.id())).toList()).orElse(List.of());
+        ActivityPlan inForce = DeadlineRules.inForce(stored.plans());
+        List<Activity> running = inForce == null ? List.of()
+                : stored.activities().stream().filter(a -> a.planId().equals(inForce.id())).toList();
         List<Due> due = DeadlineRules.due(enrolment, stored.plans(), running, current, today());
         return new EnrolmentWork(enrolment, mapping, stored.mapping(), stored.plans(), stored.activities(), current,
                 stored.meetings(), stored.followUps(), due, stored.exitNote());
@@ -229,8 +240,14 @@ public final class WorkflowService {
                 problems.add(Problem.of(FIELD_APPROVED_ON, "validation.required"));
             } else if (approvedOn.isAfter(today())) {
                 problems.add(Problem.of(FIELD_APPROVED_ON, "validation.notInFuture"));
-            } else if (approvedOn.isBefore(plan.drawnUpOn())) {
-                problems.add(Problem.of(FIELD_APPROVED_ON, "plan.problem.approvedBeforeDrawnUp", plan.drawnUpOn()));
+            } else {
+                // A plan made on paper may be entered afterwards: the approval can be earlier than
+                // the day the draft was typed in, but not before the enrolment.
+                Enrolment enrolment = enrolments.find(tx, plan.enrolmentId()).orElseThrow();
+                if (approvedOn.isBefore(enrolment.enrolledOn())) {
+                    problems.add(Problem.of(FIELD_APPROVED_ON, "plan.problem.approvedBeforeEnrolment",
+                            enrolment.enrolledOn()));
+                }
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
@@ -257,6 +274,10 @@ public final class WorkflowService {
         Meeting meeting = draft.toMeeting(UUID.randomUUID());
         db.write(tx -> {
             requireOpen(tx, draft.enrolmentId());
+            if (draft.supersedes() != null && work.work(tx, draft.enrolmentId()).meetings().stream()
+                    .anyMatch(m -> draft.supersedes().equals(m.supersedes()))) {
+                throw new ValidationException(List.of(Problem.of(MeetingDraft.FIELD_AT, "meeting.problem.alreadyCorrected")));
+            }
             work.add(tx, meeting);
             followUps.forEach((activityId, note) -> {
                 if (!Text.isBlank(note)) {
@@ -281,7 +302,14 @@ public final class WorkflowService {
                 throw new ValidationException(problems);
             }
             var stored = work.work(tx, enrolment.id());
+            // The activities of the plan in force and of a draft after it end; earlier versions
+            // are history and stay as they were.
+            ActivityPlan inForce = DeadlineRules.inForce(stored.plans());
+            ActivityPlan newest = stored.plans().stream().max(Comparator.comparingInt(ActivityPlan::version)).orElse(null);
             for (Activity a : stored.activities()) {
+                if (!(inForce != null && a.planId().equals(inForce.id()) || newest != null && a.planId().equals(newest.id()))) {
+                    continue;
+                }
                 Activity ended = a.endedOn(draft.exitedOn());
                 if (!ended.equals(a)) {
                     work.save(tx, ended);

@@ -58,8 +58,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final Tab caseloadTab;
     private final TodayViewModel todayModel;
     private final Tab todayTab;
-    /** Which work tab to show when a participant's work area appears (from the Today screen). */
-    private final java.util.Map<UUID, String> pendingWorkTab = new java.util.HashMap<>();
+    /** Where to go when a participant's page opens from the Today screen: which enrolment, which tab. */
+    private record Pending(UUID enrolmentId, String workTab) {
+    }
+
+    private final java.util.Map<UUID, Pending> pending = new java.util.HashMap<>();
+    /** The work areas shown, by enrolment. */
     private final java.util.Map<UUID, WorkView> openWork = new java.util.HashMap<>();
 
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings) {
@@ -80,7 +84,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 loadFailed);
         todayTab = new Tab(i18n.get("nav.today"), new TodayView(todayModel, i18n, dialogs, () -> stage,
                 (item, workTab) -> {
-                    pendingWorkTab.put(item.participant().id(), workTab);
+                    pending.put(item.participant().id(), new Pending(item.enrolment().id(), workTab));
                     open(item.participant().id());
                 }));
         todayTab.setClosable(false);
@@ -209,8 +213,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         if (tab != null && tab.isClosable()) {
             tabs.getTabs().remove(tab);
-            if (tab.getUserData() instanceof UUID id) {
-                openWork.remove(id);
+            if (tab.getProperties().get(ParticipantViewModel.class) instanceof ParticipantViewModel m) {
+                forget(m);
             }
         }
     }
@@ -257,19 +261,27 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         for (Tab tab : tabs.getTabs()) {
             if (participantId.equals(tab.getUserData())) {
                 tabs.getSelectionModel().select(tab);
-                String workTab = pendingWorkTab.remove(participantId);
-                WorkView work = openWork.get(participantId);
-                if (workTab != null && work != null) {
-                    work.show(workTab);
+                Pending go = pending.get(participantId);
+                if (go != null && tab.getContent() instanceof ParticipantView page) {
+                    page.selectEnrolment(go.enrolmentId());
+                    WorkView work = openWork.get(go.enrolmentId());
+                    if (work != null) {
+                        pending.remove(participantId);
+                        work.show(go.workTab());
+                    }
                 }
                 return;
             }
         }
         var model = new ParticipantViewModel(services.caseload(), services.coaches(), services.tasks(),
                 e -> dialogs.showError("error.participantFailed", e), participantId);
-        java.util.Map<UUID, WorkView> works = new java.util.HashMap<>();
-        Tab tab = new Tab(i18n.get("participant.loading"), new ParticipantView(model, i18n, () -> enrol(participantId),
-                enrolmentId -> works.computeIfAbsent(enrolmentId, id -> workView(id, model))));
+        ParticipantView page = new ParticipantView(model, i18n, () -> enrol(participantId),
+                enrolmentId -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
+        Tab tab = new Tab(i18n.get("participant.loading"), page);
+        Pending go = pending.get(participantId);
+        if (go != null) {
+            page.selectEnrolment(go.enrolmentId());
+        }
         tab.setUserData(participantId);
         tab.setId("participant-" + participantId);
         model.participantProperty().addListener((o, old, p) -> {
@@ -283,7 +295,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             }
         });
         tab.getProperties().put(ParticipantViewModel.class, model);
-        tab.setOnClosed(e -> openWork.remove(participantId));
+        tab.setOnClosed(e -> forget(model));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         model.load();
@@ -292,7 +304,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
         var model = new WorkViewModel(services.workflow(), services.tasks(),
-                e -> dialogs.showError("error.participantFailed", e), enrolmentId);
+                e -> dialogs.showError("error.saveFailed", e), enrolmentId);
         model.setOnChange(() -> {
             participant.load();
             caseloadModel.refresh();
@@ -300,12 +312,17 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         });
         model.load();
         WorkView view = new WorkView(model, i18n, dialogs, () -> stage);
-        openWork.put(participant.participantId(), view);
-        String workTab = pendingWorkTab.remove(participant.participantId());
-        if (workTab != null) {
-            view.show(workTab);
+        Pending go = pending.get(participant.participantId());
+        if (go != null && go.enrolmentId().equals(enrolmentId)) {
+            pending.remove(participant.participantId());
+            view.show(go.workTab());
         }
         return view;
+    }
+
+    /** Drops the work areas of a closed participant's enrolments. */
+    private void forget(ParticipantViewModel participant) {
+        participant.enrolments().forEach(row -> openWork.remove(row.enrolment().id()));
     }
 
     private void refreshParticipantTab(UUID participantId) {

@@ -135,15 +135,19 @@ class WorkflowWalkUiTest {
         robot.clickOn("Yilmaz, Amina").type(KeyCode.ENTER);
         waitFor(() -> showing(robot, "#mappingAreas") && rows(robot, "#mappingAreas") == 8);
 
-        // Mapping: three areas.
+        // Mapping: three areas, each saved before the next is opened.
+        int done = 0;
         for (String area : new String[] {"enum.MappingArea.EDUCATION", "enum.MappingArea.SWEDISH",
                 "enum.MappingArea.WISHES"}) {
-            robot.clickOn(SV.get(area));
+            robot.clickOn((Node) robot.lookup("#mappingAreas .table-cell").match(NodeQueryUtils.hasText(SV.get(area)))
+                    .query());
             waitFor(() -> text(robot, "#mappingAreaTitle").equals(SV.get(area)));
             choose(robot, "#mappingStatus", SV.get("enum.MappingStatus.DONE"));
             robot.clickOn("#mappingText").write("Samtal " + SV.get(area).toLowerCase(SV.locale()));
             robot.clickOn("#actor-af");
             robot.clickOn("#mappingSave");
+            int settled = ++done;
+            waitFor(() -> text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", settled, 8)));
         }
         waitFor(() -> text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", 3, 8)));
         shot(robot, "#mappingAreas", "work-mapping");

@@ -103,12 +103,35 @@ class DeadlineRulesTest {
     }
 
     @Test
-    void aReviewInProgressIsAwaitingApprovalNotStillDue() {
+    void aReviewInProgressIsAwaitingApprovalForFiveDaysNotStillDue() {
         Enrolment e = enrolled(LocalDate.of(2026, 2, 2));
         var plans = List.of(plan(1, LocalDate.of(2026, 2, 4), LocalDate.of(2026, 2, 6)),
                 plan(2, LocalDate.of(2026, 8, 3), null));
-        assertEquals(List.of(DeadlineKind.PLAN_AWAITING_APPROVAL),
-                kinds(DeadlineRules.due(e, plans, List.of(), List.of(), LocalDate.of(2026, 8, 4))));
+        assertEquals(List.of(new Due(ENROLMENT, DeadlineKind.PLAN_AWAITING_APPROVAL, LocalDate.of(2026, 8, 8), false)),
+                DeadlineRules.due(e, plans, List.of(), List.of(), LocalDate.of(2026, 8, 4)));
+    }
+
+    @Test
+    void aDraftOfAChangeDoesNotHideTheReviewNorMoveIt() {
+        Enrolment e = enrolled(LocalDate.of(2026, 1, 5));
+        var change = new ActivityPlan(UUID.randomUUID(), ENROLMENT, 2, PlanGoal.WORK, null, LocalDate.of(2026, 3, 1),
+                null, null, false);
+        var plans = List.of(plan(1, LocalDate.of(2026, 1, 6), LocalDate.of(2026, 1, 7)), change);
+        assertEquals(List.of(new Due(ENROLMENT, DeadlineKind.PLAN_AWAITING_APPROVAL, LocalDate.of(2026, 3, 6), true),
+                new Due(ENROLMENT, DeadlineKind.REVIEW_DUE, LocalDate.of(2026, 7, 7), true)),
+                DeadlineRules.due(e, plans, List.of(), List.of(), LocalDate.of(2026, 7, 10)));
+        var approvedChange = new ActivityPlan(change.id(), ENROLMENT, 2, PlanGoal.WORK, null, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 2), "Omar Farah", false);
+        assertEquals(LocalDate.of(2026, 7, 7), DeadlineRules.reviewDue(List.of(plans.get(0), approvedChange)),
+                "a change approved in between does not move the review");
+    }
+
+    @Test
+    void theActivitiesInForceAreThoseOfTheApprovedVersionWhileAChangeIsDrafted() {
+        var approved = plan(1, LocalDate.of(2026, 1, 6), LocalDate.of(2026, 1, 7));
+        var draft = plan(2, LocalDate.of(2026, 3, 1), null);
+        assertEquals(approved, DeadlineRules.inForce(List.of(approved, draft)));
+        assertEquals(draft, DeadlineRules.inForce(List.of(draft)), "before any approval, the draft");
     }
 
     @Test
@@ -129,8 +152,11 @@ class DeadlineRulesTest {
         var held = List.of(meeting(LocalDate.of(2026, 2, 5), MeetingOutcome.NOT_ATTENDED));
         assertEquals(LocalDate.of(2026, 3, 7), DeadlineRules.followUpDue(activities, held, LocalDate.of(2026, 2, 20)),
                 "a missed meeting was still a follow-up attempt; the next is due 30 days on");
-        var planned = List.of(meeting(LocalDate.of(2026, 3, 20), MeetingOutcome.PLANNED));
-        assertNull(DeadlineRules.followUpDue(activities, planned, LocalDate.of(2026, 3, 10)), "one is planned");
+        var planned = List.of(held.get(0), meeting(LocalDate.of(2026, 3, 7), MeetingOutcome.PLANNED));
+        assertNull(DeadlineRules.followUpDue(activities, planned, LocalDate.of(2026, 3, 1)), "one is planned in time");
+        var late = List.of(held.get(0), meeting(LocalDate.of(2026, 6, 1), MeetingOutcome.PLANNED));
+        assertEquals(LocalDate.of(2026, 3, 7), DeadlineRules.followUpDue(activities, late, LocalDate.of(2026, 3, 1)),
+                "a meeting planned months ahead does not count as the follow-up");
         assertNull(DeadlineRules.followUpDue(activities, List.of(), LocalDate.of(2026, 7, 1)), "nothing runs");
     }
 

@@ -169,7 +169,8 @@ class WorkflowServiceTest {
         assertEquals(ExitReason.UNSUBSIDISED_WORK, work.enrolment().exitReason());
         List<Activity> activities = work.activitiesOf(plan.id());
         assertTrue(activities.stream().noneMatch(a -> a.isRunning(TODAY.plusDays(1))), "nothing runs after the exit");
-        assertEquals(TODAY, activities.get(0).lastDay());
+        assertEquals(TODAY, activities.get(0).lastDay(), "the running one ended on the exit day");
+        assertTrue(activities.get(1).lastDay().isBefore(activities.get(1).startOn()), "the coming one never started");
         assertEquals(List.of(), work.due(), "nothing is due in an ended enrolment");
         assertThrows(ValidationException.class, () -> workflow.draft(enrolment.id(), false));
         assertEquals(List.of(), caseload.caseload(me.id(), ""), "no longer in my caseload");
@@ -204,5 +205,34 @@ class WorkflowServiceTest {
         var today = new TodayService(db, CaseloadServiceTest.CLOCK, workflow).today(me.id());
         assertEquals(1, today.size());
         assertTrue(today.get(0).reasonGiven());
+    }
+
+    @Test
+    void aMeetingEntryIsCorrectedOnceAndTheCorrectionKeepsWhatItDoesNotChange() {
+        var held = workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, TODAY.atTime(10, 0), MeetingKind.DESK,
+                MeetingOutcome.ATTENDED, null, false, "Bra samtal", "Söka tre jobb", TODAY, null));
+        workflow.recordMeeting(new MeetingDraft(enrolment.id(), held.id(), TODAY.atTime(11, 0), MeetingKind.DESK,
+                MeetingOutcome.ATTENDED, null, false, "Bra samtal", "Söka tre jobb", TODAY, null));
+        var again = assertThrows(ValidationException.class, () -> workflow.recordMeeting(new MeetingDraft(enrolment.id(),
+                held.id(), TODAY.atTime(12, 0), MeetingKind.DESK, MeetingOutcome.ATTENDED, null, false, null, null, null,
+                null)));
+        assertEquals("meeting.problem.alreadyCorrected", again.problems().get(0).messageKey());
+        var current = workflow.work(enrolment.id()).meetings();
+        assertEquals(1, current.size());
+        assertEquals("Söka tre jobb", current.get(0).nextSteps());
+        assertEquals(11, current.get(0).at().getHour());
+    }
+
+    @Test
+    void aPlanMadeOnPaperCanBeApprovedWithAnEarlierDateButNotBeforeTheEnrolment() {
+        ActivityPlan draft = workflow.draft(enrolment.id(), false);
+        workflow.describe(draft.id(), PlanGoal.WORK, null);
+        workflow.addActivity(draft.id(), new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg Kista", null, TODAY,
+                TODAY.plusMonths(2)));
+        var refused = assertThrows(ValidationException.class,
+                () -> workflow.approve(draft.id(), "Omar Farah", enrolment.enrolledOn().minusDays(1)));
+        assertEquals("plan.problem.approvedBeforeEnrolment", refused.problems().get(0).messageKey());
+        assertEquals(enrolment.enrolledOn().plusDays(3),
+                workflow.approve(draft.id(), "Omar Farah", enrolment.enrolledOn().plusDays(3)).approvedOn());
     }
 }

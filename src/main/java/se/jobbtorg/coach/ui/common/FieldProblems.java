@@ -40,15 +40,22 @@ public final class FieldProblems {
         return saving;
     }
 
-    /** Shows these problems, the first one for each field, and clears the others. */
-    public void show(List<Problem> problems) {
+    /**
+     * Shows these problems, the first one for each field, and clears the others. Returns the
+     * problems no field of this form shows, for the caller to tell in another way.
+     */
+    public List<Problem> show(List<Problem> problems) {
         byField.values().forEach(p -> p.set(""));
+        List<Problem> elsewhere = new java.util.ArrayList<>();
         for (Problem problem : problems) {
             StringProperty target = byField.get(problem.field());
-            if (target != null && target.get().isEmpty()) {
+            if (target == null) {
+                elsewhere.add(problem);
+            } else if (target.get().isEmpty()) {
                 target.set(i18n.problem(problem));
             }
         }
+        return elsewhere;
     }
 
     /** Runs the save off the FX thread unless one is already running. */
@@ -63,7 +70,11 @@ public final class FieldProblems {
         }, error -> {
             saving.set(false);
             if (error instanceof ValidationException refused) {
-                show(refused.problems());
+                List<Problem> elsewhere = show(refused.problems());
+                if (!elsewhere.isEmpty()) {
+                    // e.g. "the enrolment has ended": no field to put it next to, so a dialog says it
+                    onError.accept(new ValidationException(elsewhere));
+                }
             } else {
                 onError.accept(error);
             }

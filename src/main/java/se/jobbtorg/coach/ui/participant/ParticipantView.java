@@ -23,6 +23,7 @@ public final class ParticipantView extends VBox {
 
     private final TableView<EnrolmentRow> table;
     private final javafx.scene.layout.StackPane workArea = new javafx.scene.layout.StackPane();
+    private java.util.UUID wanted;
 
     /**
      * workFor builds the work area of an enrolment (mapping, plan, follow-up, exit); it is shown
@@ -71,6 +72,9 @@ public final class ParticipantView extends VBox {
             }
         });
         model.enrolments().addListener((javafx.collections.ListChangeListener<EnrolmentRow>) c -> {
+            if (wanted != null) {
+                selectEnrolment(wanted);
+            }
             if (table.getSelectionModel().getSelectedItem() == null && !model.enrolments().isEmpty()) {
                 table.getSelectionModel().select(0);
             }
@@ -97,6 +101,15 @@ public final class ParticipantView extends VBox {
         fact(1, i18n.get("participant.phone"), orDash(p.phone()));
         fact(2, i18n.get("participant.email"), orDash(p.email()));
         fact(3, i18n.get("participant.district"), orDash(p.homeDistrict()));
+    }
+
+    /** Shows the work of this enrolment, now or as soon as the enrolments have been read. */
+    public void selectEnrolment(java.util.UUID enrolmentId) {
+        wanted = enrolmentId;
+        table.getItems().stream().filter(r -> r.enrolment().id().equals(enrolmentId)).findFirst().ifPresent(r -> {
+            table.getSelectionModel().select(r);
+            wanted = null;
+        });
     }
 
     /** Facts stand side by side in one line, to leave the height to the work below. */

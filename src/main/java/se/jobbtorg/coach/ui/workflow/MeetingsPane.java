@@ -65,8 +65,11 @@ final class MeetingsPane extends VBox {
         Button record = new Button(i18n.get("meeting.record"));
         record.setId("meetingRecord");
         record.setOnAction(e -> {
-            Meeting selected = table.getSelectionModel().getSelectedItem();
-            dialog(model, i18n, dialogs, owner.get(), selected, MeetingOutcome.ATTENDED);
+            // With a current entry selected this records its outcome or corrects it; history
+            // entries are never corrected twice.
+            Meeting selected = history.isSelected() ? null : table.getSelectionModel().getSelectedItem();
+            dialog(model, i18n, dialogs, owner.get(), selected, selected == null
+                    || selected.outcome() == MeetingOutcome.PLANNED ? MeetingOutcome.ATTENDED : selected.outcome());
         });
         var closed = javafx.beans.binding.Bindings.createBooleanBinding(() -> model.workProperty().get() == null
                 || !model.workProperty().get().enrolment().isOpen(), model.workProperty());
@@ -91,7 +94,7 @@ final class MeetingsPane extends VBox {
         }
         return String.join("; ", work.followUpsOf(m.id()).stream().map(f -> work.activities().stream()
                 .filter(a -> a.id().equals(f.activityId())).findFirst()
-                .map(a -> i18n.of(a.kind()) + ": " + f.note()).orElse(f.note())).toList());
+                .map(a -> PlanPane.name(i18n, a) + ": " + f.note()).orElse(f.note())).toList());
     }
 
     private static String join(String a, String b) {
@@ -129,18 +132,19 @@ final class MeetingsPane extends VBox {
         joint.setId("meetingJoint");
         joint.setSelected(earlier != null && earlier.socialSecretaryJoined());
         grid.add(joint, 1, 10);
-        TextArea notes = new TextArea();
+        TextArea notes = new TextArea(earlier != null && earlier.notes() != null ? earlier.notes() : "");
         notes.setId("meetingNotes");
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
         Forms.row(grid, 6, i18n.get("meeting.notes"), notes, null);
-        SimpleStringProperty next = new SimpleStringProperty("");
+        SimpleStringProperty next = new SimpleStringProperty(earlier != null && earlier.nextSteps() != null
+                ? earlier.nextSteps() : "");
         Forms.row(grid, 7, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", next), null);
-        SimpleObjectProperty<LocalDate> duty = new SimpleObjectProperty<>();
+        SimpleObjectProperty<LocalDate> duty = new SimpleObjectProperty<>(earlier == null ? null : earlier.dutyExplainedOn());
         SimpleBooleanProperty dutyBad = new SimpleBooleanProperty();
         var dutyPicker = Forms.date("meetingDuty", i18n.get("date.prompt"), duty, dutyBad);
         Forms.row(grid, 8, i18n.get("meeting.duty"), dutyPicker, form.of(MeetingDraft.FIELD_DUTY));
-        SimpleObjectProperty<LocalDate> reported = new SimpleObjectProperty<>();
+        SimpleObjectProperty<LocalDate> reported = new SimpleObjectProperty<>(earlier == null ? null : earlier.reportedOn());
         SimpleBooleanProperty reportedBad = new SimpleBooleanProperty();
         var reportedPicker = Forms.date("meetingReported", i18n.get("date.prompt"), reported, reportedBad);
         reportedPicker.disableProperty().bind(outcome.valueProperty().isNotEqualTo(MeetingOutcome.NOT_ATTENDED));
@@ -149,19 +153,22 @@ final class MeetingsPane extends VBox {
         var work = model.workProperty().get();
         java.util.Map<java.util.UUID, TextField> followUps = new java.util.LinkedHashMap<>();
         int row = 11;
-        for (var activity : work.currentPlan().map(p -> work.activitiesOf(p.id())).orElse(List.of())) {
+        for (var activity : work.activitiesInForce()) {
             if (!activity.isRunning(model.today())) {
                 continue;
             }
             TextField field = new TextField();
             field.setId("followUp-" + activity.kind().code());
             followUps.put(activity.id(), field);
-            Forms.row(grid, row++, i18n.get("meeting.followUp", i18n.of(activity.kind())), field, null);
+            Forms.row(grid, row++, i18n.get("meeting.followUp", PlanPane.name(i18n, activity), activity.provider()),
+                    field, null);
         }
 
         new FormDialog<Meeting>(owner, i18n, dialogs, "meetingDialog",
                 i18n.get(defaultOutcome == MeetingOutcome.PLANNED ? "meeting.plan.title" : "meeting.record.title"),
-                i18n.get("meeting.header"), grid, i18n.get("meeting.save"), form, (done, failed) -> {
+                earlier == null ? i18n.get("meeting.header") : i18n.get("meeting.header.correcting",
+                        i18n.date(earlier.at().toLocalDate()) + " " + earlier.at().toLocalTime(), i18n.of(earlier.outcome())),
+                grid, i18n.get("meeting.save"), form, (done, failed) -> {
                     for (var p : List.of(datePicker, dutyPicker, reportedPicker)) {
                         Forms.commit(p);
                     }

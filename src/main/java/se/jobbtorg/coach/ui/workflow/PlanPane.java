@@ -43,6 +43,7 @@ final class PlanPane extends VBox {
     private final Label limits = new Label();
     private final FieldProblems problems;
     private int newestShown;
+    private ActivityPlan shownPlan;
 
     PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, java.util.function.Supplier<Window> owner) {
         setSpacing(6);
@@ -69,13 +70,16 @@ final class PlanPane extends VBox {
         Button draft = new Button(i18n.get("plan.draft"));
         draft.setId("planDraft");
         draft.setOnAction(e -> model.draft(false));
+        Button change = new Button(i18n.get("plan.change"));
+        change.setId("planChange");
+        change.setOnAction(e -> model.draft(false));
         Button review = new Button(i18n.get("plan.review"));
         review.setId("planReview");
         review.setOnAction(e -> model.draft(true));
         Label versionLabel = new Label(i18n.get("plan.version"));
         versionLabel.setMnemonicParsing(true);
         versionLabel.setLabelFor(versions);
-        HBox top = new HBox(8, versionLabel, versions, draft, review);
+        HBox top = new HBox(8, versionLabel, versions, draft, change, review);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.setId("planStatus");
         limits.setId("planLimits");
@@ -99,11 +103,11 @@ final class PlanPane extends VBox {
         activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         activities.setPlaceholder(new Label(i18n.get("plan.noActivities")));
         activities.getColumns().setAll(List.of(
-                Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> a.kind() == ActivityKind.OTHER
-                        && a.otherText() != null ? a.otherText() : i18n.of(a.kind())),
+                Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> name(i18n, a)),
                 Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider),
                 Cells.<Activity>column(i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
-                Cells.<Activity>column(i18n.get("activity.column.end"), 95, a -> i18n.date(a.lastDay())),
+                Cells.<Activity>column(i18n.get("activity.column.end"), 95, a -> a.lastDay().isBefore(a.startOn())
+                        ? i18n.get("activity.notStarted") : i18n.date(a.lastDay())),
                 Cells.<Activity>column(i18n.get("activity.column.description"), 200,
                         a -> a.description() == null ? "" : a.description())));
         VBox.setVgrow(activities, Priority.ALWAYS);
@@ -129,9 +133,10 @@ final class PlanPane extends VBox {
         approve.setOnAction(e -> approvalDialog(model, i18n, dialogs, owner.get()));
         HBox actions = new HBox(8, add, remove, approve);
 
-        var editable = versions.valueProperty().isNotNull().and(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model),
-                versions.valueProperty()));
+        var editable = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model)
+                        && model.workProperty().get().enrolment().isOpen(),
+                versions.valueProperty(), model.workProperty());
         for (var node : List.of(goalBox, wishesArea, saveGoal, add, approve)) {
             node.disableProperty().bind(editable.not());
         }
@@ -139,10 +144,12 @@ final class PlanPane extends VBox {
         draft.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
                         || model.workProperty().get().currentPlan().isPresent(), model.workProperty()));
-        review.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        var noNewVersion = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
                         || model.workProperty().get().currentPlan().map(p -> !p.isApproved()).orElse(true),
-                model.workProperty()));
+                model.workProperty());
+        change.disableProperty().bind(noNewVersion);
+        review.disableProperty().bind(noNewVersion);
 
         activities.setMinHeight(110);
         wishesArea.setPrefRowCount(1);
@@ -164,10 +171,15 @@ final class PlanPane extends VBox {
             versions.setValue(grew ? newest : work.plans().stream().filter(p -> p.version() == shown).findFirst()
                     .orElse(newest));
             LocalDate limit = DeadlineRules.limit(work.enrolment().enrolledOn());
-            limits.setText(i18n.get("plan.limits", limit) + (newest != null && newest.isApproved()
-                    ? " " + i18n.get("plan.reviewDue", newest.reviewDue()) : ""));
+            limits.setText(i18n.get("plan.limits", limit) + (work.reviewDue() != null
+                    ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);
         });
+    }
+
+    /** An activity's name: the kind, or what the coach wrote for "other". */
+    static String name(I18n i18n, Activity a) {
+        return a.kind() == ActivityKind.OTHER && a.otherText() != null ? a.otherText() : i18n.of(a.kind());
     }
 
     private boolean isNewest(WorkViewModel model) {
@@ -187,8 +199,12 @@ final class PlanPane extends VBox {
         }
         status.setText(plan.isApproved() ? i18n.get("plan.status.approved", plan.approvedOn(), plan.approvedBy())
                 : i18n.get("plan.status.draft"));
-        goal.set(plan.goal());
-        wishes.set(plan.wishes() == null ? "" : plan.wishes());
+        // What the coach has typed but not saved survives a reload of the same, unchanged version.
+        if (!plan.equals(shownPlan)) {
+            goal.set(plan.goal());
+            wishes.set(plan.wishes() == null ? "" : plan.wishes());
+            shownPlan = plan;
+        }
         activities.getItems().setAll(work.activitiesOf(plan.id()));
     }
 

@@ -39,6 +39,7 @@ public final class WorkViewModel {
     private final UUID enrolmentId;
     private final ObjectProperty<EnrolmentWork> work = new SimpleObjectProperty<>();
     private Runnable onChange = () -> { };
+    private long loads;
 
     public WorkViewModel(WorkflowService workflow, TaskRunner tasks, Consumer<Throwable> onError, UUID enrolmentId) {
         this.workflow = workflow;
@@ -60,8 +61,14 @@ public final class WorkViewModel {
         return workflow.today();
     }
 
+    /** Reloads; an answer overtaken by a newer load is dropped, so the page never goes back. */
     public void load() {
-        tasks.run(() -> workflow.work(enrolmentId), work::set, onError);
+        long asked = ++loads;
+        tasks.run(() -> workflow.work(enrolmentId), loaded -> {
+            if (asked == loads) {
+                work.set(loaded);
+            }
+        }, onError);
     }
 
     private <T> void changed(T result, Consumer<T> then) {
