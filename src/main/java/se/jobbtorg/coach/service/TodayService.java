@@ -27,8 +27,11 @@ public final class TodayService {
         this.workflow = workflow;
     }
 
-    /** One line of the Today screen. reasonGiven: the coach already said why it is late. */
-    public record TodayItem(Participant participant, Enrolment enrolment, Due due, boolean reasonGiven) {
+    /** One line of the Today screen. reason: what the coach said about why it is late, or null. */
+    public record TodayItem(Participant participant, Enrolment enrolment, Due due, String reason) {
+        public boolean reasonGiven() {
+            return reason != null;
+        }
     }
 
     /** Overdue first (oldest first), then what is due, by date. */
@@ -44,7 +47,8 @@ public final class TodayService {
                 continue;
             }
             for (Due due : work.due()) {
-                items.add(new TodayItem(p, e, due, due.overdue() && workflow.hasReason(e.id(), due.kind(), due.dueOn())));
+                items.add(new TodayItem(p, e, due, due.overdue()
+                        ? workflow.reason(e.id(), due.kind(), due.dueOn()).orElse(null) : null));
             }
         }
         items.sort(Comparator.comparing((TodayItem i) -> !i.due().overdue())

@@ -48,6 +48,8 @@ public final class WorkflowService {
     public static final String FIELD_APPROVED_ON = "approvedOn";
     public static final String FIELD_ACTIVITIES = "activities";
     public static final String FIELD_REASON = "reason";
+    public static final String FIELD_OTHER_ACTORS = "otherActors";
+    public static final String FIELD_MAPPING_DATE = "date";
 
     private final Database db;
     private final Clock clock;
@@ -141,6 +143,16 @@ public final class WorkflowService {
     public MappingEntry saveMapping(MappingEntry shown, MappingStatus status, String text, LocalDate date,
             Set<Actor> actors, String otherActors) {
         LocalDate dated = date == null && status.isSettled() ? today() : date;
+        List<Problem> problems = new ArrayList<>();
+        if (actors.contains(Actor.OTHER) && Text.isBlank(otherActors)) {
+            problems.add(Problem.of(FIELD_OTHER_ACTORS, "mapping.problem.otherActorName"));
+        }
+        if (dated != null && dated.isAfter(today())) {
+            problems.add(Problem.of(FIELD_MAPPING_DATE, "validation.notInFuture"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
         return db.write(tx -> {
             requireOpen(tx, shown.enrolmentId());
             boolean stored = work.work(tx, shown.enrolmentId()).mapping().stream()
@@ -333,7 +345,12 @@ public final class WorkflowService {
     }
 
     public boolean hasReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
-        return work.hasDeadlineReason(enrolmentId, kind, dueOn);
+        return reason(enrolmentId, kind, dueOn).isPresent();
+    }
+
+    /** The reason given for passing this deadline, if one was. */
+    public Optional<String> reason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
+        return work.deadlineReason(enrolmentId, kind, dueOn);
     }
 
     private ActivityPlan draftOf(Transaction tx, UUID planId) {

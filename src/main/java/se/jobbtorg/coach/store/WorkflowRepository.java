@@ -183,11 +183,12 @@ public final class WorkflowRepository {
         tx.save(r);
     }
 
-    /** Whether a reason was given for this deadline of this enrolment. */
-    public boolean hasDeadlineReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
-        return db.read(dsl -> dsl.fetchExists(DEADLINE_REASON, DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()),
-                DEADLINE_REASON.KIND.eq(kind.code()), DEADLINE_REASON.DUE_ON.eq(dueOn.toString()),
-                DEADLINE_REASON.DELETED.eq(0)));
+    /** The latest reason given for this deadline of this enrolment, if any. */
+    public java.util.Optional<String> deadlineReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
+        return db.read(dsl -> dsl.select(DEADLINE_REASON.REASON).from(DEADLINE_REASON)
+                .where(DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()), DEADLINE_REASON.KIND.eq(kind.code()),
+                        DEADLINE_REASON.DUE_ON.eq(dueOn.toString()), DEADLINE_REASON.DELETED.eq(0))
+                .orderBy(DEADLINE_REASON.VERSION_STAMP.desc()).limit(1).fetchOptional(DEADLINE_REASON.REASON));
     }
 
     static MappingEntry mapping(MappingEntryRecord r) {

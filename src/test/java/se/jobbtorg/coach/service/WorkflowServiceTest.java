@@ -92,6 +92,10 @@ class WorkflowServiceTest {
         assertEquals(second, workflow.saveMapping(second, MappingStatus.DONE, "SFI kurs C klar", TODAY,
                 Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45"), "the same content adds nothing");
 
+        var unnamed = assertThrows(ValidationException.class, () -> workflow.saveMapping(second, MappingStatus.DONE,
+                null, null, Set.of(Actor.OTHER), " "));
+        assertEquals("mapping.problem.otherActorName", unnamed.problems().get(0).messageKey());
+
         var after = workflow.work(enrolment.id());
         assertEquals(1, after.settledAreas());
         MappingEntry current = after.mapping().get(MappingArea.SWEDISH);
@@ -204,7 +208,7 @@ class WorkflowServiceTest {
         assertTrue(workflow.hasReason(enrolment.id(), DeadlineKind.PLAN_DUE, due.get(0).dueOn()));
         var today = new TodayService(db, CaseloadServiceTest.CLOCK, workflow).today(me.id());
         assertEquals(1, today.size());
-        assertTrue(today.get(0).reasonGiven());
+        assertEquals("Sjuk i en vecka", today.get(0).reason(), "the reason stays readable");
     }
 
     @Test

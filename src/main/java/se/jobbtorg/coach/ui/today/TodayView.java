@@ -51,8 +51,7 @@ public final class TodayView extends VBox {
                 Cells.<TodayItem>column(i18n.get("today.column.date"), 100, i -> i18n.date(i.due().dueOn())),
                 Cells.<TodayItem>column(i18n.get("today.column.what"), 260, i -> i18n.of(i.due().kind())),
                 Cells.<TodayItem>column(i18n.get("today.column.name"), 220, i -> i.participant().listName()),
-                Cells.<TodayItem>column(i18n.get("today.column.reason"), 160,
-                        i -> i.reasonGiven() ? i18n.get("today.reasonGiven") : "")));
+                Cells.<TodayItem>column(i18n.get("today.column.reason"), 200, i -> i.reason() == null ? "" : i.reason())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TodayItem item, boolean empty) {

@@ -82,7 +82,8 @@ final class MappingPane extends HBox {
         }
         Forms.row(grid, 3, i18n.get("mapping.actors"), actorBoxes, null)
                 .setLabelFor(actorBoxes.getChildren().get(0));
-        Forms.row(grid, 4, i18n.get("mapping.otherActors"), Forms.text("mappingOtherActors", otherActors), null);
+        Forms.row(grid, 4, i18n.get("mapping.otherActors"), Forms.text("mappingOtherActors", otherActors),
+                problems.of(se.jobbtorg.coach.service.WorkflowService.FIELD_OTHER_ACTORS));
         Button save = new Button(i18n.get("mapping.save"));
         save.setId("mappingSave");
         save.setDefaultButton(false);
