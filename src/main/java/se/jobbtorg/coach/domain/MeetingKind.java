@@ -1,11 +1,13 @@
 package se.jobbtorg.coach.domain;
 
-/** Where a follow-up meeting takes place. */
+/** Where a follow-up meeting takes place, or how a contact attempt was made. */
 public enum MeetingKind implements Coded {
     DESK("desk"),
     PHONE("phone"),
     OUTREACH("outreach"),
-    HOME_VISIT("home_visit");
+    HOME_VISIT("home_visit"),
+    /** A letter, text message or e-mail: how a contact attempt is often made. */
+    MESSAGE("message");
 
     private final String code;
 

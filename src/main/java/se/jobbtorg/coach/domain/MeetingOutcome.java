@@ -5,7 +5,9 @@ public enum MeetingOutcome implements Coded {
     PLANNED("planned"),
     ATTENDED("attended"),
     NOT_ATTENDED("not_attended"),
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    /** A contact attempt that did not reach the person; kept like every other entry. */
+    NOT_REACHED("not_reached");
 
     private final String code;
 

@@ -58,4 +58,15 @@ class WorkflowDraftsTest {
                 MeetingKind.HOME_VISIT, MeetingOutcome.PLANNED, null, true, null, null, null, null);
         assertEquals(List.of(), plannedTomorrow.problems(TODAY));
     }
+
+    @Test
+    void aContactAttemptIsAnEntryOfItsOwnAndNotAFollowUp() {
+        var attempt = new MeetingDraft(UUID.randomUUID(), null, TODAY.atTime(13, 0), MeetingKind.PHONE,
+                MeetingOutcome.NOT_REACHED, null, false, "Ringt två gånger", null, null, null);
+        assertEquals(List.of(), attempt.problems(TODAY));
+        var activities = List.of(new Activity(UUID.randomUUID(), UUID.randomUUID(), ActivityKind.COACHING, null, "Jobbtorg",
+                null, TODAY.minusDays(40), TODAY.plusDays(40), null));
+        assertEquals(TODAY.minusDays(10), DeadlineRules.followUpDue(activities,
+                List.of(attempt.toMeeting(UUID.randomUUID())), TODAY), "trying to reach someone is not following up");
+    }
 }
