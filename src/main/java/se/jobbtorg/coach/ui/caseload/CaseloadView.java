@@ -100,6 +100,15 @@ public final class CaseloadView extends BorderPane {
         bar.getStyleClass().add("tool-bar-row");
         bar.setPadding(new Insets(0, 0, 8, 0));
 
+        // Down arrow from the search field goes to the first row: type, arrow, Enter opens.
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                table.getSelectionModel().select(0);
+                table.getFocusModel().focus(0);
+                e.consume();
+            }
+        });
         buildTable(i18n);
         table.setItems(model.rows());
         table.setOnKeyPressed(e -> {

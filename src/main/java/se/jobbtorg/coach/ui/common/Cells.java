@@ -15,6 +15,8 @@ public final class Cells {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(text.apply(r.getValue())));
         c.setPrefWidth(width);
+        // Dates and short codes never shrink below what they need to be read.
+        c.setMinWidth(Math.min(width, 92));
         return c;
     }
 

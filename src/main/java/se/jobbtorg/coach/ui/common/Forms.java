@@ -36,7 +36,9 @@ public final class Forms {
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints(FIELD_WIDTH);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setPrefWidth(FIELD_WIDTH);
+        fields.setMinWidth(220);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
         return grid;

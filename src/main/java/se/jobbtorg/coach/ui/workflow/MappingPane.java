@@ -50,7 +50,7 @@ final class MappingPane extends HBox {
         areas.setId("mappingAreas");
         areas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         areas.getColumns().setAll(java.util.List.of(
-                Cells.<MappingEntry>column(i18n.get("mapping.column.area"), 280, e -> i18n.of(e.area())),
+                Cells.<MappingEntry>column(i18n.get("mapping.column.area"), 230, e -> i18n.of(e.area())),
                 Cells.<MappingEntry>column(i18n.get("mapping.column.status"), 110, e -> i18n.of(e.status())),
                 Cells.<MappingEntry>column(i18n.get("mapping.column.date"), 95, e -> i18n.date(e.date()))));
         progress.setId("mappingProgress");
@@ -58,8 +58,8 @@ final class MappingPane extends HBox {
         progressText.setId("mappingProgressText");
         VBox left = new VBox(6, progressText, progress, areas);
         VBox.setVgrow(areas, Priority.ALWAYS);
-        left.setPrefWidth(520);
-        left.setMinWidth(460);
+        left.setPrefWidth(460);
+        left.setMinWidth(380);
 
         var grid = Forms.grid();
         ComboBox<MappingStatus> statusBox = Cells.choice("mappingStatus", i18n, MappingStatus.values());
@@ -113,6 +113,7 @@ final class MappingPane extends HBox {
         history.getStyleClass().add("history");
         VBox right = new VBox(8, heading, grid, save, history);
         HBox.setHgrow(right, Priority.ALWAYS);
+        right.setMinWidth(0);
         getChildren().setAll(left, right);
 
         areas.getSelectionModel().selectedItemProperty().addListener((o, old, entry) -> {
