@@ -8,10 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -25,11 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.caseload.CaseloadRow;
 import se.jobbtorg.coach.ui.common.I18n;
 
@@ -56,11 +49,7 @@ class CaseloadWorkflowUiTest {
         context = AppContext.open(dir.resolve("ui-" + System.nanoTime() + ".db"), CLOCK);
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(42, 30, me);
-        MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
-        Scene scene = new Scene(window, 1180, 720);
-        scene.getStylesheets().add(CoachApplication.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        Ui.showMain(stage, context, SV, me);
     }
 
     @AfterEach
@@ -68,28 +57,19 @@ class CaseloadWorkflowUiTest {
         context.close();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    }
-
     @SuppressWarnings("unchecked")
     private static TableView<CaseloadRow> table(FxRobot robot) {
         return robot.lookup("#caseloadTable").queryAs(TableView.class);
     }
 
-    /** Shown on screen in a showing window, so that a click lands on it. */
-    private static boolean showing(FxRobot robot, String id) {
-        return robot.lookup(id).match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
-    }
-
     @Test
     void registerWithAMistakeThenEnrolAndFindByName(FxRobot robot) throws Exception {
         robot.clickOn("#navCaseload");
-        waitFor(() -> !table(robot).getItems().isEmpty());
+        Ui.waitFor(() -> !table(robot).getItems().isEmpty());
         int before = context.caseload().participantCount();
 
         robot.clickOn("#registerButton");
-        waitFor(() -> showing(robot, "#personalNumberField"));
+        Ui.waitFor(() -> Ui.showing(robot, "#personalNumberField"));
         PersonalIdentityNumber number = PersonalIdentityNumber.of(LocalDate.of(1991, 2, 14), 417, false);
         String display = number.display();
         char last = display.charAt(display.length() - 1);
@@ -99,21 +79,21 @@ class CaseloadWorkflowUiTest {
         robot.clickOn("#firstNameField").write("Ängla");
         robot.clickOn("#lastNameField").write("Östgård");
         robot.clickOn("#saveRegistration");
-        waitFor(() -> showing(robot, "#personalNumberFieldProblem"));
+        Ui.waitFor(() -> Ui.showing(robot, "#personalNumberFieldProblem"));
         assertEquals(SV.get("pin.problem.WRONG_CHECK_DIGIT"),
                 robot.lookup("#personalNumberFieldProblem").queryAs(Label.class).getText());
-        assertTrue(showing(robot, "#saveRegistration"), "the dialog stays open");
+        assertTrue(Ui.showing(robot, "#saveRegistration"), "the dialog stays open");
         Screenshots.save(robot.lookup("#registrationDialog").query().getScene(), "registration-problem");
         assertEquals(before, context.caseload().participantCount(), "nothing was saved");
 
         TextField numberField = robot.lookup("#personalNumberField").queryAs(TextField.class);
         robot.doubleClickOn(numberField).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
         robot.write(display.replace("-", ""));
-        waitFor(() -> !showing(robot, "#personalNumberFieldProblem"));
+        Ui.waitFor(() -> !Ui.showing(robot, "#personalNumberFieldProblem"));
         robot.clickOn("#saveRegistration");
 
         // Registering leads straight on to the enrolment of the same person.
-        waitFor(() -> showing(robot, "#saveEnrolment"));
+        Ui.waitFor(() -> Ui.showing(robot, "#saveEnrolment"));
         assertEquals(before + 1, context.caseload().participantCount());
         robot.clickOn("#referringUnitField").write("Försörjningsstöd Rinkeby-Kista");
         robot.clickOn("#socialSecretaryField").write("Omar Farah");
@@ -123,10 +103,10 @@ class CaseloadWorkflowUiTest {
         robot.clickOn("#interpreterField");
         Screenshots.save(robot.lookup("#enrolmentDialog").query().getScene(), "enrolment");
         robot.clickOn("#saveEnrolment");
-        waitFor(() -> !showing(robot, "#saveEnrolment"));
+        Ui.waitFor(() -> !Ui.showing(robot, "#saveEnrolment"));
 
         robot.clickOn("#caseloadSearch").write("östg");
-        waitFor(() -> table(robot).getItems().size() == 1);
+        Ui.waitFor(() -> table(robot).getItems().size() == 1);
         CaseloadRow row = table(robot).getItems().get(0);
         assertEquals("Östgård, Ängla", row.name());
         assertEquals(display, row.number());
@@ -140,10 +120,10 @@ class CaseloadWorkflowUiTest {
         TextField search = robot.lookup("#caseloadSearch").queryAs(TextField.class);
         robot.interact(search::clear);
         robot.clickOn(search).write(number.normalised().substring(2, 8));
-        waitFor(() -> table(robot).getItems().size() == 1
+        Ui.waitFor(() -> table(robot).getItems().size() == 1
                 && table(robot).getItems().get(0).name().equals("Östgård, Ängla"));
         robot.clickOn("Östgård, Ängla").type(KeyCode.ENTER);
-        waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
+        Ui.waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
                 && robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems().size() == 1);
         assertEquals("Ängla Östgård", robot.lookup("#participantName").queryAs(Label.class).getText());
         List<?> enrolments = robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems();
@@ -154,7 +134,7 @@ class CaseloadWorkflowUiTest {
     @Test
     void aPersonWhoCameBackShowsEveryEnrolment(FxRobot robot) throws Exception {
         robot.clickOn("#navCaseload");
-        waitFor(() -> !table(robot).getItems().isEmpty());
+        Ui.waitFor(() -> !table(robot).getItems().isEmpty());
         var returning = context.caseload().caseload(null, "").stream()
                 .filter(e -> context.caseload().enrolments(e.participant().id()).size() > 1)
                 .findFirst().orElseThrow();
@@ -162,15 +142,15 @@ class CaseloadWorkflowUiTest {
 
         robot.clickOn("#caseloadScope").clickOn(SV.get("caseload.scope.all"));
         robot.clickOn("#caseloadSearch").write(returning.participant().personalNumber().normalised());
-        waitFor(() -> table(robot).getItems().size() == 1 && table(robot).getItems().get(0).name().equals(name));
+        Ui.waitFor(() -> table(robot).getItems().size() == 1 && table(robot).getItems().get(0).name().equals(name));
         robot.clickOn(name).type(KeyCode.ENTER);
-        waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
+        Ui.waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
                 && robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems().size() == 2);
         Screenshots.save(robot.lookup("#enrolmentTable").query().getScene(), "participant-history");
 
         // Ctrl+W closes the participant's tab and the caseload is back.
         robot.push(KeyCode.CONTROL, KeyCode.W);
-        waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isEmpty());
-        waitFor(() -> showing(robot, "#caseloadTable"));
+        Ui.waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isEmpty());
+        Ui.waitFor(() -> Ui.showing(robot, "#caseloadTable"));
     }
 }

@@ -11,13 +11,8 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -30,7 +25,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
@@ -41,7 +35,6 @@ import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
-import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.common.I18n;
 
 /**
@@ -73,11 +66,7 @@ class WorkflowWalkUiTest {
                 null, null));
         lateEnrolment = context.caseload().enrol(new EnrolmentDraft(late.id(), me.id(), TODAY.minusDays(9),
                 "Försörjningsstöd Skärholmen", "Katarina Sjöberg", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
-        MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
-        Scene scene = new Scene(window, 1180, 760);
-        scene.getStylesheets().add(CoachApplication.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        Ui.showMain(stage, context, SV, me);
     }
 
     @AfterEach
@@ -85,55 +74,26 @@ class WorkflowWalkUiTest {
         context.close();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    }
-
-    private static boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Labeled.class).getText();
-    }
-
-    private static int rows(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TableView.class).getItems().size();
-    }
-
-    /** Opens a combo box and clicks the item with this text in its popup. */
-    private static void choose(FxRobot robot, String comboId, String item) throws TimeoutException {
-        robot.clickOn(comboId);
-        waitFor(() -> robot.lookup(".list-cell").match(NodeQueryUtils.hasText(item))
-                .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.clickOn((Node) robot.lookup(".list-cell").match(NodeQueryUtils.hasText(item))
-                .match(NodeQueryUtils.isVisible()).query());
-    }
-
-    private static void shot(FxRobot robot, String id, String name) {
-        Screenshots.save(robot.lookup(id).query().getScene(), name);
-    }
-
     @Test
     void aCoachCarriesAParticipantFromEnrolmentToExitAndGivesAReasonForALatePlan(FxRobot robot) throws Exception {
         // Enrolment: register, then the enrolment dialog follows.
         robot.clickOn("#navCaseload").clickOn("#registerButton");
-        waitFor(() -> showing(robot, "#personalNumberField"));
+        Ui.waitFor(() -> Ui.showing(robot, "#personalNumberField"));
         String number = PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display();
         robot.clickOn("#personalNumberField").write(number);
         robot.clickOn("#firstNameField").write("Amina");
         robot.clickOn("#lastNameField").write("Yilmaz");
         robot.clickOn("#saveRegistration");
-        waitFor(() -> showing(robot, "#saveEnrolment"));
+        Ui.waitFor(() -> Ui.showing(robot, "#saveEnrolment"));
         robot.clickOn("#referringUnitField").write("Försörjningsstöd Rinkeby-Kista");
         robot.clickOn("#socialSecretaryField").write("Omar Farah");
         robot.clickOn("#targetGroup-sfi");
         robot.clickOn("#saveEnrolment");
-        waitFor(() -> !showing(robot, "#saveEnrolment"));
+        Ui.waitFor(() -> !Ui.showing(robot, "#saveEnrolment"));
         robot.clickOn("#caseloadSearch").write("yilm");
-        waitFor(() -> rows(robot, "#caseloadTable") == 1);
+        Ui.waitFor(() -> Ui.rows(robot, "#caseloadTable") == 1);
         robot.clickOn("Yilmaz, Amina").type(KeyCode.ENTER);
-        waitFor(() -> showing(robot, "#mappingAreas") && rows(robot, "#mappingAreas") == 8);
+        Ui.waitFor(() -> Ui.showing(robot, "#mappingAreas") && Ui.rows(robot, "#mappingAreas") == 8);
 
         // Mapping: three areas, each saved before the next is opened.
         int done = 0;
@@ -141,79 +101,79 @@ class WorkflowWalkUiTest {
                 "enum.MappingArea.WISHES"}) {
             robot.clickOn((Node) robot.lookup("#mappingAreas .table-cell").match(NodeQueryUtils.hasText(SV.get(area)))
                     .query());
-            waitFor(() -> text(robot, "#mappingAreaTitle").equals(SV.get(area)));
-            choose(robot, "#mappingStatus", SV.get("enum.MappingStatus.DONE"));
+            Ui.waitFor(() -> Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area)));
+            Ui.choose(robot, "#mappingStatus", SV.get("enum.MappingStatus.DONE"));
             robot.clickOn("#mappingText").write("Samtal " + SV.get(area).toLowerCase(SV.locale()));
             robot.clickOn("#actor-af");
             robot.clickOn("#mappingSave");
             int settled = ++done;
-            waitFor(() -> text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", settled, 8)));
+            Ui.waitFor(() -> Ui.text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", settled, 8)));
         }
-        waitFor(() -> text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", 3, 8)));
-        shot(robot, "#mappingAreas", "work-mapping");
+        Ui.waitFor(() -> Ui.text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", 3, 8)));
+        Ui.shot(robot, "#mappingAreas", "work-mapping");
 
         // The plan: draw up, goal, two activities (one refused first: end before start), approval.
         robot.clickOn(SV.get("work.plan"));
         robot.clickOn("#planDraft");
-        waitFor(() -> text(robot, "#planStatus").equals(SV.get("plan.status.draft")));
-        choose(robot, "#planGoal", SV.get("enum.PlanGoal.WORK"));
+        Ui.waitFor(() -> Ui.text(robot, "#planStatus").equals(SV.get("plan.status.draft")));
+        Ui.choose(robot, "#planGoal", SV.get("enum.PlanGoal.WORK"));
         robot.clickOn("#planWishes").write("Vill arbeta inom barnomsorg");
         robot.clickOn("#planSaveGoal");
 
         robot.clickOn("#planAddActivity");
-        waitFor(() -> showing(robot, "#activityDialogOk"));
-        choose(robot, "#activityKind", SV.get("enum.ActivityKind.WORK_TRAINING"));
+        Ui.waitFor(() -> Ui.showing(robot, "#activityDialogOk"));
+        Ui.choose(robot, "#activityKind", SV.get("enum.ActivityKind.WORK_TRAINING"));
         robot.clickOn("#activityProvider").write("Stadsmissionen");
         robot.clickOn("#activityEnd").write("2026-11-01");
         robot.clickOn("#activityDialogOk");
-        waitFor(() -> showing(robot, "#activityEndProblem"));
-        assertEquals(SV.get("activity.problem.endBeforeStart", TODAY), text(robot, "#activityEndProblem"));
-        shot(robot, "#activityDialogOk", "activity-problem");
+        Ui.waitFor(() -> Ui.showing(robot, "#activityEndProblem"));
+        assertEquals(SV.get("activity.problem.endBeforeStart", TODAY), Ui.text(robot, "#activityEndProblem"));
+        Ui.shot(robot, "#activityDialogOk", "activity-problem");
         robot.doubleClickOn("#activityEnd").push(KeyCode.CONTROL, KeyCode.A).write("2027-02-28");
         robot.clickOn("#activityDialogOk");
-        waitFor(() -> !showing(robot, "#activityDialogOk") && rows(robot, "#planActivities") == 1);
+        Ui.waitFor(() -> !Ui.showing(robot, "#activityDialogOk") && Ui.rows(robot, "#planActivities") == 1);
 
         robot.clickOn("#planAddActivity");
-        waitFor(() -> showing(robot, "#activityDialogOk"));
-        choose(robot, "#activityKind", SV.get("enum.ActivityKind.SFI_WITH_PLACEMENT"));
+        Ui.waitFor(() -> Ui.showing(robot, "#activityDialogOk"));
+        Ui.choose(robot, "#activityKind", SV.get("enum.ActivityKind.SFI_WITH_PLACEMENT"));
         robot.clickOn("#activityProvider").write("Komvux Kista");
         robot.clickOn("#activityEnd").write("2027-05-31");
         robot.clickOn("#activityDialogOk");
-        waitFor(() -> !showing(robot, "#activityDialogOk") && rows(robot, "#planActivities") == 2);
+        Ui.waitFor(() -> !Ui.showing(robot, "#activityDialogOk") && Ui.rows(robot, "#planActivities") == 2);
 
         robot.clickOn("#planApprove");
-        waitFor(() -> showing(robot, "#approvalDialogOk"));
-        shot(robot, "#approvalDialogOk", "approval");
+        Ui.waitFor(() -> Ui.showing(robot, "#approvalDialogOk"));
+        Ui.shot(robot, "#approvalDialogOk", "approval");
         robot.clickOn("#approvalDialogOk");
-        waitFor(() -> text(robot, "#planStatus").equals(SV.get("plan.status.approved", TODAY, "Omar Farah")));
-        shot(robot, "#planActivities", "work-plan");
+        Ui.waitFor(() -> Ui.text(robot, "#planStatus").equals(SV.get("plan.status.approved", TODAY, "Omar Farah")));
+        Ui.shot(robot, "#planActivities", "work-plan");
 
         // Follow-up: one attended, one missed and reported to social services.
         robot.clickOn(SV.get("work.meetings"));
         robot.clickOn("#meetingRecord");
-        waitFor(() -> showing(robot, "#meetingDialogOk"));
+        Ui.waitFor(() -> Ui.showing(robot, "#meetingDialogOk"));
         robot.clickOn("#meetingNotes").write("Arbetsträningen har börjat bra");
         robot.clickOn("#followUp-work_training").write("Trivs, kommer i tid");
         robot.clickOn("#meetingDialogOk");
-        waitFor(() -> !showing(robot, "#meetingDialogOk") && rows(robot, "#meetings") == 1);
+        Ui.waitFor(() -> !Ui.showing(robot, "#meetingDialogOk") && Ui.rows(robot, "#meetings") == 1);
         robot.clickOn("#meetingRecord");
-        waitFor(() -> showing(robot, "#meetingDialogOk"));
+        Ui.waitFor(() -> Ui.showing(robot, "#meetingDialogOk"));
         robot.doubleClickOn("#meetingTime").push(KeyCode.CONTROL, KeyCode.A).write("14:00");
-        choose(robot, "#meetingOutcome", SV.get("enum.MeetingOutcome.NOT_ATTENDED"));
+        Ui.choose(robot, "#meetingOutcome", SV.get("enum.MeetingOutcome.NOT_ATTENDED"));
         robot.clickOn("#meetingReported").write("2026-11-24");
         robot.clickOn("#meetingDialogOk");
-        waitFor(() -> !showing(robot, "#meetingDialogOk") && rows(robot, "#meetings") == 2);
-        shot(robot, "#meetings", "work-meetings");
+        Ui.waitFor(() -> !Ui.showing(robot, "#meetingDialogOk") && Ui.rows(robot, "#meetings") == 2);
+        Ui.shot(robot, "#meetings", "work-meetings");
 
         // Exit to unsubsidised work; running activities end the same day.
         robot.clickOn(SV.get("work.exit"));
-        choose(robot, "#exitReason", SV.get("enum.ExitReason.UNSUBSIDISED_WORK"));
-        shot(robot, "#exitSave", "work-exit");
+        Ui.choose(robot, "#exitReason", SV.get("enum.ExitReason.UNSUBSIDISED_WORK"));
+        Ui.shot(robot, "#exitSave", "work-exit");
         robot.clickOn("#exitSave");
-        waitFor(() -> showing(robot, SV.get("exit.confirm.yes")));
+        Ui.waitFor(() -> Ui.showing(robot, SV.get("exit.confirm.yes")));
         robot.clickOn(SV.get("exit.confirm.yes"));
-        waitFor(() -> showing(robot, "#exitDone"));
-        assertEquals(SV.get("exit.done", TODAY, SV.of(ExitReason.UNSUBSIDISED_WORK)), text(robot, "#exitDone"));
+        Ui.waitFor(() -> Ui.showing(robot, "#exitDone"));
+        assertEquals(SV.get("exit.done", TODAY, SV.of(ExitReason.UNSUBSIDISED_WORK)), Ui.text(robot, "#exitDone"));
 
         Participant amina = context.caseload().caseload(null, "yilmaz").get(0).participant();
         Enrolment ended = context.caseload().enrolments(amina.id()).get(0);
@@ -230,17 +190,17 @@ class WorkflowWalkUiTest {
 
         // Today: the second participant's plan is four days late; acting asks why first.
         robot.clickOn("#navToday");
-        waitFor(() -> showing(robot, "#todayTable") && rows(robot, "#todayTable") == 1);
-        shot(robot, "#todayTable", "today");
+        Ui.waitFor(() -> Ui.showing(robot, "#todayTable") && Ui.rows(robot, "#todayTable") == 1);
+        Ui.shot(robot, "#todayTable", "today");
         robot.clickOn("Petrović, Dragan").clickOn("#todayAct");
-        waitFor(() -> showing(robot, "#reasonDialogOk"));
+        Ui.waitFor(() -> Ui.showing(robot, "#reasonDialogOk"));
         robot.clickOn("#reasonDialogOk");
-        waitFor(() -> showing(robot, "#todayReasonProblem"));
-        assertEquals(SV.get("today.problem.reasonRequired"), text(robot, "#todayReasonProblem"));
+        Ui.waitFor(() -> Ui.showing(robot, "#todayReasonProblem"));
+        assertEquals(SV.get("today.problem.reasonRequired"), Ui.text(robot, "#todayReasonProblem"));
         robot.clickOn("#todayReason").write("Aspiranten var sjuk första veckan");
-        shot(robot, "#reasonDialogOk", "today-reason");
+        Ui.shot(robot, "#reasonDialogOk", "today-reason");
         robot.clickOn("#reasonDialogOk");
-        waitFor(() -> showing(robot, "#planDraft") && robot.lookup("#participantName").match(NodeQueryUtils
+        Ui.waitFor(() -> Ui.showing(robot, "#planDraft") && robot.lookup("#participantName").match(NodeQueryUtils
                 .isVisible()).tryQuery().map(n -> ((Label) n).getText().equals("Dragan Petrović")).orElse(false));
         assertTrue(context.workflow().hasReason(lateEnrolment.id(), DeadlineKind.PLAN_DUE, TODAY.minusDays(4)));
     }
