@@ -1,0 +1,141 @@
+package se.jobbtorg.coach.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The indicators of domain.md ("Indicators", 004) over a set of enrolments, for a period and a
+ * report date. Every figure keeps the enrolments behind it, so a reader can open it and recount.
+ */
+public final class Indicators {
+    /** The months after enrolment at which self-support is measured. */
+    public static final List<Integer> MONTHS = List.of(3, 6, 12, 18);
+
+    private Indicators() {
+    }
+
+    /** A count with the enrolments it was counted from. */
+    public record Figure(List<UUID> enrolments) {
+        public Figure {
+            enrolments = List.copyOf(enrolments);
+        }
+
+        public int count() {
+            return enrolments.size();
+        }
+    }
+
+    /** A share: numerator of denominator, both with their enrolments. Null share when nothing to divide. */
+    public record Share(Figure numerator, Figure denominator) {
+        public Double value() {
+            return denominator.count() == 0 ? null : numerator.count() / (double) denominator.count();
+        }
+    }
+
+    /** Self-support at X months: the cohort, those not yet measurable, and both definitions. */
+    public record SelfSupportAt(int months, Figure cohort, Figure notYetMeasurable, Map<SelfSupport, Share> shares) {
+        /** Percentage points between the city's share and the strict one; null without a cohort. */
+        public Double gap() {
+            Double city = shares.get(SelfSupport.CITY).value();
+            Double strict = shares.get(SelfSupport.STRICT).value();
+            return city == null || strict == null ? null : city - strict;
+        }
+    }
+
+    /** The whole report. */
+    public record Report(LocalDate from, LocalDate to, LocalDate reportDate, Figure enrolled, Figure active,
+            Map<ExitReason, Figure> exitsByReason, Share unknownReason, List<SelfSupportAt> selfSupport,
+            Figure returns, Integer medianDaysToReturn, Integer medianDaysToApprovedPlan, Share planWithinFiveDays) {
+    }
+
+    /**
+     * The indicators for enrolments whose enrolment date lies in [from, to], measured on
+     * reportDate. all holds every enrolment known (earlier ones too): returns look back.
+     */
+    public static Report compute(List<EnrolmentFacts> all, LocalDate from, LocalDate to, LocalDate reportDate) {
+        List<EnrolmentFacts> inPeriod = all.stream()
+                .filter(e -> !e.enrolledOn().isBefore(from) && !e.enrolledOn().isAfter(to))
+                .sorted(Comparator.comparing(EnrolmentFacts::enrolledOn)).toList();
+        Figure enrolled = figure(inPeriod);
+        Figure active = figure(inPeriod.stream()
+                .filter(e -> e.exitedOn() == null || e.exitedOn().isAfter(reportDate)).toList());
+
+        List<EnrolmentFacts> exits = inPeriod.stream()
+                .filter(e -> e.exitedOn() != null && !e.exitedOn().isAfter(reportDate)).toList();
+        Map<ExitReason, Figure> byReason = new EnumMap<>(ExitReason.class);
+        for (ExitReason reason : ExitReason.values()) {
+            byReason.put(reason, figure(exits.stream().filter(e -> e.exitReason() == reason).toList()));
+        }
+        Share unknown = new Share(byReason.get(ExitReason.UNKNOWN), figure(exits));
+
+        List<SelfSupportAt> selfSupport = new ArrayList<>();
+        for (int months : MONTHS) {
+            List<EnrolmentFacts> cohort = new ArrayList<>();
+            List<EnrolmentFacts> tooYoung = new ArrayList<>();
+            for (EnrolmentFacts e : inPeriod) {
+                (mark(e, months).isAfter(reportDate) ? tooYoung : cohort).add(e);
+            }
+            Map<SelfSupport, Share> shares = new EnumMap<>(SelfSupport.class);
+            for (SelfSupport definition : SelfSupport.values()) {
+                shares.put(definition, new Share(figure(cohort.stream()
+                        .filter(e -> e.exitedOn() != null && !e.exitedOn().isAfter(mark(e, months))
+                                && definition.counts(e.exitReason()))
+                        .toList()), figure(cohort)));
+            }
+            selfSupport.add(new SelfSupportAt(months, figure(cohort), figure(tooYoung), shares));
+        }
+
+        Map<UUID, List<EnrolmentFacts>> byPerson = all.stream().collect(Collectors.groupingBy(EnrolmentFacts::participantId));
+        List<EnrolmentFacts> returns = new ArrayList<>();
+        List<Long> daysToReturn = new ArrayList<>();
+        for (EnrolmentFacts e : inPeriod) {
+            byPerson.get(e.participantId()).stream()
+                    .filter(earlier -> earlier.exitedOn() != null && earlier.enrolledOn().isBefore(e.enrolledOn())
+                            && !earlier.exitedOn().isAfter(e.enrolledOn()))
+                    .map(EnrolmentFacts::exitedOn).max(Comparator.naturalOrder())
+                    .ifPresent(lastExit -> {
+                        returns.add(e);
+                        daysToReturn.add(ChronoUnit.DAYS.between(lastExit, e.enrolledOn()));
+                    });
+        }
+
+        List<EnrolmentFacts> withPlan = inPeriod.stream().filter(e -> e.firstPlanApprovedOn() != null).toList();
+        List<Long> daysToPlan = withPlan.stream()
+                .map(e -> ChronoUnit.DAYS.between(e.enrolledOn(), e.firstPlanApprovedOn())).toList();
+        // Denominator: those whose five days have passed on the report date, plan or not.
+        List<EnrolmentFacts> dueForPlan = inPeriod.stream()
+                .filter(e -> DeadlineRules.planDue(e.enrolledOn()).isBefore(reportDate)).toList();
+        Share withinFive = new Share(figure(dueForPlan.stream().filter(e -> e.firstPlanApprovedOn() != null
+                && !e.firstPlanApprovedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))).toList()), figure(dueForPlan));
+
+        return new Report(from, to, reportDate, enrolled, active, byReason, unknown, selfSupport, figure(returns),
+                median(daysToReturn), median(daysToPlan), withinFive);
+    }
+
+    /** The X-month mark: enrolment date plus X calendar months. */
+    public static LocalDate mark(EnrolmentFacts e, int months) {
+        return e.enrolledOn().plusMonths(months);
+    }
+
+    /** The median of whole days, rounded down; null for no values. */
+    static Integer median(List<Long> days) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = days.stream().sorted().toList();
+        int n = sorted.size();
+        long m = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return (int) m;
+    }
+
+    private static Figure figure(List<EnrolmentFacts> enrolments) {
+        return new Figure(enrolments.stream().map(EnrolmentFacts::enrolmentId).toList());
+    }
+}
