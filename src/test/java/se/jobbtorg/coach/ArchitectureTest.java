@@ -18,14 +18,18 @@ class ArchitectureTest {
             .layer("cli").definedBy("..coach.cli..")
             .layer("ui").definedBy("..coach.ui..")
             .layer("service").definedBy("..coach.service..")
+            .layer("report").definedBy("..coach.report..")
+            .layer("i18n").definedBy("..coach.i18n..")
             .layer("store").definedBy("..coach.store..")
             .layer("domain").definedBy("..coach.domain..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("service", "cli", "app")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "store", "cli", "app");
+            .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "app")
+            .whereLayer("i18n").mayOnlyBeAccessedByLayers("ui", "report", "cli", "app")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("service", "report", "cli", "app")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "report", "store", "cli", "app", "i18n");
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..coach.domain..")
@@ -46,6 +50,10 @@ class ArchitectureTest {
     static final ArchRule viewModelsHoldNoControls = noClasses().that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                     "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule textsAreFreeOfScreens = noClasses().that().resideInAnyPackage("..coach.i18n..", "..coach.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..coach.ui..");
 
     @ArchTest
     static final ArchRule jooqOnlyInTheStore = noClasses().that().resideOutsideOfPackages("..coach.store..")

@@ -20,7 +20,7 @@ import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.ui.caseload.CaseloadRow;
 import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** Every key is in Swedish and English, every key the code uses exists, and none is unused. */
 class LocalizationTest {
@@ -53,6 +53,10 @@ class LocalizationTest {
         }
         for (var s : CaseloadRow.Status.values()) {
             keys.add("caseload.state." + s.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (var definition : se.jobbtorg.coach.domain.SelfSupport.values()) {
+            keys.add("report.selfSupport." + definition.code());
+            keys.add("report.selfSupport." + definition.code() + ".definition");
         }
         for (var locale : I18n.SUPPORTED) {
             keys.add("settings.language." + locale.getLanguage());
@@ -139,6 +143,8 @@ class LocalizationTest {
         assertEquals("Ärendelista", new I18n(java.util.Locale.forLanguageTag("sv-SE")).get("nav.caseload"));
         assertEquals("Ärendelista", new I18n(java.util.Locale.GERMAN).get("nav.caseload"));
         assertEquals("Caseload", new I18n(java.util.Locale.UK).get("nav.caseload"));
+        assertEquals("The participant's own wishes", new I18n(java.util.Locale.UK).get("plan.wishes"),
+                "an apostrophe shows once, with or without arguments");
         assertEquals("Inskrivning av Anna Öberg", new I18n(java.util.Locale.forLanguageTag("sv")).get("enrolment.header",
                 "Anna Öberg"));
         assertEquals("2026-11-24", new I18n(java.util.Locale.ENGLISH).date(java.time.LocalDate.of(2026, 11, 24)),

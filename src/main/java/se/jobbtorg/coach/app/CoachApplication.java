@@ -26,7 +26,7 @@ import se.jobbtorg.coach.store.DatabaseInUseException;
 import se.jobbtorg.coach.store.Storage;
 import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.settings.SettingsDialog;
 import se.jobbtorg.coach.ui.settings.SettingsViewModel;
 

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.app;
 import java.time.Clock;
 import javafx.application.Application;
 import se.jobbtorg.coach.cli.CheckCommand;
+import se.jobbtorg.coach.cli.ReportCommand;
 import se.jobbtorg.coach.service.Version;
 
 /**
@@ -43,6 +44,12 @@ public final class Main {
             return new CheckCommand(options.db() != null ? options.db() : paths.defaultDatabase(),
                     Clock.systemDefaultZone()).run(System.out, System.err);
         }
+        if ("report".equals(options.command())) {
+            AppLog.configure(paths.logFolder());
+            return new ReportCommand(options.db() != null ? options.db() : paths.defaultDatabase(), options.from(),
+                    options.to(), options.unit(), options.format(), options.out(), Clock.systemDefaultZone())
+                    .run(System.out, System.err);
+        }
         Application.launch(CoachApplication.class, args);
         return 0;
     }
@@ -50,6 +57,8 @@ public final class Main {
     static final String USAGE = """
             Usage: java -jar jobbtorg-coach.jar [options]            open the window
                    java -jar jobbtorg-coach.jar check [--db FILE]    check a database and exit
+                   java -jar jobbtorg-coach.jar report [--db FILE] [--from D] [--to D] [--unit U] --format csv --out FILE
+                                                                     the indicators as CSV (Swedish)
             Options:
               --db FILE     the caseload database (default: caseload.db in the user's data folder)
               --demo        fill a new, empty database with an invented demo caseload

@@ -1,14 +1,17 @@
 package se.jobbtorg.coach.app;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** The command line: a command (none for the window) and its options. */
-record Options(String command, Path db, boolean demo, Locale language, List<String> rest) {
+record Options(String command, Path db, boolean demo, Locale language, List<String> rest, LocalDate from,
+        LocalDate to, String unit, String format, Path out) {
 
-    static final List<String> COMMANDS = List.of("check");
+    static final List<String> COMMANDS = List.of("check", "report");
 
     /** Parses the arguments; throws IllegalArgumentException with a sentence for the user. */
     static Options parse(String... args) {
@@ -17,6 +20,11 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
         boolean demo = false;
         Locale language = null;
         List<String> rest = new ArrayList<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        String unit = null;
+        String format = null;
+        Path out = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -27,6 +35,11 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                     db = Path.of(args[++i]);
                 }
                 case "--demo" -> demo = true;
+                case "--from" -> from = date(args, ++i, "--from");
+                case "--to" -> to = date(args, ++i, "--to");
+                case "--unit" -> unit = value(args, ++i, "--unit");
+                case "--format" -> format = value(args, ++i, "--format");
+                case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--lang" -> {
                     if (i + 1 >= args.length || !List.of("sv", "en").contains(args[i + 1])) {
                         throw new IllegalArgumentException("--lang takes sv or en");
@@ -44,6 +57,21 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                 }
             }
         }
-        return new Options(command, db, demo, language, List.copyOf(rest));
+        return new Options(command, db, demo, language, List.copyOf(rest), from, to, unit, format, out);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static LocalDate date(String[] args, int i, String option) {
+        try {
+            return LocalDate.parse(value(args, i, option));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " takes a date like 2026-11-24");
+        }
     }
 }

@@ -29,7 +29,7 @@ import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
 import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.UiServices;
 import se.jobbtorg.coach.ui.participant.EnrolmentDialog;
 import se.jobbtorg.coach.ui.participant.EnrolmentViewModel;

@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.ui.caseload.CaseloadRow;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * A coach registers a person (first with a mistyped number), enrols them, and finds them again

@@ -13,7 +13,7 @@ import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.ui.MainWindow;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** What the window tests share: the main window on a real database, and waiting on what a person sees. */
 final class Ui {

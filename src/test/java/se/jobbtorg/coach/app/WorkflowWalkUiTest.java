@@ -35,7 +35,7 @@ import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * The whole Jobbtorg process for one person, clicked and typed as a coach would: enrolment,

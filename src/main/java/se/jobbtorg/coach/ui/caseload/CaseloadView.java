@@ -25,7 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
 import se.jobbtorg.coach.domain.SwedishText;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** The caseload: search field, scope, the table of participants, and the actions on them. */
 public final class CaseloadView extends BorderPane {

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.common;
 
+import se.jobbtorg.coach.i18n.I18n;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ComboBox;

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.common;
 
+import se.jobbtorg.coach.i18n.I18n;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;

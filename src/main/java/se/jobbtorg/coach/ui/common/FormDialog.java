@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.common;
 
+import se.jobbtorg.coach.i18n.I18n;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.application.Platform;

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.common;
 
+import se.jobbtorg.coach.i18n.I18n;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;

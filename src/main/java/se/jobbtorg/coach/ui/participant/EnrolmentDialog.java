@@ -18,7 +18,7 @@ import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** Enrols a participant: the referral, target groups, language and the coach. */
 public final class EnrolmentDialog extends Dialog<Enrolment> {

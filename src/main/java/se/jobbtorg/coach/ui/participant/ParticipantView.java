@@ -13,7 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel.EnrolmentRow;
 
 /** A participant's page: who they are, and every enrolment they have had. */

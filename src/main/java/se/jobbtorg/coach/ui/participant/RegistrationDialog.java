@@ -13,7 +13,7 @@ import se.jobbtorg.coach.domain.Districts;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** Registers a person: number first, as a coach has it in front of them on the referral. */
 public final class RegistrationDialog extends Dialog<Participant> {

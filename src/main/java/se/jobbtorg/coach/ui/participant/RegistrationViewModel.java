@@ -10,7 +10,7 @@ import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.ui.common.FieldProblems;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /** The registration form: its fields, the problem shown next to each, and saving. */

@@ -13,7 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** Settings, and on the first run the welcome: the coach's name, unit and language. */
 public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {

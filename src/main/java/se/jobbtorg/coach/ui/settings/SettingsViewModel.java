@@ -10,7 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.service.CoachService;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * Who works in this database and in which language. On the first run it also offers to fill

@@ -23,7 +23,7 @@ import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * The coach's start screen: what is due today and what is overdue. Acting on an overdue item

@@ -26,7 +26,7 @@ import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** The mapping: every area with its status at a glance, and the selected area to work on. */
 final class MappingPane extends HBox {

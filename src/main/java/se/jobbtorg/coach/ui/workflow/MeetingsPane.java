@@ -32,7 +32,7 @@ import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * Follow-up meetings: planned and held, at the desk, by phone or on a visit. Entries are only

@@ -28,7 +28,7 @@ import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.I18n;
+import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * The activity plan: its versions (an approved one is read-only), the goal and the person's own

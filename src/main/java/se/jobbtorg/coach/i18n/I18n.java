@@ -1,4 +1,4 @@
-package se.jobbtorg.coach.ui.common;
+package se.jobbtorg.coach.i18n;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -46,9 +46,7 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        if (args.length == 0) {
-            return pattern;
-        }
+        // Always through MessageFormat, so that '' is one apostrophe whether or not there are arguments.
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             shown[i] = args[i] instanceof LocalDate d ? date(d) : args[i];

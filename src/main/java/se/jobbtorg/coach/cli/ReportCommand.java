@@ -1,0 +1,79 @@
+package se.jobbtorg.coach.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import se.jobbtorg.coach.domain.SelfSupport;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.report.IndicatorCsv;
+import se.jobbtorg.coach.report.IndicatorReport;
+import se.jobbtorg.coach.store.Database;
+
+/**
+ * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv --out FILE}: the indicators
+ * for a period (default: this calendar year), written in Swedish. Prints one line a script can
+ * read; exit 0 written, 1 failed, 2 wrong arguments.
+ */
+public final class ReportCommand {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private final Path db;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final String unit;
+    private final String format;
+    private final Path out;
+    private final Clock clock;
+
+    public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, Clock clock) {
+        this.db = db;
+        this.from = from;
+        this.to = to;
+        this.unit = unit;
+        this.format = format;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public int run(PrintStream stdout, PrintStream err) {
+        if (!"csv".equals(format)) {
+            err.println("refused reason=format must be csv (xlsx and pdf are not built yet)");
+            return USAGE;
+        }
+        if (out == null) {
+            err.println("refused reason=--out FILE is needed");
+            return USAGE;
+        }
+        if (!Files.isRegularFile(db)) {
+            err.println("failed file=" + db + " reason=no such file");
+            return FAILED;
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = from != null ? from : today.withDayOfYear(1);
+        LocalDate end = to != null ? to : today;
+        if (end.isBefore(start)) {
+            err.println("refused reason=--to is before --from");
+            return USAGE;
+        }
+        try (Database database = Database.open(db, clock)) {
+            var report = new IndicatorReport(database, clock).compute(start, end, unit);
+            new IndicatorCsv(new I18n(Locale.forLanguageTag("sv-SE"))).write(report, unit, out);
+            var twelve = report.selfSupport().get(2);
+            stdout.println("ok out=" + out + " enrolled=" + report.enrolled().count() + " exits="
+                    + report.unknownReason().denominator().count() + " selfsupport12_city="
+                    + twelve.shares().get(SelfSupport.CITY).numerator().count() + "/" + twelve.cohort().count()
+                    + " selfsupport12_strict=" + twelve.shares().get(SelfSupport.STRICT).numerator().count() + "/"
+                    + twelve.cohort().count());
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("failed file=" + db + " reason=" + e.getMessage());
+            return FAILED;
+        }
+    }
+}

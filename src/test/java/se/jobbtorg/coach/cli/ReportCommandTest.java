@@ -1,0 +1,132 @@
+package se.jobbtorg.coach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.domain.ActivityDraft;
+import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitDraft;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.WorkflowService;
+import se.jobbtorg.coach.store.Database;
+
+/** The report command on a real database, its CSV read back with a CSV parser. */
+class ReportCommandTest {
+    /** Each person is enrolled, given a plan and exited on the clock's "today", so the clock moves. */
+    @TempDir
+    Path dir;
+
+    static Clock on(String day) {
+        return Clock.fixed(Instant.parse(day + "T10:00:00Z"), ZoneId.of("Europe/Stockholm"));
+    }
+
+    /** Enrols someone on one day, approves a plan after planDays, and exits after exitDays. */
+    void person(Path file, String unit, int serial, String enrolled, int planDays, Integer exitDays, ExitReason reason) {
+        LocalDate start = LocalDate.parse(enrolled);
+        try (Database db = Database.open(file, on(enrolled))) {
+            var me = new CoachService(db).setCurrentCoach("Linnea Ek", null);
+            var p = new CaseloadService(db, on(enrolled)).register(new ParticipantDraft(
+                    PersonalIdentityNumber.of(LocalDate.of(1980, 1, 1).plusDays(serial), serial, false).display(),
+                    "Test", "Person" + serial, null, null, null));
+            var e = new CaseloadService(db, on(enrolled)).enrol(new EnrolmentDraft(p.id(), me.id(), start, unit, null,
+                    EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+            LocalDate planOn = start.plusDays(planDays);
+            var flow = new WorkflowService(db, on(planOn.toString()));
+            var plan = flow.draft(e.id(), false);
+            flow.describe(plan.id(), PlanGoal.WORK, null);
+            flow.addActivity(plan.id(), new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg", null, planOn,
+                    planOn.plusMonths(3)));
+            flow.approve(plan.id(), "Omar Farah", planOn);
+            if (exitDays != null) {
+                LocalDate exit = start.plusDays(exitDays);
+                new WorkflowService(db, on(exit.toString())).exit(new ExitDraft(e.id(), exit, reason,
+                        reason == ExitReason.UNKNOWN ? "Ringt och skrivit" : null));
+            }
+        }
+    }
+
+    @Test
+    void theCsvHoldsEveryFigureWithItsCountsAndANeutralisedUnit() throws Exception {
+        Path file = dir.resolve("caseload.db");
+        String unit = "=HYPERLINK(\"http://example.invalid\")";
+        person(file, unit, 1, "2025-01-10", 3, 50, ExitReason.UNSUBSIDISED_WORK);
+        person(file, unit, 2, "2025-02-01", 2, 60, ExitReason.REFERRED_BACK);
+        person(file, unit, 3, "2025-03-15", 10, 100, ExitReason.UNKNOWN);
+        person(file, unit, 4, "2025-06-30", 4, null, null);
+        person(file, "Försörjningsstöd Farsta", 5, "2025-05-05", 1, 20, ExitReason.STUDIES);
+
+        Path out = dir.resolve("out/indicators.csv");
+        var stdout = new ByteArrayOutputStream();
+        int code = new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), unit, "csv", out,
+                on("2026-11-24")).run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(ReportCommand.OK, code);
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).startsWith("ok out="));
+
+        byte[] bytes = Files.readAllBytes(out);
+        assertEquals(0xEF, bytes[0] & 0xFF, "UTF-8 byte-order mark, for Excel");
+        List<CSVRecord> records;
+        try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+            in.read(); // the byte-order mark
+            records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get().parse(in).getRecords();
+        }
+        assertEquals("'" + unit, records.get(3).get(1), "a formula from the data is neutralised");
+        Map<String, CSVRecord> byName = records.stream().filter(r -> r.size() == 6).collect(
+                Collectors.toMap(r -> r.get(1), Function.identity(), (a, b) -> a));
+        assertEquals("4", byName.get("Inskrivna under perioden").get(2), "the Farsta person is another unit");
+        assertEquals("1", byName.get("Aktiva på mätdatum").get(2));
+        assertEquals(List.of("33,3", "1", "3"), values(byName.get("Andel avslut med okänd orsak")));
+        // 3 months: all four marks passed; work (day 50) counts in both, unknown (day 100) is too late.
+        assertEquals(List.of("25,0", "1", "4"), values(byName.get("Självförsörjning 3 mån, stadens definition")));
+        assertEquals(List.of("25,0", "1", "4"), values(byName.get("Självförsörjning 3 mån, strikt definition")));
+        // 6 months: the unknown exit (day 100) now counts for the city, not strictly.
+        assertEquals(List.of("50,0", "2", "4"), values(byName.get("Självförsörjning 6 mån, stadens definition")));
+        assertEquals(List.of("25,0", "1", "4"), values(byName.get("Självförsörjning 6 mån, strikt definition")));
+        assertEquals("25,0", byName.get("Skillnad 6 mån (stadens minus strikt)").get(2));
+        assertEquals("3", byName.get("Dagar till godkänd plan (median)").get(2),
+                "2, 3, 4, 10: the mean of the middle two, rounded down");
+        assertEquals(List.of("75,0", "3", "4"), values(byName.get("Andel med godkänd plan inom 5 dagar")));
+        assertTrue(byName.get("Självförsörjning 12 mån, strikt definition").get(5).contains("studier"),
+                "each figure says in words how it is counted");
+    }
+
+    static List<String> values(CSVRecord r) {
+        return List.of(r.get(2), r.get(3), r.get(4));
+    }
+
+    @Test
+    void wrongArgumentsAreRefusedAndNothingIsWritten() {
+        var err = new ByteArrayOutputStream();
+        Path out = dir.resolve("x.pdf");
+        assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "pdf", out,
+                on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(ReportCommand.FAILED, new ReportCommand(dir.resolve("none.db"), null, null, null, "csv",
+                dir.resolve("x.csv"), on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(Files.notExists(out) && Files.notExists(dir.resolve("x.csv")) && Files.notExists(dir.resolve("none.db")));
+    }
+}
