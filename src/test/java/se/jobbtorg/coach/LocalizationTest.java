@@ -57,6 +57,7 @@ class LocalizationTest {
         for (var definition : se.jobbtorg.coach.domain.SelfSupport.values()) {
             keys.add("report.selfSupport." + definition.code());
             keys.add("report.selfSupport." + definition.code() + ".definition");
+            keys.add("summary.chart." + definition.code());
         }
         for (var locale : I18n.SUPPORTED) {
             keys.add("settings.language." + locale.getLanguage());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.DemoCaseload;
 import se.jobbtorg.coach.service.TodayService;
 import se.jobbtorg.coach.service.WorkflowService;
@@ -19,6 +20,7 @@ public final class AppContext implements AutoCloseable {
     private final CoachService coaches;
     private final WorkflowService workflow;
     private final TodayService today;
+    private final IndicatorReport indicators;
     private final FxTaskRunner tasks = new FxTaskRunner();
 
     private AppContext(Database db, Clock clock) {
@@ -28,6 +30,7 @@ public final class AppContext implements AutoCloseable {
         this.coaches = new CoachService(db);
         this.workflow = new WorkflowService(db, clock);
         this.today = new TodayService(db, clock, workflow);
+        this.indicators = new IndicatorReport(db, clock);
     }
 
     /** Opens the database (quick_check, backup, migrations). Not on the FX thread. */
@@ -36,7 +39,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public UiServices ui() {
-        return new UiServices(caseload, coaches, workflow, today, tasks);
+        return new UiServices(caseload, coaches, workflow, today, indicators, tasks);
     }
 
     public CaseloadService caseload() {

@@ -8,14 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Indicators;
-import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**
@@ -63,62 +58,12 @@ public final class IndicatorCsv {
             csv.printRecord(i18n.get("report.column.section"), i18n.get("report.column.figure"),
                     i18n.get("report.column.value"), i18n.get("report.column.numerator"),
                     i18n.get("report.column.denominator"), i18n.get("report.column.definition"));
-            for (List<String> row : rows(report)) {
-                csv.printRecord(row);
+            for (IndicatorTable.Row row : new IndicatorTable(i18n).rows(report)) {
+                csv.printRecord(row.section(), row.figure(), row.value(), row.numerator(), row.denominator(),
+                        row.definition());
             }
             csv.flush();
         }
-    }
-
-    List<List<String>> rows(Indicators.Report r) {
-        List<List<String>> rows = new ArrayList<>();
-        String volume = i18n.get("report.section.volume");
-        rows.add(count(volume, i18n.get("report.enrolled"), r.enrolled(), i18n.get("report.enrolled.definition")));
-        rows.add(count(volume, i18n.get("report.active"), r.active(), i18n.get("report.active.definition")));
-        String exits = i18n.get("report.section.exits");
-        for (ExitReason reason : ExitReason.values()) {
-            rows.add(count(exits, i18n.of(reason), r.exitsByReason().get(reason), i18n.get("report.exits.definition")));
-        }
-        rows.add(share(exits, i18n.get("report.unknown"), r.unknownReason(), i18n.get("report.unknown.definition")));
-        String selfSupport = i18n.get("report.section.selfSupport");
-        for (var at : r.selfSupport()) {
-            for (SelfSupport definition : SelfSupport.values()) {
-                rows.add(share(selfSupport, i18n.get("report.selfSupport." + definition.code(), at.months()),
-                        at.shares().get(definition), i18n.get("report.selfSupport." + definition.code() + ".definition",
-                                at.months())));
-            }
-            rows.add(List.of(selfSupport, i18n.get("report.selfSupport.gap", at.months()), percent(at.gap()), "", "",
-                    i18n.get("report.selfSupport.gap.definition")));
-            rows.add(count(selfSupport, i18n.get("report.selfSupport.notYet", at.months()), at.notYetMeasurable(),
-                    i18n.get("report.selfSupport.notYet.definition", at.months())));
-        }
-        String process = i18n.get("report.section.process");
-        rows.add(count(process, i18n.get("report.returns"), r.returns(), i18n.get("report.returns.definition")));
-        rows.add(List.of(process, i18n.get("report.daysToReturn"), number(r.medianDaysToReturn()), "", "",
-                i18n.get("report.daysToReturn.definition")));
-        rows.add(List.of(process, i18n.get("report.daysToPlan"), number(r.medianDaysToApprovedPlan()), "", "",
-                i18n.get("report.daysToPlan.definition")));
-        rows.add(share(process, i18n.get("report.planWithinFive"), r.planWithinFiveDays(),
-                i18n.get("report.planWithinFive.definition")));
-        return rows;
-    }
-
-    private static List<String> count(String section, String name, Indicators.Figure f, String definition) {
-        return List.of(section, name, Integer.toString(f.count()), "", "", definition);
-    }
-
-    private List<String> share(String section, String name, Indicators.Share s, String definition) {
-        return List.of(section, name, percent(s.value()), Integer.toString(s.numerator().count()),
-                Integer.toString(s.denominator().count()), definition);
-    }
-
-    /** A share in per cent with one decimal and a decimal comma; empty when there is nothing to divide. */
-    private String percent(Double share) {
-        return share == null ? "" : String.format(Locale.forLanguageTag("sv-SE"), "%.1f", share * 100);
-    }
-
-    private static String number(Integer n) {
-        return n == null ? "" : n.toString();
     }
 
     /** Text from the data that would start a formula gets a leading apostrophe (OWASP). */

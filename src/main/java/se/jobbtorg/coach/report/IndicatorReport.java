@@ -19,4 +19,23 @@ public final class IndicatorReport {
     public Indicators.Report compute(LocalDate from, LocalDate to, String referringUnit) {
         return Indicators.compute(queries.facts(referringUnit), from, to, LocalDate.now(clock));
     }
+
+    /** One enrolment behind a figure, as the list shows it. */
+    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn,
+            se.jobbtorg.coach.domain.ExitReason reason) {
+    }
+
+    /** The people behind a figure, by name in Swedish order. */
+    public java.util.List<Line> behind(java.util.List<java.util.UUID> enrolments) {
+        return queries.lines(enrolments).stream()
+                .map(l -> new Line(l.name(), l.number(), l.enrolledOn(), l.exitedOn(), l.reason())).toList();
+    }
+
+    public java.util.List<String> units() {
+        return queries.units();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
 }

@@ -2,6 +2,7 @@ package se.jobbtorg.coach.store;
 
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_PLAN;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -35,5 +36,31 @@ public final class ReportQueries {
                             r.value5() == null ? null : ExitReason.ofCode(r.value5()),
                             r.value6() == null ? null : LocalDate.parse(r.value6())));
         });
+    }
+
+    /** A line of the list behind a figure. */
+    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {
+    }
+
+    /** The enrolments behind a figure, by name in Swedish order. */
+    public List<Line> lines(List<UUID> enrolmentIds) {
+        if (enrolmentIds.isEmpty()) {
+            return List.of();
+        }
+        return db.read(dsl -> dsl.select(PARTICIPANT.LAST_NAME, PARTICIPANT.FIRST_NAME, PARTICIPANT.PERSONAL_NUMBER,
+                        ENROLMENT.ENROLLED_ON, ENROLMENT.EXITED_ON, ENROLMENT.EXIT_REASON)
+                .from(ENROLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID))
+                .where(ENROLMENT.ID.in(enrolmentIds.stream().map(UUID::toString).toList()))
+                .orderBy(PARTICIPANT.SORT_NAME, ENROLMENT.ENROLLED_ON)
+                .fetch(r -> new Line(r.value1() + ", " + r.value2(),
+                        se.jobbtorg.coach.domain.PersonalIdentityNumber.ofNormalised(r.value3()).display(),
+                        LocalDate.parse(r.value4()), r.value5() == null ? null : LocalDate.parse(r.value5()),
+                        r.value6() == null ? null : ExitReason.ofCode(r.value6()))));
+    }
+
+    /** The referring units that occur, for the unit filter. */
+    public List<String> units() {
+        return db.read(dsl -> dsl.selectDistinct(ENROLMENT.REFERRING_UNIT).from(ENROLMENT)
+                .where(ENROLMENT.DELETED.eq(0)).orderBy(ENROLMENT.REFERRING_UNIT).fetch(ENROLMENT.REFERRING_UNIT));
     }
 }

@@ -37,6 +37,8 @@ import se.jobbtorg.coach.ui.participant.ParticipantView;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel;
 import se.jobbtorg.coach.ui.participant.RegistrationDialog;
 import se.jobbtorg.coach.ui.participant.RegistrationViewModel;
+import se.jobbtorg.coach.ui.summary.SummaryView;
+import se.jobbtorg.coach.ui.summary.SummaryViewModel;
 import se.jobbtorg.coach.ui.today.TodayView;
 import se.jobbtorg.coach.ui.today.TodayViewModel;
 import se.jobbtorg.coach.ui.workflow.WorkView;
@@ -57,6 +59,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final CaseloadView caseloadView;
     private final Tab caseloadTab;
     private final TodayViewModel todayModel;
+    private final SummaryViewModel summaryModel;
+    private final Tab summaryTab;
     private final Tab todayTab;
     /** Where to go when a participant's page opens from the Today screen: which enrolment, which tab. */
     private record Pending(UUID enrolmentId, String workTab) {
@@ -67,6 +71,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final java.util.Map<UUID, WorkView> openWork = new java.util.HashMap<>();
 
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings) {
+        this(stage, services, i18n, currentCoach, openSettings, SummaryView.SAVE_DIALOG);
+    }
+
+    /** With another way of choosing where files are saved (tests use a folder of their own). */
+    public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings,
+            SummaryView.FilePicker files) {
         this.stage = stage;
         this.services = services;
         this.i18n = i18n;
@@ -89,7 +99,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 }));
         todayTab.setClosable(false);
         todayTab.setId("todayTab");
-        tabs.getTabs().setAll(todayTab, caseloadTab);
+        summaryModel = new SummaryViewModel(services.indicators(), services.tasks(), i18n, loadFailed);
+        summaryTab = new Tab(i18n.get("nav.summary"), new SummaryView(summaryModel, i18n, dialogs, () -> stage,
+                files));
+        summaryTab.setClosable(false);
+        summaryTab.setId("summaryTab");
+        tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
             if (tab == todayTab) {
@@ -125,6 +140,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
         MenuItem showToday = item("menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));
         MenuItem showCaseload = item("menu.view.caseload", "Shortcut+1", this::showCaseload);
+        MenuItem showSummaryItem = item("menu.view.summary", "Shortcut+2", this::showSummary);
         MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
             showCaseload();
             caseloadView.focusSearch();
@@ -134,7 +150,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             todayModel.refresh();
         });
         MenuItem closeTab = item("menu.view.closeTab", "Shortcut+W", this::closeCurrentTab);
-        Menu view = new Menu(i18n.get("menu.view"), null, showToday, showCaseload, search, refresh, new SeparatorMenuItem(),
+        Menu view = new Menu(i18n.get("menu.view"), null, showToday, showCaseload, showSummaryItem, search, refresh, new SeparatorMenuItem(),
                 closeTab);
 
         MenuItem about = item("menu.help.about", null, () -> dialogs.showInformation(i18n.get("about.title"),
@@ -165,6 +181,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             today.setSelected(true);
             tabs.getSelectionModel().select(todayTab);
         });
+        ToggleButton summary = new ToggleButton(i18n.get("nav.summary.button"));
+        summary.setId("navSummary");
+        summary.setToggleGroup(group);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setOnAction(e -> showSummary());
         ToggleButton caseload = new ToggleButton(i18n.get("nav.caseload.button"));
         caseload.setId("navCaseload");
         caseload.setToggleGroup(group);
@@ -173,6 +194,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
             today.setSelected(tab == todayTab);
             caseload.setSelected(tab == caseloadTab);
+            summary.setSelected(tab == summaryTab);
         });
         caseload.setOnAction(e -> {
             caseload.setSelected(true);
@@ -180,7 +202,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         });
         Label title = new Label(i18n.get("app.name"));
         title.getStyleClass().add("nav-title");
-        VBox nav = new VBox(6, title, today, caseload);
+        VBox nav = new VBox(6, title, today, caseload, summary);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(12));
         nav.setPrefWidth(180);
@@ -207,6 +229,14 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     private void showCaseload() {
         tabs.getSelectionModel().select(caseloadTab);
+    }
+
+    /** The summary, computed for its period the first time it is shown. */
+    private void showSummary() {
+        tabs.getSelectionModel().select(summaryTab);
+        if (summaryModel.resultProperty().get() == null) {
+            summaryModel.compute();
+        }
     }
 
     private void closeCurrentTab() {

@@ -22,7 +22,11 @@ final class Ui {
 
     /** The main window as the program shows it, on the given context, in the given stage. */
     static void showMain(Stage stage, AppContext context, I18n i18n, Coach me) {
-        Scene scene = new Scene(new MainWindow(stage, context.ui(), i18n, me, () -> { }), 1180, 760);
+        showMain(stage, new MainWindow(stage, context.ui(), i18n, me, () -> { }));
+    }
+
+    static void showMain(Stage stage, MainWindow window) {
+        Scene scene = new Scene(window, 1180, 760);
         scene.getStylesheets().add(CoachApplication.STYLESHEET);
         stage.setScene(scene);
         stage.show();

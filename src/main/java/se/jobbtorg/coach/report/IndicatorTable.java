@@ -1,0 +1,79 @@
+package se.jobbtorg.coach.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.Indicators;
+import se.jobbtorg.coach.domain.SelfSupport;
+import se.jobbtorg.coach.i18n.I18n;
+
+/**
+ * The indicators as rows a person reads: section, figure, value, numerator, denominator, the
+ * definition in words, and the enrolments behind the figure. The screen and every export use it.
+ */
+public final class IndicatorTable {
+
+    /** One figure. value is a count, whole days, or a share in per cent with a decimal comma. */
+    public record Row(String section, String figure, String value, String numerator, String denominator,
+            String definition, List<UUID> enrolments) {
+    }
+
+    private final I18n i18n;
+
+    public IndicatorTable(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    public List<Row> rows(Indicators.Report r) {
+        List<Row> rows = new ArrayList<>();
+        String volume = i18n.get("report.section.volume");
+        rows.add(count(volume, i18n.get("report.enrolled"), r.enrolled(), i18n.get("report.enrolled.definition")));
+        rows.add(count(volume, i18n.get("report.active"), r.active(), i18n.get("report.active.definition")));
+        String exits = i18n.get("report.section.exits");
+        for (ExitReason reason : ExitReason.values()) {
+            rows.add(count(exits, i18n.of(reason), r.exitsByReason().get(reason), i18n.get("report.exits.definition")));
+        }
+        rows.add(share(exits, i18n.get("report.unknown"), r.unknownReason(), i18n.get("report.unknown.definition")));
+        String selfSupport = i18n.get("report.section.selfSupport");
+        for (var at : r.selfSupport()) {
+            for (SelfSupport definition : SelfSupport.values()) {
+                rows.add(share(selfSupport, i18n.get("report.selfSupport." + definition.code(), at.months()),
+                        at.shares().get(definition), i18n.get("report.selfSupport." + definition.code() + ".definition",
+                                at.months())));
+            }
+            rows.add(new Row(selfSupport, i18n.get("report.selfSupport.gap", at.months()), percent(at.gap()), "", "",
+                    i18n.get("report.selfSupport.gap.definition"), List.of()));
+            rows.add(count(selfSupport, i18n.get("report.selfSupport.notYet", at.months()), at.notYetMeasurable(),
+                    i18n.get("report.selfSupport.notYet.definition", at.months())));
+        }
+        String process = i18n.get("report.section.process");
+        rows.add(count(process, i18n.get("report.returns"), r.returns(), i18n.get("report.returns.definition")));
+        rows.add(new Row(process, i18n.get("report.daysToReturn"), number(r.medianDaysToReturn()), "", "",
+                i18n.get("report.daysToReturn.definition"), r.returns().enrolments()));
+        rows.add(new Row(process, i18n.get("report.daysToPlan"), number(r.medianDaysToApprovedPlan()), "", "",
+                i18n.get("report.daysToPlan.definition"), List.of()));
+        rows.add(share(process, i18n.get("report.planWithinFive"), r.planWithinFiveDays(),
+                i18n.get("report.planWithinFive.definition")));
+        return rows;
+    }
+
+    private static Row count(String section, String name, Indicators.Figure f, String definition) {
+        return new Row(section, name, Integer.toString(f.count()), "", "", definition, f.enrolments());
+    }
+
+    private static Row share(String section, String name, Indicators.Share s, String definition) {
+        return new Row(section, name, percent(s.value()), Integer.toString(s.numerator().count()),
+                Integer.toString(s.denominator().count()), definition, s.numerator().enrolments());
+    }
+
+    /** A share in per cent with one decimal and a decimal comma; empty when there is nothing to divide. */
+    static String percent(Double share) {
+        return share == null ? "" : String.format(Locale.forLanguageTag("sv-SE"), "%.1f", share * 100);
+    }
+
+    private static String number(Integer n) {
+        return n == null ? "" : n.toString();
+    }
+}

@@ -1,0 +1,194 @@
+package se.jobbtorg.coach.ui.summary;
+
+import java.io.File;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import se.jobbtorg.coach.domain.SelfSupport;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.report.IndicatorReport;
+import se.jobbtorg.coach.report.IndicatorTable;
+import se.jobbtorg.coach.ui.common.Cells;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.Forms;
+
+/**
+ * The team lead's summary: the indicators of a period, self-support in both definitions side by
+ * side as a chart, every figure with its numerator and denominator, its definition on hover, and
+ * the people behind it on Enter or a double click.
+ */
+public final class SummaryView extends VBox {
+    private final TableView<IndicatorTable.Row> table = new TableView<>();
+    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 10));
+
+    /** Asks where to save a file; the real one is a FileChooser, tests give a folder of their own. */
+    public interface FilePicker {
+        File saveAs(Window owner, String title, String suggestedName);
+    }
+
+    /** The platform's save dialog. */
+    public static final FilePicker SAVE_DIALOG = (owner, title, name) -> {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        return chooser.showSaveDialog(owner);
+    };
+
+    public SummaryView(SummaryViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
+            FilePicker files) {
+        setSpacing(8);
+        setPadding(new Insets(12));
+        Label title = new Label(i18n.get("summary.title"));
+        title.getStyleClass().add("page-title");
+
+        var from = Forms.date("summaryFrom", i18n.get("date.prompt"), model.from, new SimpleBooleanProperty());
+        var to = Forms.date("summaryTo", i18n.get("date.prompt"), model.to, new SimpleBooleanProperty());
+        ComboBox<String> unit = new ComboBox<>(model.units);
+        unit.setId("summaryUnit");
+        unit.setEditable(true);
+        unit.setPromptText(i18n.get("report.allUnits"));
+        unit.getEditor().textProperty().bindBidirectional(model.unit);
+        unit.setPrefWidth(260);
+        Button compute = new Button(i18n.get("summary.compute"));
+        compute.setId("summaryCompute");
+        compute.setDefaultButton(true);
+        compute.setOnAction(e -> {
+            Forms.commit(from);
+            Forms.commit(to);
+            model.compute();
+        });
+        Button export = new Button(i18n.get("summary.exportCsv"));
+        export.setId("summaryExport");
+        export.disableProperty().bind(model.resultProperty().isNull());
+        export.setOnAction(e -> {
+            File file = files.saveAs(owner.get(), i18n.get("summary.exportCsv").replace("_", ""),
+                    i18n.get("summary.fileName"));
+            if (file != null) {
+                model.exportCsv(file.toPath(), saved -> dialogs.showInformation(i18n.get("summary.exportCsv"),
+                        i18n.get("summary.saved", saved)));
+            }
+        });
+        HBox controls = new HBox(8, label(i18n.get("summary.from"), from), from, label(i18n.get("summary.to"), to), to,
+                label(i18n.get("summary.unit"), unit), unit, compute, export);
+        compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        unit.setMinWidth(120);
+        HBox.setHgrow(unit, Priority.SOMETIMES);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("summaryTable");
+        table.setItems(model.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.get("summary.empty")));
+        table.getColumns().setAll(List.of(
+                Cells.<IndicatorTable.Row>column(i18n.get("report.column.section"), 110, IndicatorTable.Row::section),
+                Cells.<IndicatorTable.Row>column(i18n.get("report.column.figure"), 330, IndicatorTable.Row::figure),
+                Cells.<IndicatorTable.Row>column(i18n.get("summary.column.value"), 80, IndicatorTable.Row::value),
+                Cells.<IndicatorTable.Row>column(i18n.get("report.column.numerator"), 80, IndicatorTable.Row::numerator),
+                Cells.<IndicatorTable.Row>column(i18n.get("report.column.denominator"), 80,
+                        IndicatorTable.Row::denominator)));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(IndicatorTable.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setTooltip(empty || row == null ? null : new Tooltip(row.definition()));
+            }
+        });
+        Runnable open = () -> {
+            var row = table.getSelectionModel().getSelectedItem();
+            if (row != null && !row.enrolments().isEmpty()) {
+                model.behind(row.enrolments(), lines -> showPeople(i18n, owner.get(), row, lines));
+            }
+        };
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open.run();
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                open.run();
+            }
+        });
+
+        chart.setId("summaryChart");
+        chart.setTitle(i18n.get("summary.chart.title"));
+        chart.getYAxis().setLabel("%");
+        chart.setAnimated(false);
+        chart.setPrefWidth(420);
+        chart.setMinWidth(320);
+        model.resultProperty().addListener((o, old, report) -> {
+            chart.getData().clear();
+            if (report == null) {
+                return;
+            }
+            for (SelfSupport definition : SelfSupport.values()) {
+                XYChart.Series<String, Number> series = new XYChart.Series<>();
+                series.setName(i18n.get("summary.chart." + definition.code()));
+                for (var at : report.selfSupport()) {
+                    Double v = at.shares().get(definition).value();
+                    series.getData().add(new XYChart.Data<>(i18n.get("summary.chart.months", at.months()),
+                            v == null ? 0 : v * 100));
+                }
+                chart.getData().add(series);
+            }
+        });
+        HBox body = new HBox(12, table, chart);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        Label hint = new Label(i18n.get("summary.hint"));
+        hint.getStyleClass().add("history");
+        getChildren().setAll(title, controls, hint, body);
+    }
+
+    private static Label label(String text, javafx.scene.Node field) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(field);
+        return l;
+    }
+
+    private static void showPeople(I18n i18n, Window owner, IndicatorTable.Row row, List<IndicatorReport.Line> lines) {
+        TableView<IndicatorReport.Line> people = new TableView<>();
+        people.setId("summaryPeople");
+        people.getItems().setAll(lines);
+        people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        people.getColumns().setAll(List.of(
+                Cells.<IndicatorReport.Line>column(i18n.get("caseload.column.name"), 200, IndicatorReport.Line::name),
+                Cells.<IndicatorReport.Line>column(i18n.get("caseload.column.number"), 130, IndicatorReport.Line::number),
+                Cells.<IndicatorReport.Line>column(i18n.get("participant.column.enrolledOn"), 100,
+                        l -> i18n.date(l.enrolledOn())),
+                Cells.<IndicatorReport.Line>column(i18n.get("participant.column.exitedOn"), 220,
+                        l -> l.exitedOn() == null ? "" : i18n.date(l.exitedOn()) + " – " + i18n.of(l.reason()))));
+        people.setPrefSize(680, 360);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle(row.figure());
+        alert.setHeaderText(row.figure() + ": " + lines.size());
+        alert.getDialogPane().setContent(people);
+        alert.setResizable(true);
+        alert.showAndWait();
+    }
+}

@@ -1,0 +1,88 @@
+package se.jobbtorg.coach.ui.summary;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.jobbtorg.coach.domain.Indicators;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.report.IndicatorCsv;
+import se.jobbtorg.coach.report.IndicatorReport;
+import se.jobbtorg.coach.report.IndicatorTable;
+import se.jobbtorg.coach.ui.common.TaskRunner;
+
+/** The team lead's summary: a period and a unit in, the indicators out, and the CSV export. */
+public final class SummaryViewModel {
+    private final IndicatorReport report;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final Consumer<Throwable> onError;
+
+    final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    /** Empty for every unit. */
+    final StringProperty unit = new SimpleStringProperty("");
+    final ObservableList<String> units = FXCollections.observableArrayList();
+    private final ObjectProperty<Indicators.Report> result = new SimpleObjectProperty<>();
+    private final ObservableList<IndicatorTable.Row> rows = FXCollections.observableArrayList();
+
+    public SummaryViewModel(IndicatorReport report, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError) {
+        this.report = report;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.onError = onError;
+        LocalDate today = report.today();
+        from.set(today.withDayOfYear(1).minusYears(1));
+        to.set(today);
+    }
+
+    public ObjectProperty<Indicators.Report> resultProperty() {
+        return result;
+    }
+
+    public ObservableList<IndicatorTable.Row> rows() {
+        return rows;
+    }
+
+    private String unitOrNull() {
+        return unit.get() == null || unit.get().isBlank() ? null : unit.get();
+    }
+
+    /** Computes off the FX thread; a period that ends before it starts is swapped, not refused. */
+    public void compute() {
+        LocalDate a = from.get() == null ? report.today().withDayOfYear(1) : from.get();
+        LocalDate b = to.get() == null ? report.today() : to.get();
+        LocalDate start = a.isAfter(b) ? b : a;
+        LocalDate end = a.isAfter(b) ? a : b;
+        String chosen = unitOrNull();
+        tasks.run(() -> report.compute(start, end, chosen), computed -> {
+            result.set(computed);
+            rows.setAll(new IndicatorTable(i18n).rows(computed));
+        }, onError);
+        tasks.run(report::units, list -> units.setAll(list), onError);
+    }
+
+    public void behind(List<UUID> enrolments, Consumer<List<IndicatorReport.Line>> show) {
+        tasks.run(() -> report.behind(enrolments), show, onError);
+    }
+
+    /** Writes the shown indicators as CSV; then reports where. */
+    public void exportCsv(Path file, Consumer<Path> done) {
+        Indicators.Report shown = result.get();
+        if (shown == null) {
+            return;
+        }
+        String chosen = unitOrNull();
+        tasks.run(() -> {
+            new IndicatorCsv(i18n).write(shown, chosen, file);
+            return file;
+        }, done, onError);
+    }
+}

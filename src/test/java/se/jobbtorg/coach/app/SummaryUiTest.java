@@ -1,0 +1,93 @@
+package se.jobbtorg.coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.domain.SelfSupport;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.report.IndicatorTable;
+import se.jobbtorg.coach.ui.MainWindow;
+
+/** A team lead opens the summary of the demo caseload, reads a figure, opens the people behind it, exports CSV. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SummaryUiTest {
+    private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+
+    @TempDir
+    static Path dir;
+    private AppContext context;
+    private Path exported;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.open(dir.resolve("summary-" + System.nanoTime() + ".db"), CLOCK);
+        var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        context.demo().populate(11, 120, me);
+        exported = dir.resolve("export-" + System.nanoTime() + ".csv");
+        Ui.showMain(stage, new MainWindow(stage, context.ui(), SV, me, () -> { },
+                (owner, title, name) -> exported.toFile()));
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<IndicatorTable.Row> table(FxRobot robot) {
+        return robot.lookup("#summaryTable").queryAs(TableView.class);
+    }
+
+    @Test
+    void theSummaryShowsTheDemoFiguresOpensThePeopleBehindAndExports(FxRobot robot) throws Exception {
+        robot.clickOn("#navSummary");
+        Ui.waitFor(() -> Ui.showing(robot, "#summaryTable") && !table(robot).getItems().isEmpty());
+
+        var expected = context.ui().indicators().compute(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 11, 24), null);
+        IndicatorTable.Row enrolled = table(robot).getItems().get(0);
+        assertEquals(SV.get("report.enrolled"), enrolled.figure());
+        assertEquals(Integer.toString(expected.enrolled().count()), enrolled.value());
+        assertTrue(expected.enrolled().count() > 20, "the demo caseload has a year and more of enrolments");
+        var twelve = expected.selfSupport().get(2);
+        IndicatorTable.Row strict = table(robot).getItems().stream()
+                .filter(r -> r.figure().equals(SV.get("report.selfSupport.strict", 12))).findFirst().orElseThrow();
+        assertEquals(Integer.toString(twelve.shares().get(SelfSupport.STRICT).numerator().count()), strict.numerator());
+        assertEquals(Integer.toString(twelve.cohort().count()), strict.denominator());
+        Ui.shot(robot, "#summaryTable", "summary");
+
+        // The people behind "enrolled": Enter on the first row.
+        robot.clickOn(SV.get("report.enrolled")).type(KeyCode.ENTER);
+        Ui.waitFor(() -> Ui.showing(robot, "#summaryPeople") && Ui.rows(robot, "#summaryPeople") == expected.enrolled().count());
+        Ui.shot(robot, "#summaryPeople", "summary-people");
+        robot.type(KeyCode.ESCAPE);
+        Ui.waitFor(() -> !Ui.showing(robot, "#summaryPeople"));
+
+        robot.clickOn("#summaryExport");
+        Ui.waitFor(() -> Files.exists(exported) && Ui.showing(robot, ".dialog-pane"));
+        String csv = Files.readString(exported, StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF" + SV.get("report.title")));
+        assertTrue(csv.contains(SV.get("report.enrolled") + ";" + expected.enrolled().count() + ";"));
+        robot.type(KeyCode.ENTER);
+    }
+}
