@@ -29,6 +29,7 @@ import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
 import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.FilePicker;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.UiServices;
 import se.jobbtorg.coach.ui.participant.EnrolmentDialog;
@@ -58,6 +59,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final CaseloadViewModel caseloadModel;
     private final CaseloadView caseloadView;
     private final Tab caseloadTab;
+    private final FilePicker files;
     private final TodayViewModel todayModel;
     private final SummaryViewModel summaryModel;
     private final Tab summaryTab;
@@ -71,12 +73,13 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final java.util.Map<UUID, WorkView> openWork = new java.util.HashMap<>();
 
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings) {
-        this(stage, services, i18n, currentCoach, openSettings, SummaryView.SAVE_DIALOG);
+        this(stage, services, i18n, currentCoach, openSettings, FilePicker.SAVE_DIALOG);
     }
 
     /** With another way of choosing where files are saved (tests use a folder of their own). */
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings,
-            SummaryView.FilePicker files) {
+            FilePicker files) {
+        this.files = files;
         this.stage = stage;
         this.services = services;
         this.i18n = i18n;
@@ -333,15 +336,14 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
-        var model = new WorkViewModel(services.workflow(), services.tasks(),
-                e -> dialogs.showError("error.saveFailed", e), enrolmentId);
+        var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e), enrolmentId);
         model.setOnChange(() -> {
             participant.load();
             caseloadModel.refresh();
             todayModel.refresh();
         });
         model.load();
-        WorkView view = new WorkView(model, i18n, dialogs, () -> stage);
+        WorkView view = new WorkView(model, i18n, dialogs, () -> stage, files);
         Pending go = pending.get(participant.participantId());
         if (go != null && go.enrolmentId().equals(enrolmentId)) {
             pending.remove(participant.participantId());

@@ -46,7 +46,7 @@ class SummaryUiTest {
         context.demo().populate(11, 120, me);
         exported = dir.resolve("export-" + System.nanoTime() + ".csv");
         Ui.showMain(stage, new MainWindow(stage, context.ui(), SV, me, () -> { },
-                (owner, title, name) -> exported.toFile()));
+                (owner, title, name, extension) -> exported.toFile()));
     }
 
     @AfterEach

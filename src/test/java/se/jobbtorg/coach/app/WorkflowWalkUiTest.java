@@ -36,6 +36,7 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.MainWindow;
 
 /**
  * The whole Jobbtorg process for one person, clicked and typed as a coach would: enrolment,
@@ -56,6 +57,7 @@ class WorkflowWalkUiTest {
     private Coach me;
     private Participant late;
     private Enrolment lateEnrolment;
+    private Path printed;
 
     @Start
     void start(Stage stage) {
@@ -66,7 +68,9 @@ class WorkflowWalkUiTest {
                 null, null));
         lateEnrolment = context.caseload().enrol(new EnrolmentDraft(late.id(), me.id(), TODAY.minusDays(9),
                 "Försörjningsstöd Skärholmen", "Katarina Sjöberg", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
-        Ui.showMain(stage, context, SV, me);
+        printed = dir.resolve("plan-" + System.nanoTime() + ".pdf");
+        Ui.showMain(stage, new MainWindow(stage, context.ui(), SV, me, () -> { },
+                (owner, title, name, extension) -> printed.toFile()));
     }
 
     @AfterEach
@@ -147,6 +151,13 @@ class WorkflowWalkUiTest {
         robot.clickOn("#approvalDialogOk");
         Ui.waitFor(() -> Ui.text(robot, "#planStatus").equals(SV.get("plan.status.approved", TODAY, "Omar Farah")));
         Ui.shot(robot, "#planActivities", "work-plan");
+        robot.clickOn("#planPrint");
+        Ui.waitFor(() -> java.nio.file.Files.exists(printed) && Ui.showing(robot, ".dialog-pane"));
+        robot.type(KeyCode.ENTER);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(printed.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Aktivitetsplan för Amina Yilmaz") && text.contains("Stadsmissionen"), text);
+        }
 
         // Follow-up: one attended, one missed and reported to social services.
         robot.clickOn(SV.get("work.meetings"));

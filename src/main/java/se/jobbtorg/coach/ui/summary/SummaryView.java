@@ -22,7 +22,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
@@ -41,22 +40,8 @@ public final class SummaryView extends VBox {
     private final TableView<IndicatorTable.Row> table = new TableView<>();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 10));
 
-    /** Asks where to save a file; the real one is a FileChooser, tests give a folder of their own. */
-    public interface FilePicker {
-        File saveAs(Window owner, String title, String suggestedName);
-    }
-
-    /** The platform's save dialog. */
-    public static final FilePicker SAVE_DIALOG = (owner, title, name) -> {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        return chooser.showSaveDialog(owner);
-    };
-
     public SummaryView(SummaryViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
-            FilePicker files) {
+            se.jobbtorg.coach.ui.common.FilePicker files) {
         setSpacing(8);
         setPadding(new Insets(12));
         Label title = new Label(i18n.get("summary.title"));
@@ -83,7 +68,7 @@ public final class SummaryView extends VBox {
         export.disableProperty().bind(model.resultProperty().isNull());
         export.setOnAction(e -> {
             File file = files.saveAs(owner.get(), i18n.get("summary.exportCsv").replace("_", ""),
-                    i18n.get("summary.fileName"));
+                    i18n.get("summary.fileName"), "csv");
             if (file != null) {
                 model.exportCsv(file.toPath(), saved -> dialogs.showInformation(i18n.get("summary.exportCsv"),
                         i18n.get("summary.saved", saved)));

@@ -45,7 +45,8 @@ final class PlanPane extends VBox {
     private int newestShown;
     private ActivityPlan shownPlan;
 
-    PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, java.util.function.Supplier<Window> owner) {
+    PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, java.util.function.Supplier<Window> owner,
+            se.jobbtorg.coach.ui.common.FilePicker files) {
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));
         problems = new FieldProblems(i18n);
@@ -131,7 +132,17 @@ final class PlanPane extends VBox {
         Button approve = new Button(i18n.get("plan.approve"));
         approve.setId("planApprove");
         approve.setOnAction(e -> approvalDialog(model, i18n, dialogs, owner.get()));
-        HBox actions = new HBox(8, add, remove, approve);
+        Button print = new Button(i18n.get("plan.print"));
+        print.setId("planPrint");
+        print.disableProperty().bind(versions.valueProperty().isNull());
+        print.setOnAction(e -> {
+            java.io.File file = files.saveAs(owner.get(), i18n.get("plan.print"), i18n.get("plan.print.fileName"), "pdf");
+            if (file != null) {
+                model.printPlan(versions.getValue(), file.toPath(), saved -> dialogs.showInformation(
+                        i18n.get("plan.print"), i18n.get("summary.saved", saved)));
+            }
+        });
+        HBox actions = new HBox(8, add, remove, approve, print);
 
         var editable = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model)

@@ -10,12 +10,13 @@ import se.jobbtorg.coach.i18n.I18n;
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit. */
 public final class WorkView extends TabPane {
 
-    public WorkView(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner) {
+    public WorkView(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
+            se.jobbtorg.coach.ui.common.FilePicker files) {
         setId("workTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().setAll(
                 tab("workMapping", i18n.get("work.mapping"), new MappingPane(model, i18n)),
-                tab("workPlan", i18n.get("work.plan"), new PlanPane(model, i18n, dialogs, owner)),
+                tab("workPlan", i18n.get("work.plan"), new PlanPane(model, i18n, dialogs, owner, files)),
                 tab("workMeetings", i18n.get("work.meetings"), new MeetingsPane(model, i18n, dialogs, owner)),
                 tab("workExit", i18n.get("work.exit"), new ExitPane(model, i18n, dialogs)));
     }

@@ -33,6 +33,8 @@ import se.jobbtorg.coach.ui.common.TaskRunner;
  * shown is always what is stored.
  */
 public final class WorkViewModel {
+    private final se.jobbtorg.coach.ui.common.UiServices services;
+    private final se.jobbtorg.coach.i18n.I18n i18n;
     private final WorkflowService workflow;
     private final TaskRunner tasks;
     private final Consumer<Throwable> onError;
@@ -41,9 +43,12 @@ public final class WorkViewModel {
     private Runnable onChange = () -> { };
     private long loads;
 
-    public WorkViewModel(WorkflowService workflow, TaskRunner tasks, Consumer<Throwable> onError, UUID enrolmentId) {
-        this.workflow = workflow;
-        this.tasks = tasks;
+    public WorkViewModel(se.jobbtorg.coach.ui.common.UiServices services, se.jobbtorg.coach.i18n.I18n i18n,
+            Consumer<Throwable> onError, UUID enrolmentId) {
+        this.services = services;
+        this.i18n = i18n;
+        this.workflow = services.workflow();
+        this.tasks = services.tasks();
         this.onError = onError;
         this.enrolmentId = enrolmentId;
     }
@@ -143,5 +148,24 @@ public final class WorkViewModel {
             workflow.exit(draft);
             return draft;
         }, d -> changed(d, x -> onSaved.run()), onError);
+    }
+
+    /**
+     * The plan version as a PDF for the person: its activities, the meetings still planned, and
+     * how to reach the coach.
+     */
+    public void printPlan(ActivityPlan plan, java.nio.file.Path out, Consumer<java.nio.file.Path> done) {
+        tasks.run(() -> {
+            EnrolmentWork w = workflow.work(enrolmentId);
+            var participant = services.caseload().participant(w.enrolment().participantId()).orElseThrow();
+            var coach = services.coaches().coaches().stream()
+                    .filter(c -> c.id().equals(w.enrolment().coachId())).findFirst().orElse(null);
+            var coming = w.meetings().stream().filter(m -> m.outcome() == MeetingOutcome.PLANNED
+                    && !m.at().toLocalDate().isBefore(today())).toList();
+            new se.jobbtorg.coach.report.PlanPdf(i18n).write(new se.jobbtorg.coach.report.PlanPdf.Content(
+                    participant.fullName(), plan, w.activitiesOf(plan.id()), coming,
+                    coach == null ? "" : coach.name(), coach == null ? null : coach.unit(), today()), out);
+            return out;
+        }, done, onError);
     }
 }
