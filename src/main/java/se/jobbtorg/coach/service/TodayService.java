@@ -57,6 +57,29 @@ public final class TodayService {
         return items;
     }
 
+    /** A planned meeting to come, with whom. */
+    public record PlannedMeeting(Participant participant, se.jobbtorg.coach.domain.Meeting meeting) {
+    }
+
+    /** The meetings planned from today on, across the coach's open enrolments, by time. */
+    public List<PlannedMeeting> plannedMeetings(UUID coachId) {
+        List<PlannedMeeting> planned = new ArrayList<>();
+        for (Enrolment e : enrolments.openOfCoach(coachId)) {
+            Participant p = participants.find(e.participantId()).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            for (var m : workflow.work(e.id()).meetings()) {
+                if (m.outcome() == se.jobbtorg.coach.domain.MeetingOutcome.PLANNED
+                        && !m.at().toLocalDate().isBefore(today())) {
+                    planned.add(new PlannedMeeting(p, m));
+                }
+            }
+        }
+        planned.sort(Comparator.comparing(pm -> pm.meeting().at()));
+        return planned;
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

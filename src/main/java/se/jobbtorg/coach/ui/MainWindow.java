@@ -136,9 +136,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private MenuBar menus(Runnable openSettings) {
         MenuItem register = item("menu.file.register", "Shortcut+N", this::register);
         MenuItem enrol = item("menu.file.enrol", "Shortcut+E", this::enrolSelected);
+        MenuItem calendar = item("menu.file.calendar", null, this::exportCalendar);
         MenuItem settings = item("menu.file.settings", "Shortcut+COMMA", openSettings);
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu(i18n.get("menu.file"), null, register, enrol, new SeparatorMenuItem(), settings,
+        Menu file = new Menu(i18n.get("menu.file"), null, register, enrol, new SeparatorMenuItem(), calendar,
+                new SeparatorMenuItem(), settings,
                 new SeparatorMenuItem(), quit);
 
         MenuItem showToday = item("menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));
@@ -232,6 +234,23 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     private void showCaseload() {
         tabs.getSelectionModel().select(caseloadTab);
+    }
+
+    /** The coach's planned meetings as an .ics file for Outlook or another calendar. */
+    private void exportCalendar() {
+        java.io.File file = files.saveAs(stage, i18n.get("menu.file.calendar").replace("_", ""),
+                i18n.get("calendar.fileName"), "ics");
+        if (file == null) {
+            return;
+        }
+        UUID me = coach.get().id();
+        services.tasks().run(() -> {
+            var entries = services.today().plannedMeetings(me).stream()
+                    .map(p -> new se.jobbtorg.coach.report.MeetingCalendar.Entry(p.participant(), p.meeting())).toList();
+            new se.jobbtorg.coach.report.MeetingCalendar(i18n).write(entries, file.toPath());
+            return entries.size();
+        }, count -> dialogs.showInformation(i18n.get("menu.file.calendar").replace("_", ""),
+                i18n.get("calendar.saved", count, file.toPath())), e -> dialogs.showError("error.saveFailed", e));
     }
 
     /** The summary, computed for its period the first time it is shown. */

@@ -1,0 +1,72 @@
+package se.jobbtorg.coach.report;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Uid;
+import biweekly.util.Duration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.i18n.I18n;
+
+/**
+ * Planned meetings as an iCalendar file that Outlook and other calendars import. The calendar
+ * leaves the program, so it says as little as it can: first name and the initial of the last
+ * name, the kind of meeting; never a personal identity number, never notes.
+ */
+public final class MeetingCalendar {
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final int MINUTES = 45;
+
+    /** A planned meeting and whom it is with. */
+    public record Entry(Participant participant, Meeting meeting) {
+    }
+
+    private final I18n i18n;
+
+    public MeetingCalendar(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    public ICalendar calendar(List<Entry> entries) {
+        ICalendar ical = new ICalendar();
+        ical.setProductId("-//Jobbtorg Coach//SV");
+        // Times are written in UTC (…Z): every calendar reads them, no time-zone block needed.
+        for (Entry e : entries) {
+            VEvent event = new VEvent();
+            // The meeting's id keeps the event the same event when the file is imported again.
+            event.setUid(new Uid(e.meeting().id() + "@jobbtorg-coach"));
+            event.setSummary(i18n.get("calendar.summary", shortName(e.participant())));
+            event.setDescription(i18n.of(e.meeting().kind()));
+            event.setDateStart(Date.from(e.meeting().at().atZone(STOCKHOLM).toInstant()), true);
+            event.setDuration(Duration.builder().minutes(MINUTES).build());
+            ical.addEvent(event);
+        }
+        return ical;
+    }
+
+    /** Writes the whole file or nothing. */
+    public void write(List<Entry> entries, Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".meetings", ".tmp");
+        try {
+            Biweekly.write(calendar(entries)).go(temp.toFile());
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** "Amina Y.": enough for the coach to know who, little for anyone else. */
+    static String shortName(Participant p) {
+        return p.firstName() + " " + p.lastName().charAt(0) + ".";
+    }
+}
