@@ -11,10 +11,11 @@ import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorCsv;
 import se.jobbtorg.coach.report.IndicatorReport;
+import se.jobbtorg.coach.report.IndicatorXlsx;
 import se.jobbtorg.coach.store.Database;
 
 /**
- * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv --out FILE}: the indicators
+ * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx --out FILE}: the indicators
  * for a period (default: this calendar year), written in Swedish. Prints one line a script can
  * read; exit 0 written, 1 failed, 2 wrong arguments.
  */
@@ -42,8 +43,8 @@ public final class ReportCommand {
     }
 
     public int run(PrintStream stdout, PrintStream err) {
-        if (!"csv".equals(format)) {
-            err.println("refused reason=format must be csv (xlsx and pdf are not built yet)");
+        if (!"csv".equals(format) && !"xlsx".equals(format)) {
+            err.println("refused reason=format must be csv or xlsx (pdf is not built yet)");
             return USAGE;
         }
         if (out == null) {
@@ -62,8 +63,14 @@ public final class ReportCommand {
             return USAGE;
         }
         try (Database database = Database.open(db, clock)) {
-            var report = new IndicatorReport(database, clock).compute(start, end, unit);
-            new IndicatorCsv(new I18n(Locale.forLanguageTag("sv-SE"))).write(report, unit, out);
+            var indicators = new IndicatorReport(database, clock);
+            var report = indicators.compute(start, end, unit);
+            I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
+            if ("csv".equals(format)) {
+                new IndicatorCsv(swedish).write(report, unit, out);
+            } else {
+                new IndicatorXlsx(swedish).write(report, indicators.facts(unit), unit, out);
+            }
             var twelve = report.selfSupport().get(2);
             stdout.println("ok out=" + out + " enrolled=" + report.enrolled().count() + " exits="
                     + report.unknownReason().denominator().count() + " selfsupport12_city="

@@ -67,7 +67,7 @@ public final class IndicatorCsv {
     }
 
     /** Text from the data that would start a formula gets a leading apostrophe (OWASP). */
-    static String safe(String text) {
+    public static String safe(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

@@ -16,6 +16,11 @@ public final class IndicatorReport {
         this.clock = clock;
     }
 
+    /** The facts the figures are counted from, for the basis sheet of an export. */
+    public java.util.List<se.jobbtorg.coach.domain.EnrolmentFacts> facts(String referringUnit) {
+        return queries.facts(referringUnit);
+    }
+
     public Indicators.Report compute(LocalDate from, LocalDate to, String referringUnit) {
         return Indicators.compute(queries.facts(referringUnit), from, to, LocalDate.now(clock));
     }

@@ -15,9 +15,23 @@ import se.jobbtorg.coach.i18n.I18n;
  */
 public final class IndicatorTable {
 
-    /** One figure. value is a count, whole days, or a share in per cent with a decimal comma. */
-    public record Row(String section, String figure, String value, String numerator, String denominator,
+    /** What a figure's number is. */
+    public enum Unit { COUNT, DAYS, SHARE, POINTS }
+
+    /**
+     * One figure. number is a count or whole days, or for SHARE and POINTS a fraction (0.25 is
+     * 25 % or 25 percentage points); null when there is nothing to count. value is it as text.
+     */
+    public record Row(String section, String figure, Unit unit, Double number, String numerator, String denominator,
             String definition, List<UUID> enrolments) {
+
+        /** The number as a person reads it: whole, or per cent with one decimal and a decimal comma. */
+        public String value() {
+            if (number == null) {
+                return "";
+            }
+            return unit == Unit.SHARE || unit == Unit.POINTS ? percent(number) : Long.toString(Math.round(number));
+        }
     }
 
     private final I18n i18n;
@@ -43,16 +57,16 @@ public final class IndicatorTable {
                         at.shares().get(definition), i18n.get("report.selfSupport." + definition.code() + ".definition",
                                 at.months())));
             }
-            rows.add(new Row(selfSupport, i18n.get("report.selfSupport.gap", at.months()), percent(at.gap()), "", "",
+            rows.add(new Row(selfSupport, i18n.get("report.selfSupport.gap", at.months()), Unit.POINTS, at.gap(), "", "",
                     i18n.get("report.selfSupport.gap.definition"), List.of()));
             rows.add(count(selfSupport, i18n.get("report.selfSupport.notYet", at.months()), at.notYetMeasurable(),
                     i18n.get("report.selfSupport.notYet.definition", at.months())));
         }
         String process = i18n.get("report.section.process");
         rows.add(count(process, i18n.get("report.returns"), r.returns(), i18n.get("report.returns.definition")));
-        rows.add(new Row(process, i18n.get("report.daysToReturn"), number(r.medianDaysToReturn()), "", "",
+        rows.add(new Row(process, i18n.get("report.daysToReturn"), Unit.DAYS, days(r.medianDaysToReturn()), "", "",
                 i18n.get("report.daysToReturn.definition"), r.returns().enrolments()));
-        rows.add(new Row(process, i18n.get("report.daysToPlan"), number(r.medianDaysToApprovedPlan()), "", "",
+        rows.add(new Row(process, i18n.get("report.daysToPlan"), Unit.DAYS, days(r.medianDaysToApprovedPlan()), "", "",
                 i18n.get("report.daysToPlan.definition"), List.of()));
         rows.add(share(process, i18n.get("report.planWithinFive"), r.planWithinFiveDays(),
                 i18n.get("report.planWithinFive.definition")));
@@ -60,20 +74,20 @@ public final class IndicatorTable {
     }
 
     private static Row count(String section, String name, Indicators.Figure f, String definition) {
-        return new Row(section, name, Integer.toString(f.count()), "", "", definition, f.enrolments());
+        return new Row(section, name, Unit.COUNT, (double) f.count(), "", "", definition, f.enrolments());
     }
 
     private static Row share(String section, String name, Indicators.Share s, String definition) {
-        return new Row(section, name, percent(s.value()), Integer.toString(s.numerator().count()),
+        return new Row(section, name, Unit.SHARE, s.value(), Integer.toString(s.numerator().count()),
                 Integer.toString(s.denominator().count()), definition, s.numerator().enrolments());
     }
 
     /** A share in per cent with one decimal and a decimal comma; empty when there is nothing to divide. */
-    static String percent(Double share) {
-        return share == null ? "" : String.format(Locale.forLanguageTag("sv-SE"), "%.1f", share * 100);
+    static String percent(double share) {
+        return String.format(Locale.forLanguageTag("sv-SE"), "%.1f", share * 100);
     }
 
-    private static String number(Integer n) {
-        return n == null ? "" : n.toString();
+    private static Double days(Integer n) {
+        return n == null ? null : n.doubleValue();
     }
 }

@@ -129,4 +129,44 @@ class ReportCommandTest {
                 dir.resolve("x.csv"), on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(Files.notExists(out) && Files.notExists(dir.resolve("x.csv")) && Files.notExists(dir.resolve("none.db")));
     }
+
+    @Test
+    void theXlsxHasTypedFiguresAndTheEnrolmentsTheyWereCountedFrom() throws Exception {
+        Path file = dir.resolve("caseload.db");
+        person(file, "Försörjningsstöd Farsta", 1, "2025-01-10", 3, 50, ExitReason.UNSUBSIDISED_WORK);
+        person(file, "Försörjningsstöd Farsta", 2, "2025-02-01", 9, 60, ExitReason.MOVED);
+        person(file, "Försörjningsstöd Farsta", 3, "2025-06-30", 4, null, null);
+        Path out = dir.resolve("indicators.xlsx");
+        assertEquals(ReportCommand.OK, new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null,
+                "xlsx", out, on("2026-11-24")).run(new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8), System.err));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.toFile())) {
+            var figures = book.getSheet("Indikatorer");
+            var period = figures.getRow(1).getCell(1);
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, period.getCellType());
+            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(period), "a real date");
+            assertEquals(LocalDate.of(2025, 1, 1), period.getLocalDateTimeCellValue().toLocalDate());
+            org.apache.poi.ss.usermodel.Row enrolled = null;
+            org.apache.poi.ss.usermodel.Row strict6 = null;
+            for (var row : figures) {
+                var cell = row.getCell(1);
+                String name = cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        ? cell.getStringCellValue() : null;
+                if ("Inskrivna under perioden".equals(name)) {
+                    enrolled = row;
+                }
+                if ("Självförsörjning 6 mån, strikt definition".equals(name)) {
+                    strict6 = row;
+                }
+            }
+            assertEquals(3.0, enrolled.getCell(2).getNumericCellValue());
+            assertEquals(1 / 3.0, strict6.getCell(2).getNumericCellValue(), 1e-9, "work by day 50 of three");
+            assertTrue(strict6.getCell(2).getCellStyle().getDataFormatString().contains("%"));
+            assertEquals(1.0, strict6.getCell(3).getNumericCellValue());
+            assertEquals(3.0, strict6.getCell(4).getNumericCellValue());
+            var basis = book.getSheet("Underlag");
+            assertEquals(3, basis.getLastRowNum(), "a header and one row per enrolment of the period");
+            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(basis.getRow(1).getCell(1)));
+        }
+    }
 }

@@ -74,8 +74,20 @@ public final class SummaryView extends VBox {
                         i18n.get("summary.saved", saved)));
             }
         });
+        Button exportXlsx = new Button(i18n.get("summary.exportXlsx"));
+        exportXlsx.setId("summaryExportXlsx");
+        exportXlsx.disableProperty().bind(model.resultProperty().isNull());
+        exportXlsx.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        exportXlsx.setOnAction(e -> {
+            File file = files.saveAs(owner.get(), i18n.get("summary.exportXlsx").replace("_", ""),
+                    i18n.get("summary.fileName.xlsx"), "xlsx");
+            if (file != null) {
+                model.exportXlsx(file.toPath(), saved -> dialogs.showInformation(
+                        i18n.get("summary.exportXlsx").replace("_", ""), i18n.get("summary.saved", saved)));
+            }
+        });
         HBox controls = new HBox(8, label(i18n.get("summary.from"), from), from, label(i18n.get("summary.to"), to), to,
-                label(i18n.get("summary.unit"), unit), unit, compute, export);
+                label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx);
         compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         unit.setMinWidth(120);

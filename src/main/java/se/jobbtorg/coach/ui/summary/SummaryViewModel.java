@@ -73,6 +73,19 @@ public final class SummaryViewModel {
         tasks.run(() -> report.behind(enrolments), show, onError);
     }
 
+    /** Writes the shown indicators as XLSX with the enrolments they were counted from; then reports where. */
+    public void exportXlsx(Path file, Consumer<Path> done) {
+        Indicators.Report shown = result.get();
+        if (shown == null) {
+            return;
+        }
+        String chosen = unitOrNull();
+        tasks.run(() -> {
+            new se.jobbtorg.coach.report.IndicatorXlsx(i18n).write(shown, report.facts(chosen), chosen, file);
+            return file;
+        }, done, onError);
+    }
+
     /** Writes the shown indicators as CSV; then reports where. */
     public void exportCsv(Path file, Consumer<Path> done) {
         Indicators.Report shown = result.get();

@@ -1,0 +1,142 @@
+package se.jobbtorg.coach.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import se.jobbtorg.coach.domain.EnrolmentFacts;
+import se.jobbtorg.coach.domain.Indicators;
+import se.jobbtorg.coach.i18n.I18n;
+
+/**
+ * The indicators as an XLSX workbook: one sheet of figures with typed cells (counts as whole
+ * numbers, shares as percentages, dates as dates) and one sheet with the enrolments they were
+ * counted from, without names or numbers, so that a reader can recount every figure.
+ */
+public final class IndicatorXlsx {
+    private final I18n i18n;
+
+    public IndicatorXlsx(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    /** Writes the whole file or nothing. */
+    public void write(Indicators.Report report, List<EnrolmentFacts> facts, String unit, Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".indicators", ".tmp");
+        try {
+            try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(temp)) {
+                var styles = new Styles(book);
+                figures(book.createSheet(i18n.get("xlsx.sheet.figures")), report, unit, styles);
+                basis(book.createSheet(i18n.get("xlsx.sheet.basis")), report, facts, styles);
+                book.write(stream);
+            }
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private record Styles(CellStyle bold, CellStyle date, CellStyle percent) {
+        Styles(XSSFWorkbook book) {
+            this(book.createCellStyle(), book.createCellStyle(), book.createCellStyle());
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            percent.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("0.0%"));
+        }
+    }
+
+    private void figures(Sheet sheet, Indicators.Report report, String unit, Styles s) {
+        text(sheet.createRow(0), 0, i18n.get("report.title")).setCellStyle(s.bold());
+        Row period = sheet.createRow(1);
+        text(period, 0, i18n.get("report.period"));
+        date(period, 1, report.from(), s);
+        date(period, 2, report.to(), s);
+        Row measured = sheet.createRow(2);
+        text(measured, 0, i18n.get("report.measuredOn"));
+        date(measured, 1, report.reportDate(), s);
+        Row unitRow = sheet.createRow(3);
+        text(unitRow, 0, i18n.get("report.unit"));
+        text(unitRow, 1, unit == null ? i18n.get("report.allUnits") : unit);
+        Row header = sheet.createRow(5);
+        String[] titles = {i18n.get("report.column.section"), i18n.get("report.column.figure"),
+            i18n.get("report.column.value"), i18n.get("report.column.numerator"), i18n.get("report.column.denominator"),
+            i18n.get("report.column.definition")};
+        for (int i = 0; i < titles.length; i++) {
+            text(header, i, titles[i]).setCellStyle(s.bold());
+        }
+        int r = 6;
+        for (IndicatorTable.Row row : new IndicatorTable(i18n).rows(report)) {
+            Row line = sheet.createRow(r++);
+            text(line, 0, row.section());
+            text(line, 1, row.figure());
+            if (row.number() != null) {
+                Cell value = line.createCell(2);
+                value.setCellValue(row.number());
+                if (row.unit() == IndicatorTable.Unit.SHARE || row.unit() == IndicatorTable.Unit.POINTS) {
+                    value.setCellStyle(s.percent());
+                }
+            }
+            if (!row.numerator().isEmpty()) {
+                line.createCell(3).setCellValue(Integer.parseInt(row.numerator()));
+                line.createCell(4).setCellValue(Integer.parseInt(row.denominator()));
+            }
+            text(line, 5, row.definition());
+        }
+        sheet.setColumnWidth(0, 16 * 256);
+        sheet.setColumnWidth(1, 48 * 256);
+        sheet.setColumnWidth(2, 12 * 256);
+        sheet.setColumnWidth(5, 90 * 256);
+    }
+
+    private void basis(Sheet sheet, Indicators.Report report, List<EnrolmentFacts> facts, Styles s) {
+        Row header = sheet.createRow(0);
+        String[] titles = {i18n.get("xlsx.basis.enrolment"), i18n.get("xlsx.basis.enrolledOn"),
+            i18n.get("xlsx.basis.exitedOn"), i18n.get("xlsx.basis.reason"), i18n.get("xlsx.basis.planApprovedOn")};
+        for (int i = 0; i < titles.length; i++) {
+            text(header, i, titles[i]).setCellStyle(s.bold());
+        }
+        int r = 1;
+        for (EnrolmentFacts f : facts) {
+            if (f.enrolledOn().isBefore(report.from()) || f.enrolledOn().isAfter(report.to())) {
+                continue;
+            }
+            Row row = sheet.createRow(r++);
+            text(row, 0, f.enrolmentId().toString());
+            date(row, 1, f.enrolledOn(), s);
+            date(row, 2, f.exitedOn(), s);
+            text(row, 3, f.exitReason() == null ? "" : i18n.of(f.exitReason()));
+            date(row, 4, f.firstPlanApprovedOn(), s);
+        }
+        sheet.setColumnWidth(0, 38 * 256);
+        for (int c = 1; c <= 4; c++) {
+            sheet.setColumnWidth(c, 16 * 256);
+        }
+    }
+
+    private static Cell text(Row row, int column, String value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(IndicatorCsv.safe(value));
+        return cell;
+    }
+
+    private static void date(Row row, int column, LocalDate value, Styles s) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value);
+            cell.setCellStyle(s.date());
+        }
+    }
+}
