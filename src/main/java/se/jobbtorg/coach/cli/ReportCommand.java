@@ -15,7 +15,7 @@ import se.jobbtorg.coach.report.IndicatorXlsx;
 import se.jobbtorg.coach.store.Database;
 
 /**
- * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx --out FILE}: the indicators
+ * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx|pdf --out FILE}: the indicators
  * for a period (default: this calendar year), written in Swedish. Prints one line a script can
  * read; exit 0 written, 1 failed, 2 wrong arguments.
  */
@@ -43,8 +43,8 @@ public final class ReportCommand {
     }
 
     public int run(PrintStream stdout, PrintStream err) {
-        if (!"csv".equals(format) && !"xlsx".equals(format)) {
-            err.println("refused reason=format must be csv or xlsx (pdf is not built yet)");
+        if (!java.util.List.of("csv", "xlsx", "pdf").contains(format)) {
+            err.println("refused reason=format must be csv, xlsx or pdf");
             return USAGE;
         }
         if (out == null) {
@@ -68,8 +68,10 @@ public final class ReportCommand {
             I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
             if ("csv".equals(format)) {
                 new IndicatorCsv(swedish).write(report, unit, out);
-            } else {
+            } else if ("xlsx".equals(format)) {
                 new IndicatorXlsx(swedish).write(report, indicators.facts(unit), unit, out);
+            } else {
+                new se.jobbtorg.coach.report.IndicatorPdf(swedish).write(report, unit, out);
             }
             var twelve = report.selfSupport().get(2);
             stdout.println("ok out=" + out + " enrolled=" + report.enrolled().count() + " exits="

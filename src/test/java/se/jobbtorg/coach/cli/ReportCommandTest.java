@@ -122,8 +122,8 @@ class ReportCommandTest {
     @Test
     void wrongArgumentsAreRefusedAndNothingIsWritten() {
         var err = new ByteArrayOutputStream();
-        Path out = dir.resolve("x.pdf");
-        assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "pdf", out,
+        Path out = dir.resolve("x.docx");
+        assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "docx", out,
                 on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertEquals(ReportCommand.FAILED, new ReportCommand(dir.resolve("none.db"), null, null, null, "csv",
                 dir.resolve("x.csv"), on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
@@ -165,8 +165,28 @@ class ReportCommandTest {
             assertEquals(1.0, strict6.getCell(3).getNumericCellValue());
             assertEquals(3.0, strict6.getCell(4).getNumericCellValue());
             var basis = book.getSheet("Underlag");
+            assertTrue(basis.getRow(1).getCell(0).getStringCellValue().length() == 36, "an id, no name");
             assertEquals(3, basis.getLastRowNum(), "a header and one row per enrolment of the period");
             assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(basis.getRow(1).getCell(1)));
+        }
+    }
+
+    @Test
+    void thePdfIsOnePageWithBothDefinitionsSideBySide() throws Exception {
+        Path file = dir.resolve("caseload.db");
+        person(file, "Försörjningsstöd Farsta", 1, "2025-01-10", 3, 50, ExitReason.UNSUBSIDISED_WORK);
+        person(file, "Försörjningsstöd Farsta", 2, "2025-02-01", 9, 60, ExitReason.MOVED);
+        Path out = dir.resolve("summary.pdf");
+        assertEquals(ReportCommand.OK, new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null,
+                "pdf", out, on("2026-11-24")).run(new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8), System.err));
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+            assertEquals(1, pdf.getNumberOfPages());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Inskrivningar 2025-01-01 – 2025-12-31, mätt 2026-11-24"), text);
+            assertTrue(text.contains("100,0 % (2 av 2)") && text.contains("50,0 % (1 av 2)"),
+                    "6 months: both exits for the city, only the work strictly\n" + text);
+            assertTrue(text.contains("Så räknas måtten"));
         }
     }
 }

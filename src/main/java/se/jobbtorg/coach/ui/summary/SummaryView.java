@@ -86,8 +86,20 @@ public final class SummaryView extends VBox {
                         i18n.get("summary.exportXlsx").replace("_", ""), i18n.get("summary.saved", saved)));
             }
         });
+        Button exportPdf = new Button(i18n.get("summary.exportPdf"));
+        exportPdf.setId("summaryExportPdf");
+        exportPdf.disableProperty().bind(model.resultProperty().isNull());
+        exportPdf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        exportPdf.setOnAction(e -> {
+            File file = files.saveAs(owner.get(), i18n.get("summary.exportPdf").replace("_", ""),
+                    i18n.get("summary.fileName.pdf"), "pdf");
+            if (file != null) {
+                model.exportPdf(file.toPath(), saved -> dialogs.showInformation(
+                        i18n.get("summary.exportPdf").replace("_", ""), i18n.get("summary.saved", saved)));
+            }
+        });
         HBox controls = new HBox(8, label(i18n.get("summary.from"), from), from, label(i18n.get("summary.to"), to), to,
-                label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx);
+                label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx, exportPdf);
         compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         unit.setMinWidth(120);

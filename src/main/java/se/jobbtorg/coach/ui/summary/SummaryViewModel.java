@@ -86,6 +86,19 @@ public final class SummaryViewModel {
         }, done, onError);
     }
 
+    /** Writes the one-page PDF summary of the shown indicators; then reports where. */
+    public void exportPdf(Path file, Consumer<Path> done) {
+        Indicators.Report shown = result.get();
+        if (shown == null) {
+            return;
+        }
+        String chosen = unitOrNull();
+        tasks.run(() -> {
+            new se.jobbtorg.coach.report.IndicatorPdf(i18n).write(shown, chosen, file);
+            return file;
+        }, done, onError);
+    }
+
     /** Writes the shown indicators as CSV; then reports where. */
     public void exportCsv(Path file, Consumer<Path> done) {
         Indicators.Report shown = result.get();
