@@ -1,24 +1,31 @@
 package se.jobbtorg.coach.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the indicators need to know of one enrolment: when it began and ended, why, and when its
- * first plan was approved (null if never).
+ * What the indicators need to know of one enrolment: when it began and ended, why, when its
+ * first plan and its first review were approved (null if never), and the kinds of the activities
+ * of its plan in force.
  */
 public record EnrolmentFacts(UUID enrolmentId, UUID participantId, LocalDate enrolledOn, LocalDate exitedOn,
-        ExitReason exitReason, LocalDate firstPlanApprovedOn) {
+        ExitReason exitReason, LocalDate firstPlanApprovedOn, LocalDate firstReviewApprovedOn,
+        List<ActivityKind> activityKinds) {
 
     public EnrolmentFacts {
         Objects.requireNonNull(enrolmentId, "enrolmentId");
         Objects.requireNonNull(participantId, "participantId");
         Objects.requireNonNull(enrolledOn, "enrolledOn");
+        activityKinds = List.copyOf(activityKinds);
     }
 
-    public static EnrolmentFacts of(Enrolment e, LocalDate firstPlanApprovedOn) {
-        return new EnrolmentFacts(e.id(), e.participantId(), e.enrolledOn(), e.exitedOn(), e.exitReason(),
-                firstPlanApprovedOn);
+    /** Without reviews or activities. */
+    public EnrolmentFacts(UUID enrolmentId, UUID participantId, LocalDate enrolledOn, LocalDate exitedOn,
+            ExitReason exitReason, LocalDate firstPlanApprovedOn) {
+        this(enrolmentId, participantId, enrolledOn, exitedOn, exitReason, firstPlanApprovedOn, null, List.of());
     }
+
+
 }

@@ -52,7 +52,8 @@ public final class Indicators {
     /** The whole report. */
     public record Report(LocalDate from, LocalDate to, LocalDate reportDate, Figure enrolled, Figure active,
             Map<ExitReason, Figure> exitsByReason, Share unknownReason, List<SelfSupportAt> selfSupport,
-            Figure returns, Integer medianDaysToReturn, Integer medianDaysToApprovedPlan, Share planWithinFiveDays) {
+            Figure returns, Integer medianDaysToReturn, Integer medianDaysToApprovedPlan, Share planWithinFiveDays,
+            Share reviewOnTime, Map<ActivityKind, Figure> activitiesByKind) {
     }
 
     /**
@@ -115,8 +116,28 @@ public final class Indicators {
         Share withinFive = new Share(figure(dueForPlan.stream().filter(e -> e.firstPlanApprovedOn() != null
                 && !e.firstPlanApprovedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))).toList()), figure(dueForPlan));
 
+        // A review was due six months after the first approval, if the enrolment was still open then.
+        List<EnrolmentFacts> reviewDue = inPeriod.stream().filter(e -> e.firstPlanApprovedOn() != null)
+                .filter(e -> {
+                    LocalDate due = DeadlineRules.reviewDue(e.firstPlanApprovedOn());
+                    return due.isBefore(reportDate) && (e.exitedOn() == null || e.exitedOn().isAfter(due));
+                }).toList();
+        Share reviewOnTime = new Share(figure(reviewDue.stream().filter(e -> e.firstReviewApprovedOn() != null
+                && !e.firstReviewApprovedOn().isAfter(DeadlineRules.reviewDue(e.firstPlanApprovedOn()))).toList()),
+                figure(reviewDue));
+
+        Map<ActivityKind, Figure> byKind = new EnumMap<>(ActivityKind.class);
+        for (ActivityKind kind : ActivityKind.values()) {
+            // An enrolment counts once per activity of the kind in its plan in force.
+            List<UUID> ids = new ArrayList<>();
+            for (EnrolmentFacts e : inPeriod) {
+                e.activityKinds().stream().filter(k -> k == kind).forEach(k -> ids.add(e.enrolmentId()));
+            }
+            byKind.put(kind, new Figure(ids));
+        }
+
         return new Report(from, to, reportDate, enrolled, active, byReason, unknown, selfSupport, figure(returns),
-                median(daysToReturn), median(daysToPlan), withinFive);
+                median(daysToReturn), median(daysToPlan), withinFive, reviewOnTime, byKind);
     }
 
     /** The X-month mark: enrolment date plus X calendar months. */

@@ -70,6 +70,12 @@ public final class IndicatorTable {
                 i18n.get("report.daysToPlan.definition"), List.of()));
         rows.add(share(process, i18n.get("report.planWithinFive"), r.planWithinFiveDays(),
                 i18n.get("report.planWithinFive.definition")));
+        rows.add(share(process, i18n.get("report.reviewOnTime"), r.reviewOnTime(),
+                i18n.get("report.reviewOnTime.definition")));
+        String activities = i18n.get("report.section.activities");
+        for (var entry : r.activitiesByKind().entrySet()) {
+            rows.add(count(activities, i18n.of(entry.getKey()), entry.getValue(), i18n.get("report.activities.definition")));
+        }
         return rows;
     }
 

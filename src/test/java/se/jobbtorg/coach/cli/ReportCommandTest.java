@@ -111,6 +111,9 @@ class ReportCommandTest {
         assertEquals("3", byName.get("Dagar till godkänd plan (median)").get(2),
                 "2, 3, 4, 10: the mean of the middle two, rounded down");
         assertEquals(List.of("75,0", "3", "4"), values(byName.get("Andel med godkänd plan inom 5 dagar")));
+        assertEquals("4", byName.get("Individuell coachning").get(2), "each plan in force has one coaching activity");
+        assertEquals(List.of("0,0", "0", "1"), values(byName.get("Andel med omprövning i tid")),
+                "only the open enrolment reached its review date (2026-01-04), and it was not reviewed");
         assertTrue(byName.get("Självförsörjning 12 mån, strikt definition").get(5).contains("studier"),
                 "each figure says in words how it is counted");
     }
