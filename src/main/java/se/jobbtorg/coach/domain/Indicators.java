@@ -53,7 +53,7 @@ public final class Indicators {
     public record Report(LocalDate from, LocalDate to, LocalDate reportDate, Figure enrolled, Figure active,
             Map<ExitReason, Figure> exitsByReason, Share unknownReason, List<SelfSupportAt> selfSupport,
             Figure returns, Integer medianDaysToReturn, Integer medianDaysToApprovedPlan, Share planWithinFiveDays,
-            Share reviewOnTime, Map<ActivityKind, Figure> activitiesByKind) {
+            Share reviewOnTime, Map<ActivityKind, Figure> activitiesByKind, Share resultAtExit, Figure exitsNotChecked) {
     }
 
     /**
@@ -136,8 +136,15 @@ public final class Indicators {
             byKind.put(kind, new Figure(ids));
         }
 
+        // The national comparison counts only exits whose check a month later found an answer.
+        List<EnrolmentFacts> checked = exits.stream().filter(e -> e.exitCheck() == ExitCheck.IN_WORK_OR_STUDIES
+                || e.exitCheck() == ExitCheck.NOT_IN_WORK_OR_STUDIES).toList();
+        Share resultAtExit = new Share(figure(checked.stream()
+                .filter(e -> e.exitCheck() == ExitCheck.IN_WORK_OR_STUDIES).toList()), figure(checked));
+        Figure notChecked = figure(exits.stream().filter(e -> !checked.contains(e)).toList());
+
         return new Report(from, to, reportDate, enrolled, active, byReason, unknown, selfSupport, figure(returns),
-                median(daysToReturn), median(daysToPlan), withinFive, reviewOnTime, byKind);
+                median(daysToReturn), median(daysToPlan), withinFive, reviewOnTime, byKind, resultAtExit, notChecked);
     }
 
     /** The X-month mark: enrolment date plus X calendar months. */

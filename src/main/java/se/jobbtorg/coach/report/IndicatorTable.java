@@ -62,6 +62,10 @@ public final class IndicatorTable {
             rows.add(count(selfSupport, i18n.get("report.selfSupport.notYet", at.months()), at.notYetMeasurable(),
                     i18n.get("report.selfSupport.notYet.definition", at.months())));
         }
+        rows.add(share(selfSupport, i18n.get("report.resultAtExit"), r.resultAtExit(),
+                i18n.get("report.resultAtExit.definition")));
+        rows.add(count(selfSupport, i18n.get("report.exitsNotChecked"), r.exitsNotChecked(),
+                i18n.get("report.exitsNotChecked.definition")));
         String process = i18n.get("report.section.process");
         rows.add(count(process, i18n.get("report.returns"), r.returns(), i18n.get("report.returns.definition")));
         rows.add(new Row(process, i18n.get("report.daysToReturn"), Unit.DAYS, days(r.medianDaysToReturn()), "", "",

@@ -13,6 +13,7 @@ import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
@@ -147,6 +148,13 @@ public final class DemoCaseload {
      */
     private static void work(Transaction tx, WorkflowRepository repo, Random random, LocalDate today, Enrolment e) {
         LocalDate end = e.isOpen() ? today : e.exitedOn();
+        if (!e.isOpen() && !e.exitedOn().plusMonths(1).isAfter(today) && random.nextInt(4) != 0) {
+            // Most exits were followed up a month later; work and studies mostly held.
+            boolean held = e.exitReason() == ExitReason.UNSUBSIDISED_WORK || e.exitReason() == ExitReason.STUDIES
+                    ? random.nextInt(5) != 0 : random.nextInt(6) == 0;
+            repo.checkExit(tx, e.id(), random.nextInt(8) == 0 ? ExitCheck.NOT_REACHED
+                    : held ? ExitCheck.IN_WORK_OR_STUDIES : ExitCheck.NOT_IN_WORK_OR_STUDIES, e.exitedOn().plusMonths(1));
+        }
         MappingArea[] areas = MappingArea.values();
         for (int i = 0; i < areas.length; i++) {
             long age = ChronoUnit.DAYS.between(e.enrolledOn(), end);

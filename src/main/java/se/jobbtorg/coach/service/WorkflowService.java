@@ -49,6 +49,8 @@ public final class WorkflowService {
     public static final String FIELD_ACTIVITIES = "activities";
     public static final String FIELD_REASON = "reason";
     public static final String FIELD_OTHER_ACTORS = "otherActors";
+    public static final String FIELD_CHECK = "exitCheck";
+    public static final String FIELD_CHECKED_ON = "exitCheckedOn";
     public static final String FIELD_MAPPING_DATE = "date";
 
     private final Database db;
@@ -71,7 +73,7 @@ public final class WorkflowService {
     public record EnrolmentWork(Enrolment enrolment, Map<MappingArea, MappingEntry> mapping,
             List<MappingEntry> mappingHistory, List<ActivityPlan> plans, List<Activity> activities,
             List<Meeting> meetings, List<Meeting> meetingHistory, List<ActivityFollowUp> followUps, List<Due> due,
-            String exitNote) {
+            String exitNote, se.jobbtorg.coach.domain.ExitCheck exitCheck, LocalDate exitCheckedOn) {
 
         /** How each activity was followed up at this meeting. */
         public List<ActivityFollowUp> followUpsOf(UUID meetingId) {
@@ -125,7 +127,7 @@ public final class WorkflowService {
                 : stored.activities().stream().filter(a -> a.planId().equals(inForce.id())).toList();
         List<Due> due = DeadlineRules.due(enrolment, stored.plans(), running, current, today());
         return new EnrolmentWork(enrolment, mapping, stored.mapping(), stored.plans(), stored.activities(), current,
-                stored.meetings(), stored.followUps(), due, stored.exitNote());
+                stored.meetings(), stored.followUps(), due, stored.exitNote(), stored.exitCheck(), stored.exitCheckedOn());
     }
 
     /** The meeting entries no later entry supersedes. */
@@ -331,6 +333,34 @@ public final class WorkflowService {
             return null;
         });
         LOG.info(() -> "enrolment " + draft.enrolmentId() + " exited");
+    }
+
+    /**
+     * Records what the check a month after the exit found (for the national comparison). It can
+     * be made from a month after the exit, not before, and not in the future.
+     */
+    public void checkExit(UUID enrolmentId, se.jobbtorg.coach.domain.ExitCheck check, LocalDate checkedOn) {
+        db.write(tx -> {
+            Enrolment e = enrolments.find(tx, enrolmentId).orElseThrow(() -> new MissingRecordException("no enrolment"));
+            List<Problem> problems = new ArrayList<>();
+            if (e.isOpen()) {
+                problems.add(Problem.of(FIELD_CHECK, "exit.problem.checkOpen"));
+            } else if (check == null) {
+                problems.add(Problem.of(FIELD_CHECK, "validation.required"));
+            }
+            if (checkedOn == null) {
+                problems.add(Problem.of(FIELD_CHECKED_ON, "validation.required"));
+            } else if (checkedOn.isAfter(today())) {
+                problems.add(Problem.of(FIELD_CHECKED_ON, "validation.notInFuture"));
+            } else if (!e.isOpen() && checkedOn.isBefore(e.exitedOn().plusMonths(1))) {
+                problems.add(Problem.of(FIELD_CHECKED_ON, "exit.problem.checkTooEarly", e.exitedOn().plusMonths(1)));
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            work.checkExit(tx, enrolmentId, check, checkedOn);
+            return null;
+        });
     }
 
     /** Records why a deadline was passed; asked when the coach acts on an overdue item (002). */

@@ -49,14 +49,16 @@ public final class ReportQueries {
                     .forEach(r -> kinds.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                             .add(se.jobbtorg.coach.domain.Coded.ofCode(ActivityKind.class, r.value2())));
             return dsl.select(ENROLMENT.ID, ENROLMENT.PARTICIPANT_ID, ENROLMENT.ENROLLED_ON, ENROLMENT.EXITED_ON,
-                            ENROLMENT.EXIT_REASON, firstApproval, firstReview)
+                            ENROLMENT.EXIT_REASON, firstApproval, firstReview, ENROLMENT.EXIT_CHECK)
                     .from(ENROLMENT).where(where)
                     .fetch(r -> new EnrolmentFacts(UUID.fromString(r.value1()), UUID.fromString(r.value2()),
                             LocalDate.parse(r.value3()), r.value4() == null ? null : LocalDate.parse(r.value4()),
                             r.value5() == null ? null : ExitReason.ofCode(r.value5()),
                             r.value6() == null ? null : LocalDate.parse(r.value6()),
                             r.value7() == null ? null : LocalDate.parse(r.value7()),
-                            kinds.getOrDefault(r.value1(), List.of())));
+                            kinds.getOrDefault(r.value1(), List.of()),
+                            r.value8() == null ? null : se.jobbtorg.coach.domain.Coded.ofCode(
+                                    se.jobbtorg.coach.domain.ExitCheck.class, r.value8())));
         });
     }
 

@@ -43,7 +43,8 @@ public final class WorkflowRepository {
 
     /** Everything of one enrolment, read in one snapshot. */
     public record EnrolmentWork(List<MappingEntry> mapping, List<ActivityPlan> plans, List<Activity> activities,
-            List<Meeting> meetings, List<ActivityFollowUp> followUps, String exitNote) {
+            List<Meeting> meetings, List<ActivityFollowUp> followUps, String exitNote,
+            se.jobbtorg.coach.domain.ExitCheck exitCheck, LocalDate exitCheckedOn) {
     }
 
     public EnrolmentWork work(UUID enrolmentId) {
@@ -73,9 +74,11 @@ public final class WorkflowRepository {
                 .join(MEETING).on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
                 .where(MEETING.ENROLMENT_ID.eq(id), ACTIVITY_FOLLOW_UP.DELETED.eq(0))
                 .fetch(r -> followUp(r.into(ACTIVITY_FOLLOW_UP)));
-        String note = dsl.select(ENROLMENT.EXIT_NOTE).from(ENROLMENT).where(ENROLMENT.ID.eq(id))
-                .fetchOne(ENROLMENT.EXIT_NOTE);
-        return new EnrolmentWork(mapping, plans, activities, meetings, followUps, note);
+        var exit = dsl.select(ENROLMENT.EXIT_NOTE, ENROLMENT.EXIT_CHECK, ENROLMENT.EXIT_CHECKED_ON).from(ENROLMENT)
+                .where(ENROLMENT.ID.eq(id)).fetchOne();
+        return new EnrolmentWork(mapping, plans, activities, meetings, followUps, exit.value1(),
+                exit.value2() == null ? null : Coded.ofCode(se.jobbtorg.coach.domain.ExitCheck.class, exit.value2()),
+                exit.value3() == null ? null : LocalDate.parse(exit.value3()));
     }
 
     public java.util.Optional<ActivityPlan> plan(Transaction tx, UUID planId) {
@@ -168,6 +171,15 @@ public final class WorkflowRepository {
         r.setExitedOn(on.toString());
         r.setExitReason(reason.code());
         r.setExitNote(note);
+        tx.save(r);
+    }
+
+    /** Records the check a month after the exit: only these two fields change. */
+    public void checkExit(Transaction tx, UUID enrolmentId, se.jobbtorg.coach.domain.ExitCheck check, LocalDate on) {
+        var r = tx.dsl().newRecord(ENROLMENT);
+        r.setId(enrolmentId.toString());
+        r.setExitCheck(check.code());
+        r.setExitCheckedOn(on.toString());
         tx.save(r);
     }
 

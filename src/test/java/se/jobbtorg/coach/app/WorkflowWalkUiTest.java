@@ -185,6 +185,13 @@ class WorkflowWalkUiTest {
         robot.clickOn(SV.get("exit.confirm.yes"));
         Ui.waitFor(() -> Ui.showing(robot, "#exitDone"));
         assertEquals(SV.get("exit.done", TODAY, SV.of(ExitReason.UNSUBSIDISED_WORK)), Ui.text(robot, "#exitDone"));
+        // The follow-up a month later cannot be recorded today; the screen says when it can.
+        Ui.choose(robot, "#exitCheck", SV.of(se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES));
+        robot.clickOn("#exitCheckedOn").write("2026-11-24");
+        robot.clickOn("#exitCheckSave");
+        Ui.waitFor(() -> Ui.showing(robot, "#exitCheckedOnProblem"));
+        assertEquals(SV.get("exit.problem.checkTooEarly", TODAY.plusMonths(1)), Ui.text(robot, "#exitCheckedOnProblem"));
+        Ui.shot(robot, "#exitDone", "work-exit-done");
 
         Participant amina = context.caseload().caseload(null, "yilmaz").get(0).participant();
         Enrolment ended = context.caseload().enrolments(amina.id()).get(0);

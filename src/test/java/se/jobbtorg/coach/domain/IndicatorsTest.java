@@ -140,18 +140,35 @@ class IndicatorsTest {
         // H: plan approved 2025-01-20, review due 2025-07-20, reviewed 2025-07-15: on time.
         var h = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 1, 15), null, null,
                 LocalDate.of(2025, 1, 20), LocalDate.of(2025, 7, 15),
-                List.of(ActivityKind.WORK_TRAINING, ActivityKind.SFI_WITH_PLACEMENT));
+                List.of(ActivityKind.WORK_TRAINING, ActivityKind.SFI_WITH_PLACEMENT), null);
         // I: review due 2025-09-01, reviewed 2025-09-10: late.
         var i = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 2, 25), null, null,
-                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 10), List.of(ActivityKind.WORK_TRAINING));
+                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 10), List.of(ActivityKind.WORK_TRAINING), null);
         // J: exited before its review was due: not in the denominator.
         var j = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 3, 1),
-                LocalDate.of(2025, 5, 1), ExitReason.STUDIES, LocalDate.of(2025, 3, 3), null, List.of());
+                LocalDate.of(2025, 5, 1), ExitReason.STUDIES, LocalDate.of(2025, 3, 3), null, List.of(), null);
         var report = Indicators.compute(List.of(h, i, j), FROM, TO, REPORT);
         assertEquals(ids(h), report.reviewOnTime().numerator().enrolments());
         assertEquals(ids(h, i), report.reviewOnTime().denominator().enrolments());
         assertEquals(2, report.activitiesByKind().get(ActivityKind.WORK_TRAINING).count());
         assertEquals(1, report.activitiesByKind().get(ActivityKind.SFI_WITH_PLACEMENT).count());
         assertEquals(0, report.activitiesByKind().get(ActivityKind.STOCKHOLMSJOBB).count());
+    }
+
+    @Test
+    void theNationalComparisonCountsOnlyExitsWhoseCheckFoundAnAnswer() {
+        var yes = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 1, 15),
+                LocalDate.of(2025, 4, 1), ExitReason.UNSUBSIDISED_WORK, null, null, List.of(), ExitCheck.IN_WORK_OR_STUDIES);
+        var no = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 2, 1),
+                LocalDate.of(2025, 5, 1), ExitReason.SUBSIDISED_WORK, null, null, List.of(),
+                ExitCheck.NOT_IN_WORK_OR_STUDIES);
+        var unreached = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 6, 1), ExitReason.MOVED, null, null, List.of(), ExitCheck.NOT_REACHED);
+        var unchecked = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 3, 2),
+                LocalDate.of(2025, 6, 2), ExitReason.UNKNOWN, null, null, List.of(), null);
+        var report = Indicators.compute(List.of(yes, no, unreached, unchecked), FROM, TO, REPORT);
+        assertEquals(ids(yes), report.resultAtExit().numerator().enrolments());
+        assertEquals(ids(yes, no), report.resultAtExit().denominator().enrolments());
+        assertEquals(ids(unreached, unchecked), report.exitsNotChecked().enrolments());
     }
 }

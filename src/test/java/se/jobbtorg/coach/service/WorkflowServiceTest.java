@@ -239,4 +239,19 @@ class WorkflowServiceTest {
         assertEquals(enrolment.enrolledOn().plusDays(3),
                 workflow.approve(draft.id(), "Omar Farah", enrolment.enrolledOn().plusDays(3)).approvedOn());
     }
+
+    @Test
+    void theCheckAMonthAfterTheExitIsKeptAndNotMadeTooEarly() {
+        workflow.exit(new ExitDraft(enrolment.id(), TODAY.minusDays(2), ExitReason.UNSUBSIDISED_WORK, null));
+        var early = assertThrows(ValidationException.class, () -> workflow.checkExit(enrolment.id(),
+                se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES, TODAY));
+        assertEquals("exit.problem.checkTooEarly", early.problems().get(0).messageKey());
+        var later = new WorkflowService(db, java.time.Clock.fixed(java.time.Instant.parse("2027-01-10T10:00:00Z"),
+                java.time.ZoneId.of("Europe/Stockholm")));
+        later.checkExit(enrolment.id(), se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES, LocalDate.of(2027, 1, 10));
+        var work = later.work(enrolment.id());
+        assertEquals(se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES, work.exitCheck());
+        assertEquals(LocalDate.of(2027, 1, 10), work.exitCheckedOn());
+        assertEquals(ExitReason.UNSUBSIDISED_WORK, work.enrolment().exitReason(), "the exit itself is untouched");
+    }
 }

@@ -71,6 +71,37 @@ final class ExitPane extends VBox {
         done.setId("exitDone");
         done.setWrapText(true);
         done.getStyleClass().add("section-title");
+
+        // A month after the exit: what did the person go on to? (the national comparison)
+        FieldProblems checkProblems = new FieldProblems(i18n);
+        var checkGrid = Forms.grid();
+        ComboBox<se.jobbtorg.coach.domain.ExitCheck> check = Cells.choice("exitCheck", i18n,
+                se.jobbtorg.coach.domain.ExitCheck.values());
+        Forms.row(checkGrid, 0, i18n.get("exit.check"), check,
+                checkProblems.of(se.jobbtorg.coach.service.WorkflowService.FIELD_CHECK));
+        SimpleObjectProperty<LocalDate> checkedOn = new SimpleObjectProperty<>();
+        SimpleBooleanProperty checkedBad = new SimpleBooleanProperty();
+        var checkedPicker = Forms.date("exitCheckedOn", i18n.get("date.prompt"), checkedOn, checkedBad);
+        Forms.row(checkGrid, 1, i18n.get("exit.checkedOn"), checkedPicker,
+                checkProblems.of(se.jobbtorg.coach.service.WorkflowService.FIELD_CHECKED_ON));
+        Label checkWhy = new Label(i18n.get("exit.check.why"));
+        checkWhy.setWrapText(true);
+        checkWhy.getStyleClass().add("history");
+        Button saveCheck = new Button(i18n.get("exit.check.save"));
+        saveCheck.setId("exitCheckSave");
+        saveCheck.disableProperty().bind(checkProblems.savingProperty());
+        saveCheck.setOnAction(e -> {
+            Forms.commit(checkedPicker);
+            if (checkedBad.get()) {
+                checkProblems.show(List.of(Problem.of(se.jobbtorg.coach.service.WorkflowService.FIELD_CHECKED_ON,
+                        "validation.date")));
+                return;
+            }
+            model.checkExit(check.getValue(), checkedOn.get(), checkProblems);
+        });
+        Label checkTitle = new Label(i18n.get("exit.check.title"));
+        checkTitle.getStyleClass().add("section-title");
+        VBox checkForm = new VBox(6, checkTitle, checkWhy, checkGrid, saveCheck);
         model.workProperty().addListener((o, old, work) -> {
             if (work == null) {
                 return;
@@ -84,7 +115,10 @@ final class ExitPane extends VBox {
             } else {
                 done.setText(i18n.get("exit.done", enrolment.exitedOn(), i18n.of(enrolment.exitReason()))
                         + (work.exitNote() == null ? "" : "\n" + work.exitNote()));
-                getChildren().setAll(done);
+                check.setValue(work.exitCheck());
+                checkedOn.set(work.exitCheckedOn() != null ? work.exitCheckedOn()
+                        : enrolment.exitedOn().plusMonths(1).isAfter(model.today()) ? null : model.today());
+                getChildren().setAll(done, checkForm);
             }
         });
     }

@@ -168,4 +168,11 @@ public final class WorkViewModel {
             return out;
         }, done, onError);
     }
+
+    public void checkExit(se.jobbtorg.coach.domain.ExitCheck check, LocalDate on, FieldProblems problems) {
+        problems.save(tasks, () -> {
+            workflow.checkExit(enrolmentId, check, on);
+            return check;
+        }, c -> changed(c, x -> { }), onError);
+    }
 }
