@@ -51,6 +51,15 @@ public final class ReportCommand {
             err.println("refused reason=--out FILE is needed");
             return USAGE;
         }
+        try {
+            if (Files.exists(out) && Files.isSameFile(out, db)) {
+                err.println("refused reason=--out is the database itself");
+                return USAGE;
+            }
+        } catch (IOException e) {
+            err.println("failed reason=" + e.getMessage());
+            return FAILED;
+        }
         if (!Files.isRegularFile(db)) {
             err.println("failed file=" + db + " reason=no such file");
             return FAILED;
@@ -63,13 +72,13 @@ public final class ReportCommand {
             return USAGE;
         }
         try (Database database = Database.open(db, clock)) {
-            var indicators = new IndicatorReport(database, clock);
-            var report = indicators.compute(start, end, unit);
+            var computed = new IndicatorReport(database, clock).computeWithFacts(start, end, unit);
+            var report = computed.report();
             I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
             if ("csv".equals(format)) {
                 new IndicatorCsv(swedish).write(report, unit, out);
             } else if ("xlsx".equals(format)) {
-                new IndicatorXlsx(swedish).write(report, indicators.facts(unit), unit, out);
+                new IndicatorXlsx(swedish).write(report, computed.facts(), unit, out);
             } else {
                 new se.jobbtorg.coach.report.IndicatorPdf(swedish).write(report, unit, out);
             }

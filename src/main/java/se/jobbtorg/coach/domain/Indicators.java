@@ -61,7 +61,16 @@ public final class Indicators {
      * reportDate. all holds every enrolment known (earlier ones too): returns look back.
      */
     public static Report compute(List<EnrolmentFacts> all, LocalDate from, LocalDate to, LocalDate reportDate) {
-        List<EnrolmentFacts> inPeriod = all.stream()
+        return compute(all, from, to, reportDate, e -> true);
+    }
+
+    /**
+     * The same for the enrolments in scope (e.g. of one referring unit). all still holds every
+     * enrolment, so that a return is found even when the earlier enrolment was in another unit.
+     */
+    public static Report compute(List<EnrolmentFacts> all, LocalDate from, LocalDate to, LocalDate reportDate,
+            java.util.function.Predicate<EnrolmentFacts> inScope) {
+        List<EnrolmentFacts> inPeriod = all.stream().filter(inScope)
                 .filter(e -> !e.enrolledOn().isBefore(from) && !e.enrolledOn().isAfter(to))
                 .sorted(Comparator.comparing(EnrolmentFacts::enrolledOn)).toList();
         Figure enrolled = figure(inPeriod);
@@ -81,7 +90,8 @@ public final class Indicators {
             List<EnrolmentFacts> cohort = new ArrayList<>();
             List<EnrolmentFacts> tooYoung = new ArrayList<>();
             for (EnrolmentFacts e : inPeriod) {
-                (mark(e, months).isAfter(reportDate) ? tooYoung : cohort).add(e);
+                // "Has passed on the report date": the mark lies before it, as every other rule here.
+                (mark(e, months).isBefore(reportDate) ? cohort : tooYoung).add(e);
             }
             Map<SelfSupport, Share> shares = new EnumMap<>(SelfSupport.class);
             for (SelfSupport definition : SelfSupport.values()) {
@@ -110,9 +120,13 @@ public final class Indicators {
         List<EnrolmentFacts> withPlan = inPeriod.stream().filter(e -> e.firstPlanApprovedOn() != null).toList();
         List<Long> daysToPlan = withPlan.stream()
                 .map(e -> ChronoUnit.DAYS.between(e.enrolledOn(), e.firstPlanApprovedOn())).toList();
-        // Denominator: those whose five days have passed on the report date, plan or not.
+        // Denominator: those whose five days have passed on the report date, plan or not, and who
+        // were still enrolled then (001: "for those still at Jobbtorg") or had a plan by then.
         List<EnrolmentFacts> dueForPlan = inPeriod.stream()
-                .filter(e -> DeadlineRules.planDue(e.enrolledOn()).isBefore(reportDate)).toList();
+                .filter(e -> DeadlineRules.planDue(e.enrolledOn()).isBefore(reportDate))
+                .filter(e -> e.exitedOn() == null || e.exitedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))
+                        || e.firstPlanApprovedOn() != null && !e.firstPlanApprovedOn().isAfter(e.exitedOn()))
+                .toList();
         Share withinFive = new Share(figure(dueForPlan.stream().filter(e -> e.firstPlanApprovedOn() != null
                 && !e.firstPlanApprovedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))).toList()), figure(dueForPlan));
 
@@ -141,7 +155,9 @@ public final class Indicators {
                 || e.exitCheck() == ExitCheck.NOT_IN_WORK_OR_STUDIES).toList();
         Share resultAtExit = new Share(figure(checked.stream()
                 .filter(e -> e.exitCheck() == ExitCheck.IN_WORK_OR_STUDIES).toList()), figure(checked));
-        Figure notChecked = figure(exits.stream().filter(e -> !checked.contains(e)).toList());
+        // Only exits a month old can have been checked.
+        Figure notChecked = figure(exits.stream().filter(e -> !checked.contains(e))
+                .filter(e -> !e.exitedOn().plusMonths(1).isAfter(reportDate)).toList());
 
         return new Report(from, to, reportDate, enrolled, active, byReason, unknown, selfSupport, figure(returns),
                 median(daysToReturn), median(daysToPlan), withinFive, reviewOnTime, byKind, resultAtExit, notChecked);

@@ -16,13 +16,26 @@ public final class IndicatorReport {
         this.clock = clock;
     }
 
-    /** The facts the figures are counted from, for the basis sheet of an export. */
-    public java.util.List<se.jobbtorg.coach.domain.EnrolmentFacts> facts(String referringUnit) {
-        return queries.facts(referringUnit);
+    /** A report and the facts it was counted from, for exports that show both. */
+    public record Computed(Indicators.Report report, java.util.List<se.jobbtorg.coach.domain.EnrolmentFacts> facts,
+            String unit) {
     }
 
     public Indicators.Report compute(LocalDate from, LocalDate to, String referringUnit) {
-        return Indicators.compute(queries.facts(referringUnit), from, to, LocalDate.now(clock));
+        return computeWithFacts(from, to, referringUnit).report();
+    }
+
+    /**
+     * Every enrolment is read, so that returns look back across units; the unit only limits the
+     * enrolments counted.
+     */
+    public Computed computeWithFacts(LocalDate from, LocalDate to, String referringUnit) {
+        var all = queries.facts(null);
+        var inUnit = referringUnit == null ? null : queries.enrolmentsOfUnit(referringUnit);
+        var report = Indicators.compute(all, from, to, LocalDate.now(clock),
+                e -> inUnit == null || inUnit.contains(e.enrolmentId()));
+        return new Computed(report, inUnit == null ? all
+                : all.stream().filter(e -> inUnit.contains(e.enrolmentId())).toList(), referringUnit);
     }
 
     /** One enrolment behind a figure, as the list shows it. */

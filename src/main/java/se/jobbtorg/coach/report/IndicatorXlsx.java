@@ -128,7 +128,8 @@ public final class IndicatorXlsx {
 
     private static Cell text(Row row, int column, String value) {
         Cell cell = row.createCell(column);
-        cell.setCellValue(IndicatorCsv.safe(value));
+        // A text cell in XLSX is never evaluated as a formula, so it is written as it is.
+        cell.setCellValue(value);
         return cell;
     }
 

@@ -18,8 +18,8 @@ import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * Planned meetings as an iCalendar file that Outlook and other calendars import. The calendar
- * leaves the program, so it says as little as it can: first name and the initial of the last
- * name, the kind of meeting; never a personal identity number, never notes.
+ * leaves the program, so it says as little as it can: initials and the kind of meeting; never a
+ * name, a personal identity number or notes, and not that it is Jobbtorg.
  */
 public final class MeetingCalendar {
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
@@ -65,8 +65,16 @@ public final class MeetingCalendar {
         }
     }
 
-    /** "Amina Y.": enough for the coach to know who, little for anyone else. */
+    /**
+     * "A.Y.": enough for the coach, with the time, to know who; little for a delegate or a
+     * synced server to learn from.
+     */
     static String shortName(Participant p) {
-        return p.firstName() + " " + p.lastName().charAt(0) + ".";
+        return initial(p.firstName()) + initial(p.lastName());
+    }
+
+    private static String initial(String name) {
+        String s = name == null ? "" : name.strip();
+        return s.isEmpty() ? "" : new String(Character.toChars(s.codePointAt(0))) + ".";
     }
 }

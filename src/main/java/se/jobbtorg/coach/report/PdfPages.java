@@ -82,15 +82,34 @@ final class PdfPages implements AutoCloseable {
         page.beginText();
         page.setFont(font, size);
         page.newLineAtOffset(x, y - size);
-        page.showText(text);
+        page.showText(printable(font, text));
         page.endText();
+    }
+
+    /**
+     * What the font can print: control characters (a pasted tab) become spaces, characters the
+     * font has no glyph for (an emoji in a note) become "?", so one odd character never stops a
+     * whole document.
+     */
+    static String printable(PDFont font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String c = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
+            try {
+                font.encode(c);
+                out.append(c);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
     }
 
     static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\\R")) {
             StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
+            for (String word : printable(font, paragraph).split(" ")) {
                 String candidate = line.length() == 0 ? word : line + " " + word;
                 if (font.getStringWidth(candidate) / 1000 * size > width && line.length() > 0) {
                     lines.add(line.toString());

@@ -62,6 +62,13 @@ public final class ReportQueries {
         });
     }
 
+    /** The ids of the enrolments referred by one unit. */
+    public java.util.Set<UUID> enrolmentsOfUnit(String referringUnit) {
+        return db.read(dsl -> dsl.select(ENROLMENT.ID).from(ENROLMENT)
+                .where(ENROLMENT.REFERRING_UNIT.eq(referringUnit), ENROLMENT.DELETED.eq(0))
+                .fetchSet(r -> UUID.fromString(r.value1())));
+    }
+
     /** A line of the list behind a figure. */
     public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {
     }

@@ -102,7 +102,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 }));
         todayTab.setClosable(false);
         todayTab.setId("todayTab");
-        summaryModel = new SummaryViewModel(services.indicators(), services.tasks(), i18n, loadFailed);
+        summaryModel = new SummaryViewModel(services.indicators(), services.tasks(), i18n, loadFailed,
+                e -> dialogs.showError("error.saveFailed", e));
         summaryTab = new Tab(i18n.get("nav.summary"), new SummaryView(summaryModel, i18n, dialogs, () -> stage,
                 files));
         summaryTab.setClosable(false);

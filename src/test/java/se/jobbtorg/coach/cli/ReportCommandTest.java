@@ -131,6 +131,12 @@ class ReportCommandTest {
         assertEquals(ReportCommand.FAILED, new ReportCommand(dir.resolve("none.db"), null, null, null, "csv",
                 dir.resolve("x.csv"), on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(Files.notExists(out) && Files.notExists(dir.resolve("x.csv")) && Files.notExists(dir.resolve("none.db")));
+        Path db = dir.resolve("real.db");
+        se.jobbtorg.coach.store.Database.open(db, on("2026-11-24")).close();
+        long size = db.toFile().length();
+        assertEquals(ReportCommand.USAGE, new ReportCommand(db, null, null, null, "csv", db, on("2026-11-24"))
+                .run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(size, db.toFile().length(), "the database is never overwritten by a report");
     }
 
     @Test

@@ -112,8 +112,9 @@ class IndicatorsTest {
         assertEquals(380, REPORT_OF.medianDaysToReturn(), "2024-09-30 to 2025-10-15");
         assertEquals(5, REPORT_OF.medianDaysToApprovedPlan(), "3, 3, 5, 8, 10");
         assertEquals(ids(A1, D1, E1), REPORT_OF.planWithinFiveDays().numerator().enrolments(),
-                "E's plan on day five counts; B never had one");
-        assertEquals(6, REPORT_OF.planWithinFiveDays().denominator().count());
+                "E's plan on day five counts");
+        assertEquals(ids(A1, C1, D1, E1, F1), REPORT_OF.planWithinFiveDays().denominator().enrolments(),
+                "B left on day 0 without a plan: the rule is for those still enrolled");
     }
 
     @Test
@@ -170,5 +171,19 @@ class IndicatorsTest {
         assertEquals(ids(yes), report.resultAtExit().numerator().enrolments());
         assertEquals(ids(yes, no), report.resultAtExit().denominator().enrolments());
         assertEquals(ids(unreached, unchecked), report.exitsNotChecked().enrolments());
+    }
+
+    @Test
+    void aReturnIsFoundEvenWhenTheEarlierEnrolmentWasInAnotherUnit() {
+        var report = Indicators.compute(List.of(A1, E0, E1), FROM, TO, REPORT, e -> e != E0);
+        assertEquals(ids(E1), report.returns().enrolments());
+        assertEquals(ids(A1, E1), report.enrolled().enrolments(), "E0 is not counted, only looked back at");
+    }
+
+    @Test
+    void aMarkOnTheReportDayHasNotYetPassed() {
+        var young = e(UUID.randomUUID(), "2026-08-24", null, null, null);
+        var report = Indicators.compute(List.of(young), LocalDate.of(2026, 1, 1), REPORT, REPORT);
+        assertEquals(ids(young), report.selfSupport().get(0).notYetMeasurable().enrolments(), "mark 2026-11-24");
     }
 }

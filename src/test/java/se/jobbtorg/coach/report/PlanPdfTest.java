@@ -57,4 +57,19 @@ class PlanPdfTest {
         assertFalse(text.contains("INTERN"), "meeting notes are not for the paper");
         assertFalse(text.contains("Omar Farah"), "nor who approved it");
     }
+
+    @Test
+    void oddCharactersInATextNeverStopThePrint() throws Exception {
+        UUID planId = UUID.randomUUID();
+        var plan = new ActivityPlan(planId, UUID.randomUUID(), 1, PlanGoal.STUDIES, "Vill\tplugga \uD83D\uDE00 vidare",
+                LocalDate.of(2026, 11, 2), null, null, false);
+        Path out = dir.resolve("odd.pdf");
+        new PlanPdf(new I18n(Locale.forLanguageTag("sv-SE"))).write(new PlanPdf.Content("Åsa Öberg", plan, List.of(),
+                List.of(), "Linnea Ek", null, LocalDate.of(2026, 11, 24)), out);
+        try (var pdf = Loader.loadPDF(out.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            // The tab is a space; the emoji prints as the font can (a glyph or "?"), and the plan is whole.
+            assertTrue(text.contains("Vill plugga ") && text.contains(" vidare") && text.contains("Linnea Ek"), text);
+        }
+    }
 }

@@ -157,8 +157,9 @@ public final class SummaryView extends VBox {
                 series.setName(i18n.get("summary.chart." + definition.code()));
                 for (var at : report.selfSupport()) {
                     Double v = at.shares().get(definition).value();
-                    series.getData().add(new XYChart.Data<>(i18n.get("summary.chart.months", at.months()),
-                            v == null ? 0 : v * 100));
+                    if (v != null) { // nothing measurable yet is no bar, not a bar at zero
+                        series.getData().add(new XYChart.Data<>(i18n.get("summary.chart.months", at.months()), v * 100));
+                    }
                 }
                 chart.getData().add(series);
             }

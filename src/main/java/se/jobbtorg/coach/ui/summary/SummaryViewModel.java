@@ -24,6 +24,10 @@ public final class SummaryViewModel {
     private final TaskRunner tasks;
     private final I18n i18n;
     private final Consumer<Throwable> onError;
+    private final Consumer<Throwable> onSaveError;
+    /** What the shown figures were computed from: exports label and base themselves on this. */
+    private IndicatorReport.Computed computed;
+    private long requests;
 
     final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -33,11 +37,13 @@ public final class SummaryViewModel {
     private final ObjectProperty<Indicators.Report> result = new SimpleObjectProperty<>();
     private final ObservableList<IndicatorTable.Row> rows = FXCollections.observableArrayList();
 
-    public SummaryViewModel(IndicatorReport report, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError) {
+    public SummaryViewModel(IndicatorReport report, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
+            Consumer<Throwable> onSaveError) {
         this.report = report;
         this.tasks = tasks;
         this.i18n = i18n;
         this.onError = onError;
+        this.onSaveError = onSaveError;
         LocalDate today = report.today();
         from.set(today.withDayOfYear(1).minusYears(1));
         to.set(today);
@@ -62,9 +68,14 @@ public final class SummaryViewModel {
         LocalDate start = a.isAfter(b) ? b : a;
         LocalDate end = a.isAfter(b) ? a : b;
         String chosen = unitOrNull();
-        tasks.run(() -> report.compute(start, end, chosen), computed -> {
-            result.set(computed);
-            rows.setAll(new IndicatorTable(i18n).rows(computed));
+        long asked = ++requests;
+        tasks.run(() -> report.computeWithFacts(start, end, chosen), done -> {
+            if (asked != requests) {
+                return; // a newer question was asked meanwhile
+            }
+            computed = done;
+            result.set(done.report());
+            rows.setAll(new IndicatorTable(i18n).rows(done.report()));
         }, onError);
         tasks.run(report::units, list -> units.setAll(list), onError);
     }
@@ -75,40 +86,33 @@ public final class SummaryViewModel {
 
     /** Writes the shown indicators as XLSX with the enrolments they were counted from; then reports where. */
     public void exportXlsx(Path file, Consumer<Path> done) {
-        Indicators.Report shown = result.get();
-        if (shown == null) {
-            return;
-        }
-        String chosen = unitOrNull();
-        tasks.run(() -> {
-            new se.jobbtorg.coach.report.IndicatorXlsx(i18n).write(shown, report.facts(chosen), chosen, file);
-            return file;
-        }, done, onError);
+        export(file, done, c -> new se.jobbtorg.coach.report.IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(),
+                file));
     }
 
     /** Writes the one-page PDF summary of the shown indicators; then reports where. */
     public void exportPdf(Path file, Consumer<Path> done) {
-        Indicators.Report shown = result.get();
-        if (shown == null) {
-            return;
-        }
-        String chosen = unitOrNull();
-        tasks.run(() -> {
-            new se.jobbtorg.coach.report.IndicatorPdf(i18n).write(shown, chosen, file);
-            return file;
-        }, done, onError);
+        export(file, done, c -> new se.jobbtorg.coach.report.IndicatorPdf(i18n).write(c.report(), c.unit(), file));
     }
 
     /** Writes the shown indicators as CSV; then reports where. */
     public void exportCsv(Path file, Consumer<Path> done) {
-        Indicators.Report shown = result.get();
+        export(file, done, c -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file));
+    }
+
+    private interface Writer {
+        void write(IndicatorReport.Computed computed) throws java.io.IOException;
+    }
+
+    /** Exports what is shown, labelled with the unit it was computed for, whatever the box says now. */
+    private void export(Path file, Consumer<Path> done, Writer writer) {
+        IndicatorReport.Computed shown = computed;
         if (shown == null) {
             return;
         }
-        String chosen = unitOrNull();
         tasks.run(() -> {
-            new IndicatorCsv(i18n).write(shown, chosen, file);
+            writer.write(shown);
             return file;
-        }, done, onError);
+        }, done, onSaveError);
     }
 }
