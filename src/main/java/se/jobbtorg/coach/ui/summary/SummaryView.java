@@ -102,7 +102,9 @@ public final class SummaryView extends VBox {
                 label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx, exportPdf);
         compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        unit.setMinWidth(120);
+        unit.setMinWidth(100);
+        from.setMinWidth(130);
+        to.setMinWidth(130);
         HBox.setHgrow(unit, Priority.SOMETIMES);
         controls.setAlignment(Pos.CENTER_LEFT);
 
