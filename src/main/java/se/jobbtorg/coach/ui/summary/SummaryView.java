@@ -63,45 +63,15 @@ public final class SummaryView extends VBox {
             Forms.commit(to);
             model.compute();
         });
-        Button export = new Button(i18n.get("summary.exportCsv"));
-        export.setId("summaryExport");
-        export.disableProperty().bind(model.resultProperty().isNull());
-        export.setOnAction(e -> {
-            File file = files.saveAs(owner.get(), i18n.get("summary.exportCsv").replace("_", ""),
-                    i18n.get("summary.fileName"), "csv");
-            if (file != null) {
-                model.exportCsv(file.toPath(), saved -> dialogs.showInformation(i18n.get("summary.exportCsv"),
-                        i18n.get("summary.saved", saved)));
-            }
-        });
-        Button exportXlsx = new Button(i18n.get("summary.exportXlsx"));
-        exportXlsx.setId("summaryExportXlsx");
-        exportXlsx.disableProperty().bind(model.resultProperty().isNull());
-        exportXlsx.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        exportXlsx.setOnAction(e -> {
-            File file = files.saveAs(owner.get(), i18n.get("summary.exportXlsx").replace("_", ""),
-                    i18n.get("summary.fileName.xlsx"), "xlsx");
-            if (file != null) {
-                model.exportXlsx(file.toPath(), saved -> dialogs.showInformation(
-                        i18n.get("summary.exportXlsx").replace("_", ""), i18n.get("summary.saved", saved)));
-            }
-        });
-        Button exportPdf = new Button(i18n.get("summary.exportPdf"));
-        exportPdf.setId("summaryExportPdf");
-        exportPdf.disableProperty().bind(model.resultProperty().isNull());
-        exportPdf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        exportPdf.setOnAction(e -> {
-            File file = files.saveAs(owner.get(), i18n.get("summary.exportPdf").replace("_", ""),
-                    i18n.get("summary.fileName.pdf"), "pdf");
-            if (file != null) {
-                model.exportPdf(file.toPath(), saved -> dialogs.showInformation(
-                        i18n.get("summary.exportPdf").replace("_", ""), i18n.get("summary.saved", saved)));
-            }
-        });
+        Button export = exportButton(model, i18n, dialogs, owner, files, "summaryExport", "summary.exportCsv",
+                "summary.fileName", "csv", model::exportCsv);
+        Button exportXlsx = exportButton(model, i18n, dialogs, owner, files, "summaryExportXlsx", "summary.exportXlsx",
+                "summary.fileName.xlsx", "xlsx", model::exportXlsx);
+        Button exportPdf = exportButton(model, i18n, dialogs, owner, files, "summaryExportPdf", "summary.exportPdf",
+                "summary.fileName.pdf", "pdf", model::exportPdf);
         HBox controls = new HBox(8, label(i18n.get("summary.from"), from), from, label(i18n.get("summary.to"), to), to,
                 label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx, exportPdf);
         compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         unit.setMinWidth(100);
         from.setMinWidth(130);
         to.setMinWidth(130);
@@ -172,6 +142,24 @@ public final class SummaryView extends VBox {
         Label hint = new Label(i18n.get("summary.hint"));
         hint.getStyleClass().add("history");
         getChildren().setAll(title, controls, hint, body);
+    }
+
+    /** A button that asks where to save, exports what is shown there, and says where it went. */
+    private static Button exportButton(SummaryViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
+            se.jobbtorg.coach.ui.common.FilePicker files, String id, String key, String fileNameKey, String extension,
+            java.util.function.BiConsumer<java.nio.file.Path, java.util.function.Consumer<java.nio.file.Path>> export) {
+        Button button = new Button(i18n.get(key));
+        button.setId(id);
+        button.disableProperty().bind(model.resultProperty().isNull());
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        String title = i18n.get(key).replace("_", "");
+        button.setOnAction(e -> {
+            File file = files.saveAs(owner.get(), title, i18n.get(fileNameKey), extension);
+            if (file != null) {
+                export.accept(file.toPath(), saved -> dialogs.showInformation(title, i18n.get("summary.saved", saved)));
+            }
+        });
+        return button;
     }
 
     private static Label label(String text, javafx.scene.Node field) {
