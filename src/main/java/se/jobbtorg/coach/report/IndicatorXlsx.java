@@ -29,7 +29,10 @@ public final class IndicatorXlsx {
         this.i18n = i18n;
     }
 
-    /** Writes the whole file or nothing. */
+    /**
+     * Writes the whole file or nothing. facts: every enrolment the figures may look at (the
+     * basis sheet lists those of the period; earlier ones matter only for returns).
+     */
     public void write(Indicators.Report report, List<EnrolmentFacts> facts, String unit, Path out) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -103,8 +106,10 @@ public final class IndicatorXlsx {
 
     private void basis(Sheet sheet, Indicators.Report report, List<EnrolmentFacts> facts, Styles s) {
         Row header = sheet.createRow(0);
-        String[] titles = {i18n.get("xlsx.basis.enrolment"), i18n.get("xlsx.basis.enrolledOn"),
-            i18n.get("xlsx.basis.exitedOn"), i18n.get("xlsx.basis.reason"), i18n.get("xlsx.basis.planApprovedOn")};
+        String[] titles = {i18n.get("xlsx.basis.enrolment"), i18n.get("xlsx.basis.person"),
+            i18n.get("xlsx.basis.enrolledOn"), i18n.get("xlsx.basis.exitedOn"), i18n.get("xlsx.basis.reason"),
+            i18n.get("xlsx.basis.planApprovedOn"), i18n.get("xlsx.basis.reviewApprovedOn"), i18n.get("xlsx.basis.check"),
+            i18n.get("xlsx.basis.activities")};
         for (int i = 0; i < titles.length; i++) {
             text(header, i, titles[i]).setCellStyle(s.bold());
         }
@@ -115,15 +120,22 @@ public final class IndicatorXlsx {
             }
             Row row = sheet.createRow(r++);
             text(row, 0, f.enrolmentId().toString());
-            date(row, 1, f.enrolledOn(), s);
-            date(row, 2, f.exitedOn(), s);
-            text(row, 3, f.exitReason() == null ? "" : i18n.of(f.exitReason()));
-            date(row, 4, f.firstPlanApprovedOn(), s);
+            // The person's random id: returns can be recounted, nobody can be looked up by it.
+            text(row, 1, f.participantId().toString());
+            date(row, 2, f.enrolledOn(), s);
+            date(row, 3, f.exitedOn(), s);
+            text(row, 4, f.exitReason() == null ? "" : i18n.of(f.exitReason()));
+            date(row, 5, f.firstPlanApprovedOn(), s);
+            date(row, 6, f.firstReviewApprovedOn(), s);
+            text(row, 7, f.exitCheck() == null ? "" : i18n.of(f.exitCheck()));
+            text(row, 8, String.join(", ", f.activityKinds().stream().map(i18n::of).toList()));
         }
         sheet.setColumnWidth(0, 38 * 256);
-        for (int c = 1; c <= 4; c++) {
+        sheet.setColumnWidth(1, 38 * 256);
+        for (int c = 2; c <= 7; c++) {
             sheet.setColumnWidth(c, 16 * 256);
         }
+        sheet.setColumnWidth(8, 60 * 256);
     }
 
     private static Cell text(Row row, int column, String value) {

@@ -175,8 +175,12 @@ class ReportCommandTest {
             assertEquals(3.0, strict6.getCell(4).getNumericCellValue());
             var basis = book.getSheet("Underlag");
             assertTrue(basis.getRow(1).getCell(0).getStringCellValue().length() == 36, "an id, no name");
+            assertEquals(9, basis.getRow(0).getLastCellNum(), "enrolment, person, dates, reason, review, check, kinds");
+            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(basis.getRow(1).getCell(5)),
+                    "the first plan's approval date");
+            assertEquals("Individuell coachning", basis.getRow(1).getCell(8).getStringCellValue());
             assertEquals(3, basis.getLastRowNum(), "a header and one row per enrolment of the period");
-            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(basis.getRow(1).getCell(1)));
+            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(basis.getRow(1).getCell(2)));
         }
     }
 
