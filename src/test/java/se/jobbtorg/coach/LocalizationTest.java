@@ -42,7 +42,9 @@ class LocalizationTest {
                 se.jobbtorg.coach.domain.MappingArea.values(), se.jobbtorg.coach.domain.MappingStatus.values(),
                 se.jobbtorg.coach.domain.Actor.values(), se.jobbtorg.coach.domain.PlanGoal.values(),
                 se.jobbtorg.coach.domain.MeetingKind.values(), se.jobbtorg.coach.domain.MeetingOutcome.values(),
-                se.jobbtorg.coach.domain.DeadlineKind.values(), se.jobbtorg.coach.domain.ExitCheck.values())
+                se.jobbtorg.coach.domain.DeadlineKind.values(), se.jobbtorg.coach.domain.ExitCheck.values(),
+                se.jobbtorg.coach.domain.SocialstyrelsenCodes.NationalExit.values(),
+                se.jobbtorg.coach.domain.SocialstyrelsenCodes.NationalActivity.values())
                 .flatMap(Stream::of).toList()) {
             keys.add("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
         }

@@ -47,7 +47,7 @@ public final class Main {
         if ("report".equals(options.command())) {
             AppLog.configure(paths.logFolder());
             return new ReportCommand(options.db() != null ? options.db() : paths.defaultDatabase(), options.from(),
-                    options.to(), options.unit(), options.format(), options.out(), Clock.systemDefaultZone())
+                    options.to(), options.unit(), options.format(), options.out(), options.codes(), Clock.systemDefaultZone())
                     .run(System.out, System.err);
         }
         Application.launch(CoachApplication.class, args);
@@ -57,8 +57,11 @@ public final class Main {
     static final String USAGE = """
             Usage: java -jar jobbtorg-coach.jar [options]            open the window
                    java -jar jobbtorg-coach.jar check [--db FILE]    check a database and exit
-                   java -jar jobbtorg-coach.jar report [--db FILE] [--from D] [--to D] [--unit U] --format csv --out FILE
-                                                                     the indicators as CSV (Swedish)
+                   java -jar jobbtorg-coach.jar report [--db FILE] [--from D] [--to D] [--unit U]
+                                                --format csv|xlsx|pdf [--codes national] --out FILE
+                                                                     the indicators (Swedish); --codes national
+                                                                     (CSV only): exits and activities by
+                                                                     Socialstyrelsen's categories (HSLF-FS 2015:30)
             Options:
               --db FILE     the caseload database (default: caseload.db in the user's data folder)
               --demo        fill a new, empty database with an invented demo caseload

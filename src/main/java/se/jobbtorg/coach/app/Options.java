@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** The command line: a command (none for the window) and its options. */
 record Options(String command, Path db, boolean demo, Locale language, List<String> rest, LocalDate from,
-        LocalDate to, String unit, String format, Path out) {
+        LocalDate to, String unit, String format, Path out, String codes) {
 
     static final List<String> COMMANDS = List.of("check", "report");
 
@@ -25,6 +25,7 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
         String unit = null;
         String format = null;
         Path out = null;
+        String codes = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -40,6 +41,7 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                 case "--unit" -> unit = value(args, ++i, "--unit");
                 case "--format" -> format = value(args, ++i, "--format");
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--codes" -> codes = value(args, ++i, "--codes");
                 case "--lang" -> {
                     if (i + 1 >= args.length || !List.of("sv", "en").contains(args[i + 1])) {
                         throw new IllegalArgumentException("--lang takes sv or en");
@@ -57,7 +59,7 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                 }
             }
         }
-        return new Options(command, db, demo, language, List.copyOf(rest), from, to, unit, format, out);
+        return new Options(command, db, demo, language, List.copyOf(rest), from, to, unit, format, out, codes);
     }
 
     private static String value(String[] args, int i, String option) {

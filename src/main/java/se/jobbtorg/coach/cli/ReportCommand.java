@@ -15,8 +15,10 @@ import se.jobbtorg.coach.report.IndicatorXlsx;
 import se.jobbtorg.coach.store.Database;
 
 /**
- * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx|pdf --out FILE}: the indicators
- * for a period (default: this calendar year), written in Swedish. Prints one line a script can
+ * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx|pdf [--codes national] --out FILE}:
+ * the indicators for a period (default: this calendar year), written in Swedish. With
+ * {@code --codes national} (CSV only) the file holds exits and activities by Socialstyrelsen's
+ * categories (HSLF-FS 2015:30) instead. Prints one line a script can
  * read; exit 0 written, 1 failed, 2 wrong arguments.
  */
 public final class ReportCommand {
@@ -30,10 +32,18 @@ public final class ReportCommand {
     private final String unit;
     private final String format;
     private final Path out;
+    private final String codes;
     private final Clock clock;
 
     public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, Clock clock) {
+        this(db, from, to, unit, format, out, null, clock);
+    }
+
+    /** codes: null for our own categories, "national" for Socialstyrelsen's (CSV only). */
+    public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, String codes,
+            Clock clock) {
         this.db = db;
+        this.codes = codes;
         this.from = from;
         this.to = to;
         this.unit = unit;
@@ -45,6 +55,14 @@ public final class ReportCommand {
     public int run(PrintStream stdout, PrintStream err) {
         if (!java.util.List.of("csv", "xlsx", "pdf").contains(format)) {
             err.println("refused reason=format must be csv, xlsx or pdf");
+            return USAGE;
+        }
+        if (codes != null && !"national".equals(codes)) {
+            err.println("refused reason=--codes takes national");
+            return USAGE;
+        }
+        if (codes != null && !"csv".equals(format)) {
+            err.println("refused reason=--codes national is written as csv only");
             return USAGE;
         }
         if (out == null) {
@@ -75,7 +93,9 @@ public final class ReportCommand {
             var computed = new IndicatorReport(database, clock).computeWithFacts(start, end, unit);
             var report = computed.report();
             I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
-            if ("csv".equals(format)) {
+            if (codes != null) {
+                new se.jobbtorg.coach.report.NationalCodesCsv(swedish).write(report, unit, out);
+            } else if ("csv".equals(format)) {
                 new IndicatorCsv(swedish).write(report, unit, out);
             } else if ("xlsx".equals(format)) {
                 new IndicatorXlsx(swedish).write(report, computed.facts(), unit, out);

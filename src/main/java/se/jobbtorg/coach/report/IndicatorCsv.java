@@ -29,6 +29,16 @@ public final class IndicatorCsv {
 
     /** Writes the file whole or not at all: a temporary file moved into place. */
     public void write(Indicators.Report report, String unit, Path out) throws IOException {
+        writeWhole(out, writer -> write(report, unit, writer));
+    }
+
+    /** What writes a CSV's rows to an open writer. */
+    interface Body {
+        void write(Writer writer) throws IOException;
+    }
+
+    /** UTF-8 with a byte-order mark, written to a temporary file in the target folder and moved into place. */
+    static void writeWhole(Path out, Body body) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".indicators", ".tmp");
@@ -36,7 +46,7 @@ public final class IndicatorCsv {
             try (OutputStream stream = Files.newOutputStream(temp);
                     Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
                 writer.write(BOM);
-                write(report, unit, writer);
+                body.write(writer);
                 writer.flush();
                 stream.flush();
             }
@@ -46,9 +56,14 @@ public final class IndicatorCsv {
         }
     }
 
+    /** The format every CSV here is written in: Excel's, with semicolons. */
+    static CSVFormat format() {
+        return CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get();
+    }
+
     void write(Indicators.Report report, String unit, Appendable out) throws IOException {
         // Not closed here: closing the printer would close the caller's writer before it is flushed.
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get());
+        CSVPrinter csv = new CSVPrinter(out, format());
         {
             csv.printRecord(i18n.get("report.title"));
             csv.printRecord(i18n.get("report.period"), i18n.date(report.from()), i18n.date(report.to()));

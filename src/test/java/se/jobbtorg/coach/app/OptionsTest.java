@@ -28,6 +28,15 @@ class OptionsTest {
     }
 
     @Test
+    void theReportTakesTheNationalCodes() {
+        Options o = Options.parse("report", "--format", "csv", "--codes", "national", "--out", "x.csv");
+        assertEquals("report", o.command());
+        assertEquals("national", o.codes());
+        assertEquals(null, Options.parse("report", "--format", "csv").codes());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("report", "--codes"));
+    }
+
+    @Test
     void mistakesAreRefusedWithASentence() {
         assertEquals("--db needs a file path", assertThrows(IllegalArgumentException.class,
                 () -> Options.parse("--db")).getMessage());

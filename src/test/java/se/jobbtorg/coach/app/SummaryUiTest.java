@@ -27,7 +27,10 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorTable;
 import se.jobbtorg.coach.ui.MainWindow;
 
-/** A team lead opens the summary of the demo caseload, reads a figure, opens the people behind it, exports CSV. */
+/**
+ * A team lead opens the summary of the demo caseload, reads a figure, opens the people behind it, exports CSV,
+ * and exports the CSV by Socialstyrelsen's categories from the keyboard.
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SummaryUiTest {
@@ -37,6 +40,7 @@ class SummaryUiTest {
     @TempDir
     static Path dir;
     private AppContext context;
+    private Path exports;
     private Path exported;
 
     @Start
@@ -44,9 +48,11 @@ class SummaryUiTest {
         context = AppContext.open(dir.resolve("summary-" + System.nanoTime() + ".db"), CLOCK);
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(11, 120, me);
-        exported = dir.resolve("export-" + System.nanoTime() + ".csv");
+        // The picker answers with the suggested name in a folder of this run's own.
+        exports = dir.resolve("export-" + System.nanoTime());
+        exported = exports.resolve(SV.get("summary.fileName"));
         Ui.showMain(stage, new MainWindow(stage, context.ui(), SV, me, () -> { },
-                (owner, title, name, extension) -> exported.toFile()));
+                (owner, title, name, extension) -> exports.resolve(name).toFile()));
     }
 
     @AfterEach
@@ -88,6 +94,27 @@ class SummaryUiTest {
         String csv = Files.readString(exported, StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF" + SV.get("report.title")));
         assertTrue(csv.contains(SV.get("report.enrolled") + ";" + expected.enrolled().count() + ";"));
+        robot.type(KeyCode.ENTER);
+        Ui.waitFor(() -> !Ui.showing(robot, ".dialog-pane"));
+
+        // Socialstyrelsen's categories from the keyboard: Alt+S, the mnemonic of the button.
+        Path national = exports.resolve(SV.get("summary.fileName.national"));
+        robot.press(KeyCode.ALT).type(KeyCode.S).release(KeyCode.ALT);
+        Ui.waitFor(() -> Files.exists(national) && Ui.showing(robot, ".dialog-pane"));
+        java.util.List<org.apache.commons.csv.CSVRecord> records;
+        try (var in = Files.newBufferedReader(national, StandardCharsets.UTF_8)) {
+            assertEquals('\uFEFF', in.read());
+            records = org.apache.commons.csv.CSVFormat.Builder.create(org.apache.commons.csv.CSVFormat.EXCEL)
+                    .setDelimiter(';').get().parse(in).getRecords();
+        }
+        assertEquals(SV.get("report.national.title"), records.get(0).get(0));
+        int exits = expected.unknownReason().denominator().count();
+        var exitRows = records.stream().filter(r -> r.size() == 8
+                && r.get(0).equals(SV.get("report.national.section.exits"))).toList();
+        assertEquals(se.jobbtorg.coach.domain.SocialstyrelsenCodes.NationalExit.values().length, exitRows.size());
+        assertEquals(exits, exitRows.stream().mapToInt(r -> Integer.parseInt(r.get(3))).sum(),
+                "the rows add up to every exit of the period");
+        exitRows.forEach(r -> assertEquals(Integer.toString(exits), r.get(4), "each row states its denominator"));
         robot.type(KeyCode.ENTER);
     }
 }

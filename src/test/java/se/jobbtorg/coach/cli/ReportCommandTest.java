@@ -118,6 +118,70 @@ class ReportCommandTest {
                 "each figure says in words how it is counted");
     }
 
+    /** Exits and activities by Socialstyrelsen's categories: rows add up, and each says what it holds. */
+    @Test
+    void theNationalCsvGroupsExitsByAnnexTwoAndActivitiesByAnnexOne() throws Exception {
+        Path file = dir.resolve("caseload.db");
+        String unit = "Försörjningsstöd Farsta";
+        person(file, unit, 1, "2025-01-10", 3, 50, ExitReason.UNSUBSIDISED_WORK);
+        person(file, unit, 2, "2025-02-01", 2, 60, ExitReason.SUBSIDISED_WORK);
+        person(file, unit, 3, "2025-03-15", 10, 100, ExitReason.REFERRED_BACK);
+        person(file, unit, 4, "2025-04-01", 4, 70, ExitReason.UNKNOWN);
+        person(file, unit, 5, "2025-06-30", 4, null, null);
+
+        Path out = dir.resolve("national.csv");
+        var stdout = new ByteArrayOutputStream();
+        int code = new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null, "csv", out,
+                "national", on("2026-11-24")).run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(ReportCommand.OK, code);
+
+        List<CSVRecord> records;
+        try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+            assertEquals('\uFEFF', in.read(), "UTF-8 byte-order mark, for Excel");
+            records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get().parse(in).getRecords();
+        }
+        assertTrue(records.get(4).get(1).contains("HSLF-FS 2015:30"), "the source is named in the file");
+        CSVRecord header = records.stream().filter(r -> r.size() == 8).findFirst().orElseThrow();
+        assertEquals(List.of("Avsnitt", "Socialstyrelsens kategori", "Kod enligt HSLF-FS 2015:30", "Antal", "Nämnare",
+                "Andel (%)", "Ingår (Jobbtorgs kategori: antal)", "Definition"), header.toList());
+        Map<String, CSVRecord> byCategory = records.stream().filter(r -> r.size() == 8 && r != header).collect(
+                Collectors.toMap(r -> r.get(1), Function.identity()));
+
+        CSVRecord work = byCategory.get("Arbete");
+        assertEquals(List.of("2", "4", "50,0"), List.of(work.get(3), work.get(4), work.get(5)),
+                "both kinds of work are one national category, of the four exits");
+        assertEquals("Arbete utan subvention: 1; Subventionerat arbete: 1", work.get(6));
+        assertEquals("ej kontrollerad", work.get(2), "no code value is claimed that was not checked");
+        assertTrue(work.get(7).contains("Nämnare: alla avslut"), "the denominator is said in words");
+        CSVRecord none = byCategory.get("Ingen motsvarighet (biståndet upphör inte)");
+        assertEquals("1", none.get(3), "referred back ends no assistance");
+        assertEquals("", none.get(2));
+        assertEquals(List.of("1", "25,0"), List.of(byCategory.get("Okänd orsak").get(3), byCategory.get("Okänd orsak").get(5)));
+        int exitRows = records.stream().filter(r -> r.size() == 8 && r.get(0).equals("Avslutsorsak (bilaga 2)"))
+                .mapToInt(r -> Integer.parseInt(r.get(3))).sum();
+        assertEquals(4, exitRows, "the exit rows add up to the denominator");
+
+        CSVRecord activities = byCategory.get("Kommunal arbetsmarknadsinsats: insatser");
+        assertEquals("5", activities.get(3), "one coaching activity in each of the five plans");
+        assertEquals("", activities.get(4), "activities have no denominator");
+        assertTrue(activities.get(6).contains("Individuell coachning: 5"));
+        CSVRecord people = byCategory.get("Kommunal arbetsmarknadsinsats: inskrivningar med minst en sådan insats");
+        assertEquals(List.of("5", "5", "100,0"), List.of(people.get(3), people.get(4), people.get(5)));
+        assertEquals("0", byCategory.get("Ingen motsvarighet (statlig insats eller vård): insatser").get(3));
+    }
+
+    @Test
+    void nationalCodesAreWrittenAsCsvOnly() {
+        var err = new ByteArrayOutputStream();
+        Path out = dir.resolve("national.xlsx");
+        assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "xlsx", out,
+                "national", on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "csv", out,
+                "kolada", on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--codes"));
+        assertTrue(Files.notExists(out));
+    }
+
     static List<String> values(CSVRecord r) {
         return List.of(r.get(2), r.get(3), r.get(4));
     }

@@ -69,8 +69,10 @@ public final class SummaryView extends VBox {
                 "summary.fileName.xlsx", "xlsx", model::exportXlsx);
         Button exportPdf = exportButton(model, i18n, dialogs, owner, files, "summaryExportPdf", "summary.exportPdf",
                 "summary.fileName.pdf", "pdf", model::exportPdf);
+        Button exportNational = exportButton(model, i18n, dialogs, owner, files, "summaryExportNational",
+                "summary.exportNationalCsv", "summary.fileName.national", "csv", model::exportNationalCsv);
         HBox controls = new HBox(8, label(i18n.get("summary.from"), from), from, label(i18n.get("summary.to"), to), to,
-                label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx, exportPdf);
+                label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx, exportPdf, exportNational);
         compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         unit.setMinWidth(100);
         from.setMinWidth(130);

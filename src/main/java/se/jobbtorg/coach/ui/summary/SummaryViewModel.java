@@ -100,6 +100,11 @@ public final class SummaryViewModel {
         export(file, done, c -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file));
     }
 
+    /** Writes the shown exits and activities by Socialstyrelsen's categories as CSV; then reports where. */
+    public void exportNationalCsv(Path file, Consumer<Path> done) {
+        export(file, done, c -> new se.jobbtorg.coach.report.NationalCodesCsv(i18n).write(c.report(), c.unit(), file));
+    }
+
     private interface Writer {
         void write(IndicatorReport.Computed computed) throws java.io.IOException;
     }
