@@ -99,7 +99,11 @@ public final class NationalCodesCsv {
         csv.printRecord(i18n.get("report.period"), i18n.date(report.from()), i18n.date(report.to()));
         csv.printRecord(i18n.get("report.measuredOn"), i18n.date(report.reportDate()));
         csv.printRecord(i18n.get("report.unit"), IndicatorCsv.safe(unit == null ? i18n.get("report.allUnits") : unit));
-        csv.printRecord(i18n.get("report.national.source"), i18n.get("report.national.source.text"));
+        // Short lines: a spreadsheet sizes the column to its longest cell, and the dates sit in it too.
+        csv.printRecord(i18n.get("report.national.source"), i18n.get("report.national.source.law"));
+        csv.printRecord("", i18n.get("report.national.source.annexes"));
+        csv.printRecord("", i18n.get("report.national.source.codes"));
+        csv.printRecord("", i18n.get("report.national.source.grouping"));
         csv.println();
         csv.printRecord(i18n.get("report.column.section"), i18n.get("report.national.column.category"),
                 i18n.get("report.national.column.code"), i18n.get("report.national.column.count"),
