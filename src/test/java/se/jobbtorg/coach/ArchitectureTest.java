@@ -19,6 +19,7 @@ class ArchitectureTest {
             .layer("ui").definedBy("..coach.ui..")
             .layer("service").definedBy("..coach.service..")
             .layer("report").definedBy("..coach.report..")
+            .layer("sync").definedBy("..coach.sync..")
             .layer("i18n").definedBy("..coach.i18n..")
             .layer("store").definedBy("..coach.store..")
             .layer("domain").definedBy("..coach.domain..")
@@ -27,9 +28,10 @@ class ArchitectureTest {
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app")
             .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "app")
+            .whereLayer("sync").mayOnlyBeAccessedByLayers("service", "cli", "app")
             .whereLayer("i18n").mayOnlyBeAccessedByLayers("ui", "report", "cli", "app")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("service", "report", "cli", "app")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "report", "store", "cli", "app", "i18n");
+            .whereLayer("store").mayOnlyBeAccessedByLayers("service", "report", "sync", "cli", "app")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "report", "sync", "store", "cli", "app", "i18n");
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..coach.domain..")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import javafx.application.Application;
 import se.jobbtorg.coach.cli.CheckCommand;
 import se.jobbtorg.coach.cli.ReportCommand;
+import se.jobbtorg.coach.cli.SyncCommands;
 import se.jobbtorg.coach.service.Version;
 
 /**
@@ -50,6 +51,16 @@ public final class Main {
                     options.to(), options.unit(), options.format(), options.out(), options.codes(), Clock.systemDefaultZone())
                     .run(System.out, System.err);
         }
+        if ("import".equals(options.command()) || "export".equals(options.command())) {
+            AppLog.configure(paths.logFolder());
+            var sync = new SyncCommands(options.db() != null ? options.db() : paths.defaultDatabase(),
+                    Clock.systemDefaultZone());
+            if ("import".equals(options.command())) {
+                return sync.importPackages(options.rest().stream().map(java.nio.file.Path::of).toList(),
+                        options.dryRun(), System.out, System.err);
+            }
+            return sync.export(options.since(), options.forDevice(), options.out(), System.out, System.err);
+        }
         Application.launch(CoachApplication.class, args);
         return 0;
     }
@@ -62,6 +73,10 @@ public final class Main {
                                                                      the indicators (Swedish); --codes national
                                                                      (CSV only): exits and activities by
                                                                      Socialstyrelsen's categories (HSLF-FS 2015:30)
+                   java -jar jobbtorg-coach.jar import [--db FILE] [--dry-run] PACKAGE...
+                                                                     merge caseload packages (--dry-run: report only)
+                   java -jar jobbtorg-coach.jar export [--db FILE] [--snapshot | --since SEQ | --for DEVICE] --out FILE
+                                                                     write a caseload package (default: a snapshot)
             Options:
               --db FILE     the caseload database (default: caseload.db in the user's data folder)
               --demo        fill a new, empty database with an invented demo caseload

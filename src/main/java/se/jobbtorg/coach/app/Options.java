@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /** The command line: a command (none for the window) and its options. */
 record Options(String command, Path db, boolean demo, Locale language, List<String> rest, LocalDate from,
-        LocalDate to, String unit, String format, Path out, String codes) {
+        LocalDate to, String unit, String format, Path out, String codes, boolean dryRun, boolean snapshot, Long since,
+        String forDevice) {
 
-    static final List<String> COMMANDS = List.of("check", "report");
+    static final List<String> COMMANDS = List.of("check", "report", "import", "export");
 
     /** Parses the arguments; throws IllegalArgumentException with a sentence for the user. */
     static Options parse(String... args) {
@@ -26,6 +27,10 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
         String format = null;
         Path out = null;
         String codes = null;
+        boolean dryRun = false;
+        boolean snapshot = false;
+        Long since = null;
+        String forDevice = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -42,6 +47,19 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                 case "--format" -> format = value(args, ++i, "--format");
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--codes" -> codes = value(args, ++i, "--codes");
+                case "--dry-run" -> dryRun = true;
+                case "--snapshot" -> snapshot = true;
+                case "--for" -> forDevice = value(args, ++i, "--for");
+                case "--since" -> {
+                    try {
+                        since = Long.parseLong(value(args, ++i, "--since"));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--since takes a sequence number like 120");
+                    }
+                    if (since < 0) {
+                        throw new IllegalArgumentException("--since takes a sequence number like 120");
+                    }
+                }
                 case "--lang" -> {
                     if (i + 1 >= args.length || !List.of("sv", "en").contains(args[i + 1])) {
                         throw new IllegalArgumentException("--lang takes sv or en");
@@ -59,7 +77,11 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                 }
             }
         }
-        return new Options(command, db, demo, language, List.copyOf(rest), from, to, unit, format, out, codes);
+        if (snapshot && (since != null || forDevice != null)) {
+            throw new IllegalArgumentException("--snapshot excludes --since and --for");
+        }
+        return new Options(command, db, demo, language, List.copyOf(rest), from, to, unit, format, out, codes, dryRun,
+                snapshot, since, forDevice);
     }
 
     private static String value(String[] args, int i, String option) {

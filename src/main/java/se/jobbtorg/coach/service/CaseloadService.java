@@ -64,6 +64,28 @@ public final class CaseloadService {
         return participant;
     }
 
+    /**
+     * Changes a registered person's details (a new phone number, a corrected name). Only the
+     * fields that differ are changed, so an edit made on another laptop to other fields stays.
+     */
+    public Participant update(UUID id, ParticipantDraft draft) {
+        List<Problem> problems = draft.problems(today());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Participant participant = draft.toParticipant(id, today());
+        db.write(tx -> {
+            var same = participants.findByNumber(tx, participant.personalNumber());
+            if (same.isPresent() && !same.get().id().equals(id)) {
+                throw new ValidationException(List.of(
+                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
+            }
+            return participants.update(tx, participant);
+        });
+        LOG.info(() -> "updated participant " + id);
+        return participant;
+    }
+
     /** Enrols a participant. Refused if the draft is invalid or they are enrolled already. */
     public Enrolment enrol(EnrolmentDraft draft) {
         Enrolment enrolment = db.write(tx -> {
@@ -78,6 +100,20 @@ public final class CaseloadService {
         });
         LOG.info(() -> "enrolled participant " + enrolment.participantId() + " as " + enrolment.id());
         return enrolment;
+    }
+
+    /**
+     * A team lead gives an enrolment to another coach. The change travels in the next package,
+     * so the coaches' laptops learn it at their next exchange.
+     */
+    public void reassign(UUID enrolmentId, UUID coachId) {
+        db.write(tx -> {
+            if (enrolments.find(tx, enrolmentId).isEmpty()) {
+                throw new MissingRecordException("enrolment " + enrolmentId);
+            }
+            return enrolments.reassign(tx, enrolmentId, coachId);
+        });
+        LOG.info(() -> "reassigned enrolment " + enrolmentId + " to coach " + coachId);
     }
 
     /** One coach's open enrolments, or (coachId null) everyone, filtered by the search words. */

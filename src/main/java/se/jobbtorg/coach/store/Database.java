@@ -89,6 +89,9 @@ public final class Database implements AutoCloseable {
                 backups.create(writer, "v" + version);
             }
             Migrations.migrate(writer, targetVersion);
+            if (targetVersion >= 5) {
+                ChangeLogBackfill.run(writer);
+            }
             Connection reader = connect(absolute, SQLiteConfig.TransactionMode.DEFERRED);
             LOG.info(() -> "opened database at schema version " + targetVersion);
             return new Database(absolute, clock, writer, reader, backups, lock);

@@ -36,6 +36,14 @@ public final class EnrolmentRepository {
         return tx.save(r);
     }
 
+    /** Gives an enrolment to another coach; only the coach field changes. False if it was theirs. */
+    public boolean reassign(Transaction tx, UUID enrolmentId, UUID coachId) {
+        EnrolmentRecord r = tx.dsl().newRecord(ENROLMENT);
+        r.setId(enrolmentId.toString());
+        r.setCoachId(coachId.toString());
+        return tx.save(r);
+    }
+
     /** The participant's enrolments, newest first, read inside a write so checks hold. */
     public List<Enrolment> ofParticipant(Transaction tx, UUID participantId) {
         return ofParticipant(tx.dsl(), participantId);

@@ -40,6 +40,54 @@ public final class ParticipantRepository {
         return changed;
     }
 
+    /**
+     * Recomputes what is derived from a participant's fields (the sort key, the search tokens)
+     * after sync changed them. Derived values never travel: every device computes them.
+     */
+    static void refreshDerived(DSLContext dsl, String id) {
+        ParticipantRecord r = dsl.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOne();
+        if (r == null) {
+            return;
+        }
+        dsl.update(PARTICIPANT).set(PARTICIPANT.SORT_NAME, SwedishText.sortKey(r.getLastName(), r.getFirstName()))
+                .where(PARTICIPANT.ID.eq(id)).execute();
+        if (r.getDeleted() == 1) {
+            dsl.deleteFrom(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id)).execute();
+        } else {
+            reindex(dsl, toDomain(r));
+        }
+    }
+
+    /** Changes the fields that differ from the stored record; false if none did. */
+    public boolean update(Transaction tx, Participant p) {
+        ParticipantRecord stored = tx.dsl().selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(p.id().toString()))
+                .fetchOne();
+        if (stored == null || stored.getDeleted() == 1) {
+            throw new StoreException("no participant " + p.id());
+        }
+        ParticipantRecord r = tx.dsl().newRecord(PARTICIPANT);
+        r.setId(p.id().toString());
+        setIfDiffers(r, PARTICIPANT.PERSONAL_NUMBER, stored.getPersonalNumber(), p.personalNumber().normalised());
+        setIfDiffers(r, PARTICIPANT.FIRST_NAME, stored.getFirstName(), p.firstName());
+        setIfDiffers(r, PARTICIPANT.LAST_NAME, stored.getLastName(), p.lastName());
+        setIfDiffers(r, PARTICIPANT.PHONE, stored.getPhone(), p.phone());
+        setIfDiffers(r, PARTICIPANT.EMAIL, stored.getEmail(), p.email());
+        setIfDiffers(r, PARTICIPANT.HOME_DISTRICT, stored.getHomeDistrict(), p.homeDistrict());
+        r.setSortName(SwedishText.sortKey(p.lastName(), p.firstName()));
+        boolean changed = tx.save(r);
+        if (changed) {
+            reindex(tx.dsl(), p);
+        }
+        return changed;
+    }
+
+    private static void setIfDiffers(ParticipantRecord r, org.jooq.TableField<ParticipantRecord, String> field,
+            String stored, String value) {
+        if (!java.util.Objects.equals(stored, value)) {
+            r.set(field, value);
+        }
+    }
+
     private static void reindex(DSLContext dsl, Participant p) {
         String id = p.id().toString();
         dsl.deleteFrom(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id)).execute();

@@ -2,10 +2,12 @@ package se.jobbtorg.coach.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -29,9 +31,11 @@ public final class Transaction {
     private final HybridLogicalClock hlc;
     private final String deviceId;
     private final Clock clock;
+    private final FieldHistory history;
 
     Transaction(DSLContext dsl, HybridLogicalClock hlc, String deviceId, Clock clock) {
         this.dsl = dsl;
+        this.history = new FieldHistory(dsl);
         this.hlc = hlc;
         this.deviceId = deviceId;
         this.clock = clock;
@@ -60,7 +64,7 @@ public final class Transaction {
         for (Field<?> field : table.fields()) {
             String name = field.getName();
             // Only the fields the caller set take part: a save may change part of a record.
-            if (TRACKED_ELSEWHERE.contains(name) || !record.changed(field)) {
+            if (TRACKED_ELSEWHERE.contains(name) || !record.changed(field) || isDerived(table, name)) {
                 continue;
             }
             Object value = record.get(field);
@@ -76,6 +80,24 @@ public final class Transaction {
         }
         String base = stored == null ? null : stored.get(stringField(table, VERSION_STAMP));
         String stamp = hlc.tick();
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, List<String>> bases = new LinkedHashMap<>();
+        for (String name : changed) {
+            values.put(name, FieldHistory.normalise(record.get(name)));
+            if (stored != null && !DELETED.equals(name)) {
+                // An ordinary edit has seen the version it replaces, the one shown; versions
+                // in conflict stay in conflict until a person resolves them.
+                TreeSet<String> heads = history.heads(table.getName(), id, name);
+                String shown = FieldHistory.winner(heads, isSticky(table, name),
+                        h -> history.valueAt(table.getName(), id, name, h));
+                if (shown != null) {
+                    bases.put(name, List.of(shown));
+                    heads.remove(shown);
+                }
+                heads.add(stamp);
+                history.setHeads(table.getName(), id, name, heads);
+            }
+        }
         record.set(stringField(table, VERSION_STAMP), stamp);
         record.set(stringField(table, CHANGED_BY), deviceId);
         if (stored == null) {
@@ -83,8 +105,52 @@ public final class Transaction {
         } else {
             dsl.update(table).set(record).where(idField.eq(id)).execute();
         }
-        log(table, id, changed, base, stamp, isDeleted(record, table));
+        log(table, id, changed, base, stamp, isDeleted(record, table), values, bases);
         return true;
+    }
+
+    /**
+     * Resolves a conflict: a new version of the field that has seen every version in conflict,
+     * with the value a person chose (one of them, or a merge of them).
+     */
+    public <R extends UpdatableRecord<R>> void resolve(Table<R> table, String id, String field, Object value) {
+        TableField<R, String> idField = stringField(table, ID);
+        R stored = Objects.requireNonNull(dsl.selectFrom(table).where(idField.eq(id)).fetchOne(), "no such record");
+        TreeSet<String> heads = history.heads(table.getName(), id, field);
+        String base = stored.get(stringField(table, VERSION_STAMP));
+        String stamp = hlc.tick();
+        @SuppressWarnings("unchecked")
+        Field<Object> column = (Field<Object>) Objects.requireNonNull(table.field(field), field);
+        dsl.update(table).set(column, column.getDataType().convert(value))
+                .set(stringField(table, VERSION_STAMP), stamp).set(stringField(table, CHANGED_BY), deviceId)
+                .where(idField.eq(id)).execute();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(field, FieldHistory.normalise(column.getDataType().convert(value)));
+        history.setHeads(table.getName(), id, field, List.of(stamp));
+        log(table, id, List.of(field), base, stamp, isDeleted(stored, table), values,
+                Map.of(field, List.copyOf(heads)));
+    }
+
+    HybridLogicalClock clock() {
+        return hlc;
+    }
+
+    String deviceId() {
+        return deviceId;
+    }
+
+    Clock wallClock() {
+        return clock;
+    }
+
+    private static boolean isDerived(Table<?> table, String column) {
+        SyncEntities.Entity entity = SyncEntities.of(table);
+        return entity != null && entity.derived().contains(column);
+    }
+
+    private static boolean isSticky(Table<?> table, String column) {
+        SyncEntities.Entity entity = SyncEntities.of(table);
+        return entity != null && entity.sticky().contains(column);
     }
 
     /** Marks a record deleted. Tombstones travel and stay; ordinary changes never remove rows. */
@@ -97,12 +163,15 @@ public final class Transaction {
         return save(stored);
     }
 
-    private void log(Table<?> table, String id, List<String> fields, String base, String stamp, boolean deleted) {
+    private void log(Table<?> table, String id, List<String> fields, String base, String stamp, boolean deleted,
+            Map<String, Object> values, Map<String, List<String>> bases) {
         var log = Tables.CHANGE_LOG;
         dsl.insertInto(log)
                 .set(log.ENTITY, table.getName())
                 .set(log.RECORD_ID, id)
-                .set(log.FIELDS, fields.stream().map(f -> '"' + f + '"').collect(Collectors.joining(",", "[", "]")))
+                .set(log.FIELDS, FieldHistory.JSON.valueToTree(fields).toString())
+                .set(log.FIELD_VALUES, FieldHistory.writeValues(values))
+                .set(log.FIELD_BASES, FieldHistory.writeBases(bases))
                 .set(log.BASE_STAMP, base)
                 .set(log.NEW_STAMP, stamp)
                 .set(log.DEVICE_ID, deviceId)

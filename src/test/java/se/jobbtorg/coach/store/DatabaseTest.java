@@ -72,13 +72,25 @@ class DatabaseTest {
         int previous = Migrations.latestVersion() - 1;
         Participant p = person("Anna", "Öberg", 123);
         try (Database old = Database.open(file, CLOCK, previous)) {
-            old.write(tx -> new ParticipantRepository(old).save(tx, p));
+            // As the program of that version wrote it: the row and a change-log row without values.
+            old.write(tx -> tx.dsl().execute("insert into participant (id, version_stamp, changed_by, deleted,"
+                    + " personal_number, first_name, last_name, sort_name)"
+                    + " values (?, '1764000000000-0000-old', 'old', 0, ?, 'Anna', 'Öberg', 'oberg')",
+                    p.id().toString(), p.personalNumber().normalised())
+                    + tx.dsl().execute("insert into change_log (entity, record_id, fields, base_stamp, new_stamp,"
+                    + " device_id, deleted, logged_at) values ('participant', ?,"
+                    + " '[\"personal_number\",\"first_name\",\"last_name\",\"sort_name\"]', null,"
+                    + " '1764000000000-0000-old', 'old', 0, '2025-11-24T16:00:00Z')", p.id().toString()));
             assertEquals(previous, intPragma(old, "user_version"));
         }
 
         try (Database db = Database.open(file, CLOCK)) {
             assertEquals(Migrations.latestVersion(), intPragma(db, "user_version"));
             assertEquals(p, new ParticipantRepository(db).find(p.id()).orElseThrow());
+            // the old change is given the record's values, so it can travel in a package
+            SyncStore.Export export = new SyncStore(db).changesAfter(0);
+            assertEquals("Öberg", export.changes().get(0).values().get("last_name"));
+            assertFalse(export.changes().get(0).values().containsKey("sort_name"), "derived fields do not travel");
             // the columns of the newest script are there and usable
             Enrolment e = new Enrolment(UUID.randomUUID(), p.id(), null, LocalDate.of(2026, 1, 5), "Försörjningsstöd Farsta",
                     null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false, LocalDate.of(2026, 6, 1),

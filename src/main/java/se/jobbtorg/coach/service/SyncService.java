@@ -1,0 +1,203 @@
+package se.jobbtorg.coach.service;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import se.jobbtorg.coach.store.ChangeRefusedException;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.sync.Manifest;
+import se.jobbtorg.coach.sync.PackageReader;
+import se.jobbtorg.coach.sync.PackageRefusedException;
+import se.jobbtorg.coach.sync.PackageWriter;
+
+/**
+ * Exchanging caseloads as packages (src/docs/caseload-package.md): export what a peer has not
+ * acknowledged (or everything), import with verification first, conflicts for a person to
+ * resolve. The same code runs behind the window and the command line.
+ */
+public final class SyncService {
+    private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
+
+    private final Database db;
+    private final SyncStore store;
+    private final Clock clock;
+    private final Supplier<String> user;
+    private final PackageReader reader;
+
+    public SyncService(Database db, Clock clock, Supplier<String> user) {
+        this(db, clock, user, new PackageReader());
+    }
+
+    public SyncService(Database db, Clock clock, Supplier<String> user, PackageReader reader) {
+        this.db = db;
+        this.store = new SyncStore(db);
+        this.clock = clock;
+        this.user = user;
+        this.reader = reader;
+    }
+
+    /** What an export wrote. */
+    public record Exported(Path file, String kind, int changes, long from, long to, long bytes) {
+    }
+
+    /** What an import did, or would do in a dry run. */
+    public record Imported(Path file, String producer, String user, String kind, int created, int updated,
+            int unchanged, int conflicts, int merged, boolean dryRun) {
+    }
+
+    public String deviceId() {
+        return store.deviceId();
+    }
+
+    /** Everything this database knows: a peer that has nothing from us needs this. */
+    public Exported exportSnapshot(Path target, DoubleConsumer progress) throws IOException {
+        return export(0, Manifest.SNAPSHOT, target, progress);
+    }
+
+    /** The changes after a sequence number of this device's log. */
+    public Exported exportSince(long seq, Path target, DoubleConsumer progress) throws IOException {
+        return export(seq, Manifest.DELTA, target, progress);
+    }
+
+    /** What a peer has not acknowledged yet (everything for a peer never met). */
+    public Exported exportFor(String peerDevice, Path target, DoubleConsumer progress) throws IOException {
+        long from = peerDevice == null ? 0 : store.peers().stream().filter(p -> p.deviceId().equals(peerDevice))
+                .mapToLong(SyncStore.Peer::acknowledged).findFirst().orElse(0);
+        return export(from, from == 0 ? Manifest.SNAPSHOT : Manifest.DELTA, peerDevice, target, progress);
+    }
+
+    private Exported export(long from, String kind, Path target, DoubleConsumer progress) throws IOException {
+        return export(from, kind, null, target, progress);
+    }
+
+    private Exported export(long from, String kind, String peer, Path target, DoubleConsumer progress)
+            throws IOException {
+        SyncStore.Export all = store.changesAfter(from);
+        // What the peer made itself it has: leave it out (the sequence range still says where we are).
+        SyncStore.Export export = peer == null ? all : new SyncStore.Export(all.from(), all.to(),
+                all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
+        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress);
+        long bytes = Files.size(target);
+        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes);
+        return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
+    }
+
+    /** A file name that says who made the package and when, unique per device and minute. */
+    public String packageName(String who) {
+        String safe = who == null ? "" : who.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
+        String stamp = clock.instant().toString().substring(0, 16).replace(":", "").replace("T", "-");
+        return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + store.deviceId().substring(0, 8)
+                + PackageWriter.SUFFIX;
+    }
+
+    /** Packages in a folder made by other devices, oldest name first. */
+    public List<Path> packagesIn(Path folder) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return found;
+        }
+        String own = store.deviceId().substring(0, 8) + PackageWriter.SUFFIX;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + PackageWriter.SUFFIX)) {
+            for (Path f : files) {
+                if (!f.getFileName().toString().endsWith(own)) {
+                    found.add(f);
+                }
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /**
+     * Verifies the package, then applies it in one transaction. A refused package changes
+     * nothing; a dry run does all the work and rolls it back.
+     *
+     * @throws PackageRefusedException with a reason code the screens and the command line name
+     */
+    public Imported importPackage(Path file, boolean dryRun, DoubleConsumer progress) {
+        progress.accept(0.05);
+        PackageReader.Verified verified = reader.read(file);
+        Manifest m = verified.manifest();
+        progress.accept(0.4);
+        String producer = m.producer().device();
+        try {
+            return db.write(tx -> {
+                if (producer.equals(store.deviceId())) {
+                    // Our own package: every change in it is ours already.
+                    return result(file, m, verified.changes().size(), dryRun);
+                }
+                SyncStore.Peer peer = store.peer(tx, producer);
+                if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
+                    throw new PackageRefusedException("gap", String.valueOf(m.producer().user()),
+                            String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
+                }
+                SyncStore.Counts counts;
+                try {
+                    counts = store.apply(tx, verified.changes());
+                } catch (ChangeRefusedException e) {
+                    throw new PackageRefusedException(e.reason(), e, e.args().toArray(String[]::new));
+                }
+                Map<String, Long> received = m.received() == null ? Map.of() : m.received();
+                store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(),
+                        received.getOrDefault(store.deviceId(), 0L));
+                store.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
+                        counts);
+                Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),
+                        counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun);
+                if (dryRun) {
+                    throw new DryRun(result);
+                }
+                return result;
+            });
+        } catch (DryRun d) {
+            return d.result;
+        } finally {
+            progress.accept(1);
+        }
+    }
+
+    private static Imported result(Path file, Manifest m, int changes, boolean dryRun) {
+        return new Imported(file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun);
+    }
+
+    /** Carries a dry run's result out of the transaction it rolls back. */
+    private static final class DryRun extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Imported result;
+
+        DryRun(Imported result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    public List<SyncStore.Conflict> conflicts() {
+        return store.conflicts();
+    }
+
+    /** A person's choice for a field in conflict: one of the versions, or a value merged from them. */
+    public void resolve(SyncStore.Conflict conflict, Object value) {
+        db.write(tx -> {
+            store.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value);
+            return null;
+        });
+    }
+
+    public List<SyncStore.Peer> peers() {
+        return store.peers();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,300 @@
+package se.jobbtorg.coach.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import se.jobbtorg.coach.store.Change;
+import se.jobbtorg.coach.store.SyncEntities;
+
+/**
+ * Reads and verifies a caseload package before anything of it is used: entry names, sizes
+ * (against zip bombs), format and code-list versions, the manifest's checksums and counts, and
+ * every line against its entity's JSON Schema. A package that fails any check is refused whole.
+ */
+public final class PackageReader {
+    /** Limits against bombs and mistakes; generous for a city's snapshot. */
+    public record Limits(long maxFileBytes, long maxEntryBytes, long maxTotalBytes, int maxLineChars) {
+        public static final Limits DEFAULT = new Limits(2L << 30, 1L << 30, 4L << 30, 1 << 20);
+    }
+
+    /** A package that passed every check: its manifest and its changes, parents first. */
+    public record Verified(Manifest manifest, List<Change> changes) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MANIFEST = 1 << 20;
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> LOADED = new HashMap<>();
+
+    private final Limits limits;
+
+    public PackageReader(Limits limits) {
+        this.limits = limits;
+    }
+
+    public PackageReader() {
+        this(Limits.DEFAULT);
+    }
+
+    public Verified read(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new PackageRefusedException("not_found", file.getFileName().toString());
+            }
+            if (Files.size(file) > limits.maxFileBytes()) {
+                throw new PackageRefusedException("too_large", file.getFileName().toString());
+            }
+            try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+                return read(zip);
+            }
+        } catch (ZipException e) {
+            throw new PackageRefusedException("not_a_package", e, file.getFileName().toString());
+        } catch (IOException e) {
+            throw new PackageRefusedException("unreadable", e, file.getFileName().toString());
+        }
+    }
+
+    private Verified read(ZipFile zip) throws IOException {
+        Set<String> names = new HashSet<>();
+        Enumeration<? extends ZipEntry> all = zip.entries();
+        while (all.hasMoreElements()) {
+            String name = all.nextElement().getName();
+            if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")
+                    || name.contains(":")) {
+                throw new PackageRefusedException("bad_entry_name", name);
+            }
+            if (!names.add(name)) {
+                throw new PackageRefusedException("duplicate_entry", name);
+            }
+            if (!name.equals(PackageWriter.MANIFEST) && SyncEntities.byFile(name).isEmpty()) {
+                throw new PackageRefusedException("unknown_entry", name);
+            }
+        }
+        ZipEntry manifestEntry = zip.getEntry(PackageWriter.MANIFEST);
+        if (manifestEntry == null) {
+            throw new PackageRefusedException("no_manifest");
+        }
+        byte[] manifestBytes = readCapped(zip, manifestEntry, MAX_MANIFEST, null);
+        String manifestText = new String(manifestBytes, StandardCharsets.UTF_8);
+        JsonNode manifestNode = parse(manifestText, PackageWriter.MANIFEST);
+        // The format first: a newer format may say things the schema of ours cannot.
+        if (!Manifest.FORMAT.equals(manifestNode.path("format").asText())) {
+            throw new PackageRefusedException("unknown_format", manifestNode.path("format").asText());
+        }
+        if (manifestNode.path("formatVersion").asInt() != Manifest.FORMAT_VERSION) {
+            throw new PackageRefusedException("unknown_format_version", manifestNode.path("formatVersion").asText(),
+                    String.valueOf(Manifest.FORMAT_VERSION));
+        }
+        validate("manifest", manifestText, PackageWriter.MANIFEST);
+        Manifest manifest = JSON.treeToValue(manifestNode, Manifest.class);
+        Map<String, Integer> ours = CodeLists.versions();
+        for (var list : manifest.codeLists().entrySet()) {
+            Integer known = ours.get(list.getKey());
+            if (known == null || list.getValue() > known) {
+                throw new PackageRefusedException("unknown_code_list", list.getKey(), String.valueOf(list.getValue()));
+            }
+        }
+        Set<String> listed = new HashSet<>(manifest.entries().keySet());
+        Set<String> present = new HashSet<>(names);
+        present.remove(PackageWriter.MANIFEST);
+        for (String name : listed) {
+            if (!present.contains(name)) {
+                throw new PackageRefusedException("missing_entry", name);
+            }
+        }
+        for (String name : present) {
+            if (!listed.contains(name)) {
+                throw new PackageRefusedException("unlisted_entry", name);
+            }
+        }
+        long total = 0;
+        for (String name : listed) {
+            MessageDigest sha = PackageWriter.sha256();
+            total += drain(zip, zip.getEntry(name), sha);
+            if (total > limits.maxTotalBytes()) {
+                throw new PackageRefusedException("too_large", name);
+            }
+            if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(manifest.entries().get(name))) {
+                throw new PackageRefusedException("checksum", name);
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        for (SyncEntities.Entity entity : SyncEntities.all()) {
+            ZipEntry entry = zip.getEntry(entity.file());
+            int lines = 0;
+            if (entry != null) {
+                lines = readLines(zip, entry, entity, changes);
+            }
+            int expected = manifest.counts().getOrDefault(entity.name(), 0);
+            if (lines != expected) {
+                throw new PackageRefusedException("count", entity.file(), String.valueOf(expected), String.valueOf(lines));
+            }
+        }
+        return new Verified(manifest, changes);
+    }
+
+    private int readLines(ZipFile zip, ZipEntry entry, SyncEntities.Entity entity, List<Change> into)
+            throws IOException {
+        int count = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new CappedStream(zip.getInputStream(entry), limits.maxEntryBytes(), entry.getName()),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                count++;
+                String where = entry.getName() + ":" + count;
+                if (line.length() > limits.maxLineChars()) {
+                    throw new PackageRefusedException("too_large", where);
+                }
+                validate(entity.name(), line, where);
+                into.add(toChange(entity.name(), parse(line, where)));
+            }
+        }
+        return count;
+    }
+
+    private static Change toChange(String entity, JsonNode n) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        n.path("fields").properties().forEach(f -> values.put(f.getKey(), scalar(f.getValue())));
+        Map<String, List<String>> bases = new LinkedHashMap<>();
+        n.path("bases").properties().forEach(b -> {
+            List<String> stamps = new ArrayList<>();
+            b.getValue().forEach(s -> stamps.add(s.asText()));
+            bases.put(b.getKey(), stamps);
+        });
+        JsonNode base = n.path("base");
+        return new Change(entity, n.path("id").asText(), n.path("stamp").asText(),
+                base.isNull() || base.isMissingNode() ? null : base.asText(), n.path("device").asText(),
+                n.path("deleted").asBoolean(), values, bases);
+    }
+
+    private static Object scalar(JsonNode v) {
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asLong();
+        }
+        return v.asText();
+    }
+
+    private static JsonNode parse(String text, String where) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PackageRefusedException("not_json", e, where);
+        }
+    }
+
+    private static void validate(String schemaName, String json, String where) {
+        Schema schema;
+        synchronized (LOADED) {
+            schema = LOADED.computeIfAbsent(schemaName, PackageReader::load);
+        }
+        var errors = schema.validate(json, InputFormat.JSON);
+        if (!errors.isEmpty()) {
+            throw new PackageRefusedException("schema", where, errors.get(0).getMessage());
+        }
+    }
+
+    private static Schema load(String name) {
+        String path = "/caseload-package/schema/" + name + ".schema.json";
+        InputStream in = PackageReader.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("missing " + path);
+        }
+        try (in) {
+            return SCHEMAS.getSchema(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] readCapped(ZipFile zip, ZipEntry entry, long cap, MessageDigest sha) throws IOException {
+        try (InputStream in = new CappedStream(zip.getInputStream(entry), cap, entry.getName())) {
+            byte[] bytes = in.readAllBytes();
+            if (sha != null) {
+                sha.update(bytes);
+            }
+            return bytes;
+        }
+    }
+
+    private long drain(ZipFile zip, ZipEntry entry, MessageDigest sha) throws IOException {
+        long read = 0;
+        try (InputStream in = new CappedStream(zip.getInputStream(entry), limits.maxEntryBytes(), entry.getName())) {
+            byte[] buffer = new byte[65536];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+                read += n;
+            }
+        }
+        return read;
+    }
+
+    /** Counts what is really inflated, whatever the entry's header claims. */
+    private static final class CappedStream extends java.io.FilterInputStream {
+        private final long cap;
+        private final String name;
+        private long read;
+
+        CappedStream(InputStream in, long cap, String name) {
+            super(in);
+            this.cap = cap;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > cap) {
+                throw new PackageRefusedException("too_large", name);
+            }
+        }
+    }
+}

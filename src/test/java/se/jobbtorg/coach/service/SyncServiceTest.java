@@ -1,0 +1,436 @@
+package se.jobbtorg.coach.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitDraft;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.sync.PackageReader;
+import se.jobbtorg.coach.sync.PackageRefusedException;
+
+/** Two and three laptops exchanging real packages on disk, each with its own database file. */
+class SyncServiceTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    @TempDir
+    Path dir;
+    final List<Device> devices = new ArrayList<>();
+
+    /** One laptop: its database and the services on it. Each has its own clock, a little apart. */
+    final class Device {
+        final Database db;
+        final CaseloadService caseload;
+        final WorkflowService workflow;
+        final SyncService sync;
+        final SyncStore store;
+        final Coach coach;
+        final MovingClock clock;
+
+        Device(String name, int secondsAhead) {
+            clock = new MovingClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(secondsAhead));
+            db = Database.open(dir.resolve(name + ".db"), clock);
+            caseload = new CaseloadService(db, clock);
+            workflow = new WorkflowService(db, clock);
+            sync = new SyncService(db, clock, () -> name);
+            store = new SyncStore(db);
+            coach = new CoachService(db).setCurrentCoach(name, "Jobbtorg Kista");
+            devices.add(this);
+        }
+
+        Path exportSnapshot() throws IOException {
+            Path file = dir.resolve(sync.packageName("snap"));
+            Files.deleteIfExists(file);
+            sync.exportSnapshot(file, p -> { });
+            return file;
+        }
+
+        Path exportFor(Device peer) throws IOException {
+            Path file = dir.resolve("for-" + peer.sync.deviceId() + "-" + System.nanoTime() + ".caseload.zip");
+            sync.exportFor(peer.sync.deviceId(), file, p -> { });
+            return file;
+        }
+
+        SyncService.Imported importFrom(Path file) {
+            return sync.importPackage(file, false, p -> { });
+        }
+
+        Participant register(String first, String last, String number) {
+            return caseload.register(new ParticipantDraft(number, first, last, null, null, null));
+        }
+
+        Enrolment enrol(Participant p) {
+            return caseload.enrol(new EnrolmentDraft(p.id(), coach.id(), TODAY.minusDays(10),
+                    "Försörjningsstöd Rinkeby-Kista", "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), "somaliska",
+                    false));
+        }
+
+        Participant edit(Participant p, String phone, String email) {
+            return caseload.update(p.id(), new ParticipantDraft(p.personalNumber().display(), p.firstName(),
+                    p.lastName(), phone, email, p.homeDistrict()));
+        }
+
+        String checksum() {
+            return store.contentChecksum();
+        }
+    }
+
+    /** A laptop's wall clock, moved by the test. */
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(int seconds) {
+            now = now.plusSeconds(seconds);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Europe/Stockholm");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @AfterEach
+    void close() {
+        devices.forEach(d -> d.db.close());
+    }
+
+    static String number(int serial) {
+        return PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), serial, false).display();
+    }
+
+    /** Both ways, with snapshots: afterwards both have seen everything. */
+    static void exchange(Device a, Device b) throws IOException {
+        b.importFrom(a.exportSnapshot());
+        a.importFrom(b.exportSnapshot());
+    }
+
+    @Test
+    void aSnapshotBringsTheWholeCaseloadAndTheSameFileTwiceChangesNothing() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        Participant amina = a.register("Amina", "Yusuf", number(123));
+        Enrolment enrolment = a.enrol(amina);
+
+        Path file = a.exportSnapshot();
+        SyncService.Imported first = b.importFrom(file);
+        assertEquals(3, first.created(), "the coach, the participant and the enrolment");
+        assertEquals(0, first.conflicts());
+        assertEquals("Yusuf", b.caseload.participant(amina.id()).orElseThrow().lastName());
+        assertEquals(enrolment.id(), b.caseload.enrolments(amina.id()).get(0).id());
+        assertEquals(1, b.caseload.caseload(null, "amina").size(), "the search index is rebuilt on import");
+
+        String after = b.checksum();
+        SyncService.Imported second = b.importFrom(file);
+        assertEquals(0, second.created() + second.updated());
+        assertEquals(first.created(), second.unchanged());
+        assertEquals(after, b.checksum());
+        a.importFrom(b.exportSnapshot());
+        assertEquals(a.checksum(), b.checksum(), "both laptops hold the same rows");
+    }
+
+    @Test
+    void editsOfDifferentFieldsMergeByThemselves() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        Participant amina = a.register("Amina", "Yusuf", number(123));
+        exchange(a, b);
+
+        a.edit(amina, "070-111 22 33", null);
+        b.edit(amina, null, "amina@example.org");
+        exchange(a, b);
+
+        for (Device d : List.of(a, b)) {
+            Participant p = d.caseload.participant(amina.id()).orElseThrow();
+            assertEquals("070-111 22 33", p.phone());
+            assertEquals("amina@example.org", p.email());
+            assertTrue(d.sync.conflicts().isEmpty());
+        }
+        assertEquals(a.checksum(), b.checksum());
+    }
+
+    @Test
+    void theSameFieldChangedOnBothSidesShowsTheNewerAndKeepsTheOtherAsAConflictUntilAPersonDecides()
+            throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        Participant amina = a.register("Amina", "Yusuf", number(123));
+        exchange(a, b);
+
+        a.clock.advance(60);
+        a.edit(amina, "070-111 22 33", null);
+        b.clock.advance(120);
+        b.edit(amina, "073-999 88 77", null); // a minute later than a's edit: the newer stamp
+        exchange(a, b);
+
+        for (Device d : List.of(a, b)) {
+            assertEquals("073-999 88 77", d.caseload.participant(amina.id()).orElseThrow().phone());
+            List<SyncStore.Conflict> conflicts = d.sync.conflicts();
+            assertEquals(1, conflicts.size());
+            assertEquals("phone", conflicts.get(0).field());
+            assertEquals("070-111 22 33", conflicts.get(0).others().get(0).value(), "the other value is kept");
+        }
+        assertEquals(a.checksum(), b.checksum());
+
+        a.sync.resolve(a.sync.conflicts().get(0), "070-111 22 33");
+        assertEquals("070-111 22 33", a.caseload.participant(amina.id()).orElseThrow().phone());
+        exchange(a, b);
+        for (Device d : List.of(a, b)) {
+            assertTrue(d.sync.conflicts().isEmpty(), "the decision travels");
+            assertEquals("070-111 22 33", d.caseload.participant(amina.id()).orElseThrow().phone());
+        }
+        assertEquals(a.checksum(), b.checksum());
+    }
+
+    @Test
+    void theSamePersonRegisteredOnTwoLaptopsBecomesOnePersonWithBothEnrolments() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        Participant onA = a.register("Amina", "Yusuf", number(123));
+        Participant onB = b.register("Amina", "Yusuf", number(123));
+        a.enrol(onA);
+        b.enrol(onB);
+
+        Path fromA = a.exportSnapshot();
+        Path fromB = b.exportSnapshot();
+        SyncService.Imported merged = b.importFrom(fromA);
+        a.importFrom(fromB);
+        assertEquals(1, merged.merged());
+
+        String survivor = onA.id().toString().compareTo(onB.id().toString()) < 0 ? onA.id().toString()
+                : onB.id().toString();
+        for (Device d : List.of(a, b)) {
+            assertEquals(List.of(survivor), List.copyOf(d.store.liveIds("participant")));
+            assertEquals(2, d.caseload.enrolments(java.util.UUID.fromString(survivor)).size());
+        }
+        assertEquals(a.checksum(), b.checksum(), "the same rule gave the same result on both");
+        exchange(a, b);
+        assertEquals(a.checksum(), b.checksum());
+    }
+
+    @Test
+    void anUpdateFromALaptopThatDidNotSeeTheExitDoesNotReopenIt() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        Participant amina = a.register("Amina", "Yusuf", number(123));
+        Enrolment e = a.enrol(amina);
+        exchange(a, b);
+
+        a.workflow.exit(new ExitDraft(e.id(), TODAY, ExitReason.UNSUBSIDISED_WORK, null));
+        b.edit(amina, "073-999 88 77", null);
+        exchange(a, b);
+        for (Device d : List.of(a, b)) {
+            Enrolment after = d.caseload.enrolments(amina.id()).get(0);
+            assertEquals(TODAY, after.exitedOn());
+            assertEquals(ExitReason.UNSUBSIDISED_WORK, after.exitReason());
+        }
+        assertEquals(a.checksum(), b.checksum());
+    }
+
+    @Test
+    void deltasCarryOnlyWhatThePeerHasNotAcknowledgedAndAGapIsRefused() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        Participant amina = a.register("Amina", "Yusuf", number(123));
+        b.importFrom(a.exportFor(b));
+        a.importFrom(b.exportFor(a)); // carries b's acknowledgement of a's log
+
+        a.edit(amina, "070-1", null);
+        Path first = dir.resolve("first.caseload.zip");
+        SyncService.Exported exported = a.sync.exportFor(b.sync.deviceId(), first, p -> { });
+        assertEquals("delta", exported.kind());
+        assertEquals(1, exported.changes(), "only the new phone number");
+        a.edit(amina, "070-2", null);
+        Path second = dir.resolve("second.caseload.zip");
+        a.sync.exportSince(exported.to(), second, p -> { });
+
+        PackageRefusedException gap = assertThrows(PackageRefusedException.class, () -> b.importFrom(second));
+        assertEquals("gap", gap.reason());
+        assertEquals(null, b.caseload.participant(amina.id()).orElseThrow().phone());
+
+        b.importFrom(first);
+        b.importFrom(second);
+        assertEquals("070-2", b.caseload.participant(amina.id()).orElseThrow().phone());
+    }
+
+    @Test
+    void aDryRunReportsWhatAnImportWouldDoAndChangesNothing() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        a.enrol(a.register("Amina", "Yusuf", number(123)));
+        String before = b.checksum();
+
+        SyncService.Imported dry = b.sync.importPackage(a.exportSnapshot(), true, p -> { });
+        assertTrue(dry.dryRun());
+        assertEquals(3, dry.created());
+        assertEquals(before, b.checksum());
+        assertTrue(b.sync.peers().isEmpty(), "not even the peer is noted");
+    }
+
+    @Test
+    void aDamagedOrForeignPackageIsRefusedWholeAndTheDatabaseIsUnchanged() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        a.enrol(a.register("Amina", "Yusuf", number(123)));
+        Path good = a.exportSnapshot();
+        String before = b.checksum();
+
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("checksum", "checksum");
+        cases.put("traversal", "bad_entry_name");
+        cases.put("format", "unknown_format_version");
+        cases.put("codes", "unknown_code_list");
+        cases.put("orphan", "orphan");
+        cases.put("schema", "schema");
+        for (var c : cases.entrySet()) {
+            Path bad = tamper(good, c.getKey());
+            PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> b.importFrom(bad),
+                    c.getKey());
+            assertEquals(c.getValue(), refused.reason(), c.getKey());
+            assertEquals(before, b.checksum(), c.getKey() + " changed nothing");
+        }
+
+        SyncService tight = new SyncService(b.db, Clock.systemUTC(), () -> "karim",
+                new PackageReader(new PackageReader.Limits(1 << 20, 4096, 8192, 4096)));
+        Path bomb = dir.resolve("bomb.caseload.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("participants.jsonl"));
+            zip.write(new byte[1 << 20]); // a megabyte of zeros, a few hundred bytes compressed
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(manifestText(good));
+            manifest.putObject("entries").put("participants.jsonl", sha256(new String(new byte[1 << 20],
+                    StandardCharsets.UTF_8)));
+            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertEquals("too_large", assertThrows(PackageRefusedException.class,
+                () -> tight.importPackage(bomb, false, p -> { })).reason());
+        assertEquals(before, b.checksum());
+    }
+
+    @Test
+    void aTeamLeadMergesThreeCoachesAndReassignmentTravelsBack() throws IOException {
+        Device lead = new Device("lead", 5);
+        List<Device> coaches = List.of(new Device("linnea", 0), new Device("karim", 1), new Device("sofia", 2));
+        int serial = 100;
+        for (Device c : coaches) {
+            c.enrol(c.register("Person", "Av " + c.coach.name(), number(serial++)));
+        }
+        for (Device c : coaches) {
+            SyncService.Imported in = lead.importFrom(c.exportFor(lead));
+            assertEquals(3, in.created());
+        }
+        assertEquals(3, lead.caseload.participantCount());
+        assertEquals(4, lead.store.liveIds("coach").size(), "three coaches and the lead");
+
+        Device linnea = coaches.get(0);
+        Enrolment hers = linnea.caseload.caseload(linnea.coach.id(), "").get(0).latestEnrolment();
+        lead.caseload.reassign(hers.id(), coaches.get(1).coach.id());
+        linnea.importFrom(lead.exportFor(linnea));
+        assertEquals(coaches.get(1).coach.id(), linnea.caseload.enrolments(hers.participantId()).get(0).coachId());
+    }
+
+    /** A copy of a good package with one thing wrong. */
+    private Path tamper(Path good, String how) throws IOException {
+        Path bad = dir.resolve(how + ".caseload.zip");
+        try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+            var entries = in.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                String text = new String(in.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                String name = e.getName();
+                switch (how) {
+                    case "checksum" -> text = name.equals("participants.jsonl") ? text.replace("Yusuf", "Yusef") : text;
+                    case "traversal" -> name = name.equals("coaches.jsonl") ? "../coaches.jsonl" : name;
+                    case "format" -> text = name.equals("manifest.json") ? text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2") : text;
+                    case "codes" -> text = name.equals("manifest.json") ? text.replace("\"exit_reason\" : 1", "\"exit_reason\" : 7") : text;
+                    case "orphan", "schema" -> {
+                        if (name.equals("participants.jsonl")) {
+                            text = how.equals("orphan") ? "" : text.replace("\"Yusuf\"", "12");
+                        }
+                        if (name.equals("manifest.json")) {
+                            text = how.equals("orphan") ? withoutParticipants(text)
+                                    : rehash(text, "participants.jsonl", rehashed(in, "participants.jsonl", "\"Yusuf\"", "12"));
+                        }
+                    }
+                    default -> throw new IllegalArgumentException(how);
+                }
+                out.putNextEntry(new ZipEntry(name));
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return bad;
+    }
+
+    private static String withoutParticipants(String manifest) {
+        return rehash(manifest.replace("\"participant\" : 1", "\"participant\" : 0"), "participants.jsonl", "");
+    }
+
+    private static String rehashed(ZipFile in, String entry, String from, String to) throws IOException {
+        return new String(in.getInputStream(in.getEntry(entry)).readAllBytes(), StandardCharsets.UTF_8).replace(from, to);
+    }
+
+    private static String rehash(String manifest, String entry, String content) {
+        String sha = sha256(content);
+        return manifest.replaceAll("(\"" + entry.replace(".", "\\.") + "\" : \")[0-9a-f]{64}", "$1" + sha);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String manifestText(Path pkg) throws IOException {
+        try (ZipFile in = new ZipFile(pkg.toFile())) {
+            return new String(in.getInputStream(in.getEntry("manifest.json")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package se.jobbtorg.coach.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.jooq.Field;
+import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.store.SyncEntities;
+
+/**
+ * The JSON Schemas of the caseload package are documentation another system builds on, so they
+ * are committed files; this test holds them to the tables and code lists they describe. After a
+ * schema change, regenerate with {@code mvn test -Dtest=PackageSchemaTest -Dschemas.write=true}
+ * and raise the format version if a reader of the old files could misread the new ones.
+ */
+class PackageSchemaTest {
+    static final Path DIR = Path.of("src/main/resources/caseload-package/schema");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String STAMP = "^[0-9]{13}-[0-9]{4}-[A-Za-z0-9-]{1,64}$";
+    private static final String ID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+    private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    private static final Set<String> FLAGS = Set.of("interpreter_needed", "review", "social_secretary_joined");
+
+    @Test
+    void committedSchemasDescribeTheTablesAndCodeLists() throws IOException {
+        boolean write = Boolean.getBoolean("schemas.write");
+        check("manifest", manifestSchema(), write);
+        for (SyncEntities.Entity entity : SyncEntities.all()) {
+            check(entity.name(), entitySchema(entity), write);
+        }
+    }
+
+    private static void check(String name, ObjectNode schema, boolean write) throws IOException {
+        Path file = DIR.resolve(name + ".schema.json");
+        String expected = JSON.writeValueAsString(schema) + "\n";
+        if (write) {
+            Files.createDirectories(DIR);
+            Files.writeString(file, expected, StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"),
+                file + " is out of date; see this test's comment");
+    }
+
+    static ObjectNode entitySchema(SyncEntities.Entity entity) {
+        ObjectNode s = header(entity.name(), "One change of one record of the entity '" + entity.name()
+                + "': one line of " + entity.file());
+        s.put("type", "object");
+        s.set("required", strings("id", "stamp", "base", "device", "deleted", "fields", "bases"));
+        s.put("additionalProperties", false);
+        ObjectNode p = s.putObject("properties");
+        p.putObject("id").put("type", "string").put("pattern", ID)
+                .put("description", "The record's id (a UUID), the same on every device.");
+        p.putObject("stamp").put("$ref", "#/$defs/stamp")
+                .put("description", "The version this change made: unique, and later than every version it saw.");
+        ObjectNode base = p.putObject("base");
+        base.set("type", strings("string", "null"));
+        base.put("pattern", STAMP).put("description", "The record's version the change was made from; null when the change created the record.");
+        p.putObject("device").put("type", "string").put("minLength", 1).put("maxLength", 64)
+                .put("description", "The device the change was made on ('merge' for changes the merge rule makes).");
+        p.putObject("deleted").put("type", "boolean")
+                .put("description", "True when the change deleted the record. Deletes are final.");
+        ObjectNode fields = p.putObject("fields");
+        fields.put("type", "object").put("additionalProperties", false)
+                .put("description", "The fields the change set, with their new values. A creation carries every field that has a value.");
+        ObjectNode fieldProps = fields.putObject("properties");
+        ObjectNode bases = p.putObject("bases");
+        bases.put("type", "object").put("additionalProperties", false)
+                .put("description", "Per field, the versions of that field the editor had seen (empty or absent for a new record).");
+        ObjectNode baseProps = bases.putObject("properties");
+        for (String column : entity.dataColumns()) {
+            fieldProps.set(column, column(entity, entity.field(column)));
+            baseProps.putObject(column).put("type", "array").putObject("items").put("$ref", "#/$defs/stamp");
+        }
+        s.putObject("$defs").putObject("stamp").put("type", "string").put("pattern", STAMP);
+        return s;
+    }
+
+    private static ObjectNode column(SyncEntities.Entity entity, Field<?> field) {
+        ObjectNode c = JSON.createObjectNode();
+        boolean nullable = field.getDataType().nullable();
+        boolean integer = Number.class.isAssignableFrom(field.getType());
+        String name = field.getName();
+        c.set("type", nullable ? strings(integer ? "integer" : "string", "null") : strings(integer ? "integer" : "string"));
+        for (CodeLists.CodeList list : CodeLists.ALL.values()) {
+            if (list.entity().equals(entity.name()) && list.column().equals(name)) {
+                String alternatives = String.join("|", CodeLists.codes(list));
+                if (list.commaSeparated()) {
+                    c.put("pattern", "^((" + alternatives + ")(,(" + alternatives + "))*)?$");
+                } else {
+                    c.put("pattern", "^(" + alternatives + ")$");
+                }
+                c.put("description", "A code of the code list '" + list.name() + "'"
+                        + (list.commaSeparated() ? ", several separated by commas." : "."));
+            }
+        }
+        if (FLAGS.contains(name)) {
+            c.put("minimum", 0).put("maximum", 1);
+        }
+        if (name.endsWith("_on")) {
+            c.put("pattern", DATE).put("description", "A date, yyyy-mm-dd.");
+        }
+        if (entity.references().containsKey(name)) {
+            c.put("pattern", ID).put("description", "The id of a " + entity.references().get(name).replace('_', ' ') + ".");
+        }
+        return c;
+    }
+
+    static ObjectNode manifestSchema() {
+        ObjectNode s = header("manifest", "manifest.json of a caseload package");
+        s.put("type", "object");
+        s.set("required", strings("format", "formatVersion", "packageId", "producer", "createdAt", "kind", "sequence",
+                "codeLists", "counts", "entries", "received"));
+        s.put("additionalProperties", false);
+        ObjectNode p = s.putObject("properties");
+        p.putObject("format").put("const", Manifest.FORMAT);
+        p.putObject("formatVersion").put("const", Manifest.FORMAT_VERSION);
+        p.putObject("packageId").put("type", "string").put("pattern", ID);
+        ObjectNode producer = p.putObject("producer");
+        producer.put("type", "object").put("additionalProperties", false);
+        producer.set("required", strings("device", "user"));
+        producer.putObject("properties").<ObjectNode>set("device", JSON.createObjectNode().put("type", "string").put("minLength", 1))
+                .putObject("user").set("type", strings("string", "null"));
+        p.putObject("createdAt").put("type", "string").put("description", "An instant, ISO-8601 in UTC.");
+        p.putObject("kind").set("enum", strings(Manifest.DELTA, Manifest.SNAPSHOT));
+        ObjectNode seq = p.putObject("sequence");
+        seq.put("type", "object").put("additionalProperties", false);
+        seq.set("required", strings("from", "to"));
+        seq.putObject("properties").<ObjectNode>set("from", JSON.createObjectNode().put("type", "integer").put("minimum", 0))
+                .putObject("to").put("type", "integer").put("minimum", 0);
+        p.putObject("codeLists").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 1);
+        p.putObject("counts").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0);
+        p.putObject("entries").put("type", "object").putObject("additionalProperties").put("type", "string")
+                .put("pattern", "^[0-9a-f]{64}$");
+        p.putObject("received").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0);
+        return s;
+    }
+
+    private static ObjectNode header(String name, String title) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        s.put("$id", "urn:jobbtorg:caseload-package:" + Manifest.FORMAT_VERSION + ":" + name);
+        s.put("title", title);
+        return s;
+    }
+
+    private static ArrayNode strings(String... values) {
+        ArrayNode a = JSON.createArrayNode();
+        for (String v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+}
