@@ -28,7 +28,7 @@ class ArchitectureTest {
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app")
             .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "app")
-            .whereLayer("sync").mayOnlyBeAccessedByLayers("service", "cli", "app")
+            .whereLayer("sync").mayOnlyBeAccessedByLayers("service", "ui", "cli", "app")
             .whereLayer("i18n").mayOnlyBeAccessedByLayers("ui", "report", "cli", "app")
             .whereLayer("store").mayOnlyBeAccessedByLayers("service", "report", "sync", "cli", "app")
             .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "report", "sync", "store", "cli", "app", "i18n");
@@ -37,6 +37,14 @@ class ArchitectureTest {
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..coach.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jooq..", "java.sql..",
                     "org.sqlite..", "..coach.store..", "..coach.service..", "..coach.ui..");
+
+    /** The screens know a refused package by its exception (the service's contract), nothing else of the format. */
+    @ArchTest
+    static final ArchRule uiSeesOnlyTheRefusalOfSync = noClasses().that().resideInAPackage("..coach.ui..")
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                    .resideInAPackage("..coach.sync..")
+                    .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("RefusedException"))));
 
     @ArchTest
     static final ArchRule uiNeverSeesTheDatabase = noClasses().that().resideInAPackage("..coach.ui..")

@@ -65,7 +65,47 @@ class LocalizationTest {
         for (var locale : I18n.SUPPORTED) {
             keys.add("settings.language." + locale.getLanguage());
         }
+        keys.addAll(refusalKeys());
+        for (var entity : se.jobbtorg.coach.store.SyncEntities.all()) {
+            for (String column : entity.dataColumns()) {
+                // Fields that can be in conflict have a name; a name for no real field is unused.
+                String key = "sync.field." + entity.name() + "." + column;
+                if (new I18n(I18n.SUPPORTED.get(0)).has(key)) {
+                    keys.add(key);
+                }
+            }
+        }
+        keys.add("sync.refused.other");
         return keys;
+    }
+
+    /** Every reason a package can be refused for, as the code throws it: each needs a sentence. */
+    static Set<String> refusalKeys() {
+        Set<String> keys = new TreeSet<>();
+        Pattern thrown = Pattern.compile("(?:PackageRefused|ChangeRefused)Exception\\(\"([a-z_]+)\"");
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = thrown.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    keys.add("sync.refused." + m.group(1));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    @Test
+    void everyRefusalReasonHasASentenceInBothLanguages() {
+        Set<String> reasons = refusalKeys();
+        assertTrue(reasons.size() > 10, "the scan found the reasons: " + reasons);
+        for (var locale : I18n.SUPPORTED) {
+            I18n i18n = new I18n(locale);
+            for (String key : reasons) {
+                assertTrue(i18n.has(key), locale + " lacks " + key);
+            }
+        }
     }
 
     static Set<String> literalsInCode() throws IOException {

@@ -21,6 +21,7 @@ public final class AppContext implements AutoCloseable {
     private final WorkflowService workflow;
     private final TodayService today;
     private final IndicatorReport indicators;
+    private final se.jobbtorg.coach.service.SyncService sync;
     private final FxTaskRunner tasks = new FxTaskRunner();
 
     private AppContext(Database db, Clock clock) {
@@ -31,6 +32,8 @@ public final class AppContext implements AutoCloseable {
         this.workflow = new WorkflowService(db, clock);
         this.today = new TodayService(db, clock, workflow);
         this.indicators = new IndicatorReport(db, clock);
+        this.sync = new se.jobbtorg.coach.service.SyncService(db, clock,
+                () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
     }
 
     /** Opens the database (quick_check, backup, migrations). Not on the FX thread. */
@@ -39,7 +42,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public UiServices ui() {
-        return new UiServices(caseload, coaches, workflow, today, indicators, tasks);
+        return new UiServices(caseload, coaches, workflow, today, indicators, sync, tasks);
     }
 
     public CaseloadService caseload() {

@@ -39,6 +39,11 @@ public final class I18n {
         return bundle;
     }
 
+    /** Whether the bundle has a text for this key (for texts named by data, such as a field). */
+    public boolean has(String key) {
+        return bundle().containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {

@@ -181,20 +181,62 @@ public final class SyncService {
         }
     }
 
-    public List<SyncStore.Conflict> conflicts() {
-        return store.conflicts();
+    /** A field whose versions disagree: the one shown, and the others (newest first). */
+    public record Conflict(String entity, String recordId, String field, Version shown, List<Version> others) {
+    }
+
+    /** One version of a field: its stamp, the device it was made on, its value. */
+    public record Version(String stamp, String device, Object value) {
+    }
+
+    /** Another laptop met through packages: its device id and the name its packages gave. */
+    public record Peer(String deviceId, String label) {
+    }
+
+    public List<Conflict> conflicts() {
+        return store.conflicts().stream().map(c -> new Conflict(c.entity(), c.recordId(), c.field(), version(c.shown()),
+                c.others().stream().map(SyncService::version).toList())).toList();
+    }
+
+    private static Version version(SyncStore.Version v) {
+        return new Version(v.stamp(), v.device(), v.value());
     }
 
     /** A person's choice for a field in conflict: one of the versions, or a value merged from them. */
-    public void resolve(SyncStore.Conflict conflict, Object value) {
+    public void resolve(Conflict conflict, Object value) {
         db.write(tx -> {
             store.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value);
             return null;
         });
     }
 
-    public List<SyncStore.Peer> peers() {
-        return store.peers();
+    public java.util.Optional<Path> syncFolder() {
+        return store.syncFolder().map(Path::of);
+    }
+
+    public void setSyncFolder(Path folder) {
+        store.setSyncFolder(folder.toAbsolutePath().toString());
+    }
+
+    /** Who a conflict's record is about, in words. */
+    public String describe(Conflict conflict) {
+        return store.describe(conflict.entity(), conflict.recordId());
+    }
+
+    /** The label a peer's packages gave (the coach's name), or its device id. */
+    public String peerLabel(String deviceId) {
+        if (SyncStore.MERGE_DEVICE.equals(deviceId)) {
+            return deviceId;
+        }
+        if (deviceId.equals(store.deviceId())) {
+            return user.get();
+        }
+        return store.peers().stream().filter(p -> p.deviceId().equals(deviceId) && p.label() != null)
+                .map(SyncStore.Peer::label).findFirst().orElse(deviceId.substring(0, Math.min(8, deviceId.length())));
+    }
+
+    public List<Peer> peers() {
+        return store.peers().stream().map(p -> new Peer(p.deviceId(), p.label())).toList();
     }
 
     public LocalDate today() {

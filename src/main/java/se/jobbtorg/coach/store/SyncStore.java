@@ -483,6 +483,46 @@ public final class SyncStore {
         });
     }
 
+    private static final String KEY_SYNC_FOLDER = "sync_folder";
+
+    /** The folder packages are exchanged through on this laptop (a USB stick, a share), if chosen. */
+    public java.util.Optional<String> syncFolder() {
+        var state = se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
+        return db.read(dsl -> dsl.select(state.VALUE).from(state).where(state.KEY.eq(KEY_SYNC_FOLDER))
+                .fetchOptional(state.VALUE));
+    }
+
+    public void setSyncFolder(String folder) {
+        var state = se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
+        db.write(tx -> tx.dsl().insertInto(state).set(state.KEY, KEY_SYNC_FOLDER).set(state.VALUE, folder)
+                .onConflict(state.KEY).doUpdate().set(state.VALUE, folder).execute());
+    }
+
+    /**
+     * Who a record is about, for a person deciding a conflict: the participant's name (and the
+     * enrolment date for an enrolment and what belongs to it), or the coach's name.
+     */
+    public String describe(String entity, String id) {
+        String sql = switch (entity) {
+            case "participant" -> "select first_name || ' ' || last_name from participant where id = ?";
+            case "coach" -> "select name from coach where id = ?";
+            case "enrolment" -> "select p.first_name || ' ' || p.last_name || ', ' || e.enrolled_on from enrolment e"
+                    + " join participant p on p.id = e.participant_id where e.id = ?";
+            case "activity_plan" -> "select p.first_name || ' ' || p.last_name || ', ' || e.enrolled_on"
+                    + " from activity_plan x join enrolment e on e.id = x.enrolment_id"
+                    + " join participant p on p.id = e.participant_id where x.id = ?";
+            case "activity" -> "select p.first_name || ' ' || p.last_name || ', ' || e.enrolled_on from activity a"
+                    + " join activity_plan x on x.id = a.plan_id join enrolment e on e.id = x.enrolment_id"
+                    + " join participant p on p.id = e.participant_id where a.id = ?";
+            default -> null;
+        };
+        if (sql == null) {
+            return id;
+        }
+        String described = db.read(dsl -> dsl.fetchOptional(sql, id).map(r -> r.get(0, String.class)).orElse(null));
+        return described != null ? described : id;
+    }
+
     /** Records a set of ids for tests and screens: the ids of every live record of an entity. */
     public Set<String> liveIds(String entity) {
         Entity e = SyncEntities.byName(entity).orElseThrow();

@@ -64,6 +64,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final SummaryViewModel summaryModel;
     private final Tab summaryTab;
     private final Tab todayTab;
+    private final se.jobbtorg.coach.ui.sync.SyncViewModel syncModel;
+    private final Tab syncTab;
     /** Where to go when a participant's page opens from the Today screen: which enrolment, which tab. */
     private record Pending(UUID enrolmentId, String workTab) {
     }
@@ -108,11 +110,20 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 files));
         summaryTab.setClosable(false);
         summaryTab.setId("summaryTab");
-        tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab);
+        syncModel = new se.jobbtorg.coach.ui.sync.SyncViewModel(services.sync(), services.tasks(), i18n, loadFailed,
+                this::afterImport);
+        syncTab = new Tab(i18n.get("nav.sync"), new se.jobbtorg.coach.ui.sync.SyncView(syncModel, i18n, () -> stage,
+                () -> coach.get() == null ? null : coach.get().name()));
+        syncTab.setClosable(false);
+        syncTab.setId("syncTab");
+        tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
             if (tab == todayTab) {
                 todayModel.refresh();
+            }
+            if (tab == syncTab) {
+                syncModel.refresh();
             }
         });
 
@@ -147,6 +158,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         MenuItem showToday = item("menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));
         MenuItem showCaseload = item("menu.view.caseload", "Shortcut+1", this::showCaseload);
         MenuItem showSummaryItem = item("menu.view.summary", "Shortcut+2", this::showSummary);
+        MenuItem showSync = item("menu.view.sync", "Shortcut+3", () -> tabs.getSelectionModel().select(syncTab));
         MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
             showCaseload();
             caseloadView.focusSearch();
@@ -156,7 +168,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             todayModel.refresh();
         });
         MenuItem closeTab = item("menu.view.closeTab", "Shortcut+W", this::closeCurrentTab);
-        Menu view = new Menu(i18n.get("menu.view"), null, showToday, showCaseload, showSummaryItem, search, refresh, new SeparatorMenuItem(),
+        Menu view = new Menu(i18n.get("menu.view"), null, showToday, showCaseload, showSummaryItem, showSync, search, refresh, new SeparatorMenuItem(),
                 closeTab);
 
         MenuItem about = item("menu.help.about", null, () -> dialogs.showInformation(i18n.get("about.title"),
@@ -192,6 +204,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         summary.setToggleGroup(group);
         summary.setMaxWidth(Double.MAX_VALUE);
         summary.setOnAction(e -> showSummary());
+        ToggleButton sync = new ToggleButton(i18n.get("nav.sync.button"));
+        sync.setId("navSync");
+        sync.setToggleGroup(group);
+        sync.setMaxWidth(Double.MAX_VALUE);
+        sync.setOnAction(e -> tabs.getSelectionModel().select(syncTab));
         ToggleButton caseload = new ToggleButton(i18n.get("nav.caseload.button"));
         caseload.setId("navCaseload");
         caseload.setToggleGroup(group);
@@ -201,6 +218,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             today.setSelected(tab == todayTab);
             caseload.setSelected(tab == caseloadTab);
             summary.setSelected(tab == summaryTab);
+            sync.setSelected(tab == syncTab);
         });
         caseload.setOnAction(e -> {
             caseload.setSelected(true);
@@ -208,7 +226,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         });
         Label title = new Label(i18n.get("app.name"));
         title.getStyleClass().add("nav-title");
-        VBox nav = new VBox(6, title, today, caseload, summary);
+        VBox nav = new VBox(6, title, today, caseload, summary, sync);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(12));
         nav.setPrefWidth(180);
@@ -306,6 +324,53 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 }, e -> dialogs.showError("error.participantFailed", e));
     }
 
+    /** Changes a person's details: the registration form, filled in. */
+    private void editParticipant(ParticipantViewModel model) {
+        Participant p = model.participantProperty().get();
+        if (p == null) {
+            return;
+        }
+        var form = RegistrationViewModel.forEditing(services.caseload(), services.tasks(), i18n, p);
+        new RegistrationDialog(stage, form, i18n, dialogs).showAndWait().ifPresent(saved -> {
+            model.load();
+            caseloadModel.refresh();
+        });
+    }
+
+    /** A team lead gives an enrolment to another coach; it travels back in the next package. */
+    private void reassign(UUID enrolmentId, ParticipantViewModel model) {
+        services.tasks().run(() -> services.coaches().coaches(), coaches -> {
+            java.util.List<String> names = coaches.stream()
+                    .map(c -> c.unit() == null || c.unit().isBlank() ? c.name() : c.name() + " (" + c.unit() + ")")
+                    .toList();
+            javafx.scene.control.ChoiceDialog<String> choose = new javafx.scene.control.ChoiceDialog<>(null, names);
+            choose.initOwner(stage);
+            choose.setTitle(i18n.get("reassign.title"));
+            choose.setHeaderText(i18n.get("reassign.header"));
+            choose.setContentText(i18n.get("reassign.coach"));
+            choose.getDialogPane().setId("reassignDialog");
+            choose.showAndWait().map(names::indexOf).filter(i -> i >= 0).map(coaches::get)
+                    .ifPresent(to -> services.tasks().run(() -> {
+                services.caseload().reassign(enrolmentId, to.id());
+                return null;
+            }, done -> {
+                model.load();
+                caseloadModel.refresh();
+            }, e -> dialogs.showError("error.saveFailed", e)));
+        }, e -> dialogs.showError("error.loadFailed", e));
+    }
+
+    /** After packages came in: every screen reads again. */
+    private void afterImport() {
+        caseloadModel.refresh();
+        todayModel.refresh();
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getProperties().get(ParticipantViewModel.class) instanceof ParticipantViewModel m) {
+                m.load();
+            }
+        }
+    }
+
     private record EnrolmentContext(Participant participant, java.util.List<Coach> coaches) {
     }
 
@@ -329,7 +394,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         var model = new ParticipantViewModel(services.caseload(), services.coaches(), services.tasks(),
                 e -> dialogs.showError("error.participantFailed", e), participantId);
         ParticipantView page = new ParticipantView(model, i18n, () -> enrol(participantId),
-                enrolmentId -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
+                enrolmentId -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)),
+                () -> editParticipant(model), enrolmentId -> reassign(enrolmentId, model));
         Tab tab = new Tab(i18n.get("participant.loading"), page);
         Pending go = pending.get(participantId);
         if (go != null) {

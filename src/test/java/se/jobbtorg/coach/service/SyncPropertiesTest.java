@@ -279,7 +279,7 @@ class SyncPropertiesTest {
 
     /** The service and the store of one laptop. */
     record SyncFacade(SyncService service, SyncStore store) {
-        List<SyncStore.Conflict> conflicts() {
+        List<SyncService.Conflict> conflicts() {
             return service.conflicts();
         }
 

@@ -206,7 +206,7 @@ class SyncServiceTest {
 
         for (Device d : List.of(a, b)) {
             assertEquals("073-999 88 77", d.caseload.participant(amina.id()).orElseThrow().phone());
-            List<SyncStore.Conflict> conflicts = d.sync.conflicts();
+            List<SyncService.Conflict> conflicts = d.sync.conflicts();
             assertEquals(1, conflicts.size());
             assertEquals("phone", conflicts.get(0).field());
             assertEquals("070-111 22 33", conflicts.get(0).others().get(0).value(), "the other value is kept");

@@ -30,7 +30,8 @@ public final class ParticipantView extends VBox {
      * for the enrolment selected in the table, the newest one at first.
      */
     public ParticipantView(ParticipantViewModel model, I18n i18n, Runnable enrol,
-            java.util.function.Function<java.util.UUID, javafx.scene.Node> workFor) {
+            java.util.function.Function<java.util.UUID, javafx.scene.Node> workFor, Runnable edit,
+            java.util.function.Consumer<java.util.UUID> reassign) {
         getStyleClass().add("participant-view");
         setSpacing(6);
         setPadding(new Insets(16));
@@ -47,7 +48,15 @@ public final class ParticipantView extends VBox {
         enrolButton.setOnAction(e -> enrol.run());
         // One open enrolment at a time: a new one starts after the exit.
         enrolButton.disableProperty().bind(model.enrolledProperty());
-        HBox sectionBar = new HBox(12, heading, enrolButton);
+        Button reassignButton = new Button(i18n.get("participant.reassign"));
+        reassignButton.setId("participantReassignButton");
+        HBox sectionBar = new HBox(12, heading, enrolButton, reassignButton);
+        Button editButton = new Button(i18n.get("participant.edit"));
+        editButton.setId("participantEditButton");
+        editButton.setOnAction(e -> edit.run());
+        editButton.disableProperty().bind(model.participantProperty().isNull());
+        HBox titleBar = new HBox(12, name, editButton);
+        titleBar.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
 
         table = new TableView<>(model.enrolments());
         table.setId("enrolmentTable");
@@ -64,6 +73,8 @@ public final class ParticipantView extends VBox {
                 column(i18n.get("participant.column.coach"), EnrolmentRow::coachName)));
         table.setPrefHeight(96);
         table.setMinHeight(80);
+        reassignButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        reassignButton.setOnAction(e -> reassign.accept(table.getSelectionModel().getSelectedItem().enrolment().id()));
         workArea.setId("workArea");
         VBox.setVgrow(workArea, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
@@ -86,7 +97,7 @@ public final class ParticipantView extends VBox {
                 show(null, i18n);
             }
         });
-        getChildren().setAll(name, facts, sectionBar, table, workArea);
+        getChildren().setAll(titleBar, facts, sectionBar, table, workArea);
     }
 
     private void show(Participant p, I18n i18n) {

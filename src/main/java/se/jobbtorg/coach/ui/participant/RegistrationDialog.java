@@ -20,8 +20,8 @@ public final class RegistrationDialog extends Dialog<Participant> {
 
     public RegistrationDialog(Window owner, RegistrationViewModel model, I18n i18n, DialogService dialogs) {
         initOwner(owner);
-        setTitle(i18n.get("registration.title"));
-        setHeaderText(i18n.get("registration.header"));
+        setTitle(i18n.get(model.isEditing() ? "registration.edit.title" : "registration.title"));
+        setHeaderText(i18n.get(model.isEditing() ? "registration.edit.header" : "registration.header"));
         getDialogPane().setId("registrationDialog");
 
         var grid = Forms.grid();
@@ -46,7 +46,8 @@ public final class RegistrationDialog extends Dialog<Participant> {
         Forms.growWith(this, model.numberProblem, model.firstNameProblem, model.lastNameProblem, model.phoneProblem,
                 model.emailProblem);
 
-        ButtonType save = new ButtonType(i18n.get("registration.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType save = new ButtonType(i18n.get(model.isEditing() ? "registration.edit.save" : "registration.save"),
+                ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(save, new ButtonType(i18n.get("button.cancel"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         Button saveButton = (Button) getDialogPane().lookupButton(save);

@@ -33,6 +33,27 @@ public final class RegistrationViewModel {
     final StringProperty phoneProblem;
     final StringProperty emailProblem;
 
+    /** The participant being changed; null when a new person is registered. */
+    private java.util.UUID editing;
+
+    /** The form for changing a registered person's details, filled with them. */
+    public static RegistrationViewModel forEditing(CaseloadService caseload, TaskRunner tasks, I18n i18n,
+            Participant p) {
+        RegistrationViewModel model = new RegistrationViewModel(caseload, tasks, i18n);
+        model.editing = p.id();
+        model.personalNumber.set(p.personalNumber().display());
+        model.firstName.set(p.firstName());
+        model.lastName.set(p.lastName());
+        model.phone.set(p.phone() == null ? "" : p.phone());
+        model.email.set(p.email() == null ? "" : p.email());
+        model.homeDistrict.set(p.homeDistrict() == null ? "" : p.homeDistrict());
+        return model;
+    }
+
+    boolean isEditing() {
+        return editing != null;
+    }
+
     public RegistrationViewModel(CaseloadService caseload, TaskRunner tasks, I18n i18n) {
         this.caseload = caseload;
         this.tasks = tasks;
@@ -83,7 +104,9 @@ public final class RegistrationViewModel {
         List<Problem> found = draft.problems(caseload.today());
         problems.show(found);
         if (found.isEmpty()) {
-            problems.save(tasks, () -> caseload.register(draft), onSaved, onError);
+            java.util.UUID id = editing;
+            problems.save(tasks, () -> id == null ? caseload.register(draft) : caseload.update(id, draft), onSaved,
+                    onError);
         }
     }
 }

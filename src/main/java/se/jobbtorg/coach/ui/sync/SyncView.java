@@ -1,0 +1,189 @@
+package se.jobbtorg.coach.ui.sync;
+
+import java.io.File;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import se.jobbtorg.coach.i18n.I18n;
+
+/**
+ * The exchange screen: a folder (a USB stick, a share), whom the package is for, export and
+ * import with progress, what each package did, and below it the conflicts to decide, both
+ * versions side by side.
+ */
+public final class SyncView extends VBox {
+    private final TableView<SyncViewModel.ConflictRow> conflicts = new TableView<>();
+
+    public SyncView(SyncViewModel model, I18n i18n, Supplier<Window> owner, Supplier<String> who) {
+        setSpacing(8);
+        setPadding(new Insets(12));
+        Label title = new Label(i18n.get("sync.title"));
+        title.getStyleClass().add("page-title");
+        Label intro = new Label(i18n.get("sync.intro"));
+        intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        TextField folder = new TextField();
+        folder.setId("syncFolder");
+        folder.textProperty().bindBidirectional(model.folder);
+        folder.setPromptText(i18n.get("sync.folder.prompt"));
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        Button choose = new Button(i18n.get("sync.folder.choose"));
+        choose.setId("syncChooseFolder");
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(i18n.get("sync.folder.choose").replace("_", ""));
+            File dir = chooser.showDialog(owner.get());
+            if (dir != null) {
+                model.folder.set(dir.getAbsolutePath());
+            }
+        });
+        HBox folderRow = new HBox(8, label(i18n.get("sync.folder"), folder), folder, choose);
+        folderRow.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<SyncViewModel.Recipient> recipient = new ComboBox<>(model.recipients);
+        recipient.setId("syncRecipient");
+        recipient.valueProperty().bindBidirectional(model.recipient);
+        Button export = new Button(i18n.get("sync.export"));
+        export.setId("syncExport");
+        export.setOnAction(e -> model.exportToFolder(who.get()));
+        Button importFolder = new Button(i18n.get("sync.importFolder"));
+        importFolder.setId("syncImportFolder");
+        importFolder.setOnAction(e -> model.importFolder());
+        Button importFile = new Button(i18n.get("sync.importFile"));
+        importFile.setId("syncImportFile");
+        importFile.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(i18n.get("sync.importFile").replace("_", ""));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("sync.fileType"),
+                    "*.caseload.zip"));
+            File file = chooser.showOpenDialog(owner.get());
+            if (file != null) {
+                model.importFile(file.toPath());
+            }
+        });
+        CheckBox dryRun = new CheckBox(i18n.get("sync.dryRun"));
+        dryRun.setId("syncDryRun");
+        dryRun.selectedProperty().bindBidirectional(model.dryRun);
+        for (Button b : new Button[] {export, importFolder, importFile}) {
+            b.disableProperty().bind(model.working);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export,
+                new Label("  "), importFolder, importFile, dryRun);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("syncProgress");
+        progress.progressProperty().bind(model.progress);
+        progress.visibleProperty().bind(model.working);
+        progress.managedProperty().bind(model.working);
+        progress.setPrefWidth(200);
+        Label status = new Label();
+        status.setId("syncStatus");
+        status.textProperty().bind(model.status);
+        HBox statusRow = new HBox(8, progress, status);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<SyncViewModel.Outcome> outcomes = new TableView<>(model.outcomes);
+        outcomes.setId("syncOutcomes");
+        outcomes.setPrefHeight(140);
+        outcomes.setPlaceholder(new Label(i18n.get("sync.outcomes.none")));
+        outcomes.getColumns().setAll(List.of(
+                column(i18n.get("sync.column.file"), SyncViewModel.Outcome::file, 280),
+                column(i18n.get("sync.column.from"), SyncViewModel.Outcome::from, 140),
+                column(i18n.get("sync.column.result"), SyncViewModel.Outcome::result, 520)));
+        outcomes.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(SyncViewModel.Outcome item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), !empty && item.refused());
+            }
+        });
+
+        Label conflictsTitle = new Label();
+        conflictsTitle.getStyleClass().add("section-title");
+        conflictsTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.get("sync.conflicts.title", model.conflicts.size()), model.conflicts));
+        Label conflictsHelp = new Label(i18n.get("sync.conflicts.help"));
+        conflictsHelp.setWrapText(true);
+        conflictsHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        conflicts.setId("syncConflicts");
+        conflicts.setItems(model.conflicts);
+        conflicts.setPlaceholder(new Label(i18n.get("sync.conflicts.none")));
+        conflicts.getColumns().setAll(List.of(
+                column(i18n.get("sync.column.record"), SyncViewModel.ConflictRow::record, 220),
+                column(i18n.get("sync.column.field"), SyncViewModel.ConflictRow::field, 140),
+                column(i18n.get("sync.column.shown"), SyncViewModel.ConflictRow::shown, 200),
+                column(i18n.get("sync.column.other"), SyncViewModel.ConflictRow::other, 200),
+                column(i18n.get("sync.column.otherFrom"), SyncViewModel.ConflictRow::otherFrom, 140)));
+        VBox.setVgrow(conflicts, Priority.ALWAYS);
+        Button keep = new Button(i18n.get("sync.keepShown"));
+        keep.setId("syncKeepShown");
+        keep.setOnAction(e -> selected(model, row -> row.conflict().shown().value()));
+        Button takeOther = new Button(i18n.get("sync.takeOther"));
+        takeOther.setId("syncTakeOther");
+        takeOther.setOnAction(e -> selected(model, row -> row.conflict().others().get(0).value()));
+        Button own = new Button(i18n.get("sync.ownValue"));
+        own.setId("syncOwnValue");
+        own.setOnAction(e -> {
+            SyncViewModel.ConflictRow row = conflicts.getSelectionModel().getSelectedItem();
+            if (row == null) {
+                return;
+            }
+            TextInputDialog dialog = new TextInputDialog(row.shown());
+            dialog.initOwner(owner.get());
+            dialog.setTitle(i18n.get("sync.ownValue.title"));
+            dialog.setHeaderText(i18n.get("sync.ownValue.header", row.field(), row.record()));
+            dialog.showAndWait().ifPresent(v -> model.resolve(row, v.isBlank() ? null : v.strip()));
+        });
+        for (Button b : new Button[] {keep, takeOther, own}) {
+            b.disableProperty().bind(conflicts.getSelectionModel().selectedItemProperty().isNull());
+        }
+        HBox decide = new HBox(8, keep, takeOther, own);
+
+        getChildren().setAll(title, intro, folderRow, actions, statusRow, outcomes, conflictsTitle, conflictsHelp,
+                conflicts, decide);
+    }
+
+    private void selected(SyncViewModel model, Function<SyncViewModel.ConflictRow, Object> value) {
+        SyncViewModel.ConflictRow row = conflicts.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            model.resolve(row, value.apply(row));
+        }
+    }
+
+    private static Label label(String text, javafx.scene.Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

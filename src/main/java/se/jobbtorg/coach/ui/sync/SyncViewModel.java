@@ -1,0 +1,233 @@
+package se.jobbtorg.coach.ui.sync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.SyncService;
+import se.jobbtorg.coach.sync.PackageRefusedException;
+import se.jobbtorg.coach.ui.common.TaskRunner;
+
+/**
+ * The exchange of caseload packages: the folder, whom a package is for, exporting, importing
+ * (or trying an import without changing anything), what each package did, and the conflicts a
+ * person has to decide.
+ */
+public final class SyncViewModel {
+    /** Whom to export for: everyone (a full copy) or a peer met before (what it lacks). */
+    public record Recipient(String deviceId, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** One line of the results: a package and what happened to it, in words. */
+    public record Outcome(String file, String from, String result, boolean refused) {
+    }
+
+    /** A conflict, described for a person. */
+    public record ConflictRow(SyncService.Conflict conflict, String record, String field, String shown, String other,
+            String otherFrom) {
+    }
+
+    private final SyncService sync;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final Consumer<Throwable> onError;
+    private final Runnable onImported;
+
+    final StringProperty folder = new SimpleStringProperty("");
+    final ObservableList<Recipient> recipients = FXCollections.observableArrayList();
+    final ObjectProperty<Recipient> recipient = new SimpleObjectProperty<>();
+    final BooleanProperty dryRun = new SimpleBooleanProperty(false);
+    final DoubleProperty progress = new SimpleDoubleProperty(0);
+    final BooleanProperty working = new SimpleBooleanProperty(false);
+    final StringProperty status = new SimpleStringProperty("");
+    final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
+    final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+
+    public SyncViewModel(SyncService sync, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
+            Runnable onImported) {
+        this.sync = sync;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.onError = onError;
+        this.onImported = onImported;
+    }
+
+    /** Reads the folder, the peers and the conflicts. */
+    public void refresh() {
+        record Loaded(String folder, List<Recipient> recipients, List<ConflictRow> conflicts) {
+        }
+        tasks.run(() -> {
+            List<Recipient> list = new ArrayList<>();
+            list.add(new Recipient(null, i18n.get("sync.recipient.everyone")));
+            for (SyncService.Peer p : sync.peers()) {
+                list.add(new Recipient(p.deviceId(), p.label() != null ? p.label() : p.deviceId().substring(0, 8)));
+            }
+            return new Loaded(sync.syncFolder().map(Path::toString).orElse(""), list, conflictRows());
+        }, loaded -> {
+            if (folder.get().isBlank()) {
+                folder.set(loaded.folder());
+            }
+            Recipient chosen = recipient.get();
+            recipients.setAll(loaded.recipients());
+            recipient.set(loaded.recipients().stream().filter(r -> chosen != null
+                    && java.util.Objects.equals(r.deviceId(), chosen.deviceId())).findFirst()
+                    .orElse(loaded.recipients().get(0)));
+            conflicts.setAll(loaded.conflicts());
+        }, onError);
+    }
+
+    private List<ConflictRow> conflictRows() {
+        List<ConflictRow> rows = new ArrayList<>();
+        for (SyncService.Conflict c : sync.conflicts()) {
+            SyncService.Version other = c.others().get(0);
+            rows.add(new ConflictRow(c, sync.describe(c), fieldName(c.entity(), c.field()), text(c.shown().value()),
+                    text(other.value()), sync.peerLabel(other.device())));
+        }
+        return rows;
+    }
+
+    private String fieldName(String entity, String field) {
+        String key = "sync.field." + entity + "." + field;
+        return i18n.has(key) ? i18n.get(key) : field;
+    }
+
+    private String text(Object value) {
+        return value == null ? i18n.get("sync.value.empty") : value.toString();
+    }
+
+    private Path folderPath() {
+        String text = folder.get() == null ? "" : folder.get().trim();
+        if (text.isEmpty()) {
+            status.set(i18n.get("sync.problem.noFolder"));
+            return null;
+        }
+        Path path = Path.of(text);
+        if (!Files.isDirectory(path)) {
+            status.set(i18n.get("sync.problem.folderMissing", text));
+            return null;
+        }
+        return path;
+    }
+
+    /** Writes a package for the chosen recipient into the folder. */
+    public void exportToFolder(String who) {
+        Path dir = folderPath();
+        if (dir == null || working.get()) {
+            return;
+        }
+        Recipient to = recipient.get();
+        start();
+        tasks.run(() -> {
+            sync.setSyncFolder(dir);
+            Path target = dir.resolve(sync.packageName(who));
+            return to == null || to.deviceId() == null ? sync.exportSnapshot(target, this::progressed)
+                    : sync.exportFor(to.deviceId(), target, this::progressed);
+        }, exported -> {
+            working.set(false);
+            status.set(i18n.get("sync.exported", exported.file().getFileName().toString(), exported.changes()));
+        }, this::failed);
+    }
+
+    /** Imports every package in the folder made by others. */
+    public void importFolder() {
+        Path dir = folderPath();
+        if (dir == null || working.get()) {
+            return;
+        }
+        start();
+        boolean dry = dryRun.get();
+        tasks.run(() -> {
+            sync.setSyncFolder(dir);
+            List<Path> files = sync.packagesIn(dir);
+            return importAll(files, dry);
+        }, this::imported, this::failed);
+    }
+
+    /** Imports one package the user chose. */
+    public void importFile(Path file) {
+        if (file == null || working.get()) {
+            return;
+        }
+        start();
+        boolean dry = dryRun.get();
+        tasks.run(() -> importAll(List.of(file), dry), this::imported, this::failed);
+    }
+
+    private List<Outcome> importAll(List<Path> files, boolean dry) {
+        List<Outcome> result = new ArrayList<>();
+        int i = 0;
+        for (Path file : files) {
+            int index = i++;
+            String name = file.getFileName().toString();
+            try {
+                SyncService.Imported r = sync.importPackage(file, dry,
+                        p -> progressed((index + p) / Math.max(1, files.size())));
+                result.add(new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
+                        dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
+                        r.conflicts(), r.merged()), false));
+            } catch (PackageRefusedException e) {
+                result.add(new Outcome(name, "", refusal(e), true));
+            }
+        }
+        return result;
+    }
+
+    /** A refusal in words: the reason's own sentence, with what it names. */
+    String refusal(PackageRefusedException e) {
+        String key = "sync.refused." + e.reason();
+        String reason = i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
+        return i18n.get("sync.refused", reason);
+    }
+
+    private void imported(List<Outcome> result) {
+        working.set(false);
+        outcomes.setAll(result);
+        status.set(result.isEmpty() ? i18n.get("sync.nothingToImport") : i18n.get("sync.imported", result.size()));
+        refresh();
+        onImported.run();
+    }
+
+    private void start() {
+        working.set(true);
+        progress.set(0);
+        status.set(i18n.get("sync.working"));
+    }
+
+    private void failed(Throwable e) {
+        working.set(false);
+        status.set("");
+        onError.accept(e);
+    }
+
+    private void progressed(double value) {
+        Platform.runLater(() -> progress.set(value));
+    }
+
+    /** A person's decision: keep the shown value, take the other, or a value of their own. */
+    public void resolve(ConflictRow row, Object value) {
+        tasks.run(() -> {
+            sync.resolve(row.conflict(), value);
+            return null;
+        }, done -> {
+            refresh();
+            onImported.run();
+        }, onError);
+    }
+}

@@ -1,0 +1,150 @@
+package se.jobbtorg.coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.SyncService;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.ui.MainWindow;
+
+/**
+ * Two laptops, each with its own database, exchange packages through a folder. Both change
+ * Amina's phone number offline; the coach in the window imports, sees the conflict with both
+ * versions, picks hers, and the decision travels back.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SyncUiTest {
+    private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
+    private static final Clock HERE = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock THERE = Clock.fixed(Instant.parse("2026-11-24T10:30:00Z"), ZoneId.of("Europe/Stockholm"));
+
+    @TempDir
+    static Path dir;
+    private AppContext context;
+    private Database other;
+    private CaseloadService otherCaseload;
+    private SyncService otherSync;
+    private Participant amina;
+    private Path folder;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        long run = System.nanoTime();
+        context = AppContext.open(dir.resolve("linnea-" + run + ".db"), HERE);
+        var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        amina = context.caseload().register(new ParticipantDraft(
+                PersonalIdentityNumber.of(LocalDate.of(1991, 4, 17), 382, false).display(), "Amina", "Yusuf",
+                "070-000 00 00", null, "Rinkeby-Kista"));
+        other = Database.open(dir.resolve("karim-" + run + ".db"), THERE);
+        new CoachService(other).setCurrentCoach("Karim Haddad", "Jobbtorg Kista");
+        otherCaseload = new CaseloadService(other, THERE);
+        otherSync = new SyncService(other, THERE, () -> "Karim Haddad");
+        folder = Files.createDirectories(dir.resolve("usb-" + run));
+
+        // They met once: Karim has Linnea's caseload.
+        SyncService mine = context.ui().sync();
+        Path first = folder.resolve("first.caseload.zip");
+        mine.exportSnapshot(first, p -> { });
+        otherSync.importPackage(first, false, p -> { });
+        Files.delete(first);
+
+        window = new MainWindow(stage, context.ui(), SV, me, () -> { });
+        Ui.showMain(stage, window);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+        other.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<Object> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    @Test
+    void bothChangeThePhoneOfflineTheConflictShowsAndTheCoachDecides(FxRobot robot) throws Exception {
+        // Linnea changes the phone number in the window.
+        robot.interact(() -> window.open(amina.id()));
+        Ui.waitFor(() -> Ui.showing(robot, "#participantEditButton") && !robot.lookup("#participantEditButton")
+                .queryButton().isDisabled());
+        robot.clickOn("#participantEditButton");
+        Ui.waitFor(() -> Ui.showing(robot, "#phoneField"));
+        robot.doubleClickOn("#phoneField").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("070-111 22 33");
+        robot.clickOn("#saveRegistration");
+        Ui.waitFor(() -> !Ui.showing(robot, "#saveRegistration"));
+        assertEquals("070-111 22 33", context.caseload().participant(amina.id()).orElseThrow().phone());
+
+        // Karim, offline on his laptop, changes it too, an hour later, and leaves a package in the folder.
+        Participant his = otherCaseload.participant(amina.id()).orElseThrow();
+        otherCaseload.update(amina.id(), new ParticipantDraft(his.personalNumber().display(), his.firstName(),
+                his.lastName(), "073-999 88 77", his.email(), his.homeDistrict()));
+        otherSync.exportFor(context.ui().sync().deviceId(), folder.resolve(otherSync.packageName("Karim Haddad")),
+                p -> { });
+
+        robot.clickOn("#navSync");
+        Ui.waitFor(() -> Ui.showing(robot, "#syncFolder"));
+        robot.clickOn("#syncFolder").write(folder.toString());
+        robot.clickOn("#syncImportFolder");
+        Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 1 && Ui.rows(robot, "#syncConflicts") == 1);
+        String result = ((se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome) table(robot, "#syncOutcomes").getItems()
+                .get(0)).result();
+        assertTrue(result.startsWith(SV.get("sync.result", 1, 1, 0, 1, 0)), result);
+        var row = (se.jobbtorg.coach.ui.sync.SyncViewModel.ConflictRow) table(robot, "#syncConflicts").getItems().get(0);
+        assertEquals("Amina Yusuf", row.record());
+        assertEquals(SV.get("sync.field.participant.phone"), row.field());
+        assertEquals("073-999 88 77", row.shown(), "the newer change is shown");
+        assertEquals("070-111 22 33", row.other(), "and hers is kept beside it");
+        assertEquals("Karim Haddad", otherSync.peerLabel(otherSync.deviceId()));
+        Ui.shot(robot, "#syncConflicts", "sync-conflict");
+
+        // She keeps her own: the other version.
+        robot.clickOn((javafx.scene.Node) robot.lookup("#syncConflicts .table-cell")
+                .match(org.testfx.util.NodeQueryUtils.hasText("073-999 88 77")).query());
+        robot.clickOn("#syncTakeOther");
+        Ui.waitFor(() -> Ui.rows(robot, "#syncConflicts") == 0);
+        assertEquals("070-111 22 33", context.caseload().participant(amina.id()).orElseThrow().phone());
+
+        // Her decision goes back through the folder, by the keyboard: Alt+E exports.
+        robot.press(KeyCode.ALT).type(KeyCode.E).release(KeyCode.ALT);
+        Ui.waitFor(() -> {
+            try (var files = Files.list(folder)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("Linnea-Ek")).count() == 1;
+            }
+        });
+        for (Path p : otherSync.packagesIn(folder)) {
+            otherSync.importPackage(p, false, x -> { });
+        }
+        assertEquals("070-111 22 33", otherCaseload.participant(amina.id()).orElseThrow().phone());
+        assertTrue(otherSync.conflicts().isEmpty(), "Karim's laptop learns the decision");
+        Ui.shot(robot, "#syncConflicts", "sync-resolved");
+    }
+}
