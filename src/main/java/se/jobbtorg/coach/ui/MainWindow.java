@@ -91,6 +91,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
         Consumer<Throwable> loadFailed = e -> dialogs.showError("error.loadFailed", e);
         caseloadModel = new CaseloadViewModel(services.caseload(), () -> coach.get().id(), services.tasks(), loadFailed);
+        caseloadModel.setCoachList(services.coaches()::coaches);
         caseloadView = new CaseloadView(caseloadModel, i18n, this);
         caseloadTab = new Tab(i18n.get("nav.caseload"), caseloadView);
         caseloadTab.setClosable(false);

@@ -54,18 +54,41 @@ public final class CaseloadView extends BorderPane {
         searchLabel.setMnemonicParsing(true);
         searchLabel.setLabelFor(search);
 
-        ComboBox<CaseloadViewModel.Scope> scope = new ComboBox<>();
+        // My participants, everyone's, or (for a team lead) one coach's.
+        ComboBox<Object> scope = new ComboBox<>();
         scope.setId("caseloadScope");
-        scope.getItems().setAll(CaseloadViewModel.Scope.values());
-        scope.valueProperty().bindBidirectional(model.scopeProperty());
+        Runnable fill = () -> {
+            Object chosen = model.coachFilterProperty().get() != null ? model.coachFilterProperty().get()
+                    : model.scopeProperty().get();
+            java.util.List<Object> items = new java.util.ArrayList<>(java.util.List.of(CaseloadViewModel.Scope.values()));
+            items.addAll(model.coaches());
+            scope.getItems().setAll(items);
+            scope.setValue(chosen);
+        };
+        fill.run();
+        model.coaches().addListener((javafx.collections.ListChangeListener<se.jobbtorg.coach.domain.Coach>) c -> fill.run());
+        scope.valueProperty().addListener((o, old, now) -> {
+            if (now instanceof CaseloadViewModel.Scope s) {
+                model.coachFilterProperty().set(null);
+                model.scopeProperty().set(s);
+            } else if (now instanceof se.jobbtorg.coach.domain.Coach c) {
+                model.coachFilterProperty().set(c);
+            }
+        });
         scope.setConverter(new StringConverter<>() {
             @Override
-            public String toString(CaseloadViewModel.Scope s) {
-                return s == null ? "" : i18n.get("caseload.scope." + s.name().toLowerCase(Locale.ROOT));
+            public String toString(Object item) {
+                if (item instanceof CaseloadViewModel.Scope s) {
+                    return i18n.get("caseload.scope." + s.name().toLowerCase(Locale.ROOT));
+                }
+                if (item instanceof se.jobbtorg.coach.domain.Coach c) {
+                    return i18n.get("caseload.scope.coach", c.name());
+                }
+                return "";
             }
 
             @Override
-            public CaseloadViewModel.Scope fromString(String text) {
+            public Object fromString(String text) {
                 return null;
             }
         });

@@ -28,6 +28,10 @@ public final class CaseloadViewModel {
 
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.MINE);
+    /** A team lead's view of one coach's enrolled participants; null: the scope decides. */
+    private final ObjectProperty<se.jobbtorg.coach.domain.Coach> coachFilter = new SimpleObjectProperty<>();
+    private final ObservableList<se.jobbtorg.coach.domain.Coach> coaches = FXCollections.observableArrayList();
+    private java.util.function.Supplier<List<se.jobbtorg.coach.domain.Coach>> coachList = List::of;
     private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty limited = new SimpleBooleanProperty(false);
     private long generation;
@@ -40,6 +44,12 @@ public final class CaseloadViewModel {
         this.onError = onError;
         query.addListener((obs, old, now) -> refresh());
         scope.addListener((obs, old, now) -> refresh());
+        coachFilter.addListener((obs, old, now) -> refresh());
+    }
+
+    /** Where the other coaches come from (after an import the team's coaches are there). */
+    public void setCoachList(java.util.function.Supplier<List<se.jobbtorg.coach.domain.Coach>> coachList) {
+        this.coachList = coachList;
     }
 
     /**
@@ -49,10 +59,18 @@ public final class CaseloadViewModel {
     public void refresh() {
         long asked = ++generation;
         String words = query.get();
-        UUID coach = scope.get() == Scope.MINE ? currentCoach.get() : null;
-        tasks.run(() -> caseload.caseload(coach, words), entries -> {
+        UUID coach = coachFilter.get() != null ? coachFilter.get().id()
+                : scope.get() == Scope.MINE ? currentCoach.get() : null;
+        var source = coachList;
+        record Loaded(List<se.jobbtorg.coach.domain.CaseloadEntry> entries, List<se.jobbtorg.coach.domain.Coach> coaches) {
+        }
+        tasks.run(() -> new Loaded(caseload.caseload(coach, words), source.get()), loaded -> {
             if (asked != generation) {
                 return;
+            }
+            var entries = loaded.entries();
+            if (!coaches.equals(loaded.coaches())) {
+                coaches.setAll(loaded.coaches());
             }
             var today = caseload.today();
             List<CaseloadRow> fresh = entries.stream().map(e -> CaseloadRow.of(e, today)).toList();
@@ -67,6 +85,15 @@ public final class CaseloadViewModel {
 
     public ObjectProperty<Scope> scopeProperty() {
         return scope;
+    }
+
+    public ObjectProperty<se.jobbtorg.coach.domain.Coach> coachFilterProperty() {
+        return coachFilter;
+    }
+
+    /** The coaches in this database, for the team lead's choice of one coach's caseload. */
+    public ObservableList<se.jobbtorg.coach.domain.Coach> coaches() {
+        return coaches;
     }
 
     public ObservableList<CaseloadRow> rows() {
