@@ -191,6 +191,67 @@ class SyncCommandsTest {
         assertEquals("3", mixed.fields().get("new"), "the good package after it is still imported");
     }
 
+    /** A copy of a package with participants.jsonl edited and its checksum made right again. */
+    Path rewritten(Path good, String from, String to) throws IOException {
+        Path bad = dir.resolve("rewritten-" + to + ".caseload.zip");
+        try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+            String people = new String(in.getInputStream(in.getEntry("participants.jsonl")).readAllBytes(),
+                    StandardCharsets.UTF_8).replace(from, to);
+            String sha;
+            try {
+                sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(people.getBytes(StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                String text = new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                if (entry.getName().equals("participants.jsonl")) {
+                    text = people;
+                } else if (entry.getName().equals("manifest.json")) {
+                    text = text.replaceAll("(\"participants\\.jsonl\" : \")[0-9a-f]{64}", "$1" + sha);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * A package whose lines pass the schema but hold a value the tables or the domain do not
+     * accept (a personal identity number of 13 digits, one with a wrong check digit) is refused
+     * like any other bad package: reason invalid_value, naming the package, the database
+     * unchanged, and the next package on the command line still imported.
+     */
+    @Test
+    void aValueTheTablesDoNotAcceptIsRefusedAsInvalidAndTheNextPackageStillImports() throws IOException {
+        Path linnea = laptop("linnea", "Linnea Ek", 101);
+        Path good = dir.resolve("linnea.caseload.zip");
+        assertEquals(SyncCommands.OK, export(linnea, good).code());
+        String number = PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), 101, false).normalised();
+        char wrongDigit = (char) ('0' + (number.charAt(11) - '0' + 1) % 10);
+        Path tooLong = rewritten(good, number, number + "0");
+        Path wrongCheck = rewritten(good, number, number.substring(0, 11) + wrongDigit);
+
+        for (Path bad : List.of(tooLong, wrongCheck)) {
+            Path karim = laptop("karim-" + bad.getFileName(), "Karim Haddad", 202);
+            String before = checksum(karim);
+            Run alone = importing(karim, false, bad);
+            assertEquals(SyncCommands.FAILED, alone.code());
+            assertTrue(alone.err().startsWith("refused file=" + bad + " reason=invalid_value detail=participant,"),
+                    alone.err());
+            assertEquals("", alone.out());
+            assertEquals(before, checksum(karim), "the database is unchanged");
+
+            Run then = importing(karim, false, bad, good);
+            assertEquals(SyncCommands.FAILED, then.code());
+            assertTrue(then.out().startsWith("imported file=" + good), "the good package after it: " + then.err());
+            assertEquals("3", then.fields().get("new"));
+        }
+    }
+
     @Test
     void wrongArgumentsExitWithTwoAndAMissingDatabaseWithOne() {
         Path linnea = laptop("linnea", "Linnea Ek", 101);
