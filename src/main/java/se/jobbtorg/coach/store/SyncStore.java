@@ -312,6 +312,24 @@ public final class SyncStore {
                 }
             }
             log(c);
+            try {
+                write(e, c, stored, idField, set);
+            } catch (org.jooq.exception.DataAccessException ex) {
+                if (!violatesConstraint(ex)) {
+                    throw ex;
+                }
+                // A value the schema lets through but the table does not (a CHECK, a reference
+                // outside the entity's list): the package is refused, not the database broken.
+                throw new ChangeRefusedException("invalid_value", c.entity(), c.recordId());
+            } catch (IllegalArgumentException ex) {
+                // A value the domain cannot read back, such as a personal identity number with
+                // a wrong check digit (found while the search index is rebuilt).
+                throw new ChangeRefusedException("invalid_value", c.entity(), c.recordId());
+            }
+            tx.clock().observe(c.stamp());
+        }
+
+        private void write(Entity e, Change c, Record stored, TableField<?, String> idField, Map<Field<?>, Object> set) {
             if (stored == null) {
                 requireComplete(e, c);
                 set.put(idField, c.recordId());
@@ -341,7 +359,16 @@ public final class SyncStore {
             if (e.table() == PARTICIPANT) {
                 ParticipantRepository.refreshDerived(dsl, c.recordId());
             }
-            tx.clock().observe(c.stamp());
+        }
+
+        private static boolean violatesConstraint(Throwable t) {
+            for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.sqlite.SQLiteException sqlite
+                        && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void requireComplete(Entity e, Change c) {

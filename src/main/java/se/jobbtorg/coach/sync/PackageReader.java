@@ -173,8 +173,11 @@ public final class PackageReader {
                 if (line.length() > limits.maxLineChars()) {
                     throw new PackageRefusedException("too_large", where);
                 }
+                // Parsed first: the schema validator throws, rather than reports, on text that is
+                // not JSON, and that must be a refusal (not_json) like any other.
+                JsonNode node = parse(line, where);
                 validate(entity.name(), line, where);
-                into.add(toChange(entity.name(), parse(line, where)));
+                into.add(toChange(entity.name(), node));
             }
         }
         return count;
