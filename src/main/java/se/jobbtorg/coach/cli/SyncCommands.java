@@ -13,7 +13,7 @@ import se.jobbtorg.coach.store.DatabaseInUseException;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 
 /**
- * {@code import --db DB [--dry-run] FILE...} (the database is created if there is none) and
+ * {@code import --db DB [--dry-run] FILE...} and
  * {@code export --db DB --snapshot|--since SEQ|--for DEVICE --out FILE}: caseload packages
  * without a window, for a central server that merges packages unattended. One line per package
  * ({@code imported ...}, {@code refused ... reason=CODE}, {@code exported ...}), words a script
@@ -38,7 +38,10 @@ public final class SyncCommands {
             err.println("refused reason=no package named");
             return USAGE;
         }
-        // A team lead or a central server may start from nothing: the database is made.
+        if (!Files.isRegularFile(db)) {
+            err.println("failed file=" + db + " reason=no such file");
+            return FAILED;
+        }
         int code = OK;
         try (Database database = Database.open(db, clock)) {
             SyncService sync = service(database);
