@@ -225,7 +225,7 @@ public final class SyncService {
 
     /** The label a peer's packages gave (the coach's name), or its device id. */
     public String peerLabel(String deviceId) {
-        if (SyncStore.MERGE_DEVICE.equals(deviceId)) {
+        if (deviceId.startsWith(SyncStore.MERGE_DEVICE)) {
             return deviceId;
         }
         if (deviceId.equals(store.deviceId())) {

@@ -30,8 +30,17 @@ import se.jobbtorg.coach.store.SyncEntities.Entity;
  * database has seen, so packages may arrive in any order and more than once.
  */
 public final class SyncStore {
-    /** The device name of changes made by the merge rule itself: the same on every device. */
+    /**
+     * The device part of changes made by the merge rule itself: "merge-" and the id the change
+     * points to, so that every device makes the very same change, and two different merges of
+     * one record (into different people, made on laptops that knew different duplicates) never
+     * share a stamp.
+     */
     public static final String MERGE_DEVICE = "merge";
+
+    static String mergeDevice(String target) {
+        return MERGE_DEVICE + "-" + target;
+    }
 
     private final Database db;
 
@@ -211,7 +220,13 @@ public final class SyncStore {
             var keys = dsl.selectDistinct(FIELD_HEAD.ENTITY, FIELD_HEAD.RECORD_ID, FIELD_HEAD.FIELD).from(FIELD_HEAD)
                     .orderBy(FIELD_HEAD.ENTITY, FIELD_HEAD.RECORD_ID, FIELD_HEAD.FIELD).fetch();
             for (var key : keys) {
-                conflict(dsl, history, key.value1(), key.value2(), key.value3()).ifPresent(result::add);
+                Entity e = SyncEntities.byName(key.value1()).orElseThrow();
+                boolean deleted = dsl.fetchExists(e.table(), idField(e.table()).eq(key.value2())
+                        .and(DSL.field(Transaction.DELETED, Integer.class).eq(1)));
+                if (!deleted) {
+                    // A deleted record's versions stay in the history; there is nothing left to decide.
+                    conflict(dsl, history, key.value1(), key.value2(), key.value3()).ifPresent(result::add);
+                }
             }
             return result;
         });
@@ -436,8 +451,8 @@ public final class SyncStore {
                             millis(first)) + 1;
                     Map<String, Object> values = new LinkedHashMap<>();
                     values.put("merged_into", survivor);
-                    apply(new Change("participant", loser, HybridLogicalClock.format(millis, 9999, MERGE_DEVICE), first,
-                            MERGE_DEVICE, true, values,
+                    apply(new Change("participant", loser, HybridLogicalClock.format(millis, 9999, mergeDevice(survivor)),
+                            first, mergeDevice(survivor), true, values,
                             Map.of("merged_into", List.copyOf(history.heads("participant", loser, "merged_into")))));
                     counts.merged++;
                     again = true;
@@ -453,8 +468,8 @@ public final class SyncStore {
                     long millis = Math.max(millis(heads.last()) + 1, millis(mergedAt));
                     Map<String, Object> values = new LinkedHashMap<>();
                     values.put("participant_id", target);
-                    apply(new Change("enrolment", enrolment, HybridLogicalClock.format(millis, 9999, MERGE_DEVICE),
-                            history.firstStamp("enrolment", enrolment).orElseThrow(), MERGE_DEVICE, false, values,
+                    apply(new Change("enrolment", enrolment, HybridLogicalClock.format(millis, 9999, mergeDevice(target)),
+                            history.firstStamp("enrolment", enrolment).orElseThrow(), mergeDevice(target), false, values,
                             Map.of("participant_id", List.copyOf(heads))));
                     again = true;
                 }

@@ -61,7 +61,7 @@ class SyncPropertiesTest {
         return op.list().ofMinSize(5).ofMaxSize(40);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void everyDatabaseConvergesAndNoEditIsLostUnseen(@ForAll @IntRange(min = 2, max = 4) int laptops,
             @ForAll("ops") List<Op> ops) throws IOException {
         Path dir = Files.createTempDirectory("sync-property");
@@ -100,7 +100,7 @@ class SyncPropertiesTest {
                     }
                     default -> throw new IllegalStateException();
                 }
-                at.clock.advance(1 + op.value());
+                at.clock.advance(op.value() % 2);
             }
             everyoneExchanges(all, dir);
 
@@ -166,7 +166,8 @@ class SyncPropertiesTest {
 
         Laptop(Path dir, int index) {
             this.index = index;
-            this.clock = new SyncServiceTest.MovingClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(index));
+            // All laptops start in the same second and often stand still: stamps meet in one millisecond.
+            this.clock = new SyncServiceTest.MovingClock(Instant.parse("2026-11-24T09:00:00Z"));
             this.db = Database.open(dir.resolve("laptop" + index + ".db"), clock);
             this.caseload = new CaseloadService(db, clock);
             this.sync = new SyncFacade(new SyncService(db, clock, () -> "coach " + index), new SyncStore(db));

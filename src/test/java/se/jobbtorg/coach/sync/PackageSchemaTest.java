@@ -64,7 +64,7 @@ class PackageSchemaTest {
         base.set("type", strings("string", "null"));
         base.put("pattern", STAMP).put("description", "The record's version the change was made from; null when the change created the record.");
         p.putObject("device").put("type", "string").put("minLength", 1).put("maxLength", 64)
-                .put("description", "The device the change was made on ('merge' for changes the merge rule makes).");
+                .put("description", "The device the change was made on ('merge-' and the target id for changes the merge rule makes).");
         p.putObject("deleted").put("type", "boolean")
                 .put("description", "True when the change deleted the record. Deletes are final.");
         ObjectNode fields = p.putObject("fields");
