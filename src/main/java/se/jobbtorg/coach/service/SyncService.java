@@ -95,7 +95,8 @@ public final class SyncService {
     /** A file name that says who made the package and when, unique per device and minute. */
     public String packageName(String who) {
         String safe = who == null ? "" : who.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
-        String stamp = clock.instant().toString().substring(0, 16).replace(":", "").replace("T", "-");
+        // The laptop's own time of day, as the coach reads it on the stick.
+        String stamp = java.time.LocalDateTime.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
         return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + store.deviceId().substring(0, 8)
                 + PackageWriter.SUFFIX;
     }

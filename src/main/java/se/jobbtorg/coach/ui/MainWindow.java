@@ -128,6 +128,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             }
         });
 
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                se.jobbtorg.coach.ui.common.VisibleMnemonics.install(scene);
+            }
+        });
         setTop(menus(openSettings));
         setLeft(navigation());
         setCenter(tabs);
@@ -344,13 +349,19 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             java.util.List<String> names = coaches.stream()
                     .map(c -> c.unit() == null || c.unit().isBlank() ? c.name() : c.name() + " (" + c.unit() + ")")
                     .toList();
-            javafx.scene.control.ChoiceDialog<String> choose = new javafx.scene.control.ChoiceDialog<>(null, names);
+            // The enrolment's coach is chosen at first: Enter alone changes nothing.
+            UUID current = model.enrolments().stream().filter(r -> r.enrolment().id().equals(enrolmentId))
+                    .map(r -> r.enrolment().coachId()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String currentName = java.util.stream.IntStream.range(0, coaches.size())
+                    .filter(i -> coaches.get(i).id().equals(current)).mapToObj(names::get).findFirst().orElse(null);
+            javafx.scene.control.ChoiceDialog<String> choose = new javafx.scene.control.ChoiceDialog<>(currentName, names);
             choose.initOwner(stage);
             choose.setTitle(i18n.get("reassign.title"));
             choose.setHeaderText(i18n.get("reassign.header"));
             choose.setContentText(i18n.get("reassign.coach"));
             choose.getDialogPane().setId("reassignDialog");
             choose.showAndWait().map(names::indexOf).filter(i -> i >= 0).map(coaches::get)
+                    .filter(to -> !to.id().equals(current))
                     .ifPresent(to -> services.tasks().run(() -> {
                 services.caseload().reassign(enrolmentId, to.id());
                 return null;

@@ -61,7 +61,7 @@ public final class CaseloadView extends BorderPane {
             Object chosen = model.coachFilterProperty().get() != null ? model.coachFilterProperty().get()
                     : model.scopeProperty().get();
             java.util.List<Object> items = new java.util.ArrayList<>(java.util.List.of(CaseloadViewModel.Scope.values()));
-            items.addAll(model.coaches());
+            items.addAll(model.otherCoaches());
             scope.getItems().setAll(items);
             scope.setValue(chosen);
         };

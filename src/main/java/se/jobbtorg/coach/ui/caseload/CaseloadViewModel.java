@@ -91,6 +91,12 @@ public final class CaseloadViewModel {
         return coachFilter;
     }
 
+    /** The coaches other than the one using the program ("mine" is theirs), for a team lead's choice. */
+    public List<se.jobbtorg.coach.domain.Coach> otherCoaches() {
+        UUID me = currentCoach.get();
+        return coaches.stream().filter(c -> !c.id().equals(me)).toList();
+    }
+
     /** The coaches in this database, for the team lead's choice of one coach's caseload. */
     public ObservableList<se.jobbtorg.coach.domain.Coach> coaches() {
         return coaches;

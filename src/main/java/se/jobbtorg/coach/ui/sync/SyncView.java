@@ -107,6 +107,8 @@ public final class SyncView extends VBox {
         TableView<SyncViewModel.Outcome> outcomes = new TableView<>(model.outcomes);
         outcomes.setId("syncOutcomes");
         outcomes.setPrefHeight(140);
+        outcomes.setMinHeight(110);
+        outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         outcomes.setPlaceholder(new Label(i18n.get("sync.outcomes.none")));
         outcomes.getColumns().setAll(List.of(
                 column(i18n.get("sync.column.file"), SyncViewModel.Outcome::file, 280),
@@ -129,6 +131,8 @@ public final class SyncView extends VBox {
         conflictsHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         conflicts.setId("syncConflicts");
         conflicts.setItems(model.conflicts);
+        conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        conflicts.setMinHeight(120);
         conflicts.setPlaceholder(new Label(i18n.get("sync.conflicts.none")));
         conflicts.getColumns().setAll(List.of(
                 column(i18n.get("sync.column.record"), SyncViewModel.ConflictRow::record, 220),
