@@ -91,11 +91,14 @@ class SyncUiTest {
 
     @Test
     void bothChangeThePhoneOfflineTheConflictShowsAndTheCoachDecides(FxRobot robot) throws Exception {
-        // Linnea changes the phone number in the window.
+        // Linnea changes the phone number in the window. The caseload has been shown, so its
+        // "Urval" (Alt+U) is registered too: Alt+U must still open the visible page's "Ändra uppgifter".
+        robot.clickOn("#navCaseload");
+        Ui.waitFor(() -> Ui.showing(robot, "#caseloadScope"));
         robot.interact(() -> window.open(amina.id()));
         Ui.waitFor(() -> Ui.showing(robot, "#participantEditButton") && !robot.lookup("#participantEditButton")
                 .queryButton().isDisabled());
-        robot.clickOn("#participantEditButton");
+        robot.press(KeyCode.ALT).type(KeyCode.U).release(KeyCode.ALT);
         Ui.waitFor(() -> Ui.showing(robot, "#phoneField"));
         robot.doubleClickOn("#phoneField").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
                 .write("070-111 22 33");
@@ -127,8 +130,9 @@ class SyncUiTest {
         Ui.shot(robot, "#syncConflicts", "sync-conflict");
 
         // She keeps her own: the other version.
-        robot.clickOn((javafx.scene.Node) robot.lookup("#syncConflicts .table-cell")
-                .match(org.testfx.util.NodeQueryUtils.hasText("073-999 88 77")).query());
+        javafx.scene.Node shownCell = robot.lookup("#syncConflicts .table-cell")
+                .match(org.testfx.util.NodeQueryUtils.hasText("073-999 88 77")).query();
+        robot.clickOn(shownCell);
         robot.clickOn("#syncTakeOther");
         Ui.waitFor(() -> Ui.rows(robot, "#syncConflicts") == 0);
         assertEquals("070-111 22 33", context.caseload().participant(amina.id()).orElseThrow().phone());
@@ -146,5 +150,43 @@ class SyncUiTest {
         assertEquals("070-111 22 33", otherCaseload.participant(amina.id()).orElseThrow().phone());
         assertTrue(otherSync.conflicts().isEmpty(), "Karim's laptop learns the decision");
         Ui.shot(robot, "#syncConflicts", "sync-resolved");
+    }
+
+    @Test
+    void aTeamLeadImportsThreeCoachesPackagesAndReadsOneCoachsCaseload(FxRobot robot) throws Exception {
+        Path team = Files.createDirectories(dir.resolve("team-" + System.nanoTime()));
+        String[] coaches = {"Sofia Lind", "Johan Berg", "Maja Lindberg"};
+        int serial = 500;
+        for (String name : coaches) {
+            try (Database laptop = Database.open(team.resolve(name.replace(' ', '-') + ".db"), THERE)) {
+                var coach = new CoachService(laptop).setCurrentCoach(name, "Jobbtorg Järva");
+                var caseload = new CaseloadService(laptop, THERE);
+                for (int i = 0; i < 2; i++) {
+                    var p = caseload.register(new ParticipantDraft(PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3),
+                            serial++, false).display(), "Person", "Hos " + name.split(" ")[0] + " " + i, null, null, null));
+                    caseload.enrol(new se.jobbtorg.coach.domain.EnrolmentDraft(p.id(), coach.id(),
+                            LocalDate.of(2026, 11, 2), "Försörjningsstöd Spånga-Tensta", null,
+                            java.util.EnumSet.of(se.jobbtorg.coach.domain.TargetGroup.UNEMPLOYED), null, false));
+                }
+                var sync = new SyncService(laptop, THERE, () -> name);
+                sync.exportSnapshot(team.resolve(sync.packageName(name)), p -> { });
+            }
+        }
+
+        robot.clickOn("#navSync");
+        Ui.waitFor(() -> Ui.showing(robot, "#syncFolder"));
+        robot.clickOn("#syncFolder").write(team.toString());
+        robot.clickOn("#syncImportFolder");
+        Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 3);
+        for (Object row : table(robot, "#syncOutcomes").getItems()) {
+            var outcome = (se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome) row;
+            assertEquals(SV.get("sync.result", 5, 0, 0, 0, 0), outcome.result(), outcome.from());
+        }
+        Ui.shot(robot, "#syncOutcomes", "sync-team");
+
+        robot.clickOn("#navCaseload");
+        Ui.choose(robot, "#caseloadScope", SV.get("caseload.scope.coach", "Johan Berg"));
+        Ui.waitFor(() -> Ui.rows(robot, "#caseloadTable") == 2);
+        Ui.shot(robot, "#caseloadTable", "caseload-by-coach");
     }
 }
