@@ -260,6 +260,10 @@ public final class SyncStore {
     public void resolve(Transaction tx, String entity, String recordId, String field, Object value) {
         Entity e = SyncEntities.byName(entity).orElseThrow();
         resolve(tx, e.table(), recordId, field, value);
+        if (e.table() == PARTICIPANT) {
+            // A name decided: the sort key and the search words follow it.
+            ParticipantRepository.refreshDerived(tx.dsl(), recordId);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

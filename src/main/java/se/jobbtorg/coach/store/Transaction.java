@@ -135,10 +135,6 @@ public final class Transaction {
         return hlc;
     }
 
-    String deviceId() {
-        return deviceId;
-    }
-
     Clock wallClock() {
         return clock;
     }

@@ -224,6 +224,29 @@ class SyncServiceTest {
     }
 
     @Test
+    void aNameDecidedInAConflictIsWhatTheCaseloadSortsAndSearchesBy() throws IOException {
+        Device a = new Device("linnea", 0);
+        Device b = new Device("karim", 3);
+        Participant amina = a.register("Amina", "Yusuf", number(123));
+        exchange(a, b);
+        a.caseload.update(amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Yusef",
+                null, null, null));
+        b.caseload.update(amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Jusuf",
+                null, null, null));
+        exchange(a, b);
+
+        SyncService.Conflict conflict = a.sync.conflicts().get(0);
+        assertEquals("last_name", conflict.field());
+        a.sync.resolve(conflict, "Östberg");
+        assertEquals("Östberg", a.caseload.participant(amina.id()).orElseThrow().lastName());
+        assertEquals(1, a.caseload.caseload(null, "östb").size(), "the search words follow the decision");
+        assertEquals(0, a.caseload.caseload(null, "yusef").size());
+        exchange(a, b);
+        assertEquals(1, b.caseload.caseload(null, "östb").size());
+        assertEquals(a.checksum(), b.checksum());
+    }
+
+    @Test
     void theSamePersonRegisteredOnTwoLaptopsBecomesOnePersonWithBothEnrolments() throws IOException {
         Device a = new Device("linnea", 0);
         Device b = new Device("karim", 3);
