@@ -277,6 +277,8 @@ public final class SyncStore {
         private final DSLContext dsl;
         private final FieldHistory history;
         private final Counts counts;
+        /** Records this import made, so their children need not look them up again. */
+        private final java.util.Set<String> created = new HashSet<>();
 
         Applier(Transaction tx, Counts counts) {
             this.tx = tx;
@@ -288,25 +290,26 @@ public final class SyncStore {
         void apply(Change c) {
             Entity e = SyncEntities.byName(c.entity())
                     .orElseThrow(() -> new ChangeRefusedException("unknown_entity", c.entity()));
+            TableField<?, String> idField = idField(e.table());
             if (dsl.fetchExists(CHANGE_LOG, CHANGE_LOG.ENTITY.eq(c.entity()), CHANGE_LOG.RECORD_ID.eq(c.recordId()),
                     CHANGE_LOG.NEW_STAMP.eq(c.stamp()))) {
                 counts.unchanged++;
                 return;
             }
+            Record stored = dsl.select().from(e.table()).where(idField.eq(c.recordId())).fetchOne();
             List<String> columns = e.dataColumns();
             for (String column : c.values().keySet()) {
                 if (!columns.contains(column)) {
                     throw new ChangeRefusedException("unknown_field", c.entity(), column);
                 }
             }
-            TableField<?, String> idField = idField(e.table());
-            Record stored = dsl.select().from(e.table()).where(idField.eq(c.recordId())).fetchOne();
             if (stored == null && !c.creates()) {
                 throw new ChangeRefusedException("missing_record", c.entity(), c.recordId());
             }
             for (var ref : e.references().entrySet()) {
                 Object target = c.values().get(ref.getKey());
-                if (target != null && !exists(ref.getValue(), target.toString())) {
+                if (target != null && !created.contains(ref.getValue() + "/" + target)
+                        && !exists(ref.getValue(), target.toString())) {
                     throw new ChangeRefusedException("orphan", c.entity(), c.recordId(), ref.getValue(), target.toString());
                 }
             }
@@ -359,6 +362,7 @@ public final class SyncStore {
                     set.put(PARTICIPANT.SORT_NAME, "");
                 }
                 dsl.insertInto(e.table()).set(set).execute();
+                created.add(e.name() + "/" + c.recordId());
                 counts.created++;
             } else {
                 String storedStamp = stored.get(Transaction.VERSION_STAMP, String.class);
