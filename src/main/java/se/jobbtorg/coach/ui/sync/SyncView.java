@@ -66,6 +66,19 @@ public final class SyncView extends VBox {
         Button export = new Button(i18n.get("sync.export"));
         export.setId("syncExport");
         export.setOnAction(e -> model.exportToFolder(who.get()));
+        Button exportFile = new Button(i18n.get("sync.exportFile"));
+        exportFile.setId("syncExportFile");
+        exportFile.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(i18n.get("sync.exportFile").replace("_", ""));
+            chooser.setInitialFileName(model.suggestedName(who.get()));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("sync.fileType"),
+                    "*.caseload.zip"));
+            File file = chooser.showSaveDialog(owner.get());
+            if (file != null) {
+                model.exportToFile(file.toPath());
+            }
+        });
         Button importFolder = new Button(i18n.get("sync.importFolder"));
         importFolder.setId("syncImportFolder");
         importFolder.setOnAction(e -> model.importFolder());
@@ -84,13 +97,17 @@ public final class SyncView extends VBox {
         CheckBox dryRun = new CheckBox(i18n.get("sync.dryRun"));
         dryRun.setId("syncDryRun");
         dryRun.selectedProperty().bindBidirectional(model.dryRun);
-        for (Button b : new Button[] {export, importFolder, importFile}) {
+        for (Button b : new Button[] {export, exportFile, importFolder, importFile}) {
             b.disableProperty().bind(model.working);
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export,
-                new Label("  "), importFolder, importFile, dryRun);
+        // Sending on one line, receiving on the next: each reads as a sentence at any window width.
+        HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export, exportFile);
         actions.setAlignment(Pos.CENTER_LEFT);
+        recipient.setMinWidth(220);
+        HBox receive = new HBox(8, importFolder, importFile, dryRun);
+        receive.setAlignment(Pos.CENTER_LEFT);
+        dryRun.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("syncProgress");
@@ -165,7 +182,7 @@ public final class SyncView extends VBox {
         }
         HBox decide = new HBox(8, keep, takeOther, own);
 
-        getChildren().setAll(title, intro, folderRow, actions, statusRow, outcomes, conflictsTitle, conflictsHelp,
+        getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes, conflictsTitle, conflictsHelp,
                 conflicts, decide);
     }
 

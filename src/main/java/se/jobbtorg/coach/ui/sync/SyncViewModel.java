@@ -145,6 +145,25 @@ public final class SyncViewModel {
         }, this::failed);
     }
 
+    /** Writes a package for the chosen recipient to a file the user named (a mail attachment, say). */
+    public void exportToFile(Path target) {
+        if (target == null || working.get()) {
+            return;
+        }
+        Recipient to = recipient.get();
+        start();
+        tasks.run(() -> to == null || to.deviceId() == null ? sync.exportSnapshot(target, this::progressed)
+                : sync.exportFor(to.deviceId(), target, this::progressed), exported -> {
+                    working.set(false);
+                    status.set(i18n.get("sync.exported", exported.file().getFileName().toString(), exported.changes()));
+                }, this::failed);
+    }
+
+    /** A file name for a package made now by this user. */
+    public String suggestedName(String who) {
+        return sync.packageName(who);
+    }
+
     /** Imports every package in the folder made by others. */
     public void importFolder() {
         Path dir = folderPath();
