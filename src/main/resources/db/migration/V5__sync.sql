@@ -23,7 +23,13 @@ CREATE TABLE field_head (
 
 -- A participant registered twice offline (two ids, one personal identity number) is merged on
 -- import into the record with the smaller id; the other stays as a tombstone pointing there.
+-- The rule compares the number as registered, which never changes (derived: it does not travel,
+-- every device takes it from the record's first change), so its answer does not depend on the
+-- order in which a later correction of the number arrives.
 ALTER TABLE participant ADD COLUMN merged_into TEXT;
+ALTER TABLE participant ADD COLUMN registered_number TEXT;
+UPDATE participant SET registered_number = personal_number;
+CREATE INDEX participant_registered ON participant (registered_number) WHERE merged_into IS NULL;
 
 -- What this database knows of other devices: how far their change logs have been received
 -- here (a delta that starts later is a gap and is refused), and how far they have received ours

@@ -92,16 +92,16 @@ public final class SyncService {
         return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
     }
 
-    /** A file name that says who made the package and when, unique per device and minute. */
+    /** A file name that says who made the package and when (local time), unique per device and second. */
     public String packageName(String who) {
         String safe = who == null ? "" : who.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
         // The laptop's own time of day, as the coach reads it on the stick.
-        String stamp = java.time.LocalDateTime.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
+        String stamp = java.time.LocalDateTime.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
         return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + store.deviceId().substring(0, 8)
                 + PackageWriter.SUFFIX;
     }
 
-    /** Packages in a folder made by other devices, oldest name first. */
+    /** Packages in a folder made by other devices, oldest first. */
     public List<Path> packagesIn(Path folder) throws IOException {
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
@@ -115,7 +115,14 @@ public final class SyncService {
                 }
             }
         }
-        found.sort(null);
+        // Oldest first, so a producer's packages come in the order it wrote them.
+        found.sort(java.util.Comparator.comparing((Path f) -> {
+            try {
+                return Files.getLastModifiedTime(f);
+            } catch (IOException e) {
+                return java.nio.file.attribute.FileTime.fromMillis(0);
+            }
+        }).thenComparing(Path::toString));
         return found;
     }
 
@@ -136,6 +143,12 @@ public final class SyncService {
                 if (producer.equals(store.deviceId())) {
                     // Our own package: every change in it is ours already.
                     return result(file, m, verified.changes().size(), dryRun);
+                }
+                if (m.sequence().from() > m.sequence().to()
+                        || Manifest.SNAPSHOT.equals(m.kind()) && m.sequence().from() != 0) {
+                    // A "snapshot" that starts later would skip changes nobody would ask for again.
+                    throw new PackageRefusedException("bad_sequence", String.valueOf(m.sequence().from()),
+                            String.valueOf(m.sequence().to()));
                 }
                 SyncStore.Peer peer = store.peer(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
@@ -206,7 +219,11 @@ public final class SyncService {
     /** A person's choice for a field in conflict: one of the versions, or a value merged from them. */
     public void resolve(Conflict conflict, Object value) {
         db.write(tx -> {
-            store.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value);
+            // The versions the person was shown: one that came in since stays in conflict.
+            List<String> seen = new ArrayList<>();
+            seen.add(conflict.shown().stamp());
+            conflict.others().forEach(o -> seen.add(o.stamp()));
+            store.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value, seen);
             return null;
         });
     }

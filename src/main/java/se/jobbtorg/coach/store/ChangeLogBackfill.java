@@ -15,8 +15,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Gives change-log rows written before schema version 5 the values sync needs. Their values
- * were not kept, so the newest change of each record is given the record as it stands (every
- * field, as if made at once), and the older changes are kept as history without fields.
+ * were not kept, so each record's first change (its creation) is given the record as it stands,
+ * every field, and made a creation (no base); its later changes are kept as history without
+ * fields. A peer that imports them creates the record whole and then sees the later stamps.
  */
 final class ChangeLogBackfill {
     private ChangeLogBackfill() {
@@ -40,18 +41,20 @@ final class ChangeLogBackfill {
                             fields.add(column);
                         }
                     }
-                    if (Integer.valueOf(1).equals(row.get(Transaction.DELETED))) {
-                        fields.add(Transaction.DELETED);
-                        values.put(Transaction.DELETED, 1L);
+                    String id = row.get(Transaction.ID, String.class);
+                    Integer first = dsl.select(DSL.min(CHANGE_LOG.SEQ)).from(CHANGE_LOG)
+                            .where(CHANGE_LOG.ENTITY.eq(entity.name()), CHANGE_LOG.RECORD_ID.eq(id),
+                                    CHANGE_LOG.FIELD_VALUES.isNull())
+                            .fetchOne(0, Integer.class);
+                    if (first == null) {
+                        continue;
                     }
                     dsl.update(CHANGE_LOG)
                             .set(CHANGE_LOG.FIELDS, FieldHistory.JSON.valueToTree(fields).toString())
                             .set(CHANGE_LOG.FIELD_VALUES, FieldHistory.writeValues(values))
                             .set(CHANGE_LOG.FIELD_BASES, "{}")
-                            .where(CHANGE_LOG.ENTITY.eq(entity.name()),
-                                    CHANGE_LOG.RECORD_ID.eq(row.get(Transaction.ID, String.class)),
-                                    CHANGE_LOG.NEW_STAMP.eq(row.get(Transaction.VERSION_STAMP, String.class)),
-                                    CHANGE_LOG.FIELD_VALUES.isNull())
+                            .set(CHANGE_LOG.BASE_STAMP, (String) null)
+                            .where(CHANGE_LOG.SEQ.eq(first))
                             .execute();
                 }
             }

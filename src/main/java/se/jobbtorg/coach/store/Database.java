@@ -57,8 +57,10 @@ public final class Database implements AutoCloseable {
         this.writeDsl = DSL.using(writer, SQLDialect.SQLITE, settings);
         this.readDsl = DSL.using(reader, SQLDialect.SQLITE, settings);
         this.deviceId = ensureDeviceId();
-        String lastStamp = readDsl.select(Tables.CHANGE_LOG.NEW_STAMP).from(Tables.CHANGE_LOG)
-                .orderBy(Tables.CHANGE_LOG.SEQ.desc()).limit(1).fetchOne(Tables.CHANGE_LOG.NEW_STAMP);
+        // The greatest stamp known, not the last one logged: an import logs changes in entity
+        // order, so the last row is often older than one before it.
+        String lastStamp = readDsl.select(org.jooq.impl.DSL.max(Tables.CHANGE_LOG.NEW_STAMP)).from(Tables.CHANGE_LOG)
+                .fetchOne(0, String.class);
         this.hlc = new HybridLogicalClock(clock, deviceId, lastStamp);
     }
 
@@ -217,9 +219,12 @@ public final class Database implements AutoCloseable {
             writer.setAutoCommit(false);
             boolean committed = false;
             try {
-                T result = work.apply(new Transaction(writeDsl, hlc, deviceId, clock));
+                Transaction tx = new Transaction(writeDsl, hlc, deviceId, clock);
+                T result = work.apply(tx);
                 writer.commit();
                 committed = true;
+                // Still under the write lock: what only a committed transaction may do (move the clock).
+                tx.afterCommit().forEach(Runnable::run);
                 return result;
             } finally {
                 if (!committed) {

@@ -36,26 +36,32 @@ final class FieldHistory {
     }
 
     /**
-     * The heads of a field: the stored ones when there are several, else the newest change that
-     * touched the field (none for a field never set).
+     * The heads of a field: the stored ones when there are several, else worked out from the
+     * history: the changes that touched the field and that no other change of it has seen.
      */
     TreeSet<String> heads(String entity, String recordId, String field) {
         TreeSet<String> heads = new TreeSet<>(dsl.select(FIELD_HEAD.STAMP).from(FIELD_HEAD)
                 .where(FIELD_HEAD.ENTITY.eq(entity), FIELD_HEAD.RECORD_ID.eq(recordId), FIELD_HEAD.FIELD.eq(field))
                 .fetch(FIELD_HEAD.STAMP));
-        if (heads.isEmpty()) {
-            latest(entity, recordId, field).ifPresent(heads::add);
+        if (!heads.isEmpty()) {
+            return heads;
         }
-        return heads;
-    }
-
-    private Optional<String> latest(String entity, String recordId, String field) {
-        return dsl.select(CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG)
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var row : dsl.select(CHANGE_LOG.NEW_STAMP, CHANGE_LOG.FIELD_BASES).from(CHANGE_LOG)
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId))
                 .and(DSL.condition("exists (select 1 from json_each({0}) where json_each.value = {1})",
                         CHANGE_LOG.FIELDS, DSL.val(field)))
-                .orderBy(CHANGE_LOG.NEW_STAMP.desc()).limit(1)
-                .fetchOptional(CHANGE_LOG.NEW_STAMP);
+                .fetch()) {
+            heads.add(row.value1());
+            seen.addAll(readBases(row.value2()).getOrDefault(field, List.of()));
+        }
+        TreeSet<String> unseen = new TreeSet<>(heads);
+        unseen.removeAll(seen);
+        if (unseen.isEmpty() && !heads.isEmpty()) {
+            // Only a writer that broke the rules makes every version seen: keep the newest.
+            unseen.add(heads.last());
+        }
+        return unseen;
     }
 
     /** Keeps rows only for a field with more than one head. */

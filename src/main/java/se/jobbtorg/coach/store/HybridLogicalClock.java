@@ -9,6 +9,7 @@ import java.time.Clock;
  */
 public final class HybridLogicalClock {
     private static final int MAX_COUNTER = 9999;
+    private static final long MAX_MILLIS = 9_999_999_999_999L;
 
     private final Clock clock;
     private final String deviceId;
@@ -32,6 +33,10 @@ public final class HybridLogicalClock {
         } else if (++counter > MAX_COUNTER) {
             lastMillis++;
             counter = 0;
+        }
+        if (lastMillis > MAX_MILLIS) {
+            // Thirteen digits keep text order time order; a stamp past them would break both.
+            throw new IllegalStateException("the clock has run past the year 2286");
         }
         return format(lastMillis, counter, deviceId);
     }

@@ -33,6 +33,10 @@ public final class ParticipantRepository {
         r.setHomeDistrict(p.homeDistrict());
         r.setSortName(SwedishText.sortKey(p.lastName(), p.firstName()));
         r.setDeleted(0);
+        if (!tx.dsl().fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(p.id().toString()))) {
+            // The number as registered: the merge rule's key, set once.
+            r.setRegisteredNumber(p.personalNumber().normalised());
+        }
         boolean changed = tx.save(r);
         if (changed) {
             reindex(tx.dsl(), p);

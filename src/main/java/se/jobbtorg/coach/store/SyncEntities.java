@@ -51,7 +51,7 @@ public final class SyncEntities {
     private static final List<Entity> ALL = List.of(
             new Entity("coach", "coaches.jsonl", COACH, Map.of(), Set.of(), Set.of()),
             new Entity("participant", "participants.jsonl", PARTICIPANT, Map.of("merged_into", "participant"),
-                    Set.of("sort_name"), Set.of("merged_into")),
+                    Set.of("sort_name", "registered_number"), Set.of("merged_into")),
             new Entity("enrolment", "enrolments.jsonl", ENROLMENT,
                     Map.of("participant_id", "participant", "coach_id", "coach"), Set.of(),
                     Set.of("exited_on", "exit_reason", "exit_note")),

@@ -37,6 +37,8 @@ public final class SyncStore {
      * share a stamp.
      */
     public static final String MERGE_DEVICE = "merge";
+    /** How far a received stamp may be ahead of this laptop's clock: a day of clock error. */
+    static final long MAX_AHEAD_MILLIS = 24L * 60 * 60 * 1000;
 
     static String mergeDevice(String target) {
         return MERGE_DEVICE + "-" + target;
@@ -209,6 +211,11 @@ public final class SyncStore {
             applier.apply(c);
         }
         applier.mergeDuplicates();
+        // The clock moves past what came in only if it stays: not after a refusal or a dry run.
+        String newest = applier.newest;
+        if (newest != null) {
+            tx.onCommit(() -> tx.clock().observe(newest));
+        }
         return counts;
     }
 
@@ -257,9 +264,10 @@ public final class SyncStore {
     }
 
     /** A person's decision: the field gets this value, and every version in conflict is seen. */
-    public void resolve(Transaction tx, String entity, String recordId, String field, Object value) {
+    public void resolve(Transaction tx, String entity, String recordId, String field, Object value,
+            java.util.Collection<String> seen) {
         Entity e = SyncEntities.byName(entity).orElseThrow();
-        resolve(tx, e.table(), recordId, field, value);
+        resolve(tx, e.table(), recordId, field, value, seen);
         if (e.table() == PARTICIPANT) {
             // A name decided: the sort key and the search words follow it.
             ParticipantRepository.refreshDerived(tx.dsl(), recordId);
@@ -267,8 +275,9 @@ public final class SyncStore {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void resolve(Transaction tx, Table table, String recordId, String field, Object value) {
-        tx.resolve(table, recordId, field, value);
+    private static void resolve(Transaction tx, Table table, String recordId, String field, Object value,
+            java.util.Collection<String> seen) {
+        tx.resolve(table, recordId, field, value, seen);
     }
 
     /** The merge of received changes, inside one transaction. */
@@ -277,6 +286,8 @@ public final class SyncStore {
         private final DSLContext dsl;
         private final FieldHistory history;
         private final Counts counts;
+        /** The newest stamp applied, for the clock once the transaction has committed. */
+        private String newest;
         /** Records this import made, so their children need not look them up again. */
         private final java.util.Set<String> created = new HashSet<>();
 
@@ -305,6 +316,16 @@ public final class SyncStore {
             }
             if (stored == null && !c.creates()) {
                 throw new ChangeRefusedException("missing_record", c.entity(), c.recordId());
+            }
+            long ahead = millis(c.stamp()) - tx.wallClock().millis();
+            if (ahead > MAX_AHEAD_MILLIS) {
+                // A laptop whose clock runs far ahead would drag every clock it meets along.
+                throw new ChangeRefusedException("future_stamp", c.entity(), c.recordId(), c.stamp().substring(0, 13));
+            }
+            if (c.values().containsKey("merged_into") && (!c.device().startsWith(MERGE_DEVICE + "-")
+                    || c.recordId().equals(c.values().get("merged_into")))) {
+                // Only the merge rule merges people, and never a person into themselves.
+                throw new ChangeRefusedException("invalid_value", c.entity(), c.recordId());
             }
             for (var ref : e.references().entrySet()) {
                 Object target = c.values().get(ref.getKey());
@@ -348,7 +369,9 @@ public final class SyncStore {
                 // a wrong check digit (found while the search index is rebuilt).
                 throw new ChangeRefusedException("invalid_value", c.entity(), c.recordId());
             }
-            tx.clock().observe(c.stamp());
+            if (newest == null || c.stamp().compareTo(newest) > 0) {
+                newest = c.stamp();
+            }
         }
 
         private void write(Entity e, Change c, Record stored, TableField<?, String> idField, Map<Field<?>, Object> set) {
@@ -360,6 +383,7 @@ public final class SyncStore {
                 set.put(e.field(Transaction.DELETED), c.deleted() ? 1 : 0);
                 if (e.table() == PARTICIPANT) {
                     set.put(PARTICIPANT.SORT_NAME, "");
+                    set.put(PARTICIPANT.REGISTERED_NUMBER, c.values().get("personal_number"));
                 }
                 dsl.insertInto(e.table()).set(set).execute();
                 created.add(e.name() + "/" + c.recordId());
@@ -438,13 +462,23 @@ public final class SyncStore {
          */
         void mergeDuplicates() {
             boolean again = true;
+            int rounds = 0;
             while (again) {
                 again = false;
-                var duplicates = dsl.select(PARTICIPANT.PERSONAL_NUMBER, PARTICIPANT.ID).from(PARTICIPANT)
-                        .where(PARTICIPANT.DELETED.eq(0), PARTICIPANT.PERSONAL_NUMBER.in(
-                                DSL.select(PARTICIPANT.PERSONAL_NUMBER).from(PARTICIPANT).where(PARTICIPANT.DELETED.eq(0))
-                                        .groupBy(PARTICIPANT.PERSONAL_NUMBER).having(DSL.count().gt(1))))
-                        .orderBy(PARTICIPANT.PERSONAL_NUMBER, PARTICIPANT.ID).fetch();
+                if (++rounds > 1000) {
+                    // Merges that never settle: refuse rather than hold the database forever.
+                    throw new ChangeRefusedException("invalid_value", "participant", "merged_into");
+                }
+                // People registered with the same number: the number as registered (it never
+                // changes, so the rule gives the same answer whatever arrives later), among all
+                // records not merged yet, deleted ones too (a delete arriving before or after a
+                // duplicate must end the same way).
+                var duplicates = dsl.select(PARTICIPANT.REGISTERED_NUMBER, PARTICIPANT.ID).from(PARTICIPANT)
+                        .where(PARTICIPANT.MERGED_INTO.isNull(), PARTICIPANT.REGISTERED_NUMBER.in(
+                                DSL.select(PARTICIPANT.REGISTERED_NUMBER).from(PARTICIPANT)
+                                        .where(PARTICIPANT.MERGED_INTO.isNull())
+                                        .groupBy(PARTICIPANT.REGISTERED_NUMBER).having(DSL.count().gt(1))))
+                        .orderBy(PARTICIPANT.REGISTERED_NUMBER, PARTICIPANT.ID).fetch();
                 String survivor = null;
                 String number = null;
                 for (var row : duplicates) {
@@ -471,6 +505,9 @@ public final class SyncStore {
                 for (var row : moved) {
                     String enrolment = row.value1();
                     String target = finalRecord(row.value2());
+                    if (target.equals(row.value2())) {
+                        continue;
+                    }
                     TreeSet<String> heads = history.heads("enrolment", enrolment, "participant_id");
                     String mergedAt = history.heads("participant", row.value2(), "merged_into").last();
                     long millis = Math.max(millis(heads.last()) + 1, millis(mergedAt));

@@ -32,6 +32,7 @@ public final class Transaction {
     private final String deviceId;
     private final Clock clock;
     private final FieldHistory history;
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     Transaction(DSLContext dsl, HybridLogicalClock hlc, String deviceId, Clock clock) {
         this.dsl = dsl;
@@ -110,13 +111,16 @@ public final class Transaction {
     }
 
     /**
-     * Resolves a conflict: a new version of the field that has seen every version in conflict,
-     * with the value a person chose (one of them, or a merge of them).
+     * Resolves a conflict: a new version of the field that has seen the versions the person was
+     * shown ({@code seen}), with the value they chose. A version that arrived after they looked
+     * stays in conflict with the decision.
      */
-    public <R extends UpdatableRecord<R>> void resolve(Table<R> table, String id, String field, Object value) {
+    public <R extends UpdatableRecord<R>> void resolve(Table<R> table, String id, String field, Object value,
+            java.util.Collection<String> seen) {
         TableField<R, String> idField = stringField(table, ID);
         R stored = Objects.requireNonNull(dsl.selectFrom(table).where(idField.eq(id)).fetchOne(), "no such record");
         TreeSet<String> heads = history.heads(table.getName(), id, field);
+        List<String> bases = heads.stream().filter(seen::contains).toList();
         String base = stored.get(stringField(table, VERSION_STAMP));
         String stamp = hlc.tick();
         @SuppressWarnings("unchecked")
@@ -126,13 +130,23 @@ public final class Transaction {
                 .where(idField.eq(id)).execute();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(field, FieldHistory.normalise(column.getDataType().convert(value)));
-        history.setHeads(table.getName(), id, field, List.of(stamp));
-        log(table, id, List.of(field), base, stamp, isDeleted(stored, table), values,
-                Map.of(field, List.copyOf(heads)));
+        heads.removeAll(bases);
+        heads.add(stamp);
+        history.setHeads(table.getName(), id, field, heads);
+        log(table, id, List.of(field), base, stamp, isDeleted(stored, table), values, Map.of(field, bases));
     }
 
     HybridLogicalClock clock() {
         return hlc;
+    }
+
+    /** Work to run once this transaction has committed (never after a rollback). */
+    void onCommit(Runnable work) {
+        afterCommit.add(work);
+    }
+
+    List<Runnable> afterCommit() {
+        return afterCommit;
     }
 
     Clock wallClock() {

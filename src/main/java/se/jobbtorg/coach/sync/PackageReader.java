@@ -164,15 +164,18 @@ public final class PackageReader {
                 new CappedStream(zip.getInputStream(entry), limits.maxEntryBytes(), entry.getName()),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = reader.readLine()) != null) {
+            boolean first = true;
+            while ((line = boundedLine(reader, limits.maxLineChars(), entry.getName() + ":" + (count + 1))) != null) {
+                if (first && line.startsWith("\uFEFF")) {
+                    // A byte-order mark some Windows writers put first: not part of the JSON.
+                    line = line.substring(1);
+                }
+                first = false;
                 if (line.isBlank()) {
                     continue;
                 }
                 count++;
                 String where = entry.getName() + ":" + count;
-                if (line.length() > limits.maxLineChars()) {
-                    throw new PackageRefusedException("too_large", where);
-                }
                 // Parsed first: the schema validator throws, rather than reports, on text that is
                 // not JSON, and that must be a refusal (not_json) like any other.
                 JsonNode node = parse(line, where);
@@ -181,6 +184,27 @@ public final class PackageReader {
             }
         }
         return count;
+    }
+
+    /**
+     * One line, refused as too large as soon as it passes the limit, before it is all in memory
+     * (a line of a gigabyte of one letter compresses to a megabyte).
+     */
+    private static String boundedLine(BufferedReader reader, int max, String where) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c != '\r') {
+                if (line.length() >= max) {
+                    throw new PackageRefusedException("too_large", where);
+                }
+                line.append((char) c);
+            }
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 
     private static Change toChange(String entity, JsonNode n) {

@@ -101,6 +101,9 @@ class PackageSchemaTest {
                         + (list.commaSeparated() ? ", several separated by commas." : "."));
             }
         }
+        if (entity.name().equals("participant") && name.equals("personal_number")) {
+            c.put("pattern", "^[0-9]{12}$").put("description", "The personal identity number, 12 digits (yyyymmddnnnn).");
+        }
         if (FLAGS.contains(name)) {
             c.put("minimum", 0).put("maximum", 1);
         }
@@ -133,13 +136,17 @@ class PackageSchemaTest {
         ObjectNode seq = p.putObject("sequence");
         seq.put("type", "object").put("additionalProperties", false);
         seq.set("required", strings("from", "to"));
-        seq.putObject("properties").<ObjectNode>set("from", JSON.createObjectNode().put("type", "integer").put("minimum", 0))
-                .putObject("to").put("type", "integer").put("minimum", 0);
-        p.putObject("codeLists").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 1);
-        p.putObject("counts").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0);
+        seq.putObject("properties").<ObjectNode>set("from", JSON.createObjectNode().put("type", "integer").put("minimum", 0)
+                .put("maximum", Integer.MAX_VALUE))
+                .putObject("to").put("type", "integer").put("minimum", 0).put("maximum", Integer.MAX_VALUE);
+        p.putObject("codeLists").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 1)
+                .put("maximum", Integer.MAX_VALUE);
+        p.putObject("counts").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0)
+                .put("maximum", Integer.MAX_VALUE);
         p.putObject("entries").put("type", "object").putObject("additionalProperties").put("type", "string")
                 .put("pattern", "^[0-9a-f]{64}$");
-        p.putObject("received").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0);
+        p.putObject("received").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0)
+                .put("maximum", Integer.MAX_VALUE);
         return s;
     }
 

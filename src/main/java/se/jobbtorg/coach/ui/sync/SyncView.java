@@ -177,9 +177,14 @@ public final class SyncView extends VBox {
             dialog.setHeaderText(i18n.get("sync.ownValue.header", row.field(), row.record()));
             dialog.showAndWait().ifPresent(v -> model.resolve(row, v.isBlank() ? null : v.strip()));
         });
-        for (Button b : new Button[] {keep, takeOther, own}) {
+        for (Button b : new Button[] {keep, own}) {
             b.disableProperty().bind(conflicts.getSelectionModel().selectedItemProperty().isNull());
         }
+        // "The other" is one version; with several, the right value is typed.
+        takeOther.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            SyncViewModel.ConflictRow row = conflicts.getSelectionModel().getSelectedItem();
+            return row == null || row.conflict().others().size() != 1;
+        }, conflicts.getSelectionModel().selectedItemProperty()));
         HBox decide = new HBox(8, keep, takeOther, own);
 
         getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes, conflictsTitle, conflictsHelp,

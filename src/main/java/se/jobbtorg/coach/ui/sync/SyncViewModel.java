@@ -27,6 +27,7 @@ import se.jobbtorg.coach.ui.common.TaskRunner;
  * person has to decide.
  */
 public final class SyncViewModel {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SyncViewModel.class.getName());
     /** Whom to export for: everyone (a full copy) or a peer met before (what it lacks). */
     public record Recipient(String deviceId, String label) {
         @Override
@@ -96,9 +97,11 @@ public final class SyncViewModel {
     private List<ConflictRow> conflictRows() {
         List<ConflictRow> rows = new ArrayList<>();
         for (SyncService.Conflict c : sync.conflicts()) {
-            SyncService.Version other = c.others().get(0);
+            // Every other version, newest first: a three-way conflict shows all three.
+            String others = String.join(" | ", c.others().stream().map(o -> text(o.value())).toList());
+            String from = String.join(" | ", c.others().stream().map(o -> sync.peerLabel(o.device())).toList());
             rows.add(new ConflictRow(c, sync.describe(c), fieldName(c.entity(), c.field()), text(c.shown().value()),
-                    text(other.value()), sync.peerLabel(other.device())));
+                    others, from));
         }
         return rows;
     }
@@ -191,18 +194,51 @@ public final class SyncViewModel {
 
     private List<Outcome> importAll(List<Path> files, boolean dry) {
         List<Outcome> result = new ArrayList<>();
-        int i = 0;
-        for (Path file : files) {
-            int index = i++;
-            String name = file.getFileName().toString();
+        List<Path> waiting = new ArrayList<>(files);
+        int done = 0;
+        boolean progress = true;
+        // A package refused for a gap may fit once an earlier one from the same laptop is in:
+        // go round again while a round brings something in.
+        while (progress && !waiting.isEmpty()) {
+            progress = false;
+            List<Path> again = new ArrayList<>();
+            for (Path file : waiting) {
+                int index = done;
+                String name = file.getFileName().toString();
+                try {
+                    SyncService.Imported r = sync.importPackage(file, dry,
+                            p -> progressed(Math.min(1, (index + p) / Math.max(1, files.size()))));
+                    result.add(new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
+                            dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
+                            r.conflicts(), r.merged()), false));
+                    done++;
+                    progress = true;
+                } catch (PackageRefusedException e) {
+                    if ("gap".equals(e.reason()) && !dry) {
+                        again.add(file);
+                    } else {
+                        result.add(new Outcome(name, "", refusal(e), true));
+                        done++;
+                    }
+                } catch (RuntimeException e) {
+                    // Not a refusal the format foresees: this package is reported, the others still come in.
+                    LOG.log(java.util.logging.Level.WARNING, "import of a package failed", e);
+                    result.add(new Outcome(name, "", i18n.get("sync.refused", i18n.get("sync.refused.other",
+                            e.getClass().getSimpleName())), true));
+                    done++;
+                }
+            }
+            waiting = again;
+        }
+        for (Path file : waiting) {
             try {
-                SyncService.Imported r = sync.importPackage(file, dry,
-                        p -> progressed((index + p) / Math.max(1, files.size())));
-                result.add(new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
-                        dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
-                        r.conflicts(), r.merged()), false));
+                sync.importPackage(file, dry, p -> { });
             } catch (PackageRefusedException e) {
-                result.add(new Outcome(name, "", refusal(e), true));
+                result.add(new Outcome(file.getFileName().toString(), "", refusal(e), true));
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "import of a package failed", e);
+                result.add(new Outcome(file.getFileName().toString(), "", i18n.get("sync.refused",
+                        i18n.get("sync.refused.other", e.getClass().getSimpleName())), true));
             }
         }
         return result;

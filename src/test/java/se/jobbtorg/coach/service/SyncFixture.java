@@ -1,0 +1,149 @@
+package se.jobbtorg.coach.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitDraft;
+import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.sync.PackageReader;
+import se.jobbtorg.coach.sync.PackageRefusedException;
+
+/** Laptops for sync tests: each with its own database file and clock, exchanging real packages on disk. */
+abstract class SyncFixture {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    @TempDir
+    Path dir;
+    final List<Device> devices = new ArrayList<>();
+
+    /** One laptop: its database and the services on it. Each has its own clock, a little apart. */
+    final class Device {
+        final Database db;
+        final CaseloadService caseload;
+        final WorkflowService workflow;
+        final SyncService sync;
+        final SyncStore store;
+        final Coach coach;
+        final MovingClock clock;
+
+        Device(String name, int secondsAhead) {
+            clock = new MovingClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(secondsAhead));
+            db = Database.open(dir.resolve(name + ".db"), clock);
+            caseload = new CaseloadService(db, clock);
+            workflow = new WorkflowService(db, clock);
+            sync = new SyncService(db, clock, () -> name);
+            store = new SyncStore(db);
+            coach = new CoachService(db).setCurrentCoach(name, "Jobbtorg Kista");
+            devices.add(this);
+        }
+
+        Path exportSnapshot() throws IOException {
+            Path file = dir.resolve(sync.packageName("snap"));
+            Files.deleteIfExists(file);
+            sync.exportSnapshot(file, p -> { });
+            return file;
+        }
+
+        Path exportFor(Device peer) throws IOException {
+            Path file = dir.resolve("for-" + peer.sync.deviceId() + "-" + System.nanoTime() + ".caseload.zip");
+            sync.exportFor(peer.sync.deviceId(), file, p -> { });
+            return file;
+        }
+
+        SyncService.Imported importFrom(Path file) {
+            return sync.importPackage(file, false, p -> { });
+        }
+
+        Participant register(String first, String last, String number) {
+            return caseload.register(new ParticipantDraft(number, first, last, null, null, null));
+        }
+
+        Enrolment enrol(Participant p) {
+            return caseload.enrol(new EnrolmentDraft(p.id(), coach.id(), TODAY.minusDays(10),
+                    "Försörjningsstöd Rinkeby-Kista", "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), "somaliska",
+                    false));
+        }
+
+        Participant edit(Participant p, String phone, String email) {
+            return caseload.update(p.id(), new ParticipantDraft(p.personalNumber().display(), p.firstName(),
+                    p.lastName(), phone, email, p.homeDistrict()));
+        }
+
+        String checksum() {
+            return store.contentChecksum();
+        }
+    }
+
+    /** A laptop's wall clock, moved by the test. */
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(int seconds) {
+            now = now.plusSeconds(seconds);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Europe/Stockholm");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @AfterEach
+    void close() {
+        devices.forEach(d -> d.db.close());
+    }
+
+    static String number(int serial) {
+        return PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), serial, false).display();
+    }
+
+    /** Both ways, with snapshots: afterwards both have seen everything. */
+    static void exchange(Device a, Device b) throws IOException {
+        b.importFrom(a.exportSnapshot());
+        a.importFrom(b.exportSnapshot());
+    }
+
+}
