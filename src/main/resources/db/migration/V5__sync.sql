@@ -39,7 +39,9 @@ CREATE TABLE sync_peer (
     label            TEXT,
     received_through INTEGER NOT NULL DEFAULT 0,
     acknowledged     INTEGER NOT NULL DEFAULT 0,
-    last_exchange    TEXT
+    last_exchange    TEXT,
+    -- the Ed25519 key its packages were first signed with: later ones must carry the same
+    public_key       TEXT
 ) STRICT;
 
 -- Every package imported (not dry runs): so a person can see what came in, and when.

@@ -18,6 +18,7 @@ import se.jobbtorg.coach.store.SyncStore;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
+import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
 
 /**
@@ -86,10 +87,15 @@ public final class SyncService {
         // What the peer made itself it has: leave it out (the sequence range still says where we are).
         SyncStore.Export export = peer == null ? all : new SyncStore.Export(all.from(), all.to(),
                 all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
-        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress);
+        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, signer());
         long bytes = Files.size(target);
         LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes);
         return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
+    }
+
+    private PackageSigner signer() {
+        String[] keys = store.signingKeys(PackageSigner::newKeyPair);
+        return new PackageSigner(keys[0], keys[1]);
     }
 
     /** A file name that says who made the package and when (local time), unique per device and second. */
@@ -151,6 +157,11 @@ public final class SyncService {
                             String.valueOf(m.sequence().to()));
                 }
                 SyncStore.Peer peer = store.peer(tx, producer);
+                String known = store.peerKey(tx, producer);
+                if (known != null && !known.equals(verified.publicKey())) {
+                    // Signed before, and now unsigned or with another key: not the laptop it says.
+                    throw new PackageRefusedException("signature_key", String.valueOf(m.producer().user()));
+                }
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
                     throw new PackageRefusedException("gap", String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
@@ -164,6 +175,10 @@ public final class SyncService {
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(),
                         received.getOrDefault(store.deviceId(), 0L));
+                if (known == null && verified.signed()) {
+                    // Trust on first meeting: from now on this laptop's packages carry this key.
+                    store.setPeerKey(tx, producer, verified.publicKey());
+                }
                 store.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
                         counts);
                 Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),

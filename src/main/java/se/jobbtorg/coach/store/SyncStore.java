@@ -571,6 +571,40 @@ public final class SyncStore {
     }
 
     private static final String KEY_SYNC_FOLDER = "sync_folder";
+    private static final String KEY_SIGNING_PRIVATE = "signing_private_key";
+    private static final String KEY_SIGNING_PUBLIC = "signing_public_key";
+
+    /**
+     * This device's signing keys {private, public} (Base64), made on first use by
+     * {@code generate} and kept in the database, which never travels.
+     */
+    public String[] signingKeys(java.util.function.Supplier<String[]> generate) {
+        var state = se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
+        return db.write(tx -> {
+            var rows = tx.dsl().select(state.KEY, state.VALUE).from(state)
+                    .where(state.KEY.in(KEY_SIGNING_PRIVATE, KEY_SIGNING_PUBLIC)).fetchMap(state.KEY, state.VALUE);
+            if (rows.size() == 2) {
+                return new String[] {rows.get(KEY_SIGNING_PRIVATE), rows.get(KEY_SIGNING_PUBLIC)};
+            }
+            String[] keys = generate.get();
+            tx.dsl().insertInto(state).set(state.KEY, KEY_SIGNING_PRIVATE).set(state.VALUE, keys[0])
+                    .onConflict(state.KEY).doUpdate().set(state.VALUE, keys[0]).execute();
+            tx.dsl().insertInto(state).set(state.KEY, KEY_SIGNING_PUBLIC).set(state.VALUE, keys[1])
+                    .onConflict(state.KEY).doUpdate().set(state.VALUE, keys[1]).execute();
+            return keys;
+        });
+    }
+
+    /** The public key a peer's packages were first signed with (null: none seen yet). */
+    public String peerKey(Transaction tx, String deviceId) {
+        return tx.dsl().select(SYNC_PEER.PUBLIC_KEY).from(SYNC_PEER).where(SYNC_PEER.DEVICE_ID.eq(deviceId))
+                .fetchOne(SYNC_PEER.PUBLIC_KEY);
+    }
+
+    public void setPeerKey(Transaction tx, String deviceId, String publicKey) {
+        tx.dsl().update(SYNC_PEER).set(SYNC_PEER.PUBLIC_KEY, publicKey).where(SYNC_PEER.DEVICE_ID.eq(deviceId))
+                .execute();
+    }
 
     /** The folder packages are exchanged through on this laptop (a USB stick, a share), if chosen. */
     public java.util.Optional<String> syncFolder() {

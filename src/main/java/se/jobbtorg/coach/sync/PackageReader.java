@@ -42,7 +42,11 @@ public final class PackageReader {
     }
 
     /** A package that passed every check: its manifest and its changes, parents first. */
-    public record Verified(Manifest manifest, List<Change> changes) {
+    public record Verified(Manifest manifest, List<Change> changes, String publicKey) {
+        /** Whether the producer signed it (and the signature held). */
+        public boolean signed() {
+            return publicKey != null;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,7 +94,8 @@ public final class PackageReader {
             if (!names.add(name)) {
                 throw new PackageRefusedException("duplicate_entry", name);
             }
-            if (!name.equals(PackageWriter.MANIFEST) && SyncEntities.byFile(name).isEmpty()) {
+            if (!name.equals(PackageWriter.MANIFEST) && !name.equals(PackageWriter.SIGNATURE)
+                    && SyncEntities.byFile(name).isEmpty()) {
                 throw new PackageRefusedException("unknown_entry", name);
             }
         }
@@ -110,6 +115,8 @@ public final class PackageReader {
                     String.valueOf(Manifest.FORMAT_VERSION));
         }
         validate("manifest", manifestText, PackageWriter.MANIFEST);
+        // Before anything the manifest promises is trusted: signed by whom it says, and unchanged.
+        String publicKey = signer(zip, manifestBytes);
         Manifest manifest = JSON.treeToValue(manifestNode, Manifest.class);
         Map<String, Integer> ours = CodeLists.versions();
         for (var list : manifest.codeLists().entrySet()) {
@@ -121,6 +128,7 @@ public final class PackageReader {
         Set<String> listed = new HashSet<>(manifest.entries().keySet());
         Set<String> present = new HashSet<>(names);
         present.remove(PackageWriter.MANIFEST);
+        present.remove(PackageWriter.SIGNATURE);
         for (String name : listed) {
             if (!present.contains(name)) {
                 throw new PackageRefusedException("missing_entry", name);
@@ -154,7 +162,26 @@ public final class PackageReader {
                 throw new PackageRefusedException("count", entity.file(), String.valueOf(expected), String.valueOf(lines));
             }
         }
-        return new Verified(manifest, changes);
+        return new Verified(manifest, changes, publicKey);
+    }
+
+    /** The producer's public key if signature.json is there and holds; refused if it does not. */
+    private static String signer(ZipFile zip, byte[] manifestBytes) throws IOException {
+        ZipEntry entry = zip.getEntry(PackageWriter.SIGNATURE);
+        if (entry == null) {
+            return null;
+        }
+        String text;
+        try (InputStream in = new CappedStream(zip.getInputStream(entry), MAX_MANIFEST, entry.getName())) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode node = parse(text, PackageWriter.SIGNATURE);
+        validate("signature", text, PackageWriter.SIGNATURE);
+        String key = node.path("publicKey").asText();
+        if (!PackageSigner.verify(key, manifestBytes, node.path("signature").asText())) {
+            throw new PackageRefusedException("signature");
+        }
+        return key;
     }
 
     private int readLines(ZipFile zip, ZipEntry entry, SyncEntities.Entity entity, List<Change> into)

@@ -36,14 +36,24 @@ import se.jobbtorg.coach.store.SyncStore;
 public final class PackageWriter {
     static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     public static final String MANIFEST = "manifest.json";
+    public static final String SIGNATURE = "signature.json";
     public static final String SUFFIX = ".caseload.zip";
 
     private PackageWriter() {
     }
 
-    /** Writes the package and returns its manifest. {@code progress} hears 0..1. */
+    /** Writes an unsigned package (another system's, or a test's) and returns its manifest. */
     public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress) throws IOException {
+        return write(export, kind, device, user, now, target, progress, null);
+    }
+
+    /**
+     * Writes the package and returns its manifest. {@code progress} hears 0..1. With a signer,
+     * signature.json holds the device's public key and its signature over manifest.json.
+     */
+    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+            Path target, DoubleConsumer progress, PackageSigner signer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".writing-", ".tmp");
@@ -79,9 +89,19 @@ public final class PackageWriter {
                         new Manifest.Producer(device, user), now.toString(), kind,
                         new Manifest.Sequence(export.from(), export.to()), CodeLists.versions(), counts, entries,
                         export.received());
+                byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
                 zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+                zip.write(manifestBytes);
                 zip.closeEntry();
+                if (signer != null) {
+                    var signature = JSON.createObjectNode();
+                    signature.put("algorithm", PackageSigner.ALGORITHM);
+                    signature.put("publicKey", signer.publicKey());
+                    signature.put("signature", signer.sign(manifestBytes));
+                    zip.putNextEntry(new ZipEntry(SIGNATURE));
+                    zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(signature));
+                    zip.closeEntry();
+                }
                 zip.finish();
                 file.flush();
             }

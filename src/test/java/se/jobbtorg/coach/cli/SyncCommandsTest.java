@@ -205,6 +205,9 @@ class SyncCommandsTest {
                 throw new IllegalStateException(e);
             }
             for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                if (entry.getName().equals("signature.json")) {
+                    continue; // rewritten by another system: unsigned, so the value check is the one met
+                }
                 String text = new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
                 if (entry.getName().equals("participants.jsonl")) {
                     text = people;

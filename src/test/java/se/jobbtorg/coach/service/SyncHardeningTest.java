@@ -208,6 +208,62 @@ class SyncHardeningTest extends SyncFixture {
                 () -> a.sync.importPackage(pkg, false, x -> { })).reason());
     }
 
+    @Test
+    void aPackageChangedOnTheWayOrClaimingAnotherLaptopIsRefused() throws Exception {
+        Device a = new Device("a", 0);
+        Device b = new Device("b", 3);
+        a.register("Amina", "Exempelsson", number(7));
+        Path signed = copy(a.exportSnapshot(), "signed");
+        String before = b.checksum();
+
+        // The manifest altered after signing: the checksums inside may all be right, the signature is not.
+        Path altered = rewrite(signed, "altered", "manifest.json", t -> t.replace("\"user\" : \"a\"", "\"user\" : \"x\""));
+        assertEquals("signature", assertThrows(PackageRefusedException.class, () -> b.importFrom(altered)).reason());
+        assertEquals(before, b.checksum());
+
+        b.importFrom(signed); // the first meeting: b now knows a's key
+        a.register("Bo", "Exempelsson", number(8));
+        Path next = copy(a.exportSnapshot(), "next");
+        Path unsigned = rewrite(next, "unsigned", "signature.json", null);
+        assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(unsigned)).reason());
+        String[] other = se.jobbtorg.coach.sync.PackageSigner.newKeyPair();
+        byte[] manifest;
+        try (var zip = new java.util.zip.ZipFile(next.toFile())) {
+            manifest = zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes();
+        }
+        String forged = "{\"algorithm\":\"Ed25519\",\"publicKey\":\"" + other[1] + "\",\"signature\":\""
+                + new se.jobbtorg.coach.sync.PackageSigner(other[0], other[1]).sign(manifest) + "\"}";
+        Path impostor = rewrite(next, "impostor", "signature.json", t -> forged);
+        assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(impostor)).reason());
+        assertEquals(2 - 1, b.caseload.participantCount(), "only the first, signed package came in");
+        b.importFrom(next);
+        assertEquals(2, b.caseload.participantCount());
+    }
+
+    /** A copy of a package with one entry's text changed (or, with null, the entry left out). */
+    Path rewrite(Path pkg, String name, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
+        Path out = dir.resolve(name + ".caseload.zip");
+        try (var in = new java.util.zip.ZipFile(pkg.toFile());
+                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            var entries = in.entries();
+            while (entries.hasMoreElements()) {
+                var e = entries.nextElement();
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(entry)) {
+                    if (change == null) {
+                        continue;
+                    }
+                    bytes = change.apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
     Path copy(Path f, String name) throws Exception {
         Path t = dir.resolve(name + ".caseload.zip");
         Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);

@@ -343,6 +343,10 @@ class SyncServiceTest extends SyncFixture {
                 ZipEntry e = entries.nextElement();
                 String text = new String(in.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
                 String name = e.getName();
+                if (name.equals("signature.json")) {
+                    // Unsigned, as another system may write it: each case meets the check it is about.
+                    continue;
+                }
                 switch (how) {
                     case "checksum" -> text = name.equals("participants.jsonl") ? text.replace("Yusuf", "Yusef") : text;
                     case "traversal" -> name = name.equals("coaches.jsonl") ? "../coaches.jsonl" : name;

@@ -33,6 +33,7 @@ class PackageSchemaTest {
     void committedSchemasDescribeTheTablesAndCodeLists() throws IOException {
         boolean write = Boolean.getBoolean("schemas.write");
         check("manifest", manifestSchema(), write);
+        check("signature", signatureSchema(), write);
         for (SyncEntities.Entity entity : SyncEntities.all()) {
             check(entity.name(), entitySchema(entity), write);
         }
@@ -147,6 +148,21 @@ class PackageSchemaTest {
                 .put("pattern", "^[0-9a-f]{64}$");
         p.putObject("received").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0)
                 .put("maximum", Integer.MAX_VALUE);
+        return s;
+    }
+
+    static ObjectNode signatureSchema() {
+        ObjectNode s = header("signature", "signature.json of a caseload package: the producer's Ed25519 signature over"
+                + " the exact bytes of manifest.json");
+        s.put("type", "object");
+        s.set("required", strings("algorithm", "publicKey", "signature"));
+        s.put("additionalProperties", false);
+        ObjectNode p = s.putObject("properties");
+        p.putObject("algorithm").put("const", "Ed25519");
+        p.putObject("publicKey").put("type", "string").put("pattern", "^[A-Za-z0-9+/]+={0,2}$").put("maxLength", 200)
+                .put("description", "The producer's public key: Base64 of its X.509 (SubjectPublicKeyInfo) encoding.");
+        p.putObject("signature").put("type", "string").put("pattern", "^[A-Za-z0-9+/]+={0,2}$").put("maxLength", 200)
+                .put("description", "Base64 of the Ed25519 signature over the bytes of manifest.json as stored in the zip.");
         return s;
     }
 
