@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import se.jobbtorg.coach.domain.Indicators;
@@ -39,21 +38,13 @@ public final class IndicatorCsv {
 
     /** UTF-8 with a byte-order mark, written to a temporary file in the target folder and moved into place. */
     static void writeWhole(Path out, Body body) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".indicators", ".tmp");
-        try {
+        AtomicFile.write(out, temp -> {
             try (OutputStream stream = Files.newOutputStream(temp);
                     Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
                 writer.write(BOM);
                 body.write(writer);
-                writer.flush();
-                stream.flush();
             }
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** The format every CSV here is written in: Excel's, with semicolons. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -34,20 +33,14 @@ public final class IndicatorXlsx {
      * basis sheet lists those of the period; earlier ones matter only for returns).
      */
     public void write(Indicators.Report report, List<EnrolmentFacts> facts, String unit, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".indicators", ".tmp");
-        try {
+        AtomicFile.write(out, temp -> {
             try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(temp)) {
                 var styles = new Styles(book);
                 figures(book.createSheet(i18n.get("xlsx.sheet.figures")), report, unit, styles);
                 basis(book.createSheet(i18n.get("xlsx.sheet.basis")), report, facts, styles);
                 book.write(stream);
             }
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private record Styles(CellStyle bold, CellStyle date, CellStyle percent) {

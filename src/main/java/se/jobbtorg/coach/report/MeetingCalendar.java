@@ -6,9 +6,7 @@ import biweekly.component.VEvent;
 import biweekly.property.Uid;
 import biweekly.util.Duration;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -54,15 +52,7 @@ public final class MeetingCalendar {
 
     /** Writes the whole file or nothing. */
     public void write(List<Entry> entries, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".meetings", ".tmp");
-        try {
-            Biweekly.write(calendar(entries)).go(temp.toFile());
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(out, temp -> Biweekly.write(calendar(entries)).go(temp.toFile()));
     }
 
     /**

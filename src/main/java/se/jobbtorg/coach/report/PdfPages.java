@@ -2,9 +2,7 @@ package se.jobbtorg.coach.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -126,15 +124,7 @@ final class PdfPages implements AutoCloseable {
     void save(Path out) throws IOException {
         page.close();
         page = null;
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".pdf", ".tmp");
-        try {
-            doc.save(temp.toFile());
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(out, temp -> doc.save(temp.toFile()));
     }
 
     @Override

@@ -39,7 +39,8 @@ public final class DialogService {
             sentence = String.join("\n", v.problems().stream().map(i18n::problem).toList());
         } else {
             LOG.log(Level.SEVERE, title, error);
-            sentence = i18n.get("error.unexpected");
+            String key = ErrorSentences.keyFor(error);
+            sentence = i18n.get(key != null ? key : "error.unexpected");
         }
         Alert alert = alert(Alert.AlertType.ERROR, title, sentence);
         alert.showAndWait();
