@@ -58,6 +58,10 @@ public final class CaseloadService {
                 throw new ValidationException(List.of(
                         Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
             }
+            if (participants.registeredBefore(tx, participant.personalNumber(), null)) {
+                throw new ValidationException(List.of(
+                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
+            }
             return participants.save(tx, participant);
         });
         LOG.info(() -> "registered participant " + participant.id());
@@ -79,6 +83,10 @@ public final class CaseloadService {
             if (same.isPresent() && !same.get().id().equals(id)) {
                 throw new ValidationException(List.of(
                         Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
+            }
+            if (participants.registeredBefore(tx, participant.personalNumber(), id)) {
+                throw new ValidationException(List.of(
+                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
             }
             return participants.update(tx, participant);
         });

@@ -210,8 +210,12 @@ public final class SyncService {
         }
     }
 
-    /** A field whose versions disagree: the one shown, and the others (newest first). */
-    public record Conflict(String entity, String recordId, String field, Version shown, List<Version> others) {
+    /**
+     * A field whose versions disagree: the one shown, the others with another value (newest
+     * first), and every version the person is deciding over (equal values too).
+     */
+    public record Conflict(String entity, String recordId, String field, Version shown, List<Version> others,
+            List<String> versions) {
     }
 
     /** One version of a field: its stamp, the device it was made on, its value. */
@@ -224,7 +228,7 @@ public final class SyncService {
 
     public List<Conflict> conflicts() {
         return store.conflicts().stream().map(c -> new Conflict(c.entity(), c.recordId(), c.field(), version(c.shown()),
-                c.others().stream().map(SyncService::version).toList())).toList();
+                c.others().stream().map(SyncService::version).toList(), c.versions())).toList();
     }
 
     private static Version version(SyncStore.Version v) {
@@ -234,8 +238,8 @@ public final class SyncService {
     /** A person's choice for a field in conflict: one of the versions, or a value merged from them. */
     public void resolve(Conflict conflict, Object value) {
         db.write(tx -> {
-            // The versions the person was shown: one that came in since stays in conflict.
-            List<String> seen = new ArrayList<>();
+            // The versions the person decided over: one that came in since stays in conflict.
+            List<String> seen = new ArrayList<>(conflict.versions());
             seen.add(conflict.shown().stamp());
             conflict.others().forEach(o -> seen.add(o.stamp()));
             store.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value, seen);
@@ -266,6 +270,15 @@ public final class SyncService {
         }
         return store.peers().stream().filter(p -> p.deviceId().equals(deviceId) && p.label() != null)
                 .map(SyncStore.Peer::label).findFirst().orElse(deviceId.substring(0, Math.min(8, deviceId.length())));
+    }
+
+    /**
+     * Forgets the key a laptop's packages were signed with, so the next signed package from it
+     * is trusted afresh: after it was reinstalled or put back from a backup without its key file,
+     * or when a package in its name came first. A person decides this, never the program.
+     */
+    public void forgetKey(String deviceId) {
+        store.forgetPeerKey(deviceId);
     }
 
     public List<Peer> peers() {

@@ -118,6 +118,16 @@ public final class ParticipantRepository {
                 .fetchOptional(ParticipantRepository::toDomain);
     }
 
+    /**
+     * Whether another record was registered with this number (its number since corrected, or
+     * deleted): the merge rule joins records registered with one number, so a new one would be
+     * merged into it at the next import.
+     */
+    public boolean registeredBefore(Transaction tx, PersonalIdentityNumber number, UUID except) {
+        return tx.dsl().fetchExists(PARTICIPANT, PARTICIPANT.REGISTERED_NUMBER.eq(number.normalised()),
+                PARTICIPANT.MERGED_INTO.isNull(), PARTICIPANT.ID.ne(except == null ? "" : except.toString()));
+    }
+
     public int count() {
         return db.read(dsl -> dsl.fetchCount(PARTICIPANT, PARTICIPANT.DELETED.eq(0)));
     }

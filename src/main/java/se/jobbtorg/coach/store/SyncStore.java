@@ -80,8 +80,12 @@ public final class SyncStore {
         }
     }
 
-    /** A field whose versions disagree: the one shown and the others, newest first. */
-    public record Conflict(String entity, String recordId, String field, Version shown, List<Version> others) {
+    /**
+     * A field whose versions disagree: the one shown, the others with another value (newest
+     * first), and the stamps of every version, equal values too, which a decision replaces.
+     */
+    public record Conflict(String entity, String recordId, String field, Version shown, List<Version> others,
+            List<String> versions) {
     }
 
     public record Version(String stamp, String device, Object value) {
@@ -256,7 +260,7 @@ public final class SyncStore {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Conflict(entity, id, field, new Version(shown, deviceOf(shown), shownValue),
-                others));
+                others, List.copyOf(heads)));
     }
 
     private static String deviceOf(String stamp) {
@@ -571,28 +575,52 @@ public final class SyncStore {
     }
 
     private static final String KEY_SYNC_FOLDER = "sync_folder";
-    private static final String KEY_SIGNING_PRIVATE = "signing_private_key";
-    private static final String KEY_SIGNING_PUBLIC = "signing_public_key";
 
     /**
-     * This device's signing keys {private, public} (Base64), made on first use by
-     * {@code generate} and kept in the database, which never travels.
+     * This device's signing keys {private, public} (Base64), made on first use by {@code generate}.
+     * They live beside the database in "&lt;file&gt;.keys", not in it: a database put back from a
+     * backup keeps its device id, and must keep its key too, or its peers would refuse it.
      */
-    public String[] signingKeys(java.util.function.Supplier<String[]> generate) {
-        var state = se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
-        return db.write(tx -> {
-            var rows = tx.dsl().select(state.KEY, state.VALUE).from(state)
-                    .where(state.KEY.in(KEY_SIGNING_PRIVATE, KEY_SIGNING_PUBLIC)).fetchMap(state.KEY, state.VALUE);
-            if (rows.size() == 2) {
-                return new String[] {rows.get(KEY_SIGNING_PRIVATE), rows.get(KEY_SIGNING_PUBLIC)};
+    public synchronized String[] signingKeys(java.util.function.Supplier<String[]> generate) {
+        java.nio.file.Path file = db.file().resolveSibling(db.file().getFileName() + ".keys");
+        java.util.Properties keys = new java.util.Properties();
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    keys.load(in);
+                }
+                if (keys.getProperty("private") != null && keys.getProperty("public") != null) {
+                    return new String[] {keys.getProperty("private"), keys.getProperty("public")};
+                }
             }
-            String[] keys = generate.get();
-            tx.dsl().insertInto(state).set(state.KEY, KEY_SIGNING_PRIVATE).set(state.VALUE, keys[0])
-                    .onConflict(state.KEY).doUpdate().set(state.VALUE, keys[0]).execute();
-            tx.dsl().insertInto(state).set(state.KEY, KEY_SIGNING_PUBLIC).set(state.VALUE, keys[1])
-                    .onConflict(state.KEY).doUpdate().set(state.VALUE, keys[1]).execute();
-            return keys;
-        });
+            String[] made = generate.get();
+            keys.setProperty("private", made[0]);
+            keys.setProperty("public", made[1]);
+            java.nio.file.Path temp = java.nio.file.Files.createTempFile(file.getParent(), ".keys-", ".tmp");
+            try {
+                try {
+                    java.nio.file.Files.setPosixFilePermissions(temp,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the user's own data folder already keeps others out.
+                }
+                try (var out = java.nio.file.Files.newBufferedWriter(temp, java.nio.charset.StandardCharsets.UTF_8)) {
+                    keys.store(out, "Jobbtorg Coach: this laptop's key for signing caseload packages. Keep it with the database.");
+                }
+                java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                java.nio.file.Files.deleteIfExists(temp);
+            }
+            return made;
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot keep the signing key", e);
+        }
+    }
+
+    /** Forgets the key a peer signed with: its next signed package is trusted afresh. */
+    public void forgetPeerKey(String deviceId) {
+        db.write(tx -> tx.dsl().update(SYNC_PEER).setNull(SYNC_PEER.PUBLIC_KEY)
+                .where(SYNC_PEER.DEVICE_ID.eq(deviceId)).execute());
     }
 
     /** The public key a peer's packages were first signed with (null: none seen yet). */

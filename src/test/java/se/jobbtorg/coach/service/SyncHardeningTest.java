@@ -240,6 +240,82 @@ class SyncHardeningTest extends SyncFixture {
         assertEquals(2, b.caseload.participantCount());
     }
 
+    @Test
+    void aNumberOnceRegisteredForSomeoneElseIsNotGivenToANewPersonOnTheSameLaptop() throws Exception {
+        Device a = new Device("a", 0);
+        Device b = new Device("b", 3);
+        Participant amina = a.register("Amina", "Exempelsson", number(1)); // Bo's number, by mistake
+        a.caseload.update(amina.id(), new ParticipantDraft(number(2), "Amina", "Exempelsson", null, null, null));
+        ValidationException refused = assertThrows(ValidationException.class, () -> a.register("Bo", "Exempelsson", number(1)));
+        assertEquals("participant.problem.registeredBefore", refused.problems().get(0).messageKey());
+        assertEquals(0, a.importFrom(b.exportSnapshot()).merged(), "nobody merged");
+        assertTrue(a.caseload.participant(amina.id()).isPresent());
+    }
+
+    @Test
+    void aLaptopPutBackFromABackupKeepsItsKeyAndAForgedFirstPackageCanBeUndone() throws Exception {
+        Device a = new Device("a", 0);
+        Device b = new Device("b", 3);
+        a.register("Amina", "Exempelsson", number(1));
+        b.importFrom(a.exportSnapshot()); // b keeps a's key
+        Path file = dir.resolve("a.db");
+        a.db.close();
+        devices.remove(a);
+        Path backup = dir.resolve("a-backup.db");
+        Files.copy(file, backup); // the database put back as it was; its key file stays beside it
+        Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
+        Database restored = Database.open(file, a.clock);
+        try {
+            new CaseloadService(restored, a.clock).register(new ParticipantDraft(number(2), "Bo", "Exempelsson", null,
+                    null, null));
+            Path pkg = dir.resolve("restored.caseload.zip");
+            new SyncService(restored, a.clock, () -> "a").exportSnapshot(pkg, x -> { });
+            b.importFrom(pkg);
+            assertEquals(2, b.store.liveIds("participant").size());
+        } finally {
+            restored.close();
+        }
+
+        // A package in c's name, signed with a stranger's key, came first: b trusts the wrong key ...
+        Device c = new Device("c", 5);
+        c.register("Cecilia", "Exempelsson", number(3));
+        String[] strangers = se.jobbtorg.coach.sync.PackageSigner.newKeyPair();
+        Path forged = dir.resolve("forged.caseload.zip");
+        PackageWriter.write(new SyncStore.Export(0, 0, List.of(), Map.of()), "snapshot", c.sync.deviceId(), "c",
+                Instant.parse("2026-11-24T09:00:00Z"), forged, p -> { },
+                new se.jobbtorg.coach.sync.PackageSigner(strangers[0], strangers[1]));
+        b.importFrom(forged);
+        Path real = copy(c.exportSnapshot(), "real");
+        assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(real)).reason());
+        // ... until a person forgets it; the real laptop's package is then trusted.
+        b.sync.forgetKey(c.sync.deviceId());
+        b.importFrom(real);
+        assertEquals(3, b.store.liveIds("participant").size());
+    }
+
+    @Test
+    void aDecisionEndsTheConflictWhenTwoVersionsHadTheShownValue() throws Exception {
+        Device a = new Device("a", 0);
+        Device b = new Device("b", 10);
+        Device c = new Device("c", 0);
+        Participant p = a.register("Amina", "Exempelsson", number(1));
+        Path snap = a.exportSnapshot();
+        b.importFrom(snap);
+        c.importFrom(snap);
+        c.clock.advance(1);
+        c.edit(p, "070-2", null);
+        a.clock.advance(2);
+        a.edit(p, "070-1", null);
+        b.edit(p, "070-1", null);
+        a.importFrom(b.exportSnapshot());
+        a.importFrom(c.exportSnapshot());
+        SyncService.Conflict conflict = a.sync.conflicts().get(0);
+        assertEquals("070-1", conflict.shown().value());
+        a.sync.resolve(conflict, "070-2");
+        assertEquals(List.of(), a.sync.conflicts(), "the decision covers both versions that said 070-1");
+        assertEquals("070-2", a.caseload.participant(p.id()).orElseThrow().phone());
+    }
+
     /** A copy of a package with one entry's text changed (or, with null, the entry left out). */
     Path rewrite(Path pkg, String name, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
         Path out = dir.resolve(name + ".caseload.zip");

@@ -79,6 +79,28 @@ public final class SyncView extends VBox {
                 model.exportToFile(file.toPath());
             }
         });
+        Button forget = new Button(i18n.get("sync.forgetKey"));
+        forget.setId("syncForgetKey");
+        forget.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.recipient.get() == null || model.recipient.get().deviceId() == null, model.recipient));
+        forget.setOnAction(e -> {
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+            ask.initOwner(owner.get());
+            ask.setTitle(i18n.get("sync.forgetKey.title"));
+            ask.setHeaderText(i18n.get("sync.forgetKey.header", model.recipient.get().label()));
+            ask.setContentText(i18n.get("sync.forgetKey.text"));
+            javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(i18n.get("sync.forgetKey.yes"),
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            javafx.scene.control.ButtonType no = new javafx.scene.control.ButtonType(i18n.get("button.cancel"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+            ask.getButtonTypes().setAll(yes, no);
+            // The safe answer is the default.
+            ((Button) ask.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+            ((Button) ask.getDialogPane().lookupButton(no)).setDefaultButton(true);
+            if (ask.showAndWait().filter(yes::equals).isPresent()) {
+                model.forgetKey();
+            }
+        });
         Button importFolder = new Button(i18n.get("sync.importFolder"));
         importFolder.setId("syncImportFolder");
         importFolder.setOnAction(e -> model.importFolder());
@@ -97,12 +119,13 @@ public final class SyncView extends VBox {
         CheckBox dryRun = new CheckBox(i18n.get("sync.dryRun"));
         dryRun.setId("syncDryRun");
         dryRun.selectedProperty().bindBidirectional(model.dryRun);
+        forget.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (Button b : new Button[] {export, exportFile, importFolder, importFile}) {
             b.disableProperty().bind(model.working);
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         // Sending on one line, receiving on the next: each reads as a sentence at any window width.
-        HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export, exportFile);
+        HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export, exportFile, forget);
         actions.setAlignment(Pos.CENTER_LEFT);
         recipient.setMinWidth(220);
         HBox receive = new HBox(8, importFolder, importFile, dryRun);

@@ -275,6 +275,18 @@ public final class SyncViewModel {
         Platform.runLater(() -> progress.set(value));
     }
 
+    /** Forgets the chosen laptop's signing key, so its next signed package is trusted afresh. */
+    public void forgetKey() {
+        Recipient chosen = recipient.get();
+        if (chosen == null || chosen.deviceId() == null) {
+            return;
+        }
+        tasks.run(() -> {
+            sync.forgetKey(chosen.deviceId());
+            return null;
+        }, done -> status.set(i18n.get("sync.keyForgotten", chosen.label())), onError);
+    }
+
     /** A person's decision: keep the shown value, take the other, or a value of their own. */
     public void resolve(ConflictRow row, Object value) {
         tasks.run(() -> {
