@@ -5,7 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,8 +172,10 @@ public final class SyncService {
                     throw new PackageRefusedException(e.reason(), e, e.args().toArray(String[]::new));
                 }
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
-                store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(),
-                        received.getOrDefault(store.deviceId(), 0L));
+                // What the producer says it has of ours decides where our next delta for it starts:
+                // believed only when signed, so an unsigned package cannot make us leave changes out.
+                long acknowledged = verified.signed() ? received.getOrDefault(store.deviceId(), 0L) : 0L;
+                store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
                 if (known == null && verified.signed()) {
                     // Trust on first meeting: from now on this laptop's packages carry this key.
                     store.setPeerKey(tx, producer, verified.publicKey());
@@ -283,9 +284,5 @@ public final class SyncService {
 
     public List<Peer> peers() {
         return store.peers().stream().map(p -> new Peer(p.deviceId(), p.label())).toList();
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

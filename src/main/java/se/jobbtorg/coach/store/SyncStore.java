@@ -99,10 +99,6 @@ public final class SyncStore {
         return db.deviceId();
     }
 
-    public long lastSeq() {
-        return db.read(dsl -> lastSeq(dsl));
-    }
-
     private static long lastSeq(DSLContext dsl) {
         Integer seq = dsl.select(DSL.max(CHANGE_LOG.SEQ)).from(CHANGE_LOG).fetchOne(0, Integer.class);
         return seq == null ? 0 : seq;

@@ -316,6 +316,21 @@ class SyncHardeningTest extends SyncFixture {
         assertEquals("070-2", a.caseload.participant(p.id()).orElseThrow().phone());
     }
 
+    @Test
+    void anUnsignedPackageCannotMakeUsLeaveChangesOutOfTheNextDelta() throws Exception {
+        Device b = new Device("b", 3);
+        b.register("Bo", "Exempelsson", number(9));
+        // "X has everything of b's up to 999": said in an unsigned package.
+        Path claim = dir.resolve("claim.caseload.zip");
+        PackageWriter.write(new SyncStore.Export(0, 0, List.of(), Map.of(b.sync.deviceId(), 999L)), "snapshot", X, "Extern",
+                Instant.parse("2026-11-24T10:00:00Z"), claim, p -> { });
+        b.importFrom(claim);
+        Path forX = dir.resolve("for-x.caseload.zip");
+        SyncService.Exported exported = b.sync.exportFor(X, forX, p -> { });
+        assertEquals("snapshot", exported.kind(), "everything, not a delta after 999");
+        assertTrue(exported.changes() > 0);
+    }
+
     /** A copy of a package with one entry's text changed (or, with null, the entry left out). */
     Path rewrite(Path pkg, String name, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
         Path out = dir.resolve(name + ".caseload.zip");
