@@ -38,7 +38,7 @@ import se.jobbtorg.coach.store.SyncEntities;
 public final class PackageReader {
     /** Limits against bombs and mistakes; generous for a city's snapshot. */
     public record Limits(long maxFileBytes, long maxEntryBytes, long maxTotalBytes, int maxLineChars) {
-        public static final Limits DEFAULT = new Limits(2L << 30, 1L << 30, 4L << 30, 1 << 20);
+        public static final Limits DEFAULT = new Limits(2L << 30, 1L << 30, 4L << 30, 1 << 24);
     }
 
     /** A package that passed every check: its manifest and its changes, parents first. */

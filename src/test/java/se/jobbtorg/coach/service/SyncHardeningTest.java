@@ -331,6 +331,19 @@ class SyncHardeningTest extends SyncFixture {
         assertTrue(exported.changes() > 0);
     }
 
+    @Test
+    void aLineLongerThanTheLimitIsRefusedAsTooLarge() throws Exception {
+        Device a = new Device("a", 0);
+        Path pkg = craft("long", List.of(new Change("coach", "cccccccc-0000-4000-8000-000000000005",
+                st(a.clock.millis(), 0, X), null, X, false, m("name", "Å".repeat(5000)), Map.of())), 0, 1, "snapshot");
+        var reader = new se.jobbtorg.coach.sync.PackageReader(new se.jobbtorg.coach.sync.PackageReader.Limits(
+                1 << 20, 1 << 20, 1 << 22, 4096));
+        PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> reader.read(pkg));
+        assertEquals("too_large", refused.reason());
+        assertEquals(List.of("coaches.jsonl:1"), refused.args());
+        assertEquals(1, new se.jobbtorg.coach.sync.PackageReader().read(pkg).changes().size(), "within the default");
+    }
+
     /** A copy of a package with one entry's text changed (or, with null, the entry left out). */
     Path rewrite(Path pkg, String name, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
         Path out = dir.resolve(name + ".caseload.zip");
