@@ -263,14 +263,23 @@ public final class SyncService {
 
     /** The label a peer's packages gave (the coach's name), or its device id. */
     public String peerLabel(String deviceId) {
-        if (deviceId.startsWith(SyncStore.MERGE_DEVICE)) {
-            return deviceId;
-        }
-        if (deviceId.equals(store.deviceId())) {
-            return user.get();
-        }
-        return store.peers().stream().filter(p -> p.deviceId().equals(deviceId) && p.label() != null)
-                .map(SyncStore.Peer::label).findFirst().orElse(deviceId.substring(0, Math.min(8, deviceId.length())));
+        return peerLabels().apply(deviceId);
+    }
+
+    /** Labels for many devices, from one reading of the peers (a conflict list names many). */
+    public java.util.function.UnaryOperator<String> peerLabels() {
+        Map<String, String> labels = new java.util.HashMap<>();
+        store.peers().stream().filter(p -> p.label() != null).forEach(p -> labels.put(p.deviceId(), p.label()));
+        String me = store.deviceId();
+        return deviceId -> {
+            if (deviceId.startsWith(SyncStore.MERGE_DEVICE)) {
+                return deviceId;
+            }
+            if (deviceId.equals(me)) {
+                return user.get();
+            }
+            return labels.getOrDefault(deviceId, deviceId.substring(0, Math.min(8, deviceId.length())));
+        };
     }
 
     /**

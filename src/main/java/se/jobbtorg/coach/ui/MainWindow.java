@@ -113,7 +113,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         summaryTab.setId("summaryTab");
         syncModel = new se.jobbtorg.coach.ui.sync.SyncViewModel(services.sync(), services.tasks(), i18n, loadFailed,
                 this::afterImport);
-        syncTab = new Tab(i18n.get("nav.sync"), new se.jobbtorg.coach.ui.sync.SyncView(syncModel, i18n, () -> stage,
+        syncTab = new Tab(i18n.get("nav.sync"), new se.jobbtorg.coach.ui.sync.SyncView(syncModel, i18n, dialogs, () -> stage,
                 () -> coach.get() == null ? null : coach.get().name()));
         syncTab.setClosable(false);
         syncTab.setId("syncTab");

@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -53,10 +51,10 @@ abstract class SyncFixture {
         final SyncService sync;
         final SyncStore store;
         final Coach coach;
-        final MovingClock clock;
+        final se.jobbtorg.coach.TestClock clock;
 
         Device(String name, int secondsAhead) {
-            clock = new MovingClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(secondsAhead));
+            clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(secondsAhead));
             db = Database.open(dir.resolve(name + ".db"), clock);
             caseload = new CaseloadService(db, clock);
             workflow = new WorkflowService(db, clock);
@@ -103,33 +101,6 @@ abstract class SyncFixture {
         }
     }
 
-    /** A laptop's wall clock, moved by the test. */
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(int seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Europe/Stockholm");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @AfterEach
     void close() {

@@ -159,7 +159,7 @@ class SyncPropertiesTest {
     static final class Laptop {
         final int index;
         final Database db;
-        final SyncFixture.MovingClock clock;
+        final se.jobbtorg.coach.TestClock clock;
         final CaseloadService caseload;
         final SyncFacade sync;
         final Coach coach;
@@ -167,7 +167,7 @@ class SyncPropertiesTest {
         Laptop(Path dir, int index) {
             this.index = index;
             // All laptops start in the same second and often stand still: stamps meet in one millisecond.
-            this.clock = new SyncFixture.MovingClock(Instant.parse("2026-11-24T09:00:00Z"));
+            this.clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T09:00:00Z"));
             this.db = Database.open(dir.resolve("laptop" + index + ".db"), clock);
             this.caseload = new CaseloadService(db, clock);
             this.sync = new SyncFacade(new SyncService(db, clock, () -> "coach " + index), new SyncStore(db));

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.zip.ZipFile;
@@ -55,29 +54,6 @@ class ExamplePackageTest {
     @TempDir
     Path dir;
 
-    /** A wall clock the test moves, so the example's stamps and dates read like a working day. */
-    static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T08:30:00Z");
-
-        void advance(int minutes) {
-            now = now.plusSeconds(60L * minutes);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Europe/Stockholm");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /**
      * A coach's small caseload: two invented people, one enrolled with a mapping entry, an
@@ -85,47 +61,47 @@ class ExamplePackageTest {
      * new draft removed (a delete), so the package shows every kind of line.
      */
     static Path makeExample(Path folder) throws IOException {
-        StepClock clock = new StepClock();
+        se.jobbtorg.coach.TestClock clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T08:30:00Z"));
         Path file = folder.resolve("example.caseload.zip");
         try (Database db = Database.open(folder.resolve("example.db"), clock)) {
             var me = new CoachService(db).setCurrentCoach("Linnea Exempel", "Jobbtorg Kista");
             var caseload = new CaseloadService(db, clock);
             var workflow = new WorkflowService(db, clock);
             LocalDate today = LocalDate.now(clock);
-            clock.advance(5);
+            clock.advance(java.time.Duration.ofMinutes(5));
             var amina = caseload.register(new ParticipantDraft(
                     PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), 123, false).display(), "Amina", "Exempelsson",
                     null, "amina@example.org", "Rinkeby-Kista"));
-            clock.advance(1);
+            clock.advance(java.time.Duration.ofMinutes(1));
             caseload.register(new ParticipantDraft(
                     PersonalIdentityNumber.of(LocalDate.of(1992, 7, 1), 456, false).display(), "Johan", "Testberg",
                     null, null, "Spånga-Tensta"));
-            clock.advance(2);
+            clock.advance(java.time.Duration.ofMinutes(2));
             var enrolment = caseload.enrol(new EnrolmentDraft(amina.id(), me.id(), today.minusDays(3),
                     "Försörjningsstöd Rinkeby-Kista", "Sara Handläggare", EnumSet.of(TargetGroup.UNEMPLOYED,
                     TargetGroup.SFI_STUDENT), "somaliska", true));
-            clock.advance(10);
+            clock.advance(java.time.Duration.ofMinutes(10));
             var work = workflow.work(enrolment.id());
             workflow.saveMapping(work.mapping().get(MappingArea.SWEDISH), MappingStatus.IN_PROGRESS,
                     "Läser SFI kurs C", null, Set.of(Actor.PROVIDER), null);
-            clock.advance(10);
+            clock.advance(java.time.Duration.ofMinutes(10));
             var plan = workflow.draft(enrolment.id(), false);
             workflow.describe(plan.id(), PlanGoal.WORK, "Vill arbeta inom barnomsorg");
             workflow.addActivity(plan.id(), new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg Kista",
                     "Coachning varje vecka", today, today.plusMonths(3)));
-            clock.advance(15);
+            clock.advance(java.time.Duration.ofMinutes(15));
             workflow.approve(plan.id(), "Sara Handläggare", today);
-            clock.advance(30);
+            clock.advance(java.time.Duration.ofMinutes(30));
             workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, today.atTime(10, 0), MeetingKind.DESK,
                     MeetingOutcome.ATTENDED, "Amina, coach", false, "Gick igenom planen", "Söka tre jobb", null, null));
-            clock.advance(60);
+            clock.advance(java.time.Duration.ofMinutes(60));
             caseload.update(amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Exempelsson",
                     "070-000 00 00", "amina.exempelsson@example.org", "Rinkeby-Kista"));
-            clock.advance(30);
+            clock.advance(java.time.Duration.ofMinutes(30));
             var review = workflow.draft(enrolment.id(), true);
             var copied = workflow.work(enrolment.id()).activitiesOf(review.id()).get(0);
             workflow.removeActivity(review.id(), copied.id());
-            clock.advance(5);
+            clock.advance(java.time.Duration.ofMinutes(5));
             new SyncService(db, clock, () -> me.name()).exportSnapshot(file, p -> { });
         }
         return file;

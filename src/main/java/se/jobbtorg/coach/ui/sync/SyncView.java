@@ -33,7 +33,8 @@ import se.jobbtorg.coach.i18n.I18n;
 public final class SyncView extends VBox {
     private final TableView<SyncViewModel.ConflictRow> conflicts = new TableView<>();
 
-    public SyncView(SyncViewModel model, I18n i18n, Supplier<Window> owner, Supplier<String> who) {
+    public SyncView(SyncViewModel model, I18n i18n, se.jobbtorg.coach.ui.common.DialogService dialogs,
+            Supplier<Window> owner, Supplier<String> who) {
         setSpacing(8);
         setPadding(new Insets(12));
         Label title = new Label(i18n.get("sync.title"));
@@ -69,11 +70,8 @@ public final class SyncView extends VBox {
         Button exportFile = new Button(i18n.get("sync.exportFile"));
         exportFile.setId("syncExportFile");
         exportFile.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(i18n.get("sync.exportFile").replace("_", ""));
+            FileChooser chooser = packageChooser(i18n, "sync.exportFile");
             chooser.setInitialFileName(model.suggestedName(who.get()));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("sync.fileType"),
-                    "*.caseload.zip"));
             File file = chooser.showSaveDialog(owner.get());
             if (file != null) {
                 model.exportToFile(file.toPath());
@@ -84,20 +82,9 @@ public final class SyncView extends VBox {
         forget.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.recipient.get() == null || model.recipient.get().deviceId() == null, model.recipient));
         forget.setOnAction(e -> {
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
-            ask.initOwner(owner.get());
-            ask.setTitle(i18n.get("sync.forgetKey.title"));
-            ask.setHeaderText(i18n.get("sync.forgetKey.header", model.recipient.get().label()));
-            ask.setContentText(i18n.get("sync.forgetKey.text"));
-            javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(i18n.get("sync.forgetKey.yes"),
-                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            javafx.scene.control.ButtonType no = new javafx.scene.control.ButtonType(i18n.get("button.cancel"),
-                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-            ask.getButtonTypes().setAll(yes, no);
-            // The safe answer is the default.
-            ((Button) ask.getDialogPane().lookupButton(yes)).setDefaultButton(false);
-            ((Button) ask.getDialogPane().lookupButton(no)).setDefaultButton(true);
-            if (ask.showAndWait().filter(yes::equals).isPresent()) {
+            String name = model.recipient.get().label();
+            if (dialogs.confirm(i18n.get("sync.forgetKey.title"), i18n.get("sync.forgetKey.header", name) + "\n\n"
+                    + i18n.get("sync.forgetKey.text"), i18n.get("sync.forgetKey.yes"))) {
                 model.forgetKey();
             }
         });
@@ -107,11 +94,7 @@ public final class SyncView extends VBox {
         Button importFile = new Button(i18n.get("sync.importFile"));
         importFile.setId("syncImportFile");
         importFile.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(i18n.get("sync.importFile").replace("_", ""));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("sync.fileType"),
-                    "*.caseload.zip"));
-            File file = chooser.showOpenDialog(owner.get());
+            File file = packageChooser(i18n, "sync.importFile").showOpenDialog(owner.get());
             if (file != null) {
                 model.importFile(file.toPath());
             }
@@ -212,6 +195,14 @@ public final class SyncView extends VBox {
 
         getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes, conflictsTitle, conflictsHelp,
                 conflicts, decide);
+    }
+
+    /** A file dialog for caseload packages, titled by the button that opened it. */
+    private static FileChooser packageChooser(I18n i18n, String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get(titleKey).replace("_", ""));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("sync.fileType"), "*.caseload.zip"));
+        return chooser;
     }
 
     private void selected(SyncViewModel model, Function<SyncViewModel.ConflictRow, Object> value) {

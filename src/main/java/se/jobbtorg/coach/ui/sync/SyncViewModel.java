@@ -96,10 +96,11 @@ public final class SyncViewModel {
 
     private List<ConflictRow> conflictRows() {
         List<ConflictRow> rows = new ArrayList<>();
+        java.util.function.UnaryOperator<String> label = sync.peerLabels();
         for (SyncService.Conflict c : sync.conflicts()) {
             // Every other version, newest first: a three-way conflict shows all three.
             String others = String.join(" | ", c.others().stream().map(o -> text(o.value())).toList());
-            String from = String.join(" | ", c.others().stream().map(o -> sync.peerLabel(o.device())).toList());
+            String from = String.join(" | ", c.others().stream().map(o -> label.apply(o.device())).toList());
             rows.add(new ConflictRow(c, sync.describe(c), fieldName(c.entity(), c.field()), text(c.shown().value()),
                     others, from));
         }
@@ -194,14 +195,15 @@ public final class SyncViewModel {
 
     private List<Outcome> importAll(List<Path> files, boolean dry) {
         List<Outcome> result = new ArrayList<>();
+        // A package refused for a gap may fit once an earlier one from the same laptop is in:
+        // go round again while a round brings something in; what still has a gap is reported.
+        java.util.Map<Path, PackageRefusedException> gaps = new java.util.LinkedHashMap<>();
         List<Path> waiting = new ArrayList<>(files);
         int done = 0;
         boolean progress = true;
-        // A package refused for a gap may fit once an earlier one from the same laptop is in:
-        // go round again while a round brings something in.
         while (progress && !waiting.isEmpty()) {
             progress = false;
-            List<Path> again = new ArrayList<>();
+            gaps.clear();
             for (Path file : waiting) {
                 int index = done;
                 String name = file.getFileName().toString();
@@ -215,7 +217,7 @@ public final class SyncViewModel {
                     progress = true;
                 } catch (PackageRefusedException e) {
                     if ("gap".equals(e.reason()) && !dry) {
-                        again.add(file);
+                        gaps.put(file, e);
                     } else {
                         result.add(new Outcome(name, "", refusal(e), true));
                         done++;
@@ -223,24 +225,13 @@ public final class SyncViewModel {
                 } catch (RuntimeException e) {
                     // Not a refusal the format foresees: this package is reported, the others still come in.
                     LOG.log(java.util.logging.Level.WARNING, "import of a package failed", e);
-                    result.add(new Outcome(name, "", i18n.get("sync.refused", i18n.get("sync.refused.other",
-                            e.getClass().getSimpleName())), true));
+                    result.add(new Outcome(name, "", i18n.get("sync.failed"), true));
                     done++;
                 }
             }
-            waiting = again;
+            waiting = new ArrayList<>(gaps.keySet());
         }
-        for (Path file : waiting) {
-            try {
-                sync.importPackage(file, dry, p -> { });
-            } catch (PackageRefusedException e) {
-                result.add(new Outcome(file.getFileName().toString(), "", refusal(e), true));
-            } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "import of a package failed", e);
-                result.add(new Outcome(file.getFileName().toString(), "", i18n.get("sync.refused",
-                        i18n.get("sync.refused.other", e.getClass().getSimpleName())), true));
-            }
-        }
+        gaps.forEach((file, e) -> result.add(new Outcome(file.getFileName().toString(), "", refusal(e), true)));
         return result;
     }
 
