@@ -6,9 +6,11 @@ import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.DemoCaseload;
+import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.service.TodayService;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.ui.common.FxTaskRunner;
 import se.jobbtorg.coach.ui.common.UiServices;
 
@@ -22,6 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final TodayService today;
     private final IndicatorReport indicators;
     private final se.jobbtorg.coach.service.SyncService sync;
+    private final SecurityService security;
     private final FxTaskRunner tasks = new FxTaskRunner();
 
     private AppContext(Database db, Clock clock) {
@@ -32,13 +35,22 @@ public final class AppContext implements AutoCloseable {
         this.workflow = new WorkflowService(db, clock);
         this.today = new TodayService(db, clock, workflow);
         this.indicators = new IndicatorReport(db, clock);
+        this.security = new SecurityService(db);
         this.sync = new se.jobbtorg.coach.service.SyncService(db, clock,
                 () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
     }
 
-    /** Opens the database (quick_check, backup, migrations). Not on the FX thread. */
-    public static AppContext open(Path file, Clock clock) {
-        return new AppContext(Database.open(file, clock), clock);
+    /**
+     * Opens the database under the passphrase (quick_check, backup, migrations; a plain one is
+     * encrypted first). Not on the FX thread.
+     */
+    public static AppContext open(Path file, Clock clock, Passphrase passphrase) {
+        return new AppContext(Database.open(file, clock, passphrase), clock);
+    }
+
+    /** The passphrase and the backups: the lock, the file menu. */
+    public SecurityService security() {
+        return security;
     }
 
     public UiServices ui() {

@@ -1,38 +1,47 @@
 package se.jobbtorg.coach.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
+import java.time.Period;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DatabaseDamagedException;
 import se.jobbtorg.coach.store.DatabaseInUseException;
 import se.jobbtorg.coach.store.Storage;
+import se.jobbtorg.coach.store.WrongPassphraseException;
 import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.FxTaskRunner;
+import se.jobbtorg.coach.ui.lock.Lock;
+import se.jobbtorg.coach.ui.lock.PassphraseView;
+import se.jobbtorg.coach.ui.lock.PassphraseViewModel;
 import se.jobbtorg.coach.ui.settings.SettingsDialog;
 import se.jobbtorg.coach.ui.settings.SettingsViewModel;
 
 /**
- * Start-up: show the window at once, open the database off the FX thread, welcome a new user,
- * then the caseload. Anything that goes wrong on the way is a sentence, never a stack trace.
+ * Start-up: show the window at once, ask for the passphrase, open the database with it off the
+ * FX thread, welcome a new user, then the caseload; the window locks when left idle or on
+ * Ctrl+L. Anything that goes wrong on the way is a sentence, never a stack trace.
  */
 public final class CoachApplication extends Application {
     private static final Logger LOG = Logger.getLogger(CoachApplication.class.getName());
@@ -41,13 +50,16 @@ public final class CoachApplication extends Application {
     private static final int DEMO_SIZE = 80;
 
     private final Clock clock = Clock.systemDefaultZone();
+    private final FxTaskRunner startupTasks = new FxTaskRunner();
     private AppPaths paths;
     private Options options;
     private Settings settings;
     private I18n i18n;
+    private Path file;
     private AppContext context;
     private Stage stage;
     private MainWindow mainWindow;
+    private Lock lock;
 
     @Override
     public void init() {
@@ -83,42 +95,74 @@ public final class CoachApplication extends Application {
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.show();
-        openDatabase(options.db() != null ? options.db() : paths.defaultDatabase());
+        file = options.db() != null ? options.db() : paths.defaultDatabase();
+        startupTasks.run(() -> Database.stateOf(file), state -> askPassphrase(state, null), this::openFailed);
+    }
+
+    /**
+     * The first screen: choose a passphrase (a new or a plain database) or type it. The database
+     * opens with it off the FX thread; a wrong one gets a sentence and a growing wait. restoreFrom:
+     * a backup to put in the database's place first (it must open with the passphrase typed).
+     */
+    private void askPassphrase(Database.FileState state, Path restoreFrom) {
+        PassphraseViewModel.Mode mode = switch (state) {
+            case NEW -> PassphraseViewModel.Mode.CREATE;
+            case PLAIN -> PassphraseViewModel.Mode.CONVERT;
+            case ENCRYPTED -> PassphraseViewModel.Mode.UNLOCK;
+        };
+        AtomicReference<Opened> opened = new AtomicReference<>();
+        var model = new PassphraseViewModel(mode, i18n, startupTasks, PassphraseView::fxDelay, (passphrase, unused) -> {
+            try (passphrase) {
+                if (restoreFrom != null) {
+                    Database.restore(file, restoreFrom, clock, passphrase);
+                }
+                boolean onNetwork = Storage.isNetwork(file);
+                AppContext fresh = AppContext.open(file, clock, passphrase);
+                opened.set(new Opened(fresh, fresh.coaches().currentCoach(), onNetwork));
+                return PassphraseViewModel.Outcome.ACCEPTED;
+            } catch (WrongPassphraseException e) {
+                return PassphraseViewModel.Outcome.WRONG;
+            }
+        });
+        model.setOnAccepted(outcome -> opened(opened.get()));
+        model.setOnFailed((key, error) -> openFailed(error));
+        PassphraseView view = new PassphraseView(model, i18n, i18n.get("passphrase.quit"), Platform::exit);
+        stage.getScene().setRoot(view);
+        view.focusFirst();
     }
 
     private record Opened(AppContext context, Optional<Coach> coach, boolean onNetwork) {
     }
 
-    private void openDatabase(Path file) {
-        Task<Opened> open = new Task<>() {
-            @Override
-            protected Opened call() {
-                boolean onNetwork = Storage.isNetwork(file);
-                AppContext opened = AppContext.open(file, clock);
-                return new Opened(opened, opened.coaches().currentCoach(), onNetwork);
-            }
-        };
-        open.setOnSucceeded(e -> {
-            context = open.getValue().context();
-            if (open.getValue().onNetwork()) {
-                LOG.warning("database on a network file system");
-                new DialogService(i18n, stage).showInformation(i18n.get("startup.network.title"),
-                        i18n.get("startup.network.text", file));
-            }
-            open.getValue().coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
-        });
-        open.setOnFailed(e -> openFailed(file, open.getException()));
-        background(open);
+    private void opened(Opened opened) {
+        context = opened.context();
+        if (opened.onNetwork()) {
+            LOG.warning("database on a network file system");
+            new DialogService(i18n, stage).showInformation(i18n.get("startup.network.title"),
+                    i18n.get("startup.network.text", file));
+        }
+        if (context.security().convertedFromPlain()) {
+            new DialogService(i18n, stage).showInformation(i18n.get("passphrase.convert.title"),
+                    i18n.get("passphrase.converted"));
+        }
+        // The daily backup, kept as long as the settings say: off the FX thread, never in the way.
+        AppContext current = context;
+        current.ui().tasks().run(() -> {
+            current.security().keepBackupsFor(Period.ofDays(settings.backupDays()));
+            current.security().backupIfDue();
+            return null;
+        }, done -> { }, error -> LOG.log(Level.WARNING, "daily backup failed", error));
+        opened.coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
     }
 
-    private void openFailed(Path file, Throwable error) {
+    private void openFailed(Throwable error) {
         DialogService dialogs = new DialogService(i18n, stage);
         if (error instanceof DatabaseDamagedException damaged && damaged.lastBackup().isPresent()) {
             LOG.log(Level.SEVERE, "database damaged", error);
             Path backup = damaged.lastBackup().get();
             if (dialogs.confirm(i18n.get("startup.damaged.title"),
                     i18n.get("startup.damaged.restore", backup.getFileName()), i18n.get("startup.damaged.yes"))) {
-                restore(file, backup);
+                askPassphrase(Database.FileState.ENCRYPTED, backup);
                 return;
             }
         } else if (error instanceof DatabaseDamagedException) {
@@ -130,35 +174,6 @@ public final class CoachApplication extends Application {
             dialogs.showError("startup.failed", error);
         }
         Platform.exit();
-    }
-
-    /**
-     * Puts the backup in place of the damaged file, which is kept beside it under a new name.
-     * The copy is made first, so that a failure leaves the damaged file where it was.
-     */
-    private void restore(Path file, Path backup) {
-        Task<Void> restore = new Task<>() {
-            @Override
-            protected Void call() throws IOException {
-                String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-                Path copy = Path.of(file + ".restoring");
-                Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
-                for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                    Path f = Path.of(file + suffix);
-                    if (Files.exists(f)) {
-                        Files.move(f, Path.of(file + ".damaged-" + stamp + suffix));
-                    }
-                }
-                Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
-                return null;
-            }
-        };
-        restore.setOnSucceeded(e -> openDatabase(file));
-        restore.setOnFailed(e -> {
-            new DialogService(i18n, stage).showError("startup.restoreFailed", restore.getException());
-            Platform.exit();
-        });
-        background(restore);
     }
 
     /** First run of this database: who the coach is, the language, and a demo caseload or not. */
@@ -181,28 +196,91 @@ public final class CoachApplication extends Application {
 
     /** Saves a new coach if there is a choice, fills the demo caseload if asked, then the window. */
     private void prepare(Coach known, SettingsViewModel.Choice choice, boolean demo) {
-        Task<Coach> prepare = new Task<>() {
-            @Override
-            protected Coach call() {
-                Coach me = known != null ? known : context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
-                if (demo && context.caseload().participantCount() == 0) {
-                    context.demo().populate(DEMO_SEED, DEMO_SIZE, me);
-                }
-                return me;
+        startupTasks.run(() -> {
+            Coach me = known != null ? known : context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
+            if (demo && context.caseload().participantCount() == 0) {
+                context.demo().populate(DEMO_SEED, DEMO_SIZE, me);
             }
-        };
-        prepare.setOnSucceeded(e -> showMain(prepare.getValue()));
-        prepare.setOnFailed(e -> {
-            new DialogService(i18n, stage).showError("startup.failed", prepare.getException());
+            return me;
+        }, this::showMain, error -> {
+            new DialogService(i18n, stage).showError("startup.failed", error);
             Platform.exit();
         });
-        background(prepare);
     }
 
     private void showMain(Coach me) {
         stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
         mainWindow = new MainWindow(stage, context.ui(), i18n, me, this::openSettings);
+        AppContext current = context;
+        if (lock != null) {
+            lock.stop();
+        }
+        lock = new Lock(stage, i18n, current.ui().tasks(), current.security()::unlocks,
+                Duration.ofMinutes(settings.lockMinutes()));
+        mainWindow.setProgramActions(new MainWindow.ProgramActions(lock::lock, this::changePassphrase,
+                this::restoreBackup));
         stage.getScene().setRoot(mainWindow);
+        lock.watch(mainWindow);
+    }
+
+    /** The passphrase changed in a window of its own; the database and its backups re-encrypted. */
+    private void changePassphrase() {
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle(i18n.get("passphrase.change.title"));
+        AppContext current = context;
+        var model = new PassphraseViewModel(PassphraseViewModel.Mode.CHANGE, i18n, current.ui().tasks(),
+                PassphraseView::fxDelay, (now, next) -> current.security().changePassphrase(now, next)
+                        ? PassphraseViewModel.Outcome.ACCEPTED : PassphraseViewModel.Outcome.WRONG);
+        model.setOnAccepted(outcome -> {
+            dialog.close();
+            new DialogService(i18n, stage).showInformation(i18n.get("passphrase.change.title"),
+                    i18n.get("passphrase.changed"));
+        });
+        model.setOnFailed((key, error) -> new DialogService(i18n, dialog).showError("passphrase.change.title", error));
+        PassphraseView view = new PassphraseView(model, i18n, i18n.get("button.cancel"), dialog::close);
+        Scene scene = new Scene(view);
+        scene.getStylesheets().add(STYLESHEET);
+        dialog.setScene(scene);
+        view.focusFirst();
+        dialog.showAndWait();
+    }
+
+    /**
+     * Restore from a backup: the backups listed by date, newest first; the chosen one replaces
+     * the database once the passphrase has been typed again (the database as it was becomes a
+     * backup itself, so a restore can be undone the same way).
+     */
+    private void restoreBackup() {
+        AppContext current = context;
+        current.ui().tasks().run(() -> current.security().backups(), backups -> {
+            DialogService dialogs = new DialogService(i18n, stage);
+            if (backups.isEmpty()) {
+                dialogs.showInformation(i18n.get("restore.title"), i18n.get("restore.none"));
+                return;
+            }
+            Map<String, Path> byLabel = new LinkedHashMap<>();
+            for (Path backup : backups) {
+                byLabel.put(BackupLabels.label(backup, i18n), backup);
+            }
+            ChoiceDialog<String> choose = new ChoiceDialog<>(byLabel.keySet().iterator().next(), byLabel.keySet());
+            choose.initOwner(stage);
+            choose.setTitle(i18n.get("restore.title"));
+            choose.setHeaderText(i18n.get("restore.choose"));
+            choose.setContentText(i18n.get("restore.backup"));
+            choose.showAndWait().map(byLabel::get).ifPresent(backup -> {
+                if (dialogs.confirm(i18n.get("restore.title"),
+                        i18n.get("restore.confirm", BackupLabels.label(backup, i18n)), i18n.get("restore.yes"))) {
+                    context = null;
+                    lock.stop();
+                    startupTasks.run(() -> {
+                        current.close();
+                        return null;
+                    }, done -> askPassphrase(Database.FileState.ENCRYPTED, backup), this::openFailed);
+                }
+            });
+        }, error -> new DialogService(i18n, stage).showError("restore.title", error));
     }
 
     private void openSettings() {
@@ -235,14 +313,12 @@ public final class CoachApplication extends Application {
         return true;
     }
 
-    private static void background(Task<?> task) {
-        Thread t = new Thread(task, "startup");
-        t.setDaemon(true);
-        t.start();
-    }
-
     @Override
     public void stop() {
+        if (lock != null) {
+            lock.stop();
+        }
+        startupTasks.close();
         if (context != null) {
             context.close();
         }

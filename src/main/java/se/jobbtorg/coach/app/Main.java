@@ -1,11 +1,15 @@
 package se.jobbtorg.coach.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
 import se.jobbtorg.coach.cli.CheckCommand;
+import se.jobbtorg.coach.cli.InitCommand;
+import se.jobbtorg.coach.cli.PassphraseSource;
 import se.jobbtorg.coach.cli.ReportCommand;
 import se.jobbtorg.coach.cli.SyncCommands;
 import se.jobbtorg.coach.service.Version;
+import se.jobbtorg.coach.domain.Passphrase;
 
 /**
  * The entry point of the jar. Not an {@link Application} itself, so that JavaFX runs from the
@@ -40,34 +44,36 @@ public final class Main {
             return 2;
         }
         AppPaths paths = AppPaths.detect();
-        if ("check".equals(options.command())) {
-            AppLog.configure(paths.logFolder());
-            return new CheckCommand(options.db() != null ? options.db() : paths.defaultDatabase(),
-                    Clock.systemDefaultZone()).run(System.out, System.err);
+        if (options.command() == null) {
+            Application.launch(CoachApplication.class, args);
+            return 0;
         }
-        if ("report".equals(options.command())) {
-            AppLog.configure(paths.logFolder());
-            return new ReportCommand(options.db() != null ? options.db() : paths.defaultDatabase(), options.from(),
-                    options.to(), options.unit(), options.format(), options.out(), options.codes(), Clock.systemDefaultZone())
-                    .run(System.out, System.err);
+        AppLog.configure(paths.logFolder());
+        Path db = options.db() != null ? options.db() : paths.defaultDatabase();
+        Clock clock = Clock.systemDefaultZone();
+        try (Passphrase passphrase = PassphraseSource.read(options.passphraseFile(), System.in, System.console(),
+                System.err)) {
+            return switch (options.command()) {
+                case "check" -> new CheckCommand(db, clock, passphrase).run(System.out, System.err);
+                case "init" -> new InitCommand(db, clock, passphrase).run(System.out, System.err);
+                case "report" -> new ReportCommand(db, options.from(), options.to(), options.unit(), options.format(),
+                        options.out(), options.codes(), clock, passphrase).run(System.out, System.err);
+                case "import" -> new SyncCommands(db, clock, passphrase).importPackages(
+                        options.rest().stream().map(Path::of).toList(), options.dryRun(), System.out, System.err);
+                case "export" -> new SyncCommands(db, clock, passphrase).export(options.since(), options.forDevice(),
+                        options.out(), System.out, System.err);
+                default -> throw new IllegalStateException("command without a branch: " + options.command());
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
-        if ("import".equals(options.command()) || "export".equals(options.command())) {
-            AppLog.configure(paths.logFolder());
-            var sync = new SyncCommands(options.db() != null ? options.db() : paths.defaultDatabase(),
-                    Clock.systemDefaultZone());
-            if ("import".equals(options.command())) {
-                return sync.importPackages(options.rest().stream().map(java.nio.file.Path::of).toList(),
-                        options.dryRun(), System.out, System.err);
-            }
-            return sync.export(options.since(), options.forDevice(), options.out(), System.out, System.err);
-        }
-        Application.launch(CoachApplication.class, args);
-        return 0;
     }
 
     static final String USAGE = """
             Usage: java -jar jobbtorg-coach.jar [options]            open the window
                    java -jar jobbtorg-coach.jar check [--db FILE]    check a database and exit
+                   java -jar jobbtorg-coach.jar init --db FILE       create a new, empty, encrypted database
                    java -jar jobbtorg-coach.jar report [--db FILE] [--from D] [--to D] [--unit U]
                                                 --format csv|xlsx|pdf [--codes national] --out FILE
                                                                      the indicators (Swedish); --codes national
@@ -81,5 +87,7 @@ public final class Main {
               --db FILE     the caseload database (default: caseload.db in the user's data folder)
               --demo        fill a new, empty database with an invented demo caseload
               --lang sv|en  the interface language (default: the saved choice, else Swedish)
+              --passphrase-file FILE  the database's passphrase is the file's first line (commands
+                            only; without it the passphrase is read from the terminal or standard input)
               --version     print the version and exit""";
 }

@@ -10,9 +10,9 @@ import java.util.Locale;
 /** The command line: a command (none for the window) and its options. */
 record Options(String command, Path db, boolean demo, Locale language, List<String> rest, LocalDate from,
         LocalDate to, String unit, String format, Path out, String codes, boolean dryRun, boolean snapshot, Long since,
-        String forDevice) {
+        String forDevice, Path passphraseFile) {
 
-    static final List<String> COMMANDS = List.of("check", "report", "import", "export");
+    static final List<String> COMMANDS = List.of("check", "init", "report", "import", "export");
 
     /** Parses the arguments; throws IllegalArgumentException with a sentence for the user. */
     static Options parse(String... args) {
@@ -31,6 +31,7 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
         boolean snapshot = false;
         Long since = null;
         String forDevice = null;
+        Path passphraseFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -50,6 +51,9 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                 case "--dry-run" -> dryRun = true;
                 case "--snapshot" -> snapshot = true;
                 case "--for" -> forDevice = value(args, ++i, "--for");
+                case "--passphrase-file" -> passphraseFile = Path.of(value(args, ++i, "--passphrase-file"));
+                case "--passphrase" -> throw new IllegalArgumentException(
+                        "the passphrase is never an argument (others can read it): use --passphrase-file FILE or standard input");
                 case "--since" -> {
                     try {
                         since = Long.parseLong(value(args, ++i, "--since"));
@@ -81,7 +85,7 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
             throw new IllegalArgumentException("--snapshot excludes --since and --for");
         }
         return new Options(command, db, demo, language, List.copyOf(rest), from, to, unit, format, out, codes, dryRun,
-                snapshot, since, forDevice);
+                snapshot, since, forDevice, passphraseFile);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -17,6 +17,10 @@ import java.util.logging.Logger;
 public final class Settings {
     private static final Logger LOG = Logger.getLogger(Settings.class.getName());
     private static final String LANGUAGE = "language";
+    private static final String LOCK_MINUTES = "idleLockMinutes";
+    private static final String BACKUP_DAYS = "backupDays";
+    static final int DEFAULT_LOCK_MINUTES = 10;
+    static final int DEFAULT_BACKUP_DAYS = 30;
 
     private final Path file;
     private final Properties values = new Properties();
@@ -40,6 +44,38 @@ public final class Settings {
 
     public Optional<Locale> language() {
         return Optional.ofNullable(values.getProperty(LANGUAGE)).map(Locale::forLanguageTag);
+    }
+
+    /** Minutes without a key or a mouse move before the window locks (1 to 240; default 10). */
+    public int lockMinutes() {
+        return number(LOCK_MINUTES, DEFAULT_LOCK_MINUTES, 1, 240);
+    }
+
+    public void setLockMinutes(int minutes) {
+        values.setProperty(LOCK_MINUTES, String.valueOf(minutes));
+    }
+
+    /** Days a backup is kept (the newest three always are; 1 to 3650; default 30). */
+    public int backupDays() {
+        return number(BACKUP_DAYS, DEFAULT_BACKUP_DAYS, 1, 3650);
+    }
+
+    /** A number from the file, or the default when it is missing or out of range (and logged). */
+    private int number(String key, int fallback, int min, int max) {
+        String text = values.getProperty(key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        LOG.warning(() -> "setting " + key + " is not a number from " + min + " to " + max + "; using " + fallback);
+        return fallback;
     }
 
     public void setLanguage(Locale locale) {

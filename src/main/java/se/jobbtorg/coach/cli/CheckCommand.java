@@ -7,6 +7,8 @@ import java.time.Clock;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DatabaseDamagedException;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.store.WrongPassphraseException;
 
 /**
  * {@code check --db FILE}: opens the database as the app does (quick_check, backup, migration)
@@ -20,10 +22,12 @@ public final class CheckCommand {
 
     private final Path file;
     private final Clock clock;
+    private final Passphrase passphrase;
 
-    public CheckCommand(Path file, Clock clock) {
+    public CheckCommand(Path file, Clock clock, Passphrase passphrase) {
         this.file = file;
         this.clock = clock;
+        this.passphrase = passphrase;
     }
 
     public int run(PrintStream out, PrintStream err) {
@@ -32,13 +36,16 @@ public final class CheckCommand {
             err.println("failed file=" + file + " reason=no such file");
             return FAILED;
         }
-        try (Database db = Database.open(file, clock)) {
+        try (Database db = Database.open(file, clock, passphrase)) {
             int participants = new CaseloadService(db, clock).participantCount();
             out.println("ok file=" + db.file() + " participants=" + participants);
             return OK;
         } catch (DatabaseDamagedException e) {
             err.println("damaged file=" + file + e.lastBackup().map(b -> " last-backup=" + b).orElse(""));
             return DAMAGED;
+        } catch (WrongPassphraseException e) {
+            err.println("failed file=" + file + " reason=wrong passphrase");
+            return FAILED;
         } catch (RuntimeException e) {
             err.println("failed file=" + file + " reason=" + e.getMessage());
             return FAILED;

@@ -13,6 +13,8 @@ import se.jobbtorg.coach.report.IndicatorCsv;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.report.IndicatorXlsx;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.store.WrongPassphraseException;
 
 /**
  * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx|pdf [--codes national] --out FILE}:
@@ -34,15 +36,18 @@ public final class ReportCommand {
     private final Path out;
     private final String codes;
     private final Clock clock;
+    private final Passphrase passphrase;
 
-    public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, Clock clock) {
-        this(db, from, to, unit, format, out, null, clock);
+    public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, Clock clock,
+            Passphrase passphrase) {
+        this(db, from, to, unit, format, out, null, clock, passphrase);
     }
 
     /** codes: null for our own categories, "national" for Socialstyrelsen's (CSV only). */
     public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, String codes,
-            Clock clock) {
+            Clock clock, Passphrase passphrase) {
         this.db = db;
+        this.passphrase = passphrase;
         this.codes = codes;
         this.from = from;
         this.to = to;
@@ -89,7 +94,7 @@ public final class ReportCommand {
             err.println("refused reason=--to is before --from");
             return USAGE;
         }
-        try (Database database = Database.open(db, clock)) {
+        try (Database database = Database.open(db, clock, passphrase)) {
             var computed = new IndicatorReport(database, clock).computeWithFacts(start, end, unit);
             var report = computed.report();
             I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
@@ -109,6 +114,9 @@ public final class ReportCommand {
                     + " selfsupport12_strict=" + twelve.shares().get(SelfSupport.STRICT).numerator().count() + "/"
                     + twelve.cohort().count());
             return OK;
+        } catch (WrongPassphraseException e) {
+            err.println("failed file=" + db + " reason=wrong passphrase");
+            return FAILED;
         } catch (IOException | RuntimeException e) {
             err.println("failed file=" + db + " reason=" + e.getMessage());
             return FAILED;

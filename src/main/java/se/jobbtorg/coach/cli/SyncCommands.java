@@ -10,6 +10,8 @@ import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DatabaseInUseException;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.store.WrongPassphraseException;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 
 /**
@@ -28,9 +30,12 @@ public final class SyncCommands {
     private final Path db;
     private final Clock clock;
 
-    public SyncCommands(Path db, Clock clock) {
+    private final Passphrase passphrase;
+
+    public SyncCommands(Path db, Clock clock, Passphrase passphrase) {
         this.db = db;
         this.clock = clock;
+        this.passphrase = passphrase;
     }
 
     public int importPackages(List<Path> files, boolean dryRun, PrintStream out, PrintStream err) {
@@ -43,7 +48,7 @@ public final class SyncCommands {
             return FAILED;
         }
         int code = OK;
-        try (Database database = Database.open(db, clock)) {
+        try (Database database = Database.open(db, clock, passphrase)) {
             SyncService sync = service(database);
             for (Path file : files) {
                 try {
@@ -57,6 +62,9 @@ public final class SyncCommands {
                     code = FAILED;
                 }
             }
+        } catch (WrongPassphraseException e) {
+            err.println("failed file=" + db + " reason=wrong passphrase");
+            return FAILED;
         } catch (DatabaseInUseException e) {
             err.println("failed file=" + db + " reason=in use by another program");
             return FAILED;
@@ -81,7 +89,7 @@ public final class SyncCommands {
             err.println("failed file=" + db + " reason=no such file");
             return FAILED;
         }
-        try (Database database = Database.open(db, clock)) {
+        try (Database database = Database.open(db, clock, passphrase)) {
             if (Files.exists(target) && Files.isSameFile(target, db)) {
                 err.println("refused reason=--out is the database itself");
                 return USAGE;
@@ -93,6 +101,9 @@ public final class SyncCommands {
             out.println("exported file=" + e.file() + " kind=" + e.kind() + " changes=" + e.changes() + " from="
                     + e.from() + " to=" + e.to() + " bytes=" + e.bytes() + " device=" + sync.deviceId());
             return OK;
+        } catch (WrongPassphraseException e) {
+            err.println("failed file=" + db + " reason=wrong passphrase");
+            return FAILED;
         } catch (DatabaseInUseException e) {
             err.println("failed file=" + db + " reason=in use by another program");
             return FAILED;

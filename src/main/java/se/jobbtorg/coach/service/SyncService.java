@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,10 @@ public final class SyncService {
         Manifest m = verified.manifest();
         progress.accept(0.4);
         String producer = m.producer().device();
+        if (!dryRun && !producer.equals(store.deviceId())) {
+            // A package can change much at once: a backup first (one for a whole folder of them).
+            db.backupUnlessRecent("import", Duration.ofMinutes(5));
+        }
         try {
             return db.write(tx -> {
                 if (producer.equals(store.deviceId())) {

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.store;
 
+import se.jobbtorg.coach.domain.Passphrase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,25 +9,36 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Backups of the database beside it, in {@code backups/}. Always VACUUM INTO: a file copy of a
- * live WAL database can miss committed pages or catch a page half-written.
+ * Backups of the database beside it, in {@code backups/}: before every migration and every
+ * import, and once a day when the program is used. Always VACUUM INTO: a file copy of a live WAL
+ * database can miss committed pages or catch a page half-written. The copy is encrypted under the
+ * database's key (SQLite3 Multiple Ciphers writes VACUUM INTO targets with the source's cipher),
+ * and owner-only. Backups older than the retention period go, but never the newest {@value #KEEP_NEWEST}.
  */
 public final class Backups {
+    private static final Logger LOG = Logger.getLogger(Backups.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    static final int KEEP = 10;
+    static final int KEEP_NEWEST = 3;
+    static final Period DEFAULT_RETENTION = Period.ofDays(30);
 
     private final Path database;
     private final Path folder;
     private final Clock clock;
+    private volatile Period retention = DEFAULT_RETENTION;
 
     Backups(Path database, Clock clock) {
         this.database = database;
@@ -36,16 +48,18 @@ public final class Backups {
 
     Path create(Connection c, String reason) {
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.folder(folder);
             String base = baseName() + "-" + LocalDateTime.now(clock).format(STAMP) + "-" + reason;
             Path target = folder.resolve(base + ".db");
             for (int i = 2; Files.exists(target); i++) {
                 target = folder.resolve(base + "-" + i + ".db");
             }
             // Written under a temporary name and moved into place: an interrupted backup must
-            // never be offered later as the last good copy.
+            // never be offered later as the last good copy. The empty file is made owner-only
+            // first; VACUUM INTO writes into an empty file and keeps its permissions.
             Path partial = folder.resolve(target.getFileName() + ".partial");
             Files.deleteIfExists(partial);
+            PrivateFiles.file(partial);
             try (Statement s = c.createStatement()) {
                 s.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
             }
@@ -68,9 +82,8 @@ public final class Backups {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            Pattern ours = Pattern.compile(Pattern.quote(baseName()) + "-\\d{8}-\\d{6}-[a-z0-9-]+\\.db");
             // Newest first: the name starts with the time it was taken.
-            return files.filter(p -> ours.matcher(p.getFileName().toString()).matches())
+            return files.filter(p -> takenOn(p).isPresent())
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().substring(baseName().length()))
                             .reversed())
                     .toList();
@@ -79,10 +92,60 @@ public final class Backups {
         }
     }
 
+    /** When a backup of ours was taken, read from its name; empty for any other file. */
+    Optional<LocalDateTime> takenOn(Path backup) {
+        Matcher m = Pattern.compile(Pattern.quote(baseName()) + "-(\\d{8}-\\d{6})-[a-z0-9-]+\\.db")
+                .matcher(backup.getFileName().toString());
+        return m.matches() ? Optional.of(LocalDateTime.parse(m.group(1), STAMP)) : Optional.empty();
+    }
+
+    /** True if no backup was taken today (local date). */
+    boolean isDue() {
+        LocalDate today = LocalDate.now(clock);
+        return latest().flatMap(this::takenOn).map(t -> t.toLocalDate().isBefore(today)).orElse(true);
+    }
+
+    void keepFor(Period period) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("backups are kept for at least a day");
+        }
+        retention = period;
+    }
+
+    /** Re-encrypts every backup that opens with the current passphrase under the next one. */
+    void rekey(Passphrase current, Passphrase next) throws SQLException {
+        for (Path backup : list()) {
+            if (EncryptedFiles.opens(backup, current)) {
+                EncryptedFiles.rekey(backup, current, next);
+            } else {
+                // Made under an earlier passphrase: left as it is; a restore asks for that one.
+                LOG.warning(() -> "backup " + backup.getFileName() + " is under another passphrase; left as it is");
+            }
+        }
+    }
+
+    /** After a plain database was encrypted: its plain backups are encrypted too (same way). */
+    void encryptPlainCopies(Passphrase passphrase) throws IOException, SQLException {
+        for (Path backup : list()) {
+            if (EncryptedFiles.state(backup) == EncryptedFiles.State.PLAIN) {
+                EncryptedFiles.encryptPlain(backup, passphrase);
+                PrivateFiles.restrictIfExists(backup);
+            }
+        }
+        PrivateFiles.restrictIfExists(folder);
+    }
+
     private void prune() throws IOException {
         List<Path> all = list();
-        for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) {
-            Files.deleteIfExists(old);
+        LocalDateTime oldest = LocalDateTime.now(clock).minus(retention);
+        for (Path old : all.subList(Math.min(KEEP_NEWEST, all.size()), all.size())) {
+            if (takenOn(old).map(t -> t.isBefore(oldest)).orElse(false)) {
+                try {
+                    PrivateFiles.wipe(old);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "old backup not removed", e);
+                }
+            }
         }
     }
 

@@ -1,16 +1,24 @@
 package se.jobbtorg.coach.store;
 
+import se.jobbtorg.coach.domain.Passphrase;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -36,67 +44,109 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Clock clock;
     private final Connection writer;
-    private final Connection reader;
+    private Connection reader;
     private final DSLContext writeDsl;
-    private final DSLContext readDsl;
+    private DSLContext readDsl;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private final Backups backups;
     private final String deviceId;
     private final HybridLogicalClock hlc;
     private final FileLock lock;
+    private final boolean convertedFromPlain;
 
-    private Database(Path file, Clock clock, Connection writer, Connection reader, Backups backups, FileLock lock) {
+    private Database(Path file, Clock clock, Connection writer, Connection reader, Backups backups, FileLock lock,
+            boolean convertedFromPlain) {
         this.file = file;
+        this.convertedFromPlain = convertedFromPlain;
         this.lock = lock;
         this.clock = clock;
         this.writer = writer;
         this.reader = reader;
         this.backups = backups;
-        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.writeDsl = DSL.using(writer, SQLDialect.SQLITE, settings);
-        this.readDsl = DSL.using(reader, SQLDialect.SQLITE, settings);
+        this.writeDsl = DSL.using(writer, SQLDialect.SQLITE, dslSettings());
+        this.readDsl = DSL.using(reader, SQLDialect.SQLITE, dslSettings());
         this.deviceId = ensureDeviceId();
         // The greatest stamp known, not the last one logged: an import logs changes in entity
         // order, so the last row is often older than one before it.
-        String lastStamp = readDsl.select(org.jooq.impl.DSL.max(Tables.CHANGE_LOG.NEW_STAMP)).from(Tables.CHANGE_LOG)
+        String lastStamp = readDsl.select(DSL.max(Tables.CHANGE_LOG.NEW_STAMP)).from(Tables.CHANGE_LOG)
                 .fetchOne(0, String.class);
         this.hlc = new HybridLogicalClock(clock, deviceId, lastStamp);
     }
 
+    private static Settings dslSettings() {
+        return new Settings().withExecuteLogging(false).withRenderSchema(false);
+    }
+
     /**
-     * Opens (or creates) the file: checks an existing one with quick_check, backs it up with
-     * VACUUM INTO before any migration, then migrates to the latest version.
+     * Opens (or creates) the file, encrypted under the passphrase: checks an existing one with
+     * quick_check, backs it up with VACUUM INTO before any migration, then migrates to the latest
+     * version. A plain database from before encryption is first encrypted in place (see
+     * {@link #convertedFromPlain()}). A passphrase that does not open the file throws
+     * {@link WrongPassphraseException}.
      */
-    public static Database open(Path file, Clock clock) {
-        return open(file, clock, Migrations.latestVersion());
+    public static Database open(Path file, Clock clock, Passphrase passphrase) {
+        return open(file, clock, passphrase, Migrations.latestVersion());
     }
 
     /** Opens at a given schema version: only tests need anything but the latest. */
-    static Database open(Path file, Clock clock, int targetVersion) {
+    static Database open(Path file, Clock clock, Passphrase passphrase, int targetVersion) {
         Path absolute = file.toAbsolutePath();
         Backups backups = new Backups(absolute, clock);
         Connection writer = null;
         FileLock lock = null;
         try {
-            Files.createDirectories(absolute.getParent());
+            if (passphrase.isEmpty()) {
+                throw new IllegalArgumentException("an empty passphrase opens nothing");
+            }
+            if (!Files.isDirectory(absolute.getParent())) {
+                PrivateFiles.folder(absolute.getParent());
+            }
             lock = lock(absolute);
-            boolean existed = Files.exists(absolute) && Files.size(absolute) > 0;
-            writer = connect(absolute, SQLiteConfig.TransactionMode.IMMEDIATE);
+            EncryptedFiles.recover(absolute);
+            EncryptedFiles.State state = EncryptedFiles.state(absolute);
+            boolean converted = false;
+            if (state == EncryptedFiles.State.PLAIN) {
+                quickCheckPlain(absolute, backups);
+                EncryptedFiles.encryptPlain(absolute, passphrase);
+                backups.encryptPlainCopies(passphrase);
+                converted = true;
+            }
+            boolean existed = state != EncryptedFiles.State.MISSING;
+            // Created owner-only before SQLite opens it: SQLite gives the -wal and -shm files the
+            // permissions of the database file.
+            PrivateFiles.file(absolute);
+            for (String suffix : new String[] {"-wal", "-shm", ".lock"}) {
+                PrivateFiles.restrictIfExists(EncryptedFiles.sibling(absolute, suffix));
+            }
+            try {
+                writer = connect(absolute, passphrase, SQLiteConfig.TransactionMode.IMMEDIATE);
+            } catch (WrongPassphraseException e) {
+                // A damaged first page and a wrong passphrase look the same to SQLite. If the
+                // newest backup opens with this passphrase, the passphrase is right and the file
+                // is damaged: the user is offered that backup instead of being told to retype.
+                Optional<Path> latest = backups.latest();
+                if (latest.isPresent() && EncryptedFiles.opens(latest.get(), passphrase)) {
+                    throw new DatabaseDamagedException(absolute, latest.get(), "does not open with its backup's passphrase", e);
+                }
+                throw e;
+            }
             if (existed) {
                 quickCheck(writer, absolute, backups);
             }
             int version = Migrations.currentVersion(writer);
-            if (existed && version > 0 && version < targetVersion) {
+            if (converted) {
+                backups.create(writer, "encrypted");
+            } else if (existed && version > 0 && version < targetVersion) {
                 backups.create(writer, "v" + version);
             }
             Migrations.migrate(writer, targetVersion);
             if (targetVersion >= 5) {
                 ChangeLogBackfill.run(writer);
             }
-            Connection reader = connect(absolute, SQLiteConfig.TransactionMode.DEFERRED);
+            Connection reader = connect(absolute, passphrase, SQLiteConfig.TransactionMode.DEFERRED);
             LOG.info(() -> "opened database at schema version " + targetVersion);
-            return new Database(absolute, clock, writer, reader, backups, lock);
+            return new Database(absolute, clock, writer, reader, backups, lock, converted);
         } catch (SQLException | IOException e) {
             closeQuietly(writer);
             release(lock);
@@ -109,6 +159,89 @@ public final class Database implements AutoCloseable {
             release(lock);
             throw e;
         }
+    }
+
+    /** What is at the path: nothing yet, a plain database from before encryption, or an encrypted one. */
+    public static FileState stateOf(Path file) {
+        try {
+            return switch (EncryptedFiles.state(file.toAbsolutePath())) {
+                case MISSING -> FileState.NEW;
+                case PLAIN -> FileState.PLAIN;
+                case ENCRYPTED -> FileState.ENCRYPTED;
+            };
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file.getFileName(), e);
+        }
+    }
+
+    /** What the start of the program asks for: choose a passphrase (twice), or type it. */
+    public enum FileState {
+        /** No database yet: the user chooses a passphrase. */
+        NEW,
+        /** A database from before encryption: the user chooses a passphrase and it is encrypted. */
+        PLAIN,
+        /** An encrypted database: the user types the passphrase. */
+        ENCRYPTED
+    }
+
+    /**
+     * Creates a new, empty, encrypted database (the headless {@code init}); refuses a file that
+     * exists, so a script cannot overwrite a caseload.
+     */
+    public static void create(Path file, Clock clock, Passphrase passphrase) {
+        if (stateOf(file) != FileState.NEW) {
+            throw new StoreException("a database already exists at " + file.getFileName());
+        }
+        open(file, clock, passphrase).close();
+    }
+
+    /**
+     * Puts a backup in the database's place. The database must not be open. The backup must open
+     * with the passphrase (checked first, so a wrong choice changes nothing); the database as it
+     * was goes into the backups first (or, if it cannot be opened, is kept beside it as
+     * {@code .replaced-<time>}), so a restore can itself be undone.
+     */
+    public static void restore(Path file, Path backup, Clock clock, Passphrase passphrase) {
+        Path absolute = file.toAbsolutePath();
+        if (!EncryptedFiles.opens(backup, passphrase)) {
+            throw new WrongPassphraseException(backup);
+        }
+        try {
+            if (Files.exists(absolute)) {
+                try (Database current = open(absolute, clock, passphrase)) {
+                    current.backup("before-restore");
+                } catch (DatabaseDamagedException | WrongPassphraseException e) {
+                    String stamp = LocalDateTime.now(clock)
+                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                        Path f = EncryptedFiles.sibling(absolute, suffix);
+                        if (Files.exists(f)) {
+                            Files.move(f, EncryptedFiles.sibling(absolute, ".replaced-" + stamp + suffix));
+                        }
+                    }
+                }
+            }
+            FileLock lock = lock(absolute);
+            try {
+                Path copy = EncryptedFiles.sibling(absolute, ".restoring");
+                Files.deleteIfExists(copy);
+                PrivateFiles.file(copy);
+                Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
+                for (String suffix : new String[] {"-wal", "-shm"}) {
+                    Files.deleteIfExists(EncryptedFiles.sibling(absolute, suffix));
+                }
+                Files.move(copy, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                release(lock);
+            }
+        } catch (IOException e) {
+            throw new StoreException("restore failed", e);
+        }
+    }
+
+    /** The backups of the database at this path, newest first (the database need not be open). */
+    public static List<Path> backupsOf(Path file, Clock clock) {
+        return new Backups(file.toAbsolutePath(), clock).list();
     }
 
     /**
@@ -141,12 +274,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file, SQLiteConfig.TransactionMode mode) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setTransactionMode(mode);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(5000);
-        Connection c = config.createConnection("jdbc:sqlite:" + file);
+    private static Connection connect(Path file, Passphrase passphrase, SQLiteConfig.TransactionMode mode)
+            throws SQLException {
+        Connection c = EncryptedFiles.connect(file, passphrase, mode, false);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
             // FULL: with NORMAL the last commits can roll back after a power cut.
@@ -158,6 +288,13 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    /** A plain file is checked before it is encrypted: a damaged one is not converted. */
+    private static void quickCheckPlain(Path file, Backups backups) throws SQLException {
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file)) {
+            quickCheck(c, file, backups);
+        }
     }
 
     private static void quickCheck(Connection c, Path file, Backups backups) {
@@ -175,6 +312,83 @@ public final class Database implements AutoCloseable {
     private static boolean isNotADatabase(SQLException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT");
+    }
+
+    /** True if the database was plain when opened and has just been encrypted: the user is told. */
+    public boolean convertedFromPlain() {
+        return convertedFromPlain;
+    }
+
+    /** True if this passphrase opens the database (the unlock after a lock). Not on the FX thread. */
+    public boolean opensWith(Passphrase passphrase) {
+        return EncryptedFiles.opens(file, passphrase);
+    }
+
+    /**
+     * Changes the passphrase: the current one must open the file. The database and every backup
+     * that opens with the current passphrase are re-encrypted under the next one, so an old
+     * passphrase that leaked opens no copy kept here.
+     */
+    public void changePassphrase(Passphrase current, Passphrase next) {
+        if (next.isEmpty()) {
+            throw new IllegalArgumentException("an empty passphrase opens nothing");
+        }
+        writeLock.lock();
+        readLock.lock();
+        try {
+            if (!EncryptedFiles.opens(file, current)) {
+                throw new WrongPassphraseException(file);
+            }
+            // Rekeying needs the only connection: the reader goes, and comes back under the new key.
+            closeQuietly(reader);
+            EncryptedFiles.rekey(writer, next);
+            reader = connect(file, next, SQLiteConfig.TransactionMode.DEFERRED);
+            readDsl = DSL.using(reader, SQLDialect.SQLITE, dslSettings());
+            backups.rekey(current, next);
+            LOG.info("passphrase changed");
+        } catch (SQLException e) {
+            throw new StoreException("passphrase change failed", e);
+        } finally {
+            readLock.unlock();
+            writeLock.unlock();
+        }
+    }
+
+    /** A daily backup: made if the newest backup is from an earlier day (or there is none). */
+    public Optional<Path> backupIfDue() {
+        writeLock.lock();
+        try {
+            return backups.isDue() ? Optional.of(backups.create(writer, "daily")) : Optional.empty();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * A backup before work that changes much at once (an import), unless one was taken in the
+     * last {@code recent}: a folder of ten packages makes one backup, not ten.
+     */
+    public void backupUnlessRecent(String reason, Duration recent) {
+        writeLock.lock();
+        try {
+            boolean fresh = backups.latest().flatMap(backups::takenOn)
+                    .map(t -> t.isAfter(LocalDateTime.now(clock).minus(recent))).orElse(false);
+            if (!fresh) {
+                backups.create(writer, reason);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** How long backups are kept (the newest few are always kept). */
+    public void keepBackupsFor(Period period) {
+        backups.keepFor(period);
+    }
+
+    /** The backups of this database, newest first. */
+    public List<Path> backups() {
+        return backups.list();
     }
 
     private String ensureDeviceId() {

@@ -66,6 +66,20 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final Tab todayTab;
     private final se.jobbtorg.coach.ui.sync.SyncViewModel syncModel;
     private final Tab syncTab;
+    private ProgramActions program = ProgramActions.NONE;
+
+    /**
+     * What the window asks of the program around it: lock the window, change the passphrase,
+     * restore a backup (the database is closed and opened again for that).
+     */
+    public record ProgramActions(Runnable lock, Runnable changePassphrase, Runnable restoreBackup) {
+        public static final ProgramActions NONE = new ProgramActions(() -> { }, () -> { }, () -> { });
+    }
+
+    public void setProgramActions(ProgramActions actions) {
+        this.program = actions;
+    }
+
     /** Where to go when a participant's page opens from the Today screen: which enrolment, which tab. */
     private record Pending(UUID enrolmentId, String workTab) {
     }
@@ -157,8 +171,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         MenuItem calendar = item("menu.file.calendar", null, this::exportCalendar);
         MenuItem settings = item("menu.file.settings", "Shortcut+COMMA", openSettings);
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", stage::close);
+        MenuItem lock = item("menu.file.lock", "Shortcut+L", () -> program.lock().run());
+        MenuItem changePassphrase = item("menu.file.changePassphrase", null, () -> program.changePassphrase().run());
+        MenuItem restore = item("menu.file.restore", null, () -> program.restoreBackup().run());
         Menu file = new Menu(i18n.get("menu.file"), null, register, enrol, new SeparatorMenuItem(), calendar,
-                new SeparatorMenuItem(), settings,
+                new SeparatorMenuItem(), settings, lock, changePassphrase, restore,
                 new SeparatorMenuItem(), quit);
 
         MenuItem showToday = item("menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.app;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +48,7 @@ class CaseloadWorkflowUiTest {
 
     @Start
     void start(Stage stage) {
-        context = AppContext.open(dir.resolve("ui-" + System.nanoTime() + ".db"), CLOCK);
+        context = AppContext.open(dir.resolve("ui-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(42, 30, me);
         Ui.showMain(stage, context, SV, me);

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.app;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +47,7 @@ class SummaryUiTest {
 
     @Start
     void start(Stage stage) {
-        context = AppContext.open(dir.resolve("summary-" + System.nanoTime() + ".db"), CLOCK);
+        context = AppContext.open(dir.resolve("summary-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(11, 120, me);
         // The picker answers with the suggested name in a folder of this run's own.

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.app;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -65,20 +67,24 @@ class SyncMainTest {
         Path a = dir.resolve("a.db");
         Path b = dir.resolve("b.db");
         for (Path db : new Path[] {a, b}) {
-            try (Database d = Database.open(db, Clock.systemUTC())) {
+            try (Database d = Database.open(db, Clock.systemUTC(), TestPassphrase.get())) {
                 new CoachService(d).setCurrentCoach(db == a ? "Linnea Ek" : "Karim Haddad", "Jobbtorg Kista");
             }
         }
         Path pkg = dir.resolve("a.caseload.zip");
+        Path secret = dir.resolve("passphrase.txt");
+        Files.writeString(secret, TestPassphrase.TEXT + "\n");
         String home = System.getProperty("user.home");
         System.setProperty("user.home", dir.resolve("home").toString());
         try {
-            Run exported = main("export", "--db", a.toString(), "--snapshot", "--out", pkg.toString());
+            Run exported = main("export", "--db", a.toString(), "--passphrase-file", secret.toString(), "--snapshot",
+                    "--out", pkg.toString());
             assertEquals(0, exported.code(), exported.err());
             assertTrue(exported.out().startsWith("exported file=" + pkg + " kind=snapshot changes=1 from=0 to=1 "),
                     exported.out());
 
-            Run imported = main("import", "--db", b.toString(), "--dry-run", pkg.toString());
+            Run imported = main("import", "--db", b.toString(), "--passphrase-file", secret.toString(), "--dry-run",
+                    pkg.toString());
             assertEquals(0, imported.code(), imported.err());
             assertTrue(imported.out().startsWith("would-import file=" + pkg + " producer="), imported.out());
             assertTrue(imported.out().contains(" kind=snapshot new=1 updated=0 unchanged=0 conflicts=0 merged=0"),

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.app;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,12 +58,12 @@ class SyncUiTest {
     @Start
     void start(Stage stage) throws Exception {
         long run = System.nanoTime();
-        context = AppContext.open(dir.resolve("linnea-" + run + ".db"), HERE);
+        context = AppContext.open(dir.resolve("linnea-" + run + ".db"), HERE, TestPassphrase.get());
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         amina = context.caseload().register(new ParticipantDraft(
                 PersonalIdentityNumber.of(LocalDate.of(1991, 4, 17), 382, false).display(), "Amina", "Yusuf",
                 "070-000 00 00", null, "Rinkeby-Kista"));
-        other = Database.open(dir.resolve("karim-" + run + ".db"), THERE);
+        other = Database.open(dir.resolve("karim-" + run + ".db"), THERE, TestPassphrase.get());
         new CoachService(other).setCurrentCoach("Karim Haddad", "Jobbtorg Kista");
         otherCaseload = new CaseloadService(other, THERE);
         otherSync = new SyncService(other, THERE, () -> "Karim Haddad");
@@ -158,7 +160,7 @@ class SyncUiTest {
         String[] coaches = {"Sofia Lind", "Johan Berg", "Maja Lindberg"};
         int serial = 500;
         for (String name : coaches) {
-            try (Database laptop = Database.open(team.resolve(name.replace(' ', '-') + ".db"), THERE)) {
+            try (Database laptop = Database.open(team.resolve(name.replace(' ', '-') + ".db"), THERE, TestPassphrase.get())) {
                 var coach = new CoachService(laptop).setCurrentCoach(name, "Jobbtorg Järva");
                 var caseload = new CaseloadService(laptop, THERE);
                 for (int i = 0; i < 2; i++) {

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.app;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +63,7 @@ class WorkflowWalkUiTest {
 
     @Start
     void start(Stage stage) {
-        context = AppContext.open(dir.resolve("walk-" + System.nanoTime() + ".db"), CLOCK);
+        context = AppContext.open(dir.resolve("walk-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         late = context.caseload().register(new ParticipantDraft(
                 PersonalIdentityNumber.of(LocalDate.of(1979, 6, 3), 212, false).display(), "Dragan", "Petrović", null,

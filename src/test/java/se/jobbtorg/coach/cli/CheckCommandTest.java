@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.cli;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,7 @@ class CheckCommandTest {
     Path dir;
 
     int check(Path file, ByteArrayOutputStream out, ByteArrayOutputStream err) {
-        return new CheckCommand(file, Clock.systemUTC()).run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new CheckCommand(file, Clock.systemUTC(), TestPassphrase.get()).run(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -31,7 +33,7 @@ class CheckCommandTest {
 
     @Test
     void aHealthyDatabaseGivesOneLineAndExitZero() {
-        se.jobbtorg.coach.store.Database.open(dir.resolve("c.db"), Clock.systemUTC()).close();
+        se.jobbtorg.coach.store.Database.open(dir.resolve("c.db"), Clock.systemUTC(), TestPassphrase.get()).close();
         var out = new ByteArrayOutputStream();
         assertEquals(CheckCommand.OK, check(dir.resolve("c.db"), out, new ByteArrayOutputStream()));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("ok file="));
@@ -41,9 +43,24 @@ class CheckCommandTest {
     @Test
     void aDamagedFileGivesExitThree() throws Exception {
         Path file = dir.resolve("c.db");
+        try (var db = se.jobbtorg.coach.store.Database.open(file, Clock.systemUTC(), TestPassphrase.get())) {
+            db.backup("manual");
+        }
+        // Garbage over the first page: the passphrase opens the backup, so the file is damaged.
         Files.writeString(file, "garbage that is no database, long enough to have a header of sorts".repeat(100));
         var err = new ByteArrayOutputStream();
         assertEquals(CheckCommand.DAMAGED, check(file, new ByteArrayOutputStream(), err));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("damaged"));
+    }
+
+    @Test
+    void aWrongPassphraseGivesExitOneAndSaysSo() {
+        Path file = dir.resolve("c.db");
+        se.jobbtorg.coach.store.Database.open(file, Clock.systemUTC(), TestPassphrase.get()).close();
+        var err = new ByteArrayOutputStream();
+        int code = new CheckCommand(file, Clock.systemUTC(), se.jobbtorg.coach.domain.Passphrase.of("not the one at all"))
+                .run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(CheckCommand.FAILED, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("reason=wrong passphrase"), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.cli;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +51,7 @@ class ReportCommandTest {
     /** Enrols someone on one day, approves a plan after planDays, and exits after exitDays. */
     void person(Path file, String unit, int serial, String enrolled, int planDays, Integer exitDays, ExitReason reason) {
         LocalDate start = LocalDate.parse(enrolled);
-        try (Database db = Database.open(file, on(enrolled))) {
+        try (Database db = Database.open(file, on(enrolled), TestPassphrase.get())) {
             var me = new CoachService(db).setCurrentCoach("Linnea Ek", null);
             var p = new CaseloadService(db, on(enrolled)).register(new ParticipantDraft(
                     PersonalIdentityNumber.of(LocalDate.of(1980, 1, 1).plusDays(serial), serial, false).display(),
@@ -84,7 +86,7 @@ class ReportCommandTest {
         Path out = dir.resolve("out/indicators.csv");
         var stdout = new ByteArrayOutputStream();
         int code = new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), unit, "csv", out,
-                on("2026-11-24")).run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
+                on("2026-11-24"), TestPassphrase.get()).run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
         assertEquals(ReportCommand.OK, code);
         assertTrue(stdout.toString(StandardCharsets.UTF_8).startsWith("ok out="));
 
@@ -132,7 +134,7 @@ class ReportCommandTest {
         Path out = dir.resolve("national.csv");
         var stdout = new ByteArrayOutputStream();
         int code = new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null, "csv", out,
-                "national", on("2026-11-24")).run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
+                "national", on("2026-11-24"), TestPassphrase.get()).run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
         assertEquals(ReportCommand.OK, code);
 
         List<CSVRecord> records;
@@ -175,9 +177,9 @@ class ReportCommandTest {
         var err = new ByteArrayOutputStream();
         Path out = dir.resolve("national.xlsx");
         assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "xlsx", out,
-                "national", on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+                "national", on("2026-11-24"), TestPassphrase.get()).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "csv", out,
-                "kolada", on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+                "kolada", on("2026-11-24"), TestPassphrase.get()).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--codes"));
         assertTrue(Files.notExists(out));
     }
@@ -191,14 +193,14 @@ class ReportCommandTest {
         var err = new ByteArrayOutputStream();
         Path out = dir.resolve("x.docx");
         assertEquals(ReportCommand.USAGE, new ReportCommand(dir.resolve("none.db"), null, null, null, "docx", out,
-                on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+                on("2026-11-24"), TestPassphrase.get()).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertEquals(ReportCommand.FAILED, new ReportCommand(dir.resolve("none.db"), null, null, null, "csv",
-                dir.resolve("x.csv"), on("2026-11-24")).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+                dir.resolve("x.csv"), on("2026-11-24"), TestPassphrase.get()).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(Files.notExists(out) && Files.notExists(dir.resolve("x.csv")) && Files.notExists(dir.resolve("none.db")));
         Path db = dir.resolve("real.db");
-        se.jobbtorg.coach.store.Database.open(db, on("2026-11-24")).close();
+        se.jobbtorg.coach.store.Database.open(db, on("2026-11-24"), TestPassphrase.get()).close();
         long size = db.toFile().length();
-        assertEquals(ReportCommand.USAGE, new ReportCommand(db, null, null, null, "csv", db, on("2026-11-24"))
+        assertEquals(ReportCommand.USAGE, new ReportCommand(db, null, null, null, "csv", db, on("2026-11-24"), TestPassphrase.get())
                 .run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertEquals(size, db.toFile().length(), "the database is never overwritten by a report");
     }
@@ -211,7 +213,7 @@ class ReportCommandTest {
         person(file, "Försörjningsstöd Farsta", 3, "2025-06-30", 4, null, null);
         Path out = dir.resolve("indicators.xlsx");
         assertEquals(ReportCommand.OK, new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null,
-                "xlsx", out, on("2026-11-24")).run(new PrintStream(new ByteArrayOutputStream(), true,
+                "xlsx", out, on("2026-11-24"), TestPassphrase.get()).run(new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), System.err));
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.toFile())) {
             var figures = book.getSheet("Indikatorer");
@@ -255,7 +257,7 @@ class ReportCommandTest {
         person(file, "Försörjningsstöd Farsta", 2, "2025-02-01", 9, 60, ExitReason.MOVED);
         Path out = dir.resolve("summary.pdf");
         assertEquals(ReportCommand.OK, new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null,
-                "pdf", out, on("2026-11-24")).run(new PrintStream(new ByteArrayOutputStream(), true,
+                "pdf", out, on("2026-11-24"), TestPassphrase.get()).run(new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), System.err));
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
             assertEquals(1, pdf.getNumberOfPages());

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.cli;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +78,7 @@ class SyncCommandsTest {
     /** A laptop's database with a coach and people, all invented. */
     Path laptop(String name, String coach, int... serials) {
         Path file = dir.resolve(name + ".db");
-        try (Database db = Database.open(file, CLOCK)) {
+        try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             var me = new CoachService(db).setCurrentCoach(coach, "Jobbtorg Kista");
             var caseload = new CaseloadService(db, CLOCK);
             for (int serial : serials) {
@@ -91,17 +93,17 @@ class SyncCommandsTest {
     }
 
     static String checksum(Path db) {
-        try (Database d = Database.open(db, CLOCK)) {
+        try (Database d = Database.open(db, CLOCK, TestPassphrase.get())) {
             return new SyncStore(d).contentChecksum();
         }
     }
 
     static Run export(Path db, Path out) {
-        return run((o, e) -> new SyncCommands(db, CLOCK).export(null, null, out, o, e));
+        return run((o, e) -> new SyncCommands(db, CLOCK, TestPassphrase.get()).export(null, null, out, o, e));
     }
 
     static Run importing(Path db, boolean dryRun, Path... files) {
-        return run((o, e) -> new SyncCommands(db, CLOCK).importPackages(List.of(files), dryRun, o, e));
+        return run((o, e) -> new SyncCommands(db, CLOCK, TestPassphrase.get()).importPackages(List.of(files), dryRun, o, e));
     }
 
     @Test
@@ -266,7 +268,7 @@ class SyncCommandsTest {
         assertEquals(SyncCommands.USAGE, none.code());
         assertTrue(none.err().startsWith("refused reason="), none.err());
         assertEquals(SyncCommands.USAGE, export(linnea, null).code());
-        assertEquals(SyncCommands.USAGE, run((o, e) -> new SyncCommands(linnea, CLOCK)
+        assertEquals(SyncCommands.USAGE, run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get())
                 .export(3L, UUID.randomUUID().toString(), pkg, o, e)).code());
         Run itself = export(linnea, linnea);
         assertEquals(SyncCommands.USAGE, itself.code());
@@ -290,13 +292,13 @@ class SyncCommandsTest {
         Path linnea = laptop("linnea", "Linnea Ek", 101, 102);
         Path pkg = dir.resolve("since.caseload.zip");
 
-        Run since = run((o, e) -> new SyncCommands(linnea, CLOCK).export(3L, null, pkg, o, e));
+        Run since = run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get()).export(3L, null, pkg, o, e));
         assertEquals(SyncCommands.OK, since.code(), since.err());
         assertEquals("delta", since.fields().get("kind"));
         assertEquals("3", since.fields().get("from"));
         assertEquals("2", since.fields().get("changes"));
 
-        Run forUnknown = run((o, e) -> new SyncCommands(linnea, CLOCK)
+        Run forUnknown = run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get())
                 .export(null, UUID.randomUUID().toString(), pkg, o, e));
         assertEquals("snapshot", forUnknown.fields().get("kind"), "a device never met gets everything");
         assertEquals("5", forUnknown.fields().get("changes"));

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.service;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +43,7 @@ class CaseloadServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("caseload.db"), CLOCK);
+        db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get());
         service = new CaseloadService(db, CLOCK);
         CoachService coaches = new CoachService(db);
         me = coaches.setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
@@ -197,7 +199,7 @@ class CaseloadServiceTest {
         assertTrue(service.caseload(me.id(), "").size() > 10, "most of them are mine");
 
         Path other = dir.resolve("other.db");
-        try (Database second = Database.open(other, CLOCK)) {
+        try (Database second = Database.open(other, CLOCK, TestPassphrase.get())) {
             Coach coach = new CoachService(second).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
             new DemoCaseload(second, CLOCK).populate(7, 40, coach);
             assertEquals(names(all), names(new CaseloadService(second, CLOCK).caseload(null, "")));

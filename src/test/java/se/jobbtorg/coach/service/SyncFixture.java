@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.service;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +57,7 @@ abstract class SyncFixture {
 
         Device(String name, int secondsAhead) {
             clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(secondsAhead));
-            db = Database.open(dir.resolve(name + ".db"), clock);
+            db = Database.open(dir.resolve(name + ".db"), clock, TestPassphrase.get());
             caseload = new CaseloadService(db, clock);
             workflow = new WorkflowService(db, clock);
             sync = new SyncService(db, clock, () -> name);

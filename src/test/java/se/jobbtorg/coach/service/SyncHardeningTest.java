@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.service;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,10 +58,10 @@ class SyncHardeningTest extends SyncFixture {
         Path file = dir.resolve("a.db");
         a.db.close();
         devices.remove(a);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+        try (Connection c = se.jobbtorg.coach.store.RawConnections.open(file)) {
             c.createStatement().executeUpdate("update change_log set field_values = null, field_bases = null");
         }
-        Database reopened = Database.open(file, a.clock);
+        Database reopened = Database.open(file, a.clock, TestPassphrase.get());
         try {
             Path pkg = dir.resolve("old.caseload.zip");
             new SyncService(reopened, a.clock, () -> "a").exportSnapshot(pkg, x -> { });
@@ -175,7 +177,7 @@ class SyncHardeningTest extends SyncFixture {
         Path file = dir.resolve("a.db");
         a.db.close();
         devices.remove(a);
-        Database db = Database.open(file, a.clock); // the coach restarts the program
+        Database db = Database.open(file, a.clock, TestPassphrase.get()); // the coach restarts the program
         try {
             CaseloadService caseload = new CaseloadService(db, a.clock);
             SyncService sync = new SyncService(db, a.clock, () -> "a");
@@ -264,7 +266,7 @@ class SyncHardeningTest extends SyncFixture {
         Path backup = dir.resolve("a-backup.db");
         Files.copy(file, backup); // the database put back as it was; its key file stays beside it
         Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING);
-        Database restored = Database.open(file, a.clock);
+        Database restored = Database.open(file, a.clock, TestPassphrase.get());
         try {
             new CaseloadService(restored, a.clock).register(new ParticipantDraft(number(2), "Bo", "Exempelsson", null,
                     null, null));

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.service;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,7 +170,7 @@ class SyncPropertiesTest {
             this.index = index;
             // All laptops start in the same second and often stand still: stamps meet in one millisecond.
             this.clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T09:00:00Z"));
-            this.db = Database.open(dir.resolve("laptop" + index + ".db"), clock);
+            this.db = Database.open(dir.resolve("laptop" + index + ".db"), clock, TestPassphrase.get());
             this.caseload = new CaseloadService(db, clock);
             this.sync = new SyncFacade(new SyncService(db, clock, () -> "coach " + index), new SyncStore(db));
             this.coach = new CoachService(db).setCurrentCoach("Coach " + index, "Jobbtorg Kista");

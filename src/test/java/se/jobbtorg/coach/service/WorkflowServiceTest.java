@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.service;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +53,7 @@ class WorkflowServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("caseload.db"), CaseloadServiceTest.CLOCK);
+        db = Database.open(dir.resolve("caseload.db"), CaseloadServiceTest.CLOCK, TestPassphrase.get());
         caseload = new CaseloadService(db, CaseloadServiceTest.CLOCK);
         workflow = new WorkflowService(db, CaseloadServiceTest.CLOCK);
         me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");

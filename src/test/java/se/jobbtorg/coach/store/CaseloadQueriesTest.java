@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.store;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -32,7 +34,7 @@ class CaseloadQueriesTest {
 
     @BeforeAll
     static void fill() {
-        db = Database.open(dir.resolve("search.db"), DatabaseTest.CLOCK);
+        db = Database.open(dir.resolve("search.db"), DatabaseTest.CLOCK, TestPassphrase.get());
         me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         new DemoCaseload(db, DatabaseTest.CLOCK).populate(3, 300, me);
         everyone = new CaseloadQueries(db).find(null, "", 10_000);

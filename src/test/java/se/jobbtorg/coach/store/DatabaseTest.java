@@ -1,5 +1,8 @@
 package se.jobbtorg.coach.store;
 
+import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +14,6 @@ import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +40,7 @@ class DatabaseTest {
     }
 
     static String pragma(Path file, String name) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement();
+        try (var c = RawConnections.open(file); var s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getString(1) : null;
         }
@@ -55,7 +57,7 @@ class DatabaseTest {
     @Test
     void newFileIsMigratedToTheLatestVersionInWalMode() throws Exception {
         Path file = dir.resolve("sub/folder/caseload.db");
-        try (Database db = Database.open(file, CLOCK)) {
+        try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             assertEquals(Migrations.latestVersion(), intPragma(db, "user_version"));
             assertEquals("wal", String.valueOf(db.<Object>read(dsl -> dsl.fetchValue("PRAGMA journal_mode"))));
             assertEquals(2, intPragma(db, "synchronous"), "FULL is 2");
@@ -71,7 +73,7 @@ class DatabaseTest {
         Path file = dir.resolve("caseload.db");
         int previous = Migrations.latestVersion() - 1;
         Participant p = person("Anna", "Öberg", 123);
-        try (Database old = Database.open(file, CLOCK, previous)) {
+        try (Database old = Database.open(file, CLOCK, TestPassphrase.get(), previous)) {
             // As the program of that version wrote it: the row and a change-log row without values.
             old.write(tx -> tx.dsl().execute("insert into participant (id, version_stamp, changed_by, deleted,"
                     + " personal_number, first_name, last_name, sort_name)"
@@ -84,7 +86,7 @@ class DatabaseTest {
             assertEquals(previous, intPragma(old, "user_version"));
         }
 
-        try (Database db = Database.open(file, CLOCK)) {
+        try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             assertEquals(Migrations.latestVersion(), intPragma(db, "user_version"));
             assertEquals(p, new ParticipantRepository(db).find(p.id()).orElseThrow());
             // the old change is given the record's values, so it can travel in a package
@@ -108,18 +110,18 @@ class DatabaseTest {
     @Test
     void aFileFromANewerProgramIsRefusedUntouched() throws Exception {
         Path file = dir.resolve("caseload.db");
-        Database.open(file, CLOCK).close();
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+        Database.open(file, CLOCK, TestPassphrase.get()).close();
+        try (var c = RawConnections.open(file); var s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
-        assertThrows(StoreException.class, () -> Database.open(file, CLOCK));
+        assertThrows(StoreException.class, () -> Database.open(file, CLOCK, TestPassphrase.get()));
         assertEquals("99", pragma(file, "user_version"));
     }
 
     @Test
     void aFileThatIsNotADatabaseIsReportedDamagedWithItsLastBackup() throws Exception {
         Path file = dir.resolve("caseload.db");
-        try (Database db = Database.open(file, CLOCK)) {
+        try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             db.write(tx -> new ParticipantRepository(db).save(tx, person("Ali", "Haddad", 5)));
             db.backup("manual");
         }
@@ -127,16 +129,16 @@ class DatabaseTest {
             raf.seek(0);
             raf.write("this is not an SQLite file at all".getBytes());
         }
-        var damaged = assertThrows(DatabaseDamagedException.class, () -> Database.open(file, CLOCK));
+        var damaged = assertThrows(DatabaseDamagedException.class, () -> Database.open(file, CLOCK, TestPassphrase.get()));
         assertTrue(damaged.lastBackup().isPresent());
-        try (Database restored = Database.open(damaged.lastBackup().get(), CLOCK)) {
+        try (Database restored = Database.open(damaged.lastBackup().get(), CLOCK, TestPassphrase.get())) {
             assertEquals(1, new ParticipantRepository(restored).count(), "the backup holds the data");
         }
     }
 
     @Test
     void everyChangeWritesOneChangeLogRowNamingItsFieldsAndBase() {
-        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK)) {
+        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get())) {
             var repo = new ParticipantRepository(db);
             Participant p = person("Sara", "Nilsson", 77);
             assertTrue(db.<Boolean>write(tx -> repo.save(tx, p)));
@@ -163,7 +165,7 @@ class DatabaseTest {
 
     @Test
     void aFailedTransactionLeavesNeitherTheChangeNorItsLogRow() {
-        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK)) {
+        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get())) {
             var repo = new ParticipantRepository(db);
             Participant p = person("Johan", "Berg", 11);
             assertThrows(IllegalStateException.class, () -> db.write(tx -> {
@@ -185,7 +187,7 @@ class DatabaseTest {
 
     @Test
     void aTombstoneIsLoggedAsADeleteAndHidesTheRecord() {
-        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK)) {
+        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get())) {
             var repo = new ParticipantRepository(db);
             Participant p = person("Leila", "Abdi", 3);
             db.write(tx -> repo.save(tx, p));
@@ -204,12 +206,12 @@ class DatabaseTest {
         Path file = dir.resolve("caseload.db");
         String device;
         String lastStamp;
-        try (Database db = Database.open(file, CLOCK)) {
+        try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             device = db.deviceId();
             db.write(tx -> new ParticipantRepository(db).save(tx, person("Nils", "Olsson", 1)));
             lastStamp = db.read(dsl -> dsl.select(CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG).fetchOne(CHANGE_LOG.NEW_STAMP));
         }
-        try (Database db = Database.open(file, CLOCK)) {
+        try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             assertEquals(device, db.deviceId());
             db.write(tx -> new ParticipantRepository(db).save(tx, person("Ida", "Olsson", 2)));
             String next = db.read(dsl -> dsl.select(CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG)
@@ -229,16 +231,16 @@ class DatabaseTest {
     @Test
     void aSecondProgramCannotOpenTheSameFile() {
         Path file = dir.resolve("caseload.db");
-        try (Database first = Database.open(file, CLOCK)) {
-            assertThrows(DatabaseInUseException.class, () -> Database.open(file, CLOCK));
+        try (Database first = Database.open(file, CLOCK, TestPassphrase.get())) {
+            assertThrows(DatabaseInUseException.class, () -> Database.open(file, CLOCK, TestPassphrase.get()));
             assertEquals(0, new ParticipantRepository(first).count(), "the first one works on");
         }
-        Database.open(file, CLOCK).close();
+        Database.open(file, CLOCK, TestPassphrase.get()).close();
     }
 
     @Test
     void aWriteInsideAWriteIsRefusedAndNothingIsKept() {
-        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK)) {
+        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get())) {
             var repo = new ParticipantRepository(db);
             assertThrows(IllegalStateException.class, () -> db.write(tx -> {
                 repo.save(tx, person("Ali", "Abdi", 1));
@@ -251,7 +253,7 @@ class DatabaseTest {
 
     @Test
     void savingAnOldCopyNeverBringsATombstoneBack() {
-        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK)) {
+        try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get())) {
             var repo = new ParticipantRepository(db);
             Participant p = person("Elin", "Berg", 8);
             db.write(tx -> repo.save(tx, p));
@@ -264,25 +266,33 @@ class DatabaseTest {
     }
 
     @Test
-    void backupsAreWholeFilesAndOnlyTheNewestAreKept() throws Exception {
+    void backupsAreWholeEncryptedFilesKeptForTheRetentionPeriodButNeverTheNewestThree() throws Exception {
         Path file = dir.resolve("caseload.db");
         Path other = dir.resolve("backups/caseload-test-20260101-000000-v1.db");
-        try (Database db = Database.open(file, CLOCK)) {
+        TestClock clock = new TestClock(Instant.parse("2026-09-01T08:00:00Z"));
+        try (Database db = Database.open(file, clock, TestPassphrase.get())) {
+            db.keepBackupsFor(java.time.Period.ofDays(30));
             db.write(tx -> new ParticipantRepository(db).save(tx, person("Nils", "Berg", 9)));
             Files.createDirectories(other.getParent());
             Files.writeString(other, "a backup of another database beside this one");
-            for (int i = 0; i < Backups.KEEP + 3; i++) {
+            for (int day = 0; day < 60; day += 10) { // 6 backups, days 0, 10, ..., 50
                 db.backup("manual");
+                clock.advance(java.time.Duration.ofDays(10));
             }
+            // day 60: one more; days 0-20 are past 30 days, but only the newest three are safe by count
+            db.backup("manual");
         }
-        List<Path> kept = new Backups(file, CLOCK).list();
-        assertEquals(Backups.KEEP, kept.size());
+        List<Path> kept = new Backups(file, clock).list();
+        assertEquals(4, kept.size(), "days 30, 40, 50 and 60 are within 30 days of day 60: " + kept);
         assertFalse(kept.contains(other), "another database's backups are not ours");
         assertTrue(Files.exists(other), "and are never pruned");
         try (var files = Files.list(dir.resolve("backups"))) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".partial")));
         }
-        try (Database restored = Database.open(kept.get(0), CLOCK)) {
+        for (Path backup : kept) {
+            assertEquals(EncryptedFiles.State.ENCRYPTED, EncryptedFiles.state(backup), "every backup is encrypted");
+        }
+        try (Database restored = Database.open(kept.get(0), clock, TestPassphrase.get())) {
             assertEquals(1, new ParticipantRepository(restored).count());
         }
     }

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.sync;
 
+import se.jobbtorg.coach.TestPassphrase;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +65,7 @@ class ExamplePackageTest {
     static Path makeExample(Path folder) throws IOException {
         se.jobbtorg.coach.TestClock clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T08:30:00Z"));
         Path file = folder.resolve("example.caseload.zip");
-        try (Database db = Database.open(folder.resolve("example.db"), clock)) {
+        try (Database db = Database.open(folder.resolve("example.db"), clock, TestPassphrase.get())) {
             var me = new CoachService(db).setCurrentCoach("Linnea Exempel", "Jobbtorg Kista");
             var caseload = new CaseloadService(db, clock);
             var workflow = new WorkflowService(db, clock);
@@ -130,7 +132,7 @@ class ExamplePackageTest {
         assertEquals(JSON.readTree(manifestOf(EXAMPLE)), JSON.readTree(Files.readString(MANIFEST, StandardCharsets.UTF_8)),
                 MANIFEST + " is the example's manifest; see this test's comment");
 
-        try (Database db = Database.open(dir.resolve("fresh.db"), Clock.systemUTC())) {
+        try (Database db = Database.open(dir.resolve("fresh.db"), Clock.systemUTC(), TestPassphrase.get())) {
             SyncService sync = new SyncService(db, Clock.systemUTC(), () -> "reader");
             long records = verified.changes().stream().filter(c -> c.creates()).count();
             SyncService.Imported first = sync.importPackage(EXAMPLE, false, p -> { });

@@ -1,0 +1,60 @@
+package se.jobbtorg.coach.service;
+
+import java.nio.file.Path;
+import java.time.Period;
+import java.util.List;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.WrongPassphraseException;
+
+/** The passphrase and the backups of the open database, for the lock and the file menu. */
+public final class SecurityService {
+    private final Database db;
+
+    public SecurityService(Database db) {
+        this.db = db;
+    }
+
+    /** True if the passphrase opens the database: the unlock. Wipes the passphrase afterwards. */
+    public boolean unlocks(Passphrase passphrase) {
+        try (passphrase) {
+            return db.opensWith(passphrase);
+        }
+    }
+
+    /**
+     * Changes the passphrase of the database and its backups. False if the current one is wrong
+     * (nothing changed); a new one that breaks the rules is refused before anything is done.
+     * Wipes both passphrases afterwards.
+     */
+    public boolean changePassphrase(Passphrase current, Passphrase next) {
+        try (current; next) {
+            if (!next.acceptable()) {
+                throw new IllegalArgumentException("the new passphrase breaks the rules");
+            }
+            db.changePassphrase(current, next);
+            return true;
+        } catch (WrongPassphraseException e) {
+            return false;
+        }
+    }
+
+    /** The daily backup, if none was taken today. */
+    public void backupIfDue() {
+        db.backupIfDue();
+    }
+
+    public void keepBackupsFor(Period period) {
+        db.keepBackupsFor(period);
+    }
+
+    /** The backups, newest first. */
+    public List<Path> backups() {
+        return db.backups();
+    }
+
+    /** True if the database was plain and has just been encrypted. */
+    public boolean convertedFromPlain() {
+        return db.convertedFromPlain();
+    }
+}

@@ -1,0 +1,142 @@
+package se.jobbtorg.coach.ui.lock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.event.Event;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.TaskRunner;
+
+/**
+ * Locks the window after an idle time and on Ctrl+L: the caseload leaves the scene (the main
+ * window's content is taken out, every other window's content hidden) and the passphrase form
+ * takes its place. Unlocking puts everything back as it was, typed text included. When a dialog
+ * is open (it would keep the main window from taking keys), the form comes in a window of its own
+ * on top of it.
+ */
+public final class Lock {
+    private final Stage stage;
+    private final I18n i18n;
+    private final TaskRunner tasks;
+    private final Function<Passphrase, Boolean> unlocks;
+    private final PauseTransition idle;
+    private final EventHandler<Event> activity;
+    private final ListChangeListener<Window> newWindows;
+    private Parent locked;
+    private final List<Node> hidden = new ArrayList<>();
+    private Stage lockWindow;
+
+    public Lock(Stage stage, I18n i18n, TaskRunner tasks, Function<Passphrase, Boolean> unlocks, Duration idleTime) {
+        this.stage = stage;
+        this.i18n = i18n;
+        this.tasks = tasks;
+        this.unlocks = unlocks;
+        this.idle = new PauseTransition(javafx.util.Duration.millis(idleTime.toMillis()));
+        idle.setOnFinished(e -> lock());
+        this.activity = e -> {
+            if (!isLocked()) {
+                idle.playFromStart();
+            }
+        };
+        this.newWindows = change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::listen);
+            }
+        };
+    }
+
+    /** Starts the idle timer on this content; every window's keys and mouse reset it. */
+    public void watch(Parent content) {
+        Window.getWindows().forEach(this::listen);
+        Window.getWindows().addListener(newWindows);
+        idle.playFromStart();
+    }
+
+    private void listen(Window window) {
+        window.removeEventFilter(KeyEvent.ANY, activity);
+        window.removeEventFilter(MouseEvent.MOUSE_MOVED, activity);
+        window.removeEventFilter(MouseEvent.MOUSE_PRESSED, activity);
+        window.removeEventFilter(ScrollEvent.ANY, activity);
+        window.addEventFilter(KeyEvent.ANY, activity);
+        window.addEventFilter(MouseEvent.MOUSE_MOVED, activity);
+        window.addEventFilter(MouseEvent.MOUSE_PRESSED, activity);
+        window.addEventFilter(ScrollEvent.ANY, activity);
+    }
+
+    public boolean isLocked() {
+        return locked != null;
+    }
+
+    /** Locks now (nothing if locked already). */
+    public void lock() {
+        if (isLocked()) {
+            return;
+        }
+        idle.stop();
+        locked = stage.getScene().getRoot();
+        Window top = null;
+        for (Window window : Window.getWindows()) {
+            if (window != stage && window.isShowing() && window.getScene() != null) {
+                hidden.add(window.getScene().getRoot());
+                window.getScene().getRoot().setVisible(false);
+                top = window;
+            }
+        }
+        var model = new PassphraseViewModel(PassphraseViewModel.Mode.UNLOCK, i18n, tasks, PassphraseView::fxDelay,
+                (passphrase, unused) -> unlocks.apply(passphrase) ? PassphraseViewModel.Outcome.ACCEPTED
+                        : PassphraseViewModel.Outcome.WRONG);
+        model.setOnAccepted(outcome -> unlock());
+        PassphraseView form = new PassphraseView(model, i18n, i18n.get("passphrase.quit"), stage::close);
+        if (top == null) {
+            stage.getScene().setRoot(form);
+        } else {
+            StackPane backdrop = new StackPane();
+            backdrop.getStyleClass().add("passphrase-screen");
+            stage.getScene().setRoot(backdrop);
+            lockWindow = new Stage();
+            lockWindow.initOwner(top);
+            lockWindow.initModality(Modality.APPLICATION_MODAL);
+            lockWindow.setTitle(i18n.get("lock.title"));
+            lockWindow.setOnCloseRequest(Event::consume);
+            Scene scene = new Scene(form);
+            scene.getStylesheets().addAll(stage.getScene().getStylesheets());
+            lockWindow.setScene(scene);
+            lockWindow.show();
+        }
+        form.focusFirst();
+    }
+
+    private void unlock() {
+        if (lockWindow != null) {
+            lockWindow.setOnCloseRequest(null);
+            lockWindow.close();
+            lockWindow = null;
+        }
+        stage.getScene().setRoot(locked);
+        hidden.forEach(root -> root.setVisible(true));
+        hidden.clear();
+        locked = null;
+        idle.playFromStart();
+    }
+
+    /** No more locking (the window closes, or the database is closed for a restore). */
+    public void stop() {
+        idle.stop();
+        Window.getWindows().removeListener(newWindows);
+    }
+}
