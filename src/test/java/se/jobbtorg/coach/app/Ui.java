@@ -33,7 +33,7 @@ final class Ui {
     }
 
     static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, condition);
     }
 
     /** Shown on screen in a showing window, so that a click lands on it. */
