@@ -1,13 +1,13 @@
 package se.jobbtorg.coach.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import se.jobbtorg.coach.store.PrivateFiles;
 
 /**
  * The log file in the data folder, for whoever helps a user with a problem. It holds ids,
@@ -29,7 +29,10 @@ final class AppLog {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         try {
-            Files.createDirectories(folder);
+            // The data folder and the log folder are the user's alone (0700): the log holds ids only,
+            // but the folder beside it holds the caseload.
+            PrivateFiles.folder(folder.getParent());
+            PrivateFiles.folder(folder);
             FileHandler file = new FileHandler(folder.resolve("jobbtorg-coach-%g.log").toString(),
                     2_000_000, 5, true);
             file.setFormatter(new SimpleFormatter());

@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,16 +180,18 @@ public final class CoachApplication extends Application {
         if (options.demo()) {
             // --demo on a new database: straight to a working caseload, no questions.
             prepare(null, new SettingsViewModel.Choice(i18n.get("welcome.demoCoach"), i18n.get("welcome.demoUnit"),
-                    i18n.locale(), true), true);
+                    i18n.locale(), true, settings.lockMinutes()), true);
             return;
         }
-        var model = new SettingsViewModel(i18n, "", "", i18n.locale(), true);
+        var model = new SettingsViewModel(i18n, "", "", i18n.locale(), true, settings.lockMinutes());
         Optional<SettingsViewModel.Choice> choice = new SettingsDialog(stage, model, i18n).showAndWait();
         if (choice.isEmpty()) {
             Platform.exit();
             return;
         }
         applyLanguage(choice.get().language());
+        settings.setLockMinutes(choice.get().lockMinutes());
+        saveSettings();
         prepare(null, choice.get(), choice.get().demo());
     }
 
@@ -220,7 +221,7 @@ public final class CoachApplication extends Application {
         mainWindow.setProgramActions(new MainWindow.ProgramActions(lock::lock, this::changePassphrase,
                 this::restoreBackup));
         stage.getScene().setRoot(mainWindow);
-        lock.watch(mainWindow);
+        lock.watch();
     }
 
     /** The passphrase changed in a window of its own; the database and its backups re-encrypted. */
@@ -285,19 +286,25 @@ public final class CoachApplication extends Application {
 
     private void openSettings() {
         Coach me = mainWindow.coach();
-        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false);
-        new SettingsDialog(stage, model, i18n).showAndWait().ifPresent(choice ->
-                context.ui().tasks().run(() -> context.coaches().setCurrentCoach(choice.coachName(), choice.unit()),
-                        updated -> {
-                            if (applyLanguage(choice.language())) {
-                                showMain(updated);
-                            } else {
-                                mainWindow.setCoach(updated);
-                            }
-                        }, error -> new DialogService(i18n, stage).showError("settings.failed", error)));
+        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, settings.lockMinutes());
+        new SettingsDialog(stage, model, i18n).showAndWait().ifPresent(choice -> {
+            settings.setLockMinutes(choice.lockMinutes());
+            lock.setIdleTime(Duration.ofMinutes(choice.lockMinutes()));
+            boolean newLanguage = applyLanguage(choice.language());
+            context.ui().tasks().run(() -> {
+                settings.save();
+                return context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
+            }, updated -> {
+                if (newLanguage) {
+                    showMain(updated);
+                } else {
+                    mainWindow.setCoach(updated);
+                }
+            }, error -> new DialogService(i18n, stage).showError("settings.failed", error));
+        });
     }
 
-    /** Saves the language; returns true if it changed, and the window is then built anew in it. */
+    /** Changes the language; returns true if it changed, and the window is then built anew in it. */
     private boolean applyLanguage(Locale language) {
         if (language == null || language.getLanguage().equals(i18n.locale().getLanguage())) {
             return false;
@@ -305,12 +312,15 @@ public final class CoachApplication extends Application {
         i18n = new I18n(language);
         Locale.setDefault(i18n.locale());
         settings.setLanguage(language);
-        try {
-            settings.save();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "settings not saved", e);
-        }
         return true;
+    }
+
+    /** Saves the settings file off the FX thread; a failure is logged (the defaults then apply next time). */
+    private void saveSettings() {
+        startupTasks.run(() -> {
+            settings.save();
+            return null;
+        }, done -> { }, error -> LOG.log(Level.WARNING, "settings not saved", error));
     }
 
     @Override

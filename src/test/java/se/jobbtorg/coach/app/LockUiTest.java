@@ -127,7 +127,7 @@ class LockUiTest {
             Lock l = new Lock(stage, SV, context.ui().tasks(), context.security()::unlocks, Duration.ofMinutes(10));
             window.setProgramActions(new MainWindow.ProgramActions(l::lock, () -> { }, () -> { }));
             stage.getScene().setRoot(window);
-            l.watch(window);
+            l.watch();
             lock.set(l);
         });
         Ui.waitFor(() -> showing(robot, "#caseloadTable") && Ui.rows(robot, "#caseloadTable") > 0);

@@ -60,8 +60,16 @@ public final class Lock {
         };
     }
 
-    /** Starts the idle timer on this content; every window's keys and mouse reset it. */
-    public void watch(Parent content) {
+    /** A new idle time, from now. */
+    public void setIdleTime(Duration idleTime) {
+        idle.setDuration(javafx.util.Duration.millis(idleTime.toMillis()));
+        if (!isLocked()) {
+            idle.playFromStart();
+        }
+    }
+
+    /** Starts the idle timer; every window's keys and mouse reset it. */
+    public void watch() {
         Window.getWindows().forEach(this::listen);
         Window.getWindows().addListener(newWindows);
         idle.playFromStart();

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextField;
@@ -46,6 +47,13 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
             }
         });
         Forms.row(grid, 2, i18n.get("settings.language"), language, null);
+        Spinner<Integer> lock = new Spinner<>(SettingsViewModel.MIN_LOCK_MINUTES, SettingsViewModel.MAX_LOCK_MINUTES,
+                model.lockMinutes.get());
+        lock.setId("lockMinutesField");
+        lock.setEditable(true);
+        lock.setPrefWidth(110);
+        lock.getValueFactory().valueProperty().bindBidirectional(model.lockMinutes);
+        Forms.row(grid, 3, i18n.get("settings.lockMinutes"), lock, null);
         if (model.isFirstRun()) {
             CheckBox demo = new CheckBox(i18n.get("welcome.demo"));
             demo.setId("demoChoice");

@@ -21,16 +21,27 @@ public final class SettingsViewModel {
     final StringProperty unit = new SimpleStringProperty("");
     final ObjectProperty<Locale> language = new SimpleObjectProperty<>();
     final BooleanProperty demo = new SimpleBooleanProperty(false);
+    final ObjectProperty<Integer> lockMinutes = new SimpleObjectProperty<>(DEFAULT_LOCK_MINUTES);
     final StringProperty nameProblem = new SimpleStringProperty("");
     private final boolean firstRun;
     private final I18n i18n;
 
-    /** The choices the user made, for the caller to apply. */
-    public record Choice(String coachName, String unit, Locale language, boolean demo) {
+    public static final int DEFAULT_LOCK_MINUTES = 10;
+    public static final int MIN_LOCK_MINUTES = 1;
+    public static final int MAX_LOCK_MINUTES = 240;
+
+    /** The choices the user made, for the caller to apply. lockMinutes: idle time before the window locks. */
+    public record Choice(String coachName, String unit, Locale language, boolean demo, int lockMinutes) {
     }
 
     public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun) {
+        this(i18n, coachName, unit, language, firstRun, DEFAULT_LOCK_MINUTES);
+    }
+
+    public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun,
+            int lockMinutes) {
         this.i18n = i18n;
+        this.lockMinutes.set(lockMinutes);
         this.coachName.set(coachName == null ? "" : coachName);
         this.unit.set(unit == null ? "" : unit);
         this.language.set(language);
@@ -53,6 +64,11 @@ public final class SettingsViewModel {
         }
         nameProblem.set("");
         return new Choice(coachName.get().strip(), unit.get() == null ? "" : unit.get().strip(), language.get(),
-                firstRun && demo.get());
+                firstRun && demo.get(), clampedLockMinutes());
+    }
+
+    private int clampedLockMinutes() {
+        Integer minutes = lockMinutes.get();
+        return minutes == null ? DEFAULT_LOCK_MINUTES : Math.max(MIN_LOCK_MINUTES, Math.min(MAX_LOCK_MINUTES, minutes));
     }
 }
