@@ -145,12 +145,15 @@ public final class CoachApplication extends Application {
                     i18n.get("passphrase.converted"));
         }
         // The daily backup, kept as long as the settings say: off the FX thread, never in the way.
+        // Not of a database made a moment ago: there is nothing in it to keep.
         AppContext current = context;
-        current.ui().tasks().run(() -> {
-            current.security().keepBackupsFor(Period.ofDays(settings.backupDays()));
-            current.security().backupIfDue();
-            return null;
-        }, done -> { }, error -> LOG.log(Level.WARNING, "daily backup failed", error));
+        current.security().keepBackupsFor(Period.ofDays(settings.backupDays()));
+        if (opened.coach().isPresent()) {
+            current.ui().tasks().run(() -> {
+                current.security().backupIfDue();
+                return null;
+            }, done -> { }, error -> LOG.log(Level.WARNING, "daily backup failed", error));
+        }
         opened.coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
     }
 

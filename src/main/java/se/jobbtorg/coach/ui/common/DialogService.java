@@ -8,6 +8,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import se.jobbtorg.coach.service.ValidationException;
 
@@ -72,6 +73,9 @@ public final class DialogService {
         Label content = new Label(message);
         content.setWrapText(true);
         content.setMaxWidth(460);
+        // Wrapped at 460 px: without a preferred width the dialog grows as wide as the sentence.
+        content.setPrefWidth(460);
+        content.setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(content);
         return alert;
     }

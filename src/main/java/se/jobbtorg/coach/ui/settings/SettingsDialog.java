@@ -47,14 +47,17 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
             }
         });
         Forms.row(grid, 2, i18n.get("settings.language"), language, null);
-        Spinner<Integer> lock = new Spinner<>(SettingsViewModel.MIN_LOCK_MINUTES, SettingsViewModel.MAX_LOCK_MINUTES,
-                model.lockMinutes.get());
-        lock.setId("lockMinutesField");
-        lock.setEditable(true);
-        lock.setPrefWidth(110);
-        lock.getValueFactory().valueProperty().bindBidirectional(model.lockMinutes);
-        Forms.row(grid, 3, i18n.get("settings.lockMinutes"), lock, null);
-        if (model.isFirstRun()) {
+        Spinner<Integer> lock = null;
+        if (!model.isFirstRun()) {
+            // The idle lock: a choice for later, not a question for a new user's first minute.
+            lock = new Spinner<>(SettingsViewModel.MIN_LOCK_MINUTES,
+                    SettingsViewModel.MAX_LOCK_MINUTES, model.lockMinutes.get());
+            lock.setId("lockMinutesField");
+            lock.setEditable(true);
+            lock.setMaxWidth(110);
+            lock.getValueFactory().valueProperty().bindBidirectional(model.lockMinutes);
+            Forms.row(grid, 3, i18n.get("settings.lockMinutes"), lock, null);
+        } else {
             CheckBox demo = new CheckBox(i18n.get("welcome.demo"));
             demo.setId("demoChoice");
             demo.selectedProperty().bindBidirectional(model.demo);
@@ -70,7 +73,16 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
                         ButtonBar.ButtonData.CANCEL_CLOSE));
         Button okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId("settingsOk");
+        Spinner<Integer> typedMinutes = lock;
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
+            if (typedMinutes != null) {
+                // A number typed but not yet confirmed with Enter counts; one that is no number does not.
+                try {
+                    typedMinutes.commitValue();
+                } catch (RuntimeException notANumber) {
+                    typedMinutes.cancelEdit();
+                }
+            }
             if (model.validate() == null) {
                 e.consume();
             }
