@@ -96,8 +96,10 @@ class LockUiTest {
             view.focusFirst();
         });
         Ui.waitFor(() -> showing(robot, "#passphraseField"));
-
-        robot.write("kort");
+        // The caret is in the field from the start: the coach just types.
+        Ui.waitFor(() -> robot.lookup("#passphraseField").query().isFocused());
+        // A click first: the window itself may not have the keyboard yet after the test before.
+        robot.clickOn("#passphraseField").write("kort");
         assertEquals(SV.get("passphrase.strength.tooShort", 10), Ui.text(robot, "#passphraseStrength"));
         robot.write(" men nu längre");
         assertEquals(SV.get("passphrase.strength.strong"), Ui.text(robot, "#passphraseStrength"));
@@ -107,7 +109,11 @@ class LockUiTest {
         Screenshots.save(stage.getScene(), "passphrase-create-mismatch");
         assertFalse(Files.exists(file), "nothing is created before the passphrase is chosen");
 
-        robot.clickOn("#passphraseRepeat").push(KeyCode.END).write("e").push(KeyCode.ENTER);
+        robot.clickOn("#passphraseRepeat").push(KeyCode.END).write("e");
+        String first = robot.lookup("#passphraseField").queryAs(javafx.scene.control.PasswordField.class).getText();
+        String repeat = robot.lookup("#passphraseRepeat").queryAs(javafx.scene.control.PasswordField.class).getText();
+        assertEquals(first, repeat, "both fields hold what was typed");
+        robot.push(KeyCode.ENTER);
         Ui.waitFor(() -> opened.get() != null || failed.get() != null);
         if (failed.get() != null) {
             throw new AssertionError("the database did not open", failed.get());
@@ -134,12 +140,13 @@ class LockUiTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
         Ui.waitFor(() -> showing(robot, "#passphraseField"));
+        Ui.waitFor(() -> robot.lookup("#passphraseField").query().isFocused());
         assertTrue(robot.lookup("#caseloadTable").tryQuery().isEmpty(), "nothing of the caseload is in the window");
         assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
                 .noneMatch(l -> l.getText() != null && l.getText().contains("Linnea")), "not even the coach's name");
         Screenshots.save(stage.getScene(), "locked");
 
-        robot.write("fel lösenfras").push(KeyCode.ENTER);
+        robot.clickOn("#passphraseField").write("fel lösenfras").push(KeyCode.ENTER);
         Ui.waitFor(() -> Ui.text(robot, "#passphraseMessage").equals(SV.get("passphrase.wrong", 1L)));
         assertTrue(lock.get().isLocked());
         // The wait after a wrong try ends by itself (1 second), then the right passphrase unlocks.
