@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.store;
 
-import se.jobbtorg.coach.domain.Passphrase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import se.jobbtorg.coach.domain.Passphrase;
 
 /**
  * Backups of the database beside it, in {@code backups/}: before every migration and every

@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.store;
 
-import se.jobbtorg.coach.domain.Passphrase;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,6 +28,7 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.store.generated.Tables;
 
 /**

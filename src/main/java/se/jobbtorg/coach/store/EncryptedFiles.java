@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.store;
 
-import se.jobbtorg.coach.domain.Passphrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.mc.SQLiteMCConfig;
 import org.sqlite.mc.SQLiteMCSqlCipherConfig;
+import se.jobbtorg.coach.domain.Passphrase;
 
 /**
  * The database files encrypted at rest: SQLite3 Multiple Ciphers in its SQLCipher 4 scheme
