@@ -124,8 +124,22 @@ public final class Backups {
         }
     }
 
-    /** After a plain database was encrypted: its plain backups are encrypted too (same way). */
+    /**
+     * Plain backups are encrypted the way the database was: after a plain database was
+     * converted, and on every later open, in case a crash cut that conversion short.
+     */
     void encryptPlainCopies(Passphrase passphrase) throws IOException, SQLException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        // A backup's conversion cut short by a crash is finished or undone first, as the database's is.
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path left : files.filter(f -> f.toString().endsWith(".plain-original")
+                    || f.toString().endsWith(".encrypting")).toList()) {
+                String name = left.getFileName().toString();
+                EncryptedFiles.recover(left.resolveSibling(name.substring(0, name.lastIndexOf('.'))));
+            }
+        }
         for (Path backup : list()) {
             if (EncryptedFiles.state(backup) == EncryptedFiles.State.PLAIN) {
                 EncryptedFiles.encryptPlain(backup, passphrase);

@@ -109,7 +109,6 @@ public final class Database implements AutoCloseable {
             if (state == EncryptedFiles.State.PLAIN) {
                 quickCheckPlain(absolute, backups);
                 EncryptedFiles.encryptPlain(absolute, passphrase);
-                backups.encryptPlainCopies(passphrase);
                 converted = true;
             }
             boolean existed = state != EncryptedFiles.State.MISSING;
@@ -131,6 +130,9 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             }
+            // Under the passphrase just proven right: the plain backups of this conversion, and
+            // any that a crash during an earlier one left plain (the database was encrypted first).
+            backups.encryptPlainCopies(passphrase);
             if (existed) {
                 quickCheck(writer, absolute, backups);
             }
