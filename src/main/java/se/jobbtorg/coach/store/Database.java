@@ -285,6 +285,9 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA secure_delete = ON");
+            // 64 MiB of decrypted pages (SQLite's default is 2 MiB): every page read again from
+            // disk is decrypted again, which made search at 10,000 participants 2-3 times slower.
+            s.execute("PRAGMA cache_size = -65536");
         } catch (SQLException e) {
             c.close();
             throw e;
