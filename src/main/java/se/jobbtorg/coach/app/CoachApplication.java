@@ -48,6 +48,21 @@ public final class CoachApplication extends Application {
     private AppContext context;
     private Stage stage;
     private MainWindow mainWindow;
+    /** A package to offer once the main window is there (opened with it, or handed over early). */
+    private Path pendingPackage;
+    private boolean firstScreenShown;
+
+    /**
+     * Set by Main before launch, since JavaFX makes this object itself: the claim on this
+     * database, and the messages of later starts (bring the window forward, offer a package).
+     */
+    private static SingleInstance instance;
+    private static SingleInstance.Mailbox mailbox;
+
+    static void handOff(SingleInstance claimed, SingleInstance.Mailbox messages) {
+        instance = claimed;
+        mailbox = messages;
+    }
 
     @Override
     public void init() {
@@ -76,14 +91,56 @@ public final class CoachApplication extends Application {
             }
         });
         stage.setTitle(i18n.get("app.name"));
+        stage.getIcons().setAll(Icons.all());
         Label opening = new Label(i18n.get("startup.opening"));
         VBox splash = new VBox(12, new ProgressIndicator(), opening);
         splash.setAlignment(Pos.CENTER);
-        Scene scene = new Scene(splash, 1180, 720);
+        Scene scene = new Scene(splash, WindowPlacement.WIDTH, WindowPlacement.HEIGHT);
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
+        WindowPlacement.restore(stage, settings.window());
+        WindowPlacement.track(stage, settings::setWindow);
+        // Saved when the window closes, not only in stop(): a logout may end the program without it.
+        stage.setOnHidden(e -> saveSettings());
         stage.show();
+        options.rest().stream().filter(CoachApplication::isPackageName).findFirst()
+                .ifPresent(name -> offer(Path.of(name)));
+        if (mailbox != null) {
+            mailbox.deliverTo(lines -> Platform.runLater(() -> received(lines)));
+        }
         openDatabase(options.db() != null ? options.db() : paths.defaultDatabase());
+    }
+
+    static boolean isPackageName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".caseload.zip");
+    }
+
+    /** A later start's message: the window comes forward, with the package it was opened with. */
+    private void received(java.util.List<String> lines) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        for (String line : lines) {
+            if (line.startsWith(SingleInstance.OPEN)) {
+                offer(Path.of(line.substring(SingleInstance.OPEN.length())));
+            }
+        }
+    }
+
+    /** The sync screen with this package ready to import; only an existing package file is offered. */
+    private void offer(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!isPackageName(absolute.getFileName().toString()) || !Files.isRegularFile(absolute)) {
+            LOG.warning("a file to open that is not a caseload package was ignored");
+            return;
+        }
+        LOG.info("package offered for import");
+        if (mainWindow != null) {
+            mainWindow.offerPackage(absolute);
+        } else {
+            pendingPackage = absolute;
+        }
     }
 
     private record Opened(AppContext context, Optional<Coach> coach, boolean onNetwork) {
@@ -203,6 +260,21 @@ public final class CoachApplication extends Application {
         stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
         mainWindow = new MainWindow(stage, context.ui(), i18n, me, this::openSettings);
         stage.getScene().setRoot(mainWindow);
+        if (pendingPackage != null) {
+            mainWindow.offerPackage(pendingPackage);
+            pendingPackage = null;
+        }
+        if (!firstScreenShown) {
+            // The installer's test waits for this line: the first screen has been laid out to draw.
+            firstScreenShown = true;
+            Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                LOG.info("first screen shown");
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        }
     }
 
     private void openSettings() {
@@ -235,6 +307,14 @@ public final class CoachApplication extends Application {
         return true;
     }
 
+    private void saveSettings() {
+        try {
+            settings.save();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "settings not saved", e);
+        }
+    }
+
     private static void background(Task<?> task) {
         Thread t = new Thread(task, "startup");
         t.setDaemon(true);
@@ -243,8 +323,12 @@ public final class CoachApplication extends Application {
 
     @Override
     public void stop() {
+        saveSettings();
         if (context != null) {
             context.close();
+        }
+        if (instance != null) {
+            instance.close();
         }
     }
 }

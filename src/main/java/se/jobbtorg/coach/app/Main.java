@@ -1,6 +1,13 @@
 package se.jobbtorg.coach.app;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import se.jobbtorg.coach.cli.CheckCommand;
 import se.jobbtorg.coach.cli.ReportCommand;
@@ -61,12 +68,41 @@ public final class Main {
             }
             return sync.export(options.since(), options.forDevice(), options.out(), System.out, System.err);
         }
+        return window(options, paths, args);
+    }
+
+    /**
+     * The window, once per user and database: when it is already open, this start hands over the
+     * package it was opened with (a double click in the file manager), brings it forward and ends.
+     */
+    private static int window(Options options, AppPaths paths, String[] args) {
+        Path db = options.db() != null ? options.db() : paths.defaultDatabase();
+        List<String> message = new ArrayList<>();
+        message.add(SingleInstance.SHOW);
+        options.rest().stream().filter(CoachApplication::isPackageName)
+                .map(name -> SingleInstance.OPEN + Path.of(name).toAbsolutePath().normalize())
+                .forEach(message::add);
+        SingleInstance.Mailbox mailbox = new SingleInstance.Mailbox();
+        try {
+            Optional<SingleInstance> claimed = SingleInstance.claim(paths.dataFolder(), db, mailbox::post);
+            if (claimed.isPresent()) {
+                CoachApplication.handOff(claimed.get(), mailbox);
+            } else if (SingleInstance.handOver(paths.dataFolder(), db, message, HAND_OVER_WAIT_MS)) {
+                return 0;
+            }
+        } catch (IOException e) {
+            // Without the claim the window still opens; a second one meets the database lock.
+            Logger.getLogger(Main.class.getName()).log(Level.WARNING, "single-instance claim failed", e);
+        }
         Application.launch(CoachApplication.class, args);
         return 0;
     }
 
+    /** How long a second start waits for a first that is still starting. */
+    private static final long HAND_OVER_WAIT_MS = 5000;
+
     static final String USAGE = """
-            Usage: java -jar jobbtorg-coach.jar [options]            open the window
+            Usage: java -jar jobbtorg-coach.jar [options] [FILE.caseload.zip]  open the window
                    java -jar jobbtorg-coach.jar check [--db FILE]    check a database and exit
                    java -jar jobbtorg-coach.jar report [--db FILE] [--from D] [--to D] [--unit U]
                                                 --format csv|xlsx|pdf [--codes national] --out FILE
@@ -81,5 +117,7 @@ public final class Main {
               --db FILE     the caseload database (default: caseload.db in the user's data folder)
               --demo        fill a new, empty database with an invented demo caseload
               --lang sv|en  the interface language (default: the saved choice, else Swedish)
-              --version     print the version and exit""";
+              --version     print the version and exit
+            A FILE.caseload.zip given to the window opens it on the sync screen, ready to import; when the
+            window is already open, it is handed to that window.""";
 }
