@@ -76,6 +76,14 @@ public final class Main {
      * package it was opened with (a double click in the file manager), brings it forward and ends.
      */
     private static int window(Options options, AppPaths paths, String[] args) {
+        for (String arg : options.rest()) {
+            if (!CoachApplication.isPackageName(arg)) {
+                // Not a command and not a package: a typing mistake, not a reason to open a window.
+                System.err.println("unknown command " + arg);
+                System.err.println(USAGE);
+                return 2;
+            }
+        }
         Path db = options.db() != null ? options.db() : paths.defaultDatabase();
         List<String> message = new ArrayList<>();
         message.add(SingleInstance.SHOW);
