@@ -98,11 +98,10 @@ public final class CoachApplication extends Application {
         Scene scene = new Scene(splash, WindowPlacement.WIDTH, WindowPlacement.HEIGHT);
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
-        WindowPlacement.restore(stage, settings.window());
+        WindowPlacement.show(stage, settings.window());
         WindowPlacement.track(stage, settings::setWindow);
         // Saved when the window closes, not only in stop(): a logout may end the program without it.
         stage.setOnHidden(e -> saveSettings());
-        stage.show();
         options.rest().stream().filter(CoachApplication::isPackageName).findFirst()
                 .ifPresent(name -> offer(Path.of(name)));
         if (mailbox != null) {

@@ -44,15 +44,25 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
                 screen.getMinY() + (screen.getHeight() - h) / 2, w, h, maximized);
     }
 
-    /** Opens the stage where it was, or where a first start should. */
-    static void restore(Stage stage, Optional<WindowPlacement> saved) {
+    /**
+     * Shows the stage where it was, or where a first start should. The place and size are set
+     * before showing and again after: some window managers (seen with openbox) give a window
+     * shown with a size of its own 200 x 200 px, and only the second setting holds there.
+     */
+    static void show(Stage stage, Optional<WindowPlacement> saved) {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         WindowPlacement p = choose(saved, screens, Screen.getPrimary().getVisualBounds());
-        stage.setX(p.x());
-        stage.setY(p.y());
-        stage.setWidth(p.width());
-        stage.setHeight(p.height());
+        p.applyBounds(stage);
+        stage.show();
+        p.applyBounds(stage);
         stage.setMaximized(p.maximized());
+    }
+
+    private void applyBounds(Stage stage) {
+        stage.setX(x);
+        stage.setY(y);
+        stage.setWidth(width);
+        stage.setHeight(height);
     }
 
     /**
