@@ -188,13 +188,15 @@ msi)
     #   every .zip is not ours to do. A coach imports a package from the sync screen.
     # - Per-machine install into Program Files (the city's IT deploys it); sign the .msi with the
     #   city's code-signing certificate (signtool) after this step.
+    # - Two launchers: "Jobbtorg Coach.exe" (the window, no console) and jobbtorg-coach.exe (with a
+    #   console, for --version and the commands in scripts).
     step "msi"
     "${bin}jpackage" --type msi --dest "$out" --name "Jobbtorg Coach" \
         --icon "$here/icons/jobbtorg-coach.ico" "${common[@]}" "${image_args[@]}" \
         --license-file LICENSE \
         --win-upgrade-uuid 6f0c2a3e-8a57-4c1b-9d1e-3b7b5f0d2c41 \
         --win-menu --win-menu-group "Jobbtorg" --win-shortcut --win-dir-chooser \
-        --win-console=false
+        --add-launcher "jobbtorg-coach=$here/windows/cli-launcher.properties"
     ;;
 dmg)
     # macOS. Run on a Mac with a JDK 17+ and the Xcode command line tools (xcode-select --install:
