@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The installer as a person gets it, on this (Debian) machine, as root: builds the .deb, installs it
 # with dpkg -i, runs the installed program's --version and check, starts the window under Xvfb
-# until its first screen is drawn, opens a *.caseload.zip the way a file manager does (GIO: the
-# MIME type, the default application, its Exec line) and sees the running window take it,
-# uninstalls, and checks that the user's data is still there.
+# until its first screen is drawn, opens a *.caseload.zip the way a file manager does (the menu
+# entry's Exec line while the program is closed; GIO's default application while it runs) and
+# sees the window offer it, uninstalls, and checks that the user's data is still there.
 #
 #   installer/ci-test.sh          after `mvn verify` (uses target/jobbtorg-coach.jar as it is)
 #   BUILD=1 installer/ci-test.sh  runs `mvn package -DskipTests` first
@@ -110,32 +110,37 @@ pass "*.caseload.zip is $mime, opened by $app"
 cp src/docs/caseload-package/example.caseload.zip "$work/from-a-colleague.caseload.zip"
 
 cat >"$work/desktop.sh" <<'EOF'
-# Runs inside xvfb-run: the window, then a package opened from "the file manager".
+# Runs inside xvfb-run: the window; then a package opened from "the file manager" while the
+# program is closed, and again while it runs.
 set -u
-wait_for() { # wait_for TEXT SECONDS: bounded wait for a line in the program's log
-    local deadline=$(($(date +%s) + $2))
-    until grep -q "$1" "$LOG" 2>/dev/null; do
+wait_for() { # wait_for TEXT COUNT SECONDS: bounded wait for the COUNTth such line in the log
+    local deadline=$(($(date +%s) + $3))
+    until [ "$(cat "$LOG" 2>/dev/null | grep -c "$1")" -ge "$2" ]; do
         if [ "$(date +%s)" -ge "$deadline" ] || ! kill -0 "$PID" 2>/dev/null; then
-            return 1
+            echo "waited in vain for '$1' ($2)" >"$WORK/result"
+            kill "$PID" 2>/dev/null
+            exit 1
         fi
         sleep 0.2
     done
 }
+# 1. The first start: a new database with the demo caseload, until the first screen is drawn.
 jobbtorg-coach --demo >"$WORK/window.out" 2>&1 &
 PID=$!
-if ! wait_for "first screen shown" 300; then
-    echo "no first screen" >"$WORK/result"
-    kill "$PID" 2>/dev/null
-    exit 1
-fi
-# What a file manager does on a double click: GIO launches the default application's Exec line
-# with the file. The window already runs, so that start hands the package over and ends.
+wait_for "first screen shown" 1 300
+kill "$PID"
+wait "$PID" 2>/dev/null
+# 2. The program is closed; a file manager runs the menu entry's Exec line with the package.
+exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/jobbtorg-coach.desktop)
+${exec_line/\%f/$WORK/from-a-colleague.caseload.zip} >>"$WORK/window.out" 2>&1 &
+PID=$!
+wait_for "first screen shown" 2 300
+wait_for "package offered for import" 1 30
+# 3. It runs; what a file manager does on a double click: GIO launches the default application
+# with the file. That start hands the package over to the running window and ends.
 gio open "$WORK/from-a-colleague.caseload.zip" >"$WORK/gio.out" 2>&1
-if ! wait_for "a later start came to this window" 120 || ! wait_for "package offered for import" 10; then
-    echo "package not offered" >"$WORK/result"
-    kill "$PID" 2>/dev/null
-    exit 1
-fi
+wait_for "a later start came to this window" 1 120
+wait_for "package offered for import" 2 30
 command -v import >/dev/null && import -window root "$WORK/screen.png" 2>/dev/null
 kill "$PID"
 wait "$PID" 2>/dev/null
@@ -148,11 +153,12 @@ WORK="$work" LOG="$log" timeout 600 xvfb-run -a -s "-screen 0 1366x768x24" bash 
     fail "window: $(cat "$work/result" 2>/dev/null || echo 'did not run')"
 }
 pass "window drew its first screen ($(grep -m1 'first screen shown' "$log" | cut -c12-19))"
+pass "a package opened through the menu entry's Exec line started the program on it"
 ! grep -q -e "Unsupported JavaFX configuration" -e "SLF4J" "$work/window.out" ||
     fail "noise in the terminal: $(cat "$work/window.out")"
 pass "no JavaFX or SLF4J warnings in the terminal"
-[ "$(cat "$data"/logs/*.log | grep -c 'first screen shown')" = 1 ] || fail "the package started a second window"
-pass "a package opened from the file manager went to the running window ($(($(date +%s) - window_started)) s)"
+[ "$(cat "$data"/logs/*.log | grep -c 'first screen shown')" = 2 ] || fail "the package started a second window"
+pass "a package opened from the file manager went to the running window (window steps: $(($(date +%s) - window_started)) s)"
 if [ -f "$work/screen.png" ]; then
     cp "$work/screen.png" target/installer/ci-window.png
 fi
