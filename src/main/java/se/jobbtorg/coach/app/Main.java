@@ -84,6 +84,13 @@ public final class Main {
                 return 2;
             }
         }
+        if (noDisplay(System.getProperty("os.name", ""), System.getenv())) {
+            // Over ssh or in a script: a sentence instead of JavaFX's stack trace.
+            System.err.println("The window needs a graphical desktop (DISPLAY is not set). "
+                    + "The commands run without one:");
+            System.err.println(USAGE);
+            return 1;
+        }
         Path db = options.db() != null ? options.db() : paths.defaultDatabase();
         List<String> message = new ArrayList<>();
         message.add(SingleInstance.SHOW);
@@ -104,6 +111,19 @@ public final class Main {
         }
         Application.launch(CoachApplication.class, args);
         return 0;
+    }
+
+    /** On Linux and the BSDs the window needs an X or Wayland display; elsewhere there always is one. */
+    static boolean noDisplay(String osName, java.util.Map<String, String> env) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) {
+            return false;
+        }
+        return isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** How long a second start waits for a first that is still starting. */

@@ -16,6 +16,16 @@ class WindowArgumentsTest {
     }
 
     @Test
+    void withoutADisplayTheWindowSaysSoInsteadOfAStackTrace() {
+        assertTrue(Main.noDisplay("Linux", java.util.Map.of()));
+        assertTrue(Main.noDisplay("Linux", java.util.Map.of("DISPLAY", " ")));
+        assertTrue(!Main.noDisplay("Linux", java.util.Map.of("DISPLAY", ":0")));
+        assertTrue(!Main.noDisplay("Linux", java.util.Map.of("WAYLAND_DISPLAY", "wayland-0")));
+        assertTrue(!Main.noDisplay("Windows 11", java.util.Map.of()));
+        assertTrue(!Main.noDisplay("Mac OS X", java.util.Map.of()));
+    }
+
+    @Test
     void packagesAreKnownByTheirDoubleExtension() {
         assertTrue(CoachApplication.isPackageName("/home/linnea/Hämtade/Karim 2026-11-24.CASELOAD.ZIP"));
         assertTrue(!CoachApplication.isPackageName("/home/linnea/export.zip"));
