@@ -45,8 +45,9 @@ public final class KeepNatives {
         }
         if (!kept) {
             Files.delete(temp);
-            System.err.println(jar + " has nothing under " + keep + ": left as it was");
-            System.exit(1);
+            // Another layout (a fork of the driver, say): better a larger installer than none.
+            System.err.println("warning: " + jar + " has nothing under " + keep + ": left as it was");
+            return;
         }
         Files.move(temp, jar, StandardCopyOption.REPLACE_EXISTING);
         System.out.println(jar.getFileName() + ": " + dropped + " entries of other platforms dropped");
