@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +61,21 @@ public final class CoachApplication extends Application {
     private Stage stage;
     private MainWindow mainWindow;
     private Lock lock;
+    /** A package to offer once the main window is there (opened with it, or handed over early). */
+    private Path pendingPackage;
+    private boolean firstScreenShown;
+
+    /**
+     * Set by Main before launch, since JavaFX makes this object itself: the claim on this
+     * database, and the messages of later starts (bring the window forward, offer a package).
+     */
+    private static SingleInstance instance;
+    private static SingleInstance.Mailbox mailbox;
+
+    static void handOff(SingleInstance claimed, SingleInstance.Mailbox messages) {
+        instance = claimed;
+        mailbox = messages;
+    }
 
     @Override
     public void init() {
@@ -87,13 +104,22 @@ public final class CoachApplication extends Application {
             }
         });
         stage.setTitle(i18n.get("app.name"));
+        stage.getIcons().setAll(Icons.all());
         Label opening = new Label(i18n.get("startup.opening"));
         VBox splash = new VBox(12, new ProgressIndicator(), opening);
         splash.setAlignment(Pos.CENTER);
-        Scene scene = new Scene(splash, 1180, 720);
+        Scene scene = new Scene(splash, WindowPlacement.WIDTH, WindowPlacement.HEIGHT);
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
-        stage.show();
+        WindowPlacement.show(stage, settings.window());
+        WindowPlacement.track(stage, settings::setWindow);
+        // Saved when the window closes, not only in stop(): a logout may end the program without it.
+        stage.setOnHidden(e -> saveSettingsNow());
+        options.rest().stream().filter(CoachApplication::isPackageName).findFirst()
+                .ifPresent(name -> offer(Path.of(name)));
+        if (mailbox != null) {
+            mailbox.deliverTo(lines -> Platform.runLater(() -> received(lines)));
+        }
         file = options.db() != null ? options.db() : paths.defaultDatabase();
         startupTasks.run(() -> Database.stateOf(file), state -> askPassphrase(state, null), this::openFailed);
     }
@@ -128,6 +154,40 @@ public final class CoachApplication extends Application {
         PassphraseView view = new PassphraseView(model, i18n, i18n.get("passphrase.quit"), Platform::exit);
         stage.getScene().setRoot(view);
         view.focusFirst();
+        announceFirstScreen();
+    }
+
+    static boolean isPackageName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".caseload.zip");
+    }
+
+    /** A later start's message: the window comes forward, with the package it was opened with. */
+    private void received(java.util.List<String> lines) {
+        LOG.info("a later start came to this window");
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        for (String line : lines) {
+            if (line.startsWith(SingleInstance.OPEN)) {
+                offer(Path.of(line.substring(SingleInstance.OPEN.length())));
+            }
+        }
+    }
+
+    /** The sync screen with this package ready to import; only an existing package file is offered. */
+    private void offer(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!isPackageName(absolute.getFileName().toString()) || !Files.isRegularFile(absolute)) {
+            LOG.warning("a file to open that is not a caseload package was ignored");
+            return;
+        }
+        LOG.info("package offered for import");
+        if (mainWindow != null) {
+            mainWindow.offerPackage(absolute);
+        } else {
+            pendingPackage = absolute;
+        }
     }
 
     private record Opened(AppContext context, Optional<Coach> coach, boolean onNetwork) {
@@ -224,7 +284,30 @@ public final class CoachApplication extends Application {
         mainWindow.setProgramActions(new MainWindow.ProgramActions(lock::lock, this::changePassphrase,
                 this::restoreBackup));
         stage.getScene().setRoot(mainWindow);
+        if (pendingPackage != null) {
+            mainWindow.offerPackage(pendingPackage);
+            pendingPackage = null;
+        }
+        announceFirstScreen();
         lock.watch();
+    }
+
+    /**
+     * Logs once that the first screen (the passphrase screen, as a rule) has been laid out to
+     * draw: the installer's test waits for this line.
+     */
+    private void announceFirstScreen() {
+        if (firstScreenShown) {
+            return;
+        }
+        firstScreenShown = true;
+        Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.info("first screen shown");
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The passphrase changed in a window of its own; the database and its backups re-encrypted. */
@@ -326,14 +409,27 @@ public final class CoachApplication extends Application {
         }, done -> { }, error -> LOG.log(Level.WARNING, "settings not saved", error));
     }
 
+    /** At the close: the window's place and size kept, on the FX thread (the program is ending). */
+    private void saveSettingsNow() {
+        try {
+            settings.save();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "settings not saved", e);
+        }
+    }
+
     @Override
     public void stop() {
         if (lock != null) {
             lock.stop();
         }
         startupTasks.close();
+        saveSettingsNow();
         if (context != null) {
             context.close();
+        }
+        if (instance != null) {
+            instance.close();
         }
     }
 }

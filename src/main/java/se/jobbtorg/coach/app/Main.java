@@ -1,7 +1,13 @@
 package se.jobbtorg.coach.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import se.jobbtorg.coach.cli.CheckCommand;
 import se.jobbtorg.coach.cli.InitCommand;
@@ -45,8 +51,7 @@ public final class Main {
         }
         AppPaths paths = AppPaths.detect();
         if (options.command() == null) {
-            Application.launch(CoachApplication.class, args);
-            return 0;
+            return window(options, paths, args);
         }
         AppLog.configure(paths.logFolder());
         Path db = options.db() != null ? options.db() : paths.defaultDatabase();
@@ -70,8 +75,66 @@ public final class Main {
         }
     }
 
+    /**
+     * The window, once per user and database: when it is already open, this start hands over the
+     * package it was opened with (a double click in the file manager), brings it forward and ends.
+     */
+    private static int window(Options options, AppPaths paths, String[] args) {
+        for (String arg : options.rest()) {
+            if (!CoachApplication.isPackageName(arg)) {
+                // Not a command and not a package: a typing mistake, not a reason to open a window.
+                System.err.println("unknown command " + arg);
+                System.err.println(USAGE);
+                return 2;
+            }
+        }
+        if (noDisplay(System.getProperty("os.name", ""), System.getenv())) {
+            // Over ssh or in a script: a sentence instead of JavaFX's stack trace.
+            System.err.println("The window needs a graphical desktop (DISPLAY is not set). "
+                    + "The commands run without one:");
+            System.err.println(USAGE);
+            return 1;
+        }
+        Path db = options.db() != null ? options.db() : paths.defaultDatabase();
+        List<String> message = new ArrayList<>();
+        message.add(SingleInstance.SHOW);
+        options.rest().stream().filter(CoachApplication::isPackageName)
+                .map(name -> SingleInstance.OPEN + Path.of(name).toAbsolutePath().normalize())
+                .forEach(message::add);
+        SingleInstance.Mailbox mailbox = new SingleInstance.Mailbox();
+        try {
+            Optional<SingleInstance> claimed = SingleInstance.claim(paths.dataFolder(), db, mailbox::post);
+            if (claimed.isPresent()) {
+                CoachApplication.handOff(claimed.get(), mailbox);
+            } else if (SingleInstance.handOver(paths.dataFolder(), db, message, HAND_OVER_WAIT_MS)) {
+                return 0;
+            }
+        } catch (IOException e) {
+            // Without the claim the window still opens; a second one meets the database lock.
+            Logger.getLogger(Main.class.getName()).log(Level.WARNING, "single-instance claim failed", e);
+        }
+        Application.launch(CoachApplication.class, args);
+        return 0;
+    }
+
+    /** On Linux and the BSDs the window needs an X or Wayland display; elsewhere there always is one. */
+    static boolean noDisplay(String osName, java.util.Map<String, String> env) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) {
+            return false;
+        }
+        return isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** How long a second start waits for a first that is still starting. */
+    private static final long HAND_OVER_WAIT_MS = 5000;
+
     static final String USAGE = """
-            Usage: java -jar jobbtorg-coach.jar [options]            open the window
+            Usage: java -jar jobbtorg-coach.jar [options] [FILE.caseload.zip]  open the window
                    java -jar jobbtorg-coach.jar check [--db FILE]    check a database and exit
                    java -jar jobbtorg-coach.jar init --db FILE       create a new, empty, encrypted database
                    java -jar jobbtorg-coach.jar report [--db FILE] [--from D] [--to D] [--unit U]
@@ -89,5 +152,7 @@ public final class Main {
               --lang sv|en  the interface language (default: the saved choice, else Swedish)
               --passphrase-file FILE  the database's passphrase is the file's first line (commands
                             only; without it the passphrase is read from the terminal or standard input)
-              --version     print the version and exit""";
+              --version     print the version and exit
+            A FILE.caseload.zip given to the window opens it on the sync screen, ready to import; when the
+            window is already open, it is handed to that window.""";
 }

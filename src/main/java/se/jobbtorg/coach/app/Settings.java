@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The user's preferences that belong to the computer, not to a database: the language. */
+/** The user's preferences that belong to the computer, not to a database: the language, the window. */
 public final class Settings {
     private static final Logger LOG = Logger.getLogger(Settings.class.getName());
     private static final String LANGUAGE = "language";
@@ -21,6 +21,11 @@ public final class Settings {
     private static final String BACKUP_DAYS = "backupDays";
     static final int DEFAULT_LOCK_MINUTES = 10;
     static final int DEFAULT_BACKUP_DAYS = 30;
+    private static final String WINDOW_X = "windowX";
+    private static final String WINDOW_Y = "windowY";
+    private static final String WINDOW_WIDTH = "windowWidth";
+    private static final String WINDOW_HEIGHT = "windowHeight";
+    private static final String WINDOW_MAXIMIZED = "windowMaximized";
 
     private final Path file;
     private final Properties values = new Properties();
@@ -80,6 +85,32 @@ public final class Settings {
 
     public void setLanguage(Locale locale) {
         values.setProperty(LANGUAGE, locale.toLanguageTag());
+    }
+
+    /** Where the main window was when it last closed. */
+    Optional<WindowPlacement> window() {
+        try {
+            String x = values.getProperty(WINDOW_X);
+            String y = values.getProperty(WINDOW_Y);
+            String w = values.getProperty(WINDOW_WIDTH);
+            String h = values.getProperty(WINDOW_HEIGHT);
+            if (x == null || y == null || w == null || h == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new WindowPlacement(Double.parseDouble(x), Double.parseDouble(y), Double.parseDouble(w),
+                    Double.parseDouble(h), Boolean.parseBoolean(values.getProperty(WINDOW_MAXIMIZED))));
+        } catch (NumberFormatException e) {
+            LOG.warning("window placement unreadable, using the default");
+            return Optional.empty();
+        }
+    }
+
+    void setWindow(WindowPlacement p) {
+        values.setProperty(WINDOW_X, Long.toString(Math.round(p.x())));
+        values.setProperty(WINDOW_Y, Long.toString(Math.round(p.y())));
+        values.setProperty(WINDOW_WIDTH, Long.toString(Math.round(p.width())));
+        values.setProperty(WINDOW_HEIGHT, Long.toString(Math.round(p.height())));
+        values.setProperty(WINDOW_MAXIMIZED, Boolean.toString(p.maximized()));
     }
 
     /** Writes to a temporary file and moves it into place, so a crash never leaves half a file. */

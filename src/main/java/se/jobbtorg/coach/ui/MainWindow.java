@@ -389,6 +389,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         }, e -> dialogs.showError("error.loadFailed", e));
     }
 
+    /** A package opened from the file manager: the sync screen, with the package ready to import. */
+    public void offerPackage(java.nio.file.Path file) {
+        tabs.getSelectionModel().select(syncTab);
+        syncModel.offer(file);
+    }
+
     /** After packages came in: every screen reads again. */
     private void afterImport() {
         caseloadModel.refresh();

@@ -195,6 +195,26 @@ public final class SyncView extends VBox {
 
         getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes, conflictsTitle, conflictsHelp,
                 conflicts, decide);
+        getChildren().add(getChildren().indexOf(statusRow) + 1, offeredRow(model, i18n));
+    }
+
+    /** A package opened from the file manager: its name and one button that imports it. */
+    private static HBox offeredRow(SyncViewModel model, I18n i18n) {
+        Label name = new Label();
+        name.textProperty().bind(Bindings.createStringBinding(() -> model.offered.get() == null ? ""
+                : i18n.get("sync.offered", model.offered.get().getFileName().toString()), model.offered));
+        Button importOffered = new Button(i18n.get("sync.importOffered"));
+        importOffered.setId("syncImportOffered");
+        importOffered.setDefaultButton(true);
+        importOffered.disableProperty().bind(model.working);
+        importOffered.setOnAction(e -> model.importOffered());
+        HBox row = new HBox(8, name, importOffered);
+        row.setId("syncOffered");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("sync-offered");
+        row.visibleProperty().bind(model.offered.isNotNull());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     /** A file dialog for caseload packages, titled by the button that opened it. */

@@ -60,6 +60,8 @@ public final class SyncViewModel {
     final StringProperty status = new SimpleStringProperty("");
     final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    /** A package opened from outside (the file manager), waiting for the person to import it. */
+    final ObjectProperty<Path> offered = new SimpleObjectProperty<>();
 
     public SyncViewModel(SyncService sync, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
             Runnable onImported) {
@@ -264,6 +266,23 @@ public final class SyncViewModel {
 
     private void progressed(double value) {
         Platform.runLater(() -> progress.set(value));
+    }
+
+    /**
+     * Offers a package opened from outside the program (a double click in the file manager): it
+     * is named on the screen, ready to import, and comes in only when the person says so.
+     */
+    public void offer(Path file) {
+        offered.set(file);
+    }
+
+    /** Imports the offered package, as "Import a file" would. */
+    void importOffered() {
+        Path file = offered.get();
+        if (file != null && !working.get()) {
+            offered.set(null);
+            importFile(file);
+        }
     }
 
     /** Forgets the chosen laptop's signing key, so its next signed package is trusted afresh. */
