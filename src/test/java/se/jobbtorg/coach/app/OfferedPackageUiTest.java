@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import javafx.stage.Stage;
+import se.jobbtorg.coach.TestPassphrase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,10 @@ class OfferedPackageUiTest {
     @Start
     void start(Stage stage) throws Exception {
         long run = System.nanoTime();
-        context = AppContext.open(dir.resolve("here-" + run + ".db"), NOW);
+        context = AppContext.open(dir.resolve("here-" + run + ".db"), NOW, TestPassphrase.get());
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         // A colleague's laptop, with one participant, sends a package as a mail attachment.
-        try (Database other = Database.open(dir.resolve("there-" + run + ".db"), NOW)) {
+        try (Database other = Database.open(dir.resolve("there-" + run + ".db"), NOW, TestPassphrase.get())) {
             new CoachService(other).setCurrentCoach("Karim Haddad", "Jobbtorg Kista");
             new CaseloadService(other, NOW).register(new ParticipantDraft(
                     PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3), 234, false).display(), "Sara", "Olsson",

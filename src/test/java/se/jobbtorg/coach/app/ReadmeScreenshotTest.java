@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import se.jobbtorg.coach.TestPassphrase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ReadmeScreenshotTest {
 
     @Start
     void start(Stage stage) {
-        context = AppContext.open(dir.resolve("demo-" + System.nanoTime() + ".db"), DAY);
+        context = AppContext.open(dir.resolve("demo-" + System.nanoTime() + ".db"), DAY, TestPassphrase.get());
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(20261124L, 80, me);
         MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
