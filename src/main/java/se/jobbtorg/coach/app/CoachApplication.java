@@ -133,7 +133,7 @@ public final class CoachApplication extends Application {
         PassphraseViewModel.Mode mode = switch (state) {
             case NEW -> PassphraseViewModel.Mode.CREATE;
             case PLAIN -> PassphraseViewModel.Mode.CONVERT;
-            case ENCRYPTED -> PassphraseViewModel.Mode.UNLOCK;
+            case ENCRYPTED -> PassphraseViewModel.Mode.OPEN;
         };
         AtomicReference<Opened> opened = new AtomicReference<>();
         var model = new PassphraseViewModel(mode, i18n, startupTasks, PassphraseView::fxDelay, (passphrase, unused) -> {

@@ -29,6 +29,7 @@ public final class PassphraseView extends StackPane {
         Label title = new Label(i18n.get(switch (model.mode()) {
             case CREATE -> "passphrase.create.title";
             case CONVERT -> "passphrase.convert.title";
+            case OPEN -> "passphrase.open.title";
             case UNLOCK -> "passphrase.unlock.title";
             case CHANGE -> "passphrase.change.title";
         }));
@@ -36,6 +37,7 @@ public final class PassphraseView extends StackPane {
         Label explanation = new Label(i18n.get(switch (model.mode()) {
             case CREATE -> "passphrase.create.text";
             case CONVERT -> "passphrase.convert.text";
+            case OPEN -> "passphrase.open.text";
             case UNLOCK -> "passphrase.unlock.text";
             case CHANGE -> "passphrase.change.text";
         }));
@@ -79,6 +81,7 @@ public final class PassphraseView extends StackPane {
         Button submit = new Button(i18n.get(switch (model.mode()) {
             case CREATE -> "passphrase.create.submit";
             case CONVERT -> "passphrase.convert.submit";
+            case OPEN -> "passphrase.open.submit";
             case UNLOCK -> "passphrase.unlock.submit";
             case CHANGE -> "passphrase.change.submit";
         }));

@@ -30,7 +30,9 @@ public final class PassphraseViewModel {
         CREATE,
         /** A plain database from before encryption: choose a passphrase, and it is encrypted. */
         CONVERT,
-        /** Open the database, or unlock the window: type the passphrase. */
+        /** Open the database at the start: type the passphrase. */
+        OPEN,
+        /** Unlock the locked window: type the passphrase. */
         UNLOCK,
         /** Change it: the current one, then the new one twice. */
         CHANGE
@@ -64,7 +66,7 @@ public final class PassphraseViewModel {
     private BiConsumer<String, Throwable> onFailed = (key, error) -> { };
 
     /**
-     * attempt: given (current, next), opens, unlocks or changes; for CREATE, CONVERT and UNLOCK the
+     * attempt: given (current, next), opens, unlocks or changes; for CREATE, CONVERT, OPEN and UNLOCK the
      * passphrase typed is the first argument and the second is null. It runs off the FX thread
      * and may throw: the error reaches {@link #setOnFailed}.
      */
@@ -87,10 +89,10 @@ public final class PassphraseViewModel {
 
     /** True if the form chooses a new passphrase (typed twice, with the strength hint). */
     public boolean choosing() {
-        return mode != Mode.UNLOCK;
+        return mode != Mode.UNLOCK && mode != Mode.OPEN;
     }
 
-    /** CREATE, CONVERT, UNLOCK: the passphrase; CHANGE: the current one. */
+    /** CREATE, CONVERT, OPEN, UNLOCK: the passphrase; CHANGE: the current one. */
     public StringProperty currentProperty() {
         return current;
     }
