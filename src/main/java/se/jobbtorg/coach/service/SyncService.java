@@ -13,12 +13,15 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import se.jobbtorg.coach.store.ChangeRefusedException;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.DeviceRegistry;
 import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.sync.DeviceStatement;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
+import se.jobbtorg.coach.sync.Team;
 
 /**
  * Exchanging caseloads as packages (src/docs/caseload-package.md): export what a peer has not
@@ -33,6 +36,7 @@ public final class SyncService {
     private final Clock clock;
     private final Supplier<String> user;
     private final PackageReader reader;
+    private final DeviceRegistry devices;
 
     public SyncService(Database db, Clock clock, Supplier<String> user) {
         this(db, clock, user, new PackageReader());
@@ -44,6 +48,7 @@ public final class SyncService {
         this.clock = clock;
         this.user = user;
         this.reader = reader;
+        this.devices = new DeviceRegistry(db);
     }
 
     /** What an export wrote. */
@@ -52,7 +57,7 @@ public final class SyncService {
 
     /** What an import did, or would do in a dry run. */
     public record Imported(Path file, String producer, String user, String kind, int created, int updated,
-            int unchanged, int conflicts, int merged, boolean dryRun) {
+            int unchanged, int conflicts, int merged, boolean dryRun, boolean admitted) {
     }
 
     public String deviceId() {
@@ -82,19 +87,93 @@ public final class SyncService {
 
     private Exported export(long from, String kind, String peer, Path target, DoubleConsumer progress)
             throws IOException {
+        Team team = team();
+        PackageWriter.Readers readers = readers(team, peer);
+        if (!readers.anyone()) {
+            // Encrypted for this laptop alone, the package would be of no use to anyone else.
+            throw new PackageRefusedException("no_readers");
+        }
+        Map<String, String> withSelf = new java.util.TreeMap<>(readers.devices());
+        withSelf.put(store.deviceId(), readers.producerAgreementKey());
+        readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
         SyncStore.Export all = store.changesAfter(from);
         // What the peer made itself it has: leave it out (the sequence range still says where we are).
         SyncStore.Export export = peer == null ? all : new SyncStore.Export(all.from(), all.to(),
                 all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
-        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, signer());
+        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, signer(),
+                readers, team.counted());
         long bytes = Files.size(target);
-        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes);
+        int others = withSelf.size() - 1;
+        boolean passphrase = readers.passphrase() != null;
+        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes
+                + " devices=" + others + " passphrase=" + passphrase);
         return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
     }
 
+    /**
+     * Whom a package is encrypted for (besides this laptop): for everyone, every admitted device
+     * whose X25519 key is known, and the team passphrase if set; for one peer, that peer, and the
+     * team passphrase if set and the peer's key is not known yet.
+     */
+    private PackageWriter.Readers readers(Team team, String peer) {
+        Map<String, String> keys = agreementKeys(team);
+        String passphrase = devices.teamPassphrase().orElse(null);
+        String own = devices.agreementKeys().publicKey();
+        if (peer == null) {
+            return new PackageWriter.Readers(keys, passphrase, own);
+        }
+        String key = keys.get(peer);
+        return key != null ? new PackageWriter.Readers(Map.of(peer, key), null, own)
+                : new PackageWriter.Readers(Map.of(), passphrase, own);
+    }
+
+    /** The X25519 keys of admitted devices: the one the device's own signed package named, else its admission's. */
+    private Map<String, String> agreementKeys(Team team) {
+        Map<String, String> keys = new java.util.TreeMap<>();
+        Map<String, DeviceRegistry.Seen> seen = new java.util.HashMap<>();
+        devices.seen().forEach(d -> seen.put(d.deviceId(), d));
+        for (Team.Member m : team.members().values()) {
+            if (!m.admitted() || m.signingKeys().isEmpty()) {
+                continue;
+            }
+            DeviceRegistry.Seen own = seen.get(m.device());
+            String key = own != null && own.agreementKey() != null && m.signingKeys().contains(own.signingKey())
+                    ? own.agreementKey() : m.agreementKey();
+            if (key != null) {
+                keys.put(m.device(), key);
+            }
+        }
+        return keys;
+    }
+
     private PackageSigner signer() {
-        String[] keys = store.signingKeys(PackageSigner::newKeyPair);
-        return new PackageSigner(keys[0], keys[1]);
+        var keys = devices.signingKeys();
+        return new PackageSigner(keys.privateKey(), keys.publicKey());
+    }
+
+    private PackageReader.Keyring keyring() {
+        var keys = devices.agreementKeys();
+        return new PackageReader.Keyring(store.deviceId(), keys.privateKey(), keys.publicKey(),
+                () -> devices.teamPassphrase().orElse(null));
+    }
+
+    private Team team() {
+        return team(devices.statements());
+    }
+
+    private Team team(List<DeviceRegistry.Statement> statements) {
+        return Team.of(store.deviceId(), devices.signingKeys().publicKey(),
+                statements.stream().map(SyncService::statement).toList());
+    }
+
+    private static DeviceStatement statement(DeviceRegistry.Statement s) {
+        return new DeviceStatement(s.subject(), s.status(), s.signingKey(), s.agreementKey(), s.label(), s.decidedBy(),
+                s.deciderKey(), s.stamp(), s.signature());
+    }
+
+    private static DeviceRegistry.Statement stored(DeviceStatement s) {
+        return new DeviceRegistry.Statement(s.subject(), s.status(), s.signingKey(), s.agreementKey(), s.label(),
+                s.decidedBy(), s.deciderKey(), s.stamp(), s.signature());
     }
 
     /** A file name that says who made the package and when (local time), unique per device and second. */
@@ -139,7 +218,7 @@ public final class SyncService {
      */
     public Imported importPackage(Path file, boolean dryRun, DoubleConsumer progress) {
         progress.accept(0.05);
-        PackageReader.Verified verified = reader.read(file);
+        PackageReader.Verified verified = reader.read(file, keyring());
         Manifest m = verified.manifest();
         progress.accept(0.4);
         String producer = m.producer().device();
@@ -155,12 +234,20 @@ public final class SyncService {
                     throw new PackageRefusedException("bad_sequence", String.valueOf(m.sequence().from()),
                             String.valueOf(m.sequence().to()));
                 }
-                SyncStore.Peer peer = store.peer(tx, producer);
-                String known = store.peerKey(tx, producer);
-                if (known != null && !known.equals(verified.publicKey())) {
-                    // Signed before, and now unsigned or with another key: not the laptop it says.
-                    throw new PackageRefusedException("signature_key", String.valueOf(m.producer().user()));
+                // The statements it carries first: one may admit the producer (the lead's admission
+                // of a coach, relayed by the coach). Each counts only if its maker is admitted here.
+                verified.statements().forEach(st -> devices.add(tx, stored(st)));
+                Team team = team(devices.statements(tx));
+                boolean admitted = team.admits(producer, verified.publicKey());
+                if (!admitted && !dryRun) {
+                    throw refusal(team, verified);
                 }
+                String relayed = admitted ? notVouchedFor(tx, team, verified) : null;
+                if (relayed != null && !dryRun) {
+                    throw new PackageRefusedException("relay_not_admitted", label(team, relayed),
+                            String.valueOf(m.producer().user()));
+                }
+                SyncStore.Peer peer = store.peer(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
                     throw new PackageRefusedException("gap", String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
@@ -176,28 +263,93 @@ public final class SyncService {
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
                 long acknowledged = verified.signed() ? received.getOrDefault(store.deviceId(), 0L) : 0L;
                 store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
-                if (known == null && verified.signed()) {
-                    // Trust on first meeting: from now on this laptop's packages carry this key.
-                    store.setPeerKey(tx, producer, verified.publicKey());
-                }
+                devices.saw(tx, seen(verified));
                 store.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
                         counts);
                 Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),
-                        counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun);
+                        counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun,
+                        admitted && relayed == null);
                 if (dryRun) {
                     throw new DryRun(result);
                 }
                 return result;
             });
         } catch (DryRun d) {
+            if (!d.result.admitted()) {
+                // A person looking at a stranger's package may want to admit it: keep its keys.
+                devices.saw(seen(verified));
+            }
             return d.result;
+        } catch (PackageRefusedException e) {
+            if (NOT_ADMITTED.contains(e.reason())) {
+                // Refused, and nothing of it changed: only the device is noted, so a person can admit it.
+                devices.saw(seen(verified));
+            }
+            throw e;
         } finally {
             progress.accept(1);
         }
     }
 
+    private static final java.util.Set<String> NOT_ADMITTED = java.util.Set.of("not_admitted", "unsigned_not_admitted",
+            "signature_key");
+
+    private DeviceRegistry.Seen seen(PackageReader.Verified verified) {
+        Manifest m = verified.manifest();
+        return new DeviceRegistry.Seen(m.producer().device(), DeviceStatement.cleanLabel(m.producer().user()),
+                verified.publicKey(), m.producer().agreementKey(), clock.instant().toString());
+    }
+
+    /** Why a package from a device the team does not admit (with this key) is refused. */
+    private PackageRefusedException refusal(Team team, PackageReader.Verified verified) {
+        Manifest m = verified.manifest();
+        String producer = m.producer().device();
+        String who = String.valueOf(m.producer().user());
+        Team.Member member = team.members().get(producer);
+        if (member != null && member.withdrawn()) {
+            return new PackageRefusedException("withdrawn", who);
+        }
+        if (!verified.signed()) {
+            if (member != null && member.admitted()) {
+                // Admitted with a key, and now unsigned: not the laptop it says.
+                return new PackageRefusedException("signature_key", who);
+            }
+            return new PackageRefusedException("unsigned_not_admitted", who, shortId(producer));
+        }
+        if (member != null && member.admitted()) {
+            return new PackageRefusedException("signature_key", who);
+        }
+        return new PackageRefusedException("not_admitted", who, PackageSigner.fingerprint(verified.publicKey()));
+    }
+
+    /** A device whose changes the package relays without the team admitting it, or null if there is none. */
+    private String notVouchedFor(se.jobbtorg.coach.store.Transaction tx, Team team, PackageReader.Verified verified) {
+        String producer = verified.manifest().producer().device();
+        for (var c : verified.changes()) {
+            String device = c.device();
+            if (device.equals(producer) || device.startsWith(SyncStore.MERGE_DEVICE + "-")
+                    || team.vouchesFor(device, Long.parseLong(c.stamp().substring(0, 13)))) {
+                continue;
+            }
+            if (!store.known(tx, c)) {
+                return device;
+            }
+        }
+        return null;
+    }
+
+    private String label(Team team, String device) {
+        Team.Member m = team.members().get(device);
+        return m != null && m.label() != null ? m.label() : shortId(device);
+    }
+
+    private static String shortId(String device) {
+        return device.substring(0, Math.min(8, device.length()));
+    }
+
     private static Imported result(Path file, Manifest m, int changes, boolean dryRun) {
-        return new Imported(file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun);
+        return new Imported(file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun,
+                true);
     }
 
     /** Carries a dry run's result out of the transaction it rolls back. */
@@ -282,13 +434,106 @@ public final class SyncService {
         };
     }
 
+    /** How a device stands with the team, as this laptop sees it. */
+    public enum Standing { THIS_DEVICE, ADMITTED, UNSIGNED, WITHDRAWN, NOT_ADMITTED }
+
     /**
-     * Forgets the key a laptop's packages were signed with, so the next signed package from it
-     * is trusted afresh: after it was reinstalled or put back from a backup without its key file,
-     * or when a package in its name came first. A person decides this, never the program.
+     * One of the team's devices, or one whose package was seen: its name, the fingerprint of the
+     * key its packages are signed with (null: unsigned), how it stands, and who admitted it.
      */
-    public void forgetKey(String deviceId) {
-        store.forgetPeerKey(deviceId);
+    public record Device(String deviceId, String label, String fingerprint, Standing standing, String admittedBy) {
+    }
+
+    /** This laptop first, then every device admitted, withdrawn or only seen, by name. */
+    public List<Device> devices() {
+        Team team = team();
+        java.util.function.UnaryOperator<String> labels = peerLabels();
+        List<Device> list = new ArrayList<>();
+        list.add(new Device(store.deviceId(), user.get(), PackageSigner.fingerprint(devices.signingKeys().publicKey()),
+                Standing.THIS_DEVICE, null));
+        Map<String, DeviceRegistry.Seen> seen = new java.util.LinkedHashMap<>();
+        devices.seen().forEach(d -> seen.put(d.deviceId(), d));
+        java.util.Set<String> ids = new java.util.TreeSet<>(seen.keySet());
+        ids.addAll(team.members().keySet());
+        ids.remove(store.deviceId());
+        List<Device> others = new ArrayList<>();
+        for (String id : ids) {
+            Team.Member m = team.members().get(id);
+            DeviceRegistry.Seen s = seen.get(id);
+            String label = m != null && m.label() != null ? m.label() : s != null && s.label() != null ? s.label()
+                    : shortId(id);
+            Standing standing;
+            String key;
+            if (m != null && m.withdrawn()) {
+                standing = Standing.WITHDRAWN;
+                key = m.signingKeys().stream().sorted().findFirst().orElse(null);
+            } else if (m != null && m.admitted() && (s == null || s.signingKey() == null && m.unsigned()
+                    || s.signingKey() != null && m.signingKeys().contains(s.signingKey()))) {
+                standing = m.signingKeys().isEmpty() ? Standing.UNSIGNED : Standing.ADMITTED;
+                key = s != null && s.signingKey() != null ? s.signingKey()
+                        : m.signingKeys().stream().sorted().findFirst().orElse(null);
+            } else {
+                // Never admitted, or its last package came with a key the team has not admitted.
+                standing = Standing.NOT_ADMITTED;
+                key = s == null ? null : s.signingKey();
+            }
+            String by = m == null || m.admittedBy() == null ? null : labels.apply(m.admittedBy());
+            others.add(new Device(id, label, PackageSigner.fingerprint(key), standing, by));
+        }
+        others.sort(java.util.Comparator.comparing((Device d) -> d.label().toLowerCase(java.util.Locale.ROOT))
+                .thenComparing(Device::deviceId));
+        list.addAll(others);
+        return list;
+    }
+
+    /**
+     * Admits a device whose package was seen here, with the key (and name) that package came
+     * with: a person has compared the fingerprint with its owner. A device seen only unsigned is
+     * admitted as unsigned (another system's export).
+     */
+    public void admit(String deviceId) {
+        DeviceRegistry.Seen s = devices.seen(deviceId).orElseThrow(() -> new MissingRecordException("device"));
+        decide(deviceId, s.signingKey() != null ? DeviceStatement.ADMITTED : DeviceStatement.UNSIGNED, s.signingKey(),
+                s.agreementKey(), s.label());
+    }
+
+    /** Admits a source of unsigned packages (another system's export) under the device id it writes. */
+    public void admitUnsigned(String deviceId, String label) {
+        decide(deviceId, DeviceStatement.UNSIGNED, null, null, label);
+    }
+
+    /** Admits a device by its keys, known some other way (a test; a team lead's script). */
+    public void admit(String deviceId, String signingKey, String agreementKey, String label) {
+        decide(deviceId, DeviceStatement.ADMITTED, signingKey, agreementKey, label);
+    }
+
+    /** Withdraws a device (a stolen laptop): from now on its packages are refused here and wherever this travels. */
+    public void withdraw(String deviceId) {
+        if (deviceId.equals(store.deviceId())) {
+            throw new IllegalArgumentException("a laptop cannot withdraw itself");
+        }
+        decide(deviceId, DeviceStatement.WITHDRAWN, null, null, null);
+    }
+
+    private void decide(String subject, String status, String signingKey, String agreementKey, String label) {
+        DeviceStatement st = DeviceStatement.sign(subject, status, signingKey, agreementKey, label, store.deviceId(),
+                clock.instant().toString(), signer());
+        devices.add(stored(st));
+        LOG.info(() -> "device " + shortId(subject) + " " + status);
+    }
+
+    /** This laptop's signing key (Base64 X.509) and X25519 key: what another admits it by. */
+    public String[] ownPublicKeys() {
+        return new String[] {devices.signingKeys().publicKey(), devices.agreementKeys().publicKey()};
+    }
+
+    public boolean hasTeamPassphrase() {
+        return devices.teamPassphrase().isPresent();
+    }
+
+    /** Sets the team passphrase (the same on every laptop of the team); blank removes it. */
+    public void setTeamPassphrase(String passphrase) {
+        devices.setTeamPassphrase(passphrase == null || passphrase.isBlank() ? null : passphrase);
     }
 
     public List<Peer> peers() {

@@ -45,6 +45,19 @@ public final class SyncViewModel {
             String otherFrom) {
     }
 
+    /** One of the team's devices, in words: its name, fingerprint and standing. */
+    public record DeviceRow(SyncService.Device device, String label, String fingerprint, String standing,
+            String admittedBy) {
+        public boolean canAdmit() {
+            return device.standing() == SyncService.Standing.NOT_ADMITTED;
+        }
+
+        public boolean canWithdraw() {
+            return device.standing() == SyncService.Standing.ADMITTED
+                    || device.standing() == SyncService.Standing.UNSIGNED;
+        }
+    }
+
     private final SyncService sync;
     private final TaskRunner tasks;
     private final I18n i18n;
@@ -60,6 +73,9 @@ public final class SyncViewModel {
     final StringProperty status = new SimpleStringProperty("");
     final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    final StringProperty ownFingerprint = new SimpleStringProperty("");
+    final BooleanProperty teamPassphraseSet = new SimpleBooleanProperty(false);
 
     public SyncViewModel(SyncService sync, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
             Runnable onImported) {
@@ -72,7 +88,8 @@ public final class SyncViewModel {
 
     /** Reads the folder, the peers and the conflicts. */
     public void refresh() {
-        record Loaded(String folder, List<Recipient> recipients, List<ConflictRow> conflicts) {
+        record Loaded(String folder, List<Recipient> recipients, List<ConflictRow> conflicts, List<DeviceRow> devices,
+                boolean passphrase) {
         }
         tasks.run(() -> {
             List<Recipient> list = new ArrayList<>();
@@ -80,7 +97,8 @@ public final class SyncViewModel {
             for (SyncService.Peer p : sync.peers()) {
                 list.add(new Recipient(p.deviceId(), p.label() != null ? p.label() : p.deviceId().substring(0, 8)));
             }
-            return new Loaded(sync.syncFolder().map(Path::toString).orElse(""), list, conflictRows());
+            return new Loaded(sync.syncFolder().map(Path::toString).orElse(""), list, conflictRows(), deviceRows(),
+                    sync.hasTeamPassphrase());
         }, loaded -> {
             if (folder.get().isBlank()) {
                 folder.set(loaded.folder());
@@ -91,7 +109,21 @@ public final class SyncViewModel {
                     && java.util.Objects.equals(r.deviceId(), chosen.deviceId())).findFirst()
                     .orElse(loaded.recipients().get(0)));
             conflicts.setAll(loaded.conflicts());
+            devices.setAll(loaded.devices());
+            ownFingerprint.set(loaded.devices().isEmpty() ? "" : loaded.devices().get(0).fingerprint());
+            teamPassphraseSet.set(loaded.passphrase());
         }, onError);
+    }
+
+    private List<DeviceRow> deviceRows() {
+        List<DeviceRow> rows = new ArrayList<>();
+        for (SyncService.Device d : sync.devices()) {
+            String label = d.label() != null ? d.label() : d.deviceId().substring(0, 8);
+            rows.add(new DeviceRow(d, label, d.fingerprint() != null ? d.fingerprint() : i18n.get("sync.device.noKey"),
+                    i18n.get("sync.device.standing." + d.standing().name().toLowerCase(java.util.Locale.ROOT)),
+                    d.admittedBy() == null ? "" : d.admittedBy()));
+        }
+        return rows;
     }
 
     private List<ConflictRow> conflictRows() {
@@ -237,9 +269,12 @@ public final class SyncViewModel {
 
     /** A refusal in words: the reason's own sentence, with what it names. */
     String refusal(PackageRefusedException e) {
+        return i18n.get("sync.refused", reason(e));
+    }
+
+    private String reason(PackageRefusedException e) {
         String key = "sync.refused." + e.reason();
-        String reason = i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
-        return i18n.get("sync.refused", reason);
+        return i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
     }
 
     private void imported(List<Outcome> result) {
@@ -258,6 +293,11 @@ public final class SyncViewModel {
 
     private void failed(Throwable e) {
         working.set(false);
+        if (e instanceof PackageRefusedException refused) {
+            // Not a fault: the package could not be made or read as asked, and the sentence says why.
+            status.set(i18n.get("sync.exportRefused", reason(refused)));
+            return;
+        }
         status.set("");
         onError.accept(e);
     }
@@ -266,17 +306,58 @@ public final class SyncViewModel {
         Platform.runLater(() -> progress.set(value));
     }
 
-    /** Forgets the chosen laptop's signing key, so its next signed package is trusted afresh. */
-    public void forgetKey() {
-        Recipient chosen = recipient.get();
-        if (chosen == null || chosen.deviceId() == null) {
+    /** Admits a device after a person compared its fingerprint with its owner. */
+    public void admit(DeviceRow row) {
+        if (row == null || !row.canAdmit()) {
             return;
         }
         tasks.run(() -> {
-            sync.forgetKey(chosen.deviceId());
+            sync.admit(row.device().deviceId());
             return null;
-        }, done -> status.set(i18n.get("sync.keyForgotten", chosen.label())), onError);
+        }, done -> {
+            status.set(i18n.get("sync.device.admitted", row.label()));
+            refresh();
+        }, onError);
     }
+
+    /** Withdraws a device (a stolen laptop): its packages are refused from now on. */
+    public void withdraw(DeviceRow row) {
+        if (row == null || !row.canWithdraw()) {
+            return;
+        }
+        tasks.run(() -> {
+            sync.withdraw(row.device().deviceId());
+            return null;
+        }, done -> {
+            status.set(i18n.get("sync.device.withdrawn", row.label()));
+            refresh();
+        }, onError);
+    }
+
+    /**
+     * Sets the team passphrase, typed twice; null when it was set, else the bundle key of what is
+     * wrong. An empty passphrase, typed twice, removes it.
+     */
+    public String setTeamPassphrase(String first, String second) {
+        String a = first == null ? "" : first;
+        if (!a.equals(second == null ? "" : second)) {
+            return "sync.passphrase.problem.differ";
+        }
+        if (!a.isEmpty() && a.strip().length() < MIN_PASSPHRASE) {
+            return "sync.passphrase.problem.short";
+        }
+        tasks.run(() -> {
+            sync.setTeamPassphrase(a.isEmpty() ? null : a);
+            return null;
+        }, done -> {
+            status.set(i18n.get(a.isEmpty() ? "sync.passphrase.removed" : "sync.passphrase.set"));
+            refresh();
+        }, onError);
+        return null;
+    }
+
+    /** Long enough to withstand guessing at 600,000 PBKDF2 rounds a try: four or five words. */
+    static final int MIN_PASSPHRASE = 12;
 
     /** A person's decision: keep the shown value, take the other, or a value of their own. */
     public void resolve(ConflictRow row, Object value) {
