@@ -92,8 +92,7 @@ public final class DeviceRegistry {
         tx.dsl().insertInto(DEVICE_SEEN)
                 .set(DEVICE_SEEN.DEVICE_ID, s.deviceId())
                 .set(DEVICE_SEEN.LABEL, s.label())
-                .set(DEVICE_SEEN.SIGNING_KEY,
-                        org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.val(s.signingKey()), DEVICE_SEEN.SIGNING_KEY))
+                .set(DEVICE_SEEN.SIGNING_KEY, s.signingKey())
                 .set(DEVICE_SEEN.AGREEMENT_KEY, s.agreementKey())
                 .set(DEVICE_SEEN.LAST_SEEN, s.lastSeen())
                 .onConflict(DEVICE_SEEN.DEVICE_ID).doUpdate()
