@@ -1,0 +1,81 @@
+package se.jobbtorg.coach.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestClock;
+
+/** The device's private keys live in the database from its first opening, and an old key file is moved in and wiped. */
+class DeviceKeysTest {
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
+
+    @Test
+    void aNewDatabaseHasBothKeyPairsAndEveryBackupHoldsThem() throws Exception {
+        Path file = dir.resolve("caseload.db");
+        DeviceKeys.Pair signing;
+        Path backup;
+        try (Database db = Database.open(file, clock)) {
+            signing = DeviceKeys.read(db, DeviceKeys.SIGNING);
+            DeviceKeys.Pair agreement = DeviceKeys.read(db, DeviceKeys.AGREEMENT);
+            assertNotEquals(signing.publicKey(), agreement.publicKey());
+            backup = db.backup("test");
+        }
+        try (Database db = Database.open(file, clock)) {
+            assertEquals(signing, DeviceKeys.read(db, DeviceKeys.SIGNING), "the same keys at every opening");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup);
+                ResultSet rs = c.createStatement().executeQuery("select count(*) from device_key")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1), "the backup holds the keys");
+        }
+        assertFalse(Files.exists(file.resolveSibling("caseload.db.keys")), "no key file beside the database");
+    }
+
+    @Test
+    void anOldKeyFileIsReadInOnceThenWipedAndDeleted() throws Exception {
+        Path file = dir.resolve("caseload.db");
+        try (Database old = Database.open(file, clock, 5)) {
+            assertTrue(Files.exists(old.file()));
+        }
+        DeviceKeys.Pair legacy = DeviceKeys.generate("Ed25519");
+        Path keys = dir.resolve("caseload.db.keys");
+        Files.writeString(keys, "# Jobbtorg Coach\nprivate=" + legacy.privateKey() + "\npublic=" + legacy.publicKey()
+                + "\n", StandardCharsets.UTF_8);
+        try (Database db = Database.open(file, clock)) {
+            assertEquals(legacy, DeviceKeys.read(db, DeviceKeys.SIGNING), "the laptop keeps the key its peers know");
+            assertTrue(DeviceKeys.read(db, DeviceKeys.AGREEMENT).publicKey().length() > 40);
+        }
+        assertFalse(Files.exists(keys), "the clear key file is gone");
+        assertEquals("Pair[publicKey=" + legacy.publicKey() + "]", legacy.toString(), "a private key is never printed");
+    }
+
+    @Test
+    void wipingOverwritesWithZerosBeforeDeleting() throws Exception {
+        Path f = dir.resolve("secret.keys");
+        Files.writeString(f, "private=abc\n".repeat(1000));
+        // Kept open elsewhere (as a second link would be): after the wipe its bytes are zeros.
+        Path link = dir.resolve("link.keys");
+        Files.createLink(link, f);
+        DeviceKeys.wipe(f);
+        assertFalse(Files.exists(f));
+        byte[] left = Files.readAllBytes(link);
+        assertEquals(12_000, left.length);
+        for (byte b : left) {
+            assertEquals(0, b);
+        }
+    }
+}
