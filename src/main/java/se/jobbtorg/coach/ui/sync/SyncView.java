@@ -27,8 +27,8 @@ import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * The exchange screen: a folder (a USB stick, a share), whom the package is for, export and
- * import with progress, what each package did, and below it the conflicts to decide, both
- * versions side by side.
+ * import with progress, what each package did, and below it, on two tabs, the conflicts to decide
+ * (both versions side by side) and the team's computers (admit, withdraw, the team passphrase).
  */
 public final class SyncView extends VBox {
     private final TableView<SyncViewModel.ConflictRow> conflicts = new TableView<>();
@@ -133,9 +133,9 @@ public final class SyncView extends VBox {
             }
         });
 
-        Label conflictsTitle = new Label();
-        conflictsTitle.getStyleClass().add("section-title");
-        conflictsTitle.textProperty().bind(Bindings.createStringBinding(
+        javafx.scene.control.Tab conflictsTab = new javafx.scene.control.Tab();
+        conflictsTab.setId("syncConflictsTab");
+        conflictsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get("sync.conflicts.title", model.conflicts.size()), model.conflicts));
         Label conflictsHelp = new Label(i18n.get("sync.conflicts.help"));
         conflictsHelp.setWrapText(true);
@@ -181,9 +181,27 @@ public final class SyncView extends VBox {
         }, conflicts.getSelectionModel().selectedItemProperty()));
         HBox decide = new HBox(8, keep, takeOther, own);
 
-        getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes);
-        getChildren().addAll(devicesSection(model, i18n, dialogs, owner));
-        getChildren().addAll(conflictsTitle, conflictsHelp, conflicts, decide);
+        VBox conflictsPane = new VBox(8, conflictsHelp, conflicts, decide);
+        conflictsPane.setPadding(new Insets(8, 0, 0, 0));
+        conflictsTab.setContent(conflictsPane);
+        conflictsTab.setClosable(false);
+        javafx.scene.control.Tab devicesTab = new javafx.scene.control.Tab(i18n.get("sync.devices.title"));
+        devicesTab.setId("syncDevicesTab");
+        VBox devicesPane = new VBox(8);
+        devicesPane.getChildren().setAll(devicesSection(model, i18n, dialogs, owner));
+        devicesPane.setPadding(new Insets(8, 0, 0, 0));
+        devicesTab.setContent(devicesPane);
+        devicesTab.setClosable(false);
+        // Conflicts and the team's computers share the lower half: each gets the room it needs (Ctrl+Tab switches).
+        javafx.scene.control.TabPane lower = new javafx.scene.control.TabPane(conflictsTab, devicesTab);
+        lower.setId("syncLower");
+        model.admissionWanted.addListener((o, was, wanted) -> {
+            if (wanted) {
+                lower.getSelectionModel().select(devicesTab);
+            }
+        });
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes, lower);
     }
 
     /**
@@ -193,8 +211,6 @@ public final class SyncView extends VBox {
      */
     private List<javafx.scene.Node> devicesSection(SyncViewModel model, I18n i18n,
             se.jobbtorg.coach.ui.common.DialogService dialogs, Supplier<Window> owner) {
-        Label devicesTitle = new Label(i18n.get("sync.devices.title"));
-        devicesTitle.getStyleClass().add("section-title");
         Label own = new Label();
         own.setId("syncOwnFingerprint");
         own.setWrapText(true);
@@ -252,7 +268,8 @@ public final class SyncView extends VBox {
         }
         HBox row = new HBox(8, admit, withdraw, passphrase, passphraseState);
         row.setAlignment(Pos.CENTER_LEFT);
-        return List.of(devicesTitle, own, table, row);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return List.of(own, table, row);
     }
 
     /** A file dialog for caseload packages, titled by the button that opened it. */

@@ -76,6 +76,9 @@ public final class SyncViewModel {
     final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
     final StringProperty ownFingerprint = new SimpleStringProperty("");
     final BooleanProperty teamPassphraseSet = new SimpleBooleanProperty(false);
+    /** Set when a package was refused because its computer is not admitted: the team's computers are shown. */
+    final BooleanProperty admissionWanted = new SimpleBooleanProperty(false);
+    private volatile boolean admissionRefused;
 
     public SyncViewModel(SyncService sync, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
             Runnable onImported) {
@@ -226,6 +229,7 @@ public final class SyncViewModel {
     }
 
     private List<Outcome> importAll(List<Path> files, boolean dry) {
+        admissionRefused = false;
         List<Outcome> result = new ArrayList<>();
         // A package refused for a gap may fit once an earlier one from the same laptop is in:
         // go round again while a round brings something in; what still has a gap is reported.
@@ -251,6 +255,7 @@ public final class SyncViewModel {
                     if ("gap".equals(e.reason()) && !dry) {
                         gaps.put(file, e);
                     } else {
+                        admissionRefused |= ADMISSION.contains(e.reason());
                         result.add(new Outcome(name, "", refusal(e), true));
                         done++;
                     }
@@ -277,8 +282,14 @@ public final class SyncViewModel {
         return i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
     }
 
+    /** Refusals a person answers in the team's computers: admitting a computer, or setting the passphrase. */
+    private static final java.util.Set<String> ADMISSION = java.util.Set.of("not_admitted", "unsigned_not_admitted",
+            "not_for_us", "team_passphrase");
+
     private void imported(List<Outcome> result) {
         working.set(false);
+        admissionWanted.set(false);
+        admissionWanted.set(admissionRefused);
         outcomes.setAll(result);
         status.set(result.isEmpty() ? i18n.get("sync.nothingToImport") : i18n.get("sync.imported", result.size()));
         refresh();

@@ -43,7 +43,8 @@ final class TeamPassphraseDialog extends Dialog<Void> {
         grid.add(problem, 0, 2, 2, 1);
         getDialogPane().setContent(grid);
         ButtonType save = new ButtonType(i18n.get("sync.passphrase.save"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().setAll(save, cancel);
         getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             String wrong = model.setTeamPassphrase(first.getText(), second.getText());
             if (wrong != null) {
