@@ -279,6 +279,21 @@ public final class PackageReader {
         return key;
     }
 
+    /** Raw DEFLATE (RFC 1951) undone; its native memory freed on close. */
+    private static InputStream inflating(InputStream in) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        return new java.util.zip.InflaterInputStream(in, inflater, 65536) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    inflater.end();
+                }
+            }
+        };
+    }
+
     /** What is done with each line once it parsed and met its schema. */
     private interface LineHandler {
         void accept(JsonNode node, String where);
@@ -288,8 +303,8 @@ public final class PackageReader {
             throws IOException {
         int count = 0;
         InputStream stored = zip.getInputStream(entry);
-        InputStream plain = contentKey == null ? stored : new java.util.zip.InflaterInputStream(
-                PackageCrypto.decrypting(stored, contentKey, entry.getName()), new java.util.zip.Inflater(true), 65536);
+        InputStream plain = contentKey == null ? stored : inflating(
+                PackageCrypto.decrypting(stored, contentKey, entry.getName()));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new CappedStream(plain, limits.maxEntryBytes(), entry.getName()), StandardCharsets.UTF_8))) {
             String line;

@@ -69,6 +69,12 @@ class SyncMainTest {
                 new CoachService(d).setCurrentCoach(db == a ? "Linnea Ek" : "Karim Haddad", "Jobbtorg Kista");
             }
         }
+        // Their people have admitted each other's laptops.
+        try (Database da = Database.open(a, Clock.systemUTC()); Database db = Database.open(b, Clock.systemUTC())) {
+            se.jobbtorg.coach.TestTeam.admitEachOther(
+                    new se.jobbtorg.coach.service.SyncService(da, Clock.systemUTC(), () -> "Linnea Ek"),
+                    new se.jobbtorg.coach.service.SyncService(db, Clock.systemUTC(), () -> "Karim Haddad"));
+        }
         Path pkg = dir.resolve("a.caseload.zip");
         String home = System.getProperty("user.home");
         System.setProperty("user.home", dir.resolve("home").toString());

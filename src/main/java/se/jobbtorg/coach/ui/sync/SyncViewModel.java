@@ -248,7 +248,9 @@ public final class SyncViewModel {
                             p -> progressed(Math.min(1, (index + p) / Math.max(1, files.size()))));
                     result.add(new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
                             dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
-                            r.conflicts(), r.merged()), false));
+                            r.conflicts(), r.merged()) + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
+                            !r.admitted()));
+                    admissionRefused |= !r.admitted();
                     done++;
                     progress = true;
                 } catch (PackageRefusedException e) {
