@@ -122,6 +122,10 @@ public final class SyncService {
         if (peer == null) {
             return new PackageWriter.Readers(keys, passphrase, own);
         }
+        if (team.withdrawn(peer)) {
+            // A withdrawn laptop gets nothing it could read, not even through the passphrase.
+            return new PackageWriter.Readers(Map.of(), null, own);
+        }
         String key = keys.get(peer);
         return key != null ? new PackageWriter.Readers(Map.of(peer, key), null, own)
                 : new PackageWriter.Readers(Map.of(), passphrase, own);

@@ -55,6 +55,12 @@ public final class PackageWriter {
         public boolean anyone() {
             return !devices.isEmpty() || passphrase != null;
         }
+
+        @Override
+        public String toString() {
+            // Never the passphrase, whoever prints this.
+            return "Readers[devices=" + devices.keySet() + ", passphrase=" + (passphrase != null) + "]";
+        }
     }
 
     /** Writes a plain, unsigned package (another system's, or a test's) and returns its manifest. */

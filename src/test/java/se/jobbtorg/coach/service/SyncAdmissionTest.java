@@ -222,6 +222,8 @@ class SyncAdmissionTest extends SyncFixture {
         assertEquals("withdrawn", assertThrows(PackageRefusedException.class, () -> linnea.importFrom(stolen)).reason());
         assertEquals("withdrawn", assertThrows(PackageRefusedException.class, () -> lead.importFrom(stolen)).reason());
         assertEquals(before, linnea.checksum());
+        assertEquals("no_readers", assertThrows(PackageRefusedException.class, () -> linnea.exportFor(karim)).reason(),
+                "nothing is written for a withdrawn laptop, not even for the passphrase");
         // A later admission of the same laptop does not undo a withdrawal.
         linnea.sync.admit(karim.sync.deviceId(), karim.sync.ownPublicKeys()[0], karim.sync.ownPublicKeys()[1], "karim");
         assertEquals("withdrawn", assertThrows(PackageRefusedException.class, () -> linnea.importFrom(stolen)).reason());
