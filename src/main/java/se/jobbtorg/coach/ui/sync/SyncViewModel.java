@@ -258,7 +258,7 @@ public final class SyncViewModel {
                         gaps.put(file, e);
                     } else {
                         admissionRefused |= ADMISSION.contains(e.reason());
-                        result.add(new Outcome(name, "", refusal(e), true));
+                        result.add(new Outcome(name, from(e), refusal(e), true));
                         done++;
                     }
                 } catch (RuntimeException e) {
@@ -270,7 +270,7 @@ public final class SyncViewModel {
             }
             waiting = new ArrayList<>(gaps.keySet());
         }
-        gaps.forEach((file, e) -> result.add(new Outcome(file.getFileName().toString(), "", refusal(e), true)));
+        gaps.forEach((file, e) -> result.add(new Outcome(file.getFileName().toString(), from(e), refusal(e), true)));
         return result;
     }
 
@@ -283,6 +283,15 @@ public final class SyncViewModel {
         String key = "sync.refused." + e.reason();
         return i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
     }
+
+    /** Who a refused package says it is from, where the reason names them first. */
+    private static String from(PackageRefusedException e) {
+        return BY_PRODUCER.contains(e.reason()) && !e.args().isEmpty() && !"null".equals(e.args().get(0))
+                ? e.args().get(0) : "";
+    }
+
+    private static final java.util.Set<String> BY_PRODUCER = java.util.Set.of("gap", "not_admitted",
+            "unsigned_not_admitted", "signature_key", "withdrawn", "not_for_us", "team_passphrase");
 
     /** Refusals a person answers in the team's computers: admitting a computer, or setting the passphrase. */
     private static final java.util.Set<String> ADMISSION = java.util.Set.of("not_admitted", "unsigned_not_admitted",
