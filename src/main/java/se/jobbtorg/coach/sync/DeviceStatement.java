@@ -48,8 +48,30 @@ public record DeviceStatement(String subject, String status, String signingKey, 
         return s.isEmpty() ? null : s.substring(0, Math.min(200, s.length()));
     }
 
+    /**
+     * Statements already checked: every import and export works out the team from all of them,
+     * and an Ed25519 check in the JDK costs about a millisecond. Keyed by the whole signed text
+     * and signature, so a changed statement is checked afresh.
+     */
+    private static final java.util.Map<String, Boolean> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CHECKED_MAX = 10_000;
+
     /** Whether the signature holds and the fields fit together. */
     public boolean verifies() {
+        String key = canonical() + "\n" + signature;
+        Boolean known = CHECKED.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean result = check();
+        if (CHECKED.size() >= CHECKED_MAX) {
+            CHECKED.clear();
+        }
+        CHECKED.put(key, result);
+        return result;
+    }
+
+    private boolean check() {
         if (!STATUSES.contains(status) || ADMITTED.equals(status) && signingKey == null) {
             return false;
         }
