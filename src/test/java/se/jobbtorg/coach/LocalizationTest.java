@@ -66,7 +66,7 @@ class LocalizationTest {
             keys.add("settings.language." + locale.getLanguage());
         }
         keys.addAll(refusalKeys());
-        for (var standing : se.jobbtorg.coach.service.SyncService.Standing.values()) {
+        for (var standing : se.jobbtorg.coach.service.TeamDevices.Standing.values()) {
             keys.add("sync.device.standing." + standing.name().toLowerCase(java.util.Locale.ROOT));
         }
         for (var entity : se.jobbtorg.coach.store.SyncEntities.all()) {

@@ -38,8 +38,8 @@ public final class TestTeam {
         for (SyncService a : laptops) {
             for (SyncService b : laptops) {
                 if (a != b) {
-                    String[] keys = a.ownPublicKeys();
-                    b.admit(a.deviceId(), keys[0], keys[1], a.peerLabel(a.deviceId()));
+                    String[] keys = a.team().ownPublicKeys();
+                    b.team().admit(a.deviceId(), keys[0], keys[1], a.peerLabel(a.deviceId()));
                 }
             }
         }

@@ -15,7 +15,6 @@ import se.jobbtorg.coach.store.ChangeRefusedException;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DeviceRegistry;
 import se.jobbtorg.coach.store.SyncStore;
-import se.jobbtorg.coach.sync.DeviceStatement;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
@@ -37,6 +36,7 @@ public final class SyncService {
     private final Supplier<String> user;
     private final PackageReader reader;
     private final DeviceRegistry devices;
+    private final TeamDevices team;
 
     public SyncService(Database db, Clock clock, Supplier<String> user) {
         this(db, clock, user, new PackageReader());
@@ -49,6 +49,12 @@ public final class SyncService {
         this.user = user;
         this.reader = reader;
         this.devices = new DeviceRegistry(db);
+        this.team = new TeamDevices(store, devices, clock, user, this::peerLabels);
+    }
+
+    /** The team's devices: who is admitted, admitting and withdrawing, the team passphrase. */
+    public TeamDevices team() {
+        return team;
     }
 
     /** What an export wrote. */
@@ -87,8 +93,8 @@ public final class SyncService {
 
     private Exported export(long from, String kind, String peer, Path target, DoubleConsumer progress)
             throws IOException {
-        Team team = team();
-        PackageWriter.Readers readers = readers(team, peer);
+        Team team = this.team.current();
+        PackageWriter.Readers readers = this.team.readers(team, peer);
         if (!readers.anyone()) {
             // Encrypted for this laptop alone, the package would be of no use to anyone else.
             throw new PackageRefusedException("no_readers");
@@ -100,7 +106,7 @@ public final class SyncService {
         // What the peer made itself it has: leave it out (the sequence range still says where we are).
         SyncStore.Export export = peer == null ? all : new SyncStore.Export(all.from(), all.to(),
                 all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
-        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, signer(),
+        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, this.team.signer(),
                 readers, team.counted());
         long bytes = Files.size(target);
         int others = withSelf.size() - 1;
@@ -108,76 +114,6 @@ public final class SyncService {
         LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes
                 + " devices=" + others + " passphrase=" + passphrase);
         return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
-    }
-
-    /**
-     * Whom a package is encrypted for (besides this laptop): for everyone, every admitted device
-     * whose X25519 key is known, and the team passphrase if set; for one peer, that peer, and the
-     * team passphrase if set and the peer's key is not known yet.
-     */
-    private PackageWriter.Readers readers(Team team, String peer) {
-        Map<String, String> keys = agreementKeys(team);
-        String passphrase = devices.teamPassphrase().orElse(null);
-        String own = devices.agreementKeys().publicKey();
-        if (peer == null) {
-            return new PackageWriter.Readers(keys, passphrase, own);
-        }
-        if (team.withdrawn(peer)) {
-            // A withdrawn laptop gets nothing it could read, not even through the passphrase.
-            return new PackageWriter.Readers(Map.of(), null, own);
-        }
-        String key = keys.get(peer);
-        return key != null ? new PackageWriter.Readers(Map.of(peer, key), null, own)
-                : new PackageWriter.Readers(Map.of(), passphrase, own);
-    }
-
-    /** The X25519 keys of admitted devices: the one the device's own signed package named, else its admission's. */
-    private Map<String, String> agreementKeys(Team team) {
-        Map<String, String> keys = new java.util.TreeMap<>();
-        Map<String, DeviceRegistry.Seen> seen = new java.util.HashMap<>();
-        devices.seen().forEach(d -> seen.put(d.deviceId(), d));
-        for (Team.Member m : team.members().values()) {
-            if (!m.admitted() || m.signingKeys().isEmpty()) {
-                continue;
-            }
-            DeviceRegistry.Seen own = seen.get(m.device());
-            String key = own != null && own.agreementKey() != null && m.signingKeys().contains(own.signingKey())
-                    ? own.agreementKey() : m.agreementKey();
-            if (key != null) {
-                keys.put(m.device(), key);
-            }
-        }
-        return keys;
-    }
-
-    private PackageSigner signer() {
-        var keys = devices.signingKeys();
-        return new PackageSigner(keys.privateKey(), keys.publicKey());
-    }
-
-    private PackageReader.Keyring keyring() {
-        var keys = devices.agreementKeys();
-        return new PackageReader.Keyring(store.deviceId(), keys.privateKey(), keys.publicKey(),
-                () -> devices.teamPassphrase().orElse(null));
-    }
-
-    private Team team() {
-        return team(devices.statements());
-    }
-
-    private Team team(List<DeviceRegistry.Statement> statements) {
-        return Team.of(store.deviceId(), devices.signingKeys().publicKey(),
-                statements.stream().map(SyncService::statement).toList());
-    }
-
-    private static DeviceStatement statement(DeviceRegistry.Statement s) {
-        return new DeviceStatement(s.subject(), s.status(), s.signingKey(), s.agreementKey(), s.label(), s.decidedBy(),
-                s.deciderKey(), s.stamp(), s.signature());
-    }
-
-    private static DeviceRegistry.Statement stored(DeviceStatement s) {
-        return new DeviceRegistry.Statement(s.subject(), s.status(), s.signingKey(), s.agreementKey(), s.label(),
-                s.decidedBy(), s.deciderKey(), s.stamp(), s.signature());
     }
 
     /** A file name that says who made the package and when (local time), unique per device and second. */
@@ -222,7 +158,7 @@ public final class SyncService {
      */
     public Imported importPackage(Path file, boolean dryRun, DoubleConsumer progress) {
         progress.accept(0.05);
-        PackageReader.Verified verified = reader.read(file, keyring());
+        PackageReader.Verified verified = reader.read(file, team.keyring());
         Manifest m = verified.manifest();
         progress.accept(0.4);
         String producer = m.producer().device();
@@ -240,8 +176,8 @@ public final class SyncService {
                 }
                 // The statements it carries first: one may admit the producer (the lead's admission
                 // of a coach, relayed by the coach). Each counts only if its maker is admitted here.
-                verified.statements().forEach(st -> devices.add(tx, stored(st)));
-                Team team = team(devices.statements(tx));
+                verified.statements().forEach(st -> devices.add(tx, TeamDevices.stored(st)));
+                Team team = this.team.of(devices.statements(tx));
                 boolean admitted = team.admits(producer, verified.publicKey());
                 if (!admitted && !dryRun) {
                     throw refusal(team, verified);
@@ -267,7 +203,7 @@ public final class SyncService {
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
                 long acknowledged = verified.signed() ? received.getOrDefault(store.deviceId(), 0L) : 0L;
                 store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
-                devices.saw(tx, seen(verified));
+                devices.saw(tx, this.team.seen(verified));
                 store.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
                         counts);
                 Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),
@@ -281,13 +217,13 @@ public final class SyncService {
         } catch (DryRun d) {
             if (!d.result.admitted()) {
                 // A person looking at a stranger's package may want to admit it: keep its keys.
-                devices.saw(seen(verified));
+                devices.saw(team.seen(verified));
             }
             return d.result;
         } catch (PackageRefusedException e) {
             if (NOT_ADMITTED.contains(e.reason())) {
                 // Refused, and nothing of it changed: only the device is noted, so a person can admit it.
-                devices.saw(seen(verified));
+                devices.saw(team.seen(verified));
             }
             throw e;
         } finally {
@@ -297,12 +233,6 @@ public final class SyncService {
 
     private static final java.util.Set<String> NOT_ADMITTED = java.util.Set.of("not_admitted", "unsigned_not_admitted",
             "signature_key");
-
-    private DeviceRegistry.Seen seen(PackageReader.Verified verified) {
-        Manifest m = verified.manifest();
-        return new DeviceRegistry.Seen(m.producer().device(), DeviceStatement.cleanLabel(m.producer().user()),
-                verified.publicKey(), m.producer().agreementKey(), clock.instant().toString());
-    }
 
     /** Why a package from a device the team does not admit (with this key) is refused. */
     private PackageRefusedException refusal(Team team, PackageReader.Verified verified) {
@@ -348,7 +278,7 @@ public final class SyncService {
     }
 
     private static String shortId(String device) {
-        return device.substring(0, Math.min(8, device.length()));
+        return TeamDevices.shortId(device);
     }
 
     private static Imported result(Path file, Manifest m, int changes, boolean dryRun) {
@@ -436,108 +366,6 @@ public final class SyncService {
             }
             return labels.getOrDefault(deviceId, deviceId.substring(0, Math.min(8, deviceId.length())));
         };
-    }
-
-    /** How a device stands with the team, as this laptop sees it. */
-    public enum Standing { THIS_DEVICE, ADMITTED, UNSIGNED, WITHDRAWN, NOT_ADMITTED }
-
-    /**
-     * One of the team's devices, or one whose package was seen: its name, the fingerprint of the
-     * key its packages are signed with (null: unsigned), how it stands, and who admitted it.
-     */
-    public record Device(String deviceId, String label, String fingerprint, Standing standing, String admittedBy) {
-    }
-
-    /** This laptop first, then every device admitted, withdrawn or only seen, by name. */
-    public List<Device> devices() {
-        Team team = team();
-        java.util.function.UnaryOperator<String> labels = peerLabels();
-        List<Device> list = new ArrayList<>();
-        list.add(new Device(store.deviceId(), user.get(), PackageSigner.fingerprint(devices.signingKeys().publicKey()),
-                Standing.THIS_DEVICE, null));
-        Map<String, DeviceRegistry.Seen> seen = new java.util.LinkedHashMap<>();
-        devices.seen().forEach(d -> seen.put(d.deviceId(), d));
-        java.util.Set<String> ids = new java.util.TreeSet<>(seen.keySet());
-        ids.addAll(team.members().keySet());
-        ids.remove(store.deviceId());
-        List<Device> others = new ArrayList<>();
-        for (String id : ids) {
-            Team.Member m = team.members().get(id);
-            DeviceRegistry.Seen s = seen.get(id);
-            String label = m != null && m.label() != null ? m.label() : s != null && s.label() != null ? s.label()
-                    : shortId(id);
-            Standing standing;
-            String key;
-            if (m != null && m.withdrawn()) {
-                standing = Standing.WITHDRAWN;
-                key = m.signingKeys().stream().sorted().findFirst().orElse(null);
-            } else if (m != null && m.admitted() && (s == null || s.signingKey() == null && m.unsigned()
-                    || s.signingKey() != null && m.signingKeys().contains(s.signingKey()))) {
-                standing = m.signingKeys().isEmpty() ? Standing.UNSIGNED : Standing.ADMITTED;
-                key = s != null && s.signingKey() != null ? s.signingKey()
-                        : m.signingKeys().stream().sorted().findFirst().orElse(null);
-            } else {
-                // Never admitted, or its last package came with a key the team has not admitted.
-                standing = Standing.NOT_ADMITTED;
-                key = s == null ? null : s.signingKey();
-            }
-            String by = m == null || m.admittedBy() == null ? null : labels.apply(m.admittedBy());
-            others.add(new Device(id, label, PackageSigner.fingerprint(key), standing, by));
-        }
-        others.sort(java.util.Comparator.comparing((Device d) -> d.label().toLowerCase(java.util.Locale.ROOT))
-                .thenComparing(Device::deviceId));
-        list.addAll(others);
-        return list;
-    }
-
-    /**
-     * Admits a device whose package was seen here, with the key (and name) that package came
-     * with: a person has compared the fingerprint with its owner. A device seen only unsigned is
-     * admitted as unsigned (another system's export).
-     */
-    public void admit(String deviceId) {
-        DeviceRegistry.Seen s = devices.seen(deviceId).orElseThrow(() -> new MissingRecordException("device"));
-        decide(deviceId, s.signingKey() != null ? DeviceStatement.ADMITTED : DeviceStatement.UNSIGNED, s.signingKey(),
-                s.agreementKey(), s.label());
-    }
-
-    /** Admits a source of unsigned packages (another system's export) under the device id it writes. */
-    public void admitUnsigned(String deviceId, String label) {
-        decide(deviceId, DeviceStatement.UNSIGNED, null, null, label);
-    }
-
-    /** Admits a device by its keys, known some other way (a test; a team lead's script). */
-    public void admit(String deviceId, String signingKey, String agreementKey, String label) {
-        decide(deviceId, DeviceStatement.ADMITTED, signingKey, agreementKey, label);
-    }
-
-    /** Withdraws a device (a stolen laptop): from now on its packages are refused here and wherever this travels. */
-    public void withdraw(String deviceId) {
-        if (deviceId.equals(store.deviceId())) {
-            throw new IllegalArgumentException("a laptop cannot withdraw itself");
-        }
-        decide(deviceId, DeviceStatement.WITHDRAWN, null, null, null);
-    }
-
-    private void decide(String subject, String status, String signingKey, String agreementKey, String label) {
-        DeviceStatement st = DeviceStatement.sign(subject, status, signingKey, agreementKey, label, store.deviceId(),
-                clock.instant().toString(), signer());
-        devices.add(stored(st));
-        LOG.info(() -> "device " + shortId(subject) + " " + status);
-    }
-
-    /** This laptop's signing key (Base64 X.509) and X25519 key: what another admits it by. */
-    public String[] ownPublicKeys() {
-        return new String[] {devices.signingKeys().publicKey(), devices.agreementKeys().publicKey()};
-    }
-
-    public boolean hasTeamPassphrase() {
-        return devices.teamPassphrase().isPresent();
-    }
-
-    /** Sets the team passphrase (the same on every laptop of the team); blank removes it. */
-    public void setTeamPassphrase(String passphrase) {
-        devices.setTeamPassphrase(passphrase == null || passphrase.isBlank() ? null : passphrase);
     }
 
     public List<Peer> peers() {

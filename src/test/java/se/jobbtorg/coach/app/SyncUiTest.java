@@ -205,7 +205,7 @@ class SyncUiTest {
     @Test
     void aStrangersPackageIsRefusedUntilTheCoachAdmitsItsComputer(FxRobot robot) throws Exception {
         String passphrase = "Kista-teamets lösenfras 2026";
-        context.ui().sync().setTeamPassphrase(passphrase);
+        context.ui().sync().team().setTeamPassphrase(passphrase);
         Path usb = Files.createDirectories(dir.resolve("new-" + System.nanoTime()));
         String fingerprint;
         try (Database laptop = Database.open(usb.resolve("sofia.db"), THERE)) {
@@ -217,8 +217,8 @@ class SyncUiTest {
                     "Försörjningsstöd Kista", null, java.util.EnumSet.of(se.jobbtorg.coach.domain.TargetGroup.UNEMPLOYED),
                     null, false));
             var sync = new SyncService(laptop, THERE, () -> "Sofia Lind");
-            sync.setTeamPassphrase(passphrase); // first contact: nobody has met this laptop
-            fingerprint = se.jobbtorg.coach.sync.PackageSigner.fingerprint(sync.ownPublicKeys()[0]);
+            sync.team().setTeamPassphrase(passphrase); // first contact: nobody has met this laptop
+            fingerprint = se.jobbtorg.coach.sync.PackageSigner.fingerprint(sync.team().ownPublicKeys()[0]);
             sync.exportSnapshot(usb.resolve(sync.packageName("Sofia Lind")), p2 -> { });
         }
 

@@ -84,7 +84,7 @@ class SyncCommandsTest {
         try (Database db = Database.open(file, CLOCK)) {
             var me = new CoachService(db).setCurrentCoach(coach, "Jobbtorg Kista");
             se.jobbtorg.coach.service.SyncService sync = new se.jobbtorg.coach.service.SyncService(db, CLOCK, () -> coach);
-            sync.setTeamPassphrase("the Kista team's passphrase");
+            sync.team().setTeamPassphrase("the Kista team's passphrase");
             for (Path other : laptops) {
                 try (Database o = Database.open(other, CLOCK)) {
                     se.jobbtorg.coach.TestTeam.admitEachOther(sync,
@@ -110,7 +110,7 @@ class SyncCommandsTest {
             id = s.deviceId();
         }
         try (Database d = Database.open(db, CLOCK)) {
-            new se.jobbtorg.coach.service.SyncService(d, CLOCK, () -> "x").admitUnsigned(id, "another system");
+            new se.jobbtorg.coach.service.SyncService(d, CLOCK, () -> "x").team().admitUnsigned(id, "another system");
         }
     }
 

@@ -35,16 +35,16 @@ class SyncAdmissionTest extends SyncFixture {
 
     private Device member(String name, int secondsAhead) {
         Device d = new Device(name, secondsAhead);
-        d.sync.setTeamPassphrase(PASSPHRASE);
+        d.sync.team().setTeamPassphrase(PASSPHRASE);
         return d;
     }
 
     private static String fingerprintOf(Device d) {
-        return PackageSigner.fingerprint(d.sync.ownPublicKeys()[0]);
+        return PackageSigner.fingerprint(d.sync.team().ownPublicKeys()[0]);
     }
 
-    private static SyncService.Device row(Device at, Device of) {
-        return at.sync.devices().stream().filter(r -> r.deviceId().equals(of.sync.deviceId())).findFirst().orElseThrow();
+    private static TeamDevices.Device row(Device at, Device of) {
+        return at.sync.team().devices().stream().filter(r -> r.deviceId().equals(of.sync.deviceId())).findFirst().orElseThrow();
     }
 
     /**
@@ -86,7 +86,7 @@ class SyncAdmissionTest extends SyncFixture {
         assertFalse(dry.admitted(), "a dry run shows what a stranger's package holds, and that it would be refused");
         assertEquals(80, dry.updated());
         assertEquals(before, b.checksum());
-        assertEquals(SyncService.Standing.NOT_ADMITTED, b.sync.devices().stream()
+        assertEquals(TeamDevices.Standing.NOT_ADMITTED, b.sync.team().devices().stream()
                 .filter(d -> d.deviceId().equals(stranger)).findFirst().orElseThrow().standing(),
                 "the stranger is listed, not admitted, for a person to decide");
 
@@ -125,15 +125,15 @@ class SyncAdmissionTest extends SyncFixture {
         PackageRefusedException first = assertThrows(PackageRefusedException.class, () -> lead.importFrom(fromLinnea));
         assertEquals("not_admitted", first.reason());
         assertEquals(List.of("linnea", fingerprintOf(linnea)), first.args(), "the fingerprint, to compare by phone");
-        assertEquals(SyncService.Standing.NOT_ADMITTED, row(lead, linnea).standing());
+        assertEquals(TeamDevices.Standing.NOT_ADMITTED, row(lead, linnea).standing());
         assertEquals(fingerprintOf(linnea), row(lead, linnea).fingerprint());
         assertEquals(0, lead.store.liveIds("participant").size());
 
-        lead.sync.admit(linnea.sync.deviceId());
+        lead.sync.team().admit(linnea.sync.deviceId());
         lead.importFrom(fromLinnea);
         Path fromKarim = karim.exportSnapshot();
         assertEquals("not_admitted", assertThrows(PackageRefusedException.class, () -> lead.importFrom(fromKarim)).reason());
-        lead.sync.admit(karim.sync.deviceId());
+        lead.sync.team().admit(karim.sync.deviceId());
         lead.importFrom(fromKarim);
         assertEquals(2, lead.store.liveIds("participant").size());
 
@@ -141,14 +141,14 @@ class SyncAdmissionTest extends SyncFixture {
         // package learns that Karim's laptop is admitted too: his person comes in, relayed.
         Path fromLead = lead.exportFor(linnea);
         assertEquals("not_admitted", assertThrows(PackageRefusedException.class, () -> linnea.importFrom(fromLead)).reason());
-        linnea.sync.admit(lead.sync.deviceId());
+        linnea.sync.team().admit(lead.sync.deviceId());
         linnea.importFrom(fromLead);
         assertTrue(linnea.caseload.participant(his.id()).isPresent(), "Karim's change, relayed by the lead");
-        assertEquals(SyncService.Standing.ADMITTED, row(linnea, karim).standing());
+        assertEquals(TeamDevices.Standing.ADMITTED, row(linnea, karim).standing());
         assertEquals("lead", row(linnea, karim).admittedBy());
 
         // Karim's laptop learns the team the same way; his next package reaches Linnea directly.
-        karim.sync.admit(lead.sync.deviceId(), lead.sync.ownPublicKeys()[0], lead.sync.ownPublicKeys()[1], "lead");
+        karim.sync.team().admit(lead.sync.deviceId(), lead.sync.team().ownPublicKeys()[0], lead.sync.team().ownPublicKeys()[1], "lead");
         karim.importFrom(lead.exportSnapshot());
         karim.edit(his, "070-2", null);
         Path direct = karim.exportSnapshot();
@@ -185,7 +185,7 @@ class SyncAdmissionTest extends SyncFixture {
         assertEquals(before, linnea.checksum(), "nothing of it came in");
 
         // Another system the lead admitted as unsigned: its changes, relayed by the lead, come in.
-        lead.sync.admitUnsigned(OTHER_SYSTEM, "Extern");
+        lead.sync.team().admitUnsigned(OTHER_SYSTEM, "Extern");
         Change other = new Change("participant", p.id().toString(),
                 SyncHardeningTest.st(lead.clock.millis() + 2000, 0, OTHER_SYSTEM), null, OTHER_SYSTEM, false,
                 SyncHardeningTest.m("phone", "08-123"), Map.of("phone", List.of()));
@@ -209,11 +209,11 @@ class SyncAdmissionTest extends SyncFixture {
         lead.importFrom(early);
 
         lead.clock.advance(60);
-        lead.sync.withdraw(karim.sync.deviceId());
-        assertEquals(SyncService.Standing.WITHDRAWN, row(lead, karim).standing());
+        lead.sync.team().withdraw(karim.sync.deviceId());
+        assertEquals(TeamDevices.Standing.WITHDRAWN, row(lead, karim).standing());
         linnea.importFrom(lead.exportSnapshot());
         assertTrue(linnea.caseload.participant(p.id()).isPresent(), "what the laptop made before it was stolen stays");
-        assertEquals(SyncService.Standing.WITHDRAWN, row(linnea, karim).standing());
+        assertEquals(TeamDevices.Standing.WITHDRAWN, row(linnea, karim).standing());
 
         karim.clock.advance(120);
         karim.edit(p, "070-9", null);
@@ -225,7 +225,7 @@ class SyncAdmissionTest extends SyncFixture {
         assertEquals("no_readers", assertThrows(PackageRefusedException.class, () -> linnea.exportFor(karim)).reason(),
                 "nothing is written for a withdrawn laptop, not even for the passphrase");
         // A later admission of the same laptop does not undo a withdrawal.
-        linnea.sync.admit(karim.sync.deviceId(), karim.sync.ownPublicKeys()[0], karim.sync.ownPublicKeys()[1], "karim");
+        linnea.sync.team().admit(karim.sync.deviceId(), karim.sync.team().ownPublicKeys()[0], karim.sync.team().ownPublicKeys()[1], "karim");
         assertEquals("withdrawn", assertThrows(PackageRefusedException.class, () -> linnea.importFrom(stolen)).reason());
     }
 
@@ -235,7 +235,7 @@ class SyncAdmissionTest extends SyncFixture {
         Device alone = new Device("alone", 0);
         alone.register("Amina", "Exempelsson", number(1));
         assertEquals("no_readers", assertThrows(PackageRefusedException.class, alone::exportSnapshot).reason());
-        alone.sync.setTeamPassphrase(PASSPHRASE);
+        alone.sync.team().setTeamPassphrase(PASSPHRASE);
         assertTrue(Files.size(alone.exportSnapshot()) > 0);
     }
 }

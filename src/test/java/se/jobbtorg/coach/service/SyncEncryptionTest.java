@@ -30,7 +30,7 @@ class SyncEncryptionTest extends SyncFixture {
     void theRawBytesOfAnExportedPackageHoldNoNameAndNoNumber() throws Exception {
         Device a = new Device("linnea", 0);
         Device b = new Device("karim", 3);
-        a.sync.setTeamPassphrase("Kista-teamets lösenfras 2026");
+        a.sync.team().setTeamPassphrase("Kista-teamets lösenfras 2026");
         List<String> secrets = new ArrayList<>();
         String[][] people = {{"Zlatana", "Qvistberg"}, {"Ödmjuk", "Åkerlund"}, {"Yusra", "Haddadinejad"}};
         for (int i = 0; i < people.length; i++) {
@@ -77,16 +77,16 @@ class SyncEncryptionTest extends SyncFixture {
         // A new laptop nobody has met, admitted by hand but without a key anyone encrypted for.
         joinTeam = false;
         Device c = new Device("new", 4);
-        String[] keys = a.sync.ownPublicKeys();
-        c.sync.admit(a.sync.deviceId(), keys[0], keys[1], "linnea");
+        String[] keys = a.sync.team().ownPublicKeys();
+        c.sync.team().admit(a.sync.deviceId(), keys[0], keys[1], "linnea");
         assertEquals("not_for_us", assertThrows(PackageRefusedException.class, () -> c.importFrom(forB)).reason());
 
-        a.sync.setTeamPassphrase("Kista-teamets lösenfras 2026");
+        a.sync.team().setTeamPassphrase("Kista-teamets lösenfras 2026");
         Path everyone = a.exportSnapshot(); // c's key is not known to a: only the passphrase opens it for c
         assertEquals("not_for_us", assertThrows(PackageRefusedException.class, () -> c.importFrom(everyone)).reason());
-        c.sync.setTeamPassphrase("Kista-teamets lösenfras 2025");
+        c.sync.team().setTeamPassphrase("Kista-teamets lösenfras 2025");
         assertEquals("team_passphrase", assertThrows(PackageRefusedException.class, () -> c.importFrom(everyone)).reason());
-        c.sync.setTeamPassphrase("Kista-teamets lösenfras 2026");
+        c.sync.team().setTeamPassphrase("Kista-teamets lösenfras 2026");
         c.importFrom(everyone);
         assertEquals(1, c.store.liveIds("participant").size());
         b.importFrom(everyone); // b opens it with its own key
@@ -99,7 +99,7 @@ class SyncEncryptionTest extends SyncFixture {
         Device b = new Device("karim", 3);
         a.register("Amina", "Exempelsson", number(1));
         Path good = a.exportFor(b);
-        b.sync.admitUnsigned(a.sync.deviceId(), "linnea"); // so the unsigned copy meets the decryption
+        b.sync.team().admitUnsigned(a.sync.deviceId(), "linnea"); // so the unsigned copy meets the decryption
         String before = b.checksum();
         for (boolean cut : new boolean[] {false, true}) {
             Path bad = dir.resolve("bad-" + cut + ".caseload.zip");
@@ -145,9 +145,9 @@ class SyncEncryptionTest extends SyncFixture {
         Files.copy(Path.of("src/test/resources/caseload-package/v1-example.caseload.zip"), v1);
         PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> b.importFrom(v1));
         assertEquals("not_admitted", refused.reason());
-        String producer = b.sync.devices().stream().filter(d -> d.standing() == SyncService.Standing.NOT_ADMITTED)
+        String producer = b.sync.team().devices().stream().filter(d -> d.standing() == TeamDevices.Standing.NOT_ADMITTED)
                 .findFirst().orElseThrow().deviceId();
-        b.sync.admit(producer);
+        b.sync.team().admit(producer);
         SyncService.Imported in = b.importFrom(v1);
         assertTrue(in.created() > 5);
         assertEquals(2, b.store.liveIds("participant").size());

@@ -74,7 +74,7 @@ abstract class SyncFixture {
                 for (Device other : devices) {
                     se.jobbtorg.coach.TestTeam.admitEachOther(other.sync, sync);
                 }
-                sync.admitUnsigned(OTHER_SYSTEM, "Extern");
+                sync.team().admitUnsigned(OTHER_SYSTEM, "Extern");
             }
             devices.add(this);
         }

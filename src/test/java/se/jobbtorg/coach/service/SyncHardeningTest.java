@@ -317,7 +317,7 @@ class SyncHardeningTest extends SyncFixture {
     void anUnsignedPackageCannotMakeUsLeaveChangesOutOfTheNextDelta() throws Exception {
         Device b = new Device("b", 3);
         b.register("Bo", "Exempelsson", number(9));
-        b.sync.setTeamPassphrase("the team's own passphrase"); // X's key is not known: the passphrase reads it
+        b.sync.team().setTeamPassphrase("the team's own passphrase"); // X's key is not known: the passphrase reads it
         // "X has everything of b's up to 999": said in an unsigned package.
         Path claim = dir.resolve("claim.caseload.zip");
         PackageWriter.write(new SyncStore.Export(0, 0, List.of(), Map.of(b.sync.deviceId(), 999L)), "snapshot", X, "Extern",

@@ -276,7 +276,7 @@ class SyncServiceTest extends SyncFixture {
         a.enrol(a.register("Amina", "Yusuf", number(123)));
         // Altered by another system that read it and wrote it back unsigned, which b admits from a's id.
         Path good = b.plain(a.exportSnapshot());
-        b.sync.admitUnsigned(a.sync.deviceId(), "linnea");
+        b.sync.team().admitUnsigned(a.sync.deviceId(), "linnea");
         String before = b.checksum();
 
         Map<String, String> cases = new LinkedHashMap<>();

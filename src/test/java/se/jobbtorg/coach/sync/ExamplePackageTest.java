@@ -109,11 +109,11 @@ class ExamplePackageTest {
             workflow.removeActivity(review.id(), copied.id());
             clock.advance(java.time.Duration.ofMinutes(5));
             SyncService sync = new SyncService(db, clock, () -> me.name());
-            sync.setTeamPassphrase(PASSPHRASE);
+            sync.team().setTeamPassphrase(PASSPHRASE);
             // The team lead's laptop, admitted: a line of devices.jsonl, and a reader of the package.
             String[] leadSigning = PackageSigner.newKeyPair();
             String[] leadAgreement = PackageCrypto.newAgreementKeyPair();
-            sync.admit("0c0ffee0-0000-4000-8000-00000000003a", leadSigning[1], leadAgreement[1], "Gruppledare Exempel");
+            sync.team().admit("0c0ffee0-0000-4000-8000-00000000003a", leadSigning[1], leadAgreement[1], "Gruppledare Exempel");
             sync.exportSnapshot(file, p -> { });
         }
         return file;
@@ -147,11 +147,11 @@ class ExamplePackageTest {
 
         try (Database db = Database.open(dir.resolve("fresh.db"), Clock.systemUTC())) {
             SyncService sync = new SyncService(db, Clock.systemUTC(), () -> "reader");
-            sync.setTeamPassphrase(PASSPHRASE);
+            sync.team().setTeamPassphrase(PASSPHRASE);
             long records = verified.changes().stream().filter(c -> c.creates()).count();
             // A laptop nobody admitted: a person compares its fingerprint and admits it first.
             assertFalse(sync.importPackage(EXAMPLE, true, p -> { }).admitted());
-            sync.admit(verified.manifest().producer().device());
+            sync.team().admit(verified.manifest().producer().device());
             SyncService.Imported first = sync.importPackage(EXAMPLE, false, p -> { });
             assertEquals(records, first.created());
             assertEquals(verified.changes().size() - records, first.updated());

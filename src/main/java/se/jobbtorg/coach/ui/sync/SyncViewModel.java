@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.SyncService;
+import se.jobbtorg.coach.service.TeamDevices;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
@@ -46,15 +47,15 @@ public final class SyncViewModel {
     }
 
     /** One of the team's devices, in words: its name, fingerprint and standing. */
-    public record DeviceRow(SyncService.Device device, String label, String fingerprint, String standing,
+    public record DeviceRow(TeamDevices.Device device, String label, String fingerprint, String standing,
             String admittedBy) {
         public boolean canAdmit() {
-            return device.standing() == SyncService.Standing.NOT_ADMITTED;
+            return device.standing() == TeamDevices.Standing.NOT_ADMITTED;
         }
 
         public boolean canWithdraw() {
-            return device.standing() == SyncService.Standing.ADMITTED
-                    || device.standing() == SyncService.Standing.UNSIGNED;
+            return device.standing() == TeamDevices.Standing.ADMITTED
+                    || device.standing() == TeamDevices.Standing.UNSIGNED;
         }
     }
 
@@ -101,7 +102,7 @@ public final class SyncViewModel {
                 list.add(new Recipient(p.deviceId(), p.label() != null ? p.label() : p.deviceId().substring(0, 8)));
             }
             return new Loaded(sync.syncFolder().map(Path::toString).orElse(""), list, conflictRows(), deviceRows(),
-                    sync.hasTeamPassphrase());
+                    sync.team().hasTeamPassphrase());
         }, loaded -> {
             if (folder.get().isBlank()) {
                 folder.set(loaded.folder());
@@ -120,7 +121,7 @@ public final class SyncViewModel {
 
     private List<DeviceRow> deviceRows() {
         List<DeviceRow> rows = new ArrayList<>();
-        for (SyncService.Device d : sync.devices()) {
+        for (TeamDevices.Device d : sync.team().devices()) {
             String label = d.label() != null ? d.label() : d.deviceId().substring(0, 8);
             rows.add(new DeviceRow(d, label, d.fingerprint() != null ? d.fingerprint() : i18n.get("sync.device.noKey"),
                     i18n.get("sync.device.standing." + d.standing().name().toLowerCase(java.util.Locale.ROOT)),
@@ -334,7 +335,7 @@ public final class SyncViewModel {
             return;
         }
         tasks.run(() -> {
-            sync.admit(row.device().deviceId());
+            sync.team().admit(row.device().deviceId());
             return null;
         }, done -> {
             status.set(i18n.get("sync.device.admitted", row.label()));
@@ -348,7 +349,7 @@ public final class SyncViewModel {
             return;
         }
         tasks.run(() -> {
-            sync.withdraw(row.device().deviceId());
+            sync.team().withdraw(row.device().deviceId());
             return null;
         }, done -> {
             status.set(i18n.get("sync.device.withdrawn", row.label()));
@@ -369,7 +370,7 @@ public final class SyncViewModel {
             return "sync.passphrase.problem.short";
         }
         tasks.run(() -> {
-            sync.setTeamPassphrase(a.isEmpty() ? null : a);
+            sync.team().setTeamPassphrase(a.isEmpty() ? null : a);
             return null;
         }, done -> {
             status.set(i18n.get(a.isEmpty() ? "sync.passphrase.removed" : "sync.passphrase.set"));

@@ -66,19 +66,19 @@ class SyncViewModelTest {
 
             assertEquals("sync.passphrase.problem.differ", model.setTeamPassphrase("one long passphrase", "one long passfrase"));
             assertEquals("sync.passphrase.problem.short", model.setTeamPassphrase("short", "short"));
-            assertFalse(sync.hasTeamPassphrase());
+            assertFalse(sync.team().hasTeamPassphrase());
             assertNull(model.setTeamPassphrase("Kista-teamets lösenfras", "Kista-teamets lösenfras"));
-            assertTrue(sync.hasTeamPassphrase());
+            assertTrue(sync.team().hasTeamPassphrase());
 
             // A package from a laptop nobody admitted: refused, and then listed with its fingerprint.
-            other.setTeamPassphrase("Kista-teamets lösenfras");
+            other.team().setTeamPassphrase("Kista-teamets lösenfras");
             Path pkg = dir.resolve("sofia.caseload.zip");
             other.exportSnapshot(pkg, p -> { });
             assertEquals("not_admitted", org.junit.jupiter.api.Assertions.assertThrows(
                     se.jobbtorg.coach.sync.PackageRefusedException.class, () -> sync.importPackage(pkg, false, p -> { }))
                     .reason());
             model.refresh();
-            String fingerprint = se.jobbtorg.coach.sync.PackageSigner.fingerprint(other.ownPublicKeys()[0]);
+            String fingerprint = se.jobbtorg.coach.sync.PackageSigner.fingerprint(other.team().ownPublicKeys()[0]);
             SyncViewModel.DeviceRow stranger = model.devices.stream().filter(r -> r.label().equals("Sofia Lind"))
                     .findFirst().orElseThrow();
             assertEquals(fingerprint, stranger.fingerprint());
