@@ -33,6 +33,14 @@ public final class TestTeam {
     private TestTeam() {
     }
 
+    /**
+     * Opens a laptop's database the way the tests of package security do: one place to change
+     * when opening takes more (a passphrase).
+     */
+    public static Database open(Path file, java.time.Clock clock) {
+        return Database.open(file, clock);
+    }
+
     /** Every laptop admits every other, with its keys. */
     public static void admitEachOther(List<SyncService> laptops) {
         for (SyncService a : laptops) {

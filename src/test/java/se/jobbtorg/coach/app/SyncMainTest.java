@@ -70,7 +70,7 @@ class SyncMainTest {
             }
         }
         // Their people have admitted each other's laptops.
-        try (Database da = Database.open(a, Clock.systemUTC()); Database db = Database.open(b, Clock.systemUTC())) {
+        try (Database da = se.jobbtorg.coach.TestTeam.open(a, Clock.systemUTC()); Database db = se.jobbtorg.coach.TestTeam.open(b, Clock.systemUTC())) {
             se.jobbtorg.coach.TestTeam.admitEachOther(
                     new se.jobbtorg.coach.service.SyncService(da, Clock.systemUTC(), () -> "Linnea Ek"),
                     new se.jobbtorg.coach.service.SyncService(db, Clock.systemUTC(), () -> "Karim Haddad"));

@@ -208,7 +208,7 @@ class SyncUiTest {
         context.ui().sync().team().setTeamPassphrase(passphrase);
         Path usb = Files.createDirectories(dir.resolve("new-" + System.nanoTime()));
         String fingerprint;
-        try (Database laptop = Database.open(usb.resolve("sofia.db"), THERE)) {
+        try (Database laptop = se.jobbtorg.coach.TestTeam.open(usb.resolve("sofia.db"), THERE)) {
             var coach = new CoachService(laptop).setCurrentCoach("Sofia Lind", "Jobbtorg Kista");
             var caseload = new CaseloadService(laptop, THERE);
             var p = caseload.register(new ParticipantDraft(PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3), 700,

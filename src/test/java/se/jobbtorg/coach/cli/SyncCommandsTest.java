@@ -86,7 +86,7 @@ class SyncCommandsTest {
             se.jobbtorg.coach.service.SyncService sync = new se.jobbtorg.coach.service.SyncService(db, CLOCK, () -> coach);
             sync.team().setTeamPassphrase("the Kista team's passphrase");
             for (Path other : laptops) {
-                try (Database o = Database.open(other, CLOCK)) {
+                try (Database o = se.jobbtorg.coach.TestTeam.open(other, CLOCK)) {
                     se.jobbtorg.coach.TestTeam.admitEachOther(sync,
                             new se.jobbtorg.coach.service.SyncService(o, CLOCK, () -> other.getFileName().toString()));
                 }
@@ -106,10 +106,10 @@ class SyncCommandsTest {
 
     static void admitUnsigned(Path db, Path source) {
         String id;
-        try (Database s = Database.open(source, CLOCK)) {
+        try (Database s = se.jobbtorg.coach.TestTeam.open(source, CLOCK)) {
             id = s.deviceId();
         }
-        try (Database d = Database.open(db, CLOCK)) {
+        try (Database d = se.jobbtorg.coach.TestTeam.open(db, CLOCK)) {
             new se.jobbtorg.coach.service.SyncService(d, CLOCK, () -> "x").team().admitUnsigned(id, "another system");
         }
     }
@@ -223,7 +223,7 @@ class SyncCommandsTest {
      */
     Path rewritten(Path producer, Path encrypted, String from, String to) throws IOException {
         Path good = dir.resolve("plain-" + to + ".caseload.zip");
-        try (Database db = Database.open(producer, CLOCK)) {
+        try (Database db = se.jobbtorg.coach.TestTeam.open(producer, CLOCK)) {
             se.jobbtorg.coach.TestTeam.plainCopy(encrypted, db, good);
         }
         Path bad = dir.resolve("rewritten-" + to + ".caseload.zip");

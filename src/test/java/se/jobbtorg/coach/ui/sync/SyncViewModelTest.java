@@ -55,8 +55,8 @@ class SyncViewModelTest {
     void theTeamPassphraseIsTypedTwiceAndLongEnoughAndAStrangerCanBeAdmittedAndWithdrawn() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
         I18n en = new I18n(Locale.ENGLISH);
-        try (Database mine = Database.open(dir.resolve("mine.db"), clock);
-                Database theirs = Database.open(dir.resolve("theirs.db"), clock)) {
+        try (Database mine = se.jobbtorg.coach.TestTeam.open(dir.resolve("mine.db"), clock);
+                Database theirs = se.jobbtorg.coach.TestTeam.open(dir.resolve("theirs.db"), clock)) {
             new CoachService(mine).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
             new CoachService(theirs).setCurrentCoach("Sofia Lind", "Jobbtorg Kista");
             SyncService sync = new SyncService(mine, clock, () -> "Linnea Ek");
