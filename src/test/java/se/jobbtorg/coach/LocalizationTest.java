@@ -66,6 +66,9 @@ class LocalizationTest {
             keys.add("settings.language." + locale.getLanguage());
         }
         keys.addAll(refusalKeys());
+        for (var standing : se.jobbtorg.coach.service.TeamDevices.Standing.values()) {
+            keys.add("sync.device.standing." + standing.name().toLowerCase(java.util.Locale.ROOT));
+        }
         for (var entity : se.jobbtorg.coach.store.SyncEntities.all()) {
             for (String column : entity.dataColumns()) {
                 // Fields that can be in conflict have a name; a name for no real field is unused.

@@ -14,12 +14,14 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import se.jobbtorg.coach.store.ChangeRefusedException;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.DeviceRegistry;
 import se.jobbtorg.coach.store.SyncStore;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
+import se.jobbtorg.coach.sync.Team;
 
 /**
  * Exchanging caseloads as packages (src/docs/caseload-package.md): export what a peer has not
@@ -34,6 +36,8 @@ public final class SyncService {
     private final Clock clock;
     private final Supplier<String> user;
     private final PackageReader reader;
+    private final DeviceRegistry devices;
+    private final TeamDevices team;
 
     public SyncService(Database db, Clock clock, Supplier<String> user) {
         this(db, clock, user, new PackageReader());
@@ -45,6 +49,13 @@ public final class SyncService {
         this.clock = clock;
         this.user = user;
         this.reader = reader;
+        this.devices = new DeviceRegistry(db);
+        this.team = new TeamDevices(store, devices, clock, user, this::peerLabels);
+    }
+
+    /** The team's devices: who is admitted, admitting and withdrawing, the team passphrase. */
+    public TeamDevices team() {
+        return team;
     }
 
     /** What an export wrote. */
@@ -53,7 +64,7 @@ public final class SyncService {
 
     /** What an import did, or would do in a dry run. */
     public record Imported(Path file, String producer, String user, String kind, int created, int updated,
-            int unchanged, int conflicts, int merged, boolean dryRun) {
+            int unchanged, int conflicts, int merged, boolean dryRun, boolean admitted) {
     }
 
     public String deviceId() {
@@ -83,19 +94,27 @@ public final class SyncService {
 
     private Exported export(long from, String kind, String peer, Path target, DoubleConsumer progress)
             throws IOException {
+        Team team = this.team.current();
+        PackageWriter.Readers readers = this.team.readers(team, peer);
+        if (!readers.anyone()) {
+            // Encrypted for this laptop alone, the package would be of no use to anyone else.
+            throw new PackageRefusedException("no_readers");
+        }
+        Map<String, String> withSelf = new java.util.TreeMap<>(readers.devices());
+        withSelf.put(store.deviceId(), readers.producerAgreementKey());
+        readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
         SyncStore.Export all = store.changesAfter(from);
         // What the peer made itself it has: leave it out (the sequence range still says where we are).
         SyncStore.Export export = peer == null ? all : new SyncStore.Export(all.from(), all.to(),
                 all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
-        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, signer());
+        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, this.team.signer(),
+                readers, team.counted());
         long bytes = Files.size(target);
-        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes);
+        int others = withSelf.size() - 1;
+        boolean passphrase = readers.passphrase() != null;
+        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes
+                + " devices=" + others + " passphrase=" + passphrase);
         return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
-    }
-
-    private PackageSigner signer() {
-        String[] keys = store.signingKeys(PackageSigner::newKeyPair);
-        return new PackageSigner(keys[0], keys[1]);
     }
 
     /** A file name that says who made the package and when (local time), unique per device and second. */
@@ -140,7 +159,7 @@ public final class SyncService {
      */
     public Imported importPackage(Path file, boolean dryRun, DoubleConsumer progress) {
         progress.accept(0.05);
-        PackageReader.Verified verified = reader.read(file);
+        PackageReader.Verified verified = reader.read(file, team.keyring());
         Manifest m = verified.manifest();
         progress.accept(0.4);
         String producer = m.producer().device();
@@ -160,12 +179,20 @@ public final class SyncService {
                     throw new PackageRefusedException("bad_sequence", String.valueOf(m.sequence().from()),
                             String.valueOf(m.sequence().to()));
                 }
-                SyncStore.Peer peer = store.peer(tx, producer);
-                String known = store.peerKey(tx, producer);
-                if (known != null && !known.equals(verified.publicKey())) {
-                    // Signed before, and now unsigned or with another key: not the laptop it says.
-                    throw new PackageRefusedException("signature_key", String.valueOf(m.producer().user()));
+                // The statements it carries first: one may admit the producer (the lead's admission
+                // of a coach, relayed by the coach). Each counts only if its maker is admitted here.
+                verified.statements().forEach(st -> devices.add(tx, TeamDevices.stored(st)));
+                Team team = this.team.of(devices.statements(tx));
+                boolean admitted = team.admits(producer, verified.publicKey());
+                if (!admitted && !dryRun) {
+                    throw refusal(team, verified);
                 }
+                String relayed = admitted ? notVouchedFor(tx, team, verified) : null;
+                if (relayed != null && !dryRun) {
+                    throw new PackageRefusedException("relay_not_admitted", label(team, relayed),
+                            String.valueOf(m.producer().user()));
+                }
+                SyncStore.Peer peer = store.peer(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
                     throw new PackageRefusedException("gap", String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
@@ -181,28 +208,87 @@ public final class SyncService {
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
                 long acknowledged = verified.signed() ? received.getOrDefault(store.deviceId(), 0L) : 0L;
                 store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
-                if (known == null && verified.signed()) {
-                    // Trust on first meeting: from now on this laptop's packages carry this key.
-                    store.setPeerKey(tx, producer, verified.publicKey());
-                }
+                devices.saw(tx, this.team.seen(verified));
                 store.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
                         counts);
                 Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),
-                        counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun);
+                        counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun,
+                        admitted && relayed == null);
                 if (dryRun) {
                     throw new DryRun(result);
                 }
                 return result;
             });
         } catch (DryRun d) {
+            if (!d.result.admitted()) {
+                // A person looking at a stranger's package may want to admit it: keep its keys.
+                devices.saw(team.seen(verified));
+            }
             return d.result;
+        } catch (PackageRefusedException e) {
+            if (NOT_ADMITTED.contains(e.reason())) {
+                // Refused, and nothing of it changed: only the device is noted, so a person can admit it.
+                devices.saw(team.seen(verified));
+            }
+            throw e;
         } finally {
             progress.accept(1);
         }
     }
 
+    private static final java.util.Set<String> NOT_ADMITTED = java.util.Set.of("not_admitted", "unsigned_not_admitted",
+            "signature_key");
+
+    /** Why a package from a device the team does not admit (with this key) is refused. */
+    private PackageRefusedException refusal(Team team, PackageReader.Verified verified) {
+        Manifest m = verified.manifest();
+        String producer = m.producer().device();
+        String who = String.valueOf(m.producer().user());
+        Team.Member member = team.members().get(producer);
+        if (member != null && member.withdrawn()) {
+            return new PackageRefusedException("withdrawn", who);
+        }
+        if (!verified.signed()) {
+            if (member != null && member.admitted()) {
+                // Admitted with a key, and now unsigned: not the laptop it says.
+                return new PackageRefusedException("signature_key", who);
+            }
+            return new PackageRefusedException("unsigned_not_admitted", who, shortId(producer));
+        }
+        if (member != null && member.admitted()) {
+            return new PackageRefusedException("signature_key", who);
+        }
+        return new PackageRefusedException("not_admitted", who, PackageSigner.fingerprint(verified.publicKey()));
+    }
+
+    /** A device whose changes the package relays without the team admitting it, or null if there is none. */
+    private String notVouchedFor(se.jobbtorg.coach.store.Transaction tx, Team team, PackageReader.Verified verified) {
+        String producer = verified.manifest().producer().device();
+        for (var c : verified.changes()) {
+            String device = c.device();
+            if (device.equals(producer) || device.startsWith(SyncStore.MERGE_DEVICE + "-")
+                    || team.vouchesFor(device, Long.parseLong(c.stamp().substring(0, 13)))) {
+                continue;
+            }
+            if (!store.known(tx, c)) {
+                return device;
+            }
+        }
+        return null;
+    }
+
+    private String label(Team team, String device) {
+        Team.Member m = team.members().get(device);
+        return m != null && m.label() != null ? m.label() : shortId(device);
+    }
+
+    private static String shortId(String device) {
+        return TeamDevices.shortId(device);
+    }
+
     private static Imported result(Path file, Manifest m, int changes, boolean dryRun) {
-        return new Imported(file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun);
+        return new Imported(file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun,
+                true);
     }
 
     /** Carries a dry run's result out of the transaction it rolls back. */
@@ -285,15 +371,6 @@ public final class SyncService {
             }
             return labels.getOrDefault(deviceId, deviceId.substring(0, Math.min(8, deviceId.length())));
         };
-    }
-
-    /**
-     * Forgets the key a laptop's packages were signed with, so the next signed package from it
-     * is trusted afresh: after it was reinstalled or put back from a backup without its key file,
-     * or when a package in its name came first. A person decides this, never the program.
-     */
-    public void forgetKey(String deviceId) {
-        store.forgetPeerKey(deviceId);
     }
 
     public List<Peer> peers() {

@@ -146,6 +146,10 @@ public final class Database implements AutoCloseable {
             if (targetVersion >= 5) {
                 ChangeLogBackfill.run(writer);
             }
+            if (targetVersion >= 6) {
+                // The device's keys from the first opening on, so every backup holds them.
+                DeviceKeys.ensure(writer, absolute, clock);
+            }
             Connection reader = connect(absolute, passphrase, SQLiteConfig.TransactionMode.DEFERRED);
             LOG.info(() -> "opened database at schema version " + targetVersion);
             return new Database(absolute, clock, writer, reader, backups, lock, converted);

@@ -572,62 +572,10 @@ public final class SyncStore {
 
     private static final String KEY_SYNC_FOLDER = "sync_folder";
 
-    /**
-     * This device's signing keys {private, public} (Base64), made on first use by {@code generate}.
-     * They live beside the database in "&lt;file&gt;.keys", not in it: a database put back from a
-     * backup keeps its device id, and must keep its key too, or its peers would refuse it.
-     */
-    public synchronized String[] signingKeys(java.util.function.Supplier<String[]> generate) {
-        java.nio.file.Path file = db.file().resolveSibling(db.file().getFileName() + ".keys");
-        java.util.Properties keys = new java.util.Properties();
-        try {
-            if (java.nio.file.Files.exists(file)) {
-                try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                    keys.load(in);
-                }
-                if (keys.getProperty("private") != null && keys.getProperty("public") != null) {
-                    return new String[] {keys.getProperty("private"), keys.getProperty("public")};
-                }
-            }
-            String[] made = generate.get();
-            keys.setProperty("private", made[0]);
-            keys.setProperty("public", made[1]);
-            java.nio.file.Path temp = java.nio.file.Files.createTempFile(file.getParent(), ".keys-", ".tmp");
-            try {
-                try {
-                    java.nio.file.Files.setPosixFilePermissions(temp,
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the user's own data folder already keeps others out.
-                }
-                try (var out = java.nio.file.Files.newBufferedWriter(temp, java.nio.charset.StandardCharsets.UTF_8)) {
-                    keys.store(out, "Jobbtorg Coach: this laptop's key for signing caseload packages. Keep it with the database.");
-                }
-                java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                java.nio.file.Files.deleteIfExists(temp);
-            }
-            return made;
-        } catch (java.io.IOException e) {
-            throw new StoreException("cannot keep the signing key", e);
-        }
-    }
-
-    /** Forgets the key a peer signed with: its next signed package is trusted afresh. */
-    public void forgetPeerKey(String deviceId) {
-        db.write(tx -> tx.dsl().update(SYNC_PEER).setNull(SYNC_PEER.PUBLIC_KEY)
-                .where(SYNC_PEER.DEVICE_ID.eq(deviceId)).execute());
-    }
-
-    /** The public key a peer's packages were first signed with (null: none seen yet). */
-    public String peerKey(Transaction tx, String deviceId) {
-        return tx.dsl().select(SYNC_PEER.PUBLIC_KEY).from(SYNC_PEER).where(SYNC_PEER.DEVICE_ID.eq(deviceId))
-                .fetchOne(SYNC_PEER.PUBLIC_KEY);
-    }
-
-    public void setPeerKey(Transaction tx, String deviceId, String publicKey) {
-        tx.dsl().update(SYNC_PEER).set(SYNC_PEER.PUBLIC_KEY, publicKey).where(SYNC_PEER.DEVICE_ID.eq(deviceId))
-                .execute();
+    /** Whether this database has a change already (the same change, whichever device brought it). */
+    public boolean known(Transaction tx, Change c) {
+        return tx.dsl().fetchExists(CHANGE_LOG, CHANGE_LOG.ENTITY.eq(c.entity()), CHANGE_LOG.RECORD_ID.eq(c.recordId()),
+                CHANGE_LOG.NEW_STAMP.eq(c.stamp()));
     }
 
     /** The folder packages are exchanged through on this laptop (a USB stick, a share), if chosen. */

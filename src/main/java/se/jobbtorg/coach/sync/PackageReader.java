@@ -41,11 +41,30 @@ public final class PackageReader {
         public static final Limits DEFAULT = new Limits(2L << 30, 1L << 30, 4L << 30, 1 << 24);
     }
 
-    /** A package that passed every check: its manifest and its changes, parents first. */
-    public record Verified(Manifest manifest, List<Change> changes, String publicKey) {
+    /**
+     * A package that passed every check: its manifest, its changes (parents first), the key that
+     * signed it (null: unsigned), the statements about devices it carries (each one's signature
+     * checked) and whether it was encrypted.
+     */
+    public record Verified(Manifest manifest, List<Change> changes, String publicKey, List<DeviceStatement> statements,
+            boolean encrypted) {
         /** Whether the producer signed it (and the signature held). */
         public boolean signed() {
             return publicKey != null;
+        }
+    }
+
+    /**
+     * What opens a package on this device: its id and X25519 key pair (Base64), and the team
+     * passphrase if one is set (asked for only when the device's own key does not open it).
+     */
+    public record Keyring(String deviceId, String agreementPrivate, String agreementPublic,
+            java.util.function.Supplier<String> teamPassphrase) {
+        public static final Keyring NONE = new Keyring("", null, null, () -> null);
+
+        @Override
+        public String toString() {
+            return "Keyring[" + deviceId + "]";
         }
     }
 
@@ -64,7 +83,12 @@ public final class PackageReader {
         this(Limits.DEFAULT);
     }
 
+    /** Reads a plain package (an encrypted one is refused: nothing here opens it). */
     public Verified read(Path file) {
+        return read(file, Keyring.NONE);
+    }
+
+    public Verified read(Path file, Keyring keyring) {
         try {
             if (!Files.isRegularFile(file)) {
                 throw new PackageRefusedException("not_found", file.getFileName().toString());
@@ -73,7 +97,7 @@ public final class PackageReader {
                 throw new PackageRefusedException("too_large", file.getFileName().toString());
             }
             try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-                return read(zip);
+                return read(zip, keyring);
             }
         } catch (ZipException e) {
             throw new PackageRefusedException("not_a_package", e, file.getFileName().toString());
@@ -82,7 +106,7 @@ public final class PackageReader {
         }
     }
 
-    private Verified read(ZipFile zip) throws IOException {
+    private Verified read(ZipFile zip, Keyring keyring) throws IOException {
         Set<String> names = new HashSet<>();
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
@@ -95,7 +119,7 @@ public final class PackageReader {
                 throw new PackageRefusedException("duplicate_entry", name);
             }
             if (!name.equals(PackageWriter.MANIFEST) && !name.equals(PackageWriter.SIGNATURE)
-                    && SyncEntities.byFile(name).isEmpty()) {
+                    && !name.equals(PackageWriter.DEVICES) && SyncEntities.byFile(name).isEmpty()) {
                 throw new PackageRefusedException("unknown_entry", name);
             }
         }
@@ -110,7 +134,7 @@ public final class PackageReader {
         if (!Manifest.FORMAT.equals(manifestNode.path("format").asText())) {
             throw new PackageRefusedException("unknown_format", manifestNode.path("format").asText());
         }
-        if (manifestNode.path("formatVersion").asInt() != Manifest.FORMAT_VERSION) {
+        if (!Manifest.READABLE_VERSIONS.contains(manifestNode.path("formatVersion").asInt())) {
             throw new PackageRefusedException("unknown_format_version", manifestNode.path("formatVersion").asText(),
                     String.valueOf(Manifest.FORMAT_VERSION));
         }
@@ -150,19 +174,90 @@ public final class PackageReader {
                 throw new PackageRefusedException("checksum", name);
             }
         }
+        byte[] contentKey = manifest.encryption() == null ? null : contentKey(manifest, keyring);
         List<Change> changes = new ArrayList<>();
         for (SyncEntities.Entity entity : SyncEntities.all()) {
             ZipEntry entry = zip.getEntry(entity.file());
             int lines = 0;
             if (entry != null) {
-                lines = readLines(zip, entry, entity, changes);
+                lines = readLines(zip, entry, entity.name(), contentKey,
+                        (node, where) -> changes.add(toChange(entity.name(), node)));
             }
             int expected = manifest.counts().getOrDefault(entity.name(), 0);
             if (lines != expected) {
                 throw new PackageRefusedException("count", entity.file(), String.valueOf(expected), String.valueOf(lines));
             }
         }
-        return new Verified(manifest, changes, publicKey);
+        List<DeviceStatement> statements = new ArrayList<>();
+        ZipEntry devices = zip.getEntry(PackageWriter.DEVICES);
+        if (devices != null || manifest.counts().containsKey(PackageWriter.DEVICES_COUNT)) {
+            int lines = devices == null ? 0 : readLines(zip, devices, "device_statement", contentKey, (node, where) -> {
+                DeviceStatement st = JSON.convertValue(node, DeviceStatement.class);
+                if (!st.verifies()) {
+                    // A statement whose signature does not hold was changed on the way.
+                    throw new PackageRefusedException("statement_signature", where);
+                }
+                statements.add(st);
+            });
+            int expected = manifest.counts().getOrDefault(PackageWriter.DEVICES_COUNT, 0);
+            if (lines != expected) {
+                throw new PackageRefusedException("count", PackageWriter.DEVICES, String.valueOf(expected),
+                        String.valueOf(lines));
+            }
+        }
+        if (contentKey != null) {
+            java.util.Arrays.fill(contentKey, (byte) 0);
+        }
+        return new Verified(manifest, changes, publicKey, statements, manifest.encryption() != null);
+    }
+
+    /**
+     * The package's content key: unwrapped with this device's X25519 key if the package names it,
+     * else with the team passphrase. Refused if neither opens it.
+     */
+    private static byte[] contentKey(Manifest m, Keyring keyring) {
+        Manifest.Encryption enc = m.encryption();
+        if (!PackageCrypto.AEAD.equals(enc.aead()) || enc.chunkSize() != PackageCrypto.CHUNK) {
+            throw new PackageRefusedException("unknown_encryption", String.valueOf(enc.aead()));
+        }
+        boolean passphraseOffered = false;
+        for (Manifest.Recipient r : enc.recipients()) {
+            if (Manifest.Recipient.DEVICE.equals(r.type()) && keyring.deviceId().equals(r.device())
+                    && keyring.agreementPrivate() != null) {
+                byte[] key = PackageCrypto.unwrapX25519(keyring.agreementPrivate(), keyring.agreementPublic(),
+                        enc.ephemeralKey(), r.wrappedKey(), m.packageId());
+                if (key != null) {
+                    return key;
+                }
+            }
+        }
+        String passphrase = null;
+        for (Manifest.Recipient r : enc.recipients()) {
+            if (!Manifest.Recipient.PASSPHRASE.equals(r.type())) {
+                continue;
+            }
+            passphraseOffered = true;
+            if (passphrase == null) {
+                passphrase = keyring.teamPassphrase().get();
+                if (passphrase == null) {
+                    break;
+                }
+            }
+            if (!PackageCrypto.KDF.equals(r.kdf()) || r.iterations() == null
+                    || r.iterations() < PackageCrypto.PBKDF2_MIN_ITERATIONS
+                    || r.iterations() > PackageCrypto.PBKDF2_MAX_ITERATIONS) {
+                continue;
+            }
+            byte[] key = PackageCrypto.unwrapWithPassphrase(passphrase, java.util.Base64.getDecoder().decode(r.salt()),
+                    r.iterations(), r.wrappedKey(), m.packageId());
+            if (key != null) {
+                return key;
+            }
+        }
+        if (passphraseOffered && passphrase != null) {
+            throw new PackageRefusedException("team_passphrase", String.valueOf(m.producer().user()));
+        }
+        throw new PackageRefusedException("not_for_us", String.valueOf(m.producer().user()));
     }
 
     /** The producer's public key if signature.json is there and holds; refused if it does not. */
@@ -184,12 +279,34 @@ public final class PackageReader {
         return key;
     }
 
-    private int readLines(ZipFile zip, ZipEntry entry, SyncEntities.Entity entity, List<Change> into)
+    /** Raw DEFLATE (RFC 1951) undone; its native memory freed on close. */
+    private static InputStream inflating(InputStream in) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        return new java.util.zip.InflaterInputStream(in, inflater, 65536) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    inflater.end();
+                }
+            }
+        };
+    }
+
+    /** What is done with each line once it parsed and met its schema. */
+    private interface LineHandler {
+        void accept(JsonNode node, String where);
+    }
+
+    private int readLines(ZipFile zip, ZipEntry entry, String schema, byte[] contentKey, LineHandler handler)
             throws IOException {
         int count = 0;
+        InputStream stored = zip.getInputStream(entry);
+        InputStream plain = contentKey == null ? stored : inflating(
+                PackageCrypto.decrypting(stored, contentKey, entry.getName()));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new CappedStream(zip.getInputStream(entry), limits.maxEntryBytes(), entry.getName()),
-                StandardCharsets.UTF_8))) {
+                new CappedStream(plain, limits.maxEntryBytes(), entry.getName()), StandardCharsets.UTF_8))) {
             String line;
             boolean first = true;
             while ((line = boundedLine(reader, limits.maxLineChars(), entry.getName() + ":" + (count + 1))) != null) {
@@ -206,9 +323,12 @@ public final class PackageReader {
                 // Parsed first: the schema validator throws, rather than reports, on text that is
                 // not JSON, and that must be a refusal (not_json) like any other.
                 JsonNode node = parse(line, where);
-                validate(entity.name(), line, where);
-                into.add(toChange(entity.name(), node));
+                validate(schema, line, where);
+                handler.accept(node, where);
             }
+        } catch (java.util.zip.ZipException e) {
+            // Decrypted, but not the compressed text it should be: written wrong or altered.
+            throw new PackageRefusedException("decryption", e, entry.getName());
         }
         return count;
     }

@@ -43,6 +43,25 @@ public final class PackageSigner {
         }
     }
 
+    /**
+     * What a person reads aloud to compare a key by phone: the first 10 bytes of the SHA-256 of
+     * the public key's X.509 encoding, as 20 upper-case hex digits in five groups of four.
+     */
+    public static String fingerprint(String publicKeyBase64) {
+        if (publicKeyBase64 == null) {
+            return null;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getDecoder().decode(publicKeyBase64));
+            String hex = java.util.HexFormat.of().withUpperCase().formatHex(hash, 0, 10);
+            return String.join(" ", hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12),
+                    hex.substring(12, 16), hex.substring(16, 20));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return "?";
+        }
+    }
+
     public String publicKey() {
         return publicKey;
     }

@@ -38,25 +38,57 @@ public final class PackageWriter {
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "signature.json";
     public static final String SUFFIX = ".caseload.zip";
+    /** The team's statements about devices (format version 2), one JSON object a line. */
+    public static final String DEVICES = "devices.jsonl";
+    /** Its line count's name in the manifest's counts. */
+    public static final String DEVICES_COUNT = "devices";
 
     private PackageWriter() {
     }
 
-    /** Writes an unsigned package (another system's, or a test's) and returns its manifest. */
+    /**
+     * For whom a package is encrypted: devices (id to X25519 public key, Base64 X.509) and the team
+     * passphrase (null: none); {@code producerAgreementKey} is the writer's own X25519 key, named in
+     * the manifest so a reader can answer it. With no device and no passphrase nobody could read it.
+     */
+    public record Readers(Map<String, String> devices, String passphrase, String producerAgreementKey) {
+        public boolean anyone() {
+            return !devices.isEmpty() || passphrase != null;
+        }
+
+        @Override
+        public String toString() {
+            // Never the passphrase, whoever prints this.
+            return "Readers[devices=" + devices.keySet() + ", passphrase=" + (passphrase != null) + "]";
+        }
+    }
+
+    /** Writes a plain, unsigned package (another system's, or a test's) and returns its manifest. */
     public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress) throws IOException {
-        return write(export, kind, device, user, now, target, progress, null);
+        return write(export, kind, device, user, now, target, progress, null, null, List.of());
+    }
+
+    /** Writes a plain package, signed if a signer is given. */
+    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+            Path target, DoubleConsumer progress, PackageSigner signer) throws IOException {
+        return write(export, kind, device, user, now, target, progress, signer, null, List.of());
     }
 
     /**
      * Writes the package and returns its manifest. {@code progress} hears 0..1. With a signer,
-     * signature.json holds the device's public key and its signature over manifest.json.
+     * signature.json holds the device's public key and its signature over manifest.json. With
+     * readers, every entry but the manifest and the signature is encrypted for them. The team's
+     * statements about devices go in devices.jsonl.
      */
     public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
-            Path target, DoubleConsumer progress, PackageSigner signer) throws IOException {
+            Path target, DoubleConsumer progress, PackageSigner signer, Readers readers,
+            List<DeviceStatement> statements) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".writing-", ".tmp");
+        byte[] contentKey = readers == null ? null : PackageCrypto.random(PackageCrypto.KEY_BYTES);
+        String packageId = UUID.randomUUID().toString();
         try {
             Manifest manifest;
             try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.WRITE,
@@ -70,26 +102,39 @@ public final class PackageWriter {
                 int total = Math.max(1, export.changes().size());
                 for (SyncEntities.Entity entity : SyncEntities.all()) {
                     List<Change> changes = byEntity.get(entity.name());
-                    zip.putNextEntry(new ZipEntry(entity.file()));
                     MessageDigest sha = sha256();
-                    DigestOutputStream out = new DigestOutputStream(new NonClosing(zip), sha);
-                    for (Change c : changes) {
-                        out.write(JSON.writeValueAsBytes(line(c)));
-                        out.write('\n');
-                        if (++done % 500 == 0) {
-                            progress.accept((double) done / total);
+                    try (OutputStream out = entry(zip, entity.file(), sha, contentKey)) {
+                        for (Change c : changes) {
+                            out.write(JSON.writeValueAsBytes(line(c)));
+                            out.write('\n');
+                            if (++done % 500 == 0) {
+                                progress.accept((double) done / total);
+                            }
                         }
                     }
-                    out.flush();
                     zip.closeEntry();
                     counts.put(entity.name(), changes.size());
                     entries.put(entity.file(), HexFormat.of().formatHex(sha.digest()));
                 }
-                manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, UUID.randomUUID().toString(),
-                        new Manifest.Producer(device, user), now.toString(), kind,
-                        new Manifest.Sequence(export.from(), export.to()), CodeLists.versions(), counts, entries,
-                        export.received());
+                if (!statements.isEmpty()) {
+                    MessageDigest sha = sha256();
+                    try (OutputStream out = entry(zip, DEVICES, sha, contentKey)) {
+                        for (DeviceStatement st : statements) {
+                            out.write(JSON.writeValueAsBytes(st));
+                            out.write('\n');
+                        }
+                    }
+                    zip.closeEntry();
+                    counts.put(DEVICES_COUNT, statements.size());
+                    entries.put(DEVICES, HexFormat.of().formatHex(sha.digest()));
+                }
+                Manifest.Encryption encryption = readers == null ? null : encryption(readers, contentKey, packageId);
+                manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, packageId,
+                        new Manifest.Producer(device, user, readers == null ? null : readers.producerAgreementKey()),
+                        now.toString(), kind, new Manifest.Sequence(export.from(), export.to()), CodeLists.versions(),
+                        counts, entries, export.received(), encryption);
                 byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+                zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
                 zip.putNextEntry(new ZipEntry(MANIFEST));
                 zip.write(manifestBytes);
                 zip.closeEntry();
@@ -116,8 +161,56 @@ public final class PackageWriter {
             progress.accept(1);
             return manifest;
         } finally {
+            if (contentKey != null) {
+                java.util.Arrays.fill(contentKey, (byte) 0);
+            }
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Opens an entry for writing: the SHA-256 is over the bytes as stored. Encrypted, the plain
+     * text is compressed (raw DEFLATE) and then encrypted, and the zip stores it without
+     * compressing again (ciphertext does not compress).
+     */
+    private static OutputStream entry(ZipOutputStream zip, String name, MessageDigest sha, byte[] contentKey)
+            throws IOException {
+        zip.setLevel(contentKey == null ? java.util.zip.Deflater.DEFAULT_COMPRESSION
+                : java.util.zip.Deflater.NO_COMPRESSION);
+        zip.putNextEntry(new ZipEntry(name));
+        OutputStream stored = new DigestOutputStream(new NonClosing(zip), sha);
+        if (contentKey == null) {
+            return new java.io.BufferedOutputStream(stored, 65536);
+        }
+        OutputStream sealed = PackageCrypto.encrypting(stored, contentKey, name);
+        return new java.util.zip.DeflaterOutputStream(sealed, new java.util.zip.Deflater(
+                java.util.zip.Deflater.DEFAULT_COMPRESSION, true), 65536) {
+            @Override
+            public void close() throws IOException {
+                super.close();
+                def.end();
+            }
+        };
+    }
+
+    private static Manifest.Encryption encryption(Readers readers, byte[] contentKey, String packageId) {
+        PackageCrypto.Sealer sealer = new PackageCrypto.Sealer(contentKey, packageId);
+        List<Manifest.Recipient> recipients = new ArrayList<>();
+        readers.devices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> {
+            String wrapped = sealer.wrapFor(d.getValue());
+            if (wrapped != null) {
+                recipients.add(new Manifest.Recipient(Manifest.Recipient.DEVICE, d.getKey(), d.getValue(), null, null,
+                        null, wrapped));
+            }
+        });
+        if (readers.passphrase() != null) {
+            byte[] salt = PackageCrypto.random(PackageCrypto.SALT_BYTES);
+            recipients.add(new Manifest.Recipient(Manifest.Recipient.PASSPHRASE, null, null, PackageCrypto.KDF,
+                    PackageCrypto.PBKDF2_ITERATIONS, java.util.Base64.getEncoder().encodeToString(salt),
+                    PackageCrypto.wrapWithPassphrase(contentKey, packageId, readers.passphrase(), salt,
+                            PackageCrypto.PBKDF2_ITERATIONS)));
+        }
+        return new Manifest.Encryption(PackageCrypto.AEAD, PackageCrypto.CHUNK, sealer.ephemeralPublic(), recipients);
     }
 
     /** One change as one JSON object (one line of an entity's file). */

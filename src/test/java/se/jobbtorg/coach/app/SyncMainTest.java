@@ -71,6 +71,12 @@ class SyncMainTest {
                 new CoachService(d).setCurrentCoach(db == a ? "Linnea Ek" : "Karim Haddad", "Jobbtorg Kista");
             }
         }
+        // Their people have admitted each other's laptops.
+        try (Database da = se.jobbtorg.coach.TestTeam.open(a, Clock.systemUTC()); Database db = se.jobbtorg.coach.TestTeam.open(b, Clock.systemUTC())) {
+            se.jobbtorg.coach.TestTeam.admitEachOther(
+                    new se.jobbtorg.coach.service.SyncService(da, Clock.systemUTC(), () -> "Linnea Ek"),
+                    new se.jobbtorg.coach.service.SyncService(db, Clock.systemUTC(), () -> "Karim Haddad"));
+        }
         Path pkg = dir.resolve("a.caseload.zip");
         Path secret = dir.resolve("passphrase.txt");
         Files.writeString(secret, TestPassphrase.TEXT + "\n");

@@ -69,8 +69,9 @@ class SyncUiTest {
         otherSync = new SyncService(other, THERE, () -> "Karim Haddad");
         folder = Files.createDirectories(dir.resolve("usb-" + run));
 
-        // They met once: Karim has Linnea's caseload.
+        // They met once: their laptops admitted each other, and Karim has Linnea's caseload.
         SyncService mine = context.ui().sync();
+        se.jobbtorg.coach.TestTeam.admitEachOther(mine, otherSync);
         Path first = folder.resolve("first.caseload.zip");
         mine.exportSnapshot(first, p -> { });
         otherSync.importPackage(first, false, p -> { });
@@ -84,6 +85,11 @@ class SyncUiTest {
     void close() {
         context.close();
         other.close();
+    }
+
+    /** A question about what the screen holds, asked on the FX thread (lists change there). */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> question) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(question).get();
     }
 
     @SuppressWarnings("unchecked")
@@ -171,6 +177,7 @@ class SyncUiTest {
                             java.util.EnumSet.of(se.jobbtorg.coach.domain.TargetGroup.UNEMPLOYED), null, false));
                 }
                 var sync = new SyncService(laptop, THERE, () -> name);
+                se.jobbtorg.coach.TestTeam.admitEachOther(sync, context.ui().sync());
                 sync.exportSnapshot(team.resolve(sync.packageName(name)), p -> { });
             }
         }
@@ -190,5 +197,76 @@ class SyncUiTest {
         Ui.choose(robot, "#caseloadScope", SV.get("caseload.scope.coach", "Johan Berg"));
         Ui.waitFor(() -> Ui.rows(robot, "#caseloadTable") == 2);
         Ui.shot(robot, "#caseloadTable", "caseload-by-coach");
+    }
+
+    /**
+     * A laptop nobody admitted leaves a package: it is refused with a sentence that says how to
+     * admit it; the coach finds it in the team's computers with its fingerprint, admits it by the
+     * keyboard after comparing, and the package then comes in.
+     */
+    @Test
+    void aStrangersPackageIsRefusedUntilTheCoachAdmitsItsComputer(FxRobot robot) throws Exception {
+        String passphrase = "Kista-teamets lösenfras 2026";
+        context.ui().sync().team().setTeamPassphrase(passphrase);
+        Path usb = Files.createDirectories(dir.resolve("new-" + System.nanoTime()));
+        String fingerprint;
+        try (Database laptop = se.jobbtorg.coach.TestTeam.open(usb.resolve("sofia.db"), THERE)) {
+            var coach = new CoachService(laptop).setCurrentCoach("Sofia Lind", "Jobbtorg Kista");
+            var caseload = new CaseloadService(laptop, THERE);
+            var p = caseload.register(new ParticipantDraft(PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3), 700,
+                    false).display(), "Person", "Hos Sofia", null, null, null));
+            caseload.enrol(new se.jobbtorg.coach.domain.EnrolmentDraft(p.id(), coach.id(), LocalDate.of(2026, 11, 2),
+                    "Försörjningsstöd Kista", null, java.util.EnumSet.of(se.jobbtorg.coach.domain.TargetGroup.UNEMPLOYED),
+                    null, false));
+            var sync = new SyncService(laptop, THERE, () -> "Sofia Lind");
+            sync.team().setTeamPassphrase(passphrase); // first contact: nobody has met this laptop
+            fingerprint = se.jobbtorg.coach.sync.PackageSigner.fingerprint(sync.team().ownPublicKeys()[0]);
+            sync.exportSnapshot(usb.resolve(sync.packageName("Sofia Lind")), p2 -> { });
+        }
+
+        robot.clickOn("#navSync");
+        Ui.waitFor(() -> Ui.showing(robot, "#syncFolder"));
+        robot.clickOn("#syncFolder").write(usb.toString());
+        robot.clickOn("#syncImportFolder");
+        Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 1);
+        var refused = (se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome) table(robot, "#syncOutcomes").getItems().get(0);
+        assertTrue(refused.refused());
+        assertTrue(refused.result().contains(fingerprint), refused.result());
+        // The team's computers, a tab beside the conflicts, are shown, since that is where the answer is.
+        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId().equals("syncDevicesTab"));
+        Ui.waitFor(() -> onFx(() -> table(robot, "#syncDevices").getItems().stream().anyMatch(r ->
+                ((se.jobbtorg.coach.ui.sync.SyncViewModel.DeviceRow) r).label().equals("Sofia Lind"))));
+        Ui.shot(robot, "#syncDevices", "sync-devices-stranger");
+
+        javafx.scene.Node cell = robot.lookup("#syncDevices .table-cell")
+                .match(org.testfx.util.NodeQueryUtils.hasText("Sofia Lind")).query();
+        robot.clickOn(cell);
+        robot.press(KeyCode.ALT).type(KeyCode.G).release(KeyCode.ALT); // Godkänn dator…
+        Ui.waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        String question = ((javafx.scene.control.Label) pane.getContent()).getText();
+        assertTrue(question.contains(fingerprint), "the fingerprint to compare by phone: " + question);
+        Ui.shot(robot, ".dialog-pane", "sync-admit-dialog");
+        robot.clickOn(SV.get("sync.device.admit.yes"));
+        // The team's computers, a tab beside the conflicts, are shown, since that is where the answer is.
+        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId().equals("syncDevicesTab"));
+        Ui.waitFor(() -> onFx(() -> table(robot, "#syncDevices").getItems().stream().anyMatch(r -> {
+            var d = (se.jobbtorg.coach.ui.sync.SyncViewModel.DeviceRow) r;
+            return d.label().equals("Sofia Lind") && d.standing().equals(SV.get("sync.device.standing.admitted"));
+        })));
+
+        robot.clickOn("#syncImportFolder");
+        Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 1 && !((se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome)
+                table(robot, "#syncOutcomes").getItems().get(0)).refused());
+        Ui.shot(robot, "#syncDevices", "sync-devices-admitted");
+        assertEquals(2, context.caseload().participantCount());
+
+        // By the keyboard, within the lower half: Ctrl+Tab goes back to the conflicts.
+        robot.clickOn("#syncDevices");
+        robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
+        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId().equals("syncConflictsTab"));
     }
 }

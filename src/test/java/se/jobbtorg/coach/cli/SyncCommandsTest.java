@@ -75,11 +75,25 @@ class SyncCommandsTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** A laptop's database with a coach and people, all invented. */
+    private final List<Path> laptops = new java.util.ArrayList<>();
+
+    /**
+     * A laptop's database with a coach and people, all invented. It joins the team: it and every
+     * laptop made before admit each other, and it knows the team passphrase.
+     */
     Path laptop(String name, String coach, int... serials) {
         Path file = dir.resolve(name + ".db");
         try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             var me = new CoachService(db).setCurrentCoach(coach, "Jobbtorg Kista");
+            se.jobbtorg.coach.service.SyncService sync = new se.jobbtorg.coach.service.SyncService(db, CLOCK, () -> coach);
+            sync.team().setTeamPassphrase("the Kista team's passphrase");
+            for (Path other : laptops) {
+                try (Database o = se.jobbtorg.coach.TestTeam.open(other, CLOCK)) {
+                    se.jobbtorg.coach.TestTeam.admitEachOther(sync,
+                            new se.jobbtorg.coach.service.SyncService(o, CLOCK, () -> other.getFileName().toString()));
+                }
+            }
+            laptops.add(file);
             var caseload = new CaseloadService(db, CLOCK);
             for (int serial : serials) {
                 Participant p = caseload.register(new ParticipantDraft(
@@ -90,6 +104,16 @@ class SyncCommandsTest {
             }
         }
         return file;
+    }
+
+    static void admitUnsigned(Path db, Path source) {
+        String id;
+        try (Database s = se.jobbtorg.coach.TestTeam.open(source, CLOCK)) {
+            id = s.deviceId();
+        }
+        try (Database d = se.jobbtorg.coach.TestTeam.open(db, CLOCK)) {
+            new se.jobbtorg.coach.service.SyncService(d, CLOCK, () -> "x").team().admitUnsigned(id, "another system");
+        }
     }
 
     static String checksum(Path db) {
@@ -172,10 +196,12 @@ class SyncCommandsTest {
         Path bad = dir.resolve("tampered.caseload.zip");
         try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             for (ZipEntry entry : java.util.Collections.list(in.entries())) {
-                String text = new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("participants.jsonl")) {
+                    bytes[bytes.length - 1] ^= 1; // one bit of the (encrypted) people changed on the way
+                }
                 out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write((entry.getName().equals("participants.jsonl") ? text.replace("Person101", "Person999") : text)
-                        .getBytes(StandardCharsets.UTF_8));
+                out.write(bytes);
                 out.closeEntry();
             }
         }
@@ -193,8 +219,15 @@ class SyncCommandsTest {
         assertEquals("3", mixed.fields().get("new"), "the good package after it is still imported");
     }
 
-    /** A copy of a package with participants.jsonl edited and its checksum made right again. */
-    Path rewritten(Path good, String from, String to) throws IOException {
+    /**
+     * A copy of a package with participants.jsonl edited and its checksum made right again: a plain
+     * copy (opened with the producer's own key), as another system would write it back, unsigned.
+     */
+    Path rewritten(Path producer, Path encrypted, String from, String to) throws IOException {
+        Path good = dir.resolve("plain-" + to + ".caseload.zip");
+        try (Database db = se.jobbtorg.coach.TestTeam.open(producer, CLOCK)) {
+            se.jobbtorg.coach.TestTeam.plainCopy(encrypted, db, good);
+        }
         Path bad = dir.resolve("rewritten-" + to + ".caseload.zip");
         try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             String people = new String(in.getInputStream(in.getEntry("participants.jsonl")).readAllBytes(),
@@ -237,13 +270,14 @@ class SyncCommandsTest {
         assertEquals(SyncCommands.OK, export(linnea, good).code());
         String number = PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), 101, false).normalised();
         char wrongDigit = (char) ('0' + (number.charAt(11) - '0' + 1) % 10);
-        Path tooLong = rewritten(good, number, number + "0");
-        Path wrongCheck = rewritten(good, number, number.substring(0, 11) + wrongDigit);
+        Path tooLong = rewritten(linnea, good, number, number + "0");
+        Path wrongCheck = rewritten(linnea, good, number, number.substring(0, 11) + wrongDigit);
 
         // 13 digits: the schema's pattern refuses it; a wrong check digit: only the domain knows.
         for (var bad : java.util.Map.of(tooLong, "schema detail=participants.jsonl:1",
                 wrongCheck, "invalid_value detail=participant,").entrySet()) {
             Path karim = laptop("karim-" + bad.getKey().getFileName(), "Karim Haddad", 202);
+            admitUnsigned(karim, linnea); // the other system writes under linnea's device id
             String before = checksum(karim);
             Run alone = importing(karim, false, bad.getKey());
             assertEquals(SyncCommands.FAILED, alone.code());

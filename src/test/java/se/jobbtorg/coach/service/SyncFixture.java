@@ -41,9 +41,18 @@ import se.jobbtorg.coach.sync.PackageRefusedException;
 abstract class SyncFixture {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
+    /** Another system's unsigned exports come under this device id; team laptops admit it as unsigned. */
+    static final String OTHER_SYSTEM = "aaaaaaaa-0000-4000-8000-000000000001";
+
     @TempDir
     Path dir;
     final List<Device> devices = new ArrayList<>();
+    /**
+     * Whether a new laptop joins the team: it and every laptop made before admit each other (as
+     * their people would after comparing fingerprints), and it admits OTHER_SYSTEM as unsigned.
+     * The admission tests set it false and admit by hand.
+     */
+    boolean joinTeam = true;
 
     /** One laptop: its database and the services on it. Each has its own clock, a little apart. */
     final class Device {
@@ -63,7 +72,18 @@ abstract class SyncFixture {
             sync = new SyncService(db, clock, () -> name);
             store = new SyncStore(db);
             coach = new CoachService(db).setCurrentCoach(name, "Jobbtorg Kista");
+            if (joinTeam) {
+                for (Device other : devices) {
+                    se.jobbtorg.coach.TestTeam.admitEachOther(other.sync, sync);
+                }
+                sync.team().admitUnsigned(OTHER_SYSTEM, "Extern");
+            }
             devices.add(this);
+        }
+
+        /** A plain, unsigned copy of a package this laptop can open (see TestTeam.plainCopy). */
+        Path plain(Path pkg) throws IOException {
+            return se.jobbtorg.coach.TestTeam.plainCopy(pkg, db, dir.resolve("plain-" + pkg.getFileName()));
         }
 
         Path exportSnapshot() throws IOException {

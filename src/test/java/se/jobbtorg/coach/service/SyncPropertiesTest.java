@@ -72,6 +72,8 @@ class SyncPropertiesTest {
             for (int i = 0; i < laptops; i++) {
                 all.add(new Laptop(dir, i));
             }
+            // One team: every laptop admitted on every other, as their people would after comparing fingerprints.
+            se.jobbtorg.coach.TestTeam.admitEachOther(all.stream().map(l -> l.sync.service()).toList());
             // A shared start: two people known everywhere.
             Laptop first = all.get(0);
             first.register(900);

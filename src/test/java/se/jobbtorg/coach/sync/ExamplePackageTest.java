@@ -3,6 +3,7 @@ package se.jobbtorg.coach.sync;
 import se.jobbtorg.coach.TestPassphrase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,12 +47,17 @@ import se.jobbtorg.coach.store.SyncStore;
  * is a committed file; this test holds it to the current code: it must verify and import cleanly
  * into a new database. Regenerate it (and its readable manifest) after a format change with
  * {@code mvn -o test -Dtest=ExamplePackageTest -Dexample.write=true}. Everyone in it is invented.
+ * It is encrypted for the team passphrase {@value #PASSPHRASE} (and the laptop that made it), so
+ * another system can open it by following the format page alone.
  */
 class ExamplePackageTest {
     static final Path DIR = Path.of("src/docs/caseload-package");
     static final Path EXAMPLE = DIR.resolve("example.caseload.zip");
     static final Path MANIFEST = DIR.resolve("example-manifest.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The example's team passphrase, as the format page gives it. */
+    static final String PASSPHRASE = "exempel på en lösenfras";
+    static final PackageReader.Keyring KEYRING = new PackageReader.Keyring("reader", null, null, () -> PASSPHRASE);
 
     @TempDir
     Path dir;
@@ -104,7 +110,13 @@ class ExamplePackageTest {
             var copied = workflow.work(enrolment.id()).activitiesOf(review.id()).get(0);
             workflow.removeActivity(review.id(), copied.id());
             clock.advance(java.time.Duration.ofMinutes(5));
-            new SyncService(db, clock, () -> me.name()).exportSnapshot(file, p -> { });
+            SyncService sync = new SyncService(db, clock, () -> me.name());
+            sync.team().setTeamPassphrase(PASSPHRASE);
+            // The team lead's laptop, admitted: a line of devices.jsonl, and a reader of the package.
+            String[] leadSigning = PackageSigner.newKeyPair();
+            String[] leadAgreement = PackageCrypto.newAgreementKeyPair();
+            sync.team().admit("0c0ffee0-0000-4000-8000-00000000003a", leadSigning[1], leadAgreement[1], "Gruppledare Exempel");
+            sync.exportSnapshot(file, p -> { });
         }
         return file;
     }
@@ -125,7 +137,10 @@ class ExamplePackageTest {
         assertTrue(Files.isRegularFile(EXAMPLE), EXAMPLE + " is missing; see this test's comment");
         assertTrue(Files.size(EXAMPLE) < 16 * 1024, "the example stays small");
 
-        PackageReader.Verified verified = new PackageReader().read(EXAMPLE);
+        PackageReader.Verified verified = new PackageReader().read(EXAMPLE, KEYRING);
+        assertTrue(verified.encrypted());
+        assertEquals(1, verified.statements().size(), "the lead's laptop, admitted");
+        assertEquals(Manifest.FORMAT_VERSION, verified.manifest().formatVersion());
         assertEquals(Manifest.SNAPSHOT, verified.manifest().kind());
         assertEquals(verified.manifest().sequence().to(), verified.changes().size(),
                 "a snapshot of one laptop's log: every change, once");
@@ -134,7 +149,11 @@ class ExamplePackageTest {
 
         try (Database db = Database.open(dir.resolve("fresh.db"), Clock.systemUTC(), TestPassphrase.get())) {
             SyncService sync = new SyncService(db, Clock.systemUTC(), () -> "reader");
+            sync.team().setTeamPassphrase(PASSPHRASE);
             long records = verified.changes().stream().filter(c -> c.creates()).count();
+            // A laptop nobody admitted: a person compares its fingerprint and admits it first.
+            assertFalse(sync.importPackage(EXAMPLE, true, p -> { }).admitted());
+            sync.team().admit(verified.manifest().producer().device());
             SyncService.Imported first = sync.importPackage(EXAMPLE, false, p -> { });
             assertEquals(records, first.created());
             assertEquals(verified.changes().size() - records, first.updated());
@@ -151,27 +170,34 @@ class ExamplePackageTest {
     }
 
     @Test
-    void theExampleShowsACreationAnUpdateAndADelete() throws IOException {
+    void theExampleShowsACreationAnUpdateAndADelete() {
         boolean update = false;
         boolean delete = false;
-        try (ZipFile zip = new ZipFile(EXAMPLE.toFile())) {
-            for (String file : new String[] {"participants.jsonl", "activities.jsonl"}) {
-                String text = new String(zip.getInputStream(zip.getEntry(file)).readAllBytes(), StandardCharsets.UTF_8);
-                for (String line : text.split("\n")) {
-                    JsonNode n = JSON.readTree(line);
-                    update |= !n.path("base").isNull() && !n.path("deleted").asBoolean() && n.path("bases").size() > 0;
-                    delete |= n.path("deleted").asBoolean();
-                }
-            }
+        for (var c : new PackageReader().read(EXAMPLE, KEYRING).changes()) {
+            update |= c.base() != null && !c.deleted() && !c.bases().isEmpty();
+            delete |= c.deleted();
         }
         assertTrue(update, "an update with its bases");
         assertTrue(delete, "a tombstone");
     }
 
     @Test
+    void theExampleIsUnreadableWithoutItsPassphrase() throws IOException {
+        assertEquals("not_for_us", org.junit.jupiter.api.Assertions.assertThrows(PackageRefusedException.class,
+                () -> new PackageReader().read(EXAMPLE)).reason());
+        assertEquals("team_passphrase", org.junit.jupiter.api.Assertions.assertThrows(PackageRefusedException.class,
+                () -> new PackageReader().read(EXAMPLE, new PackageReader.Keyring("reader", null, null,
+                        () -> "en annan fras"))).reason());
+        try (ZipFile zip = new ZipFile(EXAMPLE.toFile())) {
+            byte[] people = zip.getInputStream(zip.getEntry("participants.jsonl")).readAllBytes();
+            assertFalse(new String(people, StandardCharsets.ISO_8859_1).contains("Amina"), "encrypted");
+        }
+    }
+
+    @Test
     void aFreshlyMadeExampleVerifiesToo() throws IOException {
         Path made = makeExample(dir);
-        PackageReader.Verified verified = new PackageReader().read(made);
+        PackageReader.Verified verified = new PackageReader().read(made, KEYRING);
         assertEquals(verified.manifest().sequence().to(), verified.changes().size());
     }
 

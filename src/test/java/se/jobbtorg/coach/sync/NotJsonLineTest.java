@@ -25,12 +25,15 @@ class NotJsonLineTest {
     @TempDir
     Path dir;
 
-    /** The committed example with coaches.jsonl replaced by one line, checksum made right. */
+    /** A plain package (format version 1, before encryption) whose lines can be altered. */
+    static final Path PLAIN = Path.of("src/test/resources/caseload-package/v1-example.caseload.zip");
+
+    /** The plain example with coaches.jsonl replaced by one line, checksum made right. */
     private Path withCoachLine(String line) throws IOException, NoSuchAlgorithmException {
         Path bad = dir.resolve("bad.caseload.zip");
         String text = line + "\n";
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        try (ZipFile in = new ZipFile(ExamplePackageTest.EXAMPLE.toFile());
+        try (ZipFile in = new ZipFile(PLAIN.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             for (ZipEntry e : java.util.Collections.list(in.entries())) {
                 if (e.getName().equals(PackageWriter.SIGNATURE)) {

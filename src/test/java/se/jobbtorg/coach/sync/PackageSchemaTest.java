@@ -27,6 +27,7 @@ class PackageSchemaTest {
     private static final String STAMP = "^[0-9]{13}-[0-9]{4}-[A-Za-z0-9-]{1,64}$";
     private static final String ID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    private static final String BASE64 = "^[A-Za-z0-9+/]+={0,2}$";
     private static final Set<String> FLAGS = Set.of("interpreter_needed", "review", "social_secretary_joined");
 
     @Test
@@ -34,6 +35,7 @@ class PackageSchemaTest {
         boolean write = Boolean.getBoolean("schemas.write");
         check("manifest", manifestSchema(), write);
         check("signature", signatureSchema(), write);
+        check("device_statement", statementSchema(), write);
         for (SyncEntities.Entity entity : SyncEntities.all()) {
             check(entity.name(), entitySchema(entity), write);
         }
@@ -125,13 +127,16 @@ class PackageSchemaTest {
         s.put("additionalProperties", false);
         ObjectNode p = s.putObject("properties");
         p.putObject("format").put("const", Manifest.FORMAT);
-        p.putObject("formatVersion").put("const", Manifest.FORMAT_VERSION);
+        p.putObject("formatVersion").set("enum", JSON.valueToTree(Manifest.READABLE_VERSIONS));
         p.putObject("packageId").put("type", "string").put("pattern", ID);
         ObjectNode producer = p.putObject("producer");
         producer.put("type", "object").put("additionalProperties", false);
         producer.set("required", strings("device", "user"));
-        producer.putObject("properties").<ObjectNode>set("device", JSON.createObjectNode().put("type", "string").put("minLength", 1))
+        ObjectNode producerProps = producer.putObject("properties");
+        producerProps.<ObjectNode>set("device", JSON.createObjectNode().put("type", "string").put("minLength", 1))
                 .putObject("user").set("type", strings("string", "null"));
+        producerProps.putObject("agreementKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
+                .put("description", "Version 2: the producer's X25519 public key, Base64 of its X.509 encoding.");
         p.putObject("createdAt").put("type", "string").put("description", "An instant, ISO-8601 in UTC.");
         p.putObject("kind").set("enum", strings(Manifest.DELTA, Manifest.SNAPSHOT));
         ObjectNode seq = p.putObject("sequence");
@@ -148,6 +153,59 @@ class PackageSchemaTest {
                 .put("pattern", "^[0-9a-f]{64}$");
         p.putObject("received").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0)
                 .put("maximum", Integer.MAX_VALUE);
+        ObjectNode enc = p.putObject("encryption");
+        enc.put("type", "object").put("additionalProperties", false)
+                .put("description", "Version 2: present when every entry but manifest.json and signature.json is encrypted.");
+        enc.set("required", strings("aead", "chunkSize", "ephemeralKey", "recipients"));
+        ObjectNode encProps = enc.putObject("properties");
+        encProps.putObject("aead").put("const", PackageCrypto.AEAD);
+        encProps.putObject("chunkSize").put("const", PackageCrypto.CHUNK);
+        encProps.putObject("ephemeralKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
+                .put("description", "The package's ephemeral X25519 public key, Base64 of its X.509 encoding.");
+        ObjectNode recipients = encProps.putObject("recipients");
+        recipients.put("type", "array").put("minItems", 1).put("maxItems", 1000);
+        ObjectNode r = recipients.putObject("items");
+        r.put("type", "object").put("additionalProperties", false);
+        r.set("required", strings("type", "wrappedKey"));
+        ObjectNode rp = r.putObject("properties");
+        rp.putObject("type").set("enum", strings(Manifest.Recipient.DEVICE, Manifest.Recipient.PASSPHRASE));
+        rp.putObject("device").put("type", "string").put("minLength", 1).put("maxLength", 64);
+        rp.putObject("agreementKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200);
+        rp.putObject("kdf").put("const", PackageCrypto.KDF);
+        rp.putObject("iterations").put("type", "integer").put("minimum", PackageCrypto.PBKDF2_MIN_ITERATIONS)
+                .put("maximum", PackageCrypto.PBKDF2_MAX_ITERATIONS);
+        rp.putObject("salt").put("type", "string").put("pattern", BASE64).put("maxLength", 200);
+        rp.putObject("wrappedKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
+                .put("description", "Base64 of the 48 bytes ChaCha20-Poly1305 makes of the 32-byte content key.");
+        return s;
+    }
+
+    static ObjectNode statementSchema() {
+        ObjectNode s = header("device_statement", "One line of devices.jsonl: a decision about one of the team's"
+                + " devices, signed by the device it was made on");
+        s.put("type", "object");
+        s.set("required", strings("subject", "status", "signingKey", "agreementKey", "label", "decidedBy", "deciderKey",
+                "stamp", "signature"));
+        s.put("additionalProperties", false);
+        ObjectNode p = s.putObject("properties");
+        String text = "^[^\\u0000-\\u001f\\u007f]*$";
+        p.putObject("subject").put("type", "string").put("minLength", 1).put("maxLength", 64).put("pattern", text)
+                .put("description", "The device the decision is about.");
+        p.putObject("status").set("enum", strings("admitted", "unsigned", "withdrawn"));
+        for (String key : new String[] {"signingKey", "agreementKey"}) {
+            ObjectNode k = p.putObject(key);
+            k.set("type", strings("string", "null"));
+            k.put("pattern", BASE64).put("maxLength", 200);
+        }
+        ObjectNode label = p.putObject("label");
+        label.set("type", strings("string", "null"));
+        label.put("maxLength", 200).put("pattern", text);
+        p.putObject("decidedBy").put("type", "string").put("minLength", 1).put("maxLength", 64).put("pattern", text);
+        p.putObject("deciderKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200);
+        p.putObject("stamp").put("type", "string").put("maxLength", 40).put("pattern", text)
+                .put("description", "When it was decided: an instant, ISO-8601 in UTC.");
+        p.putObject("signature").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
+                .put("description", "Base64 of the Ed25519 signature by deciderKey over the statement's canonical text.");
         return s;
     }
 

@@ -27,8 +27,8 @@ import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * The exchange screen: a folder (a USB stick, a share), whom the package is for, export and
- * import with progress, what each package did, and below it the conflicts to decide, both
- * versions side by side.
+ * import with progress, what each package did, and below it, on two tabs, the conflicts to decide
+ * (both versions side by side) and the team's computers (admit, withdraw, the team passphrase).
  */
 public final class SyncView extends VBox {
     private final TableView<SyncViewModel.ConflictRow> conflicts = new TableView<>();
@@ -77,17 +77,6 @@ public final class SyncView extends VBox {
                 model.exportToFile(file.toPath());
             }
         });
-        Button forget = new Button(i18n.get("sync.forgetKey"));
-        forget.setId("syncForgetKey");
-        forget.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.recipient.get() == null || model.recipient.get().deviceId() == null, model.recipient));
-        forget.setOnAction(e -> {
-            String name = model.recipient.get().label();
-            if (dialogs.confirm(i18n.get("sync.forgetKey.title"), i18n.get("sync.forgetKey.header", name) + "\n\n"
-                    + i18n.get("sync.forgetKey.text"), i18n.get("sync.forgetKey.yes"))) {
-                model.forgetKey();
-            }
-        });
         Button importFolder = new Button(i18n.get("sync.importFolder"));
         importFolder.setId("syncImportFolder");
         importFolder.setOnAction(e -> model.importFolder());
@@ -102,13 +91,12 @@ public final class SyncView extends VBox {
         CheckBox dryRun = new CheckBox(i18n.get("sync.dryRun"));
         dryRun.setId("syncDryRun");
         dryRun.selectedProperty().bindBidirectional(model.dryRun);
-        forget.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (Button b : new Button[] {export, exportFile, importFolder, importFile}) {
             b.disableProperty().bind(model.working);
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         // Sending on one line, receiving on the next: each reads as a sentence at any window width.
-        HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export, exportFile, forget);
+        HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export, exportFile);
         actions.setAlignment(Pos.CENTER_LEFT);
         recipient.setMinWidth(220);
         HBox receive = new HBox(8, importFolder, importFile, dryRun);
@@ -145,9 +133,9 @@ public final class SyncView extends VBox {
             }
         });
 
-        Label conflictsTitle = new Label();
-        conflictsTitle.getStyleClass().add("section-title");
-        conflictsTitle.textProperty().bind(Bindings.createStringBinding(
+        javafx.scene.control.Tab conflictsTab = new javafx.scene.control.Tab();
+        conflictsTab.setId("syncConflictsTab");
+        conflictsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get("sync.conflicts.title", model.conflicts.size()), model.conflicts));
         Label conflictsHelp = new Label(i18n.get("sync.conflicts.help"));
         conflictsHelp.setWrapText(true);
@@ -193,8 +181,27 @@ public final class SyncView extends VBox {
         }, conflicts.getSelectionModel().selectedItemProperty()));
         HBox decide = new HBox(8, keep, takeOther, own);
 
-        getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes, conflictsTitle, conflictsHelp,
-                conflicts, decide);
+        VBox conflictsPane = new VBox(8, conflictsHelp, conflicts, decide);
+        conflictsPane.setPadding(new Insets(8, 0, 0, 0));
+        conflictsTab.setContent(conflictsPane);
+        conflictsTab.setClosable(false);
+        javafx.scene.control.Tab devicesTab = new javafx.scene.control.Tab(i18n.get("sync.devices.title"));
+        devicesTab.setId("syncDevicesTab");
+        VBox devicesPane = new VBox(8);
+        devicesPane.getChildren().setAll(devicesSection(model, i18n, dialogs, owner));
+        devicesPane.setPadding(new Insets(8, 0, 0, 0));
+        devicesTab.setContent(devicesPane);
+        devicesTab.setClosable(false);
+        // Conflicts and the team's computers share the lower half: each gets the room it needs (Ctrl+Tab switches).
+        javafx.scene.control.TabPane lower = new javafx.scene.control.TabPane(conflictsTab, devicesTab);
+        lower.setId("syncLower");
+        model.admissionWanted.addListener((o, was, wanted) -> {
+            if (wanted) {
+                lower.getSelectionModel().select(devicesTab);
+            }
+        });
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        getChildren().setAll(title, intro, folderRow, actions, receive, statusRow, outcomes, lower);
         getChildren().add(getChildren().indexOf(statusRow) + 1, offeredRow(model, i18n));
     }
 
@@ -215,6 +222,74 @@ public final class SyncView extends VBox {
         row.visibleProperty().bind(model.offered.isNotNull());
         row.managedProperty().bind(row.visibleProperty());
         return row;
+    }
+
+    /**
+     * The team's computers: this one's fingerprint, every device met with its fingerprint and
+     * standing, and admitting (after comparing the fingerprint by phone), withdrawing, and the
+     * team passphrase.
+     */
+    private List<javafx.scene.Node> devicesSection(SyncViewModel model, I18n i18n,
+            se.jobbtorg.coach.ui.common.DialogService dialogs, Supplier<Window> owner) {
+        Label own = new Label();
+        own.setId("syncOwnFingerprint");
+        own.setWrapText(true);
+        own.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        own.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("sync.devices.help",
+                model.ownFingerprint.get()), model.ownFingerprint));
+        TableView<SyncViewModel.DeviceRow> table = new TableView<>(model.devices);
+        table.setId("syncDevices");
+        table.setPrefHeight(130);
+        table.setMinHeight(100);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(i18n.get("sync.devices.none")));
+        table.getColumns().setAll(List.of(
+                column(i18n.get("sync.column.device"), SyncViewModel.DeviceRow::label, 200),
+                column(i18n.get("sync.column.fingerprint"), SyncViewModel.DeviceRow::fingerprint, 220),
+                column(i18n.get("sync.column.standing"), SyncViewModel.DeviceRow::standing, 200),
+                column(i18n.get("sync.column.admittedBy"), SyncViewModel.DeviceRow::admittedBy, 160)));
+        var selected = table.getSelectionModel().selectedItemProperty();
+        Button admit = new Button(i18n.get("sync.device.admit"));
+        admit.setId("syncAdmit");
+        admit.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || !selected.get().canAdmit(), selected));
+        admit.setOnAction(e -> {
+            SyncViewModel.DeviceRow row = selected.get();
+            if (row != null && dialogs.confirm(i18n.get("sync.device.admit.title"),
+                    i18n.get("sync.device.admit.header", row.label(), row.fingerprint()) + "\n\n"
+                            + i18n.get(row.device().fingerprint() == null ? "sync.device.admit.unsigned"
+                                    : "sync.device.admit.text", row.label()),
+                    i18n.get("sync.device.admit.yes"))) {
+                model.admit(row);
+            }
+        });
+        Button withdraw = new Button(i18n.get("sync.device.withdraw"));
+        withdraw.setId("syncWithdraw");
+        withdraw.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || !selected.get().canWithdraw(), selected));
+        withdraw.setOnAction(e -> {
+            SyncViewModel.DeviceRow row = selected.get();
+            if (row != null && dialogs.confirm(i18n.get("sync.device.withdraw.title"),
+                    i18n.get("sync.device.withdraw.header", row.label(), row.fingerprint()) + "\n\n"
+                            + i18n.get("sync.device.withdraw.text"), i18n.get("sync.device.withdraw.yes"))) {
+                model.withdraw(row);
+            }
+        });
+        Button passphrase = new Button(i18n.get("sync.passphrase"));
+        passphrase.setId("syncTeamPassphrase");
+        passphrase.setOnAction(e -> new TeamPassphraseDialog(i18n, owner.get(), model).showAndWait());
+        Label passphraseState = new Label();
+        passphraseState.setId("syncPassphraseState");
+        passphraseState.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                model.teamPassphraseSet.get() ? "sync.passphrase.isSet" : "sync.passphrase.notSet"),
+                model.teamPassphraseSet));
+        for (Button b : new Button[] {admit, withdraw, passphrase}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox row = new HBox(8, admit, withdraw, passphrase, passphraseState);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return List.of(own, table, row);
     }
 
     /** A file dialog for caseload packages, titled by the button that opened it. */

@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.SyncService;
+import se.jobbtorg.coach.service.TeamDevices;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
@@ -45,6 +46,19 @@ public final class SyncViewModel {
             String otherFrom) {
     }
 
+    /** One of the team's devices, in words: its name, fingerprint and standing. */
+    public record DeviceRow(TeamDevices.Device device, String label, String fingerprint, String standing,
+            String admittedBy) {
+        public boolean canAdmit() {
+            return device.standing() == TeamDevices.Standing.NOT_ADMITTED;
+        }
+
+        public boolean canWithdraw() {
+            return device.standing() == TeamDevices.Standing.ADMITTED
+                    || device.standing() == TeamDevices.Standing.UNSIGNED;
+        }
+    }
+
     private final SyncService sync;
     private final TaskRunner tasks;
     private final I18n i18n;
@@ -62,6 +76,12 @@ public final class SyncViewModel {
     final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
     /** A package opened from outside (the file manager), waiting for the person to import it. */
     final ObjectProperty<Path> offered = new SimpleObjectProperty<>();
+    final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    final StringProperty ownFingerprint = new SimpleStringProperty("");
+    final BooleanProperty teamPassphraseSet = new SimpleBooleanProperty(false);
+    /** Set when a package was refused because its computer is not admitted: the team's computers are shown. */
+    final BooleanProperty admissionWanted = new SimpleBooleanProperty(false);
+    private volatile boolean admissionRefused;
 
     public SyncViewModel(SyncService sync, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
             Runnable onImported) {
@@ -74,7 +94,8 @@ public final class SyncViewModel {
 
     /** Reads the folder, the peers and the conflicts. */
     public void refresh() {
-        record Loaded(String folder, List<Recipient> recipients, List<ConflictRow> conflicts) {
+        record Loaded(String folder, List<Recipient> recipients, List<ConflictRow> conflicts, List<DeviceRow> devices,
+                boolean passphrase) {
         }
         tasks.run(() -> {
             List<Recipient> list = new ArrayList<>();
@@ -82,7 +103,8 @@ public final class SyncViewModel {
             for (SyncService.Peer p : sync.peers()) {
                 list.add(new Recipient(p.deviceId(), p.label() != null ? p.label() : p.deviceId().substring(0, 8)));
             }
-            return new Loaded(sync.syncFolder().map(Path::toString).orElse(""), list, conflictRows());
+            return new Loaded(sync.syncFolder().map(Path::toString).orElse(""), list, conflictRows(), deviceRows(),
+                    sync.team().hasTeamPassphrase());
         }, loaded -> {
             if (folder.get().isBlank()) {
                 folder.set(loaded.folder());
@@ -93,7 +115,21 @@ public final class SyncViewModel {
                     && java.util.Objects.equals(r.deviceId(), chosen.deviceId())).findFirst()
                     .orElse(loaded.recipients().get(0)));
             conflicts.setAll(loaded.conflicts());
+            devices.setAll(loaded.devices());
+            ownFingerprint.set(loaded.devices().isEmpty() ? "" : loaded.devices().get(0).fingerprint());
+            teamPassphraseSet.set(loaded.passphrase());
         }, onError);
+    }
+
+    private List<DeviceRow> deviceRows() {
+        List<DeviceRow> rows = new ArrayList<>();
+        for (TeamDevices.Device d : sync.team().devices()) {
+            String label = d.label() != null ? d.label() : d.deviceId().substring(0, 8);
+            rows.add(new DeviceRow(d, label, d.fingerprint() != null ? d.fingerprint() : i18n.get("sync.device.noKey"),
+                    i18n.get("sync.device.standing." + d.standing().name().toLowerCase(java.util.Locale.ROOT)),
+                    d.admittedBy() == null ? "" : d.admittedBy()));
+        }
+        return rows;
     }
 
     private List<ConflictRow> conflictRows() {
@@ -196,6 +232,7 @@ public final class SyncViewModel {
     }
 
     private List<Outcome> importAll(List<Path> files, boolean dry) {
+        admissionRefused = false;
         List<Outcome> result = new ArrayList<>();
         // A package refused for a gap may fit once an earlier one from the same laptop is in:
         // go round again while a round brings something in; what still has a gap is reported.
@@ -214,14 +251,17 @@ public final class SyncViewModel {
                             p -> progressed(Math.min(1, (index + p) / Math.max(1, files.size()))));
                     result.add(new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
                             dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
-                            r.conflicts(), r.merged()), false));
+                            r.conflicts(), r.merged()) + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
+                            !r.admitted()));
+                    admissionRefused |= !r.admitted();
                     done++;
                     progress = true;
                 } catch (PackageRefusedException e) {
                     if ("gap".equals(e.reason()) && !dry) {
                         gaps.put(file, e);
                     } else {
-                        result.add(new Outcome(name, "", refusal(e), true));
+                        admissionRefused |= ADMISSION.contains(e.reason());
+                        result.add(new Outcome(name, from(e), refusal(e), true));
                         done++;
                     }
                 } catch (RuntimeException e) {
@@ -233,19 +273,37 @@ public final class SyncViewModel {
             }
             waiting = new ArrayList<>(gaps.keySet());
         }
-        gaps.forEach((file, e) -> result.add(new Outcome(file.getFileName().toString(), "", refusal(e), true)));
+        gaps.forEach((file, e) -> result.add(new Outcome(file.getFileName().toString(), from(e), refusal(e), true)));
         return result;
     }
 
     /** A refusal in words: the reason's own sentence, with what it names. */
     String refusal(PackageRefusedException e) {
-        String key = "sync.refused." + e.reason();
-        String reason = i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
-        return i18n.get("sync.refused", reason);
+        return i18n.get("sync.refused", reason(e));
     }
+
+    private String reason(PackageRefusedException e) {
+        String key = "sync.refused." + e.reason();
+        return i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
+    }
+
+    /** Who a refused package says it is from, where the reason names them first. */
+    private static String from(PackageRefusedException e) {
+        return BY_PRODUCER.contains(e.reason()) && !e.args().isEmpty() && !"null".equals(e.args().get(0))
+                ? e.args().get(0) : "";
+    }
+
+    private static final java.util.Set<String> BY_PRODUCER = java.util.Set.of("gap", "not_admitted",
+            "unsigned_not_admitted", "signature_key", "withdrawn", "not_for_us", "team_passphrase");
+
+    /** Refusals a person answers in the team's computers: admitting a computer, or setting the passphrase. */
+    private static final java.util.Set<String> ADMISSION = java.util.Set.of("not_admitted", "unsigned_not_admitted",
+            "not_for_us", "team_passphrase");
 
     private void imported(List<Outcome> result) {
         working.set(false);
+        admissionWanted.set(false);
+        admissionWanted.set(admissionRefused);
         outcomes.setAll(result);
         status.set(result.isEmpty() ? i18n.get("sync.nothingToImport") : i18n.get("sync.imported", result.size()));
         refresh();
@@ -260,6 +318,11 @@ public final class SyncViewModel {
 
     private void failed(Throwable e) {
         working.set(false);
+        if (e instanceof PackageRefusedException refused) {
+            // Not a fault: the package could not be made or read as asked, and the sentence says why.
+            status.set(i18n.get("sync.exportRefused", reason(refused)));
+            return;
+        }
         status.set("");
         onError.accept(e);
     }
@@ -285,17 +348,58 @@ public final class SyncViewModel {
         }
     }
 
-    /** Forgets the chosen laptop's signing key, so its next signed package is trusted afresh. */
-    public void forgetKey() {
-        Recipient chosen = recipient.get();
-        if (chosen == null || chosen.deviceId() == null) {
+    /** Admits a device after a person compared its fingerprint with its owner. */
+    public void admit(DeviceRow row) {
+        if (row == null || !row.canAdmit()) {
             return;
         }
         tasks.run(() -> {
-            sync.forgetKey(chosen.deviceId());
+            sync.team().admit(row.device().deviceId());
             return null;
-        }, done -> status.set(i18n.get("sync.keyForgotten", chosen.label())), onError);
+        }, done -> {
+            status.set(i18n.get("sync.device.admitted", row.label()));
+            refresh();
+        }, onError);
     }
+
+    /** Withdraws a device (a stolen laptop): its packages are refused from now on. */
+    public void withdraw(DeviceRow row) {
+        if (row == null || !row.canWithdraw()) {
+            return;
+        }
+        tasks.run(() -> {
+            sync.team().withdraw(row.device().deviceId());
+            return null;
+        }, done -> {
+            status.set(i18n.get("sync.device.withdrawn", row.label()));
+            refresh();
+        }, onError);
+    }
+
+    /**
+     * Sets the team passphrase, typed twice; null when it was set, else the bundle key of what is
+     * wrong. An empty passphrase, typed twice, removes it.
+     */
+    public String setTeamPassphrase(String first, String second) {
+        String a = first == null ? "" : first;
+        if (!a.equals(second == null ? "" : second)) {
+            return "sync.passphrase.problem.differ";
+        }
+        if (!a.isEmpty() && a.strip().length() < MIN_PASSPHRASE) {
+            return "sync.passphrase.problem.short";
+        }
+        tasks.run(() -> {
+            sync.team().setTeamPassphrase(a.isEmpty() ? null : a);
+            return null;
+        }, done -> {
+            status.set(i18n.get(a.isEmpty() ? "sync.passphrase.removed" : "sync.passphrase.set"));
+            refresh();
+        }, onError);
+        return null;
+    }
+
+    /** Long enough to withstand guessing at 600,000 PBKDF2 rounds a try: four or five words. */
+    static final int MIN_PASSPHRASE = 12;
 
     /** A person's decision: keep the shown value, take the other, or a value of their own. */
     public void resolve(ConflictRow row, Object value) {

@@ -1,0 +1,57 @@
+package se.jobbtorg.coach.ui.sync;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import se.jobbtorg.coach.i18n.I18n;
+
+/**
+ * The team passphrase, typed twice: the same on every laptop of the team, so a package can be
+ * opened by a laptop nobody has met yet. The dialog stays open with a sentence while the two
+ * differ or the passphrase is too short.
+ */
+final class TeamPassphraseDialog extends Dialog<Void> {
+    TeamPassphraseDialog(I18n i18n, Window owner, SyncViewModel model) {
+        initOwner(owner);
+        setTitle(i18n.get("sync.passphrase.title"));
+        setHeaderText(i18n.get("sync.passphrase.header"));
+        PasswordField first = new PasswordField();
+        first.setId("teamPassphrase");
+        PasswordField second = new PasswordField();
+        second.setId("teamPassphraseAgain");
+        Label problem = new Label();
+        problem.setId("teamPassphraseProblem");
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        Label firstLabel = new Label(i18n.get("sync.passphrase.first"));
+        firstLabel.setMnemonicParsing(true);
+        firstLabel.setLabelFor(first);
+        Label secondLabel = new Label(i18n.get("sync.passphrase.second"));
+        secondLabel.setMnemonicParsing(true);
+        secondLabel.setLabelFor(second);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        grid.addRow(0, firstLabel, first);
+        grid.addRow(1, secondLabel, second);
+        grid.add(problem, 0, 2, 2, 1);
+        getDialogPane().setContent(grid);
+        ButtonType save = new ButtonType(i18n.get("sync.passphrase.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().setAll(save, cancel);
+        getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String wrong = model.setTeamPassphrase(first.getText(), second.getText());
+            if (wrong != null) {
+                problem.setText(i18n.get(wrong));
+                e.consume();
+            }
+        });
+        setOnShown(e -> first.requestFocus());
+    }
+}
