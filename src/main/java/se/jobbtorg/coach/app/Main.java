@@ -14,6 +14,7 @@ import se.jobbtorg.coach.cli.InitCommand;
 import se.jobbtorg.coach.cli.PassphraseSource;
 import se.jobbtorg.coach.cli.ReportCommand;
 import se.jobbtorg.coach.cli.SyncCommands;
+import se.jobbtorg.coach.cli.TeamCommands;
 import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.domain.Passphrase;
 
@@ -67,12 +68,23 @@ public final class Main {
                         options.rest().stream().map(Path::of).toList(), options.dryRun(), System.out, System.err);
                 case "export" -> new SyncCommands(db, clock, passphrase).export(options.since(), options.forDevice(),
                         options.out(), System.out, System.err);
+                case "devices" -> new TeamCommands(db, clock, passphrase).devices(System.out, System.err);
+                case "admit" -> new TeamCommands(db, clock, passphrase).admit(first(options.rest()),
+                        options.fingerprint(), options.unsigned(), System.out, System.err);
+                case "withdraw" -> new TeamCommands(db, clock, passphrase).withdraw(first(options.rest()), System.out,
+                        System.err);
+                case "team-passphrase" -> new TeamCommands(db, clock, passphrase).teamPassphrase(
+                        options.teamPassphraseFile(), System.out, System.err);
                 default -> throw new IllegalStateException("command without a branch: " + options.command());
             };
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
+    }
+
+    private static String first(List<String> rest) {
+        return rest.isEmpty() ? null : rest.get(0);
     }
 
     /**
@@ -146,6 +158,13 @@ public final class Main {
                                                                      merge caseload packages (--dry-run: report only)
                    java -jar jobbtorg-coach.jar export [--db FILE] [--snapshot | --since SEQ | --for DEVICE] --out FILE
                                                                      write a caseload package (default: a snapshot)
+                   java -jar jobbtorg-coach.jar devices [--db FILE]  the team's computers, with fingerprints
+                   java -jar jobbtorg-coach.jar admit [--db FILE] DEVICE (--fingerprint FP | --unsigned)
+                                                                     admit a computer whose package was refused
+                   java -jar jobbtorg-coach.jar withdraw [--db FILE] DEVICE
+                                                                     withdraw a computer (a stolen laptop)
+                   java -jar jobbtorg-coach.jar team-passphrase [--db FILE] --team-passphrase-file FILE
+                                                                     set the team passphrase (first contact)
             Options:
               --db FILE     the caseload database (default: caseload.db in the user's data folder)
               --demo        fill a new, empty database with an invented demo caseload

@@ -10,9 +10,10 @@ import java.util.Locale;
 /** The command line: a command (none for the window) and its options. */
 record Options(String command, Path db, boolean demo, Locale language, List<String> rest, LocalDate from,
         LocalDate to, String unit, String format, Path out, String codes, boolean dryRun, boolean snapshot, Long since,
-        String forDevice, Path passphraseFile) {
+        String forDevice, Path passphraseFile, String fingerprint, boolean unsigned, Path teamPassphraseFile) {
 
-    static final List<String> COMMANDS = List.of("check", "init", "report", "import", "export");
+    static final List<String> COMMANDS = List.of("check", "init", "report", "import", "export", "devices", "admit",
+            "withdraw", "team-passphrase");
 
     /** Parses the arguments; throws IllegalArgumentException with a sentence for the user. */
     static Options parse(String... args) {
@@ -32,6 +33,9 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
         Long since = null;
         String forDevice = null;
         Path passphraseFile = null;
+        String fingerprint = null;
+        boolean unsigned = false;
+        Path teamPassphraseFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -52,6 +56,9 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
                 case "--snapshot" -> snapshot = true;
                 case "--for" -> forDevice = value(args, ++i, "--for");
                 case "--passphrase-file" -> passphraseFile = Path.of(value(args, ++i, "--passphrase-file"));
+                case "--fingerprint" -> fingerprint = value(args, ++i, "--fingerprint");
+                case "--unsigned" -> unsigned = true;
+                case "--team-passphrase-file" -> teamPassphraseFile = Path.of(value(args, ++i, "--team-passphrase-file"));
                 case "--passphrase" -> throw new IllegalArgumentException(
                         "the passphrase is never an argument (others can read it): use --passphrase-file FILE or standard input");
                 case "--since" -> {
@@ -85,7 +92,7 @@ record Options(String command, Path db, boolean demo, Locale language, List<Stri
             throw new IllegalArgumentException("--snapshot excludes --since and --for");
         }
         return new Options(command, db, demo, language, List.copyOf(rest), from, to, unit, format, out, codes, dryRun,
-                snapshot, since, forDevice, passphraseFile);
+                snapshot, since, forDevice, passphraseFile, fingerprint, unsigned, teamPassphraseFile);
     }
 
     private static String value(String[] args, int i, String option) {

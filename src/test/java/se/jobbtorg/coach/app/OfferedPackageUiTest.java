@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,10 @@ class OfferedPackageUiTest {
                     PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3), 234, false).display(), "Sara", "Olsson",
                     null, null, "Rinkeby-Kista"));
             offered = dir.resolve("karim-" + run + ".caseload.zip");
-            new SyncService(other, NOW, () -> "Karim Haddad").exportSnapshot(offered, p -> { });
+            SyncService there = new SyncService(other, NOW, () -> "Karim Haddad");
+            // Colleagues in one team: each laptop admitted the other after comparing fingerprints.
+            TestTeam.admitEachOther(context.ui().sync(), there);
+            there.exportSnapshot(offered, p -> { });
         }
         window = new MainWindow(stage, context.ui(), SV, me, () -> { });
         Ui.showMain(stage, window);

@@ -27,6 +27,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
@@ -105,9 +106,16 @@ class WorkflowWalkUiTest {
         int done = 0;
         for (String area : new String[] {"enum.MappingArea.EDUCATION", "enum.MappingArea.SWEDISH",
                 "enum.MappingArea.WISHES"}) {
-            robot.clickOn((Node) robot.lookup("#mappingAreas .table-cell").match(NodeQueryUtils.hasText(SV.get(area)))
-                    .query());
-            Ui.waitFor(() -> Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area)));
+            // The area table is reloaded after each save: a click that lands while it is being
+            // refilled selects nothing, so the coach clicks the (new) row again, as a person would.
+            Ui.waitFor(() -> {
+                if (!Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area))) {
+                    robot.clickOn((Node) robot.lookup("#mappingAreas .table-cell")
+                            .match(NodeQueryUtils.hasText(SV.get(area))).query());
+                    WaitForAsyncUtils.waitForFxEvents();
+                }
+                return Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area));
+            });
             Ui.choose(robot, "#mappingStatus", SV.get("enum.MappingStatus.DONE"));
             robot.clickOn("#mappingText").write("Samtal " + SV.get(area).toLowerCase(SV.locale()));
             robot.clickOn("#actor-af");
