@@ -30,6 +30,7 @@ class SingleInstanceTest {
         Path db = folder.resolve("caseload.db");
         BlockingQueue<List<String>> received = new LinkedBlockingQueue<>();
         try (SingleInstance first = SingleInstance.claim(folder, db, received::add).orElseThrow()) {
+            assertTrue(first.port() > 0, "the first start listens");
             assertTrue(SingleInstance.claim(folder, db, m -> { }).isEmpty(), "the database is taken");
             List<String> message = List.of(SingleInstance.SHOW, SingleInstance.OPEN + "/tmp/a.caseload.zip");
             assertTrue(SingleInstance.handOver(folder, db, message, 2000));
