@@ -8,7 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.jobbtorg.coach.i18n.I18n;
 
-/** A backup as the user reads it in the restore list: "2026-11-24 kl. 09:12 (daglig)". */
+/**
+ * A backup as the user reads it in the restore list: "2026-11-24 kl. 09:12:05 (daglig)". To the
+ * second, so two backups of one minute (two restores) stay two lines.
+ */
 final class BackupLabels {
     private static final Pattern NAME = Pattern.compile(".*-(\\d{8}-\\d{6})-([a-z0-9-]+?)(-\\d+)?\\.db");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -32,13 +35,15 @@ final class BackupLabels {
             key = "restore.reason.migration";
         } else if (reason.equals("before-restore")) {
             key = "restore.reason.restore";
+        } else if (reason.equals("replaced")) {
+            key = "restore.reason.replaced";
         } else if (reason.equals("encrypted")) {
             key = "restore.reason.encrypted";
         } else {
             key = "restore.reason.other";
         }
         LocalDate day = taken.toLocalDate();
-        return i18n.get("restore.label", i18n.date(day), taken.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")),
+        return i18n.get("restore.label", i18n.date(day), taken.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
                 i18n.get(key));
     }
 }

@@ -71,6 +71,28 @@ public final class Backups {
         }
     }
 
+    /**
+     * Moves a database file that cannot be opened (with its -wal and -shm) into the backups
+     * under the usual name, so it is listed, restorable with its own passphrase, and pruned like
+     * the others.
+     */
+    Path keep(Path file, String reason) throws IOException {
+        PrivateFiles.folder(folder);
+        Path target = folder.resolve(baseName() + "-" + LocalDateTime.now(clock).format(STAMP) + "-" + reason + ".db");
+        for (int i = 2; Files.exists(target); i++) {
+            target = folder.resolve(baseName() + "-" + LocalDateTime.now(clock).format(STAMP) + "-" + reason + "-" + i
+                    + ".db");
+        }
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path side = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(side)) {
+                Files.move(side, target.resolveSibling(target.getFileName() + suffix));
+            }
+        }
+        Files.move(file, target);
+        return target;
+    }
+
     /** The newest backup, if any. */
     public Optional<Path> latest() {
         return list().stream().findFirst();
@@ -156,6 +178,8 @@ public final class Backups {
             if (takenOn(old).map(t -> t.isBefore(oldest)).orElse(false)) {
                 try {
                     PrivateFiles.wipe(old);
+                    PrivateFiles.wipe(old.resolveSibling(old.getFileName() + "-wal"));
+                    PrivateFiles.wipe(old.resolveSibling(old.getFileName() + "-shm"));
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "old backup not removed", e);
                 }

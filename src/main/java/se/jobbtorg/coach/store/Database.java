@@ -212,27 +212,25 @@ public final class Database implements AutoCloseable {
         if (!EncryptedFiles.opens(backup, passphrase)) {
             throw new WrongPassphraseException(backup);
         }
+        Path copy = EncryptedFiles.sibling(absolute, ".restoring");
         try {
+            // The chosen backup is copied first: the backup taken of the current state below may
+            // prune old ones, the chosen one among them.
+            Files.deleteIfExists(copy);
+            Files.copy(backup, copy);
+            PrivateFiles.restrictIfExists(copy);
             if (Files.exists(absolute)) {
                 try (Database current = open(absolute, clock, passphrase)) {
                     current.backup("before-restore");
                 } catch (DatabaseDamagedException | WrongPassphraseException e) {
-                    String stamp = LocalDateTime.now(clock)
-                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-                    for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                        Path f = EncryptedFiles.sibling(absolute, suffix);
-                        if (Files.exists(f)) {
-                            Files.move(f, EncryptedFiles.sibling(absolute, ".replaced-" + stamp + suffix));
-                        }
-                    }
+                    // Damaged, or under another passphrase: kept among the backups as it is (it
+                    // shows in the restore list), never just moved out of sight.
+                    Path kept = new Backups(absolute, clock).keep(absolute, "replaced");
+                    LOG.warning(() -> "the database that could not be opened was kept as " + kept.getFileName());
                 }
             }
             FileLock lock = lock(absolute);
             try {
-                Path copy = EncryptedFiles.sibling(absolute, ".restoring");
-                Files.deleteIfExists(copy);
-                PrivateFiles.file(copy);
-                Files.copy(backup, copy, StandardCopyOption.REPLACE_EXISTING);
                 for (String suffix : new String[] {"-wal", "-shm"}) {
                     Files.deleteIfExists(EncryptedFiles.sibling(absolute, suffix));
                 }
@@ -240,8 +238,13 @@ public final class Database implements AutoCloseable {
             } finally {
                 release(lock);
             }
-        } catch (IOException e) {
-            throw new StoreException("restore failed", e);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException ignored) {
+                LOG.fine("restore copy not removed");
+            }
+            throw e instanceof RuntimeException r ? r : new StoreException("restore failed", e);
         }
     }
 

@@ -2,6 +2,7 @@ package se.jobbtorg.coach.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,5 +93,39 @@ class RestoreFromBackupTest {
             assertEquals(KnownPeople.PEOPLE.size(), new ParticipantRepository(db).count(), "the open one works on");
         }
         assertEquals(changed, PlainFiles.caseloadRows(file));
+    }
+
+    @Test
+    void aDatabaseUnderAnotherPassphraseIsKeptAmongTheBackupsNotLost() throws Exception {
+        // The database was re-keyed, but this backup was not (say, a change cut short): the old
+        // passphrase opens the backup only. A restore with it keeps the database as a backup.
+        try (Database db = Database.open(file, clock, TestPassphrase.get())) {
+            db.changePassphrase(TestPassphrase.get(), Passphrase.of("en nyare lösenfras 2027"));
+        }
+        Path old = dir.resolve("old-backup.db");
+        Files.copy(backup, old);
+        EncryptedFiles.rekey(old, Passphrase.of("en nyare lösenfras 2027"), TestPassphrase.get());
+        Database.restore(file, old, clock, TestPassphrase.get());
+        assertEquals(backedUp, PlainFiles.caseloadRows(file));
+        Path kept = Database.backupsOf(file, clock).stream()
+                .filter(p -> p.getFileName().toString().endsWith("-replaced.db")).findFirst().orElseThrow();
+        assertTrue(EncryptedFiles.opens(kept, Passphrase.of("en nyare lösenfras 2027")),
+                "the work since is kept, under its own passphrase, in the restore list");
+        assertFalse(Files.exists(dir.resolve("caseload.db.restoring")));
+    }
+
+    @Test
+    void anOldBackupChosenForARestoreIsNotPrunedByTheBackupTakenFirst() throws Exception {
+        // The chosen backup is past the retention; the backup of the current state taken by the
+        // restore pushes it out of the newest three, so that backup's pruning would wipe it.
+        try (Database db = Database.open(file, clock, TestPassphrase.get())) {
+            for (int i = 0; i < 2; i++) {
+                clock.advance(Duration.ofDays(20));
+                db.backup("manual");
+            }
+        }
+        clock.advance(Duration.ofDays(20));
+        Database.restore(file, backup, clock, TestPassphrase.get());
+        assertEquals(backedUp, PlainFiles.caseloadRows(file), "the chosen backup came back whole");
     }
 }
