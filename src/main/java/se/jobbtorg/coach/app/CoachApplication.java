@@ -25,9 +25,11 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DatabaseDamagedException;
 import se.jobbtorg.coach.store.DatabaseInUseException;
+import se.jobbtorg.coach.store.OnlyBackupOpensException;
 import se.jobbtorg.coach.store.Storage;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 import se.jobbtorg.coach.ui.MainWindow;
@@ -209,16 +211,33 @@ public final class CoachApplication extends Application {
         AppContext current = context;
         current.security().keepBackupsFor(Period.ofDays(settings.backupDays()));
         if (opened.coach().isPresent()) {
-            current.ui().tasks().run(() -> {
-                current.security().backupIfDue();
-                return null;
-            }, done -> { }, error -> LOG.log(Level.WARNING, "daily backup failed", error));
+            dailyBackup(current);
         }
         opened.coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
     }
 
+    /** The day's backup if none was taken today; off the FX thread, never in the way. */
+    private void dailyBackup(AppContext current) {
+        current.ui().tasks().run(() -> {
+            current.security().backupIfDue();
+            return null;
+        }, done -> { }, error -> LOG.log(Level.WARNING, "daily backup failed", error));
+    }
+
     private void openFailed(Throwable error) {
         DialogService dialogs = new DialogService(i18n, stage);
+        if (error instanceof OnlyBackupOpensException onlyBackup) {
+            // Damaged, or a passphrase from before a change: the user knows which; retyping is the default.
+            Path backup = onlyBackup.lastBackup().orElseThrow();
+            if (dialogs.confirm(i18n.get("startup.damaged.title"),
+                    i18n.get("startup.backupOpens.text", BackupLabels.label(backup, i18n)),
+                    i18n.get("startup.damaged.yes"))) {
+                askPassphrase(Database.FileState.ENCRYPTED, backup);
+            } else {
+                askPassphrase(Database.FileState.ENCRYPTED, null);
+            }
+            return;
+        }
         if (error instanceof DatabaseDamagedException damaged && damaged.lastBackup().isPresent()) {
             LOG.log(Level.SEVERE, "database damaged", error);
             Path backup = damaged.lastBackup().get();
@@ -276,11 +295,14 @@ public final class CoachApplication extends Application {
         stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
         mainWindow = new MainWindow(stage, context.ui(), i18n, me, this::openSettings);
         AppContext current = context;
+        boolean wasLocked = lock != null && lock.isLocked();
         if (lock != null) {
             lock.stop();
         }
         lock = new Lock(stage, i18n, current.ui().tasks(), current.security()::unlocks,
                 Duration.ofMinutes(settings.lockMinutes()));
+        // A laptop left running for days gets its daily backup at an unlock, not only at a start.
+        lock.setOnUnlocked(() -> dailyBackup(current));
         mainWindow.setProgramActions(new MainWindow.ProgramActions(lock::lock, this::changePassphrase,
                 this::restoreBackup));
         stage.getScene().setRoot(mainWindow);
@@ -290,6 +312,10 @@ public final class CoachApplication extends Application {
         }
         announceFirstScreen();
         lock.watch();
+        if (wasLocked) {
+            // Built anew (a language change) while locked: it stays locked.
+            lock.lock();
+        }
     }
 
     /**
@@ -317,13 +343,18 @@ public final class CoachApplication extends Application {
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setTitle(i18n.get("passphrase.change.title"));
         AppContext current = context;
+        AtomicReference<SecurityService.Change> result = new AtomicReference<>();
         var model = new PassphraseViewModel(PassphraseViewModel.Mode.CHANGE, i18n, current.ui().tasks(),
-                PassphraseView::fxDelay, (now, next) -> current.security().changePassphrase(now, next)
-                        ? PassphraseViewModel.Outcome.ACCEPTED : PassphraseViewModel.Outcome.WRONG);
+                PassphraseView::fxDelay, (now, next) -> {
+                    result.set(current.security().changePassphrase(now, next));
+                    return result.get().changed() ? PassphraseViewModel.Outcome.ACCEPTED
+                            : PassphraseViewModel.Outcome.WRONG;
+                });
         model.setOnAccepted(outcome -> {
             dialog.close();
+            int left = result.get().backupsLeft();
             new DialogService(i18n, stage).showInformation(i18n.get("passphrase.change.title"),
-                    i18n.get("passphrase.changed"));
+                    left == 0 ? i18n.get("passphrase.changed") : i18n.get("passphrase.changedBackupsLeft", left));
         });
         model.setOnFailed((key, error) -> new DialogService(i18n, dialog).showError("passphrase.change.title", error));
         PassphraseView view = new PassphraseView(model, i18n, i18n.get("button.cancel"), dialog::close);

@@ -15,8 +15,9 @@ import se.jobbtorg.coach.cli.PassphraseSource;
 import se.jobbtorg.coach.cli.ReportCommand;
 import se.jobbtorg.coach.cli.SyncCommands;
 import se.jobbtorg.coach.cli.TeamCommands;
-import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.service.Version;
+import se.jobbtorg.coach.store.Database;
 
 /**
  * The entry point of the jar. Not an {@link Application} itself, so that JavaFX runs from the
@@ -57,6 +58,13 @@ public final class Main {
         AppLog.configure(paths.logFolder());
         Path db = options.db() != null ? options.db() : paths.defaultDatabase();
         Clock clock = Clock.systemDefaultZone();
+        if (!"init".equals(options.command()) && Database.stateOf(db) == Database.FileState.PLAIN) {
+            // Encrypting a caseload under a passphrase typed once, unchecked, at a prompt is one
+            // typo from losing it: the window asks for the new passphrase twice, with the rules.
+            System.err.println("refused file=" + db + " reason=the database is not encrypted yet: open it once in"
+                    + " the window, which asks for a new passphrase twice and encrypts it");
+            return 1;
+        }
         try (Passphrase passphrase = PassphraseSource.read(options.passphraseFile(), System.in, System.console(),
                 System.err)) {
             return switch (options.command()) {

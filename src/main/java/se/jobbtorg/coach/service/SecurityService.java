@@ -22,20 +22,23 @@ public final class SecurityService {
         }
     }
 
+    /** How a change of passphrase went. backupsLeft: backups still under the old passphrase. */
+    public record Change(boolean changed, int backupsLeft) {
+    }
+
     /**
-     * Changes the passphrase of the database and its backups. False if the current one is wrong
-     * (nothing changed); a new one that breaks the rules is refused before anything is done.
+     * Changes the passphrase of the database and its backups. Not changed if the current one is
+     * wrong (nothing changed); a new one that breaks the rules is refused before anything is done.
      * Wipes both passphrases afterwards.
      */
-    public boolean changePassphrase(Passphrase current, Passphrase next) {
+    public Change changePassphrase(Passphrase current, Passphrase next) {
         try (current; next) {
             if (!next.acceptable()) {
                 throw new IllegalArgumentException("the new passphrase breaks the rules");
             }
-            db.changePassphrase(current, next);
-            return true;
+            return new Change(true, db.changePassphrase(current, next));
         } catch (WrongPassphraseException e) {
-            return false;
+            return new Change(false, 0);
         }
     }
 

@@ -134,16 +134,27 @@ public final class Backups {
         retention = period;
     }
 
-    /** Re-encrypts every backup that opens with the current passphrase under the next one. */
-    void rekey(Passphrase current, Passphrase next) throws SQLException {
+    /**
+     * Re-encrypts every backup that opens with the current passphrase under the next one; returns
+     * how many stay under another passphrase (unreadable, or made under an earlier one).
+     */
+    int rekey(Passphrase current, Passphrase next) {
+        int left = 0;
         for (Path backup : list()) {
-            if (EncryptedFiles.opens(backup, current)) {
-                EncryptedFiles.rekey(backup, current, next);
-            } else {
-                // Made under an earlier passphrase: left as it is; a restore asks for that one.
-                LOG.warning(() -> "backup " + backup.getFileName() + " is under another passphrase; left as it is");
+            try {
+                if (EncryptedFiles.opens(backup, current)) {
+                    EncryptedFiles.rekey(backup, current, next);
+                } else {
+                    // Made under an earlier passphrase: left as it is; a restore asks for that one.
+                    LOG.warning(() -> "backup " + backup.getFileName() + " is under another passphrase; left as it is");
+                    left++;
+                }
+            } catch (SQLException | StoreException e) {
+                LOG.log(Level.WARNING, "backup " + backup.getFileName() + " could not be re-encrypted", e);
+                left++;
             }
         }
+        return left;
     }
 
     /**
@@ -162,10 +173,24 @@ public final class Backups {
                 EncryptedFiles.recover(left.resolveSibling(name.substring(0, name.lastIndexOf('.'))));
             }
         }
+        try (Stream<Path> files = Files.list(folder)) {
+            // A backup an interrupted VACUUM INTO left half-written (older versions wrote them in
+            // clear): never offered, so wiped.
+            for (Path partial : files.filter(f -> f.toString().endsWith(".partial")).toList()) {
+                PrivateFiles.wipe(partial);
+            }
+        }
         for (Path backup : list()) {
             if (EncryptedFiles.state(backup) == EncryptedFiles.State.PLAIN) {
-                EncryptedFiles.encryptPlain(backup, passphrase);
-                PrivateFiles.restrictIfExists(backup);
+                try {
+                    EncryptedFiles.encryptPlain(backup, passphrase);
+                    PrivateFiles.restrictIfExists(backup);
+                } catch (SQLException | StoreException e) {
+                    // A damaged plain copy cannot be encrypted; left in clear it would be the one
+                    // readable copy of the caseload on the disk. It is wiped, and the log says so.
+                    LOG.log(Level.WARNING, "plain backup " + backup.getFileName() + " could not be encrypted; wiped", e);
+                    PrivateFiles.wipe(backup);
+                }
             }
         }
         PrivateFiles.restrictIfExists(folder);

@@ -126,7 +126,7 @@ public final class Database implements AutoCloseable {
                 // is damaged: the user is offered that backup instead of being told to retype.
                 Optional<Path> latest = backups.latest();
                 if (latest.isPresent() && EncryptedFiles.opens(latest.get(), passphrase)) {
-                    throw new DatabaseDamagedException(absolute, latest.get(), "does not open with its backup's passphrase", e);
+                    throw new OnlyBackupOpensException(absolute, latest.get(), e);
                 }
                 throw e;
             }
@@ -339,9 +339,10 @@ public final class Database implements AutoCloseable {
     /**
      * Changes the passphrase: the current one must open the file. The database and every backup
      * that opens with the current passphrase are re-encrypted under the next one, so an old
-     * passphrase that leaked opens no copy kept here.
+     * passphrase that leaked opens no copy kept here. Returns how many backups could not be
+     * re-encrypted (they stay under the old passphrase; the user is told).
      */
-    public void changePassphrase(Passphrase current, Passphrase next) {
+    public int changePassphrase(Passphrase current, Passphrase next) {
         if (next.isEmpty()) {
             throw new IllegalArgumentException("an empty passphrase opens nothing");
         }
@@ -351,19 +352,29 @@ public final class Database implements AutoCloseable {
             if (!EncryptedFiles.opens(file, current)) {
                 throw new WrongPassphraseException(file);
             }
-            // Rekeying needs the only connection: the reader goes, and comes back under the new key.
+            // Rekeying needs the only connection: the reader goes, and comes back under whichever
+            // key opens the file, also when the rekey failed (else every later read would fail).
             closeQuietly(reader);
-            EncryptedFiles.rekey(writer, next);
-            reader = connect(file, next, SQLiteConfig.TransactionMode.DEFERRED);
-            readDsl = DSL.using(reader, SQLDialect.SQLITE, dslSettings());
-            backups.rekey(current, next);
+            try {
+                EncryptedFiles.rekey(writer, next);
+            } finally {
+                reopenReader(next, current);
+            }
             LOG.info("passphrase changed");
+            // The database is changed now; a backup that cannot be re-keyed is counted, not fatal.
+            return backups.rekey(current, next);
         } catch (SQLException e) {
             throw new StoreException("passphrase change failed", e);
         } finally {
             readLock.unlock();
             writeLock.unlock();
         }
+    }
+
+    private void reopenReader(Passphrase next, Passphrase current) throws SQLException {
+        Passphrase opens = EncryptedFiles.opens(file, next) ? next : current;
+        reader = connect(file, opens, SQLiteConfig.TransactionMode.DEFERRED);
+        readDsl = DSL.using(reader, SQLDialect.SQLITE, dslSettings());
     }
 
     /** A daily backup: made if the newest backup is from an earlier day (or there is none). */

@@ -149,8 +149,8 @@ final class EncryptedFiles {
             s.execute("PRAGMA journal_mode = DELETE");
             counts = rowCounts(plain);
         }
-        PrivateFiles.file(copy);
         Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.restrictIfExists(copy);
         try (Connection c = SQLiteMCSqlCipherConfig.getV4Defaults().build().createConnection("jdbc:sqlite:" + copy);
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = MEMORY");

@@ -97,4 +97,18 @@ class EncryptedCommandsTest {
         assertEquals(2, none.code(), "no passphrase at all is a usage error");
         assertTrue(none.err().contains("no passphrase"), none.err());
     }
+
+    @Test
+    void aCommandRefusesAPlainDatabaseInsteadOfEncryptingItUnderAPassphraseTypedOnce() throws Exception {
+        Path encrypted = dir.resolve("new.db");
+        se.jobbtorg.coach.store.Database.open(encrypted, java.time.Clock.systemUTC(), se.jobbtorg.coach.TestPassphrase.get())
+                .close();
+        Path plain = se.jobbtorg.coach.store.RawConnections.plainCopy(encrypted, dir.resolve("old.db"));
+        byte[] before = Files.readAllBytes(plain);
+        System.setIn(new ByteArrayInputStream("x\n".getBytes(StandardCharsets.UTF_8)));
+        var refused = SyncMainTest.main("check", "--db", plain.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("not encrypted yet: open it once in the window"), refused.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(plain)), "the plain file is as it was");
+    }
 }

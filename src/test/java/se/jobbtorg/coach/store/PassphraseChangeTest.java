@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,6 +108,26 @@ class PassphraseChangeTest {
         for (Path f : files) {
             assertTrue(EncryptedFiles.opens(f, TestPassphrase.get()), f.getFileName() + " under the old passphrase");
             assertFalse(EncryptedFiles.opens(f, Passphrase.of(NEXT)));
+        }
+    }
+
+    @Test
+    void aBackupThatCannotBeReEncryptedIsCountedAndTheChangeStillHolds() throws Exception {
+        Path file = file();
+        try (Database db = Database.open(file, clock, TestPassphrase.get())) {
+            KnownPeople.write(db, clock);
+            Path good = db.backup("manual");
+            clock.advance(Duration.ofMinutes(1));
+            Path broken = db.backup("manual");
+            // Cut short, as a full disk or a pulled stick would leave it.
+            try (var channel = FileChannel.open(broken, StandardOpenOption.WRITE)) {
+                channel.truncate(4096);
+            }
+            int left = db.changePassphrase(TestPassphrase.get(), Passphrase.of(NEXT));
+            assertEquals(1, left, "the unreadable backup is counted, not fatal");
+            assertTrue(db.opensWith(Passphrase.of(NEXT)), "the database is under the new passphrase");
+            assertEquals(KnownPeople.PEOPLE.size(), new ParticipantRepository(db).count(), "and reads go on");
+            assertTrue(EncryptedFiles.opens(good, Passphrase.of(NEXT)), "the readable backup was re-keyed");
         }
     }
 }

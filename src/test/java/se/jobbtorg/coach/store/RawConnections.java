@@ -14,4 +14,9 @@ public final class RawConnections {
     public static Connection open(Path file) throws SQLException {
         return EncryptedFiles.connect(file, TestPassphrase.get(), SQLiteConfig.TransactionMode.DEFERRED, false);
     }
+
+    /** A plain (unencrypted) copy of a test database, as the version before this one left them. */
+    public static Path plainCopy(Path encrypted, Path target) throws Exception {
+        return PlainFiles.plainCopy(encrypted, target);
+    }
 }

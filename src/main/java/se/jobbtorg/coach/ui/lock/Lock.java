@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
@@ -16,10 +18,12 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /**
@@ -30,6 +34,7 @@ import se.jobbtorg.coach.ui.common.TaskRunner;
  * on top of it.
  */
 public final class Lock {
+    private static final Logger LOG = Logger.getLogger(Lock.class.getName());
     private final Stage stage;
     private final I18n i18n;
     private final TaskRunner tasks;
@@ -40,6 +45,7 @@ public final class Lock {
     private Parent locked;
     private final List<Node> hidden = new ArrayList<>();
     private Stage lockWindow;
+    private Runnable onUnlocked = () -> { };
 
     public Lock(Stage stage, I18n i18n, TaskRunner tasks, Function<Passphrase, Boolean> unlocks, Duration idleTime) {
         this.stage = stage;
@@ -58,6 +64,11 @@ public final class Lock {
                 change.getAddedSubList().forEach(this::listen);
             }
         };
+    }
+
+    /** What to do after each unlock (the daily backup, if due). */
+    public void setOnUnlocked(Runnable onUnlocked) {
+        this.onUnlocked = onUnlocked;
     }
 
     /** A new idle time, from now. */
@@ -97,18 +108,28 @@ public final class Lock {
         }
         idle.stop();
         locked = stage.getScene().getRoot();
-        Window top = null;
-        for (Window window : Window.getWindows()) {
-            if (window != stage && window.isShowing() && window.getScene() != null) {
+        Stage top = null;
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window instanceof PopupWindow popup) {
+                // A menu, a list or a tooltip left open: closed (it would show a name, and it
+                // cannot own the lock's window).
+                popup.hide();
+            } else if (window != stage && window.isShowing() && window.getScene() != null) {
                 hidden.add(window.getScene().getRoot());
                 window.getScene().getRoot().setVisible(false);
-                top = window;
+                if (window instanceof Stage s) {
+                    top = s;
+                }
             }
         }
         var model = new PassphraseViewModel(PassphraseViewModel.Mode.UNLOCK, i18n, tasks, PassphraseView::fxDelay,
                 (passphrase, unused) -> unlocks.apply(passphrase) ? PassphraseViewModel.Outcome.ACCEPTED
                         : PassphraseViewModel.Outcome.WRONG);
         model.setOnAccepted(outcome -> unlock());
+        model.setOnFailed((key, error) -> {
+            LOG.log(Level.WARNING, "the passphrase could not be checked", error);
+            new DialogService(i18n, lockWindow != null ? lockWindow : stage).showError("lock.failed", error);
+        });
         PassphraseView form = new PassphraseView(model, i18n, i18n.get("passphrase.quit"), stage::close);
         if (top == null) {
             stage.getScene().setRoot(form);
@@ -140,11 +161,26 @@ public final class Lock {
         hidden.clear();
         locked = null;
         idle.playFromStart();
+        onUnlocked.run();
     }
 
-    /** No more locking (the window closes, or the database is closed for a restore). */
+    /**
+     * No more locking (the window closes, the database is closed for a restore, or the window is
+     * built anew). A lock engaged now stays on the screen until the caller replaces the content.
+     */
     public void stop() {
         idle.stop();
         Window.getWindows().removeListener(newWindows);
+        for (Window window : Window.getWindows()) {
+            window.removeEventFilter(KeyEvent.ANY, activity);
+            window.removeEventFilter(MouseEvent.MOUSE_MOVED, activity);
+            window.removeEventFilter(MouseEvent.MOUSE_PRESSED, activity);
+            window.removeEventFilter(ScrollEvent.ANY, activity);
+        }
+        if (lockWindow != null) {
+            lockWindow.setOnCloseRequest(null);
+            lockWindow.close();
+            lockWindow = null;
+        }
     }
 }

@@ -95,12 +95,16 @@ public final class PassphraseView extends StackPane {
         });
         Button quit = new Button(cancelText);
         quit.setId("passphraseCancel");
-        quit.setCancelButton(true);
+        // Escape cancels a change; on the first screen and the lock it must not quit the program.
+        quit.setCancelButton(model.mode() == PassphraseViewModel.Mode.CHANGE);
         quit.setOnAction(e -> cancel.run());
         HBox buttons = new HBox(10, submit, quit);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        grid.disableProperty().bind(model.waitingProperty());
+        // Read-only, not disabled, during the wait: a disabled field hands the focus on to Quit,
+        // where the next space typed would end the program.
+        grid.getChildren().stream().filter(n -> n instanceof PasswordField)
+                .forEach(n -> ((PasswordField) n).editableProperty().bind(model.waitingProperty().not()));
         VBox box = new VBox(14, title, explanation, grid, message, buttons);
         box.setMaxWidth(560);
         box.setMaxHeight(USE_PREF_SIZE);
