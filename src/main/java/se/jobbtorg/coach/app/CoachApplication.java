@@ -54,6 +54,8 @@ public final class CoachApplication extends Application {
 
     private final Clock clock = Clock.systemDefaultZone();
     private final FxTaskRunner startupTasks = new FxTaskRunner();
+    /** The unlock's own thread: it must not wait behind a long import or export. */
+    private final FxTaskRunner lockTasks = new FxTaskRunner();
     private AppPaths paths;
     private Options options;
     private Settings settings;
@@ -262,10 +264,11 @@ public final class CoachApplication extends Application {
         if (options.demo()) {
             // --demo on a new database: straight to a working caseload, no questions.
             prepare(null, new SettingsViewModel.Choice(i18n.get("welcome.demoCoach"), i18n.get("welcome.demoUnit"),
-                    i18n.locale(), true, settings.lockMinutes()), true);
+                    i18n.locale(), true, settings.lockMinutes(), settings.backupDays()), true);
             return;
         }
-        var model = new SettingsViewModel(i18n, "", "", i18n.locale(), true, settings.lockMinutes());
+        var model = new SettingsViewModel(i18n, "", "", i18n.locale(), true, settings.lockMinutes(),
+                settings.backupDays());
         Optional<SettingsViewModel.Choice> choice = new SettingsDialog(stage, model, i18n).showAndWait();
         if (choice.isEmpty()) {
             Platform.exit();
@@ -299,7 +302,7 @@ public final class CoachApplication extends Application {
         if (lock != null) {
             lock.stop();
         }
-        lock = new Lock(stage, i18n, current.ui().tasks(), current.security()::unlocks,
+        lock = new Lock(stage, i18n, lockTasks, current.security()::unlocks,
                 Duration.ofMinutes(settings.lockMinutes()));
         // A laptop left running for days gets its daily backup at an unlock, not only at a start.
         lock.setOnUnlocked(() -> dailyBackup(current));
@@ -403,10 +406,13 @@ public final class CoachApplication extends Application {
 
     private void openSettings() {
         Coach me = mainWindow.coach();
-        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, settings.lockMinutes());
+        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, settings.lockMinutes(),
+                settings.backupDays());
         new SettingsDialog(stage, model, i18n).showAndWait().ifPresent(choice -> {
             settings.setLockMinutes(choice.lockMinutes());
+            settings.setBackupDays(choice.backupDays());
             lock.setIdleTime(Duration.ofMinutes(choice.lockMinutes()));
+            context.security().keepBackupsFor(Period.ofDays(choice.backupDays()));
             boolean newLanguage = applyLanguage(choice.language());
             context.ui().tasks().run(() -> {
                 settings.save();

@@ -65,6 +65,10 @@ public final class Settings {
         return number(BACKUP_DAYS, DEFAULT_BACKUP_DAYS, 1, 3650);
     }
 
+    public void setBackupDays(int days) {
+        values.setProperty(BACKUP_DAYS, String.valueOf(days));
+    }
+
     /** A number from the file, or the default when it is missing or out of range (and logged). */
     private int number(String key, int fallback, int min, int max) {
         String text = values.getProperty(key);

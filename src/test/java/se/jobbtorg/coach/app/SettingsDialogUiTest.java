@@ -67,18 +67,20 @@ class SettingsDialogUiTest {
     }
 
     @Test
-    void theSettingsTakeTheIdleLockTimeAsTyped(FxRobot robot) throws Exception {
+    void theSettingsTakeTheIdleLockTimeAndTheBackupDaysAsTyped(FxRobot robot) throws Exception {
         CompletableFuture<Optional<SettingsViewModel.Choice>> result = new CompletableFuture<>();
         Platform.runLater(() -> result.complete(new SettingsDialog(stage,
-                new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false, 10), SV).showAndWait()));
+                new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false, 10, 30), SV).showAndWait()));
         WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES,
                 () -> robot.lookup("#lockMinutesField").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertTrue(robot.lookup("#demoChoice").tryQuery().isEmpty(), "the demo is offered on the first run only");
         // Typed, not confirmed with Enter: saving still takes it.
         robot.doubleClickOn("#lockMinutesField .text-field").write("25");
+        robot.doubleClickOn("#backupDaysField .text-field").write("90");
         robot.clickOn("#settingsOk");
         var choice = result.get(2, TimeUnit.MINUTES).orElseThrow();
         assertEquals(25, choice.lockMinutes());
+        assertEquals(90, choice.backupDays(), "how long backups are kept, as typed");
         assertEquals("Linnea Ek", choice.coachName());
     }
 }

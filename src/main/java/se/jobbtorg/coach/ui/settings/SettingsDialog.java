@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.settings;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
@@ -48,6 +49,7 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
         });
         Forms.row(grid, 2, i18n.get("settings.language"), language, null);
         Spinner<Integer> lock = null;
+        Spinner<Integer> backups = null;
         if (!model.isFirstRun()) {
             // The idle lock: a choice for later, not a question for a new user's first minute.
             lock = new Spinner<>(SettingsViewModel.MIN_LOCK_MINUTES,
@@ -57,6 +59,13 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
             lock.setMaxWidth(110);
             lock.getValueFactory().valueProperty().bindBidirectional(model.lockMinutes);
             Forms.row(grid, 3, i18n.get("settings.lockMinutes"), lock, null);
+            backups = new Spinner<>(SettingsViewModel.MIN_BACKUP_DAYS, SettingsViewModel.MAX_BACKUP_DAYS,
+                    model.backupDays.get());
+            backups.setId("backupDaysField");
+            backups.setEditable(true);
+            backups.setMaxWidth(110);
+            backups.getValueFactory().valueProperty().bindBidirectional(model.backupDays);
+            Forms.row(grid, 4, i18n.get("settings.backupDays"), backups, null);
         } else {
             CheckBox demo = new CheckBox(i18n.get("welcome.demo"));
             demo.setId("demoChoice");
@@ -73,14 +82,14 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
                         ButtonBar.ButtonData.CANCEL_CLOSE));
         Button okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId("settingsOk");
-        Spinner<Integer> typedMinutes = lock;
+        List<Spinner<Integer>> numbers = lock == null ? List.of() : List.of(lock, backups);
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
-            if (typedMinutes != null) {
+            for (Spinner<Integer> typed : numbers) {
                 // A number typed but not yet confirmed with Enter counts; one that is no number does not.
                 try {
-                    typedMinutes.commitValue();
+                    typed.commitValue();
                 } catch (RuntimeException notANumber) {
-                    typedMinutes.cancelEdit();
+                    typed.cancelEdit();
                 }
             }
             if (model.validate() == null) {

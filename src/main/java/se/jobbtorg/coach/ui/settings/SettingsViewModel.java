@@ -22,6 +22,7 @@ public final class SettingsViewModel {
     final ObjectProperty<Locale> language = new SimpleObjectProperty<>();
     final BooleanProperty demo = new SimpleBooleanProperty(false);
     final ObjectProperty<Integer> lockMinutes = new SimpleObjectProperty<>(DEFAULT_LOCK_MINUTES);
+    final ObjectProperty<Integer> backupDays = new SimpleObjectProperty<>(DEFAULT_BACKUP_DAYS);
     final StringProperty nameProblem = new SimpleStringProperty("");
     private final boolean firstRun;
     private final I18n i18n;
@@ -29,19 +30,27 @@ public final class SettingsViewModel {
     public static final int DEFAULT_LOCK_MINUTES = 10;
     public static final int MIN_LOCK_MINUTES = 1;
     public static final int MAX_LOCK_MINUTES = 240;
+    public static final int DEFAULT_BACKUP_DAYS = 30;
+    public static final int MIN_BACKUP_DAYS = 1;
+    public static final int MAX_BACKUP_DAYS = 3650;
 
-    /** The choices the user made, for the caller to apply. lockMinutes: idle time before the window locks. */
-    public record Choice(String coachName, String unit, Locale language, boolean demo, int lockMinutes) {
+    /**
+     * The choices the user made, for the caller to apply. lockMinutes: idle time before the window
+     * locks; backupDays: how long backups are kept.
+     */
+    public record Choice(String coachName, String unit, Locale language, boolean demo, int lockMinutes,
+            int backupDays) {
     }
 
     public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun) {
-        this(i18n, coachName, unit, language, firstRun, DEFAULT_LOCK_MINUTES);
+        this(i18n, coachName, unit, language, firstRun, DEFAULT_LOCK_MINUTES, DEFAULT_BACKUP_DAYS);
     }
 
     public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun,
-            int lockMinutes) {
+            int lockMinutes, int backupDays) {
         this.i18n = i18n;
         this.lockMinutes.set(lockMinutes);
+        this.backupDays.set(backupDays);
         this.coachName.set(coachName == null ? "" : coachName);
         this.unit.set(unit == null ? "" : unit);
         this.language.set(language);
@@ -64,11 +73,11 @@ public final class SettingsViewModel {
         }
         nameProblem.set("");
         return new Choice(coachName.get().strip(), unit.get() == null ? "" : unit.get().strip(), language.get(),
-                firstRun && demo.get(), clampedLockMinutes());
+                firstRun && demo.get(), clamped(lockMinutes.get(), DEFAULT_LOCK_MINUTES, MIN_LOCK_MINUTES, MAX_LOCK_MINUTES),
+                clamped(backupDays.get(), DEFAULT_BACKUP_DAYS, MIN_BACKUP_DAYS, MAX_BACKUP_DAYS));
     }
 
-    private int clampedLockMinutes() {
-        Integer minutes = lockMinutes.get();
-        return minutes == null ? DEFAULT_LOCK_MINUTES : Math.max(MIN_LOCK_MINUTES, Math.min(MAX_LOCK_MINUTES, minutes));
+    private static int clamped(Integer value, int fallback, int min, int max) {
+        return value == null ? fallback : Math.max(min, Math.min(max, value));
     }
 }
