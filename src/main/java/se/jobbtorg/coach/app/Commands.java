@@ -28,9 +28,10 @@ import se.jobbtorg.coach.store.Database;
  * The commands that run without a window, each with exactly its own options. The work is done
  * by the classes of the cli package; these only say what the command line takes.
  *
- * <p>A new command is one class here: a {@code @Command(name = ...)} that implements
- * {@code Callable<Integer>} (its exit code), or extends {@link DatabaseCommand} when it opens the
- * caseload, named in {@link #all()}.
+ * <p>A new command is one class here, named in {@link #all()}: a {@code @Command(name = ...)} that
+ * extends {@link DatabaseCommand} when it opens the caseload, else implements
+ * {@code Callable<Integer>} (its exit code) with a {@code @Mixin Help} for its --help. Main
+ * gives it the usage's layout and the handling of wrong arguments (exit 2 and the usage).
  */
 final class Commands {
     /** The name the installed launcher has; {@code java -jar jobbtorg-coach.jar} is the same. */
@@ -69,7 +70,6 @@ final class Commands {
      * passphrase typed once, unchecked, at a prompt is one typo from losing it, and the window
      * asks for the new passphrase twice, with the rules.
      */
-    @Command(separator = " ", sortOptions = false, sortSynopsis = false)
     abstract static class DatabaseCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -133,7 +133,8 @@ final class Commands {
         }
     }
 
-    @Command(name = "init", description = "Creates a new, empty, encrypted database; refuses a file that exists.")
+    @Command(name = "init", description = "Creates a new, empty database, encrypted under a passphrase of at least"
+            + " 10 characters; refuses a file that exists.")
     static final class Init extends DatabaseCommand {
         @Override
         boolean refusesPlainFile() {

@@ -38,7 +38,11 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WindowCommand());
         for (Supplier<Object> command : Commands.all()) {
-            cli.addSubcommand(command.get());
+            CommandLine sub = new CommandLine(command.get());
+            // Every command's usage reads as the README writes it: "--db FILE", in the order declared.
+            sub.setSeparator(" ");
+            sub.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false);
+            cli.addSubcommand(sub);
         }
         // A package named @something.caseload.zip is a file, not a list of arguments to read.
         cli.setExpandAtFiles(false);
