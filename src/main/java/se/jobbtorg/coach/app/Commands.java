@@ -60,7 +60,8 @@ final class Commands {
         @Option(names = "--passphrase", hidden = true, arity = "0..1")
         void refuse(String ignored) {
             throw new ParameterException(spec.commandLine(),
-                    "the passphrase is never an argument (others can read it): use --passphrase-file FILE or standard input");
+                    "the passphrase is never an argument (others can read it): use --passphrase-file FILE or"
+                            + " standard input");
         }
     }
 
@@ -221,7 +222,8 @@ final class Commands {
         @Option(names = "--out", paramLabel = "FILE", required = true, order = 5, description = "the file to write")
         Path out;
 
-        @Option(names = "--since", paramLabel = "SEQ", order = 3, description = "the changes after this sequence number")
+        @Option(names = "--since", paramLabel = "SEQ", order = 3,
+                description = "the changes after this sequence number")
         void since(String value) {
             try {
                 since = Long.parseLong(value);

@@ -34,7 +34,7 @@ public final class Main {
         return commandLine().execute(args);
     }
 
-    /** The window's command line with every command under it; output to System.out and System.err as they are now. */
+    /** The window's command line with every command under it, writing to System.out and System.err as they are now. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WindowCommand());
         for (Supplier<Object> command : Commands.all()) {
@@ -68,8 +68,12 @@ public final class Main {
 
     /** What no command caught: one sentence for the user, the trace in the log only. */
     private static int failed(Exception e, CommandLine command, ParseResult parsed) {
+        // Again, or for the first time when the window failed before it set the log up: the trace
+        // goes to the file, not to the terminal java.util.logging writes to until then.
+        AppLog.configure(AppPaths.detect().logFolder());
         Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "command failed", e);
-        command.getErr().println("failed reason=" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        command.getErr().println("failed reason=" + reason);
         command.getErr().flush();
         return 1;
     }
@@ -86,8 +90,8 @@ public final class Main {
                         && sub.commandSpec().userObject() instanceof Commands.DatabaseCommand command
                         && command.db == null;
                 if (!carried) {
-                    throw new ParameterException(sub.commandSpec().commandLine(), option.longestName() + " is an option of the"
-                            + " window, not of " + sub.commandSpec().name());
+                    throw new ParameterException(sub.commandSpec().commandLine(),
+                            option.longestName() + " is an option of the window, not of " + sub.commandSpec().name());
                 }
                 ((Commands.DatabaseCommand) sub.commandSpec().userObject()).db = option.getValue();
             }

@@ -60,7 +60,8 @@ class CommandLineTest {
         wrong(SyncMainTest.main("admit", "laptop-1"), "admit takes either --fingerprint FP or --unsigned", "admit");
         wrong(SyncMainTest.main("admit", "laptop-1", "--fingerprint", "9F3A", "--unsigned"),
                 "admit takes either --fingerprint FP or --unsigned", "admit");
-        wrong(SyncMainTest.main("team-passphrase"), "Missing required option: '--team-passphrase-file", "team-passphrase");
+        wrong(SyncMainTest.main("team-passphrase"), "Missing required option: '--team-passphrase-file",
+                "team-passphrase");
         wrong(SyncMainTest.main("--lang", "de"), "--lang takes sv or en", "[-h]");
         wrong(SyncMainTest.main("check", "extra"), "Unmatched argument at index 1: 'extra'", "check");
     }
