@@ -68,4 +68,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule jooqOnlyInTheStore = noClasses().that().resideOutsideOfPackages("..coach.store..")
             .should().dependOnClassesThat().resideInAPackage("org.jooq..");
+
+    /**
+     * One JSON library, one generation: Jackson 2, which the schema validator reads too, so each
+     * package line is parsed once. Jackson 3 (tools.jackson) beside it would mean a second parse.
+     */
+    @ArchTest
+    static final ArchRule oneJsonLibrary = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "org.json..", "com.google.gson..",
+                    "javax.json..", "jakarta.json..", "org.glassfish.json..", "net.minidev.json..",
+                    "com.alibaba.fastjson..", "com.alibaba.fastjson2..", "com.jsoniter..", "com.squareup.moshi..",
+                    "org.codehaus.jackson..", "com.eclipsesource.json..", "org.apache.johnzon..")
+            .because("the caseload package is read with Jackson 2 only (see pom.xml)");
 }

@@ -3,7 +3,6 @@ package se.jobbtorg.coach.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -138,7 +137,7 @@ public final class PackageReader {
             throw new PackageRefusedException("unknown_format_version", manifestNode.path("formatVersion").asText(),
                     String.valueOf(Manifest.FORMAT_VERSION));
         }
-        validate("manifest", manifestText, PackageWriter.MANIFEST);
+        validate("manifest", manifestNode, PackageWriter.MANIFEST);
         // Before anything the manifest promises is trusted: signed by whom it says, and unchanged.
         String publicKey = signer(zip, manifestBytes);
         Manifest manifest = JSON.treeToValue(manifestNode, Manifest.class);
@@ -271,7 +270,7 @@ public final class PackageReader {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         JsonNode node = parse(text, PackageWriter.SIGNATURE);
-        validate("signature", text, PackageWriter.SIGNATURE);
+        validate("signature", node, PackageWriter.SIGNATURE);
         String key = node.path("publicKey").asText();
         if (!PackageSigner.verify(key, manifestBytes, node.path("signature").asText())) {
             throw new PackageRefusedException("signature");
@@ -320,10 +319,10 @@ public final class PackageReader {
                 }
                 count++;
                 String where = entry.getName() + ":" + count;
-                // Parsed first: the schema validator throws, rather than reports, on text that is
-                // not JSON, and that must be a refusal (not_json) like any other.
+                // Parsed once: the schema checks the same tree that is read. Text that is not JSON
+                // is a refusal (not_json) like any other, not the validator's exception.
                 JsonNode node = parse(line, where);
-                validate(schema, line, where);
+                validate(schema, node, where);
                 handler.accept(node, where);
             }
         } catch (java.util.zip.ZipException e) {
@@ -387,12 +386,12 @@ public final class PackageReader {
         }
     }
 
-    private static void validate(String schemaName, String json, String where) {
+    private static void validate(String schemaName, JsonNode node, String where) {
         Schema schema;
         synchronized (LOADED) {
             schema = LOADED.computeIfAbsent(schemaName, PackageReader::load);
         }
-        var errors = schema.validate(json, InputFormat.JSON);
+        var errors = schema.validate(node);
         if (!errors.isEmpty()) {
             throw new PackageRefusedException("schema", where, errors.get(0).getMessage());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,36 +13,23 @@ import org.junit.jupiter.api.Test;
 class OptionsTest {
 
     @Test
-    void theWindowTakesADatabaseDemoAndLanguage() {
-        Options o = Options.parse("--db", "/tmp/x.db", "--demo", "--lang", "en");
-        assertEquals(null, o.command());
+    void theWindowTakesADatabaseDemoLanguageAndAPackage() {
+        Options o = Options.parse("--db", "/tmp/x.db", "--demo", "--lang", "en", "Karim.caseload.zip");
         assertEquals(Path.of("/tmp/x.db"), o.db());
         assertTrue(o.demo());
         assertEquals(Locale.ENGLISH, o.language());
-    }
-
-    @Test
-    void aCommandComesFirst() {
-        Options o = Options.parse("check", "--db", "a.db");
-        assertEquals("check", o.command());
-        assertEquals(Path.of("a.db"), o.db());
-    }
-
-    @Test
-    void theReportTakesTheNationalCodes() {
-        Options o = Options.parse("report", "--format", "csv", "--codes", "national", "--out", "x.csv");
-        assertEquals("report", o.command());
-        assertEquals("national", o.codes());
-        assertEquals(null, Options.parse("report", "--format", "csv").codes());
-        assertThrows(IllegalArgumentException.class, () -> Options.parse("report", "--codes"));
+        assertEquals(List.of("Karim.caseload.zip"), o.rest());
+        assertEquals(new Options(null, false, null, List.of()), Options.parse());
     }
 
     @Test
     void mistakesAreRefusedWithASentence() {
-        assertEquals("--db needs a file path", assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--db")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Options.parse("--lang", "de"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--db")).getMessage()
+                .contains("--db"));
+        assertEquals("--lang takes sv or en", assertThrows(IllegalArgumentException.class,
+                () -> Options.parse("--lang", "de")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--fast"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--out", "x.csv"), "a command's option");
     }
 
     @Test
