@@ -24,9 +24,17 @@ public class FormDialog<T> extends Dialog<T> {
     private final Button okButton;
 
     /**
+     * A form owned by the context's window, its failures told through the context's dialogs.
+     *
      * @param save receives where to send the result and where to send an unexpected failure;
      *     a refusal it shows on the form itself (see {@link FieldProblems#save})
      */
+    public FormDialog(UiContext ui, String id, String title, String header, Node form, String saveText,
+            FieldProblems problems, BiConsumer<Consumer<T>, Consumer<Throwable>> save, Node firstField) {
+        this(ui.owner().get(), ui.i18n(), ui.dialogs(), id, title, header, form, saveText, problems, save, firstField);
+    }
+
+    /** The same with its parts one by one (the workflow panes, until they take the UI context). */
     public FormDialog(Window owner, I18n i18n, DialogService dialogs, String id, String title, String header,
             Node form, String saveText, FieldProblems problems, BiConsumer<Consumer<T>, Consumer<Throwable>> save,
             Node firstField) {

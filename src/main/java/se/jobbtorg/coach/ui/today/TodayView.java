@@ -108,7 +108,7 @@ public final class TodayView extends VBox {
         area.setWrapText(true);
         area.textProperty().bindBidirectional(reason);
         Forms.row(grid, 0, i18n.get("today.reason"), area, form.of(WorkflowService.FIELD_REASON));
-        new FormDialog<TodayItem>(ui.owner().get(), i18n, ui.dialogs(), "reasonDialog", i18n.get("today.reason.title"),
+        new FormDialog<TodayItem>(ui, "reasonDialog", i18n.get("today.reason.title"),
                 i18n.get("today.reason.header", i18n.of(item.due().kind()), item.due().dueOn(),
                         item.participant().fullName()),
                 grid, i18n.get("today.reason.save"), form,
