@@ -9,7 +9,7 @@ public final class SummaryScreen {
 
     public SummaryScreen(UiContext ui) {
         model = new SummaryViewModel(ui.services().indicators(), ui.tasks(), ui.i18n(),
-                e -> ui.dialogs().showError("error.loadFailed", e), e -> ui.dialogs().showError("error.saveFailed", e));
+                e -> ui.dialogs().showError("error.loadFailed", e), (e, file) -> ui.dialogs().showError("error.saveFailed", e, file));
         view = new SummaryView(model, ui);
     }
 
