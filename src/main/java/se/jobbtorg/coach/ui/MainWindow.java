@@ -2,7 +2,6 @@ package se.jobbtorg.coach.ui;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
@@ -10,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -143,7 +143,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         today.model().refresh();
     }
 
-    private Tab screenTab(String id, String titleKey, javafx.scene.Node content) {
+    private Tab screenTab(String id, String titleKey, Node content) {
         Tab tab = new Tab(i18n.get(titleKey), content);
         tab.setClosable(false);
         tab.setId(id);

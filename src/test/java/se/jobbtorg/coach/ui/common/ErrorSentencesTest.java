@@ -3,6 +3,7 @@ package se.jobbtorg.coach.ui.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ class ErrorSentencesTest {
         Path file = Files.writeString(dir.resolve("kalender.ics"), "");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
+            assertTrue(lock.isValid());
             OverlappingFileLockException again = assertThrows(OverlappingFileLockException.class, channel::tryLock);
             assertEquals("error.fileLocked", ErrorSentences.keyFor(new UncheckedIOException(new IOException(again))));
         }
