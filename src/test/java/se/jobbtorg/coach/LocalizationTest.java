@@ -48,7 +48,7 @@ class LocalizationTest {
                 .flatMap(Stream::of).toList()) {
             keys.add("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
         }
-        for (var p : PersonalIdentityNumber.Problem.values()) {
+        for (var p : PersonalIdentityNumber.Defect.values()) {
             keys.add("pin.problem." + p.name());
         }
         for (var s : CaseloadViewModel.Scope.values()) {

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -17,7 +16,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
@@ -34,6 +32,7 @@ import se.jobbtorg.coach.store.Storage;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.FxTaskRunner;
 import se.jobbtorg.coach.ui.lock.Lock;
 import se.jobbtorg.coach.ui.lock.PassphraseView;
@@ -60,6 +59,8 @@ public final class CoachApplication extends Application {
     private Options options;
     private Settings settings;
     private I18n i18n;
+    /** The program's dialogs, in the language chosen, owned by the window. */
+    private DialogService dialogs;
     private Path file;
     private AppContext context;
     private Stage stage;
@@ -91,6 +92,7 @@ public final class CoachApplication extends Application {
                 : settings.language().orElse(Locale.forLanguageTag("sv-SE")));
         // The date picker's calendar and other built-in texts follow the default locale.
         Locale.setDefault(i18n.locale());
+        dialogs = new FxDialogService(i18n, () -> stage);
     }
 
     @Override
@@ -99,7 +101,7 @@ public final class CoachApplication extends Application {
         // Anything no one else caught is logged and told as a sentence, never a stack trace.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.log(Level.SEVERE, "uncaught on " + thread.getName(), error);
-            Runnable tell = () -> new DialogService(i18n, stage).showInformation(i18n.get("error.title"),
+            Runnable tell = () -> dialogs.showInformation(i18n.get("error.title"),
                     i18n.get("error.unexpected"));
             if (Platform.isFxApplicationThread()) {
                 tell.run();
@@ -201,11 +203,11 @@ public final class CoachApplication extends Application {
         context = opened.context();
         if (opened.onNetwork()) {
             LOG.warning("database on a network file system");
-            new DialogService(i18n, stage).showInformation(i18n.get("startup.network.title"),
+            dialogs.showInformation(i18n.get("startup.network.title"),
                     i18n.get("startup.network.text", file));
         }
         if (context.security().convertedFromPlain()) {
-            new DialogService(i18n, stage).showInformation(i18n.get("passphrase.convert.title"),
+            dialogs.showInformation(i18n.get("passphrase.convert.title"),
                     i18n.get("passphrase.converted"));
         }
         // The daily backup, kept as long as the settings say: off the FX thread, never in the way.
@@ -227,7 +229,6 @@ public final class CoachApplication extends Application {
     }
 
     private void openFailed(Throwable error) {
-        DialogService dialogs = new DialogService(i18n, stage);
         if (error instanceof OnlyBackupOpensException onlyBackup) {
             // Damaged, or a passphrase from before a change: the user knows which; retyping is the default.
             Path backup = onlyBackup.lastBackup().orElseThrow();
@@ -289,7 +290,7 @@ public final class CoachApplication extends Application {
             }
             return me;
         }, this::showMain, error -> {
-            new DialogService(i18n, stage).showError("startup.failed", error);
+            dialogs.showError("startup.failed", error);
             Platform.exit();
         });
     }
@@ -356,10 +357,10 @@ public final class CoachApplication extends Application {
         model.setOnAccepted(outcome -> {
             dialog.close();
             int left = result.get().backupsLeft();
-            new DialogService(i18n, stage).showInformation(i18n.get("passphrase.change.title"),
+            dialogs.showInformation(i18n.get("passphrase.change.title"),
                     left == 0 ? i18n.get("passphrase.changed") : i18n.get("passphrase.changedBackupsLeft", left));
         });
-        model.setOnFailed((key, error) -> new DialogService(i18n, dialog).showError("passphrase.change.title", error));
+        model.setOnFailed((key, error) -> new FxDialogService(i18n, dialog).showError("passphrase.change.title", error));
         PassphraseView view = new PassphraseView(model, i18n, i18n.get("button.cancel"), dialog::close);
         Scene scene = new Scene(view);
         scene.getStylesheets().add(STYLESHEET);
@@ -376,21 +377,14 @@ public final class CoachApplication extends Application {
     private void restoreBackup() {
         AppContext current = context;
         current.ui().tasks().run(() -> current.security().backups(), backups -> {
-            DialogService dialogs = new DialogService(i18n, stage);
             if (backups.isEmpty()) {
                 dialogs.showInformation(i18n.get("restore.title"), i18n.get("restore.none"));
                 return;
             }
-            Map<String, Path> byLabel = new LinkedHashMap<>();
-            for (Path backup : backups) {
-                byLabel.put(BackupLabels.label(backup, i18n), backup);
-            }
-            ChoiceDialog<String> choose = new ChoiceDialog<>(byLabel.keySet().iterator().next(), byLabel.keySet());
-            choose.initOwner(stage);
-            choose.setTitle(i18n.get("restore.title"));
-            choose.setHeaderText(i18n.get("restore.choose"));
-            choose.setContentText(i18n.get("restore.backup"));
-            choose.showAndWait().map(byLabel::get).ifPresent(backup -> {
+            List<Path> newestFirst = List.copyOf(backups);
+            dialogs.choose("restoreDialog", i18n.get("restore.title"), i18n.get("restore.choose"),
+                    i18n.get("restore.backup"), newestFirst, backup -> BackupLabels.label(backup, i18n),
+                    newestFirst.get(0)).ifPresent(backup -> {
                 if (dialogs.confirm(i18n.get("restore.title"),
                         i18n.get("restore.confirm", BackupLabels.label(backup, i18n)), i18n.get("restore.yes"))) {
                     context = null;
@@ -401,7 +395,7 @@ public final class CoachApplication extends Application {
                     }, done -> askPassphrase(Database.FileState.ENCRYPTED, backup), this::openFailed);
                 }
             });
-        }, error -> new DialogService(i18n, stage).showError("restore.title", error));
+        }, error -> dialogs.showError("restore.title", error));
     }
 
     private void openSettings() {
@@ -423,7 +417,7 @@ public final class CoachApplication extends Application {
                 } else {
                     mainWindow.setCoach(updated);
                 }
-            }, error -> new DialogService(i18n, stage).showError("settings.failed", error));
+            }, error -> dialogs.showError("settings.failed", error));
         });
     }
 
@@ -433,6 +427,7 @@ public final class CoachApplication extends Application {
             return false;
         }
         i18n = new I18n(language);
+        dialogs = new FxDialogService(i18n, () -> stage);
         Locale.setDefault(i18n.locale());
         settings.setLanguage(language);
         return true;

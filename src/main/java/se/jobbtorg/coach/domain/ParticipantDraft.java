@@ -25,7 +25,7 @@ public record ParticipantDraft(
         List<Problem> problems = new ArrayList<>();
         PersonalIdentityNumber.ParseResult number = PersonalIdentityNumber.parse(personalNumber, today);
         if (!number.isValid()) {
-            problems.add(Problem.of(FIELD_NUMBER, "pin.problem." + number.problem().name()));
+            problems.add(Problem.of(FIELD_NUMBER, "pin.problem." + number.defect().name()));
         }
         if (Text.isBlank(firstName)) {
             problems.add(Problem.of(FIELD_FIRST_NAME, "validation.required"));

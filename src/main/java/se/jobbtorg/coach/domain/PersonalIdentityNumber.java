@@ -12,14 +12,17 @@ import java.util.Objects;
  */
 public final class PersonalIdentityNumber implements Comparable<PersonalIdentityNumber> {
 
-    /** Why a text is not a valid number; the UI maps each to a sentence via key "pin.problem." + name(). */
-    public enum Problem { EMPTY, INVALID_CHARACTERS, WRONG_LENGTH, NO_SUCH_DATE, FUTURE_DATE, WRONG_CHECK_DIGIT }
+    /**
+     * Why a text is not a valid number. Not {@link Problem}: that one is a field's message; a defect
+     * becomes one (key "pin.problem." + name()) where a form reports it.
+     */
+    public enum Defect { EMPTY, INVALID_CHARACTERS, WRONG_LENGTH, NO_SUCH_DATE, FUTURE_DATE, WRONG_CHECK_DIGIT }
 
-    /** Either a value or a problem, never both. */
-    public record ParseResult(PersonalIdentityNumber value, Problem problem) {
+    /** Either a value or a defect, never both. */
+    public record ParseResult(PersonalIdentityNumber value, Defect defect) {
         public ParseResult {
-            if ((value == null) == (problem == null)) {
-                throw new IllegalArgumentException("exactly one of value and problem must be set");
+            if ((value == null) == (defect == null)) {
+                throw new IllegalArgumentException("exactly one of value and defect must be set");
             }
         }
 
@@ -41,7 +44,7 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
     public static ParseResult parse(String text, LocalDate today) {
         Objects.requireNonNull(today, "today");
         if (text == null || text.isBlank()) {
-            return failure(Problem.EMPTY);
+            return failure(Defect.EMPTY);
         }
         String s = text.strip();
         char separator = 0;
@@ -54,16 +57,16 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
                 separator = c;
             } else {
                 // Character.isDigit is avoided on purpose: it would let Arabic-Indic and other digits through.
-                return failure(Problem.INVALID_CHARACTERS);
+                return failure(Defect.INVALID_CHARACTERS);
             }
         }
         int length = digits.length();
         if (length != 10 && length != 12) {
-            return failure(Problem.WRONG_LENGTH);
+            return failure(Defect.WRONG_LENGTH);
         }
         if (length == 12 && separator == '+') {
             // '+' only carries the century that the 10-digit form lacks; next to a full year it is a typo, not data.
-            return failure(Problem.INVALID_CHARACTERS);
+            return failure(Defect.INVALID_CHARACTERS);
         }
         String d = digits.toString();
         int offset = length - 10;
@@ -71,22 +74,22 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
         int rawDay = Integer.parseInt(d.substring(offset + 4, offset + 6));
         int day = realDay(rawDay);
         if (month < 1 || month > 12 || day < 1 || day > 31) {
-            return failure(Problem.NO_SUCH_DATE);
+            return failure(Defect.NO_SUCH_DATE);
         }
         int year = length == 12
                 ? Integer.parseInt(d.substring(0, 4))
                 : resolveYear(Integer.parseInt(d.substring(0, 2)), month, day, separator == '+', today);
         LocalDate date = dateOrNull(year, month, day);
         if (date == null) {
-            return failure(Problem.NO_SUCH_DATE);
+            return failure(Defect.NO_SUCH_DATE);
         }
         // A 10-digit form can never land in the future because its century was chosen so that it does not.
         if (date.isAfter(today)) {
-            return failure(Problem.FUTURE_DATE);
+            return failure(Defect.FUTURE_DATE);
         }
         String normalised = String.format("%04d", year) + d.substring(offset + 2);
         if (!hasValidCheckDigit(normalised)) {
-            return failure(Problem.WRONG_CHECK_DIGIT);
+            return failure(Defect.WRONG_CHECK_DIGIT);
         }
         return new ParseResult(new PersonalIdentityNumber(normalised, date), null);
     }
@@ -101,7 +104,7 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
         // so only the future-date rule is skipped here.
         ParseResult result = parse(twelveDigits, LocalDate.MAX);
         if (!result.isValid()) {
-            throw new IllegalArgumentException("invalid personal identity number: " + result.problem());
+            throw new IllegalArgumentException("invalid personal identity number: " + result.defect());
         }
         return result.value();
     }
@@ -170,8 +173,8 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
         return "PersonalIdentityNumber[***]";
     }
 
-    private static ParseResult failure(Problem problem) {
-        return new ParseResult(null, problem);
+    private static ParseResult failure(Defect defect) {
+        return new ParseResult(null, defect);
     }
 
     private static int realDay(int rawDay) {

@@ -1,11 +1,15 @@
 package se.jobbtorg.coach.ui;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -24,47 +28,51 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
-import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.service.Version;
-import se.jobbtorg.coach.ui.caseload.CaseloadView;
-import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
-import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.ui.common.FilePicker;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.report.MeetingCalendar;
+import se.jobbtorg.coach.service.CalendarExport;
+import se.jobbtorg.coach.service.TodayService.TodayItem;
+import se.jobbtorg.coach.service.Version;
+import se.jobbtorg.coach.ui.caseload.CaseloadScreen;
+import se.jobbtorg.coach.ui.caseload.CaseloadView;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.DialogService.FileType;
+import se.jobbtorg.coach.ui.common.FilePicker;
+import se.jobbtorg.coach.ui.common.FxDialogService;
+import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.UiServices;
-import se.jobbtorg.coach.ui.participant.EnrolmentDialog;
-import se.jobbtorg.coach.ui.participant.EnrolmentViewModel;
+import se.jobbtorg.coach.ui.common.VisibleMnemonics;
+import se.jobbtorg.coach.ui.participant.ParticipantScreen;
 import se.jobbtorg.coach.ui.participant.ParticipantView;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel;
-import se.jobbtorg.coach.ui.participant.RegistrationDialog;
-import se.jobbtorg.coach.ui.participant.RegistrationViewModel;
-import se.jobbtorg.coach.ui.summary.SummaryView;
-import se.jobbtorg.coach.ui.summary.SummaryViewModel;
-import se.jobbtorg.coach.ui.today.TodayView;
-import se.jobbtorg.coach.ui.today.TodayViewModel;
+import se.jobbtorg.coach.ui.summary.SummaryScreen;
+import se.jobbtorg.coach.ui.sync.SyncScreen;
+import se.jobbtorg.coach.ui.today.TodayScreen;
+import se.jobbtorg.coach.ui.workflow.WorkTab;
 import se.jobbtorg.coach.ui.workflow.WorkView;
 import se.jobbtorg.coach.ui.workflow.WorkViewModel;
 
 /**
- * The main window: menus, navigation on the left, the work in tabs (the caseload, and one tab
- * per open participant), and a status bar that shows when work runs in the background.
+ * The main window's frame: menus, navigation on the left, the work in tabs (Today, the caseload,
+ * the summary, the exchange, and one tab per open participant), and a status bar that shows when
+ * work runs in the background. Each screen is built by its package's factory from one
+ * {@link UiContext}.
  */
 public final class MainWindow extends BorderPane implements CaseloadView.Actions {
     private final Stage stage;
     private final UiServices services;
     private final I18n i18n;
     private final DialogService dialogs;
+    private final UiContext ui;
     private final ObjectProperty<Coach> coach = new SimpleObjectProperty<>();
     private final TabPane tabs = new TabPane();
-    private final CaseloadViewModel caseloadModel;
-    private final CaseloadView caseloadView;
+    private final CaseloadScreen caseload;
+    private final TodayScreen today;
+    private final SummaryScreen summary;
+    private final SyncScreen sync;
     private final Tab caseloadTab;
-    private final FilePicker files;
-    private final TodayViewModel todayModel;
-    private final SummaryViewModel summaryModel;
     private final Tab summaryTab;
     private final Tab todayTab;
-    private final se.jobbtorg.coach.ui.sync.SyncViewModel syncModel;
     private final Tab syncTab;
     private ProgramActions program = ProgramActions.NONE;
 
@@ -81,78 +89,71 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     }
 
     /** Where to go when a participant's page opens from the Today screen: which enrolment, which tab. */
-    private record Pending(UUID enrolmentId, String workTab) {
+    private record Pending(UUID enrolmentId, WorkTab workTab) {
     }
 
-    private final java.util.Map<UUID, Pending> pending = new java.util.HashMap<>();
+    private final Map<UUID, Pending> pending = new HashMap<>();
     /** The work areas shown, by enrolment. */
-    private final java.util.Map<UUID, WorkView> openWork = new java.util.HashMap<>();
+    private final Map<UUID, WorkView> openWork = new HashMap<>();
 
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings) {
-        this(stage, services, i18n, currentCoach, openSettings, FilePicker.SAVE_DIALOG);
+        this(stage, services, i18n, currentCoach, openSettings, null);
     }
 
-    /** With another way of choosing where files are saved (tests use a folder of their own). */
+    /** With another way of choosing where files are saved (tests use a folder of their own; null: the platform's). */
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings,
             FilePicker files) {
-        this.files = files;
         this.stage = stage;
         this.services = services;
         this.i18n = i18n;
-        this.dialogs = new DialogService(i18n, stage);
+        this.dialogs = new FxDialogService(i18n, () -> stage, files);
+        this.ui = new UiContext(services, i18n, dialogs, () -> stage, coach::get);
         this.coach.set(currentCoach);
         getStyleClass().add("main-window");
 
-        Consumer<Throwable> loadFailed = e -> dialogs.showError("error.loadFailed", e);
-        caseloadModel = new CaseloadViewModel(services.caseload(), () -> coach.get().id(), services.tasks(), loadFailed);
-        caseloadModel.setCoachList(services.coaches()::coaches);
-        caseloadView = new CaseloadView(caseloadModel, i18n, this);
-        caseloadTab = new Tab(i18n.get("nav.caseload"), caseloadView);
-        caseloadTab.setClosable(false);
-        caseloadTab.setId("caseloadTab");
-        todayModel = new TodayViewModel(services.today(), services.workflow(), () -> coach.get().id(), services.tasks(),
-                loadFailed);
-        todayTab = new Tab(i18n.get("nav.today"), new TodayView(todayModel, i18n, dialogs, () -> stage,
-                (item, workTab) -> {
-                    pending.put(item.participant().id(), new Pending(item.enrolment().id(), workTab));
-                    open(item.participant().id());
-                }));
-        todayTab.setClosable(false);
-        todayTab.setId("todayTab");
-        summaryModel = new SummaryViewModel(services.indicators(), services.tasks(), i18n, loadFailed,
-                e -> dialogs.showError("error.saveFailed", e));
-        summaryTab = new Tab(i18n.get("nav.summary"), new SummaryView(summaryModel, i18n, dialogs, () -> stage,
-                files));
-        summaryTab.setClosable(false);
-        summaryTab.setId("summaryTab");
-        syncModel = new se.jobbtorg.coach.ui.sync.SyncViewModel(services.sync(), services.tasks(), i18n, loadFailed,
-                this::afterImport);
-        syncTab = new Tab(i18n.get("nav.sync"), new se.jobbtorg.coach.ui.sync.SyncView(syncModel, i18n, dialogs, () -> stage,
-                () -> coach.get() == null ? null : coach.get().name()));
-        syncTab.setClosable(false);
-        syncTab.setId("syncTab");
+        caseload = new CaseloadScreen(ui, this);
+        caseloadTab = screenTab("caseloadTab", "nav.caseload", caseload.view());
+        today = new TodayScreen(ui, this::openFromToday);
+        todayTab = screenTab("todayTab", "nav.today", today.view());
+        summary = new SummaryScreen(ui);
+        summaryTab = screenTab("summaryTab", "nav.summary", summary.view());
+        sync = new SyncScreen(ui, this::afterImport);
+        syncTab = screenTab("syncTab", "nav.sync", sync.view());
         tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
             if (tab == todayTab) {
-                todayModel.refresh();
+                today.model().refresh();
             }
             if (tab == syncTab) {
-                syncModel.refresh();
+                sync.shown();
             }
         });
 
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
-                se.jobbtorg.coach.ui.common.VisibleMnemonics.install(scene);
+                VisibleMnemonics.install(scene);
             }
         });
         setTop(menus(openSettings));
         setLeft(navigation());
         setCenter(tabs);
         setBottom(statusBar());
-        caseloadModel.refresh();
-        todayModel.refresh();
+        caseload.model().refresh();
+        today.model().refresh();
+    }
+
+    private Tab screenTab(String id, String titleKey, Node content) {
+        Tab tab = new Tab(i18n.get(titleKey), content);
+        tab.setClosable(false);
+        tab.setId(id);
+        return tab;
+    }
+
+    /** An item acted on in Today: the participant's page, at the enrolment and the work tab it concerns. */
+    private void openFromToday(TodayItem item, WorkTab workTab) {
+        pending.put(item.participant().id(), new Pending(item.enrolment().id(), workTab));
+        open(item.participant().id());
     }
 
     public Coach coach() {
@@ -162,7 +163,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     /** Called after settings changed the coach's name. */
     public void setCoach(Coach current) {
         coach.set(current);
-        caseloadModel.refresh();
+        caseload.model().refresh();
     }
 
     private MenuBar menus(Runnable openSettings) {
@@ -184,11 +185,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         MenuItem showSync = item("menu.view.sync", "Shortcut+3", () -> tabs.getSelectionModel().select(syncTab));
         MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
             showCaseload();
-            caseloadView.focusSearch();
+            caseload.view().focusSearch();
         });
         MenuItem refresh = item("menu.view.refresh", "F5", () -> {
-            caseloadModel.refresh();
-            todayModel.refresh();
+            caseload.model().refresh();
+            today.model().refresh();
         });
         MenuItem closeTab = item("menu.view.closeTab", "Shortcut+W", this::closeCurrentTab);
         Menu view = new Menu(i18n.get("menu.view"), null, showToday, showCaseload, showSummaryItem, showSync, search, refresh, new SeparatorMenuItem(),
@@ -259,7 +260,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private HBox statusBar() {
         Label who = new Label();
         who.setId("statusCoach");
-        who.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        who.textProperty().bind(Bindings.createStringBinding(
                 () -> coach.get() == null ? "" : i18n.get("status.coach", coach.get().name()), coach));
         ProgressBar progress = new ProgressBar();
         progress.setId("busyIndicator");
@@ -280,27 +281,20 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     /** The coach's planned meetings as an .ics file for Outlook or another calendar. */
     private void exportCalendar() {
-        java.io.File file = files.saveAs(stage, i18n.get("menu.file.calendar").replace("_", ""),
-                i18n.get("calendar.fileName"), "ics");
-        if (file == null) {
-            return;
-        }
+        String title = i18n.get("menu.file.calendar").replace("_", "");
         UUID me = coach.get().id();
-        services.tasks().run(() -> {
-            var entries = services.today().plannedMeetings(me).stream()
-                    .map(p -> new se.jobbtorg.coach.report.MeetingCalendar.Entry(p.participant(), p.meeting())).toList();
-            new se.jobbtorg.coach.report.MeetingCalendar(i18n).write(entries, file.toPath());
-            return entries.size();
-        }, count -> dialogs.showInformation(i18n.get("menu.file.calendar").replace("_", ""),
-                i18n.get("calendar.saved", count, file.toPath())), e -> dialogs.showError("error.saveFailed", e));
+        CalendarExport.Format ics = (meetings, file) -> new MeetingCalendar(i18n).write(meetings.stream()
+                .map(p -> new MeetingCalendar.Entry(p.participant(), p.meeting())).toList(), file);
+        dialogs.saveFile(title, i18n.get("calendar.fileName"), FileType.extension("ics")).ifPresent(chosen ->
+                services.tasks().run(() -> services.calendar().export(me, chosen, ics),
+                        done -> dialogs.showInformation(title, i18n.get("calendar.saved", done.meetings(), done.file())),
+                        e -> dialogs.showError("error.saveFailed", e, chosen)));
     }
 
     /** The summary, computed for its period the first time it is shown. */
     private void showSummary() {
         tabs.getSelectionModel().select(summaryTab);
-        if (summaryModel.resultProperty().get() == null) {
-            summaryModel.compute();
-        }
+        summary.shown();
     }
 
     private void closeCurrentTab() {
@@ -318,95 +312,42 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         if (tab != null && tab.getUserData() instanceof UUID id) {
             enrol(id);
         } else {
-            caseloadView.selectedParticipant().ifPresentOrElse(this::enrol,
+            caseload.view().selectedParticipant().ifPresentOrElse(this::enrol,
                     () -> dialogs.showInformation(i18n.get("enrolment.title"), i18n.get("enrolment.chooseFirst")));
         }
     }
 
     @Override
     public void register() {
-        var model = new RegistrationViewModel(services.caseload(), services.tasks(), i18n);
-        new RegistrationDialog(stage, model, i18n, dialogs).showAndWait().ifPresent(p -> {
-            caseloadModel.refresh();
+        ParticipantScreen.register(ui, p -> {
+            caseload.model().refresh();
             enrol(p.id());
         });
     }
 
     @Override
     public void enrol(UUID participantId) {
-        services.tasks().run(() -> new EnrolmentContext(
-                services.caseload().participant(participantId).orElseThrow(),
-                services.coaches().coaches()), context -> {
-                    var model = new EnrolmentViewModel(services.caseload(), services.tasks(), i18n, participantId,
-                            context.coaches(), coach.get());
-                    new EnrolmentDialog(stage, model, i18n, dialogs, context.participant().fullName())
-                            .showAndWait().ifPresent(e -> {
-                                caseloadModel.refresh();
-                                refreshParticipantTab(participantId);
-                            });
-                }, e -> dialogs.showError("error.participantFailed", e));
-    }
-
-    /** Changes a person's details: the registration form, filled in. */
-    private void editParticipant(ParticipantViewModel model) {
-        Participant p = model.participantProperty().get();
-        if (p == null) {
-            return;
-        }
-        var form = RegistrationViewModel.forEditing(services.caseload(), services.tasks(), i18n, p);
-        new RegistrationDialog(stage, form, i18n, dialogs).showAndWait().ifPresent(saved -> {
-            model.load();
-            caseloadModel.refresh();
+        ParticipantScreen.enrol(ui, participantId, () -> {
+            caseload.model().refresh();
+            refreshParticipantTab(participantId);
         });
     }
 
-    /** A team lead gives an enrolment to another coach; it travels back in the next package. */
-    private void reassign(UUID enrolmentId, ParticipantViewModel model) {
-        services.tasks().run(() -> services.coaches().coaches(), coaches -> {
-            java.util.List<String> names = coaches.stream()
-                    .map(c -> c.unit() == null || c.unit().isBlank() ? c.name() : c.name() + " (" + c.unit() + ")")
-                    .toList();
-            // The enrolment's coach is chosen at first: Enter alone changes nothing.
-            UUID current = model.enrolments().stream().filter(r -> r.enrolment().id().equals(enrolmentId))
-                    .map(r -> r.enrolment().coachId()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            String currentName = java.util.stream.IntStream.range(0, coaches.size())
-                    .filter(i -> coaches.get(i).id().equals(current)).mapToObj(names::get).findFirst().orElse(null);
-            javafx.scene.control.ChoiceDialog<String> choose = new javafx.scene.control.ChoiceDialog<>(currentName, names);
-            choose.initOwner(stage);
-            choose.setTitle(i18n.get("reassign.title"));
-            choose.setHeaderText(i18n.get("reassign.header"));
-            choose.setContentText(i18n.get("reassign.coach"));
-            choose.getDialogPane().setId("reassignDialog");
-            choose.showAndWait().map(names::indexOf).filter(i -> i >= 0).map(coaches::get)
-                    .filter(to -> !to.id().equals(current))
-                    .ifPresent(to -> services.tasks().run(() -> {
-                services.caseload().reassign(enrolmentId, to.id());
-                return null;
-            }, done -> {
-                model.load();
-                caseloadModel.refresh();
-            }, e -> dialogs.showError("error.saveFailed", e)));
-        }, e -> dialogs.showError("error.loadFailed", e));
-    }
-
     /** A package opened from the file manager: the sync screen, with the package ready to import. */
-    public void offerPackage(java.nio.file.Path file) {
+    public void offerPackage(Path file) {
         tabs.getSelectionModel().select(syncTab);
-        syncModel.offer(file);
+        sync.offer(file);
     }
 
     /** After packages came in: every screen reads again. */
     private void afterImport() {
-        caseloadModel.refresh();
-        todayModel.refresh();
+        caseload.model().refresh();
+        today.model().refresh();
         for (Tab tab : tabs.getTabs()) {
             if (tab.getProperties().get(ParticipantViewModel.class) instanceof ParticipantViewModel m) {
                 m.load();
             }
         }
-    }
-
-    private record EnrolmentContext(Participant participant, java.util.List<Coach> coaches) {
     }
 
     @Override
@@ -420,17 +361,16 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                     WorkView work = openWork.get(go.enrolmentId());
                     if (work != null) {
                         pending.remove(participantId);
-                        work.show(go.workTab());
+                        work.show(go.workTab().id());
                     }
                 }
                 return;
             }
         }
-        var model = new ParticipantViewModel(services.caseload(), services.coaches(), services.tasks(),
-                e -> dialogs.showError("error.participantFailed", e), participantId);
-        ParticipantView page = new ParticipantView(model, i18n, () -> enrol(participantId),
-                enrolmentId -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)),
-                () -> editParticipant(model), enrolmentId -> reassign(enrolmentId, model));
+        var screen = new ParticipantScreen(ui, participantId, () -> caseload.model().refresh(),
+                (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
+        ParticipantViewModel model = screen.model();
+        ParticipantView page = screen.view();
         Tab tab = new Tab(i18n.get("participant.loading"), page);
         Pending go = pending.get(participantId);
         if (go != null) {
@@ -455,20 +395,26 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         model.load();
     }
 
-    /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
+    /**
+     * The work area of one enrolment; a change there refreshes the participant and the caseload.
+     * The workflow panes still take their parameters one by one (they move onto the UI context
+     * with their own rewrite); the file picker they take saves through the dialogs.
+     */
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
         var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e), enrolmentId);
         model.setOnChange(() -> {
             participant.load();
-            caseloadModel.refresh();
-            todayModel.refresh();
+            caseload.model().refresh();
+            today.model().refresh();
         });
         model.load();
-        WorkView view = new WorkView(model, i18n, dialogs, () -> stage, files);
+        FilePicker saveThroughDialogs = (owner, title, name, extension) -> dialogs.saveFile(title, name,
+                FileType.extension(extension)).map(Path::toFile).orElse(null);
+        WorkView view = new WorkView(model, i18n, dialogs, ui.owner(), saveThroughDialogs);
         Pending go = pending.get(participant.participantId());
         if (go != null && go.enrolmentId().equals(enrolmentId)) {
             pending.remove(participant.participantId());
-            view.show(go.workTab());
+            view.show(go.workTab().id());
         }
         return view;
     }

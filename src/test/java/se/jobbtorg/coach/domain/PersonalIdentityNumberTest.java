@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import se.jobbtorg.coach.domain.PersonalIdentityNumber.Problem;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber.Defect;
 
 /**
  * All numbers here are generated (check digits computed with a scratch Luhn), except 811218-9876,
@@ -68,8 +68,8 @@ class PersonalIdentityNumberTest {
     void parsesValidNumbers(String typed, String normalised, LocalDate birthDate, boolean coordination) {
         PersonalIdentityNumber.ParseResult result = PersonalIdentityNumber.parse(typed, TODAY);
 
-        assertTrue(result.isValid(), () -> "problem: " + result.problem());
-        assertNull(result.problem());
+        assertTrue(result.isValid(), () -> "defect: " + result.defect());
+        assertNull(result.defect());
         PersonalIdentityNumber pin = result.value();
         assertAll(
                 () -> assertEquals(normalised, pin.normalised()),
@@ -128,18 +128,18 @@ class PersonalIdentityNumberTest {
             "811278-9876,          WRONG_CHECK_DIGIT",
             "8112189867,           WRONG_CHECK_DIGIT",
     })
-    void reportsTheSpecificProblem(String typed, Problem expected) {
+    void reportsTheSpecificProblem(String typed, Defect expected) {
         PersonalIdentityNumber.ParseResult result = PersonalIdentityNumber.parse(typed, TODAY);
 
         assertFalse(result.isValid());
         assertNull(result.value());
-        assertEquals(expected, result.problem());
+        assertEquals(expected, result.defect());
     }
 
     @ParameterizedTest
     @NullSource
     void nullIsEmpty(String typed) {
-        assertEquals(Problem.EMPTY, PersonalIdentityNumber.parse(typed, TODAY).problem());
+        assertEquals(Defect.EMPTY, PersonalIdentityNumber.parse(typed, TODAY).defect());
     }
 
     @Test
@@ -240,7 +240,7 @@ class PersonalIdentityNumberTest {
         assertEquals(String.format("%03d", birthNumber), pin.normalised().substring(8, 11));
         for (String typed : List.of(pin.normalised(), pin.display(), shortForm)) {
             PersonalIdentityNumber.ParseResult back = PersonalIdentityNumber.parse(typed, TODAY);
-            assertTrue(back.isValid(), () -> "problem: " + back.problem());
+            assertTrue(back.isValid(), () -> "defect: " + back.defect());
             assertEquals(pin, back.value());
         }
         assertEquals(pin, PersonalIdentityNumber.ofNormalised(pin.normalised()));
@@ -267,6 +267,6 @@ class PersonalIdentityNumberTest {
 
         assertThrows(IllegalArgumentException.class, () -> new PersonalIdentityNumber.ParseResult(null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new PersonalIdentityNumber.ParseResult(pin, Problem.WRONG_CHECK_DIGIT));
+                () -> new PersonalIdentityNumber.ParseResult(pin, Defect.WRONG_CHECK_DIGIT));
     }
 }

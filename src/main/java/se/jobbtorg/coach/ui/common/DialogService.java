@@ -1,82 +1,61 @@
 package se.jobbtorg.coach.ui.common;
 
-import se.jobbtorg.coach.i18n.I18n;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
-import javafx.scene.layout.Region;
-import javafx.stage.Window;
-import se.jobbtorg.coach.service.ValidationException;
+import java.util.function.Function;
+import javafx.scene.Node;
 
 /**
- * Errors, information and questions for the user, in their language. An error is logged here,
- * once, with its detail; the user reads a sentence that says what happened and what to do, and
- * never a stack trace.
+ * Errors, information, questions and file choosers for the user, in their language. An error is
+ * logged once, with its detail; the user reads a sentence that says what happened and what to do,
+ * and never a stack trace. The screens ask through this; only {@link FxDialogService} builds the
+ * windows, so that every dialog has the same owner, wording and keyboard behaviour.
  */
-public final class DialogService {
-    private static final Logger LOG = Logger.getLogger(DialogService.class.getName());
+public interface DialogService {
 
-    private final I18n i18n;
-    private final Window owner;
-
-    public DialogService(I18n i18n, Window owner) {
-        this.i18n = i18n;
-        this.owner = owner;
+    /** What files a chooser offers: a description in the user's language and a pattern ("*.csv"). */
+    record FileType(String description, String pattern) {
+        /** Files ending in this extension (csv, pdf), described by the extension itself. */
+        public static FileType extension(String extension) {
+            return new FileType(extension.toUpperCase(Locale.ROOT), "*." + extension);
+        }
     }
 
     /** Shows what went wrong with an action whose title key names it (e.g. "save failed"). */
-    public void showError(String whatKey, Throwable error) {
-        showErrorTitled(i18n.get(whatKey), error);
-    }
+    void showError(String whatKey, Throwable error);
+
+    /** The same for a failed save of this file: a full disk is recognised by the file's disk. */
+    void showError(String whatKey, Throwable error, Path target);
 
     /** The same, with a title already in the user's language. */
-    public void showErrorTitled(String title, Throwable error) {
-        String sentence;
-        if (error instanceof ValidationException v) {
-            sentence = String.join("\n", v.problems().stream().map(i18n::problem).toList());
-        } else {
-            LOG.log(Level.SEVERE, title, error);
-            String key = ErrorSentences.keyFor(error);
-            sentence = i18n.get(key != null ? key : "error.unexpected");
-        }
-        Alert alert = alert(Alert.AlertType.ERROR, title, sentence);
-        alert.showAndWait();
-    }
+    void showErrorTitled(String title, Throwable error);
 
-    public void showInformation(String title, String message) {
-        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
-    }
+    void showInformation(String title, String message);
+
+    /** Shows something larger than a sentence (a table, a list), resizable, until the user closes it. */
+    void showContent(String title, String header, Node content);
 
     /** Asks a yes/no question; the default button is the safe answer, no. */
-    public boolean confirm(String title, String message, String yesText) {
-        ButtonType yes = new ButtonType(yesText, ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
-        alert.getButtonTypes().setAll(yes, no);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
-        Optional<ButtonType> answer = alert.showAndWait();
-        return answer.isPresent() && answer.get() == yes;
-    }
+    boolean confirm(String title, String message, String yesText);
 
-    private Alert alert(Alert.AlertType type, String title, String message) {
-        Alert alert = new Alert(type);
-        if (owner != null) {
-            alert.initOwner(owner);
-        }
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        Label content = new Label(message);
-        content.setWrapText(true);
-        content.setMaxWidth(460);
-        // Wrapped at 460 px: without a preferred width the dialog grows as wide as the sentence.
-        content.setPrefWidth(460);
-        content.setMinHeight(Region.USE_PREF_SIZE);
-        alert.getDialogPane().setContent(content);
-        return alert;
-    }
+    /**
+     * One of the choices, the initial one chosen at first (Enter alone keeps it); empty when the
+     * user cancels. text is what each choice reads as; id names the dialog for the window tests.
+     */
+    <T> Optional<T> choose(String id, String title, String header, String label, List<T> choices,
+            Function<T, String> text, T initial);
+
+    /** A line of text, the initial one filled in; empty when the user cancels. */
+    Optional<String> input(String title, String header, String initial);
+
+    /** A folder (a USB stick, a share); empty when the user cancels. */
+    Optional<Path> folder(String title);
+
+    /** Where to save a file of this type, the suggested name filled in; empty when the user cancels. */
+    Optional<Path> saveFile(String title, String suggestedName, FileType type);
+
+    /** A file of this type to open; empty when the user cancels. */
+    Optional<Path> openFile(String title, FileType type);
 }

@@ -15,28 +15,30 @@ import javafx.stage.Window;
 /**
  * A dialog around a form: it stays open until the save succeeds, problems show next to their
  * fields, the save runs in the background, and an unexpected failure becomes a sentence.
+ *
+ * <p>The screens' own dialogs (registration, enrolment, settings, the team passphrase) extend it
+ * through the protected constructor and decide for themselves what their button does; only
+ * {@code ui.common} constructs JavaFX dialogs (ArchitectureTest).
  */
 public class FormDialog<T> extends Dialog<T> {
+    private final Button okButton;
 
     /**
+     * A form owned by the context's window, its failures told through the context's dialogs.
+     *
      * @param save receives where to send the result and where to send an unexpected failure;
      *     a refusal it shows on the form itself (see {@link FieldProblems#save})
      */
+    public FormDialog(UiContext ui, String id, String title, String header, Node form, String saveText,
+            FieldProblems problems, BiConsumer<Consumer<T>, Consumer<Throwable>> save, Node firstField) {
+        this(ui.owner().get(), ui.i18n(), ui.dialogs(), id, title, header, form, saveText, problems, save, firstField);
+    }
+
+    /** The same with its parts one by one (the workflow panes, until they take the UI context). */
     public FormDialog(Window owner, I18n i18n, DialogService dialogs, String id, String title, String header,
             Node form, String saveText, FieldProblems problems, BiConsumer<Consumer<T>, Consumer<Throwable>> save,
             Node firstField) {
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle(title);
-        setHeaderText(header);
-        getDialogPane().setId(id);
-        getDialogPane().setContent(form);
-        ButtonType ok = new ButtonType(saveText, ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(ok,
-                new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        Button okButton = (Button) getDialogPane().lookupButton(ok);
-        okButton.setId(id + "Ok");
+        this(owner, id, title, header, form, saveText, id + "Ok", i18n.get("button.cancel"), firstField);
         okButton.disableProperty().bind(problems.savingProperty());
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
@@ -47,8 +49,38 @@ public class FormDialog<T> extends Dialog<T> {
         });
         setResultConverter(button -> null);
         problems.all().forEach(p -> Forms.growWith(this, p));
+    }
+
+    /**
+     * The frame alone: owner, titles, the form, an OK button (named okId for the window tests) and
+     * a cancel button; the subclass gives the OK button its action ({@link #okButton()}) and sets
+     * the result. firstField has the focus when the dialog opens.
+     */
+    protected FormDialog(Window owner, String id, String title, String header, Node form, String okText, String okId,
+            String cancelText, Node firstField) {
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle(title);
+        setHeaderText(header);
+        getDialogPane().setId(id);
+        getDialogPane().setContent(form);
+        ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(ok, new ButtonType(cancelText, ButtonBar.ButtonData.CANCEL_CLOSE));
+        okButton = (Button) getDialogPane().lookupButton(ok);
+        okButton.setId(okId);
         if (firstField != null) {
             Platform.runLater(firstField::requestFocus);
         }
+    }
+
+    /** The OK (save) button: its action, and when it is disabled. */
+    protected final Button okButton() {
+        return okButton;
+    }
+
+    /** True if the button pressed is the OK button (for a result converter). */
+    protected final boolean isOk(ButtonType button) {
+        return button != null && button.getButtonData() == ButtonBar.ButtonData.OK_DONE;
     }
 }

@@ -23,7 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.i18n.I18n;
-import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /**
@@ -128,7 +128,7 @@ public final class Lock {
         model.setOnAccepted(outcome -> unlock());
         model.setOnFailed((key, error) -> {
             LOG.log(Level.WARNING, "the passphrase could not be checked", error);
-            new DialogService(i18n, lockWindow != null ? lockWindow : stage).showError("lock.failed", error);
+            new FxDialogService(i18n, lockWindow != null ? lockWindow : stage).showError("lock.failed", error);
         });
         PassphraseView form = new PassphraseView(model, i18n, i18n.get("passphrase.quit"), stage::close);
         if (top == null) {

@@ -1,41 +1,38 @@
 package se.jobbtorg.coach.ui.participant;
 
-import javafx.application.Platform;
+import java.util.List;
 import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Dialog;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Districts;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.TargetGroup;
-import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.FormDialog;
+import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.UiContext;
 
 /** Enrols a participant: the referral, target groups, language and the coach. */
-public final class EnrolmentDialog extends Dialog<Enrolment> {
-    private static final java.util.List<String> LANGUAGES = java.util.List.of(
+public final class EnrolmentDialog extends FormDialog<Enrolment> {
+    private static final List<String> LANGUAGES = List.of(
             "svenska", "arabiska", "somaliska", "tigrinja", "dari", "persiska", "turkiska", "engelska",
             "bosniska", "spanska", "kurdiska", "polska");
 
-    public EnrolmentDialog(Window owner, EnrolmentViewModel model, I18n i18n, DialogService dialogs,
-            String participantName) {
-        initOwner(owner);
-        setTitle(i18n.get("enrolment.title"));
-        setHeaderText(i18n.get("enrolment.header", participantName));
-        getDialogPane().setId("enrolmentDialog");
+    public EnrolmentDialog(UiContext ui, EnrolmentViewModel model, String participantName) {
+        this(ui, model, ui.i18n(), participantName, Forms.grid(), Forms.date("enrolledOnField",
+                ui.i18n().get("date.prompt"), model.enrolledOn, model.enrolledOnUnreadable));
+    }
 
-        var grid = Forms.grid();
-        DatePicker date = Forms.date("enrolledOnField", i18n.get("date.prompt"), model.enrolledOn,
-                model.enrolledOnUnreadable);
+    private EnrolmentDialog(UiContext ui, EnrolmentViewModel model, I18n i18n, String participantName, GridPane grid,
+            DatePicker date) {
+        super(ui.owner().get(), "enrolmentDialog", i18n.get("enrolment.title"),
+                i18n.get("enrolment.header", participantName), grid, i18n.get("enrolment.save"), "saveEnrolment",
+                i18n.get("button.cancel"), date);
         Forms.row(grid, 0, i18n.get("enrolment.date"), date, model.dateProblem);
 
         ComboBox<String> unit = Forms.editableCombo("referringUnitField",
@@ -79,25 +76,18 @@ public final class EnrolmentDialog extends Dialog<Enrolment> {
         });
         coach.setMaxWidth(Double.MAX_VALUE);
         Forms.row(grid, 6, i18n.get("enrolment.coach"), coach, null);
-        getDialogPane().setContent(grid);
         Forms.growWith(this, model.dateProblem, model.unitProblem, model.targetGroupProblem, model.languageProblem);
 
-        ButtonType save = new ButtonType(i18n.get("enrolment.save"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(save,
-                new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        Button saveButton = (Button) getDialogPane().lookupButton(save);
-        saveButton.setId("saveEnrolment");
-        saveButton.disableProperty().bind(model.problems.savingProperty());
-        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
+        okButton().disableProperty().bind(model.problems.savingProperty());
+        okButton().addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             // Take what is typed in the date field even if the user has not left it.
             date.setValue(date.getConverter().fromString(date.getEditor().getText()));
             model.save(enrolment -> {
                 setResult(enrolment);
                 close();
-            }, error -> dialogs.showError("enrolment.failed", error));
+            }, error -> ui.dialogs().showError("enrolment.failed", error));
         });
         setResultConverter(button -> null);
-        Platform.runLater(date::requestFocus);
     }
 }

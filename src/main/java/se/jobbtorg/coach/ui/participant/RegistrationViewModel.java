@@ -79,7 +79,7 @@ public final class RegistrationViewModel {
             return;
         }
         var result = PersonalIdentityNumber.parse(personalNumber.get(), caseload.today());
-        numberProblem.set(result.isValid() ? "" : i18n.get("pin.problem." + result.problem().name()));
+        numberProblem.set(result.isValid() ? "" : i18n.get("pin.problem." + result.defect().name()));
     }
 
     /** Shows the number in its display form once it is valid (8503121234 becomes 19850312-1234). */

@@ -2,34 +2,31 @@ package se.jobbtorg.coach.ui.settings;
 
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.FormDialog;
+import se.jobbtorg.coach.ui.common.Forms;
 
 /** Settings, and on the first run the welcome: the coach's name, unit and language. */
-public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
+public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
 
+    /** owner: null before the main window is there (the welcome). */
     public SettingsDialog(Window owner, SettingsViewModel model, I18n i18n) {
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle(i18n.get(model.isFirstRun() ? "welcome.title" : "settings.title"));
-        setHeaderText(i18n.get(model.isFirstRun() ? "welcome.header" : "settings.header"));
-        getDialogPane().setId("settingsDialog");
+        this(owner, model, i18n, Forms.grid(), Forms.text("coachNameField", model.coachName));
+    }
 
-        var grid = Forms.grid();
-        TextField name = Forms.text("coachNameField", model.coachName);
+    private SettingsDialog(Window owner, SettingsViewModel model, I18n i18n, GridPane grid, TextField name) {
+        super(owner, "settingsDialog", i18n.get(model.isFirstRun() ? "welcome.title" : "settings.title"),
+                i18n.get(model.isFirstRun() ? "welcome.header" : "settings.header"), grid,
+                i18n.get(model.isFirstRun() ? "welcome.start" : "settings.save"), "settingsOk",
+                i18n.get(model.isFirstRun() ? "button.quit" : "button.cancel"), name);
         Forms.row(grid, 0, i18n.get("settings.coachName"), name, model.nameProblem);
         Forms.row(grid, 1, i18n.get("settings.unit"), Forms.text("unitField", model.unit), null);
         ComboBox<Locale> language = new ComboBox<>();
@@ -72,18 +69,10 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
             demo.selectedProperty().bindBidirectional(model.demo);
             grid.add(demo, 1, 6);
         }
-        getDialogPane().setContent(grid);
         Forms.growWith(this, model.nameProblem);
 
-        ButtonType ok = new ButtonType(i18n.get(model.isFirstRun() ? "welcome.start" : "settings.save"),
-                ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(ok,
-                new ButtonType(i18n.get(model.isFirstRun() ? "button.quit" : "button.cancel"),
-                        ButtonBar.ButtonData.CANCEL_CLOSE));
-        Button okButton = (Button) getDialogPane().lookupButton(ok);
-        okButton.setId("settingsOk");
         List<Spinner<Integer>> numbers = lock == null ? List.of() : List.of(lock, backups);
-        okButton.addEventFilter(ActionEvent.ACTION, e -> {
+        okButton().addEventFilter(ActionEvent.ACTION, e -> {
             for (Spinner<Integer> typed : numbers) {
                 // A number typed but not yet confirmed with Enter counts; one that is no number does not.
                 try {
@@ -96,7 +85,6 @@ public final class SettingsDialog extends Dialog<SettingsViewModel.Choice> {
                 e.consume();
             }
         });
-        setResultConverter(button -> button == ok ? model.validate() : null);
-        Platform.runLater(name::requestFocus);
+        setResultConverter(button -> isOk(button) ? model.validate() : null);
     }
 }

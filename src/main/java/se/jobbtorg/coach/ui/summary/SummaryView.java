@@ -1,16 +1,17 @@
 package se.jobbtorg.coach.ui.summary;
 
-import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,15 +22,17 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.report.IndicatorTable;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
  * The team lead's summary: the indicators of a period, self-support in both definitions side by
@@ -40,8 +43,9 @@ public final class SummaryView extends VBox {
     private final TableView<IndicatorTable.Row> table = new TableView<>();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 10));
 
-    public SummaryView(SummaryViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
-            se.jobbtorg.coach.ui.common.FilePicker files) {
+    public SummaryView(SummaryViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        DialogService dialogs = ui.dialogs();
         setSpacing(8);
         setPadding(new Insets(12));
         Label title = new Label(i18n.get("summary.title"));
@@ -63,17 +67,17 @@ public final class SummaryView extends VBox {
             Forms.commit(to);
             model.compute();
         });
-        Button export = exportButton(model, i18n, dialogs, owner, files, "summaryExport", "summary.exportCsv",
+        Button export = exportButton(model, i18n, dialogs, "summaryExport", "summary.exportCsv",
                 "summary.fileName", "csv", model::exportCsv);
-        Button exportXlsx = exportButton(model, i18n, dialogs, owner, files, "summaryExportXlsx", "summary.exportXlsx",
+        Button exportXlsx = exportButton(model, i18n, dialogs, "summaryExportXlsx", "summary.exportXlsx",
                 "summary.fileName.xlsx", "xlsx", model::exportXlsx);
-        Button exportPdf = exportButton(model, i18n, dialogs, owner, files, "summaryExportPdf", "summary.exportPdf",
+        Button exportPdf = exportButton(model, i18n, dialogs, "summaryExportPdf", "summary.exportPdf",
                 "summary.fileName.pdf", "pdf", model::exportPdf);
-        Button exportNational = exportButton(model, i18n, dialogs, owner, files, "summaryExportNational",
+        Button exportNational = exportButton(model, i18n, dialogs, "summaryExportNational",
                 "summary.exportNationalCsv", "summary.fileName.national", "csv", model::exportNationalCsv);
         HBox controls = new HBox(8, label(i18n.get("summary.from"), from), from, label(i18n.get("summary.to"), to), to,
                 label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx, exportPdf, exportNational);
-        compute.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        compute.setMinWidth(Region.USE_PREF_SIZE);
         unit.setMinWidth(100);
         from.setMinWidth(130);
         to.setMinWidth(130);
@@ -101,7 +105,7 @@ public final class SummaryView extends VBox {
         Runnable open = () -> {
             var row = table.getSelectionModel().getSelectedItem();
             if (row != null && !row.enrolments().isEmpty()) {
-                model.behind(row.enrolments(), lines -> showPeople(i18n, owner.get(), row, lines));
+                model.behind(row.enrolments(), lines -> showPeople(i18n, dialogs, row, lines));
             }
         };
         table.setOnKeyPressed(e -> {
@@ -147,32 +151,29 @@ public final class SummaryView extends VBox {
     }
 
     /** A button that asks where to save, exports what is shown there, and says where it went. */
-    private static Button exportButton(SummaryViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
-            se.jobbtorg.coach.ui.common.FilePicker files, String id, String key, String fileNameKey, String extension,
-            java.util.function.BiConsumer<java.nio.file.Path, java.util.function.Consumer<java.nio.file.Path>> export) {
+    private static Button exportButton(SummaryViewModel model, I18n i18n, DialogService dialogs, String id, String key,
+            String fileNameKey, String extension, BiConsumer<Path, Consumer<Path>> export) {
         Button button = new Button(i18n.get(key));
         button.setId(id);
         button.disableProperty().bind(model.resultProperty().isNull());
-        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         String title = i18n.get(key).replace("_", "");
-        button.setOnAction(e -> {
-            File file = files.saveAs(owner.get(), title, i18n.get(fileNameKey), extension);
-            if (file != null) {
-                export.accept(file.toPath(), saved -> dialogs.showInformation(title, i18n.get("summary.saved", saved)));
-            }
-        });
+        button.setOnAction(e -> dialogs.saveFile(title, i18n.get(fileNameKey), FileType.extension(extension))
+                .ifPresent(file -> export.accept(file,
+                        saved -> dialogs.showInformation(title, i18n.get("summary.saved", saved)))));
         return button;
     }
 
-    private static Label label(String text, javafx.scene.Node field) {
+    private static Label label(String text, Node field) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setMnemonicParsing(true);
         l.setLabelFor(field);
         return l;
     }
 
-    private static void showPeople(I18n i18n, Window owner, IndicatorTable.Row row, List<IndicatorReport.Line> lines) {
+    private static void showPeople(I18n i18n, DialogService dialogs, IndicatorTable.Row row,
+            List<IndicatorReport.Line> lines) {
         TableView<IndicatorReport.Line> people = new TableView<>();
         people.setId("summaryPeople");
         people.getItems().setAll(lines);
@@ -185,12 +186,6 @@ public final class SummaryView extends VBox {
                 Cells.<IndicatorReport.Line>column(i18n.get("participant.column.exitedOn"), 220,
                         l -> l.exitedOn() == null ? "" : i18n.date(l.exitedOn()) + " – " + i18n.of(l.reason()))));
         people.setPrefSize(680, 360);
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(owner);
-        alert.setTitle(row.figure());
-        alert.setHeaderText(row.figure() + ": " + lines.size());
-        alert.getDialogPane().setContent(people);
-        alert.setResizable(true);
-        alert.showAndWait();
+        dialogs.showContent(row.figure(), row.figure() + ": " + lines.size(), people);
     }
 }

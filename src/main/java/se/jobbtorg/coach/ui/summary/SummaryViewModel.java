@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,7 +25,8 @@ public final class SummaryViewModel {
     private final TaskRunner tasks;
     private final I18n i18n;
     private final Consumer<Throwable> onError;
-    private final Consumer<Throwable> onSaveError;
+    /** A failed export and the file it was writing (a full disk is recognised by the file's disk). */
+    private final BiConsumer<Throwable, Path> onSaveError;
     /** What the shown figures were computed from: exports label and base themselves on this. */
     private IndicatorReport.Computed computed;
     private long requests;
@@ -38,7 +40,7 @@ public final class SummaryViewModel {
     private final ObservableList<IndicatorTable.Row> rows = FXCollections.observableArrayList();
 
     public SummaryViewModel(IndicatorReport report, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
-            Consumer<Throwable> onSaveError) {
+            BiConsumer<Throwable, Path> onSaveError) {
         this.report = report;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -118,6 +120,6 @@ public final class SummaryViewModel {
         tasks.run(() -> {
             writer.write(shown);
             return file;
-        }, done, onSaveError);
+        }, done, e -> onSaveError.accept(e, file));
     }
 }

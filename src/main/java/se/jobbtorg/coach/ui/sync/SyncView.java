@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.ui.sync;
 
-import java.io.File;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,14 +15,15 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.DialogService.FileType;
+import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
  * The exchange screen: a folder (a USB stick, a share), whom the package is for, export and
@@ -33,8 +33,13 @@ import se.jobbtorg.coach.i18n.I18n;
 public final class SyncView extends VBox {
     private final TableView<SyncViewModel.ConflictRow> conflicts = new TableView<>();
 
-    public SyncView(SyncViewModel model, I18n i18n, se.jobbtorg.coach.ui.common.DialogService dialogs,
-            Supplier<Window> owner, Supplier<String> who) {
+    public SyncView(SyncViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        DialogService dialogs = ui.dialogs();
+        Supplier<String> who = () -> {
+            Coach me = ui.coach().get();
+            return me == null ? null : me.name();
+        };
         setSpacing(8);
         setPadding(new Insets(12));
         Label title = new Label(i18n.get("sync.title"));
@@ -50,14 +55,8 @@ public final class SyncView extends VBox {
         HBox.setHgrow(folder, Priority.ALWAYS);
         Button choose = new Button(i18n.get("sync.folder.choose"));
         choose.setId("syncChooseFolder");
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(i18n.get("sync.folder.choose").replace("_", ""));
-            File dir = chooser.showDialog(owner.get());
-            if (dir != null) {
-                model.folder.set(dir.getAbsolutePath());
-            }
-        });
+        choose.setOnAction(e -> dialogs.folder(i18n.get("sync.folder.choose").replace("_", ""))
+                .ifPresent(dir -> model.folder.set(dir.toAbsolutePath().toString())));
         HBox folderRow = new HBox(8, label(i18n.get("sync.folder"), folder), folder, choose);
         folderRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -69,25 +68,15 @@ public final class SyncView extends VBox {
         export.setOnAction(e -> model.exportToFolder(who.get()));
         Button exportFile = new Button(i18n.get("sync.exportFile"));
         exportFile.setId("syncExportFile");
-        exportFile.setOnAction(e -> {
-            FileChooser chooser = packageChooser(i18n, "sync.exportFile");
-            chooser.setInitialFileName(model.suggestedName(who.get()));
-            File file = chooser.showSaveDialog(owner.get());
-            if (file != null) {
-                model.exportToFile(file.toPath());
-            }
-        });
+        exportFile.setOnAction(e -> dialogs.saveFile(i18n.get("sync.exportFile").replace("_", ""),
+                model.suggestedName(who.get()), packages(i18n)).ifPresent(model::exportToFile));
         Button importFolder = new Button(i18n.get("sync.importFolder"));
         importFolder.setId("syncImportFolder");
         importFolder.setOnAction(e -> model.importFolder());
         Button importFile = new Button(i18n.get("sync.importFile"));
         importFile.setId("syncImportFile");
-        importFile.setOnAction(e -> {
-            File file = packageChooser(i18n, "sync.importFile").showOpenDialog(owner.get());
-            if (file != null) {
-                model.importFile(file.toPath());
-            }
-        });
+        importFile.setOnAction(e -> dialogs.openFile(i18n.get("sync.importFile").replace("_", ""), packages(i18n))
+                .ifPresent(model::importFile));
         CheckBox dryRun = new CheckBox(i18n.get("sync.dryRun"));
         dryRun.setId("syncDryRun");
         dryRun.selectedProperty().bindBidirectional(model.dryRun);
@@ -165,11 +154,8 @@ public final class SyncView extends VBox {
             if (row == null) {
                 return;
             }
-            TextInputDialog dialog = new TextInputDialog(row.shown());
-            dialog.initOwner(owner.get());
-            dialog.setTitle(i18n.get("sync.ownValue.title"));
-            dialog.setHeaderText(i18n.get("sync.ownValue.header", row.field(), row.record()));
-            dialog.showAndWait().ifPresent(v -> model.resolve(row, v.isBlank() ? null : v.strip()));
+            dialogs.input(i18n.get("sync.ownValue.title"), i18n.get("sync.ownValue.header", row.field(), row.record()),
+                    row.shown()).ifPresent(v -> model.resolve(row, v.isBlank() ? null : v.strip()));
         });
         for (Button b : new Button[] {keep, own}) {
             b.disableProperty().bind(conflicts.getSelectionModel().selectedItemProperty().isNull());
@@ -188,7 +174,7 @@ public final class SyncView extends VBox {
         javafx.scene.control.Tab devicesTab = new javafx.scene.control.Tab(i18n.get("sync.devices.title"));
         devicesTab.setId("syncDevicesTab");
         VBox devicesPane = new VBox(8);
-        devicesPane.getChildren().setAll(devicesSection(model, i18n, dialogs, owner));
+        devicesPane.getChildren().setAll(devicesSection(model, i18n, dialogs, ui.owner()));
         devicesPane.setPadding(new Insets(8, 0, 0, 0));
         devicesTab.setContent(devicesPane);
         devicesTab.setClosable(false);
@@ -229,8 +215,8 @@ public final class SyncView extends VBox {
      * standing, and admitting (after comparing the fingerprint by phone), withdrawing, and the
      * team passphrase.
      */
-    private List<javafx.scene.Node> devicesSection(SyncViewModel model, I18n i18n,
-            se.jobbtorg.coach.ui.common.DialogService dialogs, Supplier<Window> owner) {
+    private List<javafx.scene.Node> devicesSection(SyncViewModel model, I18n i18n, DialogService dialogs,
+            Supplier<Window> owner) {
         Label own = new Label();
         own.setId("syncOwnFingerprint");
         own.setWrapText(true);
@@ -292,12 +278,9 @@ public final class SyncView extends VBox {
         return List.of(own, table, row);
     }
 
-    /** A file dialog for caseload packages, titled by the button that opened it. */
-    private static FileChooser packageChooser(I18n i18n, String titleKey) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get(titleKey).replace("_", ""));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("sync.fileType"), "*.caseload.zip"));
-        return chooser;
+    /** What the file dialogs for caseload packages offer. */
+    private static FileType packages(I18n i18n) {
+        return new FileType(i18n.get("sync.fileType"), "*.caseload.zip");
     }
 
     private void selected(SyncViewModel model, Function<SyncViewModel.ConflictRow, Object> value) {

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.ui.today;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,15 +15,15 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.service.TodayService.TodayItem;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.ui.common.Cells;
-import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.UiContext;
+import se.jobbtorg.coach.ui.workflow.WorkTab;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**
@@ -32,9 +33,9 @@ import se.jobbtorg.coach.i18n.I18n;
 public final class TodayView extends VBox {
     private final TableView<TodayItem> table = new TableView<>();
 
-    /** open receives the item and the work tab to show (workPlan, workMeetings...). */
-    public TodayView(TodayViewModel model, I18n i18n, DialogService dialogs, java.util.function.Supplier<Window> owner,
-            BiConsumer<TodayItem, String> open) {
+    /** open receives the item and the work tab to show. */
+    public TodayView(TodayViewModel model, UiContext ui, BiConsumer<TodayItem, WorkTab> open) {
+        I18n i18n = ui.i18n();
         setSpacing(8);
         setPadding(new Insets(12));
         Label title = new Label(i18n.get("today.title"));
@@ -66,7 +67,7 @@ public final class TodayView extends VBox {
         Button act = new Button(i18n.get("today.act"));
         act.setId("todayAct");
         act.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Runnable acting = () -> act(model, i18n, dialogs, owner.get(), open);
+        Runnable acting = () -> act(model, ui, open);
         act.setOnAction(e -> acting.run());
         Button refresh = new Button(i18n.get("today.refresh"));
         refresh.setOnAction(e -> model.refresh());
@@ -81,19 +82,19 @@ public final class TodayView extends VBox {
                 acting.run();
             }
         });
-        model.items().addListener((javafx.collections.ListChangeListener<TodayItem>) c -> summary.setText(
+        model.items().addListener((ListChangeListener<TodayItem>) c -> summary.setText(
                 i18n.get("today.summary", model.items().stream().filter(i -> i.due().overdue()).count(),
                         model.items().size())));
         getChildren().setAll(title, summary, new HBox(8, act, refresh), table);
     }
 
-    private void act(TodayViewModel model, I18n i18n, DialogService dialogs, Window owner,
-            BiConsumer<TodayItem, String> open) {
+    private void act(TodayViewModel model, UiContext ui, BiConsumer<TodayItem, WorkTab> open) {
+        I18n i18n = ui.i18n();
         TodayItem item = table.getSelectionModel().getSelectedItem();
         if (item == null) {
             return;
         }
-        String tab = tabFor(item.due().kind());
+        WorkTab tab = tabFor(item.due().kind());
         if (!TodayViewModel.needsReason(item)) {
             open.accept(item, tab);
             return;
@@ -107,7 +108,7 @@ public final class TodayView extends VBox {
         area.setWrapText(true);
         area.textProperty().bindBidirectional(reason);
         Forms.row(grid, 0, i18n.get("today.reason"), area, form.of(WorkflowService.FIELD_REASON));
-        new FormDialog<TodayItem>(owner, i18n, dialogs, "reasonDialog", i18n.get("today.reason.title"),
+        new FormDialog<TodayItem>(ui, "reasonDialog", i18n.get("today.reason.title"),
                 i18n.get("today.reason.header", i18n.of(item.due().kind()), item.due().dueOn(),
                         item.participant().fullName()),
                 grid, i18n.get("today.reason.save"), form,
@@ -115,10 +116,11 @@ public final class TodayView extends VBox {
                 .showAndWait().ifPresent(i -> open.accept(i, tab));
     }
 
-    static String tabFor(DeadlineKind kind) {
+    /** Where the work on a due item is done. */
+    static WorkTab tabFor(DeadlineKind kind) {
         return switch (kind) {
-            case PLAN_DUE, PLAN_AWAITING_APPROVAL, REVIEW_DUE, ACTIVITY_ENDING, LIMIT_APPROACHING -> "workPlan";
-            case MEETING_TODAY, FOLLOW_UP_MISSING -> "workMeetings";
+            case PLAN_DUE, PLAN_AWAITING_APPROVAL, REVIEW_DUE, ACTIVITY_ENDING, LIMIT_APPROACHING -> WorkTab.PLAN;
+            case MEETING_TODAY, FOLLOW_UP_MISSING -> WorkTab.MEETINGS;
         };
     }
 }

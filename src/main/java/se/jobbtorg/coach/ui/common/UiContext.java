@@ -1,0 +1,22 @@
+package se.jobbtorg.coach.ui.common;
+
+import java.util.function.Supplier;
+import javafx.stage.Window;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.i18n.I18n;
+
+/**
+ * What every screen is built from: the use cases and the runner that keeps them off the FX
+ * thread, the texts, the dialogs, the window that owns them, and the coach using the program.
+ * One value instead of the same four or five parameters in every constructor.
+ *
+ * @param owner the window dialogs belong to, asked when one opens (the window may be built later)
+ * @param coach the coach using the program now (settings may change the name)
+ */
+public record UiContext(UiServices services, I18n i18n, DialogService dialogs, Supplier<Window> owner,
+        Supplier<Coach> coach) {
+
+    public TaskRunner tasks() {
+        return services.tasks();
+    }
+}

@@ -1,0 +1,30 @@
+package se.jobbtorg.coach.ui.summary;
+
+import se.jobbtorg.coach.ui.common.UiContext;
+
+/** The team lead's summary, its view model and view built from the UI context. */
+public final class SummaryScreen {
+    private final SummaryViewModel model;
+    private final SummaryView view;
+
+    public SummaryScreen(UiContext ui) {
+        model = new SummaryViewModel(ui.services().indicators(), ui.tasks(), ui.i18n(),
+                e -> ui.dialogs().showError("error.loadFailed", e), (e, file) -> ui.dialogs().showError("error.saveFailed", e, file));
+        view = new SummaryView(model, ui);
+    }
+
+    /** Shown: the figures of the period are computed the first time. */
+    public void shown() {
+        if (model.resultProperty().get() == null) {
+            model.compute();
+        }
+    }
+
+    public SummaryViewModel model() {
+        return model;
+    }
+
+    public SummaryView view() {
+        return view;
+    }
+}
