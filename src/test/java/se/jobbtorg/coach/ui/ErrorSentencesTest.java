@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.service.MissingRecordException;
+import se.jobbtorg.coach.store.StoreException;
 import se.jobbtorg.coach.ui.common.ErrorSentences;
 
 class ErrorSentencesTest {
@@ -24,6 +27,16 @@ class ErrorSentencesTest {
     void aFullDiskIsSaidSo() {
         assertEquals("error.diskFull", ErrorSentences.keyFor(new UncheckedIOException(new IOException("No space left on device"))));
         assertEquals("error.diskFull", ErrorSentences.keyFor(new IOException("There is not enough space on the disk")));
+    }
+
+    @Test
+    void theDatabaseFailingAndARecordGoneAreToldApart() {
+        assertEquals("error.store", ErrorSentences.keyFor(new StoreException("write failed",
+                new SQLException("database is locked"))));
+        // A full disk under the database is still a full disk: the user can do something about it.
+        assertEquals("error.diskFull", ErrorSentences.keyFor(new StoreException("write failed",
+                new SQLException("[SQLITE_FULL] Insertion failed because database is full (database or disk is full): No space left on device"))));
+        assertEquals("error.missingRecord", ErrorSentences.keyFor(new MissingRecordException("no enrolment")));
     }
 
     @Test
