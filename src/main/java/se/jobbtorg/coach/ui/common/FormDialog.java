@@ -47,6 +47,7 @@ public class FormDialog<T> extends Dialog<T> {
         });
         setResultConverter(button -> null);
         problems.all().forEach(p -> Forms.growWith(this, p));
+        Forms.growWith(this, problems.errorProperty());
         if (firstField != null) {
             Platform.runLater(firstField::requestFocus);
         }
