@@ -101,7 +101,12 @@ public final class Job<T> {
         return this;
     }
 
-    /** Asks the work to stop (its thread is interrupted); no result or failure is delivered after. */
+    /**
+     * Asks the work to stop: {@link TaskRunner.Progress#isCancelled()} turns true and the FX
+     * runner interrupts its thread. No result or failure is delivered after, only the cancelled
+     * handler and the completions. Work that writes should stop only where it is safe to (a
+     * transaction under way still commits or rolls back whole).
+     */
     public void cancel() {
         cancelled = true;
         canceller.run();

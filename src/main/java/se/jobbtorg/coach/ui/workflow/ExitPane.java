@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.workflow;
 
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -11,6 +12,7 @@ import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.WorkflowService;
+import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.Forms;
@@ -86,7 +88,7 @@ final class ExitPane extends VBox {
         checkTitle.getStyleClass().add("section-title");
         VBox checkForm = new VBox(6, checkTitle, checkWhy, checkGrid, saveCheck,
                 Forms.formError("exitCheckError", checkModel.problems.errorProperty()));
-        work.workProperty().addListener((o, old, loaded) -> {
+        ChangeListener<EnrolmentWork> onWork = (o, old, loaded) -> {
             if (loaded == null) {
                 return;
             }
@@ -98,6 +100,9 @@ final class ExitPane extends VBox {
                         + (loaded.exitNote() == null ? "" : "\n" + loaded.exitNote()));
                 getChildren().setAll(done, checkForm);
             }
-        });
+        };
+        work.workProperty().addListener(onWork);
+        // A view built for work already loaded (a rebuilt view) shows it at once.
+        onWork.changed(work.workProperty(), null, work.workProperty().get());
     }
 }

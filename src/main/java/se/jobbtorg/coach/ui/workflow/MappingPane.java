@@ -2,6 +2,7 @@ package se.jobbtorg.coach.ui.workflow;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -19,6 +20,7 @@ import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.Forms;
 
@@ -96,7 +98,7 @@ final class MappingPane extends HBox {
                 model.select(entry);
             }
         });
-        work.workProperty().addListener((o, old, loaded) -> {
+        ChangeListener<EnrolmentWork> onWork = (o, old, loaded) -> {
             if (loaded == null) {
                 return;
             }
@@ -106,6 +108,9 @@ final class MappingPane extends HBox {
             long settled = loaded.settledAreas();
             progressText.setText(i18n.get("mapping.progress", settled, loaded.mapping().size()));
             progress.setProgress(settled / (double) loaded.mapping().size());
-        });
+        };
+        work.workProperty().addListener(onWork);
+        // A view built for work already loaded (a rebuilt view) shows it at once.
+        onWork.changed(work.workProperty(), null, work.workProperty().get());
     }
 }

@@ -77,6 +77,7 @@ final class MeetingsPane extends VBox {
             }
         };
         model.workProperty().addListener((o, old, work) -> fill.run());
+        fill.run();
         history.selectedProperty().addListener((o, was, now) -> fill.run());
     }
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,6 +29,7 @@ import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.service.WorkflowService;
+import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.common.FilePicker;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
@@ -167,7 +169,7 @@ final class PlanPane extends VBox {
                 activities, activityProblem, actions);
 
         versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
-        model.workProperty().addListener((o, old, work) -> {
+        ChangeListener<EnrolmentWork> onWork = (o, old, work) -> {
             if (work == null) {
                 return;
             }
@@ -184,7 +186,10 @@ final class PlanPane extends VBox {
             limits.setText(i18n.get("plan.limits", limit) + (work.reviewDue() != null
                     ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);
-        });
+        };
+        model.workProperty().addListener(onWork);
+        // A view built for work already loaded (a rebuilt view) shows it at once.
+        onWork.changed(model.workProperty(), null, model.workProperty().get());
     }
 
     /** An activity's name: the kind, or what the coach wrote for "other". */

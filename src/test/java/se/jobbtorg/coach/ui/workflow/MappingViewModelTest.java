@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
 
 /** The mapping form without a window: problems per field, saving, the unsaved text. */
 class MappingViewModelTest {
@@ -34,6 +35,10 @@ class MappingViewModelTest {
     @AfterEach
     void close() {
         fx.close();
+    }
+
+    private int jobs() {
+        return ((SameThreadTaskRunner) fx.tasks).started();
     }
 
     @Test
@@ -61,11 +66,11 @@ class MappingViewModelTest {
     @Test
     void eachProblemShowsNextToItsFieldAndNothingIsSaved() {
         int stored = fx.stored().mappingHistory().size();
-        int jobs = fx.tasks.started();
+        int started = jobs();
         form.dateUnreadable.set(true);
         form.save();
         assertEquals(EN.get("validation.date"), form.dateProblem.get());
-        assertEquals(jobs, fx.tasks.started(), "an unreadable date never reaches the service");
+        assertEquals(started, jobs(), "an unreadable date never reaches the service");
 
         form.dateUnreadable.set(false);
         form.date.set(TODAY.plusDays(1));

@@ -22,11 +22,13 @@ import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
+import se.jobbtorg.coach.ui.common.TaskRunner;
 import se.jobbtorg.coach.ui.common.UiServices;
 
 /**
- * One enrolment on a real, encrypted database, and its work page's model on the same-thread
- * runner: what a form shows right after a call is what the coach would see once the work is done.
+ * One enrolment on a real, encrypted database, and its work page's model, by default on the
+ * same-thread runner: what a form shows right after a call is what the coach would see once the
+ * work is done.
  */
 final class WorkFixture implements AutoCloseable {
     static final I18n EN = new I18n(Locale.ENGLISH);
@@ -36,7 +38,7 @@ final class WorkFixture implements AutoCloseable {
     final Database db;
     final WorkflowService workflow;
     final CaseloadService caseload;
-    final SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+    final TaskRunner tasks;
     /** What would reach the error dialog (loads, and the like): a form's own failures stay on it. */
     final List<Throwable> dialogErrors = new ArrayList<>();
     final Enrolment enrolment;
@@ -44,6 +46,11 @@ final class WorkFixture implements AutoCloseable {
     int changes;
 
     WorkFixture(Path dir) {
+        this(dir, new SameThreadTaskRunner());
+    }
+
+    WorkFixture(Path dir, TaskRunner tasks) {
+        this.tasks = tasks;
         db = Database.open(dir.resolve("work.db"), clock, TestPassphrase.get());
         workflow = new WorkflowService(db, clock);
         caseload = new CaseloadService(db, clock);
