@@ -49,6 +49,14 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The passphrase and the backups: the lock, the file menu. */
+    /**
+     * From now on the database refuses to work on this thread: the program and the window
+     * tests give the JavaFX thread, so a query there fails at once instead of freezing the window.
+     */
+    public void forbidStoreOn(Thread thread) {
+        db.forbidThread(thread);
+    }
+
     public SecurityService security() {
         return security;
     }

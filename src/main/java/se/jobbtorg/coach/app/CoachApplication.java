@@ -201,6 +201,8 @@ public final class CoachApplication extends Application {
 
     private void opened(Opened opened) {
         context = opened.context();
+        // opened runs on the FX thread: from here on a query there fails instead of freezing the window.
+        context.forbidStoreOn(Thread.currentThread());
         if (opened.onNetwork()) {
             LOG.warning("database on a network file system");
             dialogs.showInformation(i18n.get("startup.network.title"),

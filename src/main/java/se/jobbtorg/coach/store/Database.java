@@ -54,6 +54,8 @@ public final class Database implements AutoCloseable {
     private final HybridLogicalClock hlc;
     private final FileLock lock;
     private final boolean convertedFromPlain;
+    /** The thread no query may run on (the JavaFX application thread, in the program). */
+    private volatile Thread forbidden;
 
     private Database(Path file, Clock clock, Connection writer, Connection reader, Backups backups, FileLock lock,
             boolean convertedFromPlain) {
@@ -424,8 +426,24 @@ public final class Database implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Refuses every later read and write on this thread. The program gives its JavaFX thread
+     * (the store may not know JavaFX): a query there freezes the window, and with the guard
+     * every window test finds such a call instead of a user finding the freeze.
+     */
+    public void forbidThread(Thread thread) {
+        this.forbidden = thread;
+    }
+
+    private void checkThread() {
+        if (forbidden != null && Thread.currentThread() == forbidden) {
+            throw new IllegalStateException("the database is not used on the " + forbidden.getName() + " thread");
+        }
+    }
+
     /** Runs a read in one snapshot. Never call from the FX thread. */
     public <T> T read(Function<DSLContext, T> work) {
+        checkThread();
         readLock.lock();
         try {
             reader.setAutoCommit(false);
@@ -447,6 +465,7 @@ public final class Database implements AutoCloseable {
      * and the change-log rows describing them, commit together or not at all.
      */
     public <T> T write(Function<Transaction, T> work) {
+        checkThread();
         if (writeLock.isHeldByCurrentThread()) {
             // A nested write would commit the outer transaction half-way.
             throw new IllegalStateException("write inside a write");

@@ -129,6 +129,7 @@ class LockUiTest {
         context.demo().populate(7, 20, me);
         AtomicReference<Lock> lock = new AtomicReference<>();
         Platform.runLater(() -> {
+            context.forbidStoreOn(Thread.currentThread());
             MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
             Lock l = new Lock(stage, SV, context.ui().tasks(), context.security()::unlocks, Duration.ofMinutes(10));
             window.setProgramActions(new MainWindow.ProgramActions(l::lock, () -> { }, () -> { }));

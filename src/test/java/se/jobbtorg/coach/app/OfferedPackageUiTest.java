@@ -63,7 +63,7 @@ class OfferedPackageUiTest {
             there.exportSnapshot(offered, p -> { });
         }
         window = new MainWindow(stage, context.ui(), SV, me, () -> { });
-        Ui.showMain(stage, window);
+        Ui.showMain(stage, context, window);
     }
 
     @AfterEach

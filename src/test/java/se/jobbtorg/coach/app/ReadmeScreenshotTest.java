@@ -43,6 +43,7 @@ class ReadmeScreenshotTest {
         context = AppContext.open(dir.resolve("demo-" + System.nanoTime() + ".db"), DAY, TestPassphrase.get());
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(20261124L, 80, me);
+        context.forbidStoreOn(Thread.currentThread());
         MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(CoachApplication.STYLESHEET);

@@ -61,7 +61,7 @@ class ReassignAndCalendarUiTest {
         chosen = dir.resolve("kalender-" + System.nanoTime());
         window = new MainWindow(stage, context.ui(), SV, me, () -> { },
                 (owner, title, name, extension) -> chosen.toFile());
-        Ui.showMain(stage, window);
+        Ui.showMain(stage, context, window);
     }
 
     @AfterEach

@@ -53,7 +53,7 @@ class SummaryUiTest {
         // The picker answers with the suggested name in a folder of this run's own.
         exports = dir.resolve("export-" + System.nanoTime());
         exported = exports.resolve(SV.get("summary.fileName"));
-        Ui.showMain(stage, new MainWindow(stage, context.ui(), SV, me, () -> { },
+        Ui.showMain(stage, context, new MainWindow(stage, context.ui(), SV, me, () -> { },
                 (owner, title, name, extension) -> exports.resolve(name).toFile()));
     }
 

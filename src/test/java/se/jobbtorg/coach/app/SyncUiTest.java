@@ -78,7 +78,7 @@ class SyncUiTest {
         Files.delete(first);
 
         window = new MainWindow(stage, context.ui(), SV, me, () -> { });
-        Ui.showMain(stage, window);
+        Ui.showMain(stage, context, window);
     }
 
     @AfterEach

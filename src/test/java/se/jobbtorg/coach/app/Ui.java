@@ -22,10 +22,16 @@ final class Ui {
 
     /** The main window as the program shows it, on the given context, in the given stage. */
     static void showMain(Stage stage, AppContext context, I18n i18n, Coach me) {
-        showMain(stage, new MainWindow(stage, context.ui(), i18n, me, () -> { }));
+        showMain(stage, context, new MainWindow(stage, context.ui(), i18n, me, () -> { }));
     }
 
-    static void showMain(Stage stage, MainWindow window) {
+    /**
+     * Shows the window; from here on the context's database refuses the FX thread, as in the
+     * program, so every window test finds a query that would freeze the window. Call on the FX
+     * thread (a {@code @Start} method).
+     */
+    static void showMain(Stage stage, AppContext context, MainWindow window) {
+        context.forbidStoreOn(Thread.currentThread());
         Scene scene = new Scene(window, 1180, 760);
         scene.getStylesheets().add(CoachApplication.STYLESHEET);
         stage.setScene(scene);

@@ -72,7 +72,7 @@ class WorkflowWalkUiTest {
         lateEnrolment = context.caseload().enrol(new EnrolmentDraft(late.id(), me.id(), TODAY.minusDays(9),
                 "Försörjningsstöd Skärholmen", "Katarina Sjöberg", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
         printed = dir.resolve("plan-" + System.nanoTime() + ".pdf");
-        Ui.showMain(stage, new MainWindow(stage, context.ui(), SV, me, () -> { },
+        Ui.showMain(stage, context, new MainWindow(stage, context.ui(), SV, me, () -> { },
                 (owner, title, name, extension) -> printed.toFile()));
     }
 

@@ -8,11 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.Failures;
+import se.jobbtorg.coach.service.MissingRecordException;
+import se.jobbtorg.coach.service.ValidationException;
 
 /**
- * The few failures a user can do something about, told apart from the rest: a file open in
- * another program (Excel keeps what it shows locked on Windows) or a place one may not write to,
- * and a full disk. Everything else is "something went wrong", with the detail in the log.
+ * The few failures a user can do something about, told apart from the rest: what they entered
+ * was refused; the record is gone (deleted or moved meanwhile); a file open in another program
+ * (Excel keeps what it shows locked on Windows) or a place one may not write to; a full disk;
+ * the database could not do it. Everything else is "something went wrong", with the detail in
+ * the log.
  *
  * <p>They are told apart by the exception's type and the file it names, not by its message: the
  * operating system words the message in the user's language ("Det finns inte tillräckligt med
@@ -25,9 +31,57 @@ public final class ErrorSentences {
     private ErrorSentences() {
     }
 
+    /** The kinds a job's handlers and the sentences tell apart, most specific first. */
+    public enum Kind {
+        VALIDATION, FILE_LOCKED, DISK_FULL, MISSING_RECORD, STORE, UNEXPECTED;
+
+        /** True for the kinds whose detail belongs in the log (the user did nothing wrong). */
+        public boolean logged() {
+            return this == STORE || this == UNEXPECTED;
+        }
+    }
+
+    public static Kind kindOf(Throwable error) {
+        return kindOf(error, null);
+    }
+
+    /** The kind, knowing where the program was writing (see {@link #keyFor(Throwable, Path)}). */
+    public static Kind kindOf(Throwable error, Path target) {
+        return kindOf(error, target, ErrorSentences::usableSpace);
+    }
+
+    private static Kind kindOf(Throwable error, Path target, ToLongFunction<Path> usableSpace) {
+        if (error instanceof ValidationException) {
+            return Kind.VALIDATION;
+        }
+        if (Failures.isDatabaseDiskFull(error)) {
+            return Kind.DISK_FULL;
+        }
+        String file = fileKeyFor(error, target, usableSpace);
+        if ("error.fileLocked".equals(file)) {
+            return Kind.FILE_LOCKED;
+        }
+        if ("error.diskFull".equals(file)) {
+            return Kind.DISK_FULL;
+        }
+        if (error instanceof MissingRecordException) {
+            return Kind.MISSING_RECORD;
+        }
+        return Failures.isStoreFailure(error) ? Kind.STORE : Kind.UNEXPECTED;
+    }
+
     /** The bundle key of the sentence for this failure, or null when none fits better than the general one. */
     public static String keyFor(Throwable error) {
         return keyFor(error, null);
+    }
+
+    /** What the user reads: a refusal's problems, one a line, or the sentence of its kind. */
+    public static String sentence(I18n i18n, Throwable error) {
+        if (error instanceof ValidationException refused) {
+            return String.join("\n", refused.problems().stream().map(i18n::problem).toList());
+        }
+        String key = keyFor(error);
+        return i18n.get(key != null ? key : "error.unexpected");
     }
 
     /**
@@ -40,6 +94,17 @@ public final class ErrorSentences {
 
     /** With the free space of a path's disk given, so that a full disk can be tested without filling one. */
     static String keyFor(Throwable error, Path target, ToLongFunction<Path> usableSpace) {
+        return switch (kindOf(error, target, usableSpace)) {
+            case FILE_LOCKED -> "error.fileLocked";
+            case DISK_FULL -> "error.diskFull";
+            case MISSING_RECORD -> "error.missingRecord";
+            case STORE -> "error.store";
+            case VALIDATION, UNEXPECTED -> null;
+        };
+    }
+
+    /** A file locked or a full disk, told by the exception's type and the file it names; else null. */
+    private static String fileKeyFor(Throwable error, Path target, ToLongFunction<Path> usableSpace) {
         boolean io = false;
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof AccessDeniedException || t instanceof OverlappingFileLockException) {

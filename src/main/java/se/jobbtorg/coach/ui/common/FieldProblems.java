@@ -1,26 +1,36 @@
 package se.jobbtorg.coach.ui.common;
 
-import se.jobbtorg.coach.i18n.I18n;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.ValidationException;
 
 /**
  * The problem shown next to each field of a form, and saving the form in the background:
- * a refusal puts its sentences next to their fields; anything else goes to the error dialog.
+ * a refusal puts its sentences next to their fields; anything else goes to the error dialog,
+ * or, for a form that shows its own, to {@link #errorProperty()}.
  */
 public final class FieldProblems {
+    private static final Logger LOG = Logger.getLogger(FieldProblems.class.getName());
+
     private final I18n i18n;
     private final Map<String, StringProperty> byField = new LinkedHashMap<>();
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
     public FieldProblems(I18n i18n) {
         this.i18n = i18n;
@@ -32,7 +42,7 @@ public final class FieldProblems {
     }
 
     /** Every field's message property. */
-    public java.util.Collection<StringProperty> all() {
+    public Collection<StringProperty> all() {
         return byField.values();
     }
 
@@ -42,12 +52,21 @@ public final class FieldProblems {
     }
 
     /**
+     * What went wrong with the last save that no field shows (the record gone, the database
+     * failing), as a sentence; empty otherwise. What the user typed stays in the form.
+     */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /**
      * Shows these problems, the first one for each field, and clears the others. Returns the
      * problems no field of this form shows, for the caller to tell in another way.
      */
     public List<Problem> show(List<Problem> problems) {
         byField.values().forEach(p -> p.set(""));
-        List<Problem> elsewhere = new java.util.ArrayList<>();
+        error.set("");
+        List<Problem> elsewhere = new ArrayList<>();
         for (Problem problem : problems) {
             StringProperty target = byField.get(problem.field());
             if (target == null) {
@@ -65,20 +84,31 @@ public final class FieldProblems {
             return;
         }
         saving.set(true);
-        tasks.run(work, result -> {
-            saving.set(false);
-            onSaved.accept(result);
-        }, error -> {
-            saving.set(false);
-            if (error instanceof ValidationException refused) {
-                List<Problem> elsewhere = show(refused.problems());
-                if (!elsewhere.isEmpty()) {
-                    // e.g. "the enrolment has ended": no field to put it next to, so a dialog says it
-                    onError.accept(new ValidationException(elsewhere));
-                }
-            } else {
-                onError.accept(error);
+        tasks.job(progress -> work.call())
+                .onSuccess(onSaved)
+                .onValidation(refused -> {
+                    List<Problem> elsewhere = show(refused.problems());
+                    if (!elsewhere.isEmpty()) {
+                        // e.g. "the enrolment has ended": no field to put it next to, so a dialog says it
+                        onError.accept(new ValidationException(elsewhere));
+                    }
+                })
+                .onFailure(onError)
+                .always(() -> saving.set(false))
+                .start();
+    }
+
+    /**
+     * The same for a form that shows its own failures: a refusal no field shows, and every
+     * other failure, becomes {@link #errorProperty()}'s sentence (the detail goes to the log).
+     */
+    public <T> void save(TaskRunner tasks, Callable<T> work, Consumer<T> onSaved) {
+        save(tasks, work, onSaved, failure -> {
+            ErrorSentences.Kind kind = ErrorSentences.kindOf(failure);
+            if (kind.logged()) {
+                LOG.log(Level.SEVERE, "save failed", failure);
             }
+            error.set(ErrorSentences.sentence(i18n, failure));
         });
     }
 }

@@ -49,6 +49,7 @@ public class FormDialog<T> extends Dialog<T> {
         });
         setResultConverter(button -> null);
         problems.all().forEach(p -> Forms.growWith(this, p));
+        Forms.growWith(this, problems.errorProperty());
     }
 
     /**

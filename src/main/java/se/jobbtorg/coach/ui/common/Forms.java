@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.common;
 
 import se.jobbtorg.coach.i18n.I18n;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -8,6 +9,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -80,6 +82,23 @@ public final class Forms {
             });
         }
         return label;
+    }
+
+    /**
+     * A form's own failure (the record gone, the database failing) as a sentence under its
+     * fields, hidden while there is none; what the user typed stays in the fields above it.
+     */
+    public static Label formError(String id, ObservableStringValue error) {
+        Label message = new Label();
+        message.setId(id);
+        message.getStyleClass().add("field-problem");
+        message.textProperty().bind(error);
+        message.visibleProperty().bind(Bindings.isNotEmpty(error));
+        message.managedProperty().bind(message.visibleProperty());
+        message.setWrapText(true);
+        message.setMaxWidth(FIELD_WIDTH);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        return message;
     }
 
     /**

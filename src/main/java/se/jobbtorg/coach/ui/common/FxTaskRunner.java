@@ -1,10 +1,9 @@
 package se.jobbtorg.coach.ui.common;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
@@ -30,22 +29,51 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
-    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> Job<T> job(Work<T> work) {
+        return new Job<>(work, this::start);
+    }
+
+    private <T> void start(Job<T> job) {
+        // Only the latest report waits for the FX thread: a fast loop must not flood its queue.
+        AtomicReference<long[]> latest = new AtomicReference<>();
+        Progress progress = new Progress() {
+            @Override
+            public void report(long done, long total) {
+                if (latest.getAndSet(new long[] {done, total}) == null) {
+                    Platform.runLater(() -> {
+                        long[] now = latest.getAndSet(null);
+                        if (now != null) {
+                            job.progressed(now[0], now[1]);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return job.isCancelled();
+            }
+        };
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
-                return work.call();
+                return job.work().call(progress);
             }
         };
+        // The Task's handlers run on the FX thread, after any progress posted before them.
         task.setOnSucceeded(e -> {
             changeRunning(-1);
-            onSuccess.accept(task.getValue());
+            job.succeeded(task.getValue());
         });
         task.setOnFailed(e -> {
             changeRunning(-1);
-            onFailure.accept(task.getException());
+            job.failed(task.getException());
         });
-        task.setOnCancelled(e -> changeRunning(-1));
+        task.setOnCancelled(e -> {
+            changeRunning(-1);
+            job.cancelledNow();
+        });
+        job.setCanceller(() -> task.cancel(true));
         if (Platform.isFxApplicationThread()) {
             changeRunning(1);
         } else {
@@ -57,7 +85,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             LOG.log(Level.SEVERE, "background work could not start", e);
             Platform.runLater(() -> {
                 changeRunning(-1);
-                onFailure.accept(e);
+                job.failed(e);
             });
         }
     }

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.sync;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,12 +161,23 @@ public final class SyncViewModel {
             status.set(i18n.get("sync.problem.noFolder"));
             return null;
         }
-        Path path = Path.of(text);
-        if (!Files.isDirectory(path)) {
-            status.set(i18n.get("sync.problem.folderMissing", text));
-            return null;
+        return Path.of(text);
+    }
+
+    /** A folder that is not there (a USB stick pulled out): said on the status line, not a fault. */
+    private static final class FolderMissingException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        FolderMissingException(Path folder) {
+            super(folder.toString());
         }
-        return path;
+    }
+
+    /** Asked in the background: a disk or a network share can keep the FX thread waiting. */
+    private static void requireFolder(Path dir) throws FolderMissingException {
+        if (!Files.isDirectory(dir)) {
+            throw new FolderMissingException(dir);
+        }
     }
 
     /** Writes a package for the chosen recipient into the folder. */
@@ -177,6 +189,7 @@ public final class SyncViewModel {
         Recipient to = recipient.get();
         start();
         tasks.run(() -> {
+            requireFolder(dir);
             sync.setSyncFolder(dir);
             Path target = dir.resolve(sync.packageName(who));
             return to == null || to.deviceId() == null ? sync.exportSnapshot(target, this::progressed)
@@ -215,6 +228,7 @@ public final class SyncViewModel {
         start();
         boolean dry = dryRun.get();
         tasks.run(() -> {
+            requireFolder(dir);
             sync.setSyncFolder(dir);
             List<Path> files = sync.packagesIn(dir);
             return importAll(files, dry);
@@ -318,6 +332,10 @@ public final class SyncViewModel {
 
     private void failed(Throwable e) {
         working.set(false);
+        if (e instanceof FolderMissingException) {
+            status.set(i18n.get("sync.problem.folderMissing", e.getMessage()));
+            return;
+        }
         if (e instanceof PackageRefusedException refused) {
             // Not a fault: the package could not be made or read as asked, and the sentence says why.
             status.set(i18n.get("sync.exportRefused", reason(refused)));

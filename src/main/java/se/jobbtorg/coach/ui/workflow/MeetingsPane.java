@@ -1,14 +1,8 @@
 package se.jobbtorg.coach.ui.workflow;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,14 +16,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
-import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.i18n.I18n;
@@ -71,7 +64,7 @@ final class MeetingsPane extends VBox {
             dialog(model, i18n, dialogs, owner.get(), selected, selected == null
                     || selected.outcome() == MeetingOutcome.PLANNED ? MeetingOutcome.ATTENDED : selected.outcome());
         });
-        var closed = javafx.beans.binding.Bindings.createBooleanBinding(() -> model.workProperty().get() == null
+        var closed = Bindings.createBooleanBinding(() -> model.workProperty().get() == null
                 || !model.workProperty().get().enrolment().isOpen(), model.workProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
@@ -84,6 +77,7 @@ final class MeetingsPane extends VBox {
             }
         };
         model.workProperty().addListener((o, old, work) -> fill.run());
+        fill.run();
         history.selectedProperty().addListener((o, was, now) -> fill.run());
     }
 
@@ -107,91 +101,57 @@ final class MeetingsPane extends VBox {
     /** Plans a meeting, or records what happened at one (superseding the planned entry). */
     private void dialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner, Meeting earlier,
             MeetingOutcome defaultOutcome) {
-        FieldProblems form = new FieldProblems(i18n);
+        MeetingViewModel form = model.newMeeting(earlier, defaultOutcome);
         var grid = Forms.grid();
-        SimpleObjectProperty<LocalDate> date = new SimpleObjectProperty<>(earlier != null
-                ? earlier.at().toLocalDate() : model.today());
-        SimpleBooleanProperty dateBad = new SimpleBooleanProperty();
-        var datePicker = Forms.date("meetingDate", i18n.get("date.prompt"), date, dateBad);
-        Forms.row(grid, 0, i18n.get("meeting.date"), datePicker, form.of(MeetingDraft.FIELD_AT));
-        SimpleStringProperty time = new SimpleStringProperty(earlier != null ? earlier.at().toLocalTime().toString()
-                : "09:00");
-        TextField timeField = Forms.text("meetingTime", time);
+        var datePicker = Forms.date("meetingDate", i18n.get("date.prompt"), form.date, form.dateUnreadable);
+        Forms.row(grid, 0, i18n.get("meeting.date"), datePicker, form.problems.of(MeetingDraft.FIELD_AT));
+        TextField timeField = Forms.text("meetingTime", form.time);
         timeField.setPromptText("09:00");
-        Forms.row(grid, 1, i18n.get("meeting.time"), timeField, form.of("time"));
+        Forms.row(grid, 1, i18n.get("meeting.time"), timeField, form.problems.of(MeetingViewModel.FIELD_TIME));
         ComboBox<MeetingKind> kind = Cells.choice("meetingKind", i18n, MeetingKind.values());
-        kind.setValue(earlier != null ? earlier.kind() : MeetingKind.DESK);
-        Forms.row(grid, 2, i18n.get("meeting.kind"), kind, form.of(MeetingDraft.FIELD_KIND));
+        kind.valueProperty().bindBidirectional(form.kind);
+        Forms.row(grid, 2, i18n.get("meeting.kind"), kind, form.problems.of(MeetingDraft.FIELD_KIND));
         ComboBox<MeetingOutcome> outcome = Cells.choice("meetingOutcome", i18n, MeetingOutcome.values());
-        outcome.setValue(defaultOutcome);
+        outcome.valueProperty().bindBidirectional(form.outcome);
         Forms.row(grid, 3, i18n.get("meeting.outcome"), outcome, null);
-        SimpleStringProperty attendees = new SimpleStringProperty(earlier != null && earlier.attendees() != null
-                ? earlier.attendees() : "");
-        Forms.row(grid, 4, i18n.get("meeting.attendees"), Forms.text("meetingAttendees", attendees), null);
+        Forms.row(grid, 4, i18n.get("meeting.attendees"), Forms.text("meetingAttendees", form.attendees), null);
         CheckBox joint = new CheckBox(i18n.get("meeting.joint"));
         joint.setId("meetingJoint");
-        joint.setSelected(earlier != null && earlier.socialSecretaryJoined());
+        joint.selectedProperty().bindBidirectional(form.socialSecretaryJoined);
         grid.add(joint, 1, 10);
-        TextArea notes = new TextArea(earlier != null && earlier.notes() != null ? earlier.notes() : "");
+        TextArea notes = new TextArea();
         notes.setId("meetingNotes");
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
+        notes.textProperty().bindBidirectional(form.notes);
         Forms.row(grid, 6, i18n.get("meeting.notes"), notes, null);
-        SimpleStringProperty next = new SimpleStringProperty(earlier != null && earlier.nextSteps() != null
-                ? earlier.nextSteps() : "");
-        Forms.row(grid, 7, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", next), null);
-        SimpleObjectProperty<LocalDate> duty = new SimpleObjectProperty<>(earlier == null ? null : earlier.dutyExplainedOn());
-        SimpleBooleanProperty dutyBad = new SimpleBooleanProperty();
-        var dutyPicker = Forms.date("meetingDuty", i18n.get("date.prompt"), duty, dutyBad);
-        Forms.row(grid, 8, i18n.get("meeting.duty"), dutyPicker, form.of(MeetingDraft.FIELD_DUTY));
-        SimpleObjectProperty<LocalDate> reported = new SimpleObjectProperty<>(earlier == null ? null : earlier.reportedOn());
-        SimpleBooleanProperty reportedBad = new SimpleBooleanProperty();
-        var reportedPicker = Forms.date("meetingReported", i18n.get("date.prompt"), reported, reportedBad);
-        reportedPicker.disableProperty().bind(outcome.valueProperty().isNotEqualTo(MeetingOutcome.NOT_ATTENDED));
-        Forms.row(grid, 9, i18n.get("meeting.reported"), reportedPicker, form.of(MeetingDraft.FIELD_REPORTED));
+        Forms.row(grid, 7, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", form.nextSteps), null);
+        var dutyPicker = Forms.date("meetingDuty", i18n.get("date.prompt"), form.dutyExplainedOn, form.dutyUnreadable);
+        Forms.row(grid, 8, i18n.get("meeting.duty"), dutyPicker, form.problems.of(MeetingDraft.FIELD_DUTY));
+        var reportedPicker = Forms.date("meetingReported", i18n.get("date.prompt"), form.reportedOn,
+                form.reportedUnreadable);
+        reportedPicker.disableProperty().bind(form.reportAsked.not());
+        Forms.row(grid, 9, i18n.get("meeting.reported"), reportedPicker, form.problems.of(MeetingDraft.FIELD_REPORTED));
         // One line per running activity: every activity is followed up (001).
-        var work = model.workProperty().get();
-        java.util.Map<java.util.UUID, TextField> followUps = new java.util.LinkedHashMap<>();
         int row = 11;
-        for (var activity : work.activitiesInForce()) {
-            if (!activity.isRunning(model.today())) {
-                continue;
-            }
-            TextField field = new TextField();
-            field.setId("followUp-" + activity.kind().code());
-            followUps.put(activity.id(), field);
+        for (var line : form.followUps) {
+            Activity activity = line.activity();
+            TextField field = Forms.text("followUp-" + activity.kind().code(), line.note());
             Forms.row(grid, row++, i18n.get("meeting.followUp", PlanPane.name(i18n, activity), activity.provider()),
                     field, null);
         }
+        grid.add(Forms.formError("meetingError", form.problems.errorProperty()), 1, row * 2);
 
         new FormDialog<Meeting>(owner, i18n, dialogs, "meetingDialog",
                 i18n.get(defaultOutcome == MeetingOutcome.PLANNED ? "meeting.plan.title" : "meeting.record.title"),
                 earlier == null ? i18n.get("meeting.header") : i18n.get("meeting.header.correcting",
                         i18n.date(earlier.at().toLocalDate()) + " " + earlier.at().toLocalTime(), i18n.of(earlier.outcome())),
-                grid, i18n.get("meeting.save"), form, (done, failed) -> {
+                grid, i18n.get("meeting.save"), form.problems, (done, failed) -> {
                     for (var p : List.of(datePicker, dutyPicker, reportedPicker)) {
                         Forms.commit(p);
                     }
-                    LocalTime at;
-                    try {
-                        at = LocalTime.parse(time.get().strip().length() == 4 ? "0" + time.get().strip()
-                                : time.get().strip());
-                    } catch (DateTimeParseException e) {
-                        form.show(List.of(Problem.of("time", "meeting.problem.time")));
-                        return;
-                    }
-                    if (dateBad.get() || dutyBad.get() || reportedBad.get()) {
-                        form.show(List.of(Problem.of(dateBad.get() ? MeetingDraft.FIELD_AT
-                                : dutyBad.get() ? MeetingDraft.FIELD_DUTY : MeetingDraft.FIELD_REPORTED, "validation.date")));
-                        return;
-                    }
-                    model.recordMeeting(earlier == null ? null : earlier.id(),
-                            date.get() == null ? null : LocalDateTime.of(date.get(), at), kind.getValue(),
-                            outcome.getValue(), attendees.get(), joint.isSelected(), notes.getText(), next.get(),
-                            duty.get(), outcome.getValue() == MeetingOutcome.NOT_ATTENDED ? reported.get() : null,
-                            followUps.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                                    java.util.Map.Entry::getKey, e -> e.getValue().getText())),
-                            form, done);
+                    form.save(done);
                 }, datePicker).showAndWait();
+        model.closed(form);
     }
 }

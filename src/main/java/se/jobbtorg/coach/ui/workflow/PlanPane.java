@@ -1,12 +1,14 @@
 package se.jobbtorg.coach.ui.workflow;
 
+import java.io.File;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,13 +21,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.ui.common.FieldProblems;
+import se.jobbtorg.coach.service.WorkflowService;
+import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
+import se.jobbtorg.coach.ui.common.FilePicker;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.i18n.I18n;
@@ -37,19 +42,14 @@ import se.jobbtorg.coach.i18n.I18n;
 final class PlanPane extends VBox {
     private final ComboBox<ActivityPlan> versions = new ComboBox<>();
     private final TableView<Activity> activities = new TableView<>();
-    private final SimpleObjectProperty<PlanGoal> goal = new SimpleObjectProperty<>();
-    private final SimpleStringProperty wishes = new SimpleStringProperty("");
     private final Label status = new Label();
     private final Label limits = new Label();
-    private final FieldProblems problems;
     private int newestShown;
-    private ActivityPlan shownPlan;
 
-    PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, java.util.function.Supplier<Window> owner,
-            se.jobbtorg.coach.ui.common.FilePicker files) {
+    PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner, FilePicker files) {
+        PlanViewModel form = model.plan;
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));
-        problems = new FieldProblems(i18n);
 
         versions.setId("planVersions");
         versions.setConverter(new StringConverter<>() {
@@ -81,24 +81,24 @@ final class PlanPane extends VBox {
         versionLabel.setMnemonicParsing(true);
         versionLabel.setLabelFor(versions);
         HBox top = new HBox(8, versionLabel, versions, draft, change, review);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(Pos.CENTER_LEFT);
         status.setId("planStatus");
         limits.setId("planLimits");
         limits.setWrapText(true);
 
         var grid = Forms.grid();
         ComboBox<PlanGoal> goalBox = Cells.choice("planGoal", i18n, PlanGoal.values());
-        goalBox.valueProperty().bindBidirectional(goal);
-        Forms.row(grid, 0, i18n.get("plan.goal"), goalBox, problems.of(se.jobbtorg.coach.service.WorkflowService.FIELD_GOAL));
+        goalBox.valueProperty().bindBidirectional(form.goal);
+        Forms.row(grid, 0, i18n.get("plan.goal"), goalBox, form.goalProblem);
         TextArea wishesArea = new TextArea();
         wishesArea.setId("planWishes");
         wishesArea.setPrefRowCount(2);
         wishesArea.setWrapText(true);
-        wishesArea.textProperty().bindBidirectional(wishes);
+        wishesArea.textProperty().bindBidirectional(form.wishes);
         Forms.row(grid, 1, i18n.get("plan.wishes"), wishesArea, null);
         Button saveGoal = new Button(i18n.get("plan.saveGoal"));
         saveGoal.setId("planSaveGoal");
-        saveGoal.setOnAction(e -> model.describe(versions.getValue(), goal.get(), wishes.get(), problems));
+        saveGoal.setOnAction(e -> form.save());
 
         activities.setId("planActivities");
         activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -115,7 +115,7 @@ final class PlanPane extends VBox {
         Label activityProblem = new Label();
         activityProblem.getStyleClass().add("field-problem");
         activityProblem.setId("planActivitiesProblem");
-        activityProblem.textProperty().bind(problems.of(se.jobbtorg.coach.service.WorkflowService.FIELD_ACTIVITIES));
+        activityProblem.textProperty().bind(form.activitiesProblem);
 
         Button add = new Button(i18n.get("plan.addActivity"));
         add.setId("planAddActivity");
@@ -136,7 +136,7 @@ final class PlanPane extends VBox {
         print.setId("planPrint");
         print.disableProperty().bind(versions.valueProperty().isNull());
         print.setOnAction(e -> {
-            java.io.File file = files.saveAs(owner.get(), i18n.get("plan.print"), i18n.get("plan.print.fileName"), "pdf");
+            File file = files.saveAs(owner.get(), i18n.get("plan.print"), i18n.get("plan.print.fileName"), "pdf");
             if (file != null) {
                 model.printPlan(versions.getValue(), file.toPath(), saved -> dialogs.showInformation(
                         i18n.get("plan.print"), i18n.get("summary.saved", saved)));
@@ -144,7 +144,7 @@ final class PlanPane extends VBox {
         });
         HBox actions = new HBox(8, add, remove, approve, print);
 
-        var editable = javafx.beans.binding.Bindings.createBooleanBinding(
+        var editable = Bindings.createBooleanBinding(
                 () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model)
                         && model.workProperty().get().enrolment().isOpen(),
                 versions.valueProperty(), model.workProperty());
@@ -152,10 +152,10 @@ final class PlanPane extends VBox {
             node.disableProperty().bind(editable.not());
         }
         remove.disableProperty().bind(editable.not().or(activities.getSelectionModel().selectedItemProperty().isNull()));
-        draft.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        draft.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
                         || model.workProperty().get().currentPlan().isPresent(), model.workProperty()));
-        var noNewVersion = javafx.beans.binding.Bindings.createBooleanBinding(
+        var noNewVersion = Bindings.createBooleanBinding(
                 () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
                         || model.workProperty().get().currentPlan().map(p -> !p.isApproved()).orElse(true),
                 model.workProperty());
@@ -165,10 +165,11 @@ final class PlanPane extends VBox {
         activities.setMinHeight(110);
         wishesArea.setPrefRowCount(1);
         grid.add(saveGoal, 2, 2);
-        getChildren().setAll(top, status, limits, grid, activities, activityProblem, actions);
+        getChildren().setAll(top, status, limits, grid, Forms.formError("planError", form.problems.errorProperty()),
+                activities, activityProblem, actions);
 
         versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
-        model.workProperty().addListener((o, old, work) -> {
+        ChangeListener<EnrolmentWork> onWork = (o, old, work) -> {
             if (work == null) {
                 return;
             }
@@ -185,7 +186,10 @@ final class PlanPane extends VBox {
             limits.setText(i18n.get("plan.limits", limit) + (work.reviewDue() != null
                     ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);
-        });
+        };
+        model.workProperty().addListener(onWork);
+        // A view built for work already loaded (a rebuilt view) shows it at once.
+        onWork.changed(model.workProperty(), null, model.workProperty().get());
     }
 
     /** An activity's name: the kind, or what the coach wrote for "other". */
@@ -200,82 +204,62 @@ final class PlanPane extends VBox {
 
     private void show(WorkViewModel model, ActivityPlan plan, I18n i18n) {
         var work = model.workProperty().get();
-        problems.show(List.of());
+        model.plan.show(work == null ? null : plan);
         if (plan == null || work == null) {
             status.setText(i18n.get("plan.none"));
             activities.getItems().clear();
-            goal.set(null);
-            wishes.set("");
             return;
         }
         status.setText(plan.isApproved() ? i18n.get("plan.status.approved", plan.approvedOn(), plan.approvedBy())
                 : i18n.get("plan.status.draft"));
-        // What the coach has typed but not saved survives a reload of the same, unchanged version.
-        if (!plan.equals(shownPlan)) {
-            goal.set(plan.goal());
-            wishes.set(plan.wishes() == null ? "" : plan.wishes());
-            shownPlan = plan;
-        }
         activities.getItems().setAll(work.activitiesOf(plan.id()));
     }
 
     private void activityDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
-        FieldProblems form = new FieldProblems(i18n);
+        ActivityViewModel form = model.newActivity(versions.getValue());
         var grid = Forms.grid();
         ComboBox<ActivityKind> kind = Cells.choice("activityKind", i18n, ActivityKind.values());
-        Forms.row(grid, 0, i18n.get("activity.kind"), kind, form.of("kind"));
-        SimpleStringProperty other = new SimpleStringProperty("");
-        TextField otherField = Forms.text("activityOther", other);
-        otherField.disableProperty().bind(kind.valueProperty().isNotEqualTo(ActivityKind.OTHER));
-        Forms.row(grid, 1, i18n.get("activity.other"), otherField, form.of("otherText"));
-        SimpleStringProperty provider = new SimpleStringProperty("");
-        Forms.row(grid, 2, i18n.get("activity.provider"), Forms.text("activityProvider", provider), form.of("provider"));
-        SimpleStringProperty description = new SimpleStringProperty("");
-        Forms.row(grid, 3, i18n.get("activity.description"), Forms.text("activityDescription", description), null);
-        SimpleObjectProperty<LocalDate> start = new SimpleObjectProperty<>(model.today());
-        SimpleObjectProperty<LocalDate> end = new SimpleObjectProperty<>();
-        SimpleBooleanProperty startBad = new SimpleBooleanProperty();
-        SimpleBooleanProperty endBad = new SimpleBooleanProperty();
-        var startPicker = Forms.date("activityStart", i18n.get("date.prompt"), start, startBad);
-        var endPicker = Forms.date("activityEnd", i18n.get("date.prompt"), end, endBad);
-        Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.of("startOn"));
-        Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.of("endOn"));
-        ActivityPlan plan = versions.getValue();
+        kind.valueProperty().bindBidirectional(form.kind);
+        Forms.row(grid, 0, i18n.get("activity.kind"), kind, form.problems.of(ActivityDraft.FIELD_KIND));
+        TextField otherField = Forms.text("activityOther", form.otherText);
+        otherField.disableProperty().bind(form.otherAsked.not());
+        Forms.row(grid, 1, i18n.get("activity.other"), otherField, form.problems.of(ActivityDraft.FIELD_OTHER));
+        Forms.row(grid, 2, i18n.get("activity.provider"), Forms.text("activityProvider", form.provider),
+                form.problems.of(ActivityDraft.FIELD_PROVIDER));
+        Forms.row(grid, 3, i18n.get("activity.description"), Forms.text("activityDescription", form.description), null);
+        var startPicker = Forms.date("activityStart", i18n.get("date.prompt"), form.start, form.startUnreadable);
+        var endPicker = Forms.date("activityEnd", i18n.get("date.prompt"), form.end, form.endUnreadable);
+        Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START));
+        Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.problems.of(ActivityDraft.FIELD_END));
+        grid.add(Forms.formError("activityError", form.problems.errorProperty()), 1, 12);
         new FormDialog<Activity>(owner, i18n, dialogs, "activityDialog", i18n.get("activity.title"),
-                i18n.get("activity.header"), grid, i18n.get("activity.save"), form, (done, failed) -> {
+                i18n.get("activity.header"), grid, i18n.get("activity.save"), form.problems, (done, failed) -> {
                     Forms.commit(startPicker);
                     Forms.commit(endPicker);
-                    model.addActivity(plan, kind.getValue(), other.get(), provider.get(), description.get(),
-                            startBad.get() ? null : start.get(), endBad.get() ? null : end.get(), form, done);
+                    form.save(done);
                 }, kind).showAndWait();
+        model.closed(form);
     }
 
     private void approvalDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
-        FieldProblems form = new FieldProblems(i18n);
+        ApprovalViewModel form = model.newApproval(versions.getValue());
         var grid = Forms.grid();
-        SimpleStringProperty by = new SimpleStringProperty(
-                model.workProperty().get().enrolment().socialSecretary() == null ? ""
-                        : model.workProperty().get().enrolment().socialSecretary());
-        TextField byField = Forms.text("approvedBy", by);
-        Forms.row(grid, 0, i18n.get("approval.by"), byField,
-                form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_APPROVED_BY));
-        SimpleObjectProperty<LocalDate> on = new SimpleObjectProperty<>(model.today());
-        SimpleBooleanProperty bad = new SimpleBooleanProperty();
-        var picker = Forms.date("approvedOn", i18n.get("date.prompt"), on, bad);
-        Forms.row(grid, 1, i18n.get("approval.on"), picker,
-                form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_APPROVED_ON));
-        // Refusals about the plan itself (goal, activities) are shown in the dialog too.
+        TextField byField = Forms.text("approvedBy", form.approvedBy);
+        Forms.row(grid, 0, i18n.get("approval.by"), byField, form.problems.of(WorkflowService.FIELD_APPROVED_BY));
+        var picker = Forms.date("approvedOn", i18n.get("date.prompt"), form.approvedOn, form.approvedOnUnreadable);
+        Forms.row(grid, 1, i18n.get("approval.on"), picker, form.problems.of(WorkflowService.FIELD_APPROVED_ON));
         Label planProblems = new Label();
         planProblems.getStyleClass().add("field-problem");
         planProblems.setWrapText(true);
-        planProblems.textProperty().bind(form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_GOAL)
-                .concat(" ").concat(form.of(se.jobbtorg.coach.service.WorkflowService.FIELD_ACTIVITIES)));
+        planProblems.textProperty().bind(form.planProblems);
         grid.add(planProblems, 1, 4);
-        ActivityPlan plan = versions.getValue();
+        grid.add(Forms.formError("approvalError", form.problems.errorProperty()), 1, 5);
         new FormDialog<ActivityPlan>(owner, i18n, dialogs, "approvalDialog", i18n.get("approval.title"),
-                i18n.get("approval.header", plan.version()), grid, i18n.get("approval.save"), form, (done, failed) -> {
+                i18n.get("approval.header", form.version().version()), grid, i18n.get("approval.save"), form.problems,
+                (done, failed) -> {
                     Forms.commit(picker);
-                    model.approve(plan, by.get(), bad.get() ? null : on.get(), form, done);
+                    form.save(done);
                 }, byField).showAndWait();
+        model.closed(form);
     }
 }

@@ -9,9 +9,11 @@ import se.jobbtorg.coach.i18n.I18n;
 
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit. */
 public final class WorkView extends TabPane {
+    private final WorkViewModel model;
 
     public WorkView(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
             se.jobbtorg.coach.ui.common.FilePicker files) {
+        this.model = model;
         setId("workTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().setAll(
@@ -25,6 +27,11 @@ public final class WorkView extends TabPane {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         return tab;
+    }
+
+    /** The forms behind this view: whether anything typed is unsaved, and the text itself. */
+    public WorkViewModel model() {
+        return model;
     }
 
     /** Selects the tab with this id (workMapping, workPlan, workMeetings, workExit). */

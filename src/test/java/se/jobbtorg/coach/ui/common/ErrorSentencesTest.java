@@ -1,5 +1,8 @@
 package se.jobbtorg.coach.ui.common;
 
+import se.jobbtorg.coach.store.StoreException;
+import se.jobbtorg.coach.service.MissingRecordException;
+import java.sql.SQLException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,5 +86,17 @@ class ErrorSentencesTest {
         assertNull(ErrorSentences.keyFor(new NoSuchFileException(dir.resolve("E:/paket").toString()), null, PLENTY));
         // A failure with no file and no target says nothing about a disk, whatever the free space.
         assertNull(ErrorSentences.keyFor(new IllegalArgumentException("bad"), dir, FULL));
+    }
+
+    @Test
+    void theDatabaseFailingAndARecordGoneAreToldApart() {
+        assertEquals("error.store", ErrorSentences.keyFor(new StoreException("write failed",
+                new SQLException("database is locked", null, 5))));
+        // A full disk under the database is still a full disk: the user can do something about it.
+        // Told by SQLite's result code, not by the English words of the message.
+        assertEquals("error.diskFull", ErrorSentences.keyFor(new StoreException("write failed",
+                new SQLException("[SQLITE_FULL] databasen är full", null, 13))));
+        assertEquals("error.missingRecord", ErrorSentences.keyFor(new MissingRecordException("no enrolment")));
+        assertNull(ErrorSentences.keyFor(new IllegalStateException("write inside a write")));
     }
 }

@@ -10,15 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.junit.jupiter.api.Test;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.PassphraseRules;
 import se.jobbtorg.coach.i18n.I18n;
-import se.jobbtorg.coach.ui.common.TaskRunner;
+import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
 import se.jobbtorg.coach.ui.lock.PassphraseViewModel.Mode;
 import se.jobbtorg.coach.ui.lock.PassphraseViewModel.Outcome;
 
@@ -28,25 +24,7 @@ class PassphraseViewModelTest {
     static final String GOOD = "blå cykel i regn 2026";
 
     /** Runs the work at once on the calling thread, as the FX thread would see its callbacks. */
-    static final class SameThread implements TaskRunner {
-        private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty busyProperty() {
-            return busy.getReadOnlyProperty();
-        }
+    static final class SameThread extends SameThreadTaskRunner {
     }
 
     /** Records each wait and the sentence shown while it lasts; runs the end of it at once (or holds it). */

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
@@ -21,7 +19,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.ui.common.TaskRunner;
+import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
 
 /** The team's computers as the sync screen's model gives them, without a window. */
 class SyncViewModelTest {
@@ -29,7 +27,7 @@ class SyncViewModelTest {
     Path dir;
 
     /** Runs work and callbacks at once, on the calling thread. */
-    static final class SameThread implements TaskRunner {
+    static final class SameThread extends SameThreadTaskRunner {
         final List<Throwable> failures = new ArrayList<>();
 
         @Override
@@ -43,11 +41,6 @@ class SyncViewModelTest {
                 return;
             }
             onSuccess.accept(result);
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty busyProperty() {
-            return new SimpleBooleanProperty(false);
         }
     }
 

@@ -1,0 +1,72 @@
+package se.jobbtorg.coach.ui.workflow;
+
+import java.util.List;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.service.WorkflowService;
+import se.jobbtorg.coach.ui.common.DirtyFlag;
+import se.jobbtorg.coach.ui.common.FieldProblems;
+
+/** The plan's own form: the goal and the person's wishes, of the version shown. */
+final class PlanViewModel {
+    private final WorkViewModel parent;
+
+    /** The version shown; the goal form edits it while it is a draft. */
+    final ObjectProperty<ActivityPlan> version = new SimpleObjectProperty<>();
+    final ObjectProperty<PlanGoal> goal = new SimpleObjectProperty<>();
+    final StringProperty wishes = new SimpleStringProperty("");
+
+    final FieldProblems problems;
+    final StringProperty goalProblem;
+    /** A refusal about the activities (e.g. none when approving) shows under their table. */
+    final StringProperty activitiesProblem;
+    final DirtyFlag dirty;
+    final BooleanBinding canSave;
+
+    PlanViewModel(WorkViewModel parent) {
+        this.parent = parent;
+        this.problems = new FieldProblems(parent.i18n());
+        this.goalProblem = problems.of(WorkflowService.FIELD_GOAL);
+        this.activitiesProblem = problems.of(WorkflowService.FIELD_ACTIVITIES);
+        this.dirty = new DirtyFlag(goal, wishes);
+        this.canSave = version.isNotNull().and(problems.savingProperty().not());
+    }
+
+    /**
+     * Shows a version. What the coach has typed but not saved survives a reload of the same,
+     * unchanged version; another version, or a changed one, is shown as stored.
+     */
+    void show(ActivityPlan plan) {
+        problems.show(List.of());
+        boolean same = plan != null && plan.equals(version.get());
+        version.set(plan);
+        if (same && dirty.isDirty()) {
+            return;
+        }
+        goal.set(plan == null ? null : plan.goal());
+        wishes.set(plan == null || plan.wishes() == null ? "" : plan.wishes());
+        dirty.reset();
+    }
+
+    /** Saves the goal and the wishes of the version shown. */
+    void save() {
+        ActivityPlan plan = version.get();
+        if (plan == null) {
+            return;
+        }
+        PlanGoal chosen = goal.get();
+        String typed = wishes.get();
+        problems.save(parent.tasks(), () -> {
+            parent.workflow().describe(plan.id(), chosen, typed);
+            return plan;
+        }, saved -> {
+            dirty.reset();
+            parent.changed();
+        });
+    }
+}
