@@ -12,10 +12,15 @@ import java.util.Map;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import se.jobbtorg.coach.store.ChangeRefusedException;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.DeviceRegistry;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.LocalSettings;
+import se.jobbtorg.coach.store.Transaction;
+import se.jobbtorg.coach.store.sync.ChangeRefusedException;
+import se.jobbtorg.coach.store.sync.Conflicts;
+import se.jobbtorg.coach.store.sync.DeviceRegistry;
+import se.jobbtorg.coach.store.sync.MergeApplier;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
+import se.jobbtorg.coach.store.sync.Peers;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
@@ -32,7 +37,10 @@ public final class SyncService {
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
     private final Database db;
-    private final SyncStore store;
+    private final OutgoingChanges outgoing;
+    private final Peers peers;
+    private final Conflicts conflicts;
+    private final LocalSettings settings;
     private final Clock clock;
     private final Supplier<String> user;
     private final PackageReader reader;
@@ -45,12 +53,15 @@ public final class SyncService {
 
     public SyncService(Database db, Clock clock, Supplier<String> user, PackageReader reader) {
         this.db = db;
-        this.store = new SyncStore(db);
+        this.outgoing = new OutgoingChanges(db);
+        this.peers = new Peers(db);
+        this.conflicts = new Conflicts(db);
+        this.settings = new LocalSettings(db);
         this.clock = clock;
         this.user = user;
         this.reader = reader;
         this.devices = new DeviceRegistry(db);
-        this.team = new TeamDevices(store, devices, clock, user, this::peerLabels);
+        this.team = new TeamDevices(db, devices, clock, user, this::peerLabels);
     }
 
     /** The team's devices: who is admitted, admitting and withdrawing, the team passphrase. */
@@ -68,7 +79,7 @@ public final class SyncService {
     }
 
     public String deviceId() {
-        return store.deviceId();
+        return db.deviceId();
     }
 
     /** Everything this database knows: a peer that has nothing from us needs this. */
@@ -83,8 +94,8 @@ public final class SyncService {
 
     /** What a peer has not acknowledged yet (everything for a peer never met). */
     public Exported exportFor(String peerDevice, Path target, DoubleConsumer progress) throws IOException {
-        long from = peerDevice == null ? 0 : store.peers().stream().filter(p -> p.deviceId().equals(peerDevice))
-                .mapToLong(SyncStore.Peer::acknowledged).findFirst().orElse(0);
+        long from = peerDevice == null ? 0 : peers.all().stream().filter(p -> p.deviceId().equals(peerDevice))
+                .mapToLong(Peers.PeerProgress::acknowledged).findFirst().orElse(0);
         return export(from, from == 0 ? Manifest.SNAPSHOT : Manifest.DELTA, peerDevice, target, progress);
     }
 
@@ -101,13 +112,13 @@ public final class SyncService {
             throw new PackageRefusedException("no_readers");
         }
         Map<String, String> withSelf = new java.util.TreeMap<>(readers.devices());
-        withSelf.put(store.deviceId(), readers.producerAgreementKey());
+        withSelf.put(db.deviceId(), readers.producerAgreementKey());
         readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
-        SyncStore.Export all = store.changesAfter(from);
+        OutgoingChanges.Slice all = outgoing.changesAfter(from);
         // What the peer made itself it has: leave it out (the sequence range still says where we are).
-        SyncStore.Export export = peer == null ? all : new SyncStore.Export(all.from(), all.to(),
+        OutgoingChanges.Slice export = peer == null ? all : new OutgoingChanges.Slice(all.from(), all.to(),
                 all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
-        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, this.team.signer(),
+        PackageWriter.write(export, kind, db.deviceId(), user.get(), clock.instant(), target, progress, this.team.signer(),
                 readers, team.counted());
         long bytes = Files.size(target);
         int others = withSelf.size() - 1;
@@ -122,7 +133,7 @@ public final class SyncService {
         String safe = who == null ? "" : who.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
         // The laptop's own time of day, as the coach reads it on the stick.
         String stamp = java.time.LocalDateTime.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
-        return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + store.deviceId().substring(0, 8)
+        return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + db.deviceId().substring(0, 8)
                 + PackageWriter.SUFFIX;
     }
 
@@ -132,7 +143,7 @@ public final class SyncService {
         if (!Files.isDirectory(folder)) {
             return found;
         }
-        String own = store.deviceId().substring(0, 8) + PackageWriter.SUFFIX;
+        String own = db.deviceId().substring(0, 8) + PackageWriter.SUFFIX;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + PackageWriter.SUFFIX)) {
             for (Path f : files) {
                 if (!f.getFileName().toString().endsWith(own)) {
@@ -163,13 +174,13 @@ public final class SyncService {
         Manifest m = verified.manifest();
         progress.accept(0.4);
         String producer = m.producer().device();
-        if (!dryRun && !producer.equals(store.deviceId())) {
+        if (!dryRun && !producer.equals(db.deviceId())) {
             // A package can change much at once: a backup first (one for a whole folder of them).
             db.backupUnlessRecent("import", Duration.ofMinutes(5));
         }
         try {
             return db.write(tx -> {
-                if (producer.equals(store.deviceId())) {
+                if (producer.equals(db.deviceId())) {
                     // Our own package: every change in it is ours already.
                     return result(file, m, verified.changes().size(), dryRun);
                 }
@@ -192,24 +203,24 @@ public final class SyncService {
                     throw new PackageRefusedException("relay_not_admitted", label(team, relayed),
                             String.valueOf(m.producer().user()));
                 }
-                SyncStore.Peer peer = store.peer(tx, producer);
+                Peers.PeerProgress peer = Peers.of(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
                     throw new PackageRefusedException("gap", String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
                 }
-                SyncStore.Counts counts;
+                MergeApplier.Counts counts;
                 try {
-                    counts = store.apply(tx, verified.changes());
+                    counts = MergeApplier.apply(tx, verified.changes());
                 } catch (ChangeRefusedException e) {
                     throw new PackageRefusedException(e.reason(), e, e.args().toArray(String[]::new));
                 }
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
-                long acknowledged = verified.signed() ? received.getOrDefault(store.deviceId(), 0L) : 0L;
-                store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
+                long acknowledged = verified.signed() ? received.getOrDefault(db.deviceId(), 0L) : 0L;
+                Peers.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
                 devices.saw(tx, this.team.seen(verified));
-                store.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
+                Peers.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
                         counts);
                 Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),
                         counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun,
@@ -262,15 +273,15 @@ public final class SyncService {
     }
 
     /** A device whose changes the package relays without the team admitting it, or null if there is none. */
-    private String notVouchedFor(se.jobbtorg.coach.store.Transaction tx, Team team, PackageReader.Verified verified) {
+    private String notVouchedFor(Transaction tx, Team team, PackageReader.Verified verified) {
         String producer = verified.manifest().producer().device();
         for (var c : verified.changes()) {
             String device = c.device();
-            if (device.equals(producer) || device.startsWith(SyncStore.MERGE_DEVICE + "-")
+            if (device.equals(producer) || device.startsWith(MergeApplier.MERGE_DEVICE + "-")
                     || team.vouchesFor(device, Long.parseLong(c.stamp().substring(0, 13)))) {
                 continue;
             }
-            if (!store.known(tx, c)) {
+            if (!MergeApplier.known(tx, c)) {
                 return device;
             }
         }
@@ -306,12 +317,12 @@ public final class SyncService {
      * A field whose versions disagree: the one shown, the others with another value (newest
      * first), and every version the person is deciding over (equal values too).
      */
-    public record Conflict(String entity, String recordId, String field, Version shown, List<Version> others,
+    public record Conflict(String entity, String recordId, String field, CompetingValue shown, List<CompetingValue> others,
             List<String> versions) {
     }
 
     /** One version of a field: its stamp, the device it was made on, its value. */
-    public record Version(String stamp, String device, Object value) {
+    public record CompetingValue(String stamp, String device, Object value) {
     }
 
     /** Another laptop met through packages: its device id and the name its packages gave. */
@@ -319,12 +330,12 @@ public final class SyncService {
     }
 
     public List<Conflict> conflicts() {
-        return store.conflicts().stream().map(c -> new Conflict(c.entity(), c.recordId(), c.field(), version(c.shown()),
+        return conflicts.all().stream().map(c -> new Conflict(c.entity(), c.recordId(), c.field(), version(c.shown()),
                 c.others().stream().map(SyncService::version).toList(), c.versions())).toList();
     }
 
-    private static Version version(SyncStore.Version v) {
-        return new Version(v.stamp(), v.device(), v.value());
+    private static CompetingValue version(Conflicts.StoredValue v) {
+        return new CompetingValue(v.stamp(), v.device(), v.value());
     }
 
     /** A person's choice for a field in conflict: one of the versions, or a value merged from them. */
@@ -334,22 +345,22 @@ public final class SyncService {
             List<String> seen = new ArrayList<>(conflict.versions());
             seen.add(conflict.shown().stamp());
             conflict.others().forEach(o -> seen.add(o.stamp()));
-            store.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value, seen);
+            Conflicts.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value, seen);
             return null;
         });
     }
 
     public java.util.Optional<Path> syncFolder() {
-        return store.syncFolder().map(Path::of);
+        return settings.syncFolder().map(Path::of);
     }
 
     public void setSyncFolder(Path folder) {
-        store.setSyncFolder(folder.toAbsolutePath().toString());
+        settings.setSyncFolder(folder.toAbsolutePath().toString());
     }
 
     /** Who a conflict's record is about, in words. */
     public String describe(Conflict conflict) {
-        return store.describe(conflict.entity(), conflict.recordId());
+        return conflicts.describe(conflict.entity(), conflict.recordId());
     }
 
     /** The label a peer's packages gave (the coach's name), or its device id. */
@@ -360,10 +371,10 @@ public final class SyncService {
     /** Labels for many devices, from one reading of the peers (a conflict list names many). */
     public java.util.function.UnaryOperator<String> peerLabels() {
         Map<String, String> labels = new java.util.HashMap<>();
-        store.peers().stream().filter(p -> p.label() != null).forEach(p -> labels.put(p.deviceId(), p.label()));
-        String me = store.deviceId();
+        peers.all().stream().filter(p -> p.label() != null).forEach(p -> labels.put(p.deviceId(), p.label()));
+        String me = db.deviceId();
         return deviceId -> {
-            if (deviceId.startsWith(SyncStore.MERGE_DEVICE)) {
+            if (deviceId.startsWith(MergeApplier.MERGE_DEVICE)) {
                 return deviceId;
             }
             if (deviceId.equals(me)) {
@@ -374,6 +385,6 @@ public final class SyncService {
     }
 
     public List<Peer> peers() {
-        return store.peers().stream().map(p -> new Peer(p.deviceId(), p.label())).toList();
+        return peers.all().stream().map(p -> new Peer(p.deviceId(), p.label())).toList();
     }
 }

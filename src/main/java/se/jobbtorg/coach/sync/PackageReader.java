@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import se.jobbtorg.coach.store.Change;
+import se.jobbtorg.coach.store.sync.Change;
 import se.jobbtorg.coach.store.SyncEntities;
 
 /**

@@ -24,9 +24,9 @@ import java.util.UUID;
 import java.util.function.DoubleConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import se.jobbtorg.coach.store.Change;
+import se.jobbtorg.coach.store.sync.Change;
 import se.jobbtorg.coach.store.SyncEntities;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 
 /**
  * Writes a caseload package: one JSON Lines entry per entity (parents first), then
@@ -64,13 +64,13 @@ public final class PackageWriter {
     }
 
     /** Writes a plain, unsigned package (another system's, or a test's) and returns its manifest. */
-    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress) throws IOException {
         return write(export, kind, device, user, now, target, progress, null, null, List.of());
     }
 
     /** Writes a plain package, signed if a signer is given. */
-    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress, PackageSigner signer) throws IOException {
         return write(export, kind, device, user, now, target, progress, signer, null, List.of());
     }
@@ -81,7 +81,7 @@ public final class PackageWriter {
      * readers, every entry but the manifest and the signature is encrypted for them. The team's
      * statements about devices go in devices.jsonl.
      */
-    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress, PackageSigner signer, Readers readers,
             List<DeviceStatement> statements) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

@@ -1,6 +1,7 @@
-package se.jobbtorg.coach.store;
+package se.jobbtorg.coach.store.sync;
 
 import java.util.List;
+import se.jobbtorg.coach.store.StoreException;
 
 /**
  * A change that cannot be applied: a child whose parent is missing, a field the entity does not
