@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.LocalSettings;
@@ -205,7 +207,7 @@ public final class SyncService {
                 }
                 Peers.PeerProgress peer = Peers.of(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
-                    throw new PackageRefusedException("gap", String.valueOf(m.producer().user()),
+                    throw new PackageRefusedException(GAP, String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
                 }
                 MergeApplier.Counts counts;
@@ -246,6 +248,83 @@ public final class SyncService {
             progress.accept(1);
         }
     }
+
+    /** What became of one package of several: imported (or tried, in a dry run), refused, or failed unforeseen. */
+    public record PackageOutcome(Path file, Imported imported, PackageRefusedException refused,
+            RuntimeException failure) {
+        public boolean ok() {
+            return imported != null;
+        }
+    }
+
+    /** Follows an import of several packages; every method has a default that does nothing. */
+    public interface ImportListener {
+        /** The share of the whole import done, from 0 to 1. */
+        default void progressed(double done) {
+        }
+
+        /** One package is settled: imported, or refused for good, or failed. In the order of the result. */
+        default void settled(PackageOutcome outcome) {
+        }
+
+        /** Asked before each package: true stops there, and what is not settled yet is left out of the result. */
+        default boolean stopRequested() {
+            return false;
+        }
+    }
+
+    /**
+     * Imports several packages, the same way for the window and the command line. Each package is
+     * its own transaction: one refused or failing does not stop the others. A package refused for
+     * a gap may fit once an earlier one from the same laptop is in, so the ones with a gap go round
+     * again while a round brings something in; those that still have a gap are reported last.
+     */
+    public List<PackageOutcome> importAll(List<Path> files, boolean dryRun, ImportListener listener) {
+        List<PackageOutcome> result = new ArrayList<>();
+        Map<Path, PackageRefusedException> gaps = new LinkedHashMap<>();
+        List<Path> waiting = new ArrayList<>(files);
+        int total = Math.max(1, files.size());
+        boolean progress = true;
+        while (progress && !waiting.isEmpty()) {
+            progress = false;
+            gaps.clear();
+            for (Path file : waiting) {
+                if (listener.stopRequested()) {
+                    return result;
+                }
+                int done = result.size();
+                PackageOutcome outcome;
+                try {
+                    Imported r = importPackage(file, dryRun, p -> listener.progressed(Math.min(1, (done + p) / total)));
+                    outcome = new PackageOutcome(file, r, null, null);
+                    progress = true;
+                } catch (PackageRefusedException e) {
+                    if (GAP.equals(e.reason()) && !dryRun) {
+                        // A dry run changes nothing, so another round could not close the gap.
+                        gaps.put(file, e);
+                        continue;
+                    }
+                    outcome = new PackageOutcome(file, null, e, null);
+                } catch (RuntimeException e) {
+                    // Not a refusal the format foresees: this package is reported, the others still come in.
+                    LOG.log(Level.WARNING, "import of a package failed", e);
+                    outcome = new PackageOutcome(file, null, null, e);
+                }
+                result.add(outcome);
+                listener.settled(outcome);
+            }
+            waiting = new ArrayList<>(gaps.keySet());
+        }
+        for (var gap : gaps.entrySet()) {
+            PackageOutcome outcome = new PackageOutcome(gap.getKey(), null, gap.getValue(), null);
+            result.add(outcome);
+            listener.settled(outcome);
+        }
+        listener.progressed(1);
+        return result;
+    }
+
+    private static final String GAP = "gap";
 
     private static final java.util.Set<String> NOT_ADMITTED = java.util.Set.of("not_admitted", "unsigned_not_admitted",
             "signature_key");

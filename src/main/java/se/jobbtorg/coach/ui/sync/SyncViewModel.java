@@ -28,7 +28,6 @@ import se.jobbtorg.coach.ui.common.TaskRunner;
  * person has to decide.
  */
 public final class SyncViewModel {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SyncViewModel.class.getName());
     /** Whom to export for: everyone (a full copy) or a peer met before (what it lacks). */
     public record Recipient(String deviceId, String label) {
         @Override
@@ -234,47 +233,32 @@ public final class SyncViewModel {
     private List<Outcome> importAll(List<Path> files, boolean dry) {
         admissionRefused = false;
         List<Outcome> result = new ArrayList<>();
-        // A package refused for a gap may fit once an earlier one from the same laptop is in:
-        // go round again while a round brings something in; what still has a gap is reported.
-        java.util.Map<Path, PackageRefusedException> gaps = new java.util.LinkedHashMap<>();
-        List<Path> waiting = new ArrayList<>(files);
-        int done = 0;
-        boolean progress = true;
-        while (progress && !waiting.isEmpty()) {
-            progress = false;
-            gaps.clear();
-            for (Path file : waiting) {
-                int index = done;
-                String name = file.getFileName().toString();
-                try {
-                    SyncService.Imported r = sync.importPackage(file, dry,
-                            p -> progressed(Math.min(1, (index + p) / Math.max(1, files.size()))));
-                    result.add(new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
-                            dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
-                            r.conflicts(), r.merged()) + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
-                            !r.admitted()));
-                    admissionRefused |= !r.admitted();
-                    done++;
-                    progress = true;
-                } catch (PackageRefusedException e) {
-                    if ("gap".equals(e.reason()) && !dry) {
-                        gaps.put(file, e);
-                    } else {
-                        admissionRefused |= ADMISSION.contains(e.reason());
-                        result.add(new Outcome(name, from(e), refusal(e), true));
-                        done++;
-                    }
-                } catch (RuntimeException e) {
-                    // Not a refusal the format foresees: this package is reported, the others still come in.
-                    LOG.log(java.util.logging.Level.WARNING, "import of a package failed", e);
-                    result.add(new Outcome(name, "", i18n.get("sync.failed"), true));
-                    done++;
-                }
+        for (SyncService.PackageOutcome o : sync.importAll(files, dry, new SyncService.ImportListener() {
+            @Override
+            public void progressed(double done) {
+                SyncViewModel.this.progressed(done);
             }
-            waiting = new ArrayList<>(gaps.keySet());
+        })) {
+            result.add(outcome(o, dry));
         }
-        gaps.forEach((file, e) -> result.add(new Outcome(file.getFileName().toString(), from(e), refusal(e), true)));
         return result;
+    }
+
+    private Outcome outcome(SyncService.PackageOutcome o, boolean dry) {
+        String name = o.file().getFileName().toString();
+        if (o.imported() != null) {
+            SyncService.Imported r = o.imported();
+            admissionRefused |= !r.admitted();
+            return new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
+                    dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
+                    r.conflicts(), r.merged()) + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
+                    !r.admitted());
+        }
+        if (o.refused() != null) {
+            admissionRefused |= ADMISSION.contains(o.refused().reason());
+            return new Outcome(name, from(o.refused()), refusal(o.refused()), true);
+        }
+        return new Outcome(name, "", i18n.get("sync.failed"), true);
     }
 
     /** A refusal in words: the reason's own sentence, with what it names. */
