@@ -38,13 +38,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jooq..", "java.sql..",
                     "org.sqlite..", "..coach.store..", "..coach.service..", "..coach.ui..");
 
-    /** The screens know a refused package by its exception (the service's contract), nothing else of the format. */
+    /**
+     * The screens know a refused package by its exception and its reason (the service's contract),
+     * nothing else of the format.
+     */
     @ArchTest
     static final ArchRule uiSeesOnlyTheRefusalOfSync = noClasses().that().resideInAPackage("..coach.ui..")
             .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
                     .resideInAPackage("..coach.sync..")
                     .and(com.tngtech.archunit.base.DescribedPredicate.not(
-                            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("RefusedException"))));
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("RefusedException")
+                                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Refusal")))));
 
     @ArchTest
     static final ArchRule uiNeverSeesTheDatabase = noClasses().that().resideInAPackage("..coach.ui..")

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -28,6 +30,7 @@ import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
+import se.jobbtorg.coach.sync.Refusal;
 import se.jobbtorg.coach.sync.Team;
 
 /**
@@ -111,7 +114,7 @@ public final class SyncService {
         PackageWriter.Readers readers = this.team.readers(team, peer);
         if (!readers.anyone()) {
             // Encrypted for this laptop alone, the package would be of no use to anyone else.
-            throw new PackageRefusedException("no_readers");
+            throw new PackageRefusedException(Refusal.NO_READERS);
         }
         Map<String, String> withSelf = new java.util.TreeMap<>(readers.devices());
         withSelf.put(db.deviceId(), readers.producerAgreementKey());
@@ -189,7 +192,7 @@ public final class SyncService {
                 if (m.sequence().from() > m.sequence().to()
                         || Manifest.SNAPSHOT.equals(m.kind()) && m.sequence().from() != 0) {
                     // A "snapshot" that starts later would skip changes nobody would ask for again.
-                    throw new PackageRefusedException("bad_sequence", String.valueOf(m.sequence().from()),
+                    throw new PackageRefusedException(Refusal.BAD_SEQUENCE, String.valueOf(m.sequence().from()),
                             String.valueOf(m.sequence().to()));
                 }
                 // The statements it carries first: one may admit the producer (the lead's admission
@@ -202,19 +205,19 @@ public final class SyncService {
                 }
                 String relayed = admitted ? notVouchedFor(tx, team, verified) : null;
                 if (relayed != null && !dryRun) {
-                    throw new PackageRefusedException("relay_not_admitted", label(team, relayed),
+                    throw new PackageRefusedException(Refusal.RELAY_NOT_ADMITTED, label(team, relayed),
                             String.valueOf(m.producer().user()));
                 }
                 Peers.PeerProgress peer = Peers.of(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
-                    throw new PackageRefusedException(GAP, String.valueOf(m.producer().user()),
+                    throw new PackageRefusedException(Refusal.GAP, String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
                 }
                 MergeApplier.Counts counts;
                 try {
                     counts = MergeApplier.apply(tx, verified.changes());
                 } catch (ChangeRefusedException e) {
-                    throw new PackageRefusedException(e.reason(), e, e.args().toArray(String[]::new));
+                    throw new PackageRefusedException(Refusal.of(e.reason()), e, e.args().toArray(String[]::new));
                 }
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:
@@ -239,7 +242,7 @@ public final class SyncService {
             }
             return d.result;
         } catch (PackageRefusedException e) {
-            if (NOT_ADMITTED.contains(e.reason())) {
+            if (NOT_ADMITTED.contains(e.refusal())) {
                 // Refused, and nothing of it changed: only the device is noted, so a person can admit it.
                 devices.saw(team.seen(verified));
             }
@@ -299,7 +302,7 @@ public final class SyncService {
                     outcome = new PackageOutcome(file, r, null, null);
                     progress = true;
                 } catch (PackageRefusedException e) {
-                    if (GAP.equals(e.reason()) && !dryRun) {
+                    if (e.refusal() == Refusal.GAP && !dryRun) {
                         // A dry run changes nothing, so another round could not close the gap.
                         gaps.put(file, e);
                         continue;
@@ -324,10 +327,8 @@ public final class SyncService {
         return result;
     }
 
-    private static final String GAP = "gap";
-
-    private static final java.util.Set<String> NOT_ADMITTED = java.util.Set.of("not_admitted", "unsigned_not_admitted",
-            "signature_key");
+    private static final Set<Refusal> NOT_ADMITTED = EnumSet.of(Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED,
+            Refusal.SIGNATURE_KEY);
 
     /** Why a package from a device the team does not admit (with this key) is refused. */
     private PackageRefusedException refusal(Team team, PackageReader.Verified verified) {
@@ -336,19 +337,19 @@ public final class SyncService {
         String who = String.valueOf(m.producer().user());
         Team.Member member = team.members().get(producer);
         if (member != null && member.withdrawn()) {
-            return new PackageRefusedException("withdrawn", who);
+            return new PackageRefusedException(Refusal.WITHDRAWN, who);
         }
         if (!verified.signed()) {
             if (member != null && member.admitted()) {
                 // Admitted with a key, and now unsigned: not the laptop it says.
-                return new PackageRefusedException("signature_key", who);
+                return new PackageRefusedException(Refusal.SIGNATURE_KEY, who);
             }
-            return new PackageRefusedException("unsigned_not_admitted", who, shortId(producer));
+            return new PackageRefusedException(Refusal.UNSIGNED_NOT_ADMITTED, who, shortId(producer));
         }
         if (member != null && member.admitted()) {
-            return new PackageRefusedException("signature_key", who);
+            return new PackageRefusedException(Refusal.SIGNATURE_KEY, who);
         }
-        return new PackageRefusedException("not_admitted", who, PackageSigner.fingerprint(verified.publicKey()));
+        return new PackageRefusedException(Refusal.NOT_ADMITTED, who, PackageSigner.fingerprint(verified.publicKey()));
     }
 
     /** A device whose changes the package relays without the team admitting it, or null if there is none. */

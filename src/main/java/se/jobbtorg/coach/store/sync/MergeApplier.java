@@ -134,7 +134,7 @@ public final class MergeApplier {
      */
     public void apply(Change c) {
         Entity e = SyncEntities.byName(c.entity())
-                .orElseThrow(() -> new ChangeRefusedException("unknown_entity", c.entity()));
+                .orElseThrow(() -> new ChangeRefusedException(ChangeRefusal.UNKNOWN_ENTITY, c.entity()));
         TableField<?, String> idField = idField(e.table());
         if (known(dsl, c)) {
             counts.unchanged++;
@@ -144,27 +144,27 @@ public final class MergeApplier {
         List<String> columns = e.dataColumns();
         for (String column : c.values().keySet()) {
             if (!columns.contains(column)) {
-                throw new ChangeRefusedException("unknown_field", c.entity(), column);
+                throw new ChangeRefusedException(ChangeRefusal.UNKNOWN_FIELD, c.entity(), column);
             }
         }
         if (stored == null && !c.creates()) {
-            throw new ChangeRefusedException("missing_record", c.entity(), c.recordId());
+            throw new ChangeRefusedException(ChangeRefusal.MISSING_RECORD, c.entity(), c.recordId());
         }
         long ahead = millis(c.stamp()) - tx.wallClock().millis();
         if (ahead > MAX_AHEAD_MILLIS) {
             // A laptop whose clock runs far ahead would drag every clock it meets along.
-            throw new ChangeRefusedException("future_stamp", c.entity(), c.recordId(), c.stamp().substring(0, 13));
+            throw new ChangeRefusedException(ChangeRefusal.FUTURE_STAMP, c.entity(), c.recordId(), c.stamp().substring(0, 13));
         }
         if (c.values().containsKey("merged_into") && (!c.device().startsWith(MERGE_DEVICE + "-")
                 || c.recordId().equals(c.values().get("merged_into")))) {
             // Only the merge rule merges people, and never a person into themselves.
-            throw new ChangeRefusedException("invalid_value", c.entity(), c.recordId());
+            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
         }
         for (var ref : e.references().entrySet()) {
             Object target = c.values().get(ref.getKey());
             if (target != null && !created.contains(ref.getValue() + "/" + target)
                     && !exists(ref.getValue(), target.toString())) {
-                throw new ChangeRefusedException("orphan", c.entity(), c.recordId(), ref.getValue(), target.toString());
+                throw new ChangeRefusedException(ChangeRefusal.ORPHAN, c.entity(), c.recordId(), ref.getValue(), target.toString());
             }
         }
         Map<Field<?>, Object> set = new LinkedHashMap<>();
@@ -196,11 +196,11 @@ public final class MergeApplier {
             }
             // A value the schema lets through but the table does not (a CHECK, a reference
             // outside the entity's list): the package is refused, not the database broken.
-            throw new ChangeRefusedException("invalid_value", c.entity(), c.recordId());
+            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
         } catch (IllegalArgumentException ex) {
             // A value the domain cannot read back, such as a personal identity number with
             // a wrong check digit (found while the search index is rebuilt).
-            throw new ChangeRefusedException("invalid_value", c.entity(), c.recordId());
+            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
         }
         if (newest == null || c.stamp().compareTo(newest) > 0) {
             newest = c.stamp();
@@ -256,7 +256,7 @@ public final class MergeApplier {
             String name = f.getName();
             if (!f.getDataType().nullable() && !f.getDataType().defaulted() && e.dataColumns().contains(name)
                     && c.values().get(name) == null) {
-                throw new ChangeRefusedException("incomplete", c.entity(), c.recordId(), name);
+                throw new ChangeRefusedException(ChangeRefusal.INCOMPLETE, c.entity(), c.recordId(), name);
             }
         }
     }
@@ -300,7 +300,7 @@ public final class MergeApplier {
             again = false;
             if (++rounds > 1000) {
                 // Merges that never settle: refuse rather than hold the database forever.
-                throw new ChangeRefusedException("invalid_value", "participant", "merged_into");
+                throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, "participant", "merged_into");
             }
             // People registered with the same number: the number as registered (it never
             // changes, so the rule gives the same answer whatever arrives later), among all

@@ -3,7 +3,9 @@ package se.jobbtorg.coach.ui.sync;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -20,6 +22,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.TeamDevices;
 import se.jobbtorg.coach.sync.PackageRefusedException;
+import se.jobbtorg.coach.sync.Refusal;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /**
@@ -255,7 +258,7 @@ public final class SyncViewModel {
                     !r.admitted());
         }
         if (o.refused() != null) {
-            admissionRefused |= ADMISSION.contains(o.refused().reason());
+            admissionRefused |= ADMISSION.contains(o.refused().refusal());
             return new Outcome(name, from(o.refused()), refusal(o.refused()), true);
         }
         return new Outcome(name, "", i18n.get("sync.failed"), true);
@@ -267,22 +270,22 @@ public final class SyncViewModel {
     }
 
     private String reason(PackageRefusedException e) {
-        String key = "sync.refused." + e.reason();
-        return i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
+        return i18n.get(e.refusal().key(), e.args().toArray());
     }
 
     /** Who a refused package says it is from, where the reason names them first. */
     private static String from(PackageRefusedException e) {
-        return BY_PRODUCER.contains(e.reason()) && !e.args().isEmpty() && !"null".equals(e.args().get(0))
+        return BY_PRODUCER.contains(e.refusal()) && !e.args().isEmpty() && !"null".equals(e.args().get(0))
                 ? e.args().get(0) : "";
     }
 
-    private static final java.util.Set<String> BY_PRODUCER = java.util.Set.of("gap", "not_admitted",
-            "unsigned_not_admitted", "signature_key", "withdrawn", "not_for_us", "team_passphrase");
+    private static final Set<Refusal> BY_PRODUCER = EnumSet.of(Refusal.GAP, Refusal.NOT_ADMITTED,
+            Refusal.UNSIGNED_NOT_ADMITTED, Refusal.SIGNATURE_KEY, Refusal.WITHDRAWN, Refusal.NOT_FOR_US,
+            Refusal.TEAM_PASSPHRASE);
 
     /** Refusals a person answers in the team's computers: admitting a computer, or setting the passphrase. */
-    private static final java.util.Set<String> ADMISSION = java.util.Set.of("not_admitted", "unsigned_not_admitted",
-            "not_for_us", "team_passphrase");
+    private static final Set<Refusal> ADMISSION = EnumSet.of(Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED,
+            Refusal.NOT_FOR_US, Refusal.TEAM_PASSPHRASE);
 
     private void imported(List<Outcome> result) {
         working.set(false);
