@@ -1,5 +1,6 @@
 package se.jobbtorg.coach;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -8,7 +9,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The arrows of design.md: ui → service → domain; store beside service; app wires them. */
+/**
+ * The arrows of design.md: ui → service → domain; store beside service; app wires them. The
+ * files package (whole-file writes) is outside the layers: every layer may use it.
+ */
 @AnalyzeClasses(packages = "se.jobbtorg.coach", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -68,6 +72,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule textsAreFreeOfScreens = noClasses().that().resideInAnyPackage("..coach.i18n..", "..coach.report..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..coach.ui..");
+
+    /** Whole-file writes are for every layer, so they lean on nothing but the JDK. */
+    @ArchTest
+    static final ArchRule filesStandAlone = classes().that().resideInAPackage("..coach.files..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..coach.files..");
 
     @ArchTest
     static final ArchRule jooqOnlyInTheStore = noClasses().that().resideOutsideOfPackages("..coach.store..")
