@@ -40,7 +40,8 @@ import se.jobbtorg.coach.store.sync.SyncedRecords;
 /**
  * A central server's script and a coach's window import the same folder the same way: packages
  * in a bad order (newest delta first) and one damaged give the same database and the same
- * result for each package, through the command line and through the sync screen's model.
+ * result for each package, through the command line and through the sync screen's model. And
+ * the import stops between packages when asked.
  */
 class ImportAllAgreesTest {
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
@@ -131,6 +132,47 @@ class ImportAllAgreesTest {
             }
         }
         assertEquals(checksum(byScript, clock), checksum(byWindow, clock), "the same database either way");
+    }
+
+    @Test
+    void aStopBetweenPackagesKeepsWhatCameInAndTriesNoMore() throws Exception {
+        TestClock clock = new TestClock(NOW);
+        Path folder = Files.createDirectories(dir.resolve("stick"));
+        try (Database linnea = TestTeam.open(dir.resolve("linnea.db"), clock);
+                Database karim = TestTeam.open(dir.resolve("karim.db"), clock)) {
+            new CoachService(linnea).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+            SyncService from = new SyncService(linnea, clock, () -> "Linnea Ek");
+            SyncService to = new SyncService(karim, clock, () -> "Karim Haddad");
+            TestTeam.admitEachOther(from, to);
+            CaseloadService caseload = new CaseloadService(linnea, clock);
+            register(caseload, 101);
+            Path snapshot = folder.resolve("1-snapshot.caseload.zip");
+            long seq = from.exportSnapshot(snapshot, p -> { }).to();
+            register(caseload, 102);
+            Path delta = folder.resolve("2-delta.caseload.zip");
+            from.exportSince(seq, delta, p -> { });
+
+            List<SyncService.PackageOutcome> settled = new ArrayList<>();
+            List<SyncService.PackageOutcome> result = to.importAll(List.of(snapshot, delta), false,
+                    new SyncService.ImportListener() {
+                        @Override
+                        public void settled(SyncService.PackageOutcome outcome) {
+                            settled.add(outcome);
+                        }
+
+                        @Override
+                        public boolean stopRequested() {
+                            // The person pressed stop while the first package came in.
+                            return !settled.isEmpty();
+                        }
+                    });
+
+            assertEquals(List.of(snapshot), result.stream().map(SyncService.PackageOutcome::file).toList());
+            assertEquals(settled, result);
+            assertEquals(1, new SyncedRecords(karim).liveIds("participant").size(), "the first package is in");
+            assertEquals(1, to.importAll(List.of(delta), false, new SyncService.ImportListener() { }).get(0)
+                    .imported().created(), "the second was never tried: it still brings its new person");
+        }
     }
 
     private static String damaged(List<Path> files) {
