@@ -17,13 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.TestTeam;
@@ -50,13 +51,10 @@ class ImportAllAgreesTest {
     Path dir;
 
     @BeforeAll
-    static void toolkit() {
-        // The model hands progress to the FX thread; no window is shown.
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // Another test in this JVM started it: that is all this needs.
-        }
+    static void toolkit() throws TimeoutException {
+        // The model hands progress to the FX thread; no window is shown. Started the way TestFX
+        // starts it, so the window tests that run after this one in the same JVM find it as they expect.
+        FxToolkit.registerPrimaryStage();
     }
 
     @Test
