@@ -1,5 +1,6 @@
 package se.jobbtorg.coach;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -14,7 +15,10 @@ import javafx.application.Platform;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
-/** The arrows of design.md: ui → service → domain; store beside service; app wires them. */
+/**
+ * The arrows of design.md: ui → service → domain; store beside service; app wires them. The
+ * files package (whole-file writes) is outside the layers: every layer may use it.
+ */
 @AnalyzeClasses(packages = "se.jobbtorg.coach", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -44,13 +48,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jooq..", "java.sql..",
                     "org.sqlite..", "..coach.store..", "..coach.service..", "..coach.ui..");
 
-    /** The screens know a refused package by its exception (the service's contract), nothing else of the format. */
+    /**
+     * The screens know a refused package by its exception and its reason (the service's contract),
+     * nothing else of the format.
+     */
     @ArchTest
     static final ArchRule uiSeesOnlyTheRefusalOfSync = noClasses().that().resideInAPackage("..coach.ui..")
             .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
                     .resideInAPackage("..coach.sync..")
                     .and(com.tngtech.archunit.base.DescribedPredicate.not(
-                            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("RefusedException"))));
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("RefusedException")
+                                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Refusal")))));
 
     @ArchTest
     static final ArchRule uiNeverSeesTheDatabase = noClasses().that().resideInAPackage("..coach.ui..")
@@ -70,6 +78,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule textsAreFreeOfScreens = noClasses().that().resideInAnyPackage("..coach.i18n..", "..coach.report..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..coach.ui..");
+
+    /** Whole-file writes are for every layer, so they lean on nothing but the JDK. */
+    @ArchTest
+    static final ArchRule filesStandAlone = classes().that().resideInAPackage("..coach.files..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..coach.files..");
 
     @ArchTest
     static final ArchRule jooqOnlyInTheStore = noClasses().that().resideOutsideOfPackages("..coach.store..")

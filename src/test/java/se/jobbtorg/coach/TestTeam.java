@@ -17,7 +17,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.DeviceRegistry;
+import se.jobbtorg.coach.store.sync.DeviceRegistry;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageCrypto;
 

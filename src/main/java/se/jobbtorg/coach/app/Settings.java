@@ -6,12 +6,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import se.jobbtorg.coach.files.AtomicFile;
 
 /** The user's preferences that belong to the computer, not to a database: the language, the window. */
 public final class Settings {
@@ -117,17 +117,12 @@ public final class Settings {
         values.setProperty(WINDOW_MAXIMIZED, Boolean.toString(p.maximized()));
     }
 
-    /** Writes to a temporary file and moves it into place, so a crash never leaves half a file. */
+    /** Written whole or not at all, so a crash never leaves half a file. */
     public void save() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-        try {
+        AtomicFile.write(file, temp -> {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 values.store(out, "Jobbtorg Coach");
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }

@@ -16,10 +16,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -32,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import se.jobbtorg.coach.files.AtomicFile;
 
 /**
  * One window per user and database. The first start holds a lock file and listens on a loopback
@@ -275,18 +274,7 @@ final class SingleInstance implements AutoCloseable {
 
     /** Written beside, made owner-only before the token goes in, then moved into place. */
     private static void writeOwnerOnly(Path file, String text) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temp);
-        }
-        Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.writeOwnerOnly(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8,
+                StandardOpenOption.TRUNCATE_EXISTING));
     }
 }

@@ -47,21 +47,16 @@ public final class SyncCommands {
             err.println("failed file=" + db + " reason=no such file");
             return FAILED;
         }
-        int code = OK;
         try (Database database = Database.open(db, clock, passphrase)) {
-            SyncService sync = service(database);
-            for (Path file : files) {
-                try {
-                    SyncService.Imported r = sync.importPackage(file, dryRun, p -> { });
-                    out.println((dryRun ? "would-import" : "imported") + " file=" + file + " producer=" + r.producer()
-                            + " kind=" + r.kind() + " new=" + r.created() + " updated=" + r.updated() + " unchanged="
-                            + r.unchanged() + " conflicts=" + r.conflicts() + " merged=" + r.merged());
-                } catch (PackageRefusedException e) {
-                    err.println("refused file=" + file + " reason=" + e.reason()
-                            + (e.args().isEmpty() ? "" : " detail=" + String.join(",", e.args()).replace(' ', '_')));
-                    code = FAILED;
-                }
-            }
+            // The window's import too: packages in a bad order still come in, one failing stops none.
+            List<SyncService.PackageOutcome> outcomes = service(database).importAll(files, dryRun,
+                    new SyncService.ImportListener() {
+                        @Override
+                        public void settled(SyncService.PackageOutcome o) {
+                            print(o, dryRun, out, err);
+                        }
+                    });
+            return outcomes.stream().allMatch(SyncService.PackageOutcome::ok) ? OK : FAILED;
         } catch (WrongPassphraseException e) {
             err.println("failed file=" + db + " reason=wrong passphrase");
             return FAILED;
@@ -72,7 +67,22 @@ public final class SyncCommands {
             err.println("failed file=" + db + " reason=" + e.getMessage());
             return FAILED;
         }
-        return code;
+    }
+
+    private static void print(SyncService.PackageOutcome o, boolean dryRun, PrintStream out, PrintStream err) {
+        Path file = o.file();
+        if (o.imported() != null) {
+            SyncService.Imported r = o.imported();
+            out.println((dryRun ? "would-import" : "imported") + " file=" + file + " producer=" + r.producer()
+                    + " kind=" + r.kind() + " new=" + r.created() + " updated=" + r.updated() + " unchanged="
+                    + r.unchanged() + " conflicts=" + r.conflicts() + " merged=" + r.merged());
+        } else if (o.refused() != null) {
+            PackageRefusedException e = o.refused();
+            err.println("refused file=" + file + " reason=" + e.reason()
+                    + (e.args().isEmpty() ? "" : " detail=" + String.join(",", e.args()).replace(' ', '_')));
+        } else {
+            err.println("failed file=" + file + " reason=" + o.failure().getMessage());
+        }
     }
 
     /** since: a sequence number; forDevice: a peer's device id; neither: a snapshot. */

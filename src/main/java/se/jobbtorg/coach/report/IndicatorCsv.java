@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import se.jobbtorg.coach.domain.Indicators;
+import se.jobbtorg.coach.files.AtomicFile;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**

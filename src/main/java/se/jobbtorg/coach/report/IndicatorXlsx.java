@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.jobbtorg.coach.domain.EnrolmentFacts;
 import se.jobbtorg.coach.domain.Indicators;
+import se.jobbtorg.coach.files.AtomicFile;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.files.AtomicFile;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**

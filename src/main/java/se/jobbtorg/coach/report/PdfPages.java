@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import se.jobbtorg.coach.files.AtomicFile;
 
 /**
  * Text flowing down A4 pages, a new page when one is full, in DejaVu Sans (embedded, so every

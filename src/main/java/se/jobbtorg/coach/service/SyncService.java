@@ -7,20 +7,30 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import se.jobbtorg.coach.store.ChangeRefusedException;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.DeviceRegistry;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.LocalSettings;
+import se.jobbtorg.coach.store.Transaction;
+import se.jobbtorg.coach.store.sync.ChangeRefusedException;
+import se.jobbtorg.coach.store.sync.Conflicts;
+import se.jobbtorg.coach.store.sync.DeviceRegistry;
+import se.jobbtorg.coach.store.sync.MergeApplier;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
+import se.jobbtorg.coach.store.sync.Peers;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
+import se.jobbtorg.coach.sync.Refusal;
 import se.jobbtorg.coach.sync.Team;
 
 /**
@@ -32,7 +42,10 @@ public final class SyncService {
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
     private final Database db;
-    private final SyncStore store;
+    private final OutgoingChanges outgoing;
+    private final Peers peers;
+    private final Conflicts conflicts;
+    private final LocalSettings settings;
     private final Clock clock;
     private final Supplier<String> user;
     private final PackageReader reader;
@@ -45,12 +58,15 @@ public final class SyncService {
 
     public SyncService(Database db, Clock clock, Supplier<String> user, PackageReader reader) {
         this.db = db;
-        this.store = new SyncStore(db);
+        this.outgoing = new OutgoingChanges(db);
+        this.peers = new Peers(db);
+        this.conflicts = new Conflicts(db);
+        this.settings = new LocalSettings(db);
         this.clock = clock;
         this.user = user;
         this.reader = reader;
         this.devices = new DeviceRegistry(db);
-        this.team = new TeamDevices(store, devices, clock, user, this::peerLabels);
+        this.team = new TeamDevices(db, devices, clock, user, this::peerLabels);
     }
 
     /** The team's devices: who is admitted, admitting and withdrawing, the team passphrase. */
@@ -68,7 +84,7 @@ public final class SyncService {
     }
 
     public String deviceId() {
-        return store.deviceId();
+        return db.deviceId();
     }
 
     /** Everything this database knows: a peer that has nothing from us needs this. */
@@ -83,8 +99,8 @@ public final class SyncService {
 
     /** What a peer has not acknowledged yet (everything for a peer never met). */
     public Exported exportFor(String peerDevice, Path target, DoubleConsumer progress) throws IOException {
-        long from = peerDevice == null ? 0 : store.peers().stream().filter(p -> p.deviceId().equals(peerDevice))
-                .mapToLong(SyncStore.Peer::acknowledged).findFirst().orElse(0);
+        long from = peerDevice == null ? 0 : peers.all().stream().filter(p -> p.deviceId().equals(peerDevice))
+                .mapToLong(Peers.PeerProgress::acknowledged).findFirst().orElse(0);
         return export(from, from == 0 ? Manifest.SNAPSHOT : Manifest.DELTA, peerDevice, target, progress);
     }
 
@@ -98,16 +114,16 @@ public final class SyncService {
         PackageWriter.Readers readers = this.team.readers(team, peer);
         if (!readers.anyone()) {
             // Encrypted for this laptop alone, the package would be of no use to anyone else.
-            throw new PackageRefusedException("no_readers");
+            throw new PackageRefusedException(Refusal.NO_READERS);
         }
         Map<String, String> withSelf = new java.util.TreeMap<>(readers.devices());
-        withSelf.put(store.deviceId(), readers.producerAgreementKey());
+        withSelf.put(db.deviceId(), readers.producerAgreementKey());
         readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
-        SyncStore.Export all = store.changesAfter(from);
+        OutgoingChanges.Slice all = outgoing.changesAfter(from);
         // What the peer made itself it has: leave it out (the sequence range still says where we are).
-        SyncStore.Export export = peer == null ? all : new SyncStore.Export(all.from(), all.to(),
+        OutgoingChanges.Slice export = peer == null ? all : new OutgoingChanges.Slice(all.from(), all.to(),
                 all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
-        PackageWriter.write(export, kind, store.deviceId(), user.get(), clock.instant(), target, progress, this.team.signer(),
+        PackageWriter.write(export, kind, db.deviceId(), user.get(), clock.instant(), target, progress, this.team.signer(),
                 readers, team.counted());
         long bytes = Files.size(target);
         int others = withSelf.size() - 1;
@@ -122,7 +138,7 @@ public final class SyncService {
         String safe = who == null ? "" : who.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
         // The laptop's own time of day, as the coach reads it on the stick.
         String stamp = java.time.LocalDateTime.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
-        return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + store.deviceId().substring(0, 8)
+        return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + db.deviceId().substring(0, 8)
                 + PackageWriter.SUFFIX;
     }
 
@@ -132,7 +148,7 @@ public final class SyncService {
         if (!Files.isDirectory(folder)) {
             return found;
         }
-        String own = store.deviceId().substring(0, 8) + PackageWriter.SUFFIX;
+        String own = db.deviceId().substring(0, 8) + PackageWriter.SUFFIX;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + PackageWriter.SUFFIX)) {
             for (Path f : files) {
                 if (!f.getFileName().toString().endsWith(own)) {
@@ -163,20 +179,20 @@ public final class SyncService {
         Manifest m = verified.manifest();
         progress.accept(0.4);
         String producer = m.producer().device();
-        if (!dryRun && !producer.equals(store.deviceId())) {
+        if (!dryRun && !producer.equals(db.deviceId())) {
             // A package can change much at once: a backup first (one for a whole folder of them).
             db.backupUnlessRecent("import", Duration.ofMinutes(5));
         }
         try {
             return db.write(tx -> {
-                if (producer.equals(store.deviceId())) {
+                if (producer.equals(db.deviceId())) {
                     // Our own package: every change in it is ours already.
                     return result(file, m, verified.changes().size(), dryRun);
                 }
                 if (m.sequence().from() > m.sequence().to()
                         || Manifest.SNAPSHOT.equals(m.kind()) && m.sequence().from() != 0) {
                     // A "snapshot" that starts later would skip changes nobody would ask for again.
-                    throw new PackageRefusedException("bad_sequence", String.valueOf(m.sequence().from()),
+                    throw new PackageRefusedException(Refusal.BAD_SEQUENCE, String.valueOf(m.sequence().from()),
                             String.valueOf(m.sequence().to()));
                 }
                 // The statements it carries first: one may admit the producer (the lead's admission
@@ -189,27 +205,27 @@ public final class SyncService {
                 }
                 String relayed = admitted ? notVouchedFor(tx, team, verified) : null;
                 if (relayed != null && !dryRun) {
-                    throw new PackageRefusedException("relay_not_admitted", label(team, relayed),
+                    throw new PackageRefusedException(Refusal.RELAY_NOT_ADMITTED, label(team, relayed),
                             String.valueOf(m.producer().user()));
                 }
-                SyncStore.Peer peer = store.peer(tx, producer);
+                Peers.PeerProgress peer = Peers.of(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
-                    throw new PackageRefusedException("gap", String.valueOf(m.producer().user()),
+                    throw new PackageRefusedException(Refusal.GAP, String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
                 }
-                SyncStore.Counts counts;
+                MergeApplier.Counts counts;
                 try {
-                    counts = store.apply(tx, verified.changes());
+                    counts = MergeApplier.apply(tx, verified.changes());
                 } catch (ChangeRefusedException e) {
-                    throw new PackageRefusedException(e.reason(), e, e.args().toArray(String[]::new));
+                    throw new PackageRefusedException(Refusal.of(e.reason()), e, e.args().toArray(String[]::new));
                 }
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
-                long acknowledged = verified.signed() ? received.getOrDefault(store.deviceId(), 0L) : 0L;
-                store.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
+                long acknowledged = verified.signed() ? received.getOrDefault(db.deviceId(), 0L) : 0L;
+                Peers.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
                 devices.saw(tx, this.team.seen(verified));
-                store.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
+                Peers.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
                         counts);
                 Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),
                         counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun,
@@ -226,7 +242,7 @@ public final class SyncService {
             }
             return d.result;
         } catch (PackageRefusedException e) {
-            if (NOT_ADMITTED.contains(e.reason())) {
+            if (NOT_ADMITTED.contains(e.refusal())) {
                 // Refused, and nothing of it changed: only the device is noted, so a person can admit it.
                 devices.saw(team.seen(verified));
             }
@@ -236,8 +252,83 @@ public final class SyncService {
         }
     }
 
-    private static final java.util.Set<String> NOT_ADMITTED = java.util.Set.of("not_admitted", "unsigned_not_admitted",
-            "signature_key");
+    /** What became of one package of several: imported (or tried, in a dry run), refused, or failed unforeseen. */
+    public record PackageOutcome(Path file, Imported imported, PackageRefusedException refused,
+            RuntimeException failure) {
+        public boolean ok() {
+            return imported != null;
+        }
+    }
+
+    /** Follows an import of several packages; every method has a default that does nothing. */
+    public interface ImportListener {
+        /** The share of the whole import done, from 0 to 1. */
+        default void progressed(double done) {
+        }
+
+        /** One package is settled: imported, or refused for good, or failed. In the order of the result. */
+        default void settled(PackageOutcome outcome) {
+        }
+
+        /** Asked before each package: true stops there, and what is not settled yet is left out of the result. */
+        default boolean stopRequested() {
+            return false;
+        }
+    }
+
+    /**
+     * Imports several packages, the same way for the window and the command line. Each package is
+     * its own transaction: one refused or failing does not stop the others. A package refused for
+     * a gap may fit once an earlier one from the same laptop is in, so the ones with a gap go round
+     * again while a round brings something in; those that still have a gap are reported last.
+     */
+    public List<PackageOutcome> importAll(List<Path> files, boolean dryRun, ImportListener listener) {
+        List<PackageOutcome> result = new ArrayList<>();
+        Map<Path, PackageRefusedException> gaps = new LinkedHashMap<>();
+        List<Path> waiting = new ArrayList<>(files);
+        int total = Math.max(1, files.size());
+        boolean progress = true;
+        while (progress && !waiting.isEmpty()) {
+            progress = false;
+            gaps.clear();
+            for (Path file : waiting) {
+                if (listener.stopRequested()) {
+                    return result;
+                }
+                int done = result.size();
+                PackageOutcome outcome;
+                try {
+                    Imported r = importPackage(file, dryRun, p -> listener.progressed(Math.min(1, (done + p) / total)));
+                    outcome = new PackageOutcome(file, r, null, null);
+                    progress = true;
+                } catch (PackageRefusedException e) {
+                    if (e.refusal() == Refusal.GAP && !dryRun) {
+                        // A dry run changes nothing, so another round could not close the gap.
+                        gaps.put(file, e);
+                        continue;
+                    }
+                    outcome = new PackageOutcome(file, null, e, null);
+                } catch (RuntimeException e) {
+                    // Not a refusal the format foresees: this package is reported, the others still come in.
+                    LOG.log(Level.WARNING, "import of a package failed", e);
+                    outcome = new PackageOutcome(file, null, null, e);
+                }
+                result.add(outcome);
+                listener.settled(outcome);
+            }
+            waiting = new ArrayList<>(gaps.keySet());
+        }
+        for (var gap : gaps.entrySet()) {
+            PackageOutcome outcome = new PackageOutcome(gap.getKey(), null, gap.getValue(), null);
+            result.add(outcome);
+            listener.settled(outcome);
+        }
+        listener.progressed(1);
+        return result;
+    }
+
+    private static final Set<Refusal> NOT_ADMITTED = EnumSet.of(Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED,
+            Refusal.SIGNATURE_KEY);
 
     /** Why a package from a device the team does not admit (with this key) is refused. */
     private PackageRefusedException refusal(Team team, PackageReader.Verified verified) {
@@ -246,31 +337,31 @@ public final class SyncService {
         String who = String.valueOf(m.producer().user());
         Team.Member member = team.members().get(producer);
         if (member != null && member.withdrawn()) {
-            return new PackageRefusedException("withdrawn", who);
+            return new PackageRefusedException(Refusal.WITHDRAWN, who);
         }
         if (!verified.signed()) {
             if (member != null && member.admitted()) {
                 // Admitted with a key, and now unsigned: not the laptop it says.
-                return new PackageRefusedException("signature_key", who);
+                return new PackageRefusedException(Refusal.SIGNATURE_KEY, who);
             }
-            return new PackageRefusedException("unsigned_not_admitted", who, shortId(producer));
+            return new PackageRefusedException(Refusal.UNSIGNED_NOT_ADMITTED, who, shortId(producer));
         }
         if (member != null && member.admitted()) {
-            return new PackageRefusedException("signature_key", who);
+            return new PackageRefusedException(Refusal.SIGNATURE_KEY, who);
         }
-        return new PackageRefusedException("not_admitted", who, PackageSigner.fingerprint(verified.publicKey()));
+        return new PackageRefusedException(Refusal.NOT_ADMITTED, who, PackageSigner.fingerprint(verified.publicKey()));
     }
 
     /** A device whose changes the package relays without the team admitting it, or null if there is none. */
-    private String notVouchedFor(se.jobbtorg.coach.store.Transaction tx, Team team, PackageReader.Verified verified) {
+    private String notVouchedFor(Transaction tx, Team team, PackageReader.Verified verified) {
         String producer = verified.manifest().producer().device();
         for (var c : verified.changes()) {
             String device = c.device();
-            if (device.equals(producer) || device.startsWith(SyncStore.MERGE_DEVICE + "-")
+            if (device.equals(producer) || device.startsWith(MergeApplier.MERGE_DEVICE + "-")
                     || team.vouchesFor(device, Long.parseLong(c.stamp().substring(0, 13)))) {
                 continue;
             }
-            if (!store.known(tx, c)) {
+            if (!MergeApplier.known(tx, c)) {
                 return device;
             }
         }
@@ -306,12 +397,12 @@ public final class SyncService {
      * A field whose versions disagree: the one shown, the others with another value (newest
      * first), and every version the person is deciding over (equal values too).
      */
-    public record Conflict(String entity, String recordId, String field, Version shown, List<Version> others,
+    public record Conflict(String entity, String recordId, String field, CompetingValue shown, List<CompetingValue> others,
             List<String> versions) {
     }
 
     /** One version of a field: its stamp, the device it was made on, its value. */
-    public record Version(String stamp, String device, Object value) {
+    public record CompetingValue(String stamp, String device, Object value) {
     }
 
     /** Another laptop met through packages: its device id and the name its packages gave. */
@@ -319,12 +410,12 @@ public final class SyncService {
     }
 
     public List<Conflict> conflicts() {
-        return store.conflicts().stream().map(c -> new Conflict(c.entity(), c.recordId(), c.field(), version(c.shown()),
+        return conflicts.all().stream().map(c -> new Conflict(c.entity(), c.recordId(), c.field(), version(c.shown()),
                 c.others().stream().map(SyncService::version).toList(), c.versions())).toList();
     }
 
-    private static Version version(SyncStore.Version v) {
-        return new Version(v.stamp(), v.device(), v.value());
+    private static CompetingValue version(Conflicts.StoredValue v) {
+        return new CompetingValue(v.stamp(), v.device(), v.value());
     }
 
     /** A person's choice for a field in conflict: one of the versions, or a value merged from them. */
@@ -334,22 +425,22 @@ public final class SyncService {
             List<String> seen = new ArrayList<>(conflict.versions());
             seen.add(conflict.shown().stamp());
             conflict.others().forEach(o -> seen.add(o.stamp()));
-            store.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value, seen);
+            Conflicts.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value, seen);
             return null;
         });
     }
 
     public java.util.Optional<Path> syncFolder() {
-        return store.syncFolder().map(Path::of);
+        return settings.syncFolder().map(Path::of);
     }
 
     public void setSyncFolder(Path folder) {
-        store.setSyncFolder(folder.toAbsolutePath().toString());
+        settings.setSyncFolder(folder.toAbsolutePath().toString());
     }
 
     /** Who a conflict's record is about, in words. */
     public String describe(Conflict conflict) {
-        return store.describe(conflict.entity(), conflict.recordId());
+        return conflicts.describe(conflict.entity(), conflict.recordId());
     }
 
     /** The label a peer's packages gave (the coach's name), or its device id. */
@@ -360,10 +451,10 @@ public final class SyncService {
     /** Labels for many devices, from one reading of the peers (a conflict list names many). */
     public java.util.function.UnaryOperator<String> peerLabels() {
         Map<String, String> labels = new java.util.HashMap<>();
-        store.peers().stream().filter(p -> p.label() != null).forEach(p -> labels.put(p.deviceId(), p.label()));
-        String me = store.deviceId();
+        peers.all().stream().filter(p -> p.label() != null).forEach(p -> labels.put(p.deviceId(), p.label()));
+        String me = db.deviceId();
         return deviceId -> {
-            if (deviceId.startsWith(SyncStore.MERGE_DEVICE)) {
+            if (deviceId.startsWith(MergeApplier.MERGE_DEVICE)) {
                 return deviceId;
             }
             if (deviceId.equals(me)) {
@@ -374,6 +465,6 @@ public final class SyncService {
     }
 
     public List<Peer> peers() {
-        return store.peers().stream().map(p -> new Peer(p.deviceId(), p.label())).toList();
+        return peers.all().stream().map(p -> new Peer(p.deviceId(), p.label())).toList();
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
-import se.jobbtorg.coach.store.DeviceRegistry;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.sync.DeviceRegistry;
 import se.jobbtorg.coach.sync.DeviceStatement;
 import se.jobbtorg.coach.sync.Manifest;
 import se.jobbtorg.coach.sync.PackageReader;
@@ -24,15 +24,15 @@ import se.jobbtorg.coach.sync.Team;
 public final class TeamDevices {
     private static final Logger LOG = Logger.getLogger(TeamDevices.class.getName());
 
-    private final SyncStore store;
+    private final Database db;
     private final DeviceRegistry devices;
     private final Clock clock;
     private final Supplier<String> user;
     private final Supplier<UnaryOperator<String>> peerLabels;
 
-    TeamDevices(SyncStore store, DeviceRegistry devices, Clock clock, Supplier<String> user,
+    TeamDevices(Database db, DeviceRegistry devices, Clock clock, Supplier<String> user,
             Supplier<UnaryOperator<String>> peerLabels) {
-        this.store = store;
+        this.db = db;
         this.devices = devices;
         this.clock = clock;
         this.user = user;
@@ -54,13 +54,13 @@ public final class TeamDevices {
         Team team = current();
         java.util.function.UnaryOperator<String> labels = peerLabels.get();
         List<Device> list = new ArrayList<>();
-        list.add(new Device(store.deviceId(), user.get(), PackageSigner.fingerprint(devices.signingKeys().publicKey()),
+        list.add(new Device(db.deviceId(), user.get(), PackageSigner.fingerprint(devices.signingKeys().publicKey()),
                 Standing.THIS_DEVICE, null));
         Map<String, DeviceRegistry.Seen> seen = new java.util.LinkedHashMap<>();
         devices.seen().forEach(d -> seen.put(d.deviceId(), d));
         java.util.Set<String> ids = new java.util.TreeSet<>(seen.keySet());
         ids.addAll(team.members().keySet());
-        ids.remove(store.deviceId());
+        ids.remove(db.deviceId());
         List<Device> others = new ArrayList<>();
         for (String id : ids) {
             Team.Member m = team.members().get(id);
@@ -114,14 +114,14 @@ public final class TeamDevices {
 
     /** Withdraws a device (a stolen laptop): from now on its packages are refused here and wherever this travels. */
     public void withdraw(String deviceId) {
-        if (deviceId.equals(store.deviceId())) {
+        if (deviceId.equals(db.deviceId())) {
             throw new IllegalArgumentException("a laptop cannot withdraw itself");
         }
         decide(deviceId, DeviceStatement.WITHDRAWN, null, null, null);
     }
 
     private void decide(String subject, String status, String signingKey, String agreementKey, String label) {
-        DeviceStatement st = DeviceStatement.sign(subject, status, signingKey, agreementKey, label, store.deviceId(),
+        DeviceStatement st = DeviceStatement.sign(subject, status, signingKey, agreementKey, label, db.deviceId(),
                 clock.instant().toString(), signer());
         devices.add(stored(st));
         LOG.info(() -> "device " + shortId(subject) + " " + status);
@@ -188,7 +188,7 @@ public final class TeamDevices {
 
     PackageReader.Keyring keyring() {
         var keys = devices.agreementKeys();
-        return new PackageReader.Keyring(store.deviceId(), keys.privateKey(), keys.publicKey(),
+        return new PackageReader.Keyring(db.deviceId(), keys.privateKey(), keys.publicKey(),
                 () -> devices.teamPassphrase().orElse(null));
     }
 
@@ -198,7 +198,7 @@ public final class TeamDevices {
     }
 
     Team of(List<DeviceRegistry.Statement> statements) {
-        return Team.of(store.deviceId(), devices.signingKeys().publicKey(),
+        return Team.of(db.deviceId(), devices.signingKeys().publicKey(),
                 statements.stream().map(TeamDevices::statement).toList());
     }
 

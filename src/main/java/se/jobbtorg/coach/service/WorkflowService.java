@@ -112,7 +112,7 @@ public final class WorkflowService {
         return view(enrolment, work.work(enrolmentId));
     }
 
-    private EnrolmentWork view(Enrolment enrolment, WorkflowRepository.EnrolmentWork stored) {
+    private EnrolmentWork view(Enrolment enrolment, WorkflowRepository.StoredWork stored) {
         Map<MappingArea, MappingEntry> mapping = new EnumMap<>(MappingArea.class);
         for (MappingArea area : MappingArea.values()) {
             mapping.put(area, MappingEntry.notStarted(enrolment.id(), area));

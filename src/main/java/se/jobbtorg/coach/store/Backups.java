@@ -3,7 +3,6 @@ package se.jobbtorg.coach.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.files.AtomicFile;
 
 /**
  * Backups of the database beside it, in {@code backups/}: before every migration and every
@@ -55,18 +55,18 @@ public final class Backups {
                 target = folder.resolve(base + "-" + i + ".db");
             }
             // Written under a temporary name and moved into place: an interrupted backup must
-            // never be offered later as the last good copy. The empty file is made owner-only
-            // first; VACUUM INTO writes into an empty file and keeps its permissions.
-            Path partial = folder.resolve(target.getFileName() + ".partial");
-            Files.deleteIfExists(partial);
-            PrivateFiles.file(partial);
-            try (Statement s = c.createStatement()) {
-                s.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
-            }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            // never be offered later as the last good copy. The empty file is owner-only from
+            // the start; VACUUM INTO writes into an empty file and keeps its permissions.
+            AtomicFile.writeOwnerOnly(target, partial -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
+                } catch (SQLException e) {
+                    throw new IOException("VACUUM INTO failed", e);
+                }
+            });
             prune();
             return target;
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new StoreException("backup failed", e);
         }
     }
@@ -174,9 +174,10 @@ public final class Backups {
             }
         }
         try (Stream<Path> files = Files.list(folder)) {
-            // A backup an interrupted VACUUM INTO left half-written (older versions wrote them in
-            // clear): never offered, so wiped.
-            for (Path partial : files.filter(f -> f.toString().endsWith(".partial")).toList()) {
+            // A backup an interrupted VACUUM INTO left half-written (older versions named them
+            // .partial and wrote them in clear): never offered, so wiped.
+            for (Path partial : files.filter(f -> f.toString().endsWith(".partial") || AtomicFile.isLeftover(f))
+                    .toList()) {
                 PrivateFiles.wipe(partial);
             }
         }

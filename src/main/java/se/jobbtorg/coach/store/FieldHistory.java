@@ -22,8 +22,8 @@ import org.jooq.impl.DSL;
  * The versions of each field: which changes are heads (not seen by any later change), which of
  * them is shown, and the values changes carried. The rules of src/docs/caseload-package.md.
  */
-final class FieldHistory {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class FieldHistory {
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() {
     };
     private static final TypeReference<LinkedHashMap<String, List<String>>> BASES = new TypeReference<>() {
@@ -31,7 +31,7 @@ final class FieldHistory {
 
     private final DSLContext dsl;
 
-    FieldHistory(DSLContext dsl) {
+    public FieldHistory(DSLContext dsl) {
         this.dsl = dsl;
     }
 
@@ -39,7 +39,7 @@ final class FieldHistory {
      * The heads of a field: the stored ones when there are several, else worked out from the
      * history: the changes that touched the field and that no other change of it has seen.
      */
-    TreeSet<String> heads(String entity, String recordId, String field) {
+    public TreeSet<String> heads(String entity, String recordId, String field) {
         TreeSet<String> heads = new TreeSet<>(dsl.select(FIELD_HEAD.STAMP).from(FIELD_HEAD)
                 .where(FIELD_HEAD.ENTITY.eq(entity), FIELD_HEAD.RECORD_ID.eq(recordId), FIELD_HEAD.FIELD.eq(field))
                 .fetch(FIELD_HEAD.STAMP));
@@ -65,7 +65,7 @@ final class FieldHistory {
     }
 
     /** Keeps rows only for a field with more than one head. */
-    void setHeads(String entity, String recordId, String field, Collection<String> heads) {
+    public void setHeads(String entity, String recordId, String field, Collection<String> heads) {
         dsl.deleteFrom(FIELD_HEAD).where(FIELD_HEAD.ENTITY.eq(entity), FIELD_HEAD.RECORD_ID.eq(recordId),
                 FIELD_HEAD.FIELD.eq(field)).execute();
         if (heads.size() > 1) {
@@ -79,7 +79,7 @@ final class FieldHistory {
     }
 
     /** The value a logged change gave a field. */
-    Object valueAt(String entity, String recordId, String field, String stamp) {
+    public Object valueAt(String entity, String recordId, String field, String stamp) {
         String values = dsl.select(CHANGE_LOG.FIELD_VALUES).from(CHANGE_LOG)
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId), CHANGE_LOG.NEW_STAMP.eq(stamp))
                 .fetchOne(CHANGE_LOG.FIELD_VALUES);
@@ -91,7 +91,7 @@ final class FieldHistory {
      * beats newer heads that emptied it (so an exit made on one laptop is not undone by an
      * edit made on another that never saw it).
      */
-    static String winner(Collection<String> heads, boolean sticky, java.util.function.Function<String, Object> value) {
+    public static String winner(Collection<String> heads, boolean sticky, java.util.function.Function<String, Object> value) {
         Comparator<String> newest = Comparator.naturalOrder();
         if (sticky && heads.size() > 1) {
             Optional<String> set = heads.stream().filter(h -> value.apply(h) != null).max(newest);
@@ -103,21 +103,21 @@ final class FieldHistory {
     }
 
     /** The creation stamp of a record: its first change, the same on every device. */
-    Optional<String> firstStamp(String entity, String recordId) {
+    public Optional<String> firstStamp(String entity, String recordId) {
         return dsl.select(DSL.min(CHANGE_LOG.NEW_STAMP)).from(CHANGE_LOG)
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId))
                 .fetchOptional(0, String.class);
     }
 
-    static String writeValues(Map<String, Object> values) {
+    public static String writeValues(Map<String, Object> values) {
         return write(values);
     }
 
-    static String writeBases(Map<String, List<String>> bases) {
+    public static String writeBases(Map<String, List<String>> bases) {
         return write(bases);
     }
 
-    static LinkedHashMap<String, Object> readValues(String json) {
+    public static LinkedHashMap<String, Object> readValues(String json) {
         try {
             return json == null ? new LinkedHashMap<>() : JSON.readValue(json, VALUES);
         } catch (JsonProcessingException e) {
@@ -125,7 +125,7 @@ final class FieldHistory {
         }
     }
 
-    static LinkedHashMap<String, List<String>> readBases(String json) {
+    public static LinkedHashMap<String, List<String>> readBases(String json) {
         try {
             return json == null ? new LinkedHashMap<>() : JSON.readValue(json, BASES);
         } catch (JsonProcessingException e) {
@@ -150,14 +150,14 @@ final class FieldHistory {
     }
 
     /** Values as JSON carries them: integers as long, text as text. */
-    static Object normalise(Object value) {
+    public static Object normalise(Object value) {
         if (value instanceof Number n) {
             return n.longValue();
         }
         return value;
     }
 
-    static boolean sameValue(Object a, Object b) {
+    public static boolean sameValue(Object a, Object b) {
         return Objects.equals(normalise(a), normalise(b));
     }
 

@@ -51,7 +51,7 @@ public final class HybridLogicalClock {
         }
     }
 
-    static String format(long millis, int counter, String deviceId) {
+    public static String format(long millis, int counter, String deviceId) {
         return String.format("%013d-%04d-%s", millis, counter, deviceId);
     }
 }

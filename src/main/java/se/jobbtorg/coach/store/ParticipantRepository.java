@@ -48,7 +48,7 @@ public final class ParticipantRepository {
      * Recomputes what is derived from a participant's fields (the sort key, the search tokens)
      * after sync changed them. Derived values never travel: every device computes them.
      */
-    static void refreshDerived(DSLContext dsl, String id) {
+    public static void refreshDerived(DSLContext dsl, String id) {
         ParticipantRecord r = dsl.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOne();
         if (r == null) {
             return;

@@ -20,10 +20,10 @@ import se.jobbtorg.coach.store.generated.Tables;
  * {@link #tombstone}, which stamp the record and write its change-log row in this transaction.
  */
 public final class Transaction {
-    static final String ID = "id";
-    static final String VERSION_STAMP = "version_stamp";
-    static final String CHANGED_BY = "changed_by";
-    static final String DELETED = "deleted";
+    public static final String ID = "id";
+    public static final String VERSION_STAMP = "version_stamp";
+    public static final String CHANGED_BY = "changed_by";
+    public static final String DELETED = "deleted";
     /** Bookkeeping columns that are never "changed fields" themselves; deleted is, as a tombstone. */
     private static final Set<String> TRACKED_ELSEWHERE = Set.of(ID, VERSION_STAMP, CHANGED_BY);
 
@@ -136,12 +136,12 @@ public final class Transaction {
         log(table, id, List.of(field), base, stamp, isDeleted(stored, table), values, Map.of(field, bases));
     }
 
-    HybridLogicalClock clock() {
+    public HybridLogicalClock clock() {
         return hlc;
     }
 
     /** Work to run once this transaction has committed (never after a rollback). */
-    void onCommit(Runnable work) {
+    public void onCommit(Runnable work) {
         afterCommit.add(work);
     }
 
@@ -149,7 +149,7 @@ public final class Transaction {
         return afterCommit;
     }
 
-    Clock wallClock() {
+    public Clock wallClock() {
         return clock;
     }
 

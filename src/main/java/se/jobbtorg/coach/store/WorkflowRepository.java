@@ -42,20 +42,20 @@ public final class WorkflowRepository {
     }
 
     /** Everything of one enrolment, read in one snapshot. */
-    public record EnrolmentWork(List<MappingEntry> mapping, List<ActivityPlan> plans, List<Activity> activities,
+    public record StoredWork(List<MappingEntry> mapping, List<ActivityPlan> plans, List<Activity> activities,
             List<Meeting> meetings, List<ActivityFollowUp> followUps, String exitNote,
             se.jobbtorg.coach.domain.ExitCheck exitCheck, LocalDate exitCheckedOn) {
     }
 
-    public EnrolmentWork work(UUID enrolmentId) {
+    public StoredWork work(UUID enrolmentId) {
         return db.read(dsl -> work(dsl, enrolmentId));
     }
 
-    public EnrolmentWork work(Transaction tx, UUID enrolmentId) {
+    public StoredWork work(Transaction tx, UUID enrolmentId) {
         return work(tx.dsl(), enrolmentId);
     }
 
-    static EnrolmentWork work(DSLContext dsl, UUID enrolmentId) {
+    static StoredWork work(DSLContext dsl, UUID enrolmentId) {
         String id = enrolmentId.toString();
         List<MappingEntry> mapping = dsl.selectFrom(MAPPING_ENTRY)
                 .where(MAPPING_ENTRY.ENROLMENT_ID.eq(id), MAPPING_ENTRY.DELETED.eq(0))
@@ -76,7 +76,7 @@ public final class WorkflowRepository {
                 .fetch(r -> followUp(r.into(ACTIVITY_FOLLOW_UP)));
         var exit = dsl.select(ENROLMENT.EXIT_NOTE, ENROLMENT.EXIT_CHECK, ENROLMENT.EXIT_CHECKED_ON).from(ENROLMENT)
                 .where(ENROLMENT.ID.eq(id)).fetchOne();
-        return new EnrolmentWork(mapping, plans, activities, meetings, followUps, exit.value1(),
+        return new StoredWork(mapping, plans, activities, meetings, followUps, exit.value1(),
                 exit.value2() == null ? null : Coded.ofCode(se.jobbtorg.coach.domain.ExitCheck.class, exit.value2()),
                 exit.value3() == null ? null : LocalDate.parse(exit.value3()));
     }

@@ -74,7 +74,7 @@ public final class PackageCrypto {
     public static InputStream decrypting(InputStream in, byte[] contentKey, String entryName) throws IOException {
         byte[] salt = in.readNBytes(SALT_BYTES);
         if (salt.length != SALT_BYTES) {
-            throw new PackageRefusedException("decryption", entryName);
+            throw new PackageRefusedException(Refusal.DECRYPTION, entryName);
         }
         return new Decrypting(in, entryKey(contentKey, salt, entryName), entryName);
     }
@@ -206,7 +206,7 @@ public final class PackageCrypto {
             byte[] sealed = next;
             if (sealed.length < TAG) {
                 // The last chunk is missing: the entry was cut short.
-                throw new PackageRefusedException("decryption", name);
+                throw new PackageRefusedException(Refusal.DECRYPTION, name);
             }
             next = sealed.length == CHUNK + TAG ? in.readNBytes(CHUNK + TAG) : new byte[0];
             boolean last = next.length == 0;
@@ -217,7 +217,7 @@ public final class PackageCrypto {
                 pos = 0;
                 done = last;
             } catch (AEADBadTagException e) {
-                throw new PackageRefusedException("decryption", name);
+                throw new PackageRefusedException(Refusal.DECRYPTION, name);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import se.jobbtorg.coach.store.Change;
+import se.jobbtorg.coach.store.sync.Change;
 import se.jobbtorg.coach.store.SyncEntities;
 
 /**
@@ -90,18 +90,18 @@ public final class PackageReader {
     public Verified read(Path file, Keyring keyring) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new PackageRefusedException("not_found", file.getFileName().toString());
+                throw new PackageRefusedException(Refusal.NOT_FOUND, file.getFileName().toString());
             }
             if (Files.size(file) > limits.maxFileBytes()) {
-                throw new PackageRefusedException("too_large", file.getFileName().toString());
+                throw new PackageRefusedException(Refusal.TOO_LARGE, file.getFileName().toString());
             }
             try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
                 return read(zip, keyring);
             }
         } catch (ZipException e) {
-            throw new PackageRefusedException("not_a_package", e, file.getFileName().toString());
+            throw new PackageRefusedException(Refusal.NOT_A_PACKAGE, e, file.getFileName().toString());
         } catch (IOException e) {
-            throw new PackageRefusedException("unreadable", e, file.getFileName().toString());
+            throw new PackageRefusedException(Refusal.UNREADABLE, e, file.getFileName().toString());
         }
     }
 
@@ -112,29 +112,29 @@ public final class PackageReader {
             String name = all.nextElement().getName();
             if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")
                     || name.contains(":")) {
-                throw new PackageRefusedException("bad_entry_name", name);
+                throw new PackageRefusedException(Refusal.BAD_ENTRY_NAME, name);
             }
             if (!names.add(name)) {
-                throw new PackageRefusedException("duplicate_entry", name);
+                throw new PackageRefusedException(Refusal.DUPLICATE_ENTRY, name);
             }
             if (!name.equals(PackageWriter.MANIFEST) && !name.equals(PackageWriter.SIGNATURE)
                     && !name.equals(PackageWriter.DEVICES) && SyncEntities.byFile(name).isEmpty()) {
-                throw new PackageRefusedException("unknown_entry", name);
+                throw new PackageRefusedException(Refusal.UNKNOWN_ENTRY, name);
             }
         }
         ZipEntry manifestEntry = zip.getEntry(PackageWriter.MANIFEST);
         if (manifestEntry == null) {
-            throw new PackageRefusedException("no_manifest");
+            throw new PackageRefusedException(Refusal.NO_MANIFEST);
         }
         byte[] manifestBytes = readCapped(zip, manifestEntry, MAX_MANIFEST, null);
         String manifestText = new String(manifestBytes, StandardCharsets.UTF_8);
         JsonNode manifestNode = parse(manifestText, PackageWriter.MANIFEST);
         // The format first: a newer format may say things the schema of ours cannot.
         if (!Manifest.FORMAT.equals(manifestNode.path("format").asText())) {
-            throw new PackageRefusedException("unknown_format", manifestNode.path("format").asText());
+            throw new PackageRefusedException(Refusal.UNKNOWN_FORMAT, manifestNode.path("format").asText());
         }
         if (!Manifest.READABLE_VERSIONS.contains(manifestNode.path("formatVersion").asInt())) {
-            throw new PackageRefusedException("unknown_format_version", manifestNode.path("formatVersion").asText(),
+            throw new PackageRefusedException(Refusal.UNKNOWN_FORMAT_VERSION, manifestNode.path("formatVersion").asText(),
                     String.valueOf(Manifest.FORMAT_VERSION));
         }
         validate("manifest", manifestNode, PackageWriter.MANIFEST);
@@ -145,7 +145,7 @@ public final class PackageReader {
         for (var list : manifest.codeLists().entrySet()) {
             Integer known = ours.get(list.getKey());
             if (known == null || list.getValue() > known) {
-                throw new PackageRefusedException("unknown_code_list", list.getKey(), String.valueOf(list.getValue()));
+                throw new PackageRefusedException(Refusal.UNKNOWN_CODE_LIST, list.getKey(), String.valueOf(list.getValue()));
             }
         }
         Set<String> listed = new HashSet<>(manifest.entries().keySet());
@@ -154,12 +154,12 @@ public final class PackageReader {
         present.remove(PackageWriter.SIGNATURE);
         for (String name : listed) {
             if (!present.contains(name)) {
-                throw new PackageRefusedException("missing_entry", name);
+                throw new PackageRefusedException(Refusal.MISSING_ENTRY, name);
             }
         }
         for (String name : present) {
             if (!listed.contains(name)) {
-                throw new PackageRefusedException("unlisted_entry", name);
+                throw new PackageRefusedException(Refusal.UNLISTED_ENTRY, name);
             }
         }
         long total = 0;
@@ -167,10 +167,10 @@ public final class PackageReader {
             MessageDigest sha = PackageWriter.sha256();
             total += drain(zip, zip.getEntry(name), sha);
             if (total > limits.maxTotalBytes()) {
-                throw new PackageRefusedException("too_large", name);
+                throw new PackageRefusedException(Refusal.TOO_LARGE, name);
             }
             if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(manifest.entries().get(name))) {
-                throw new PackageRefusedException("checksum", name);
+                throw new PackageRefusedException(Refusal.CHECKSUM, name);
             }
         }
         byte[] contentKey = manifest.encryption() == null ? null : contentKey(manifest, keyring);
@@ -184,7 +184,7 @@ public final class PackageReader {
             }
             int expected = manifest.counts().getOrDefault(entity.name(), 0);
             if (lines != expected) {
-                throw new PackageRefusedException("count", entity.file(), String.valueOf(expected), String.valueOf(lines));
+                throw new PackageRefusedException(Refusal.COUNT, entity.file(), String.valueOf(expected), String.valueOf(lines));
             }
         }
         List<DeviceStatement> statements = new ArrayList<>();
@@ -194,13 +194,13 @@ public final class PackageReader {
                 DeviceStatement st = JSON.convertValue(node, DeviceStatement.class);
                 if (!st.verifies()) {
                     // A statement whose signature does not hold was changed on the way.
-                    throw new PackageRefusedException("statement_signature", where);
+                    throw new PackageRefusedException(Refusal.STATEMENT_SIGNATURE, where);
                 }
                 statements.add(st);
             });
             int expected = manifest.counts().getOrDefault(PackageWriter.DEVICES_COUNT, 0);
             if (lines != expected) {
-                throw new PackageRefusedException("count", PackageWriter.DEVICES, String.valueOf(expected),
+                throw new PackageRefusedException(Refusal.COUNT, PackageWriter.DEVICES, String.valueOf(expected),
                         String.valueOf(lines));
             }
         }
@@ -217,7 +217,7 @@ public final class PackageReader {
     private static byte[] contentKey(Manifest m, Keyring keyring) {
         Manifest.Encryption enc = m.encryption();
         if (!PackageCrypto.AEAD.equals(enc.aead()) || enc.chunkSize() != PackageCrypto.CHUNK) {
-            throw new PackageRefusedException("unknown_encryption", String.valueOf(enc.aead()));
+            throw new PackageRefusedException(Refusal.UNKNOWN_ENCRYPTION, String.valueOf(enc.aead()));
         }
         boolean passphraseOffered = false;
         for (Manifest.Recipient r : enc.recipients()) {
@@ -254,9 +254,9 @@ public final class PackageReader {
             }
         }
         if (passphraseOffered && passphrase != null) {
-            throw new PackageRefusedException("team_passphrase", String.valueOf(m.producer().user()));
+            throw new PackageRefusedException(Refusal.TEAM_PASSPHRASE, String.valueOf(m.producer().user()));
         }
-        throw new PackageRefusedException("not_for_us", String.valueOf(m.producer().user()));
+        throw new PackageRefusedException(Refusal.NOT_FOR_US, String.valueOf(m.producer().user()));
     }
 
     /** The producer's public key if signature.json is there and holds; refused if it does not. */
@@ -273,7 +273,7 @@ public final class PackageReader {
         validate("signature", node, PackageWriter.SIGNATURE);
         String key = node.path("publicKey").asText();
         if (!PackageSigner.verify(key, manifestBytes, node.path("signature").asText())) {
-            throw new PackageRefusedException("signature");
+            throw new PackageRefusedException(Refusal.SIGNATURE);
         }
         return key;
     }
@@ -327,7 +327,7 @@ public final class PackageReader {
             }
         } catch (java.util.zip.ZipException e) {
             // Decrypted, but not the compressed text it should be: written wrong or altered.
-            throw new PackageRefusedException("decryption", e, entry.getName());
+            throw new PackageRefusedException(Refusal.DECRYPTION, e, entry.getName());
         }
         return count;
     }
@@ -345,7 +345,7 @@ public final class PackageReader {
             }
             if (c != '\r') {
                 if (line.length() >= max) {
-                    throw new PackageRefusedException("too_large", where);
+                    throw new PackageRefusedException(Refusal.TOO_LARGE, where);
                 }
                 line.append((char) c);
             }
@@ -382,7 +382,7 @@ public final class PackageReader {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new PackageRefusedException("not_json", e, where);
+            throw new PackageRefusedException(Refusal.NOT_JSON, e, where);
         }
     }
 
@@ -393,7 +393,7 @@ public final class PackageReader {
         }
         var errors = schema.validate(node);
         if (!errors.isEmpty()) {
-            throw new PackageRefusedException("schema", where, errors.get(0).getMessage());
+            throw new PackageRefusedException(Refusal.SCHEMA, where, errors.get(0).getMessage());
         }
     }
 
@@ -466,7 +466,7 @@ public final class PackageReader {
         private void count(int n) {
             read += n;
             if (read > cap) {
-                throw new PackageRefusedException("too_large", name);
+                throw new PackageRefusedException(Refusal.TOO_LARGE, name);
             }
         }
     }

@@ -5,28 +5,28 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import se.jobbtorg.coach.store.Change;
+import se.jobbtorg.coach.files.AtomicFile;
 import se.jobbtorg.coach.store.SyncEntities;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.Change;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 
 /**
  * Writes a caseload package: one JSON Lines entry per entity (parents first), then
@@ -64,13 +64,13 @@ public final class PackageWriter {
     }
 
     /** Writes a plain, unsigned package (another system's, or a test's) and returns its manifest. */
-    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress) throws IOException {
         return write(export, kind, device, user, now, target, progress, null, null, List.of());
     }
 
     /** Writes a plain package, signed if a signer is given. */
-    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress, PackageSigner signer) throws IOException {
         return write(export, kind, device, user, now, target, progress, signer, null, List.of());
     }
@@ -81,90 +81,82 @@ public final class PackageWriter {
      * readers, every entry but the manifest and the signature is encrypted for them. The team's
      * statements about devices go in devices.jsonl.
      */
-    public static Manifest write(SyncStore.Export export, String kind, String device, String user, Instant now,
+    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
             Path target, DoubleConsumer progress, PackageSigner signer, Readers readers,
             List<DeviceStatement> statements) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".writing-", ".tmp");
         byte[] contentKey = readers == null ? null : PackageCrypto.random(PackageCrypto.KEY_BYTES);
         String packageId = UUID.randomUUID().toString();
+        AtomicReference<Manifest> written = new AtomicReference<>();
         try {
-            Manifest manifest;
-            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING); ZipOutputStream zip = new ZipOutputStream(file)) {
-                Map<String, List<Change>> byEntity = new LinkedHashMap<>();
-                SyncEntities.all().forEach(e -> byEntity.put(e.name(), new ArrayList<>()));
-                export.changes().forEach(c -> byEntity.get(c.entity()).add(c));
-                Map<String, Integer> counts = new LinkedHashMap<>();
-                Map<String, String> entries = new LinkedHashMap<>();
-                int done = 0;
-                int total = Math.max(1, export.changes().size());
-                for (SyncEntities.Entity entity : SyncEntities.all()) {
-                    List<Change> changes = byEntity.get(entity.name());
-                    MessageDigest sha = sha256();
-                    try (OutputStream out = entry(zip, entity.file(), sha, contentKey)) {
-                        for (Change c : changes) {
-                            out.write(JSON.writeValueAsBytes(line(c)));
-                            out.write('\n');
-                            if (++done % 500 == 0) {
-                                progress.accept((double) done / total);
+            AtomicFile.write(target, temp -> {
+                Manifest manifest;
+                try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING); ZipOutputStream zip = new ZipOutputStream(file)) {
+                    Map<String, List<Change>> byEntity = new LinkedHashMap<>();
+                    SyncEntities.all().forEach(e -> byEntity.put(e.name(), new ArrayList<>()));
+                    export.changes().forEach(c -> byEntity.get(c.entity()).add(c));
+                    Map<String, Integer> counts = new LinkedHashMap<>();
+                    Map<String, String> entries = new LinkedHashMap<>();
+                    int done = 0;
+                    int total = Math.max(1, export.changes().size());
+                    for (SyncEntities.Entity entity : SyncEntities.all()) {
+                        List<Change> changes = byEntity.get(entity.name());
+                        MessageDigest sha = sha256();
+                        try (OutputStream out = entry(zip, entity.file(), sha, contentKey)) {
+                            for (Change c : changes) {
+                                out.write(JSON.writeValueAsBytes(line(c)));
+                                out.write('\n');
+                                if (++done % 500 == 0) {
+                                    progress.accept((double) done / total);
+                                }
                             }
                         }
+                        zip.closeEntry();
+                        counts.put(entity.name(), changes.size());
+                        entries.put(entity.file(), HexFormat.of().formatHex(sha.digest()));
                     }
-                    zip.closeEntry();
-                    counts.put(entity.name(), changes.size());
-                    entries.put(entity.file(), HexFormat.of().formatHex(sha.digest()));
-                }
-                if (!statements.isEmpty()) {
-                    MessageDigest sha = sha256();
-                    try (OutputStream out = entry(zip, DEVICES, sha, contentKey)) {
-                        for (DeviceStatement st : statements) {
-                            out.write(JSON.writeValueAsBytes(st));
-                            out.write('\n');
+                    if (!statements.isEmpty()) {
+                        MessageDigest sha = sha256();
+                        try (OutputStream out = entry(zip, DEVICES, sha, contentKey)) {
+                            for (DeviceStatement st : statements) {
+                                out.write(JSON.writeValueAsBytes(st));
+                                out.write('\n');
+                            }
                         }
+                        zip.closeEntry();
+                        counts.put(DEVICES_COUNT, statements.size());
+                        entries.put(DEVICES, HexFormat.of().formatHex(sha.digest()));
                     }
+                    Manifest.Encryption encryption = readers == null ? null : encryption(readers, contentKey, packageId);
+                    manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, packageId,
+                            new Manifest.Producer(device, user, readers == null ? null : readers.producerAgreementKey()),
+                            now.toString(), kind, new Manifest.Sequence(export.from(), export.to()), CodeLists.versions(),
+                            counts, entries, export.received(), encryption);
+                    byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+                    zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+                    zip.putNextEntry(new ZipEntry(MANIFEST));
+                    zip.write(manifestBytes);
                     zip.closeEntry();
-                    counts.put(DEVICES_COUNT, statements.size());
-                    entries.put(DEVICES, HexFormat.of().formatHex(sha.digest()));
+                    if (signer != null) {
+                        var signature = JSON.createObjectNode();
+                        signature.put("algorithm", PackageSigner.ALGORITHM);
+                        signature.put("publicKey", signer.publicKey());
+                        signature.put("signature", signer.sign(manifestBytes));
+                        zip.putNextEntry(new ZipEntry(SIGNATURE));
+                        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(signature));
+                        zip.closeEntry();
+                    }
+                    zip.finish();
+                    file.flush();
                 }
-                Manifest.Encryption encryption = readers == null ? null : encryption(readers, contentKey, packageId);
-                manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, packageId,
-                        new Manifest.Producer(device, user, readers == null ? null : readers.producerAgreementKey()),
-                        now.toString(), kind, new Manifest.Sequence(export.from(), export.to()), CodeLists.versions(),
-                        counts, entries, export.received(), encryption);
-                byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-                zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(manifestBytes);
-                zip.closeEntry();
-                if (signer != null) {
-                    var signature = JSON.createObjectNode();
-                    signature.put("algorithm", PackageSigner.ALGORITHM);
-                    signature.put("publicKey", signer.publicKey());
-                    signature.put("signature", signer.sign(manifestBytes));
-                    zip.putNextEntry(new ZipEntry(SIGNATURE));
-                    zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(signature));
-                    zip.closeEntry();
-                }
-                zip.finish();
-                file.flush();
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+                written.set(manifest);
+            });
             progress.accept(1);
-            return manifest;
+            return written.get();
         } finally {
             if (contentKey != null) {
-                java.util.Arrays.fill(contentKey, (byte) 0);
+                Arrays.fill(contentKey, (byte) 0);
             }
-            Files.deleteIfExists(temp);
         }
     }
 

@@ -34,7 +34,7 @@ import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.SyncedRecords;
 
 /** import and export on real database files, their one-line output split as a script would. */
 class SyncCommandsTest {
@@ -118,7 +118,7 @@ class SyncCommandsTest {
 
     static String checksum(Path db) {
         try (Database d = Database.open(db, CLOCK, TestPassphrase.get())) {
-            return new SyncStore(d).contentChecksum();
+            return new SyncedRecords(d).contentChecksum();
         }
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.store.Change;
-import se.jobbtorg.coach.store.DeviceRegistry;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.Change;
+import se.jobbtorg.coach.store.sync.DeviceRegistry;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
@@ -73,7 +73,7 @@ class SyncAdmissionTest extends SyncFixture {
                     null, stranger, true, Map.of(), Map.of()));
         }
         Path forged = dir.resolve("forged.caseload.zip");
-        PackageWriter.write(new SyncStore.Export(0, 80, deletes, Map.of()), "snapshot", stranger, "x",
+        PackageWriter.write(new OutgoingChanges.Slice(0, 80, deletes, Map.of()), "snapshot", stranger, "x",
                 Instant.parse("2026-11-24T09:00:00Z"), forged, p -> { });
         assertTrue(Files.size(forged) < 8 * 1024, "a small file: " + Files.size(forged));
 
@@ -92,12 +92,12 @@ class SyncAdmissionTest extends SyncFixture {
 
         // The same under the real producer's id, unsigned or signed with another key: refused too.
         Path asA = dir.resolve("as-a.caseload.zip");
-        PackageWriter.write(new SyncStore.Export(0, 80, deletes, Map.of()), "snapshot", a.sync.deviceId(), "linnea",
+        PackageWriter.write(new OutgoingChanges.Slice(0, 80, deletes, Map.of()), "snapshot", a.sync.deviceId(), "linnea",
                 Instant.parse("2026-11-24T09:00:00Z"), asA, p -> { });
         assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(asA)).reason());
         String[] other = PackageSigner.newKeyPair();
         Path signedAsA = dir.resolve("signed-as-a.caseload.zip");
-        PackageWriter.write(new SyncStore.Export(0, 80, deletes, Map.of()), "snapshot", a.sync.deviceId(), "linnea",
+        PackageWriter.write(new OutgoingChanges.Slice(0, 80, deletes, Map.of()), "snapshot", a.sync.deviceId(), "linnea",
                 Instant.parse("2026-11-24T09:00:00Z"), signedAsA, p -> { }, new PackageSigner(other[0], other[1]));
         assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(signedAsA)).reason());
         assertEquals(before, b.checksum());
@@ -177,7 +177,7 @@ class SyncAdmissionTest extends SyncFixture {
         Change delete = new Change("participant", p.id().toString(),
                 SyncHardeningTest.st(lead.clock.millis() + 1000, 0, stranger), null, stranger, true, Map.of(), Map.of());
         Path relay = dir.resolve("relay.caseload.zip");
-        PackageWriter.write(new SyncStore.Export(0, 99, List.of(delete), Map.of()), "snapshot", lead.sync.deviceId(),
+        PackageWriter.write(new OutgoingChanges.Slice(0, 99, List.of(delete), Map.of()), "snapshot", lead.sync.deviceId(),
                 "lead", Instant.parse("2026-11-24T09:00:00Z"), relay, x -> { },
                 new PackageSigner(keys.privateKey(), keys.publicKey()));
         PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> linnea.importFrom(relay));
@@ -190,7 +190,7 @@ class SyncAdmissionTest extends SyncFixture {
                 SyncHardeningTest.st(lead.clock.millis() + 2000, 0, OTHER_SYSTEM), null, OTHER_SYSTEM, false,
                 SyncHardeningTest.m("phone", "08-123"), Map.of("phone", List.of()));
         Path theirs = dir.resolve("theirs.caseload.zip");
-        PackageWriter.write(new SyncStore.Export(0, 1, List.of(other), Map.of()), "snapshot", OTHER_SYSTEM, "Extern",
+        PackageWriter.write(new OutgoingChanges.Slice(0, 1, List.of(other), Map.of()), "snapshot", OTHER_SYSTEM, "Extern",
                 Instant.parse("2026-11-24T09:00:00Z"), theirs, x -> { });
         lead.importFrom(theirs);
         linnea.importFrom(lead.exportSnapshot());

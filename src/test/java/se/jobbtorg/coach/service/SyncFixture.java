@@ -33,7 +33,7 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.SyncedRecords;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 
@@ -60,7 +60,7 @@ abstract class SyncFixture {
         final CaseloadService caseload;
         final WorkflowService workflow;
         final SyncService sync;
-        final SyncStore store;
+        final SyncedRecords store;
         final Coach coach;
         final se.jobbtorg.coach.TestClock clock;
 
@@ -70,7 +70,7 @@ abstract class SyncFixture {
             caseload = new CaseloadService(db, clock);
             workflow = new WorkflowService(db, clock);
             sync = new SyncService(db, clock, () -> name);
-            store = new SyncStore(db);
+            store = new SyncedRecords(db);
             coach = new CoachService(db).setCurrentCoach(name, "Jobbtorg Kista");
             if (joinTeam) {
                 for (Device other : devices) {

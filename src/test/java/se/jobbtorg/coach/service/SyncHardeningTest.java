@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.service;
 
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.TestPassphrase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,9 +20,8 @@ import org.junit.jupiter.api.Test;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.store.Change;
+import se.jobbtorg.coach.store.sync.Change;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.SyncStore;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.PackageWriter;
 
@@ -40,7 +40,7 @@ class SyncHardeningTest extends SyncFixture {
 
     Path craft(String name, List<Change> changes, long from, long to, String kind) throws Exception {
         Path f = dir.resolve(name + ".caseload.zip");
-        PackageWriter.write(new SyncStore.Export(from, to, changes, Map.of()), kind, X, "Extern", Instant.parse("2026-11-24T10:00:00Z"), f, p -> { });
+        PackageWriter.write(new OutgoingChanges.Slice(from, to, changes, Map.of()), kind, X, "Extern", Instant.parse("2026-11-24T10:00:00Z"), f, p -> { });
         return f;
     }
 
@@ -108,13 +108,13 @@ class SyncHardeningTest extends SyncFixture {
                 st(inAnHour, 0, X), null, X, false, m("name", "Snart"), Map.of())), 0, 1, "snapshot");
         a.sync.importPackage(soon, true, x -> { });
         a.register("Amina", "Exempelsson", number(2));
-        List<Change> log = a.store.changesAfter(0).changes();
+        List<Change> log = new OutgoingChanges(a.db).changesAfter(0).changes();
         String last = log.get(log.size() - 1).stamp();
         assertTrue(last.compareTo(st(inAnHour, 0, X)) < 0, "a dry run moved the clock: " + last);
 
         a.importFrom(soon);
         a.register("Bo", "Exempelsson", number(6));
-        log = a.store.changesAfter(0).changes();
+        log = new OutgoingChanges(a.db).changesAfter(0).changes();
         assertTrue(log.get(log.size() - 1).stamp().compareTo(st(inAnHour, 0, X)) > 0, "an import moves it");
         new Device("b", 5).importFrom(a.exportSnapshot());
     }
@@ -284,7 +284,7 @@ class SyncHardeningTest extends SyncFixture {
         c.register("Cecilia", "Exempelsson", number(3));
         String[] strangers = se.jobbtorg.coach.sync.PackageSigner.newKeyPair();
         Path forged = dir.resolve("forged.caseload.zip");
-        PackageWriter.write(new SyncStore.Export(0, 0, List.of(), Map.of()), "snapshot", c.sync.deviceId(), "c",
+        PackageWriter.write(new OutgoingChanges.Slice(0, 0, List.of(), Map.of()), "snapshot", c.sync.deviceId(), "c",
                 Instant.parse("2026-11-24T09:00:00Z"), forged, p -> { },
                 new se.jobbtorg.coach.sync.PackageSigner(strangers[0], strangers[1]));
         assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(forged)).reason());
@@ -322,7 +322,7 @@ class SyncHardeningTest extends SyncFixture {
         b.sync.team().setTeamPassphrase("the team's own passphrase"); // X's key is not known: the passphrase reads it
         // "X has everything of b's up to 999": said in an unsigned package.
         Path claim = dir.resolve("claim.caseload.zip");
-        PackageWriter.write(new SyncStore.Export(0, 0, List.of(), Map.of(b.sync.deviceId(), 999L)), "snapshot", X, "Extern",
+        PackageWriter.write(new OutgoingChanges.Slice(0, 0, List.of(), Map.of(b.sync.deviceId(), 999L)), "snapshot", X, "Extern",
                 Instant.parse("2026-11-24T10:00:00Z"), claim, p -> { });
         b.importFrom(claim);
         Path forX = dir.resolve("for-x.caseload.zip");

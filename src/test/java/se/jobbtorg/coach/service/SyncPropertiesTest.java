@@ -35,7 +35,7 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.SyncedRecords;
 import se.jobbtorg.coach.store.generated.Tables;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 
@@ -174,7 +174,7 @@ class SyncPropertiesTest {
             this.clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T09:00:00Z"));
             this.db = Database.open(dir.resolve("laptop" + index + ".db"), clock, TestPassphrase.get());
             this.caseload = new CaseloadService(db, clock);
-            this.sync = new SyncFacade(new SyncService(db, clock, () -> "coach " + index), new SyncStore(db));
+            this.sync = new SyncFacade(new SyncService(db, clock, () -> "coach " + index), new SyncedRecords(db));
             this.coach = new CoachService(db).setCurrentCoach("Coach " + index, "Jobbtorg Kista");
         }
 
@@ -283,7 +283,7 @@ class SyncPropertiesTest {
     }
 
     /** The service and the store of one laptop. */
-    record SyncFacade(SyncService service, SyncStore store) {
+    record SyncFacade(SyncService service, SyncedRecords store) {
         List<SyncService.Conflict> conflicts() {
             return service.conflicts();
         }

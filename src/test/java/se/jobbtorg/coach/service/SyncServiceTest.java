@@ -33,7 +33,6 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.SyncStore;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 

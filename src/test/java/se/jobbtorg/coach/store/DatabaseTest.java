@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.store;
 
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
 
@@ -90,7 +91,7 @@ class DatabaseTest {
             assertEquals(Migrations.latestVersion(), intPragma(db, "user_version"));
             assertEquals(p, new ParticipantRepository(db).find(p.id()).orElseThrow());
             // the old change is given the record's values, so it can travel in a package
-            SyncStore.Export export = new SyncStore(db).changesAfter(0);
+            OutgoingChanges.Slice export = new OutgoingChanges(db).changesAfter(0);
             assertEquals("Öberg", export.changes().get(0).values().get("last_name"));
             assertFalse(export.changes().get(0).values().containsKey("sort_name"), "derived fields do not travel");
             // the columns of the newest script are there and usable

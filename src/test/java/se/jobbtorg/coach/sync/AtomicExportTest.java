@@ -20,8 +20,8 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.jobbtorg.coach.store.Change;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
+import se.jobbtorg.coach.store.sync.Change;
 
 /**
  * The export promise of design.md: a package is written to a temp file beside the target and
@@ -36,14 +36,14 @@ class AtomicExportTest {
     Path dir;
 
     /** Enough changes that the writer reports progress while it is still writing entries. */
-    static SyncStore.Export export(int size) {
+    static OutgoingChanges.Slice export(int size) {
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             changes.add(new Change("coach", UUID.randomUUID().toString(),
                     String.format("%013d-%04d-%s", 1795510680000L + i, 0, DEVICE), null, DEVICE, false,
                     Map.of("name", "Coach " + i, "unit", "Jobbtorg Kista"), Map.of()));
         }
-        return new SyncStore.Export(0, size, changes, Map.of());
+        return new OutgoingChanges.Slice(0, size, changes, Map.of());
     }
 
     /** Fails at the first progress report: after 500 lines, before the manifest is written. */

@@ -40,7 +40,7 @@ import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.SyncStore;
+import se.jobbtorg.coach.store.sync.SyncedRecords;
 
 /**
  * The example package in src/docs/caseload-package/ is documentation another system reads, so it
@@ -160,12 +160,12 @@ class ExamplePackageTest {
             assertEquals(0, first.conflicts());
             assertEquals(0, first.merged());
             assertTrue(sync.conflicts().isEmpty());
-            assertEquals(2, new SyncStore(db).liveIds("participant").size());
+            assertEquals(2, new SyncedRecords(db).liveIds("participant").size());
 
-            String after = new SyncStore(db).contentChecksum();
+            String after = new SyncedRecords(db).contentChecksum();
             SyncService.Imported again = sync.importPackage(EXAMPLE, false, p -> { });
             assertEquals(0, again.created() + again.updated());
-            assertEquals(after, new SyncStore(db).contentChecksum());
+            assertEquals(after, new SyncedRecords(db).contentChecksum());
         }
     }
 

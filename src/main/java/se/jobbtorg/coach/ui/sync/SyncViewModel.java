@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -21,6 +23,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.TeamDevices;
 import se.jobbtorg.coach.sync.PackageRefusedException;
+import se.jobbtorg.coach.sync.Refusal;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /**
@@ -29,7 +32,6 @@ import se.jobbtorg.coach.ui.common.TaskRunner;
  * person has to decide.
  */
 public final class SyncViewModel {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SyncViewModel.class.getName());
     /** Whom to export for: everyone (a full copy) or a peer met before (what it lacks). */
     public record Recipient(String deviceId, String label) {
         @Override
@@ -248,47 +250,32 @@ public final class SyncViewModel {
     private List<Outcome> importAll(List<Path> files, boolean dry) {
         admissionRefused = false;
         List<Outcome> result = new ArrayList<>();
-        // A package refused for a gap may fit once an earlier one from the same laptop is in:
-        // go round again while a round brings something in; what still has a gap is reported.
-        java.util.Map<Path, PackageRefusedException> gaps = new java.util.LinkedHashMap<>();
-        List<Path> waiting = new ArrayList<>(files);
-        int done = 0;
-        boolean progress = true;
-        while (progress && !waiting.isEmpty()) {
-            progress = false;
-            gaps.clear();
-            for (Path file : waiting) {
-                int index = done;
-                String name = file.getFileName().toString();
-                try {
-                    SyncService.Imported r = sync.importPackage(file, dry,
-                            p -> progressed(Math.min(1, (index + p) / Math.max(1, files.size()))));
-                    result.add(new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
-                            dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
-                            r.conflicts(), r.merged()) + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
-                            !r.admitted()));
-                    admissionRefused |= !r.admitted();
-                    done++;
-                    progress = true;
-                } catch (PackageRefusedException e) {
-                    if ("gap".equals(e.reason()) && !dry) {
-                        gaps.put(file, e);
-                    } else {
-                        admissionRefused |= ADMISSION.contains(e.reason());
-                        result.add(new Outcome(name, from(e), refusal(e), true));
-                        done++;
-                    }
-                } catch (RuntimeException e) {
-                    // Not a refusal the format foresees: this package is reported, the others still come in.
-                    LOG.log(java.util.logging.Level.WARNING, "import of a package failed", e);
-                    result.add(new Outcome(name, "", i18n.get("sync.failed"), true));
-                    done++;
-                }
+        for (SyncService.PackageOutcome o : sync.importAll(files, dry, new SyncService.ImportListener() {
+            @Override
+            public void progressed(double done) {
+                SyncViewModel.this.progressed(done);
             }
-            waiting = new ArrayList<>(gaps.keySet());
+        })) {
+            result.add(outcome(o, dry));
         }
-        gaps.forEach((file, e) -> result.add(new Outcome(file.getFileName().toString(), from(e), refusal(e), true)));
         return result;
+    }
+
+    private Outcome outcome(SyncService.PackageOutcome o, boolean dry) {
+        String name = o.file().getFileName().toString();
+        if (o.imported() != null) {
+            SyncService.Imported r = o.imported();
+            admissionRefused |= !r.admitted();
+            return new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
+                    dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
+                    r.conflicts(), r.merged()) + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
+                    !r.admitted());
+        }
+        if (o.refused() != null) {
+            admissionRefused |= ADMISSION.contains(o.refused().refusal());
+            return new Outcome(name, from(o.refused()), refusal(o.refused()), true);
+        }
+        return new Outcome(name, "", i18n.get("sync.failed"), true);
     }
 
     /** A refusal in words: the reason's own sentence, with what it names. */
@@ -297,22 +284,22 @@ public final class SyncViewModel {
     }
 
     private String reason(PackageRefusedException e) {
-        String key = "sync.refused." + e.reason();
-        return i18n.has(key) ? i18n.get(key, e.args().toArray()) : i18n.get("sync.refused.other", e.reason());
+        return i18n.get(e.refusal().key(), e.args().toArray());
     }
 
     /** Who a refused package says it is from, where the reason names them first. */
     private static String from(PackageRefusedException e) {
-        return BY_PRODUCER.contains(e.reason()) && !e.args().isEmpty() && !"null".equals(e.args().get(0))
+        return BY_PRODUCER.contains(e.refusal()) && !e.args().isEmpty() && !"null".equals(e.args().get(0))
                 ? e.args().get(0) : "";
     }
 
-    private static final java.util.Set<String> BY_PRODUCER = java.util.Set.of("gap", "not_admitted",
-            "unsigned_not_admitted", "signature_key", "withdrawn", "not_for_us", "team_passphrase");
+    private static final Set<Refusal> BY_PRODUCER = EnumSet.of(Refusal.GAP, Refusal.NOT_ADMITTED,
+            Refusal.UNSIGNED_NOT_ADMITTED, Refusal.SIGNATURE_KEY, Refusal.WITHDRAWN, Refusal.NOT_FOR_US,
+            Refusal.TEAM_PASSPHRASE);
 
     /** Refusals a person answers in the team's computers: admitting a computer, or setting the passphrase. */
-    private static final java.util.Set<String> ADMISSION = java.util.Set.of("not_admitted", "unsigned_not_admitted",
-            "not_for_us", "team_passphrase");
+    private static final Set<Refusal> ADMISSION = EnumSet.of(Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED,
+            Refusal.NOT_FOR_US, Refusal.TEAM_PASSPHRASE);
 
     private void imported(List<Outcome> result) {
         working.set(false);

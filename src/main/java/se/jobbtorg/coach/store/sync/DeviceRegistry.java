@@ -1,4 +1,4 @@
-package se.jobbtorg.coach.store;
+package se.jobbtorg.coach.store.sync;
 
 import static se.jobbtorg.coach.store.generated.Tables.DEVICE_SEEN;
 import static se.jobbtorg.coach.store.generated.Tables.DEVICE_STATEMENT;
@@ -6,6 +6,9 @@ import static se.jobbtorg.coach.store.generated.Tables.TEAM_SECRET;
 
 import java.util.List;
 import java.util.Optional;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.DeviceKeys;
+import se.jobbtorg.coach.store.Transaction;
 
 /**
  * The team's devices as this database knows them (schema version 6): the signed statements

@@ -1,4 +1,4 @@
-package se.jobbtorg.coach.store;
+package se.jobbtorg.coach.store.sync;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,0 +1,31 @@
+package se.jobbtorg.coach.store;
+
+import static se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
+
+import java.util.Optional;
+
+/**
+ * Settings of this laptop kept in its database (local_state), which never travel in a package.
+ * The window's own settings (size, language) live in app/Settings, outside the database.
+ */
+public final class LocalSettings {
+    private static final String KEY_SYNC_FOLDER = "sync_folder";
+
+    private final Database db;
+
+    public LocalSettings(Database db) {
+        this.db = db;
+    }
+
+    /** The folder packages are exchanged through on this laptop (a USB stick, a share), if chosen. */
+    public Optional<String> syncFolder() {
+        return db.read(dsl -> dsl.select(LOCAL_STATE.VALUE).from(LOCAL_STATE).where(LOCAL_STATE.KEY.eq(KEY_SYNC_FOLDER))
+                .fetchOptional(LOCAL_STATE.VALUE));
+    }
+
+    public void setSyncFolder(String folder) {
+        db.write(tx -> tx.dsl().insertInto(LOCAL_STATE).set(LOCAL_STATE.KEY, KEY_SYNC_FOLDER)
+                .set(LOCAL_STATE.VALUE, folder).onConflict(LOCAL_STATE.KEY).doUpdate().set(LOCAL_STATE.VALUE, folder)
+                .execute());
+    }
+}

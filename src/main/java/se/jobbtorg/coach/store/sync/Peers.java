@@ -1,0 +1,86 @@
+package se.jobbtorg.coach.store.sync;
+
+import static se.jobbtorg.coach.store.generated.Tables.SYNC_IMPORT;
+import static se.jobbtorg.coach.store.generated.Tables.SYNC_PEER;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.Transaction;
+
+/** The other devices met through packages: how far each has our log and we theirs, and what came in. */
+public final class Peers {
+    private final Database db;
+
+    public Peers(Database db) {
+        this.db = db;
+    }
+
+    /** How far this database has the log of another device, and how far that device has ours. */
+    public record PeerProgress(String deviceId, String label, long receivedThrough, long acknowledged,
+            String lastExchange) {
+    }
+
+    public List<PeerProgress> all() {
+        return db.read(dsl -> dsl.selectFrom(SYNC_PEER).orderBy(SYNC_PEER.LABEL, SYNC_PEER.DEVICE_ID)
+                .fetch(p -> new PeerProgress(p.getDeviceId(), p.getLabel(), p.getReceivedThrough(), p.getAcknowledged(),
+                        p.getLastExchange())));
+    }
+
+    public static PeerProgress of(Transaction tx, String deviceId) {
+        var p = tx.dsl().selectFrom(SYNC_PEER).where(SYNC_PEER.DEVICE_ID.eq(deviceId)).fetchOne();
+        return p == null ? new PeerProgress(deviceId, null, 0, 0, null)
+                : new PeerProgress(deviceId, p.getLabel(), p.getReceivedThrough(), p.getAcknowledged(),
+                        p.getLastExchange());
+    }
+
+    /** What this device has of every other device's log. */
+    public Map<String, Long> receivedThrough() {
+        return db.read(Peers::receivedThrough);
+    }
+
+    static Map<String, Long> receivedThrough(DSLContext dsl) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        dsl.selectFrom(SYNC_PEER).orderBy(SYNC_PEER.DEVICE_ID)
+                .forEach(p -> map.put(p.getDeviceId(), (long) p.getReceivedThrough()));
+        return map;
+    }
+
+    /** Notes what a package from a peer brought and what it says the peer has of ours. */
+    public static void recordExchange(Transaction tx, String peer, String label, long receivedThrough,
+            long acknowledged) {
+        PeerProgress old = of(tx, peer);
+        tx.dsl().insertInto(SYNC_PEER)
+                .set(SYNC_PEER.DEVICE_ID, peer)
+                .set(SYNC_PEER.LABEL, label != null ? label : old.label())
+                .set(SYNC_PEER.RECEIVED_THROUGH, (int) Math.max(old.receivedThrough(), receivedThrough))
+                .set(SYNC_PEER.ACKNOWLEDGED, (int) Math.max(old.acknowledged(), acknowledged))
+                .set(SYNC_PEER.LAST_EXCHANGE, tx.wallClock().instant().toString())
+                .onConflict(SYNC_PEER.DEVICE_ID).doUpdate()
+                .set(SYNC_PEER.LABEL, label != null ? label : old.label())
+                .set(SYNC_PEER.RECEIVED_THROUGH, (int) Math.max(old.receivedThrough(), receivedThrough))
+                .set(SYNC_PEER.ACKNOWLEDGED, (int) Math.max(old.acknowledged(), acknowledged))
+                .set(SYNC_PEER.LAST_EXCHANGE, tx.wallClock().instant().toString())
+                .execute();
+    }
+
+    /** Notes a package imported: which, from whom, and what it did. */
+    public static void recordImport(Transaction tx, String packageId, String producer, String kind, long from,
+            long to, MergeApplier.Counts counts) {
+        tx.dsl().insertInto(SYNC_IMPORT)
+                .set(SYNC_IMPORT.PACKAGE_ID, packageId)
+                .set(SYNC_IMPORT.PRODUCER, producer)
+                .set(SYNC_IMPORT.KIND, kind)
+                .set(SYNC_IMPORT.SEQ_FROM, (int) from)
+                .set(SYNC_IMPORT.SEQ_TO, (int) to)
+                .set(SYNC_IMPORT.IMPORTED_AT, tx.wallClock().instant().toString())
+                .set(SYNC_IMPORT.NEW_RECORDS, counts.created())
+                .set(SYNC_IMPORT.UPDATED, counts.updated())
+                .set(SYNC_IMPORT.UNCHANGED, counts.unchanged())
+                .set(SYNC_IMPORT.CONFLICTS, counts.conflicts())
+                .onConflictDoNothing()
+                .execute();
+    }
+}
