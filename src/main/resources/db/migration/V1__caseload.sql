@@ -63,7 +63,7 @@ CREATE TABLE enrolment (
     enrolled_on          TEXT NOT NULL,
     referring_unit       TEXT NOT NULL,
     social_secretary     TEXT,
-    -- target group codes of 001, comma separated, in catalogue order
+    -- target group codes of the Jobbtorg proposal, comma separated, in catalogue order
     target_groups        TEXT NOT NULL,
     language             TEXT,
     interpreter_needed   INTEGER NOT NULL DEFAULT 0 CHECK (interpreter_needed IN (0, 1))

@@ -55,7 +55,7 @@ CREATE TABLE activity (
     provider      TEXT,
     description   TEXT,
     start_on      TEXT NOT NULL,
-    -- every activity is bounded in time (001)
+    -- every activity is bounded in time (the Jobbtorg proposal)
     end_on        TEXT NOT NULL CHECK (end_on >= start_on),
     ended_on      TEXT
 ) STRICT;
@@ -84,7 +84,7 @@ CREATE TABLE meeting (
 CREATE INDEX meeting_enrolment ON meeting (enrolment_id, meeting_at);
 CREATE INDEX meeting_supersedes ON meeting (supersedes);
 
--- How each running activity was followed up at a meeting (001: every activity is followed up).
+-- How each running activity was followed up at a meeting (the Jobbtorg proposal: every activity is followed up).
 CREATE TABLE activity_follow_up (
     id            TEXT PRIMARY KEY NOT NULL,
     version_stamp TEXT NOT NULL,
@@ -97,7 +97,7 @@ CREATE TABLE activity_follow_up (
 
 CREATE INDEX activity_follow_up_meeting ON activity_follow_up (meeting_id);
 
--- Why a deadline was passed, asked when the coach acts on it (002: reasons, never locks).
+-- Why a deadline was passed, asked when the coach acts on it (the jobs-gap motion: reasons, never locks).
 CREATE TABLE deadline_reason (
     id            TEXT PRIMARY KEY NOT NULL,
     version_stamp TEXT NOT NULL,

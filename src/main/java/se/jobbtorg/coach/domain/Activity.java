@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An activity (insats) of a plan version: always bounded in time (001). endedOn is set when it
+ * An activity (insats) of a plan version: always bounded in time (the Jobbtorg proposal). endedOn is set when it
  * ends early, for instance at the exit; before startOn it means the activity never began.
  */
 public record Activity(UUID id, UUID planId, ActivityKind kind, String otherText, String provider,
@@ -16,7 +16,7 @@ public record Activity(UUID id, UUID planId, ActivityKind kind, String otherText
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(startOn, "startOn");
-        Objects.requireNonNull(endOn, "an activity without an end is not allowed (001)");
+        Objects.requireNonNull(endOn, "an activity without an end is not allowed (the Jobbtorg proposal)");
         if (endOn.isBefore(startOn)) {
             throw new IllegalArgumentException("end before start");
         }

@@ -1,6 +1,6 @@
 package se.jobbtorg.coach.domain;
 
-/** The catalogue of activities (insatser) of seed 001, plus rehabilitation (000) and Stockholmsjobb (003). */
+/** The catalogue of activities (insatser) of the Jobbtorg proposal, plus rehabilitation (the one-door counter-proposal) and Stockholmsjobb (the 2020 audit). */
 public enum ActivityKind implements Coded {
     MAPPING("mapping"),
     GUIDANCE("guidance"),

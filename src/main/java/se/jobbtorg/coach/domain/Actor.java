@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Who took part in a mapping area or an activity besides the coach and the person (000, 001, 003). */
+/** Who took part in a mapping area or an activity besides the coach and the person (the one-door counter-proposal; the Jobbtorg proposal; the 2020 audit). */
 public enum Actor implements Coded {
     EMPLOYMENT_SERVICE("af"),
     SOCIAL_INSURANCE("fk"),

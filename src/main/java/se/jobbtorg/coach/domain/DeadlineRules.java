@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The deadlines of seed 001, computed from the records and never stored. They are guidelines:
- * the product shows them and asks for a reason when one has passed, and never blocks (002).
+ * The deadlines of the Jobbtorg proposal, computed from the records and never stored. They are guidelines:
+ * the product shows them and asks for a reason when one has passed, and never blocks (the jobs-gap motion).
  */
 public final class DeadlineRules {
     /** The plan is drawn up within five calendar days of enrolment ("inom fem dagar"). */

@@ -13,7 +13,7 @@ public record ExitDraft(UUID enrolmentId, LocalDate exitedOn, ExitReason reason,
 
     /**
      * Every problem at once. "Unknown" needs a note on what was tried to find out: unknown exits
-     * hide real outcomes (004), so the reason must be honest and the effort visible.
+     * hide real outcomes (the unknown-exits report), so the reason must be honest and the effort visible.
      */
     public List<Problem> problems(Enrolment enrolment, LocalDate today) {
         List<Problem> problems = new ArrayList<>();

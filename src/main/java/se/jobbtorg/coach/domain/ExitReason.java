@@ -3,7 +3,7 @@ package se.jobbtorg.coach.domain;
 
 /**
  * Why an enrolment ended (domain.md step 8). The reasons say clearly whether the person left
- * for work or studies (002); UNKNOWN is kept honest because it hides real outcomes (004).
+ * for work or studies (the jobs-gap motion); UNKNOWN is kept honest because it hides real outcomes (the unknown-exits report).
  */
 public enum ExitReason implements Coded {
     UNSUBSIDISED_WORK("work"),

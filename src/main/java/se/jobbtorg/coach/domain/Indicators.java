@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The indicators of domain.md ("Indicators", 004) over a set of enrolments, for a period and a
+ * The indicators of domain.md ("The indicators"; the unknown-exits report) over a set of enrolments, for a period and a
  * report date. Every figure keeps the enrolments behind it, so a reader can open it and recount.
  */
 public final class Indicators {
@@ -121,7 +121,7 @@ public final class Indicators {
         List<Long> daysToPlan = withPlan.stream()
                 .map(e -> ChronoUnit.DAYS.between(e.enrolledOn(), e.firstPlanApprovedOn())).toList();
         // Denominator: those whose five days have passed on the report date, plan or not, and who
-        // were still enrolled then (001: "for those still at Jobbtorg") or had a plan by then.
+        // were still enrolled then (the Jobbtorg proposal: "for those still at Jobbtorg") or had a plan by then.
         List<EnrolmentFacts> dueForPlan = inPeriod.stream()
                 .filter(e -> DeadlineRules.planDue(e.enrolledOn()).isBefore(reportDate))
                 .filter(e -> e.exitedOn() == null || e.exitedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))

@@ -1,6 +1,6 @@
 package se.jobbtorg.coach.domain;
 
-/** The areas a mapping (kartläggning) covers, as needed (domain.md step 2; 000, 001, 003). */
+/** The areas a mapping (kartläggning) covers, as needed (src/docs/domain.md, the work in order, step 2). */
 public enum MappingArea implements Coded {
     EDUCATION("education"),
     WORK_EXPERIENCE("work_experience"),

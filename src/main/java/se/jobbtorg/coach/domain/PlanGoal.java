@@ -1,6 +1,6 @@
 package se.jobbtorg.coach.domain;
 
-/** What the plan works towards (000): self-support through work or studies, or support through FK. */
+/** What the plan works towards (the one-door counter-proposal): self-support through work or studies, or support through FK. */
 public enum PlanGoal implements Coded {
     WORK("work"),
     STUDIES("studies"),

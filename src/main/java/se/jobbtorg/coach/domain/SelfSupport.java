@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The two ways of counting an exit as self-support, shown side by side (004). The city counts
+ * The two ways of counting an exit as self-support, shown side by side (the unknown-exits report). The city counts
  * every exit except "referred back"; the strict definition only work and studies.
  */
 public enum SelfSupport implements Coded {

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The target groups of Jobbtorg (seed 001). The code is what the database and packages hold;
+ * The target groups of Jobbtorg (the Jobbtorg proposal). The code is what the database and packages hold;
  * it never changes once released, whatever the enum constant is renamed to.
  */
 public enum TargetGroup implements Coded {

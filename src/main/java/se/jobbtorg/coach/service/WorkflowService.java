@@ -363,7 +363,7 @@ public final class WorkflowService {
         });
     }
 
-    /** Records why a deadline was passed; asked when the coach acts on an overdue item (002). */
+    /** Records why a deadline was passed; asked when the coach acts on an overdue item (the jobs-gap motion). */
     public void giveReason(Due due, String reason) {
         if (Text.isBlank(reason)) {
             throw new ValidationException(List.of(Problem.of(FIELD_REASON, "today.problem.reasonRequired")));
