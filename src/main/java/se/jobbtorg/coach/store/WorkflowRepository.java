@@ -28,6 +28,7 @@ import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.store.generated.tables.records.ActivityFollowUpRecord;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityPlanRecord;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityRecord;
 import se.jobbtorg.coach.store.generated.tables.records.MappingEntryRecord;
@@ -88,7 +89,13 @@ public final class WorkflowRepository {
 
     /** Mapping entries are only ever added; a change is a new entry superseding the old one. */
     public void add(Transaction tx, MappingEntry e) {
-        MappingEntryRecord r = tx.dsl().newRecord(MAPPING_ENTRY);
+        if (!tx.save(record(tx.dsl(), e))) {
+            throw new StoreException("mapping entry written twice: " + e.id());
+        }
+    }
+
+    static MappingEntryRecord record(DSLContext dsl, MappingEntry e) {
+        MappingEntryRecord r = dsl.newRecord(MAPPING_ENTRY);
         r.setId(e.id().toString());
         r.setEnrolmentId(e.enrolmentId().toString());
         r.setArea(e.area().code());
@@ -98,22 +105,28 @@ public final class WorkflowRepository {
         r.setActors(Actor.toCodes(e.actors()));
         r.setOtherActors(e.otherActors());
         r.setSupersedes(e.supersedes() == null ? null : e.supersedes().toString());
-        if (!tx.save(r)) {
-            throw new StoreException("mapping entry written twice: " + e.id());
-        }
+        return r;
     }
 
     public void add(Transaction tx, ActivityFollowUp f) {
-        var r = tx.dsl().newRecord(ACTIVITY_FOLLOW_UP);
+        tx.save(record(tx.dsl(), f));
+    }
+
+    static ActivityFollowUpRecord record(DSLContext dsl, ActivityFollowUp f) {
+        var r = dsl.newRecord(ACTIVITY_FOLLOW_UP);
         r.setId(f.id().toString());
         r.setMeetingId(f.meetingId().toString());
         r.setActivityId(f.activityId().toString());
         r.setNote(f.note());
-        tx.save(r);
+        return r;
     }
 
     public boolean save(Transaction tx, ActivityPlan p) {
-        ActivityPlanRecord r = tx.dsl().newRecord(ACTIVITY_PLAN);
+        return tx.save(record(tx.dsl(), p));
+    }
+
+    static ActivityPlanRecord record(DSLContext dsl, ActivityPlan p) {
+        ActivityPlanRecord r = dsl.newRecord(ACTIVITY_PLAN);
         r.setId(p.id().toString());
         r.setEnrolmentId(p.enrolmentId().toString());
         r.setVersion(p.version());
@@ -123,11 +136,15 @@ public final class WorkflowRepository {
         r.setApprovedOn(p.approvedOn() == null ? null : p.approvedOn().toString());
         r.setApprovedBy(p.approvedBy());
         r.setReview(p.review() ? 1 : 0);
-        return tx.save(r);
+        return r;
     }
 
     public boolean save(Transaction tx, Activity a) {
-        ActivityRecord r = tx.dsl().newRecord(ACTIVITY);
+        return tx.save(record(tx.dsl(), a));
+    }
+
+    static ActivityRecord record(DSLContext dsl, Activity a) {
+        ActivityRecord r = dsl.newRecord(ACTIVITY);
         r.setId(a.id().toString());
         r.setPlanId(a.planId().toString());
         r.setKind(a.kind().code());
@@ -137,7 +154,7 @@ public final class WorkflowRepository {
         r.setStartOn(a.startOn().toString());
         r.setEndOn(a.endOn().toString());
         r.setEndedOn(a.endedOn() == null ? null : a.endedOn().toString());
-        return tx.save(r);
+        return r;
     }
 
     public boolean tombstoneActivity(Transaction tx, UUID activityId) {
@@ -146,7 +163,13 @@ public final class WorkflowRepository {
 
     /** Meetings are only ever added; an entry is never saved twice. */
     public void add(Transaction tx, Meeting m) {
-        MeetingRecord r = tx.dsl().newRecord(MEETING);
+        if (!tx.save(record(tx.dsl(), m))) {
+            throw new StoreException("meeting entry written twice: " + m.id());
+        }
+    }
+
+    static MeetingRecord record(DSLContext dsl, Meeting m) {
+        MeetingRecord r = dsl.newRecord(MEETING);
         r.setId(m.id().toString());
         r.setEnrolmentId(m.enrolmentId().toString());
         r.setSupersedes(m.supersedes() == null ? null : m.supersedes().toString());
@@ -159,9 +182,7 @@ public final class WorkflowRepository {
         r.setNextSteps(m.nextSteps());
         r.setDutyExplainedOn(m.dutyExplainedOn() == null ? null : m.dutyExplainedOn().toString());
         r.setReportedOn(m.reportedOn() == null ? null : m.reportedOn().toString());
-        if (!tx.save(r)) {
-            throw new StoreException("meeting entry written twice: " + m.id());
-        }
+        return r;
     }
 
     /** Ends the enrolment: only the exit fields change. */
