@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import se.jobbtorg.coach.bench.BenchCommand;
 import se.jobbtorg.coach.cli.CheckCommand;
 import se.jobbtorg.coach.cli.InitCommand;
 import se.jobbtorg.coach.cli.PassphraseSource;
@@ -33,6 +34,7 @@ public final class Main {
 
     /** Runs a command and returns its exit code; the window's code is 0 once it closes. */
     static int run(String... args) {
+        if (args.length > 0 && args[0].equals("bench")) return new BenchCommand().run(List.of(args), System.out, System.err);
         for (String arg : args) {
             if (arg.equals("--version")) {
                 System.out.println("Jobbtorg Coach " + Version.current());

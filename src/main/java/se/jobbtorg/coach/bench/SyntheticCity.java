@@ -52,14 +52,14 @@ public final class SyntheticCity {
 
     static final String[] UNIT_NAMES = {
         "Jobbtorg Järva", "Jobbtorg Söderort", "Jobbtorg Västerort", "Jobbtorg Innerstaden", "Jobbtorg Östra"};
-    private static final String[] FIRST = {
+    static final String[] FIRST = {
         "Anna", "Ahmed", "Maria", "Mohamed", "Elin", "Johan", "Fatima", "Erik", "Sara", "Ali", "Karin", "Hassan",
         "Emma", "Mikael", "Amina", "Lars", "Leila", "Peter", "Sofia", "Yusuf", "Åsa", "Örjan", "Ängla", "Björn",
         "Zeynep", "Dragan", "Hodan", "Nils", "Ida", "José", "Åke", "Märta", "Göran", "Linnéa", "Jörgen", "Hanna",
         "Omar", "Mariam", "Abdi", "Nour", "Goran", "Ebba", "Östen", "Agnes", "Ilias", "Sölve", "Mirja", "Tove",
         "Ayan", "Khalid", "Rebecka", "Sven", "Märit", "Kerstin", "Yasmin", "Bengt", "Saga", "Ulla", "Rahel",
         "Dawit", "Håkan", "Måns"};
-    private static final String[] LAST = {
+    static final String[] LAST = {
         "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
         "Gustafsson", "Hassan", "Ali", "Mohammed", "Yilmaz", "Nguyen", "Öberg", "Åkesson", "Ekström", "Lindqvist",
         "Östlund", "Ärlebrand", "Berg", "Bergman", "Haddad", "Petrović", "Warsame", "Lundgren", "Sandberg",

@@ -3,10 +3,14 @@ package se.jobbtorg.coach.store;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
@@ -119,6 +123,14 @@ public final class ParticipantRepository {
         return db.read(dsl -> dsl.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(id.toString()), PARTICIPANT.DELETED.eq(0))
                 .fetchOptional(ParticipantRepository::toDomain));
+    }
+
+    /** The (undeleted) participants with these ids, in one read. */
+    public Map<UUID, Participant> findAll(Collection<UUID> ids) {
+        List<String> keys = ids.stream().map(UUID::toString).toList();
+        return db.read(dsl -> dsl.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.in(keys), PARTICIPANT.DELETED.eq(0))
+                .fetch(ParticipantRepository::toDomain).stream()
+                .collect(Collectors.toMap(Participant::id, p -> p)));
     }
 
     /** The (undeleted) participant with this number, read inside a write so the check holds. */
