@@ -68,6 +68,10 @@ public final class CoachApplication extends Application {
     /** A package to offer once the main window is there (opened with it, or handed over early). */
     private Path pendingPackage;
     private boolean firstScreenShown;
+    /** The opening whose integrity check has been started. */
+    private AppContext checkedContext;
+    /** Whether the opening had a coach already, and so something to back up. */
+    private boolean backupAfterCheck;
 
     /**
      * Set by Main before launch, since JavaFX makes this object itself: the claim on this
@@ -212,10 +216,36 @@ public final class CoachApplication extends Application {
         // Not of a database made a moment ago: there is nothing in it to keep.
         AppContext current = context;
         current.security().keepBackupsFor(Period.ofDays(settings.backupDays()));
-        if (opened.coach().isPresent()) {
-            dailyBackup(current);
-        }
+        backupAfterCheck = opened.coach().isPresent();
         opened.coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
+    }
+
+    /**
+     * After the first screen: the integrity check the open left for later (at city size it reads
+     * gigabytes), then the day's backup, so that a damaged file never becomes the newest backup.
+     * A damaged file leaves the window for the same choice a damaged file gets at the start.
+     */
+    private void checkThenBackup(AppContext current, boolean backup) {
+        current.ui().tasks().run(() -> {
+            current.security().checkIntegrity();
+            if (backup) {
+                current.security().backupIfDue();
+            }
+            return null;
+        }, done -> { }, error -> {
+            if (error instanceof DatabaseDamagedException && context == current) {
+                context = null;
+                if (lock != null) {
+                    lock.stop();
+                }
+                startupTasks.run(() -> {
+                    current.close();
+                    return null;
+                }, done -> openFailed(error), this::openFailed);
+            } else {
+                LOG.log(Level.WARNING, "integrity check or daily backup failed", error);
+            }
+        });
     }
 
     /** The day's backup if none was taken today; off the FX thread, never in the way. */
@@ -314,6 +344,12 @@ public final class CoachApplication extends Application {
             pendingPackage = null;
         }
         announceFirstScreen();
+        if (checkedContext != current) {
+            // Once per opening, not at each rebuild of the window (a change of language). A coach
+            // just made has nothing to back up yet.
+            checkedContext = current;
+            checkThenBackup(current, backupAfterCheck);
+        }
         lock.watch();
         if (wasLocked) {
             // Built anew (a language change) while locked: it stays locked.
