@@ -188,6 +188,17 @@ public final class BenchCommand {
             times.add(time(() -> caseload.caseload(null, q)));
         }
         addTimed("search as you type (" + queries.size() + " queries)", times, 30.0, null);
+        List<Integer> slowest = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            slowest.add(i);
+        }
+        List<Double> searchTimes = times;
+        slowest.sort(Comparator.comparing((Integer i) -> searchTimes.get(i)).reversed());
+        StringBuilder slow = new StringBuilder("slowest searches:");
+        for (int i : slowest.subList(0, Math.min(15, slowest.size()))) {
+            slow.append(String.format(Locale.ROOT, " \"%s\" %.0f ms,", queries.get(i), searchTimes.get(i)));
+        }
+        progress(slow.toString());
 
         progress("Today");
         times = new ArrayList<>();
