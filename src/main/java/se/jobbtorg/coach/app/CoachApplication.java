@@ -15,15 +15,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.store.Database;
@@ -51,6 +54,13 @@ public final class CoachApplication extends Application {
     public static final String STYLESHEET = "/se/jobbtorg/coach/ui/coach.css";
     private static final long DEMO_SEED = 20261124L;
     private static final int DEMO_SIZE = 80;
+    /**
+     * The bench's start probe (a system property naming a passphrase file): the window opens the
+     * database with the passphrase from that file instead of asking, and exits once the
+     * caseload is drawn, so a child process can time a cold start from outside. Only the bench
+     * sets it; the passphrase is never an argument.
+     */
+    public static final String START_PROBE = "jobbtorg.startProbe";
 
     private final Clock clock = Clock.systemDefaultZone();
     private final FxTaskRunner startupTasks = new FxTaskRunner();
@@ -129,7 +139,44 @@ public final class CoachApplication extends Application {
             mailbox.deliverTo(lines -> Platform.runLater(() -> received(lines)));
         }
         file = options.db() != null ? options.db() : paths.defaultDatabase();
+        String probe = System.getProperty(START_PROBE);
+        if (probe != null) {
+            openForProbe(Path.of(probe));
+            return;
+        }
         startupTasks.run(() -> Database.stateOf(file), state -> askPassphrase(state, null), this::openFailed);
+    }
+
+    /** The bench's start: as a typed passphrase would open it, with the passphrase from a file. */
+    private void openForProbe(Path passphraseFile) {
+        LOG.info("start probe: passphrase from a file, exit when the caseload is drawn");
+        startupTasks.run(() -> {
+            try (Passphrase passphrase = Passphrase.of(Files.readAllLines(passphraseFile).get(0))) {
+                AppContext fresh = AppContext.open(file, clock, passphrase);
+                return new Opened(fresh, fresh.coaches().currentCoach(), false);
+            }
+        }, this::opened, this::openFailed);
+    }
+
+    /** The probe's end: the first layout pulse after the caseload table has its rows. */
+    private void exitWhenCaseloadDrawn() {
+        Scene scene = stage.getScene();
+        if (!(scene.lookup("#caseloadTable") instanceof TableView<?> table)) {
+            LOG.warning("start probe: no caseload table");
+            Platform.exit();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (table.getItems().isEmpty()) {
+                return;
+            }
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.info("start probe: caseload drawn");
+            Platform.exit();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        table.getItems().addListener((ListChangeListener<Object>) change -> Platform.requestNextPulse());
     }
 
     /**
@@ -344,6 +391,9 @@ public final class CoachApplication extends Application {
             pendingPackage = null;
         }
         announceFirstScreen();
+        if (System.getProperty(START_PROBE) != null) {
+            exitWhenCaseloadDrawn();
+        }
         if (checkedContext != current) {
             // Once per opening, not at each rebuild of the window (a change of language). A coach
             // just made has nothing to back up yet.

@@ -3,9 +3,11 @@ package se.jobbtorg.coach.store;
 import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +42,14 @@ import se.jobbtorg.coach.store.generated.tables.records.ParticipantRecord;
 public final class BulkLoad {
     /** Rows held before they are written: enough to amortise a statement, little memory. */
     private static final int BATCH = 2_000;
+    private static final int LOAD_CACHE_KIB = 512 * 1024;
 
     private final Connection connection;
     private final DSLContext dsl;
     private final Transaction tx;
     private final String deviceId;
     private final Map<String, Batch> batches = new LinkedHashMap<>();
+    private final Map<String, List<String>> dataColumns = new LinkedHashMap<>();
     private final PreparedStatement log;
     private final PreparedStatement search;
     private int pending;
@@ -59,6 +63,7 @@ public final class BulkLoad {
         // Parents before children, so every foreign key finds its row when a batch is written.
         for (SyncEntities.Entity entity : SyncEntities.all()) {
             batches.put(entity.name(), new Batch(entity));
+            dataColumns.put(entity.name(), entity.dataColumns());
         }
         this.log = connection.prepareStatement("INSERT INTO " + CHANGE_LOG.getName() + " ("
                 + String.join(", ", CHANGE_LOG.ENTITY.getName(), CHANGE_LOG.RECORD_ID.getName(),
@@ -78,10 +83,17 @@ public final class BulkLoad {
     public static <T> T into(Database db, Function<BulkLoad, T> work) {
         return db.write(tx -> tx.dsl().connectionResult(c -> {
             BulkLoad load = new BulkLoad(c, tx, db.deviceId());
-            try {
-                T result = work.apply(load);
-                load.flush();
-                return result;
+            try (Statement s = c.createStatement()) {
+                // Random ids put every insert on another page of each index: a page that stays
+                // in the cache is not read and decrypted again. Back to the usual size after.
+                s.execute("PRAGMA cache_size = -" + LOAD_CACHE_KIB);
+                try {
+                    T result = work.apply(load);
+                    load.flush();
+                    return result;
+                } finally {
+                    s.execute("PRAGMA cache_size = -" + Database.CACHE_KIB);
+                }
             } finally {
                 load.close();
             }
@@ -155,7 +167,7 @@ public final class BulkLoad {
             // As Transaction.save logs a creation: the fields that have a value, none derived.
             List<String> fields = new ArrayList<>();
             Map<String, Object> values = new LinkedHashMap<>();
-            for (String column : entity.dataColumns()) {
+            for (String column : dataColumns.get(entity.name())) {
                 Object value = record.get(column);
                 if (value != null) {
                     fields.add(column);
@@ -164,13 +176,13 @@ public final class BulkLoad {
             }
             log.setString(1, entity.name());
             log.setString(2, record.get(Transaction.ID, String.class));
-            log.setString(3, FieldHistory.JSON.valueToTree(fields).toString());
+            log.setString(3, FieldHistory.JSON.writeValueAsString(fields));
             log.setString(4, FieldHistory.writeValues(values));
             log.setString(5, stamp);
             log.setString(6, deviceId);
             log.setString(7, tx.wallClock().instant().toString());
             log.addBatch();
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("bulk load failed", e);
         }
         if (++pending >= BATCH) {

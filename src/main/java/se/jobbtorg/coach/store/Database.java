@@ -41,6 +41,8 @@ import se.jobbtorg.coach.store.generated.Tables;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     static final String KEY_DEVICE_ID = "device_id";
+    /** The page cache of each connection, in KiB (see connect). */
+    static final int CACHE_KIB = 65_536;
 
     private final Path file;
     private final Clock clock;
@@ -333,7 +335,7 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA secure_delete = ON");
             // 64 MiB of decrypted pages (SQLite's default is 2 MiB): every page read again from
             // disk is decrypted again, which made search at 10,000 participants 2-3 times slower.
-            s.execute("PRAGMA cache_size = -65536");
+            s.execute("PRAGMA cache_size = -" + CACHE_KIB);
         } catch (SQLException e) {
             c.close();
             throw e;
