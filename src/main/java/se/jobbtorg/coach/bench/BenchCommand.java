@@ -377,7 +377,7 @@ public final class BenchCommand {
             return;
         }
         add(name, "once", result.seconds(), "s", target, null, null, result.seconds() < target,
-                "a child JVM, process start to exit" + (detail == null ? "" : "; " + detail));
+                "a child JVM, process start to the caseload drawn" + (detail == null ? "" : "; " + detail));
     }
 
     private void addMemory(String phase, MemoryProbe.Peak peak, Double residentTarget) {
