@@ -26,6 +26,7 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("app").definedBy("..coach.app..")
             .layer("cli").definedBy("..coach.cli..")
+            .layer("bench").definedBy("..coach.bench..")
             .layer("ui").definedBy("..coach.ui..")
             .layer("service").definedBy("..coach.service..")
             .layer("report").definedBy("..coach.report..")
@@ -35,13 +36,14 @@ class ArchitectureTest {
             .layer("domain").definedBy("..coach.domain..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "app")
-            .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "app")
-            .whereLayer("sync").mayOnlyBeAccessedByLayers("service", "ui", "cli", "app")
+            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "bench", "app")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "bench", "app")
+            .whereLayer("sync").mayOnlyBeAccessedByLayers("service", "ui", "cli", "bench", "app")
             .whereLayer("i18n").mayOnlyBeAccessedByLayers("ui", "report", "cli", "app")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("service", "report", "sync", "cli", "app")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "report", "sync", "store", "cli", "app", "i18n");
+            .whereLayer("store").mayOnlyBeAccessedByLayers("service", "report", "sync", "cli", "bench", "app")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("ui", "service", "report", "sync", "store", "cli", "bench", "app", "i18n");
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..coach.domain..")

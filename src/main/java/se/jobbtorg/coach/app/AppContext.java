@@ -41,11 +41,13 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Opens the database under the passphrase (quick_check, backup, migrations; a plain one is
-     * encrypted first). Not on the FX thread.
+     * Opens the database under the passphrase (backup, migrations; a plain one is encrypted
+     * first). The integrity check that reads the whole file is left to
+     * {@link SecurityService#checkIntegrity()} once the first screen is up, except when the file
+     * is converted or migrated at this open. Not on the FX thread.
      */
     public static AppContext open(Path file, Clock clock, Passphrase passphrase) {
-        return new AppContext(Database.open(file, clock, passphrase), clock);
+        return new AppContext(Database.open(file, clock, passphrase, Database.Integrity.LATER), clock);
     }
 
     /** The passphrase and the backups: the lock, the file menu. */

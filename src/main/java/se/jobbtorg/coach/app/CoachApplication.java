@@ -14,14 +14,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.store.Database;
@@ -50,6 +53,13 @@ public final class CoachApplication extends Application {
     public static final String STYLESHEET = "/se/jobbtorg/coach/ui/coach.css";
     private static final long DEMO_SEED = 20261124L;
     private static final int DEMO_SIZE = 80;
+    /**
+     * The bench's start probe (a system property naming a passphrase file): the window opens the
+     * database with the passphrase from that file instead of asking, and exits once the
+     * caseload is drawn, so a child process can time a cold start from outside. Only the bench
+     * sets it; the passphrase is never an argument.
+     */
+    public static final String START_PROBE = "jobbtorg.startProbe";
 
     private final Clock clock = Clock.systemDefaultZone();
     private final FxTaskRunner startupTasks = new FxTaskRunner();
@@ -69,6 +79,10 @@ public final class CoachApplication extends Application {
     /** A package to offer once the main window is there (opened with it, or handed over early). */
     private Path pendingPackage;
     private boolean firstScreenShown;
+    /** The opening whose integrity check has been started. */
+    private AppContext checkedContext;
+    /** Whether the opening had a coach already, and so something to back up. */
+    private boolean backupAfterCheck;
 
     /**
      * Set by Main before launch, since JavaFX makes this object itself: the claim on this
@@ -127,7 +141,44 @@ public final class CoachApplication extends Application {
             mailbox.deliverTo(lines -> Platform.runLater(() -> received(lines)));
         }
         file = options.db() != null ? options.db() : paths.defaultDatabase();
+        String probe = System.getProperty(START_PROBE);
+        if (probe != null) {
+            openForProbe(Path.of(probe));
+            return;
+        }
         startupTasks.run(() -> Database.stateOf(file), state -> askPassphrase(state, null), this::openFailed);
+    }
+
+    /** The bench's start: as a typed passphrase would open it, with the passphrase from a file. */
+    private void openForProbe(Path passphraseFile) {
+        LOG.info("start probe: passphrase from a file, exit when the caseload is drawn");
+        startupTasks.run(() -> {
+            try (Passphrase passphrase = Passphrase.of(Files.readAllLines(passphraseFile).get(0))) {
+                AppContext fresh = AppContext.open(file, clock, passphrase);
+                return new Opened(fresh, fresh.coaches().currentCoach(), false);
+            }
+        }, this::opened, this::openFailed);
+    }
+
+    /** The probe's end: the first layout pulse after the caseload table has its rows. */
+    private void exitWhenCaseloadDrawn() {
+        Scene scene = stage.getScene();
+        if (!(scene.lookup("#caseloadTable") instanceof TableView<?> table)) {
+            LOG.warning("start probe: no caseload table");
+            Platform.exit();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (table.getItems().isEmpty()) {
+                return;
+            }
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.info("start probe: caseload drawn");
+            Platform.exit();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        table.getItems().addListener((ListChangeListener<Object>) change -> Platform.requestNextPulse());
     }
 
     /**
@@ -216,10 +267,36 @@ public final class CoachApplication extends Application {
         // Not of a database made a moment ago: there is nothing in it to keep.
         AppContext current = context;
         current.security().keepBackupsFor(Period.ofDays(settings.backupDays()));
-        if (opened.coach().isPresent()) {
-            dailyBackup(current);
-        }
+        backupAfterCheck = opened.coach().isPresent();
         opened.coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
+    }
+
+    /**
+     * After the first screen: the integrity check the open left for later (at city size it reads
+     * gigabytes), then the day's backup, so that a damaged file never becomes the newest backup.
+     * A damaged file leaves the window for the same choice a damaged file gets at the start.
+     */
+    private void checkThenBackup(AppContext current, boolean backup) {
+        current.ui().tasks().run(() -> {
+            current.security().checkIntegrity();
+            if (backup) {
+                current.security().backupIfDue();
+            }
+            return null;
+        }, done -> { }, error -> {
+            if (error instanceof DatabaseDamagedException && context == current) {
+                context = null;
+                if (lock != null) {
+                    lock.stop();
+                }
+                startupTasks.run(() -> {
+                    current.close();
+                    return null;
+                }, done -> openFailed(error), this::openFailed);
+            } else {
+                LOG.log(Level.WARNING, "integrity check or daily backup failed", error);
+            }
+        });
     }
 
     /** The day's backup if none was taken today; off the FX thread, never in the way. */
@@ -317,6 +394,15 @@ public final class CoachApplication extends Application {
             pendingPackage = null;
         }
         announceFirstScreen();
+        if (System.getProperty(START_PROBE) != null) {
+            exitWhenCaseloadDrawn();
+        }
+        if (checkedContext != current) {
+            // Once per opening, not at each rebuild of the window (a change of language). A coach
+            // just made has nothing to back up yet.
+            checkedContext = current;
+            checkThenBackup(current, backupAfterCheck);
+        }
         lock.watch();
         if (wasLocked) {
             // Built anew (a language change) while locked: it stays locked.

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import se.jobbtorg.coach.bench.BenchCommand;
 import se.jobbtorg.coach.cli.CheckCommand;
 import se.jobbtorg.coach.cli.InitCommand;
 import se.jobbtorg.coach.cli.PassphraseSource;
@@ -43,7 +44,7 @@ final class Commands {
     /** Every command, in the order the help lists them. */
     static List<Supplier<Object>> all() {
         return List.of(Check::new, Init::new, Report::new, Import::new, Export::new, Devices::new, Admit::new,
-                Withdraw::new, TeamPassphrase::new);
+                Withdraw::new, TeamPassphrase::new, Bench::new);
     }
 
     /** --help for a command (no -h: one spelling, and the synopsis starts with the command's own options). */
@@ -307,6 +308,47 @@ final class Commands {
         @Override
         int run(Path db, Clock clock, Passphrase passphrase, PrintStream out, PrintStream err) {
             return new TeamCommands(db, clock, passphrase).teamPassphrase(file, out, err);
+        }
+    }
+
+    @Command(name = "bench", description = "Builds the synthetic city in a temporary folder and prints each figure of"
+            + " the design's performance targets, with the same run's plain-JDBC baseline where one applies.")
+    static final class Bench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Help help;
+
+        @Option(names = "--participants", paramLabel = "N", order = 1, description = "the city's size (default 100000)")
+        int participants = 100_000;
+
+        @Option(names = "--json", paramLabel = "FILE", order = 2, description = "also write the figures as JSON")
+        Path json;
+
+        @Option(names = "--seed", paramLabel = "N", order = 3, description = "the city's seed (default 16)")
+        long seed = BenchCommand.Options.SEED;
+
+        @Option(names = "--runs", paramLabel = "N", order = 4, description = "runs of each long figure (default 3)")
+        int runs = 3;
+
+        @Option(names = "--skip-import", order = 5, description = "no export or import figures")
+        boolean skipImport;
+
+        @Option(names = "--import-limit", paramLabel = "N", order = 6,
+                description = "export and import figures only up to N participants (default 10000)")
+        int importLimit = BenchCommand.Options.IMPORT_LIMIT;
+
+        @Option(names = "--keep", paramLabel = "DIR", order = 7, description = "build the city in DIR and keep it")
+        Path keep;
+
+        @Override
+        public Integer call() {
+            if (participants < 10 || runs < 1) {
+                throw new ParameterException(spec.commandLine(), "--participants at least 10, --runs at least 1");
+            }
+            return new BenchCommand().run(new BenchCommand.Options(participants, json, seed, runs,
+                    skipImport ? -1 : importLimit, keep), System.out, System.err);
         }
     }
 }

@@ -43,6 +43,14 @@ public final class SecurityService {
     }
 
     /** The daily backup, if none was taken today. */
+    /**
+     * The integrity check an open left for later (reads every page: run it in the background).
+     * Throws {@link se.jobbtorg.coach.store.DatabaseDamagedException} for a damaged file.
+     */
+    public void checkIntegrity() {
+        db.checkIntegrity();
+    }
+
     public void backupIfDue() {
         db.backupIfDue();
     }

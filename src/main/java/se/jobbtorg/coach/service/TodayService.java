@@ -5,24 +5,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.EnrolmentRepository;
 import se.jobbtorg.coach.store.ParticipantRepository;
 
 /** What is due today and what is overdue across a coach's caseload. Derived, never stored. */
 public final class TodayService {
     private final Clock clock;
-    private final EnrolmentRepository enrolments;
     private final ParticipantRepository participants;
     private final WorkflowService workflow;
 
     public TodayService(Database db, Clock clock, WorkflowService workflow) {
         this.clock = clock;
-        this.enrolments = new EnrolmentRepository(db);
         this.participants = new ParticipantRepository(db);
         this.workflow = workflow;
     }
@@ -34,21 +33,27 @@ public final class TodayService {
         }
     }
 
-    /** Overdue first (oldest first), then what is due, by date. */
+    /**
+     * Overdue first (oldest first), then what is due, by date. Read in a few queries whatever
+     * the caseload's size: the work of every open enrolment together, the people together, the
+     * reasons together.
+     */
     public List<TodayItem> today(UUID coachId) {
+        List<WorkflowService.EnrolmentWork> works = workflow.workOfCoach(coachId).stream()
+                .filter(w -> !w.due().isEmpty()).toList();
+        Map<UUID, Participant> people = participants.findAll(
+                works.stream().map(w -> w.enrolment().participantId()).collect(Collectors.toSet()));
+        WorkflowService.Reasons reasons = workflow.reasonsOfCoach(coachId);
         List<TodayItem> items = new ArrayList<>();
-        for (Enrolment e : enrolments.openOfCoach(coachId)) {
-            var work = workflow.work(e.id());
-            if (work.due().isEmpty()) {
-                continue;
-            }
-            Participant p = participants.find(e.participantId()).orElse(null);
+        for (var work : works) {
+            Enrolment e = work.enrolment();
+            Participant p = people.get(e.participantId());
             if (p == null) {
                 continue;
             }
             for (Due due : work.due()) {
                 items.add(new TodayItem(p, e, due, due.overdue()
-                        ? workflow.reason(e.id(), due.kind(), due.dueOn()).orElse(null) : null));
+                        ? reasons.reason(e.id(), due.kind(), due.dueOn()).orElse(null) : null));
             }
         }
         items.sort(Comparator.comparing((TodayItem i) -> !i.due().overdue())
@@ -63,13 +68,16 @@ public final class TodayService {
 
     /** The meetings planned from today on, across the coach's open enrolments, by time. */
     public List<PlannedMeeting> plannedMeetings(UUID coachId) {
+        List<WorkflowService.EnrolmentWork> works = workflow.workOfCoach(coachId);
+        Map<UUID, Participant> people = participants.findAll(
+                works.stream().map(w -> w.enrolment().participantId()).collect(Collectors.toSet()));
         List<PlannedMeeting> planned = new ArrayList<>();
-        for (Enrolment e : enrolments.openOfCoach(coachId)) {
-            Participant p = participants.find(e.participantId()).orElse(null);
+        for (var work : works) {
+            Participant p = people.get(work.enrolment().participantId());
             if (p == null) {
                 continue;
             }
-            for (var m : workflow.work(e.id()).meetings()) {
+            for (var m : work.meetings()) {
                 if (m.outcome() == se.jobbtorg.coach.domain.MeetingOutcome.PLANNED
                         && !m.at().toLocalDate().isBefore(today())) {
                     planned.add(new PlannedMeeting(p, m));

@@ -112,6 +112,27 @@ public final class WorkflowService {
         return view(enrolment, work.work(enrolmentId));
     }
 
+    /**
+     * The work of each of a coach's open enrolments, as {@link #work(UUID)} gives it, read
+     * together in a few queries (the Today screen), in no particular order.
+     */
+    public List<EnrolmentWork> workOfCoach(UUID coachId) {
+        return work.workOfCoach(coachId).stream().map(o -> view(o.enrolment(), o.work())).toList();
+    }
+
+    /** The reasons given for passed deadlines of a coach's open enrolments, as {@link #reason} finds each. */
+    public Reasons reasonsOfCoach(UUID coachId) {
+        var reasons = work.deadlineReasonsOfCoach(coachId);
+        return (enrolmentId, kind, dueOn) -> Optional.ofNullable(
+                reasons.get(new WorkflowRepository.ReasonKey(enrolmentId, kind.code(), dueOn)));
+    }
+
+    /** Reasons looked up without a read each. */
+    @FunctionalInterface
+    public interface Reasons {
+        Optional<String> reason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn);
+    }
+
     private EnrolmentWork view(Enrolment enrolment, WorkflowRepository.StoredWork stored) {
         Map<MappingArea, MappingEntry> mapping = new EnumMap<>(MappingArea.class);
         for (MappingArea area : MappingArea.values()) {

@@ -6,12 +6,10 @@ import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record2;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectJoinStep;
@@ -58,22 +56,28 @@ public final class CaseloadQueries {
             Condition where = PARTICIPANT.DELETED.eq(0);
             Field<String> order = PARTICIPANT.SORT_NAME;
             if (!words.isEmpty()) {
-                List<String> ids = dsl.fetch(matching(words).limit(sparse + 1)).getValues(0, String.class);
-                if (ids.isEmpty()) {
+                // How many match, counted no further than the threshold: an index range per word.
+                int matches = dsl.fetchCount(matching(words).limit(sparse + 1));
+                if (matches == 0) {
                     return List.of();
                 }
-                if (ids.size() <= sparse) {
-                    // Few enough matches: order them by name through the primary key (cheap),
-                    // and read whole rows only for the first page.
-                    ids = dsl.select(PARTICIPANT.SORT_NAME, PARTICIPANT.ID).from(PARTICIPANT)
-                            .where(PARTICIPANT.ID.in(ids), PARTICIPANT.DELETED.eq(0))
-                            .fetch().stream()
-                            .sorted(Comparator.comparing((Record2<String, String> r) -> r.value1())
-                                    .thenComparing(r -> r.value2()))
-                            .map(Record2::value2).toList();
-                    where = where.and(PARTICIPANT.ID.in(coachId == null ? ids.subList(0, Math.min(limit, ids.size())) : ids));
-                    // "+" keeps SQLite from walking the whole name index to avoid sorting one page.
-                    order = DSL.field("+{0}", String.class, PARTICIPANT.SORT_NAME);
+                if (matches <= sparse) {
+                    // Few enough matches: the ids drive, each row found by its primary key, and
+                    // only the page is sorted. The ids stay in SQL: thousands of them bound as
+                    // values one by one took hundreds of milliseconds. "+" keeps SQLite from
+                    // walking the whole name index to avoid sorting one page.
+                    Field<String> byName = DSL.field("+{0}", String.class, PARTICIPANT.SORT_NAME);
+                    if (coachId == null) {
+                        // The page first, from the ids and names alone: the latest enrolment is
+                        // then looked up for the page's people only, not for every match.
+                        List<String> page = dsl.select(PARTICIPANT.ID).from(PARTICIPANT)
+                                .where(PARTICIPANT.ID.in(matching(words)), PARTICIPANT.DELETED.eq(0))
+                                .orderBy(byName, PARTICIPANT.ID).limit(limit).fetch(PARTICIPANT.ID);
+                        where = where.and(PARTICIPANT.ID.in(page));
+                    } else {
+                        where = where.and(PARTICIPANT.ID.in(matching(words)));
+                    }
+                    order = byName;
                 } else {
                     // Very many (a first letter typed): walk the names in order, probing each
                     // one's tokens, and stop at the limit.

@@ -6,6 +6,7 @@ import static se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.store.generated.tables.records.CoachRecord;
 
@@ -19,12 +20,16 @@ public final class CoachRepository {
     }
 
     public boolean save(Transaction tx, Coach coach) {
-        CoachRecord r = tx.dsl().newRecord(COACH);
+        return tx.save(record(tx.dsl(), coach));
+    }
+
+    static CoachRecord record(DSLContext dsl, Coach coach) {
+        CoachRecord r = dsl.newRecord(COACH);
         r.setId(coach.id().toString());
         r.setName(coach.name());
         r.setUnit(coach.unit());
         r.setDeleted(0);
-        return tx.save(r);
+        return r;
     }
 
     public List<Coach> all() {

@@ -28,6 +28,7 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.store.generated.Tables;
 
@@ -40,6 +41,8 @@ import se.jobbtorg.coach.store.generated.Tables;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     static final String KEY_DEVICE_ID = "device_id";
+    /** The page cache of each connection, in KiB (see connect). */
+    static final int CACHE_KIB = 65_536;
 
     private final Path file;
     private final Clock clock;
@@ -56,6 +59,10 @@ public final class Database implements AutoCloseable {
     private final boolean convertedFromPlain;
     /** The thread no query may run on (the JavaFX application thread, in the program). */
     private volatile Thread forbidden;
+    /** The connection the integrity check runs on when it runs after the open; null once it has. */
+    private volatile Connection checker;
+    private final Object checkLock = new Object();
+    private volatile boolean closing;
 
     private Database(Path file, Clock clock, Connection writer, Connection reader, Backups backups, FileLock lock,
             boolean convertedFromPlain) {
@@ -88,11 +95,33 @@ public final class Database implements AutoCloseable {
      * {@link WrongPassphraseException}.
      */
     public static Database open(Path file, Clock clock, Passphrase passphrase) {
-        return open(file, clock, passphrase, Migrations.latestVersion());
+        return open(file, clock, passphrase, Migrations.latestVersion(), Integrity.NOW);
+    }
+
+    /** When the open checks the file's integrity (quick_check, which reads every page). */
+    public enum Integrity {
+        /** Before anything else: a damaged file does not open (commands, tests). */
+        NOW,
+        /**
+         * After the open, when {@link #checkIntegrity()} is called (the window, in the background
+         * once the first screen is up): at city size the check reads gigabytes. A file that must
+         * be backed up, migrated or converted at this open is still checked first.
+         */
+        LATER
+    }
+
+    /** Opens as {@link #open(Path, Clock, Passphrase)}, with the integrity check now or later. */
+    public static Database open(Path file, Clock clock, Passphrase passphrase, Integrity integrity) {
+        return open(file, clock, passphrase, Migrations.latestVersion(), integrity);
     }
 
     /** Opens at a given schema version: only tests need anything but the latest. */
     static Database open(Path file, Clock clock, Passphrase passphrase, int targetVersion) {
+        return open(file, clock, passphrase, targetVersion, Integrity.NOW);
+    }
+
+    private static Database open(Path file, Clock clock, Passphrase passphrase, int targetVersion,
+            Integrity integrity) {
         Path absolute = file.toAbsolutePath();
         Backups backups = new Backups(absolute, clock);
         Connection writer = null;
@@ -135,10 +164,12 @@ public final class Database implements AutoCloseable {
             // Under the passphrase just proven right: the plain backups of this conversion, and
             // any that a crash during an earlier one left plain (the database was encrypted first).
             backups.encryptPlainCopies(passphrase);
-            if (existed) {
+            int version = Migrations.currentVersion(writer);
+            boolean changesNow = converted || existed && version > 0 && version < targetVersion;
+            boolean checkLater = existed && integrity == Integrity.LATER && !changesNow;
+            if (existed && !checkLater) {
                 quickCheck(writer, absolute, backups);
             }
-            int version = Migrations.currentVersion(writer);
             if (converted) {
                 backups.create(writer, "encrypted");
             } else if (existed && version > 0 && version < targetVersion) {
@@ -146,15 +177,25 @@ public final class Database implements AutoCloseable {
             }
             Migrations.migrate(writer, targetVersion);
             if (targetVersion >= 5) {
-                ChangeLogBackfill.run(writer);
+                ChangeLogBackfill.run(writer, version < targetVersion);
             }
             if (targetVersion >= 6) {
                 // The device's keys from the first opening on, so every backup holds them.
                 DeviceKeys.ensure(writer, absolute, clock);
             }
             Connection reader = connect(absolute, passphrase, SQLiteConfig.TransactionMode.DEFERRED);
-            LOG.info(() -> "opened database at schema version " + targetVersion);
-            return new Database(absolute, clock, writer, reader, backups, lock, converted);
+            Database db;
+            try {
+                db = new Database(absolute, clock, writer, reader, backups, lock, converted);
+                // Its own connection, so that reads and writes go on while it reads the whole file.
+                db.checker = checkLater ? connect(absolute, passphrase, SQLiteConfig.TransactionMode.DEFERRED) : null;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(reader);
+                throw e;
+            }
+            LOG.info(() -> "opened database at schema version " + targetVersion
+                    + (checkLater ? ", integrity check to follow" : ""));
+            return db;
         } catch (SQLException | IOException e) {
             closeQuietly(writer);
             release(lock);
@@ -296,7 +337,7 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA secure_delete = ON");
             // 64 MiB of decrypted pages (SQLite's default is 2 MiB): every page read again from
             // disk is decrypted again, which made search at 10,000 participants 2-3 times slower.
-            s.execute("PRAGMA cache_size = -65536");
+            s.execute("PRAGMA cache_size = -" + CACHE_KIB);
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -326,6 +367,33 @@ public final class Database implements AutoCloseable {
     private static boolean isNotADatabase(SQLException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT");
+    }
+
+    /**
+     * Runs the integrity check an open with {@link Integrity#LATER} left to do (nothing if the
+     * open checked, or it has run): reads every page, off the FX thread, while reads and writes
+     * go on. Throws {@link DatabaseDamagedException} (with the newest backup) for a damaged file.
+     */
+    public void checkIntegrity() {
+        synchronized (checkLock) {
+            if (checker == null) {
+                return;
+            }
+            try {
+                quickCheck(checker, file, backups);
+                LOG.info("integrity check ok");
+            } catch (DatabaseDamagedException e) {
+                if (closing) {
+                    // Interrupted by the close: nothing is known about the file.
+                    LOG.info("integrity check stopped by the close");
+                    return;
+                }
+                throw e;
+            } finally {
+                closeQuietly(checker);
+                checker = null;
+            }
+        }
     }
 
     /** True if the database was plain when opened and has just been encrypted: the user is told. */
@@ -517,6 +585,22 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        Connection check = checker;
+        if (check != null) {
+            try {
+                // A check still reading the whole file is stopped, not waited for.
+                if (check instanceof SQLiteConnection sqlite) {
+                    sqlite.getDatabase().interrupt();
+                }
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "integrity check not interrupted", e);
+            }
+        }
+        synchronized (checkLock) {
+            closeQuietly(checker);
+            checker = null;
+        }
         writeLock.lock();
         readLock.lock();
         try (Statement s = writer.createStatement()) {

@@ -20,7 +20,12 @@ public final class EnrolmentRepository {
     }
 
     public boolean save(Transaction tx, Enrolment e) {
-        EnrolmentRecord r = tx.dsl().newRecord(ENROLMENT);
+        return tx.save(record(tx.dsl(), e));
+    }
+
+    /** The row of an enrolment as every write stores it (a save, the bulk load of the bench). */
+    static EnrolmentRecord record(DSLContext dsl, Enrolment e) {
+        EnrolmentRecord r = dsl.newRecord(ENROLMENT);
         r.setId(e.id().toString());
         r.setParticipantId(e.participantId().toString());
         r.setCoachId(e.coachId() == null ? null : e.coachId().toString());
@@ -33,7 +38,7 @@ public final class EnrolmentRepository {
         r.setExitedOn(e.exitedOn() == null ? null : e.exitedOn().toString());
         r.setExitReason(e.exitReason() == null ? null : e.exitReason().code());
         r.setDeleted(0);
-        return tx.save(r);
+        return r;
     }
 
     /** Gives an enrolment to another coach; only the coach field changes. False if it was theirs. */

@@ -3,10 +3,14 @@ package se.jobbtorg.coach.store;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
@@ -23,16 +27,7 @@ public final class ParticipantRepository {
 
     /** Saves the participant in tx; returns false if nothing changed. */
     public boolean save(Transaction tx, Participant p) {
-        ParticipantRecord r = tx.dsl().newRecord(PARTICIPANT);
-        r.setId(p.id().toString());
-        r.setPersonalNumber(p.personalNumber().normalised());
-        r.setFirstName(p.firstName());
-        r.setLastName(p.lastName());
-        r.setPhone(p.phone());
-        r.setEmail(p.email());
-        r.setHomeDistrict(p.homeDistrict());
-        r.setSortName(SwedishText.sortKey(p.lastName(), p.firstName()));
-        r.setDeleted(0);
+        ParticipantRecord r = record(tx.dsl(), p);
         if (!tx.dsl().fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(p.id().toString()))) {
             // The number as registered: the merge rule's key, set once.
             r.setRegisteredNumber(p.personalNumber().normalised());
@@ -42,6 +37,21 @@ public final class ParticipantRepository {
             reindex(tx.dsl(), p);
         }
         return changed;
+    }
+
+    /** The row of a participant with its sort key; the number as registered is the caller's. */
+    static ParticipantRecord record(DSLContext dsl, Participant p) {
+        ParticipantRecord r = dsl.newRecord(PARTICIPANT);
+        r.setId(p.id().toString());
+        r.setPersonalNumber(p.personalNumber().normalised());
+        r.setFirstName(p.firstName());
+        r.setLastName(p.lastName());
+        r.setPhone(p.phone());
+        r.setEmail(p.email());
+        r.setHomeDistrict(p.homeDistrict());
+        r.setSortName(SwedishText.sortKey(p.lastName(), p.firstName()));
+        r.setDeleted(0);
+        return r;
     }
 
     /**
@@ -95,19 +105,32 @@ public final class ParticipantRepository {
     private static void reindex(DSLContext dsl, Participant p) {
         String id = p.id().toString();
         dsl.deleteFrom(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id)).execute();
-        Set<String> tokens = new LinkedHashSet<>(SwedishText.nameTokens(p.firstName(), p.lastName()));
-        tokens.addAll(SwedishText.numberTokens(p.personalNumber()));
         var insert = dsl.insertInto(PARTICIPANT_SEARCH, PARTICIPANT_SEARCH.TOKEN, PARTICIPANT_SEARCH.PARTICIPANT_ID);
-        for (String token : tokens) {
+        for (String token : searchTokens(p)) {
             insert = insert.values(token, id);
         }
         insert.onConflictDoNothing().execute();
+    }
+
+    /** The words search as you type finds a participant by: name word prefixes and number forms. */
+    static Set<String> searchTokens(Participant p) {
+        Set<String> tokens = new LinkedHashSet<>(SwedishText.nameTokens(p.firstName(), p.lastName()));
+        tokens.addAll(SwedishText.numberTokens(p.personalNumber()));
+        return tokens;
     }
 
     public Optional<Participant> find(UUID id) {
         return db.read(dsl -> dsl.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(id.toString()), PARTICIPANT.DELETED.eq(0))
                 .fetchOptional(ParticipantRepository::toDomain));
+    }
+
+    /** The (undeleted) participants with these ids, in one read. */
+    public Map<UUID, Participant> findAll(Collection<UUID> ids) {
+        List<String> keys = ids.stream().map(UUID::toString).toList();
+        return db.read(dsl -> dsl.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.in(keys), PARTICIPANT.DELETED.eq(0))
+                .fetch(ParticipantRepository::toDomain).stream()
+                .collect(Collectors.toMap(Participant::id, p -> p)));
     }
 
     /** The (undeleted) participant with this number, read inside a write so the check holds. */

@@ -10,9 +10,13 @@ import static se.jobbtorg.coach.store.generated.Tables.MEETING;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityKind;
@@ -20,6 +24,7 @@ import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.Coded;
 import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
@@ -28,6 +33,7 @@ import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.store.generated.tables.records.ActivityFollowUpRecord;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityPlanRecord;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityRecord;
 import se.jobbtorg.coach.store.generated.tables.records.MappingEntryRecord;
@@ -81,6 +87,73 @@ public final class WorkflowRepository {
                 exit.value3() == null ? null : LocalDate.parse(exit.value3()));
     }
 
+    /**
+     * The work of every open enrolment of a coach, read in one snapshot with one query per kind
+     * of record (the Today screen), in the same order per enrolment as {@link #work(UUID)}.
+     */
+    public List<OpenWork> workOfCoach(UUID coachId) {
+        return db.read(dsl -> {
+            var open = DSL.select(ENROLMENT.ID).from(ENROLMENT).where(ENROLMENT.COACH_ID.eq(coachId.toString()),
+                    ENROLMENT.EXITED_ON.isNull(), ENROLMENT.DELETED.eq(0));
+            Map<String, List<MappingEntry>> mapping = new HashMap<>();
+            dsl.selectFrom(MAPPING_ENTRY).where(MAPPING_ENTRY.ENROLMENT_ID.in(open), MAPPING_ENTRY.DELETED.eq(0))
+                    .orderBy(MAPPING_ENTRY.ENROLMENT_ID, MAPPING_ENTRY.AREA, MAPPING_ENTRY.VERSION_STAMP)
+                    .forEach(r -> mapping.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>()).add(mapping(r)));
+            Map<String, List<ActivityPlan>> plans = new HashMap<>();
+            dsl.selectFrom(ACTIVITY_PLAN).where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY_PLAN.DELETED.eq(0))
+                    .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY_PLAN.VERSION)
+                    .forEach(r -> plans.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>()).add(plan(r)));
+            Map<String, List<Activity>> activities = new HashMap<>();
+            dsl.select(ACTIVITY.fields()).select(ACTIVITY_PLAN.ENROLMENT_ID).from(ACTIVITY)
+                    .join(ACTIVITY_PLAN).on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
+                    .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY.DELETED.eq(0), ACTIVITY_PLAN.DELETED.eq(0))
+                    .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY.START_ON, ACTIVITY.ID)
+                    .forEach(r -> activities.computeIfAbsent(r.get(ACTIVITY_PLAN.ENROLMENT_ID), k -> new ArrayList<>())
+                            .add(activity(r.into(ACTIVITY))));
+            Map<String, List<Meeting>> meetings = new HashMap<>();
+            dsl.selectFrom(MEETING).where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0))
+                    .orderBy(MEETING.ENROLMENT_ID, MEETING.MEETING_AT, MEETING.VERSION_STAMP)
+                    .forEach(r -> meetings.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>()).add(meeting(r)));
+            Map<String, List<ActivityFollowUp>> followUps = new HashMap<>();
+            dsl.select(ACTIVITY_FOLLOW_UP.fields()).select(MEETING.ENROLMENT_ID).from(ACTIVITY_FOLLOW_UP)
+                    .join(MEETING).on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
+                    .where(MEETING.ENROLMENT_ID.in(open), ACTIVITY_FOLLOW_UP.DELETED.eq(0))
+                    .forEach(r -> followUps.computeIfAbsent(r.get(MEETING.ENROLMENT_ID), k -> new ArrayList<>())
+                            .add(followUp(r.into(ACTIVITY_FOLLOW_UP))));
+            return dsl.selectFrom(ENROLMENT).where(ENROLMENT.ID.in(open)).fetch(r -> {
+                String id = r.getId();
+                return new OpenWork(EnrolmentRepository.toDomain(r), new StoredWork(mapping.getOrDefault(id, List.of()),
+                        plans.getOrDefault(id, List.of()), activities.getOrDefault(id, List.of()),
+                        meetings.getOrDefault(id, List.of()), followUps.getOrDefault(id, List.of()), r.getExitNote(),
+                        r.getExitCheck() == null ? null : Coded.ofCode(se.jobbtorg.coach.domain.ExitCheck.class, r.getExitCheck()),
+                        r.getExitCheckedOn() == null ? null : LocalDate.parse(r.getExitCheckedOn())));
+            });
+        });
+    }
+
+    /** An open enrolment and its work, read together. */
+    public record OpenWork(Enrolment enrolment, StoredWork work) {
+    }
+
+    /** A reason given for a passed deadline: whose, which (its code), when it was due. */
+    public record ReasonKey(UUID enrolmentId, String kind, LocalDate dueOn) {
+    }
+
+    /** The latest reason given for each deadline of a coach's open enrolments (as {@link #deadlineReason}). */
+    public Map<ReasonKey, String> deadlineReasonsOfCoach(UUID coachId) {
+        return db.read(dsl -> {
+            Map<ReasonKey, String> reasons = new HashMap<>();
+            dsl.select(DEADLINE_REASON.ENROLMENT_ID, DEADLINE_REASON.KIND, DEADLINE_REASON.DUE_ON, DEADLINE_REASON.REASON)
+                    .from(DEADLINE_REASON).join(ENROLMENT).on(ENROLMENT.ID.eq(DEADLINE_REASON.ENROLMENT_ID))
+                    .where(ENROLMENT.COACH_ID.eq(coachId.toString()), ENROLMENT.EXITED_ON.isNull(),
+                            ENROLMENT.DELETED.eq(0), DEADLINE_REASON.DELETED.eq(0))
+                    .orderBy(DEADLINE_REASON.VERSION_STAMP.desc())
+                    .forEach(r -> reasons.putIfAbsent(new ReasonKey(UUID.fromString(r.value1()), r.value2(),
+                            LocalDate.parse(r.value3())), r.value4()));
+            return reasons;
+        });
+    }
+
     public java.util.Optional<ActivityPlan> plan(Transaction tx, UUID planId) {
         return tx.dsl().selectFrom(ACTIVITY_PLAN).where(ACTIVITY_PLAN.ID.eq(planId.toString()), ACTIVITY_PLAN.DELETED.eq(0))
                 .fetchOptional(WorkflowRepository::plan);
@@ -88,7 +161,13 @@ public final class WorkflowRepository {
 
     /** Mapping entries are only ever added; a change is a new entry superseding the old one. */
     public void add(Transaction tx, MappingEntry e) {
-        MappingEntryRecord r = tx.dsl().newRecord(MAPPING_ENTRY);
+        if (!tx.save(record(tx.dsl(), e))) {
+            throw new StoreException("mapping entry written twice: " + e.id());
+        }
+    }
+
+    static MappingEntryRecord record(DSLContext dsl, MappingEntry e) {
+        MappingEntryRecord r = dsl.newRecord(MAPPING_ENTRY);
         r.setId(e.id().toString());
         r.setEnrolmentId(e.enrolmentId().toString());
         r.setArea(e.area().code());
@@ -98,22 +177,28 @@ public final class WorkflowRepository {
         r.setActors(Actor.toCodes(e.actors()));
         r.setOtherActors(e.otherActors());
         r.setSupersedes(e.supersedes() == null ? null : e.supersedes().toString());
-        if (!tx.save(r)) {
-            throw new StoreException("mapping entry written twice: " + e.id());
-        }
+        return r;
     }
 
     public void add(Transaction tx, ActivityFollowUp f) {
-        var r = tx.dsl().newRecord(ACTIVITY_FOLLOW_UP);
+        tx.save(record(tx.dsl(), f));
+    }
+
+    static ActivityFollowUpRecord record(DSLContext dsl, ActivityFollowUp f) {
+        var r = dsl.newRecord(ACTIVITY_FOLLOW_UP);
         r.setId(f.id().toString());
         r.setMeetingId(f.meetingId().toString());
         r.setActivityId(f.activityId().toString());
         r.setNote(f.note());
-        tx.save(r);
+        return r;
     }
 
     public boolean save(Transaction tx, ActivityPlan p) {
-        ActivityPlanRecord r = tx.dsl().newRecord(ACTIVITY_PLAN);
+        return tx.save(record(tx.dsl(), p));
+    }
+
+    static ActivityPlanRecord record(DSLContext dsl, ActivityPlan p) {
+        ActivityPlanRecord r = dsl.newRecord(ACTIVITY_PLAN);
         r.setId(p.id().toString());
         r.setEnrolmentId(p.enrolmentId().toString());
         r.setVersion(p.version());
@@ -123,11 +208,15 @@ public final class WorkflowRepository {
         r.setApprovedOn(p.approvedOn() == null ? null : p.approvedOn().toString());
         r.setApprovedBy(p.approvedBy());
         r.setReview(p.review() ? 1 : 0);
-        return tx.save(r);
+        return r;
     }
 
     public boolean save(Transaction tx, Activity a) {
-        ActivityRecord r = tx.dsl().newRecord(ACTIVITY);
+        return tx.save(record(tx.dsl(), a));
+    }
+
+    static ActivityRecord record(DSLContext dsl, Activity a) {
+        ActivityRecord r = dsl.newRecord(ACTIVITY);
         r.setId(a.id().toString());
         r.setPlanId(a.planId().toString());
         r.setKind(a.kind().code());
@@ -137,7 +226,7 @@ public final class WorkflowRepository {
         r.setStartOn(a.startOn().toString());
         r.setEndOn(a.endOn().toString());
         r.setEndedOn(a.endedOn() == null ? null : a.endedOn().toString());
-        return tx.save(r);
+        return r;
     }
 
     public boolean tombstoneActivity(Transaction tx, UUID activityId) {
@@ -146,7 +235,13 @@ public final class WorkflowRepository {
 
     /** Meetings are only ever added; an entry is never saved twice. */
     public void add(Transaction tx, Meeting m) {
-        MeetingRecord r = tx.dsl().newRecord(MEETING);
+        if (!tx.save(record(tx.dsl(), m))) {
+            throw new StoreException("meeting entry written twice: " + m.id());
+        }
+    }
+
+    static MeetingRecord record(DSLContext dsl, Meeting m) {
+        MeetingRecord r = dsl.newRecord(MEETING);
         r.setId(m.id().toString());
         r.setEnrolmentId(m.enrolmentId().toString());
         r.setSupersedes(m.supersedes() == null ? null : m.supersedes().toString());
@@ -159,9 +254,7 @@ public final class WorkflowRepository {
         r.setNextSteps(m.nextSteps());
         r.setDutyExplainedOn(m.dutyExplainedOn() == null ? null : m.dutyExplainedOn().toString());
         r.setReportedOn(m.reportedOn() == null ? null : m.reportedOn().toString());
-        if (!tx.save(r)) {
-            throw new StoreException("meeting entry written twice: " + m.id());
-        }
+        return r;
     }
 
     /** Ends the enrolment: only the exit fields change. */

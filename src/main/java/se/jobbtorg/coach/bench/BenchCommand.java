@@ -1,0 +1,460 @@
+package se.jobbtorg.coach.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import se.jobbtorg.coach.domain.CaseloadEntry;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.MeetingDraft;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.report.IndicatorReport;
+import se.jobbtorg.coach.service.CaseloadService;
+import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.SyncService;
+import se.jobbtorg.coach.service.TodayService;
+import se.jobbtorg.coach.service.WorkflowService;
+import se.jobbtorg.coach.store.CoachRepository;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.PlainBaseline;
+
+/**
+ * {@code bench}: builds the synthetic city in a temporary folder and measures what a coach and a
+ * team lead wait for, against the targets of the design (Performance) and, where one applies,
+ * the raw baseline measured in the same run. Prints one table; {@code --json FILE} writes the
+ * figures as a list. Timings are only comparable within one run on one machine: ratios are the
+ * figures to compare across machines.
+ */
+public final class BenchCommand {
+    // The snapshot export holds every change in memory today (3.4 GB of heap at 10,000
+    // participants): at city size it would not fit, so the package figures share the limit.
+    private static final double MIB = 1024.0 * 1024.0;
+
+    /** One line of the table and one element of the JSON list. */
+    record Figure(String name, String stat, double value, String unit, Double target, Double baseline, Double ratio,
+            boolean met, String detail) {
+    }
+
+    private final List<Figure> figures = new ArrayList<>();
+    private final MemoryProbe memory = new MemoryProbe();
+    private PrintStream log;
+
+    /**
+     * What to measure: the city's size and seed, how many runs of each long figure, import
+     * figures only up to {@code importLimit} participants (-1: none), and a folder to keep the
+     * city in (null: a temporary one, deleted afterwards). The command line (picocli, in app)
+     * checks the values.
+     */
+    public record Options(int participants, Path json, long seed, int runs, int importLimit, Path keep) {
+        public static final long SEED = 16;
+        /** Import figures only up to this size unless told otherwise: the import is slow at city size today. */
+        public static final int IMPORT_LIMIT = 10_000;
+    }
+
+    public int run(Options options, PrintStream out, PrintStream err) {
+        int participants = options.participants();
+        Path json = options.json();
+        long seed = options.seed();
+        int runs = options.runs();
+        int importLimit = options.importLimit();
+        Path keep = options.keep();
+        this.log = err;
+        Path dir = null;
+        memory.start();
+        try {
+            dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("jobbtorg-bench");
+            measure(dir, participants, seed, runs, participants <= importLimit);
+            print(out, participants);
+            if (json != null) {
+                writeJson(json);
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("failed reason=" + e);
+            return 1;
+        } finally {
+            memory.stop();
+            if (dir != null && keep == null) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private void measure(Path dir, int participants, long seed, int runs, boolean withImport) throws IOException {
+        Clock clock = Clock.systemDefaultZone();
+        LocalDate today = LocalDate.now(clock);
+        Passphrase passphrase = Passphrase.of("bänken mäter staden " + UUID.randomUUID());
+        Path cityFile = dir.resolve("city.db");
+
+        progress("building a city of " + participants + " participants");
+        memory.phase();
+        long t0 = System.nanoTime();
+        Database city = Database.open(cityFile, clock, passphrase);
+        long opened = System.nanoTime();
+        SyntheticCity.Summary summary = new SyntheticCity(city, seed, today).build(participants);
+        long built = System.nanoTime();
+        MemoryProbe.Peak buildMemory = memory.phase();
+        progress("built " + summary);
+        double buildSeconds = seconds(opened, built);
+        progress("plain baseline: the same rows by plain JDBC batched inserts into a plain file");
+        long b0 = System.nanoTime();
+        long baselineRows = PlainBaseline.copy(city, dir.resolve("baseline.db"));
+        double baselineSeconds = seconds(b0, System.nanoTime());
+        Files.deleteIfExists(dir.resolve("baseline.db"));
+        Files.deleteIfExists(dir.resolve("baseline.db-wal"));
+        Files.deleteIfExists(dir.resolve("baseline.db-shm"));
+        double rowsPerSecond = baselineRows / baselineSeconds;
+        double buildRate = baselineRows / buildSeconds;
+        add("city build (" + summary.records() + " records)", "once", buildSeconds, "s", null, baselineSeconds,
+                buildRate / rowsPerSecond, true, String.format(Locale.ROOT, "%.0f rows/s, baseline %.0f rows/s; open %.1f s",
+                        buildRate, rowsPerSecond, seconds(t0, opened)));
+        addMemory("build", buildMemory, null);
+
+        // A start on the city: the time from the passphrase to the first caseload read (what the
+        // window waits for behind its spinner), best of three after the first.
+        city.close();
+        double[] opens = new double[Math.max(2, runs)];
+        for (int i = 0; i < opens.length; i++) {
+            long o0 = System.nanoTime();
+            city = Database.open(cityFile, clock, passphrase);
+            Database c = city;
+            new CaseloadService(c, clock).caseload(new CoachService(c).coaches().get(0).id(), "");
+            opens[i] = seconds(o0, System.nanoTime());
+            if (i < opens.length - 1) {
+                city.close();
+            }
+        }
+        double[] warm = Arrays.copyOfRange(opens, 1, opens.length);
+        Arrays.sort(warm);
+        add("open the city's database to a first caseload", "median of " + warm.length, percentile(warm, 0.5), "s",
+                3.0, null, null, percentile(warm, 0.5) < 3.0,
+                String.format(Locale.ROOT, "first %.2f s (cold cache); passphrase check and integrity check included",
+                        opens[0]));
+
+        CaseloadService caseload = new CaseloadService(city, clock);
+        WorkflowService workflow = new WorkflowService(city, clock);
+        TodayService todayService = new TodayService(city, clock, workflow);
+        List<Coach> coaches = new CoachService(city).coaches();
+        Random random = new Random(seed);
+
+        memory.phase();
+        progress("caseloads");
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < Math.max(200, coaches.size()); i++) {
+            Coach c = coaches.get(i % coaches.size());
+            times.add(time(() -> caseload.caseload(c.id(), "")));
+        }
+        addTimed("a coach's caseload", times, 20.0, null);
+
+        progress("search as you type");
+        List<String> queries = SearchQueries.of(random, today, 1_000);
+        times = new ArrayList<>();
+        for (String q : queries) {
+            times.add(time(() -> caseload.caseload(null, q)));
+        }
+        addTimed("search as you type (" + queries.size() + " queries)", times, 30.0, null);
+        List<Integer> slowest = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            slowest.add(i);
+        }
+        List<Double> searchTimes = times;
+        slowest.sort(Comparator.comparing((Integer i) -> searchTimes.get(i)).reversed());
+        StringBuilder slow = new StringBuilder("slowest searches:");
+        for (int i : slowest.subList(0, Math.min(15, slowest.size()))) {
+            slow.append(String.format(Locale.ROOT, " \"%s\" %.0f ms,", queries.get(i), searchTimes.get(i)));
+        }
+        progress(slow.toString());
+
+        progress("Today");
+        times = new ArrayList<>();
+        for (int i = 0; i < Math.min(40, coaches.size() * 4); i++) {
+            Coach c = coaches.get(i % coaches.size());
+            times.add(time(() -> todayService.today(c.id())));
+        }
+        addTimed("Today for a coach", times, 100.0, null);
+
+        progress("participant's page");
+        List<CaseloadEntry> people = caseload.caseload(coaches.get(0).id(), "");
+        times = new ArrayList<>();
+        for (int i = 0; i < 100 && !people.isEmpty(); i++) {
+            CaseloadEntry entry = people.get(random.nextInt(people.size()));
+            times.add(time(() -> {
+                caseload.participant(entry.participant().id());
+                for (Enrolment e : caseload.enrolments(entry.participant().id())) {
+                    workflow.work(e.id());
+                }
+                return null;
+            }));
+        }
+        addTimed("a participant's page", times, 100.0, null);
+
+        progress("indicators");
+        IndicatorReport report = new IndicatorReport(city, clock);
+        LocalDate from = today.minusYears(10);
+        addRuns("indicators over the city", runs, () -> report.compute(from, today, null), 0.5);
+        String unit = report.units().get(0);
+        addRuns("indicators over one unit", runs, () -> report.compute(from, today, unit), 0.5);
+        addMemory("queries, city open", memory.phase(), 400.0);
+
+        progress(withImport ? "snapshot export"
+                : "package figures (snapshot export, import) not measured at this size (--import-limit)");
+        SyncService citySync = new SyncService(city, clock, () -> "Staden");
+        Path laptopFile = dir.resolve("laptop.db");
+        Database laptop = Database.open(laptopFile, clock, passphrase);
+        SyncService laptopSync = new SyncService(laptop, clock, () -> "Coachens dator");
+        admitEachOther(citySync, laptopSync);
+        // A package is encrypted to the devices admitted when it is written: the empty database
+        // that imports it is met first, as a new laptop would be.
+        Database empty = withImport ? Database.open(dir.resolve("empty.db"), clock, passphrase) : null;
+        SyncService emptySync = withImport ? new SyncService(empty, clock, () -> "Ny dator") : null;
+        if (withImport) {
+            admitEachOther(citySync, emptySync);
+        }
+        Path pkg = dir.resolve("city.caseload.zip");
+        // The export is minutes long at city size: once there, three times at small sizes.
+        int exportRuns = participants > 10_000 ? 1 : runs;
+        SyncService.Exported[] exported = new SyncService.Exported[1];
+        SyncService exporter = citySync;
+        if (withImport) {
+            addRuns("snapshot export", exportRuns, () -> {
+                exported[0] = uncheck(() -> exporter.exportSnapshot(pkg, x -> { }));
+                return null;
+            }, 5.0);
+            addMemory("export", memory.phase(), null);
+            progress("exported " + exported[0].changes() + " changes, " + exported[0].bytes() + " bytes");
+        }
+
+        if (withImport) {
+            progress("import into an empty database");
+            long i0 = System.nanoTime();
+            var imported = emptySync.importPackage(pkg, false, x -> { });
+            double importSeconds = seconds(i0, System.nanoTime());
+            double rate = exported[0].changes() / importSeconds;
+            add("import into an empty database (" + imported.created() + " new)", "once", importSeconds, "s", 10.0,
+                    baselineSeconds * exported[0].changes() / baselineRows, null, importSeconds < 10.0, null);
+            add("import rate", "once", rate, "changes/s", rowsPerSecond / 2, rowsPerSecond, rate / rowsPerSecond,
+                    rate >= rowsPerSecond / 2, "target: half the plain rate");
+            addMemory("import", memory.phase(), null);
+            long s0 = System.nanoTime();
+            emptySync.importPackage(pkg, false, x -> { });
+            double again = seconds(s0, System.nanoTime());
+            add("second import of the same package", "once", again, "s", 3.0, null, null, again < 3.0, null);
+            addMemory("second import", memory.phase(), null);
+            empty.close();
+        }
+
+        progress("cold start of the window");
+        Database shown = city;
+        shown.write(tx -> {
+            // The window starts as this coach would start it on the central copy: theirs is the caseload shown.
+            new CoachRepository(shown).setCurrent(tx, coaches.get(0).id());
+            return null;
+        });
+        city.close();
+        StartProbe probe = new StartProbe(dir, passphrase, this::progress);
+        try {
+            StartProbe.Result demoFirst = probe.start(dir.resolve("demo.db"), true);
+            StartProbe.Result demo = demoFirst.measured() ? probe.start(dir.resolve("demo.db"), false) : demoFirst;
+            addStart("cold start to the caseload drawn, demo caseload", demo, 2.0,
+                    demoFirst.measured() ? String.format(Locale.ROOT, "first start, making the demo caseload: %.1f s",
+                            demoFirst.seconds()) : null);
+            addStart("cold start to the caseload drawn, the city", probe.start(cityFile, false), 3.0, null);
+        } finally {
+            probe.close();
+        }
+        city = Database.open(cityFile, clock, passphrase);
+        citySync = new SyncService(city, clock, () -> "Staden");
+
+        progress("a coach's day into the city");
+        Coach coach = coaches.get(0);
+        Path dayPkg = dir.resolve("day.caseload.zip");
+        coachsDay(laptop, clock, coach);
+        uncheck(() -> laptopSync.exportSnapshot(dayPkg, x -> { }));
+        long d0 = System.nanoTime();
+        var day = citySync.importPackage(dayPkg, false, x -> { });
+        double daySeconds = seconds(d0, System.nanoTime());
+        add("a coach's day into the city (" + day.created() + " new)", "once", daySeconds, "s", 3.0, null, null,
+                daySeconds < 3.0, null);
+        addMemory("coach's day", memory.phase(), null);
+        laptop.close();
+        city.close();
+        long hwm = MemoryProbe.residentPeakKiB();
+        add("peak resident memory of the run (VmHWM)", "once", hwm / 1024.0, "MiB", null, null, null, true,
+                "the whole run, one JVM");
+    }
+
+    /** A coach's day on their own laptop: five new people enrolled, each met once. */
+    private static void coachsDay(Database laptop, Clock clock, Coach cityCoach) {
+        CoachService coaches = new CoachService(laptop);
+        Coach me = coaches.setCurrentCoach(cityCoach.name() + " (bärbar)", cityCoach.unit());
+        CaseloadService caseload = new CaseloadService(laptop, clock);
+        WorkflowService workflow = new WorkflowService(laptop, clock);
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < 5; i++) {
+            // Born on the first of January 2007: the city's people are 18 to 65, so no number is met twice.
+            String number = PersonalIdentityNumber.of(LocalDate.of(2007, 1, 1), 100 + i, false).normalised();
+            var p = caseload.register(new ParticipantDraft(number, "Åsa", "Dagström " + (char) ('A' + i), null, null,
+                    "Skärholmen"));
+            var e = caseload.enrol(new EnrolmentDraft(p.id(), me.id(), today, "Försörjningsstöd Skärholmen",
+                    null, Set.of(TargetGroup.UNEMPLOYED), "svenska", false));
+            workflow.recordMeeting(new MeetingDraft(e.id(), null, today.atTime(9 + i, 0), MeetingKind.DESK,
+                    MeetingOutcome.ATTENDED, null, false, "Första mötet.", null, null, null));
+        }
+    }
+
+    private static void admitEachOther(SyncService a, SyncService b) {
+        String[] ka = a.team().ownPublicKeys();
+        String[] kb = b.team().ownPublicKeys();
+        b.team().admit(a.deviceId(), ka[0], ka[1], a.peerLabel(a.deviceId()));
+        a.team().admit(b.deviceId(), kb[0], kb[1], b.peerLabel(b.deviceId()));
+    }
+
+    private void addTimed(String name, List<Double> millis, double target, Double baseline) {
+        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double p50 = percentile(sorted, 0.50);
+        double p95 = percentile(sorted, 0.95);
+        add(name, "p95", p95, "ms", target, baseline, baseline == null ? null : p95 / baseline, p95 < target,
+                String.format(Locale.ROOT, "p50 %.1f ms, max %.1f ms, n=%d", p50, sorted[sorted.length - 1],
+                        sorted.length));
+    }
+
+    /** A long figure: min and median over the runs, in seconds; the median is the value. */
+    private void addRuns(String name, int runs, Supplier<Object> work, double targetSeconds) {
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            work.get();
+            seconds[i] = seconds(t0, System.nanoTime());
+        }
+        Arrays.sort(seconds);
+        double median = percentile(seconds, 0.5);
+        add(name, "median of " + runs, median, "s", targetSeconds, null, null, median < targetSeconds,
+                String.format(Locale.ROOT, "min %.2f s", seconds[0]));
+    }
+
+    private void addStart(String name, StartProbe.Result result, double target, String detail) {
+        if (!result.measured()) {
+            progress(name + ": not measured: " + result.why());
+            add(name, "not measured", Double.NaN, "s", target, null, null, false, "not measured: " + result.why());
+            return;
+        }
+        add(name, "once", result.seconds(), "s", target, null, null, result.seconds() < target,
+                "a child JVM, process start to the caseload drawn" + (detail == null ? "" : "; " + detail));
+    }
+
+    private void addMemory(String phase, MemoryProbe.Peak peak, Double residentTarget) {
+        add("peak heap, " + phase, "sampled", peak.heapBytes() / MIB, "MiB", null, null, null, true, null);
+        add("peak resident, " + phase, "sampled", peak.residentKiB() / 1024.0, "MiB", residentTarget, null, null,
+                residentTarget == null || peak.residentKiB() / 1024.0 < residentTarget, null);
+    }
+
+    private void add(String name, String stat, double value, String unit, Double target, Double baseline, Double ratio,
+            boolean met, String detail) {
+        Figure f = new Figure(name, stat, value, unit, target, baseline, ratio, met, detail);
+        figures.add(f);
+        progress(format(f));
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double time(Supplier<Object> work) {
+        long t0 = System.nanoTime();
+        work.get();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
+    }
+
+    private void progress(String line) {
+        log.println("bench: " + line);
+    }
+
+    private void print(PrintStream out, int participants) {
+        out.printf(Locale.ROOT, "Jobbtorg Coach bench: %d participants, %d cores, %s%n", participants,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        out.printf(Locale.ROOT, "%-58s %-12s %12s %-8s %10s %10s %7s %-4s  %s%n", "figure", "stat", "value", "unit",
+                "target", "baseline", "ratio", "met", "detail");
+        for (Figure f : figures) {
+            out.println(format(f));
+        }
+    }
+
+    private static String format(Figure f) {
+        return String.format(Locale.ROOT, "%-58s %-12s %12s %-8s %10s %10s %7s %-4s  %s", f.name(), f.stat(),
+                number(f.value()), f.unit(), f.target() == null ? "-" : number(f.target()),
+                f.baseline() == null ? "-" : number(f.baseline()), f.ratio() == null ? "-" : number(f.ratio()),
+                f.met() ? "yes" : "NO", f.detail() == null ? "" : f.detail());
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private void writeJson(Path file) throws IOException {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Figure f : figures) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("stat", f.stat());
+            m.put("value", Double.isNaN(f.value()) ? null : f.value());
+            m.put("unit", f.unit());
+            m.put("target", f.target());
+            m.put("baseline", f.baseline());
+            m.put("ratio", f.ratio());
+            m.put("met", f.met());
+            m.put("detail", f.detail());
+            list.add(m);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), list);
+    }
+
+    private interface IoWork<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T uncheck(IoWork<T> work) {
+        try {
+            return work.get();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temp folder left behind is the operating system's to clear.
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package se.jobbtorg.coach.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import se.jobbtorg.coach.domain.Passphrase;
+
+/**
+ * Times a cold start of the window from outside: a child JVM started from the program's jar
+ * with the start probe (the window opens the database with the passphrase from a file instead of
+ * asking, and exits once the caseload is drawn), on the display there is, or on a virtual one
+ * (Xvfb) started here when DISPLAY is unset. The time is from the process start to the window's
+ * log saying the caseload is drawn: JVM and JavaFX start, key derivation, the open, the first
+ * caseload query, the first drawing (read from the log every 50 ms). The
+ * time a person takes to type the passphrase is not in it.
+ */
+final class StartProbe implements AutoCloseable {
+    /** CoachApplication.START_PROBE: named here, as bench sits below the app that starts it. */
+    private static final String PROPERTY = "jobbtorg.startProbe";
+    private static final long TIMEOUT_SECONDS = 300;
+
+    /** A start timed, or why not. */
+    record Result(boolean measured, double seconds, String why) {
+        static Result not(String why) {
+            return new Result(false, Double.NaN, why);
+        }
+    }
+
+    private final Path dir;
+    private final Consumer<String> log;
+    private final String problem;
+    private final Path jar;
+    private final Path passphraseFile;
+    private String display;
+    private Process xvfb;
+    private int starts;
+
+    StartProbe(Path dir, Passphrase passphrase, Consumer<String> log) throws IOException {
+        this.dir = dir;
+        this.log = log;
+        this.jar = jar();
+        this.passphraseFile = dir.resolve("passphrase.txt");
+        Files.deleteIfExists(passphraseFile);
+        Files.createFile(passphraseFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passphraseFile, passphrase.reveal() + "\n", StandardCharsets.UTF_8);
+        this.problem = jar == null ? "not run from the program's jar" : display();
+    }
+
+    /** Starts the window on the database (with --demo: a new one filled with the demo caseload) and times it. */
+    Result start(Path db, boolean demo) throws IOException {
+        if (problem != null) {
+            return Result.not(problem);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + Files.createDirectories(dir.resolve("home")),
+                "-D" + PROPERTY + "=" + passphraseFile, "-jar", jar.toString(), "--db", db.toString()));
+        if (demo) {
+            command.add("--demo");
+        }
+        Path output = dir.resolve("start-" + (++starts) + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("DISPLAY", display);
+        long drawnBefore = drawn();
+        long t0 = System.nanoTime();
+        Process child = builder.start();
+        // Timed to the line that says the caseload is drawn, not to the exit: closing a city
+        // database (PRAGMA optimize, the checkpoint) took two minutes of its own.
+        double seconds = Double.NaN;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        try {
+            while (System.nanoTime() < deadline) {
+                if (drawn() > drawnBefore) {
+                    seconds = (System.nanoTime() - t0) / 1e9;
+                    break;
+                }
+                if (!child.isAlive()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+                return Result.not("the window did not end within " + TIMEOUT_SECONDS + " s (" + output + ")");
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return Result.not("interrupted");
+        }
+        if (child.exitValue() != 0 || Double.isNaN(seconds)) {
+            return Result.not("the window ended without drawing the caseload, exit " + child.exitValue() + " (" + output + ")");
+        }
+        return new Result(true, seconds, null);
+    }
+
+    /** How many times the window's log (under the child's home) says the caseload was drawn. */
+    private long drawn() throws IOException {
+        Path home = dir.resolve("home");
+        if (!Files.isDirectory(home)) {
+            return 0;
+        }
+        long count = 0;
+        try (var files = Files.walk(home)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+                count += Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+                        .filter(line -> line.contains("start probe: caseload drawn")).count();
+            }
+        }
+        return count;
+    }
+
+    private static Path jar() {
+        try {
+            Path location = Path.of(StartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? location : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The display to start on, or why there is none. */
+    private String display() throws IOException {
+        String existing = System.getenv("DISPLAY");
+        if (existing != null && !existing.isBlank()) {
+            display = existing;
+            return null;
+        }
+        Path xvfbBinary = null;
+        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(folder, "Xvfb"))) {
+                xvfbBinary = Path.of(folder, "Xvfb");
+                break;
+            }
+        }
+        if (xvfbBinary == null) {
+            return "no display (DISPLAY unset, no Xvfb)";
+        }
+        for (int n = 91; n < 99; n++) {
+            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                continue;
+            }
+            xvfb = new ProcessBuilder(xvfbBinary.toString(), ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline && xvfb.isAlive()) {
+                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                    display = ":" + n;
+                    log.accept("started Xvfb on " + display);
+                    return null;
+                }
+                try {
+                    // The bench waits for a server of its own to come up; no test waits like this.
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            xvfb.destroy();
+            xvfb = null;
+        }
+        return "no display (Xvfb did not start)";
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (xvfb != null) {
+            xvfb.destroy();
+        }
+        Files.deleteIfExists(passphraseFile);
+    }
+}
