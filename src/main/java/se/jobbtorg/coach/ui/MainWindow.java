@@ -361,7 +361,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                     WorkView work = openWork.get(go.enrolmentId());
                     if (work != null) {
                         pending.remove(participantId);
-                        work.show(go.workTab().id());
+                        work.show(go.workTab());
                     }
                 }
                 return;
@@ -395,11 +395,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         model.load();
     }
 
-    /**
-     * The work area of one enrolment; a change there refreshes the participant and the caseload.
-     * The workflow panes still take their parameters one by one (they move onto the UI context
-     * with their own rewrite); the file picker they take saves through the dialogs.
-     */
+    /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
         var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e), enrolmentId);
         model.setOnChange(() -> {
@@ -408,13 +404,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             today.model().refresh();
         });
         model.load();
-        FilePicker saveThroughDialogs = (owner, title, name, extension) -> dialogs.saveFile(title, name,
-                FileType.extension(extension)).map(Path::toFile).orElse(null);
-        WorkView view = new WorkView(model, i18n, dialogs, ui.owner(), saveThroughDialogs);
+        WorkView view = new WorkView(model, ui);
         Pending go = pending.get(participant.participantId());
         if (go != null && go.enrolmentId().equals(enrolmentId)) {
             pending.remove(participant.participantId());
-            view.show(go.workTab().id());
+            view.show(go.workTab());
         }
         return view;
     }

@@ -1,10 +1,8 @@
 package se.jobbtorg.coach.ui.workflow;
 
-import java.io.File;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
@@ -18,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
@@ -28,11 +25,12 @@ import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
-import se.jobbtorg.coach.ui.common.FilePicker;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**
@@ -46,7 +44,9 @@ final class PlanPane extends VBox {
     private final Label limits = new Label();
     private int newestShown;
 
-    PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner, FilePicker files) {
+    PlanPane(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        DialogService dialogs = ui.dialogs();
         PlanViewModel form = model.plan;
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));
@@ -119,7 +119,7 @@ final class PlanPane extends VBox {
 
         Button add = new Button(i18n.get("plan.addActivity"));
         add.setId("planAddActivity");
-        add.setOnAction(e -> activityDialog(model, i18n, dialogs, owner.get()));
+        add.setOnAction(e -> activityDialog(model, ui));
         Button remove = new Button(i18n.get("plan.removeActivity"));
         remove.setId("planRemoveActivity");
         remove.setOnAction(e -> {
@@ -131,16 +131,14 @@ final class PlanPane extends VBox {
         });
         Button approve = new Button(i18n.get("plan.approve"));
         approve.setId("planApprove");
-        approve.setOnAction(e -> approvalDialog(model, i18n, dialogs, owner.get()));
+        approve.setOnAction(e -> approvalDialog(model, ui));
         Button print = new Button(i18n.get("plan.print"));
         print.setId("planPrint");
         print.disableProperty().bind(versions.valueProperty().isNull());
         print.setOnAction(e -> {
-            File file = files.saveAs(owner.get(), i18n.get("plan.print"), i18n.get("plan.print.fileName"), "pdf");
-            if (file != null) {
-                model.printPlan(versions.getValue(), file.toPath(), saved -> dialogs.showInformation(
-                        i18n.get("plan.print"), i18n.get("summary.saved", saved)));
-            }
+            dialogs.saveFile(i18n.get("plan.print"), i18n.get("plan.print.fileName"), FileType.extension("pdf"))
+                    .ifPresent(file -> model.printPlan(versions.getValue(), file, saved -> dialogs.showInformation(
+                            i18n.get("plan.print"), i18n.get("summary.saved", saved))));
         });
         HBox actions = new HBox(8, add, remove, approve, print);
 
@@ -215,7 +213,8 @@ final class PlanPane extends VBox {
         activities.getItems().setAll(work.activitiesOf(plan.id()));
     }
 
-    private void activityDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
+    private void activityDialog(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
         ActivityViewModel form = model.newActivity(versions.getValue());
         var grid = Forms.grid();
         ComboBox<ActivityKind> kind = Cells.choice("activityKind", i18n, ActivityKind.values());
@@ -232,7 +231,7 @@ final class PlanPane extends VBox {
         Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START));
         Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.problems.of(ActivityDraft.FIELD_END));
         grid.add(Forms.formError("activityError", form.problems.errorProperty()), 1, 12);
-        new FormDialog<Activity>(owner, i18n, dialogs, "activityDialog", i18n.get("activity.title"),
+        new FormDialog<Activity>(ui, "activityDialog", i18n.get("activity.title"),
                 i18n.get("activity.header"), grid, i18n.get("activity.save"), form.problems, (done, failed) -> {
                     Forms.commit(startPicker);
                     Forms.commit(endPicker);
@@ -241,7 +240,8 @@ final class PlanPane extends VBox {
         model.closed(form);
     }
 
-    private void approvalDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
+    private void approvalDialog(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
         ApprovalViewModel form = model.newApproval(versions.getValue());
         var grid = Forms.grid();
         TextField byField = Forms.text("approvedBy", form.approvedBy);
@@ -254,7 +254,7 @@ final class PlanPane extends VBox {
         planProblems.textProperty().bind(form.planProblems);
         grid.add(planProblems, 1, 4);
         grid.add(Forms.formError("approvalError", form.problems.errorProperty()), 1, 5);
-        new FormDialog<ActivityPlan>(owner, i18n, dialogs, "approvalDialog", i18n.get("approval.title"),
+        new FormDialog<ActivityPlan>(ui, "approvalDialog", i18n.get("approval.title"),
                 i18n.get("approval.header", form.version().version()), grid, i18n.get("approval.save"), form.problems,
                 (done, failed) -> {
                     Forms.commit(picker);

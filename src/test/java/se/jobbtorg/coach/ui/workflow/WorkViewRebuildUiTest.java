@@ -19,7 +19,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.FxTaskRunner;
+import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
  * What only a window shows of the work forms' models: text typed in a view is still there in a
@@ -33,13 +35,16 @@ class WorkViewRebuildUiTest {
     private final FxTaskRunner tasks = new FxTaskRunner();
     private WorkFixture fx;
     private Stage stage;
+    private UiContext ui;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         fx = new WorkFixture(dir.resolve("rebuild-" + System.nanoTime()), tasks);
         fx.db.forbidThread(Thread.currentThread());
-        stage.setScene(new Scene(new WorkView(fx.model, WorkFixture.EN, null, () -> stage, null), 1100, 700));
+        ui = new UiContext(fx.services, WorkFixture.EN, new FxDialogService(WorkFixture.EN, () -> stage), () -> stage,
+                () -> null);
+        stage.setScene(new Scene(new WorkView(fx.model, ui), 1100, 700));
         stage.show();
     }
 
@@ -56,7 +61,7 @@ class WorkViewRebuildUiTest {
         robot.clickOn("#mappingText").write("Utkast om SFI");
         WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> fx.model.hasUnsavedWork());
 
-        robot.interact(() -> stage.getScene().setRoot(new WorkView(fx.model, WorkFixture.EN, null, () -> stage, null)));
+        robot.interact(() -> stage.getScene().setRoot(new WorkView(fx.model, ui)));
 
         assertEquals("Utkast om SFI", robot.lookup("#mappingText").queryAs(TextArea.class).getText());
         assertEquals(MappingArea.values().length, robot.lookup("#mappingAreas").queryAs(TableView.class)
