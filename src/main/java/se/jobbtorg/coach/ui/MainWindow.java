@@ -31,7 +31,6 @@ import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.MeetingCalendar;
 import se.jobbtorg.coach.service.CalendarExport;
-import se.jobbtorg.coach.service.TodayService.TodayItem;
 import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.ui.caseload.CaseloadScreen;
 import se.jobbtorg.coach.ui.caseload.CaseloadView;
@@ -47,6 +46,7 @@ import se.jobbtorg.coach.ui.participant.ParticipantView;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel;
 import se.jobbtorg.coach.ui.summary.SummaryScreen;
 import se.jobbtorg.coach.ui.sync.SyncScreen;
+import se.jobbtorg.coach.ui.today.TodayRow;
 import se.jobbtorg.coach.ui.today.TodayScreen;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
 import se.jobbtorg.coach.ui.workflow.WorkView;
@@ -151,9 +151,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     }
 
     /** An item acted on in Today: the participant's page, at the enrolment and the work tab it concerns. */
-    private void openFromToday(TodayItem item, WorkTab workTab) {
-        pending.put(item.participant().id(), new Pending(item.enrolment().id(), workTab));
-        open(item.participant().id());
+    private void openFromToday(TodayRow item, WorkTab workTab) {
+        pending.put(item.participantId(), new Pending(item.enrolmentId(), workTab));
+        open(item.participantId());
     }
 
     public Coach coach() {

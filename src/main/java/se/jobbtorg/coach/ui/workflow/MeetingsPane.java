@@ -63,30 +63,29 @@ final class MeetingsPane extends VBox {
             dialog(model, ui, selected, selected == null
                     || selected.outcome() == MeetingOutcome.PLANNED ? MeetingOutcome.ATTENDED : selected.outcome());
         });
-        var closed = Bindings.createBooleanBinding(() -> model.workProperty().get() == null
-                || !model.workProperty().get().enrolment().isOpen(), model.workProperty());
+        var closed = Bindings.createBooleanBinding(() -> model.pageProperty().get() == null
+                || !model.pageProperty().get().isOpen(), model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
         getChildren().setAll(new HBox(8, plan, record, history), table);
 
         Runnable fill = () -> {
-            var work = model.workProperty().get();
+            var work = model.pageProperty().get();
             if (work != null) {
                 table.getItems().setAll(history.isSelected() ? work.meetingHistory() : work.meetings());
             }
         };
-        model.workProperty().addListener((o, old, work) -> fill.run());
+        model.pageProperty().addListener((o, old, work) -> fill.run());
         fill.run();
         history.selectedProperty().addListener((o, was, now) -> fill.run());
     }
 
     private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {
-        var work = model.workProperty().get();
+        var work = model.pageProperty().get();
         if (work == null) {
             return "";
         }
-        return String.join("; ", work.followUpsOf(m.id()).stream().map(f -> work.activities().stream()
-                .filter(a -> a.id().equals(f.activityId())).findFirst()
+        return String.join("; ", work.followUpsOf(m.id()).stream().map(f -> work.activity(f.activityId())
                 .map(a -> PlanPane.name(i18n, a) + ": " + f.note()).orElse(f.note())).toList());
     }
 

@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.ui.workflow;
 
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -21,13 +19,10 @@ import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
-import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
-import se.jobbtorg.coach.service.WorkflowService;
-import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -144,19 +139,19 @@ final class PlanPane extends VBox {
 
         var editable = Bindings.createBooleanBinding(
                 () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model)
-                        && model.workProperty().get().enrolment().isOpen(),
-                versions.valueProperty(), model.workProperty());
+                        && model.pageProperty().get().isOpen(),
+                versions.valueProperty(), model.pageProperty());
         for (var node : List.of(goalBox, wishesArea, saveGoal, add, approve)) {
             node.disableProperty().bind(editable.not());
         }
         remove.disableProperty().bind(editable.not().or(activities.getSelectionModel().selectedItemProperty().isNull()));
         draft.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
-                        || model.workProperty().get().currentPlan().isPresent(), model.workProperty()));
+                () -> model.pageProperty().get() == null || !model.pageProperty().get().isOpen()
+                        || model.pageProperty().get().newest().isPresent(), model.pageProperty()));
         var noNewVersion = Bindings.createBooleanBinding(
-                () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
-                        || model.workProperty().get().currentPlan().map(p -> !p.isApproved()).orElse(true),
-                model.workProperty());
+                () -> model.pageProperty().get() == null || !model.pageProperty().get().isOpen()
+                        || model.pageProperty().get().newest().map(p -> !p.isApproved()).orElse(true),
+                model.pageProperty());
         change.disableProperty().bind(noNewVersion);
         review.disableProperty().bind(noNewVersion);
 
@@ -167,27 +162,25 @@ final class PlanPane extends VBox {
                 activities, activityProblem, actions);
 
         versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
-        ChangeListener<EnrolmentWork> onWork = (o, old, work) -> {
+        ChangeListener<WorkPage> onWork = (o, old, work) -> {
             if (work == null) {
                 return;
             }
             int shown = versions.getValue() == null ? 0 : versions.getValue().version();
-            versions.getItems().setAll(work.plans().stream()
-                    .sorted(Comparator.comparingInt(ActivityPlan::version).reversed()).toList());
-            ActivityPlan newest = work.currentPlan().orElse(null);
+            versions.getItems().setAll(work.versions());
+            ActivityPlan newest = work.newest().orElse(null);
             // A new version is shown as soon as it exists; otherwise the one the coach looked at.
             boolean grew = newest != null && newest.version() > newestShown;
             newestShown = newest == null ? 0 : newest.version();
-            versions.setValue(grew ? newest : work.plans().stream().filter(p -> p.version() == shown).findFirst()
+            versions.setValue(grew ? newest : work.versions().stream().filter(p -> p.version() == shown).findFirst()
                     .orElse(newest));
-            LocalDate limit = DeadlineRules.limit(work.enrolment().enrolledOn());
-            limits.setText(i18n.get("plan.limits", limit) + (work.reviewDue() != null
+            limits.setText(i18n.get("plan.limits", work.limit()) + (work.reviewDue() != null
                     ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);
         };
-        model.workProperty().addListener(onWork);
+        model.pageProperty().addListener(onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
-        onWork.changed(model.workProperty(), null, model.workProperty().get());
+        onWork.changed(model.pageProperty(), null, model.pageProperty().get());
     }
 
     /** An activity's name: the kind, or what the coach wrote for "other". */
@@ -196,12 +189,12 @@ final class PlanPane extends VBox {
     }
 
     private boolean isNewest(WorkViewModel model) {
-        var work = model.workProperty().get();
-        return work != null && work.currentPlan().map(p -> p.equals(versions.getValue())).orElse(false);
+        var work = model.pageProperty().get();
+        return work != null && work.newest().map(p -> p.equals(versions.getValue())).orElse(false);
     }
 
     private void show(WorkViewModel model, ActivityPlan plan, I18n i18n) {
-        var work = model.workProperty().get();
+        var work = model.pageProperty().get();
         model.plan.show(work == null ? null : plan);
         if (plan == null || work == null) {
             status.setText(i18n.get("plan.none"));
@@ -245,9 +238,9 @@ final class PlanPane extends VBox {
         ApprovalViewModel form = model.newApproval(versions.getValue());
         var grid = Forms.grid();
         TextField byField = Forms.text("approvedBy", form.approvedBy);
-        Forms.row(grid, 0, i18n.get("approval.by"), byField, form.problems.of(WorkflowService.FIELD_APPROVED_BY));
+        Forms.row(grid, 0, i18n.get("approval.by"), byField, form.approvedByProblem);
         var picker = Forms.date("approvedOn", i18n.get("date.prompt"), form.approvedOn, form.approvedOnUnreadable);
-        Forms.row(grid, 1, i18n.get("approval.on"), picker, form.problems.of(WorkflowService.FIELD_APPROVED_ON));
+        Forms.row(grid, 1, i18n.get("approval.on"), picker, form.approvedOnProblem);
         Label planProblems = new Label();
         planProblems.getStyleClass().add("field-problem");
         planProblems.setWrapText(true);

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableObjectValue;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Meeting;
@@ -36,6 +39,8 @@ public final class WorkViewModel {
     private final Consumer<Throwable> onError;
     private final UUID enrolmentId;
     private final ObjectProperty<EnrolmentWork> work = new SimpleObjectProperty<>();
+    private final ObjectBinding<WorkPage> page = Bindings.createObjectBinding(
+            () -> work.get() == null ? null : WorkPage.of(work.get()), work);
     private Runnable onChange = () -> { };
     private long loads;
 
@@ -92,8 +97,14 @@ public final class WorkViewModel {
         this.onChange = onChange;
     }
 
+    /** The work as the service answered: for the forms' models (and their tests), not for the panes. */
     public ObjectProperty<EnrolmentWork> workProperty() {
         return work;
+    }
+
+    /** What the panes show of the work loaded; null until the first load. */
+    ObservableObjectValue<WorkPage> pageProperty() {
+        return page;
     }
 
     public LocalDate today() {
