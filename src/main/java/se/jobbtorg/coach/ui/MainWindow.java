@@ -397,7 +397,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
-        var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e), enrolmentId);
+        var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e),
+                dialogs::showFileError, enrolmentId);
         model.setOnChange(() -> {
             participant.load();
             caseload.model().refresh();

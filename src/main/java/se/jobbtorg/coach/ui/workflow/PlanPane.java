@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -23,6 +24,7 @@ import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
+import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -129,13 +131,24 @@ final class PlanPane extends VBox {
         approve.setOnAction(e -> approvalDialog(model, ui));
         Button print = new Button(i18n.get("plan.print"));
         print.setId("planPrint");
-        print.disableProperty().bind(versions.valueProperty().isNull());
+        FileExport printing = model.printing();
+        print.disableProperty().bind(versions.valueProperty().isNull().or(printing.runningProperty()));
         print.setOnAction(e -> {
             dialogs.saveFile(i18n.get("plan.print"), i18n.get("plan.print.fileName"), FileType.extension("pdf"))
                     .ifPresent(file -> model.printPlan(versions.getValue(), file, saved -> dialogs.showInformation(
                             i18n.get("plan.print"), i18n.get("summary.saved", saved))));
         });
-        HBox actions = new HBox(8, add, remove, approve, print);
+        ProgressBar printProgress = new ProgressBar();
+        printProgress.setId("planPrintProgress");
+        printProgress.progressProperty().bind(printing.progressProperty());
+        Label printStatus = new Label();
+        printStatus.textProperty().bind(Bindings.createStringBinding(() -> printing.fileProperty().get() == null ? ""
+                : i18n.get("plan.printing", printing.fileProperty().get().getFileName()), printing.fileProperty()));
+        HBox printRow = new HBox(8, printStatus, printProgress);
+        printRow.setAlignment(Pos.CENTER_LEFT);
+        printRow.visibleProperty().bind(printing.runningProperty());
+        HBox actions = new HBox(8, add, remove, approve, print, printRow);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         var editable = Bindings.createBooleanBinding(
                 () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model)
