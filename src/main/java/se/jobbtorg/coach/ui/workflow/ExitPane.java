@@ -14,6 +14,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
  * The exit with a clear reason. "Unknown" needs a note on what was tried, and the screen says
@@ -99,7 +100,7 @@ final class ExitPane extends VBox {
                 getChildren().setAll(done, checkForm);
             }
         };
-        work.pageProperty().addListener(onWork);
+        WeakListeners.whileAlive(this, work.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
         onWork.changed(work.pageProperty(), null, work.pageProperty().get());
     }

@@ -22,6 +22,7 @@ import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /** The mapping: every area with its status at a glance, and the selected area to work on. */
 final class MappingPane extends HBox {
@@ -108,7 +109,7 @@ final class MappingPane extends HBox {
             progressText.setText(i18n.get("mapping.progress", settled, loaded.areas().size()));
             progress.setProgress(settled / (double) loaded.areas().size());
         };
-        work.pageProperty().addListener(onWork);
+        WeakListeners.whileAlive(this, work.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
         onWork.changed(work.pageProperty(), null, work.pageProperty().get());
     }

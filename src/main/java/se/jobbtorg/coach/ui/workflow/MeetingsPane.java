@@ -22,6 +22,7 @@ import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.i18n.I18n;
 
@@ -75,7 +76,7 @@ final class MeetingsPane extends VBox {
                 table.getItems().setAll(history.isSelected() ? work.meetingHistory() : work.meetings());
             }
         };
-        model.pageProperty().addListener((o, old, work) -> fill.run());
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
         fill.run();
         history.selectedProperty().addListener((o, was, now) -> fill.run());
     }

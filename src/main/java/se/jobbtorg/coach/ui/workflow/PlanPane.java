@@ -27,6 +27,7 @@ import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.i18n.I18n;
 
@@ -191,7 +192,7 @@ final class PlanPane extends VBox {
                     ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);
         };
-        model.pageProperty().addListener(onWork);
+        WeakListeners.whileAlive(this, model.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
         onWork.changed(model.pageProperty(), null, model.pageProperty().get());
     }
