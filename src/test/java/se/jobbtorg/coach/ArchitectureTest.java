@@ -127,18 +127,14 @@ class ArchitectureTest {
      * Views show and ask; view models call the use cases. A view (a class in ui named *View, *Pane
      * or *Dialog, with its inner classes) does not depend on the service layer.
      *
-     * <p>Frozen exceptions, each to be removed by whoever rewrites it: ui.workflow's panes (being
-     * rewritten onto view models now); TodayView, whose rows are still TodayService's TodayItem
-     * and whose reason field is WorkflowService's constant (TodayService is changing beside this
-     * rule; its view model should hand the view a row of its own); SyncView, which reads the
+     * <p>Frozen exception, to be removed by whoever rewrites it: SyncView, which reads the
      * service's Conflict and Device through SyncViewModel's rows (the view model, being changed
      * now, should give the values the buttons need: the shown value, the one other, the count).
      */
     @ArchTest
     static final ArchRule viewsDoNotDependOnServices = noClasses().that().resideInAPackage("..coach.ui..")
             .and().haveNameMatching(".*(View|Pane|Dialog)(\\$.*)?")
-            .and().resideOutsideOfPackage("..coach.ui.workflow..")
-            .and().haveNameNotMatching(".*\\.ui\\.(today\\.TodayView|sync\\.SyncView)(\\$.*)?")
+            .and().haveNameNotMatching(".*\\.ui\\.sync\\.SyncView(\\$.*)?")
             .should().dependOnClassesThat().resideInAPackage("..coach.service..");
 
     /**

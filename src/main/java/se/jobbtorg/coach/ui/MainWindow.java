@@ -31,7 +31,6 @@ import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.MeetingCalendar;
 import se.jobbtorg.coach.service.CalendarExport;
-import se.jobbtorg.coach.service.TodayService.TodayItem;
 import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.ui.caseload.CaseloadScreen;
 import se.jobbtorg.coach.ui.caseload.CaseloadView;
@@ -47,6 +46,7 @@ import se.jobbtorg.coach.ui.participant.ParticipantView;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel;
 import se.jobbtorg.coach.ui.summary.SummaryScreen;
 import se.jobbtorg.coach.ui.sync.SyncScreen;
+import se.jobbtorg.coach.ui.today.TodayRow;
 import se.jobbtorg.coach.ui.today.TodayScreen;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
 import se.jobbtorg.coach.ui.workflow.WorkView;
@@ -151,9 +151,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     }
 
     /** An item acted on in Today: the participant's page, at the enrolment and the work tab it concerns. */
-    private void openFromToday(TodayItem item, WorkTab workTab) {
-        pending.put(item.participant().id(), new Pending(item.enrolment().id(), workTab));
-        open(item.participant().id());
+    private void openFromToday(TodayRow item, WorkTab workTab) {
+        pending.put(item.participantId(), new Pending(item.enrolmentId(), workTab));
+        open(item.participantId());
     }
 
     public Coach coach() {
@@ -361,7 +361,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                     WorkView work = openWork.get(go.enrolmentId());
                     if (work != null) {
                         pending.remove(participantId);
-                        work.show(go.workTab().id());
+                        work.show(go.workTab());
                     }
                 }
                 return;
@@ -395,26 +395,21 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         model.load();
     }
 
-    /**
-     * The work area of one enrolment; a change there refreshes the participant and the caseload.
-     * The workflow panes still take their parameters one by one (they move onto the UI context
-     * with their own rewrite); the file picker they take saves through the dialogs.
-     */
+    /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
-        var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e), enrolmentId);
+        var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e),
+                dialogs::showFileError, enrolmentId);
         model.setOnChange(() -> {
             participant.load();
             caseload.model().refresh();
             today.model().refresh();
         });
         model.load();
-        FilePicker saveThroughDialogs = (owner, title, name, extension) -> dialogs.saveFile(title, name,
-                FileType.extension(extension)).map(Path::toFile).orElse(null);
-        WorkView view = new WorkView(model, i18n, dialogs, ui.owner(), saveThroughDialogs);
+        WorkView view = new WorkView(model, ui);
         Pending go = pending.get(participant.participantId());
         if (go != null && go.enrolmentId().equals(enrolmentId)) {
             pending.remove(participant.participantId());
-            view.show(go.workTab().id());
+            view.show(go.workTab());
         }
         return view;
     }

@@ -29,6 +29,12 @@ public interface DialogService {
     /** The same for a failed save of this file: a full disk is recognised by the file's disk. */
     void showError(String whatKey, Throwable error, Path target);
 
+    /**
+     * A file that could not be written: the title names it, and the sentence tells a file open
+     * in another program or a full disk by that file (see {@link ErrorSentences#keyFor(Throwable, Path)}).
+     */
+    void showFileError(Path file, Throwable error);
+
     /** The same, with a title already in the user's language. */
     void showErrorTitled(String title, Throwable error);
 

@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.ui.common;
 
-import se.jobbtorg.coach.i18n.I18n;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -31,14 +30,9 @@ public class FormDialog<T> extends Dialog<T> {
      */
     public FormDialog(UiContext ui, String id, String title, String header, Node form, String saveText,
             FieldProblems problems, BiConsumer<Consumer<T>, Consumer<Throwable>> save, Node firstField) {
-        this(ui.owner().get(), ui.i18n(), ui.dialogs(), id, title, header, form, saveText, problems, save, firstField);
-    }
-
-    /** The same with its parts one by one (the workflow panes, until they take the UI context). */
-    public FormDialog(Window owner, I18n i18n, DialogService dialogs, String id, String title, String header,
-            Node form, String saveText, FieldProblems problems, BiConsumer<Consumer<T>, Consumer<Throwable>> save,
-            Node firstField) {
-        this(owner, id, title, header, form, saveText, id + "Ok", i18n.get("button.cancel"), firstField);
+        this(ui.owner().get(), id, title, header, form, saveText, id + "Ok", ui.i18n().get("button.cancel"),
+                firstField);
+        DialogService dialogs = ui.dialogs();
         okButton.disableProperty().bind(problems.savingProperty());
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();

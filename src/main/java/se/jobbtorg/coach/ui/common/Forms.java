@@ -73,7 +73,8 @@ public final class Forms {
             message.setMinHeight(Region.USE_PREF_SIZE);
             message.setId(field.getId() == null ? null : field.getId() + "Problem");
             grid.add(message, 1, row * 2 + 1);
-            problem.addListener((obs, old, now) -> {
+            // Weakly: the problem may belong to a model that outlives this form (a rebuilt view).
+            WeakListeners.whileAlive(field, problem, (obs, old, now) -> {
                 if (now == null || now.isEmpty()) {
                     field.getStyleClass().remove("has-problem");
                 } else if (!field.getStyleClass().contains("has-problem")) {

@@ -57,6 +57,12 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showFileError(Path file, Throwable error) {
+        Path name = file.getFileName();
+        error(i18n.get("error.fileNotSaved", name == null ? file : name), error, file);
+    }
+
+    @Override
     public void showErrorTitled(String title, Throwable error) {
         error(title, error, null);
     }

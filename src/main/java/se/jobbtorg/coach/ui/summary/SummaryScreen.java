@@ -9,7 +9,8 @@ public final class SummaryScreen {
 
     public SummaryScreen(UiContext ui) {
         model = new SummaryViewModel(ui.services().indicators(), ui.tasks(), ui.i18n(),
-                e -> ui.dialogs().showError("error.loadFailed", e), (e, file) -> ui.dialogs().showError("error.saveFailed", e, file));
+                e -> ui.dialogs().showError("error.loadFailed", e), 
+                (e, file) -> ui.dialogs().showFileError(file, e));
         view = new SummaryView(model, ui);
     }
 

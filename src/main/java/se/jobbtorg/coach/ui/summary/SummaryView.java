@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,6 +16,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -31,6 +33,7 @@ import se.jobbtorg.coach.report.IndicatorTable;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
+import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
 
@@ -83,6 +86,7 @@ public final class SummaryView extends VBox {
         to.setMinWidth(130);
         HBox.setHgrow(unit, Priority.SOMETIMES);
         controls.setAlignment(Pos.CENTER_LEFT);
+        HBox exporting = exporting(model.export(), i18n);
 
         table.setId("summaryTable");
         table.setItems(model.rows());
@@ -147,7 +151,27 @@ public final class SummaryView extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         Label hint = new Label(i18n.get("summary.hint"));
         hint.getStyleClass().add("history");
-        getChildren().setAll(title, controls, hint, body);
+        getChildren().setAll(title, controls, exporting, hint, body);
+    }
+
+    /** While a file is written: which, how far it has come, and a button that stops it. */
+    private static HBox exporting(FileExport export, I18n i18n) {
+        Label saving = new Label();
+        saving.setId("summaryExporting");
+        saving.textProperty().bind(Bindings.createStringBinding(() -> export.fileProperty().get() == null ? ""
+                : i18n.get("summary.exporting", export.fileProperty().get().getFileName()), export.fileProperty()));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("summaryExportProgress");
+        bar.setPrefWidth(220);
+        bar.progressProperty().bind(export.progressProperty());
+        Button cancel = new Button(i18n.get("summary.exportCancel"));
+        cancel.setId("summaryExportCancel");
+        cancel.setOnAction(e -> export.cancel());
+        HBox row = new HBox(8, saving, bar, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(export.runningProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     /** A button that asks where to save, exports what is shown there, and says where it went. */
@@ -155,7 +179,8 @@ public final class SummaryView extends VBox {
             String fileNameKey, String extension, BiConsumer<Path, Consumer<Path>> export) {
         Button button = new Button(i18n.get(key));
         button.setId(id);
-        button.disableProperty().bind(model.resultProperty().isNull());
+        // One export at a time: the row under the buttons shows it and can stop it.
+        button.disableProperty().bind(model.resultProperty().isNull().or(model.export().runningProperty()));
         button.setMinWidth(Region.USE_PREF_SIZE);
         String title = i18n.get(key).replace("_", "");
         button.setOnAction(e -> dialogs.saveFile(title, i18n.get(fileNameKey), FileType.extension(extension))

@@ -1,9 +1,11 @@
 package se.jobbtorg.coach.ui.summary;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -15,8 +17,13 @@ import javafx.collections.ObservableList;
 import se.jobbtorg.coach.domain.Indicators;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorCsv;
+import se.jobbtorg.coach.report.IndicatorPdf;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.report.IndicatorTable;
+import se.jobbtorg.coach.report.IndicatorXlsx;
+import se.jobbtorg.coach.report.NationalCodesCsv;
+import se.jobbtorg.coach.report.WriteProgress;
+import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /** The team lead's summary: a period and a unit in, the indicators out, and the CSV export. */
@@ -30,6 +37,7 @@ public final class SummaryViewModel {
     /** What the shown figures were computed from: exports label and base themselves on this. */
     private IndicatorReport.Computed computed;
     private long requests;
+    private final FileExport export;
 
     final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -46,6 +54,7 @@ public final class SummaryViewModel {
         this.i18n = i18n;
         this.onError = onError;
         this.onSaveError = onSaveError;
+        this.export = new FileExport(tasks);
         LocalDate today = report.today();
         from.set(today.withDayOfYear(1).minusYears(1));
         to.set(today);
@@ -86,40 +95,59 @@ public final class SummaryViewModel {
         tasks.run(() -> report.behind(enrolments), show, onError);
     }
 
+    /** The export under way, if any: its file, how far it has come, and its cancel. */
+    public FileExport export() {
+        return export;
+    }
+
     /** Writes the shown indicators as XLSX with the enrolments they were counted from; then reports where. */
     public void exportXlsx(Path file, Consumer<Path> done) {
-        export(file, done, c -> new se.jobbtorg.coach.report.IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(),
-                file));
+        export(file, done, (c, progress) -> new IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(), file,
+                progress));
     }
 
     /** Writes the one-page PDF summary of the shown indicators; then reports where. */
     public void exportPdf(Path file, Consumer<Path> done) {
-        export(file, done, c -> new se.jobbtorg.coach.report.IndicatorPdf(i18n).write(c.report(), c.unit(), file));
+        export(file, done, (c, progress) -> new IndicatorPdf(i18n).write(c.report(), c.unit(), file));
     }
 
     /** Writes the shown indicators as CSV; then reports where. */
     public void exportCsv(Path file, Consumer<Path> done) {
-        export(file, done, c -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file));
+        export(file, done, (c, progress) -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file));
     }
 
     /** Writes the shown exits and activities by Socialstyrelsen's categories as CSV; then reports where. */
     public void exportNationalCsv(Path file, Consumer<Path> done) {
-        export(file, done, c -> new se.jobbtorg.coach.report.NationalCodesCsv(i18n).write(c.report(), c.unit(), file));
+        export(file, done, (c, progress) -> new NationalCodesCsv(i18n).write(c.report(), c.unit(), file));
     }
 
     private interface Writer {
-        void write(IndicatorReport.Computed computed) throws java.io.IOException;
+        void write(IndicatorReport.Computed computed, WriteProgress progress) throws IOException;
     }
 
-    /** Exports what is shown, labelled with the unit it was computed for, whatever the box says now. */
+    /**
+     * Exports what is shown, labelled with the unit it was computed for, whatever the box says now.
+     * One export at a time; a cancel stops it at the next step it reports, the file left as it was.
+     */
     private void export(Path file, Consumer<Path> done, Writer writer) {
         IndicatorReport.Computed shown = computed;
-        if (shown == null) {
+        if (shown == null || export.isRunning()) {
             return;
         }
-        tasks.run(() -> {
-            writer.write(shown);
+        export.job(file, progress -> {
+            // The short writers tell nothing on their way: the bar shows the start and the end.
+            progress.report(0, 1);
+            writer.write(shown, (at, of) -> {
+                progress.report(at, of);
+                // At the last step the file is already in place: too late to leave the old one.
+                if (progress.isCancelled() && at < of) {
+                    throw new CancellationException();
+                }
+            });
+            progress.report(1, 1);
             return file;
-        }, done, e -> onSaveError.accept(e, file));
+        }).onSuccess(done::accept)
+                .onFailure(e -> onSaveError.accept(e, file))
+                .start();
     }
 }

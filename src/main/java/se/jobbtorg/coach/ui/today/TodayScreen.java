@@ -1,7 +1,6 @@
 package se.jobbtorg.coach.ui.today;
 
 import java.util.function.BiConsumer;
-import se.jobbtorg.coach.service.TodayService.TodayItem;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
 
@@ -11,7 +10,7 @@ public final class TodayScreen {
     private final TodayView view;
 
     /** open receives the item acted on and the work tab where it is done. */
-    public TodayScreen(UiContext ui, BiConsumer<TodayItem, WorkTab> open) {
+    public TodayScreen(UiContext ui, BiConsumer<TodayRow, WorkTab> open) {
         model = new TodayViewModel(ui.services().today(), ui.services().workflow(), () -> ui.coach().get().id(),
                 ui.tasks(), e -> ui.dialogs().showError("error.loadFailed", e));
         view = new TodayView(model, ui, open);

@@ -16,8 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.DeadlineKind;
-import se.jobbtorg.coach.service.TodayService.TodayItem;
-import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
@@ -31,10 +29,10 @@ import se.jobbtorg.coach.i18n.I18n;
  * asks for a reason first, which is kept; nothing here ever blocks the work (002).
  */
 public final class TodayView extends VBox {
-    private final TableView<TodayItem> table = new TableView<>();
+    private final TableView<TodayRow> table = new TableView<>();
 
     /** open receives the item and the work tab to show. */
-    public TodayView(TodayViewModel model, UiContext ui, BiConsumer<TodayItem, WorkTab> open) {
+    public TodayView(TodayViewModel model, UiContext ui, BiConsumer<TodayRow, WorkTab> open) {
         I18n i18n = ui.i18n();
         setSpacing(8);
         setPadding(new Insets(12));
@@ -47,15 +45,15 @@ public final class TodayView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("today.nothing")));
         table.getColumns().setAll(List.of(
-                Cells.<TodayItem>column(i18n.get("today.column.state"), 100,
+                Cells.<TodayRow>column(i18n.get("today.column.state"), 100,
                         i -> i18n.get(i.due().overdue() ? "today.overdue" : "today.due")),
-                Cells.<TodayItem>column(i18n.get("today.column.date"), 100, i -> i18n.date(i.due().dueOn())),
-                Cells.<TodayItem>column(i18n.get("today.column.what"), 260, i -> i18n.of(i.due().kind())),
-                Cells.<TodayItem>column(i18n.get("today.column.name"), 220, i -> i.participant().listName()),
-                Cells.<TodayItem>column(i18n.get("today.column.reason"), 200, i -> i.reason() == null ? "" : i.reason())));
+                Cells.<TodayRow>column(i18n.get("today.column.date"), 100, i -> i18n.date(i.due().dueOn())),
+                Cells.<TodayRow>column(i18n.get("today.column.what"), 260, i -> i18n.of(i.due().kind())),
+                Cells.<TodayRow>column(i18n.get("today.column.name"), 220, TodayRow::listName),
+                Cells.<TodayRow>column(i18n.get("today.column.reason"), 200, i -> i.reason() == null ? "" : i.reason())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(TodayItem item, boolean empty) {
+            protected void updateItem(TodayRow item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove("overdue");
                 if (!empty && item != null && item.due().overdue()) {
@@ -82,15 +80,15 @@ public final class TodayView extends VBox {
                 acting.run();
             }
         });
-        model.items().addListener((ListChangeListener<TodayItem>) c -> summary.setText(
+        model.items().addListener((ListChangeListener<TodayRow>) c -> summary.setText(
                 i18n.get("today.summary", model.items().stream().filter(i -> i.due().overdue()).count(),
                         model.items().size())));
         getChildren().setAll(title, summary, new HBox(8, act, refresh), table);
     }
 
-    private void act(TodayViewModel model, UiContext ui, BiConsumer<TodayItem, WorkTab> open) {
+    private void act(TodayViewModel model, UiContext ui, BiConsumer<TodayRow, WorkTab> open) {
         I18n i18n = ui.i18n();
-        TodayItem item = table.getSelectionModel().getSelectedItem();
+        TodayRow item = table.getSelectionModel().getSelectedItem();
         if (item == null) {
             return;
         }
@@ -107,10 +105,10 @@ public final class TodayView extends VBox {
         area.setPrefRowCount(3);
         area.setWrapText(true);
         area.textProperty().bindBidirectional(reason);
-        Forms.row(grid, 0, i18n.get("today.reason"), area, form.of(WorkflowService.FIELD_REASON));
-        new FormDialog<TodayItem>(ui, "reasonDialog", i18n.get("today.reason.title"),
+        Forms.row(grid, 0, i18n.get("today.reason"), area, form.of(TodayViewModel.FIELD_REASON));
+        new FormDialog<TodayRow>(ui, "reasonDialog", i18n.get("today.reason.title"),
                 i18n.get("today.reason.header", i18n.of(item.due().kind()), item.due().dueOn(),
-                        item.participant().fullName()),
+                        item.fullName()),
                 grid, i18n.get("today.reason.save"), form,
                 (done, failed) -> model.giveReason(item, reason.get(), form, () -> done.accept(item)), area)
                 .showAndWait().ifPresent(i -> open.accept(i, tab));

@@ -18,7 +18,10 @@ public final class TodayViewModel {
     private final Supplier<UUID> coach;
     private final TaskRunner tasks;
     private final Consumer<Throwable> onError;
-    private final ObservableList<TodayItem> items = FXCollections.observableArrayList();
+    /** The field a reason's problems are told under (the service names it so in a refusal). */
+    public static final String FIELD_REASON = WorkflowService.FIELD_REASON;
+
+    private final ObservableList<TodayRow> items = FXCollections.observableArrayList();
 
     public TodayViewModel(TodayService today, WorkflowService workflow, Supplier<UUID> coach, TaskRunner tasks,
             Consumer<Throwable> onError) {
@@ -29,21 +32,27 @@ public final class TodayViewModel {
         this.onError = onError;
     }
 
-    public ObservableList<TodayItem> items() {
+    public ObservableList<TodayRow> items() {
         return items;
     }
 
     public void refresh() {
         UUID me = coach.get();
-        tasks.run(() -> today.today(me), items::setAll, onError);
+        tasks.run(() -> today.today(me).stream().map(TodayViewModel::row).toList(), items::setAll, onError);
+    }
+
+    private static TodayRow row(TodayItem item) {
+        return new TodayRow(item.participant().id(), item.enrolment().id(), item.participant().listName(),
+                item.participant().fullName(), item.due(), item.reason());
     }
 
     /** True when acting on the item must first ask why its deadline passed (002: ask, never block). */
-    public static boolean needsReason(TodayItem item) {
+    public static boolean needsReason(TodayRow item) {
         return item.due().overdue() && !item.reasonGiven();
     }
 
-    public void giveReason(TodayItem item, String reason, FieldProblems problems, Runnable then) {
+    /** The reason a deadline passed, saved with the deadline; the field's problems show under it. */
+    public void giveReason(TodayRow item, String reason, FieldProblems problems, Runnable then) {
         problems.save(tasks, () -> {
             workflow.giveReason(item.due(), reason);
             return item;

@@ -27,6 +27,8 @@ final class ApprovalViewModel implements WorkViewModel.DialogForm {
     final BooleanProperty approvedOnUnreadable = new SimpleBooleanProperty();
 
     final FieldProblems problems;
+    final StringProperty approvedByProblem;
+    final StringProperty approvedOnProblem;
     /** Refusals about the plan itself (goal, activities) are shown in the dialog too. */
     final StringExpression planProblems;
     final DirtyFlag dirty;
@@ -35,8 +37,8 @@ final class ApprovalViewModel implements WorkViewModel.DialogForm {
         this.parent = parent;
         this.version = version;
         this.problems = new FieldProblems(parent.i18n());
-        problems.of(WorkflowService.FIELD_APPROVED_BY);
-        problems.of(WorkflowService.FIELD_APPROVED_ON);
+        this.approvedByProblem = problems.of(WorkflowService.FIELD_APPROVED_BY);
+        this.approvedOnProblem = problems.of(WorkflowService.FIELD_APPROVED_ON);
         this.planProblems = problems.of(WorkflowService.FIELD_GOAL).concat(" ")
                 .concat(problems.of(WorkflowService.FIELD_ACTIVITIES));
         var work = parent.workProperty().get();

@@ -6,6 +6,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.service.WorkflowService;
@@ -22,13 +23,15 @@ final class ExitCheckViewModel {
     final BooleanProperty checkedOnUnreadable = new SimpleBooleanProperty();
 
     final FieldProblems problems;
+    final StringProperty checkProblem;
+    final StringProperty checkedOnProblem;
     final DirtyFlag dirty;
 
     ExitCheckViewModel(WorkViewModel parent) {
         this.parent = parent;
         this.problems = new FieldProblems(parent.i18n());
-        problems.of(WorkflowService.FIELD_CHECK);
-        problems.of(WorkflowService.FIELD_CHECKED_ON);
+        this.checkProblem = problems.of(WorkflowService.FIELD_CHECK);
+        this.checkedOnProblem = problems.of(WorkflowService.FIELD_CHECKED_ON);
         this.dirty = new DirtyFlag(check, checkedOn, checkedOnUnreadable);
     }
 

@@ -11,11 +11,10 @@ import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.i18n.I18n;
-import se.jobbtorg.coach.service.WorkflowService;
-import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
  * The exit with a clear reason. "Unknown" needs a note on what was tried, and the screen says
@@ -69,11 +68,11 @@ final class ExitPane extends VBox {
         var checkGrid = Forms.grid();
         ComboBox<ExitCheck> check = Cells.choice("exitCheck", i18n, ExitCheck.values());
         check.valueProperty().bindBidirectional(checkModel.check);
-        Forms.row(checkGrid, 0, i18n.get("exit.check"), check, checkModel.problems.of(WorkflowService.FIELD_CHECK));
+        Forms.row(checkGrid, 0, i18n.get("exit.check"), check, checkModel.checkProblem);
         var checkedPicker = Forms.date("exitCheckedOn", i18n.get("date.prompt"), checkModel.checkedOn,
                 checkModel.checkedOnUnreadable);
         Forms.row(checkGrid, 1, i18n.get("exit.checkedOn"), checkedPicker,
-                checkModel.problems.of(WorkflowService.FIELD_CHECKED_ON));
+                checkModel.checkedOnProblem);
         Label checkWhy = new Label(i18n.get("exit.check.why"));
         checkWhy.setWrapText(true);
         checkWhy.getStyleClass().add("history");
@@ -88,7 +87,7 @@ final class ExitPane extends VBox {
         checkTitle.getStyleClass().add("section-title");
         VBox checkForm = new VBox(6, checkTitle, checkWhy, checkGrid, saveCheck,
                 Forms.formError("exitCheckError", checkModel.problems.errorProperty()));
-        ChangeListener<EnrolmentWork> onWork = (o, old, loaded) -> {
+        ChangeListener<WorkPage> onWork = (o, old, loaded) -> {
             if (loaded == null) {
                 return;
             }
@@ -101,8 +100,8 @@ final class ExitPane extends VBox {
                 getChildren().setAll(done, checkForm);
             }
         };
-        work.workProperty().addListener(onWork);
+        WeakListeners.whileAlive(this, work.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
-        onWork.changed(work.workProperty(), null, work.workProperty().get());
+        onWork.changed(work.pageProperty(), null, work.pageProperty().get());
     }
 }

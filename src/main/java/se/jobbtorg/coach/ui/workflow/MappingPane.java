@@ -20,9 +20,9 @@ import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.i18n.I18n;
-import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /** The mapping: every area with its status at a glance, and the selected area to work on. */
 final class MappingPane extends HBox {
@@ -98,19 +98,19 @@ final class MappingPane extends HBox {
                 model.select(entry);
             }
         });
-        ChangeListener<EnrolmentWork> onWork = (o, old, loaded) -> {
+        ChangeListener<WorkPage> onWork = (o, old, loaded) -> {
             if (loaded == null) {
                 return;
             }
             MappingArea selected = model.entry.get() == null ? MappingArea.values()[0] : model.entry.get().area();
-            areas.getItems().setAll(loaded.mapping().values());
-            areas.getSelectionModel().select(loaded.mapping().get(selected));
+            areas.getItems().setAll(loaded.areas());
+            areas.getSelectionModel().select(loaded.area(selected));
             long settled = loaded.settledAreas();
-            progressText.setText(i18n.get("mapping.progress", settled, loaded.mapping().size()));
-            progress.setProgress(settled / (double) loaded.mapping().size());
+            progressText.setText(i18n.get("mapping.progress", settled, loaded.areas().size()));
+            progress.setProgress(settled / (double) loaded.areas().size());
         };
-        work.workProperty().addListener(onWork);
+        WeakListeners.whileAlive(this, work.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
-        onWork.changed(work.workProperty(), null, work.workProperty().get());
+        onWork.changed(work.pageProperty(), null, work.pageProperty().get());
     }
 }

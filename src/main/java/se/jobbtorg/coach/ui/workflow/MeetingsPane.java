@@ -1,7 +1,6 @@
 package se.jobbtorg.coach.ui.workflow;
 
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -15,16 +14,16 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.ui.common.Cells;
-import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
+import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**
@@ -35,7 +34,8 @@ import se.jobbtorg.coach.i18n.I18n;
 final class MeetingsPane extends VBox {
     private final TableView<Meeting> table = new TableView<>();
 
-    MeetingsPane(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner) {
+    MeetingsPane(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
         setSpacing(8);
         setPadding(new Insets(12));
         table.setId("meetings");
@@ -54,40 +54,39 @@ final class MeetingsPane extends VBox {
         history.setId("meetingHistory");
         Button plan = new Button(i18n.get("meeting.plan"));
         plan.setId("meetingPlan");
-        plan.setOnAction(e -> dialog(model, i18n, dialogs, owner.get(), null, MeetingOutcome.PLANNED));
+        plan.setOnAction(e -> dialog(model, ui, null, MeetingOutcome.PLANNED));
         Button record = new Button(i18n.get("meeting.record"));
         record.setId("meetingRecord");
         record.setOnAction(e -> {
             // With a current entry selected this records its outcome or corrects it; history
             // entries are never corrected twice.
             Meeting selected = history.isSelected() ? null : table.getSelectionModel().getSelectedItem();
-            dialog(model, i18n, dialogs, owner.get(), selected, selected == null
+            dialog(model, ui, selected, selected == null
                     || selected.outcome() == MeetingOutcome.PLANNED ? MeetingOutcome.ATTENDED : selected.outcome());
         });
-        var closed = Bindings.createBooleanBinding(() -> model.workProperty().get() == null
-                || !model.workProperty().get().enrolment().isOpen(), model.workProperty());
+        var closed = Bindings.createBooleanBinding(() -> model.pageProperty().get() == null
+                || !model.pageProperty().get().isOpen(), model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
         getChildren().setAll(new HBox(8, plan, record, history), table);
 
         Runnable fill = () -> {
-            var work = model.workProperty().get();
+            var work = model.pageProperty().get();
             if (work != null) {
                 table.getItems().setAll(history.isSelected() ? work.meetingHistory() : work.meetings());
             }
         };
-        model.workProperty().addListener((o, old, work) -> fill.run());
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
         fill.run();
         history.selectedProperty().addListener((o, was, now) -> fill.run());
     }
 
     private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {
-        var work = model.workProperty().get();
+        var work = model.pageProperty().get();
         if (work == null) {
             return "";
         }
-        return String.join("; ", work.followUpsOf(m.id()).stream().map(f -> work.activities().stream()
-                .filter(a -> a.id().equals(f.activityId())).findFirst()
+        return String.join("; ", work.followUpsOf(m.id()).stream().map(f -> work.activity(f.activityId())
                 .map(a -> PlanPane.name(i18n, a) + ": " + f.note()).orElse(f.note())).toList());
     }
 
@@ -99,8 +98,8 @@ final class MeetingsPane extends VBox {
     }
 
     /** Plans a meeting, or records what happened at one (superseding the planned entry). */
-    private void dialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner, Meeting earlier,
-            MeetingOutcome defaultOutcome) {
+    private void dialog(WorkViewModel model, UiContext ui, Meeting earlier, MeetingOutcome defaultOutcome) {
+        I18n i18n = ui.i18n();
         MeetingViewModel form = model.newMeeting(earlier, defaultOutcome);
         var grid = Forms.grid();
         var datePicker = Forms.date("meetingDate", i18n.get("date.prompt"), form.date, form.dateUnreadable);
@@ -142,7 +141,7 @@ final class MeetingsPane extends VBox {
         }
         grid.add(Forms.formError("meetingError", form.problems.errorProperty()), 1, row * 2);
 
-        new FormDialog<Meeting>(owner, i18n, dialogs, "meetingDialog",
+        new FormDialog<Meeting>(ui, "meetingDialog",
                 i18n.get(defaultOutcome == MeetingOutcome.PLANNED ? "meeting.plan.title" : "meeting.record.title"),
                 earlier == null ? i18n.get("meeting.header") : i18n.get("meeting.header.correcting",
                         i18n.date(earlier.at().toLocalDate()) + " " + earlier.at().toLocalTime(), i18n.of(earlier.outcome())),

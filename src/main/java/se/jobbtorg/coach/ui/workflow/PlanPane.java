@@ -1,10 +1,6 @@
 package se.jobbtorg.coach.ui.workflow;
 
-import java.io.File;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
@@ -12,27 +8,27 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
-import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.service.WorkflowService;
-import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
-import se.jobbtorg.coach.ui.common.FilePicker;
+import se.jobbtorg.coach.ui.common.DialogService.FileType;
+import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.WeakListeners;
+import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.i18n.I18n;
 
 /**
@@ -46,7 +42,9 @@ final class PlanPane extends VBox {
     private final Label limits = new Label();
     private int newestShown;
 
-    PlanPane(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner, FilePicker files) {
+    PlanPane(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        DialogService dialogs = ui.dialogs();
         PlanViewModel form = model.plan;
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));
@@ -119,7 +117,7 @@ final class PlanPane extends VBox {
 
         Button add = new Button(i18n.get("plan.addActivity"));
         add.setId("planAddActivity");
-        add.setOnAction(e -> activityDialog(model, i18n, dialogs, owner.get()));
+        add.setOnAction(e -> activityDialog(model, ui));
         Button remove = new Button(i18n.get("plan.removeActivity"));
         remove.setId("planRemoveActivity");
         remove.setOnAction(e -> {
@@ -131,34 +129,43 @@ final class PlanPane extends VBox {
         });
         Button approve = new Button(i18n.get("plan.approve"));
         approve.setId("planApprove");
-        approve.setOnAction(e -> approvalDialog(model, i18n, dialogs, owner.get()));
+        approve.setOnAction(e -> approvalDialog(model, ui));
         Button print = new Button(i18n.get("plan.print"));
         print.setId("planPrint");
-        print.disableProperty().bind(versions.valueProperty().isNull());
+        FileExport printing = model.printing();
+        print.disableProperty().bind(versions.valueProperty().isNull().or(printing.runningProperty()));
         print.setOnAction(e -> {
-            File file = files.saveAs(owner.get(), i18n.get("plan.print"), i18n.get("plan.print.fileName"), "pdf");
-            if (file != null) {
-                model.printPlan(versions.getValue(), file.toPath(), saved -> dialogs.showInformation(
-                        i18n.get("plan.print"), i18n.get("summary.saved", saved)));
-            }
+            dialogs.saveFile(i18n.get("plan.print"), i18n.get("plan.print.fileName"), FileType.extension("pdf"))
+                    .ifPresent(file -> model.printPlan(versions.getValue(), file, saved -> dialogs.showInformation(
+                            i18n.get("plan.print"), i18n.get("summary.saved", saved))));
         });
-        HBox actions = new HBox(8, add, remove, approve, print);
+        ProgressBar printProgress = new ProgressBar();
+        printProgress.setId("planPrintProgress");
+        printProgress.progressProperty().bind(printing.progressProperty());
+        Label printStatus = new Label();
+        printStatus.textProperty().bind(Bindings.createStringBinding(() -> printing.fileProperty().get() == null ? ""
+                : i18n.get("plan.printing", printing.fileProperty().get().getFileName()), printing.fileProperty()));
+        HBox printRow = new HBox(8, printStatus, printProgress);
+        printRow.setAlignment(Pos.CENTER_LEFT);
+        printRow.visibleProperty().bind(printing.runningProperty());
+        HBox actions = new HBox(8, add, remove, approve, print, printRow);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         var editable = Bindings.createBooleanBinding(
                 () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model)
-                        && model.workProperty().get().enrolment().isOpen(),
-                versions.valueProperty(), model.workProperty());
+                        && model.pageProperty().get().isOpen(),
+                versions.valueProperty(), model.pageProperty());
         for (var node : List.of(goalBox, wishesArea, saveGoal, add, approve)) {
             node.disableProperty().bind(editable.not());
         }
         remove.disableProperty().bind(editable.not().or(activities.getSelectionModel().selectedItemProperty().isNull()));
         draft.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
-                        || model.workProperty().get().currentPlan().isPresent(), model.workProperty()));
+                () -> model.pageProperty().get() == null || !model.pageProperty().get().isOpen()
+                        || model.pageProperty().get().newest().isPresent(), model.pageProperty()));
         var noNewVersion = Bindings.createBooleanBinding(
-                () -> model.workProperty().get() == null || !model.workProperty().get().enrolment().isOpen()
-                        || model.workProperty().get().currentPlan().map(p -> !p.isApproved()).orElse(true),
-                model.workProperty());
+                () -> model.pageProperty().get() == null || !model.pageProperty().get().isOpen()
+                        || model.pageProperty().get().newest().map(p -> !p.isApproved()).orElse(true),
+                model.pageProperty());
         change.disableProperty().bind(noNewVersion);
         review.disableProperty().bind(noNewVersion);
 
@@ -169,27 +176,25 @@ final class PlanPane extends VBox {
                 activities, activityProblem, actions);
 
         versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
-        ChangeListener<EnrolmentWork> onWork = (o, old, work) -> {
+        ChangeListener<WorkPage> onWork = (o, old, work) -> {
             if (work == null) {
                 return;
             }
             int shown = versions.getValue() == null ? 0 : versions.getValue().version();
-            versions.getItems().setAll(work.plans().stream()
-                    .sorted(Comparator.comparingInt(ActivityPlan::version).reversed()).toList());
-            ActivityPlan newest = work.currentPlan().orElse(null);
+            versions.getItems().setAll(work.versions());
+            ActivityPlan newest = work.newest().orElse(null);
             // A new version is shown as soon as it exists; otherwise the one the coach looked at.
             boolean grew = newest != null && newest.version() > newestShown;
             newestShown = newest == null ? 0 : newest.version();
-            versions.setValue(grew ? newest : work.plans().stream().filter(p -> p.version() == shown).findFirst()
+            versions.setValue(grew ? newest : work.versions().stream().filter(p -> p.version() == shown).findFirst()
                     .orElse(newest));
-            LocalDate limit = DeadlineRules.limit(work.enrolment().enrolledOn());
-            limits.setText(i18n.get("plan.limits", limit) + (work.reviewDue() != null
+            limits.setText(i18n.get("plan.limits", work.limit()) + (work.reviewDue() != null
                     ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);
         };
-        model.workProperty().addListener(onWork);
+        WeakListeners.whileAlive(this, model.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
-        onWork.changed(model.workProperty(), null, model.workProperty().get());
+        onWork.changed(model.pageProperty(), null, model.pageProperty().get());
     }
 
     /** An activity's name: the kind, or what the coach wrote for "other". */
@@ -198,12 +203,12 @@ final class PlanPane extends VBox {
     }
 
     private boolean isNewest(WorkViewModel model) {
-        var work = model.workProperty().get();
-        return work != null && work.currentPlan().map(p -> p.equals(versions.getValue())).orElse(false);
+        var work = model.pageProperty().get();
+        return work != null && work.newest().map(p -> p.equals(versions.getValue())).orElse(false);
     }
 
     private void show(WorkViewModel model, ActivityPlan plan, I18n i18n) {
-        var work = model.workProperty().get();
+        var work = model.pageProperty().get();
         model.plan.show(work == null ? null : plan);
         if (plan == null || work == null) {
             status.setText(i18n.get("plan.none"));
@@ -215,7 +220,8 @@ final class PlanPane extends VBox {
         activities.getItems().setAll(work.activitiesOf(plan.id()));
     }
 
-    private void activityDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
+    private void activityDialog(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
         ActivityViewModel form = model.newActivity(versions.getValue());
         var grid = Forms.grid();
         ComboBox<ActivityKind> kind = Cells.choice("activityKind", i18n, ActivityKind.values());
@@ -232,7 +238,7 @@ final class PlanPane extends VBox {
         Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START));
         Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.problems.of(ActivityDraft.FIELD_END));
         grid.add(Forms.formError("activityError", form.problems.errorProperty()), 1, 12);
-        new FormDialog<Activity>(owner, i18n, dialogs, "activityDialog", i18n.get("activity.title"),
+        new FormDialog<Activity>(ui, "activityDialog", i18n.get("activity.title"),
                 i18n.get("activity.header"), grid, i18n.get("activity.save"), form.problems, (done, failed) -> {
                     Forms.commit(startPicker);
                     Forms.commit(endPicker);
@@ -241,20 +247,21 @@ final class PlanPane extends VBox {
         model.closed(form);
     }
 
-    private void approvalDialog(WorkViewModel model, I18n i18n, DialogService dialogs, Window owner) {
+    private void approvalDialog(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
         ApprovalViewModel form = model.newApproval(versions.getValue());
         var grid = Forms.grid();
         TextField byField = Forms.text("approvedBy", form.approvedBy);
-        Forms.row(grid, 0, i18n.get("approval.by"), byField, form.problems.of(WorkflowService.FIELD_APPROVED_BY));
+        Forms.row(grid, 0, i18n.get("approval.by"), byField, form.approvedByProblem);
         var picker = Forms.date("approvedOn", i18n.get("date.prompt"), form.approvedOn, form.approvedOnUnreadable);
-        Forms.row(grid, 1, i18n.get("approval.on"), picker, form.problems.of(WorkflowService.FIELD_APPROVED_ON));
+        Forms.row(grid, 1, i18n.get("approval.on"), picker, form.approvedOnProblem);
         Label planProblems = new Label();
         planProblems.getStyleClass().add("field-problem");
         planProblems.setWrapText(true);
         planProblems.textProperty().bind(form.planProblems);
         grid.add(planProblems, 1, 4);
         grid.add(Forms.formError("approvalError", form.problems.errorProperty()), 1, 5);
-        new FormDialog<ActivityPlan>(owner, i18n, dialogs, "approvalDialog", i18n.get("approval.title"),
+        new FormDialog<ActivityPlan>(ui, "approvalDialog", i18n.get("approval.title"),
                 i18n.get("approval.header", form.version().version()), grid, i18n.get("approval.save"), form.problems,
                 (done, failed) -> {
                     Forms.commit(picker);

@@ -17,7 +17,7 @@ public enum WorkTab {
     }
 
     /** The tab's node id in {@link WorkView} (the window tests look it up by it). */
-    public String id() {
+    String id() {
         return id;
     }
 }

@@ -1,31 +1,45 @@
 package se.jobbtorg.coach.ui.workflow;
 
-import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.stage.Window;
-import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.UiContext;
 
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit. */
 public final class WorkView extends TabPane {
     private final WorkViewModel model;
 
-    public WorkView(WorkViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner,
-            se.jobbtorg.coach.ui.common.FilePicker files) {
+    public WorkView(WorkViewModel model, UiContext ui) {
         this.model = model;
         setId("workTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getTabs().setAll(
-                tab("workMapping", i18n.get("work.mapping"), new MappingPane(model, i18n)),
-                tab("workPlan", i18n.get("work.plan"), new PlanPane(model, i18n, dialogs, owner, files)),
-                tab("workMeetings", i18n.get("work.meetings"), new MeetingsPane(model, i18n, dialogs, owner)),
-                tab("workExit", i18n.get("work.exit"), new ExitPane(model, i18n, dialogs)));
+        for (WorkTab tab : WorkTab.values()) {
+            getTabs().add(tab(tab, ui.i18n().get(titleKey(tab)), pane(tab, ui)));
+        }
     }
 
-    private static Tab tab(String id, String title, javafx.scene.Node content) {
+    private Node pane(WorkTab tab, UiContext ui) {
+        return switch (tab) {
+            case MAPPING -> new MappingPane(model, ui.i18n());
+            case PLAN -> new PlanPane(model, ui);
+            case MEETINGS -> new MeetingsPane(model, ui);
+            case EXIT -> new ExitPane(model, ui.i18n(), ui.dialogs());
+        };
+    }
+
+    private static String titleKey(WorkTab tab) {
+        return switch (tab) {
+            case MAPPING -> "work.mapping";
+            case PLAN -> "work.plan";
+            case MEETINGS -> "work.meetings";
+            case EXIT -> "work.exit";
+        };
+    }
+
+    private static Tab tab(WorkTab which, String title, Node content) {
         Tab tab = new Tab(title, content);
-        tab.setId(id);
+        tab.setId(which.id());
+        tab.setUserData(which);
         return tab;
     }
 
@@ -34,9 +48,9 @@ public final class WorkView extends TabPane {
         return model;
     }
 
-    /** Selects the tab with this id (workMapping, workPlan, workMeetings, workExit). */
-    public void show(String tabId) {
-        getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+    /** Selects this step's tab. */
+    public void show(WorkTab which) {
+        getTabs().stream().filter(t -> t.getUserData() == which).findFirst()
                 .ifPresent(t -> getSelectionModel().select(t));
     }
 }

@@ -4,20 +4,26 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableObjectValue;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.PlanPdf;
+import se.jobbtorg.coach.service.MissingRecordException;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
+import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 import se.jobbtorg.coach.ui.common.UiServices;
 
@@ -34,8 +40,12 @@ public final class WorkViewModel {
     private final WorkflowService workflow;
     private final TaskRunner tasks;
     private final Consumer<Throwable> onError;
+    private final BiConsumer<Path, Throwable> onFileError;
+    private final FileExport printing;
     private final UUID enrolmentId;
     private final ObjectProperty<EnrolmentWork> work = new SimpleObjectProperty<>();
+    private final ObjectBinding<WorkPage> page = Bindings.createObjectBinding(
+            () -> work.get() == null ? null : WorkPage.of(work.get()), work);
     private Runnable onChange = () -> { };
     private long loads;
 
@@ -48,11 +58,19 @@ public final class WorkViewModel {
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
 
     public WorkViewModel(UiServices services, I18n i18n, Consumer<Throwable> onError, UUID enrolmentId) {
+        this(services, i18n, onError, (file, e) -> onError.accept(e), enrolmentId);
+    }
+
+    /** onFileError hears of a file that could not be written (the plan's PDF), with the file. */
+    public WorkViewModel(UiServices services, I18n i18n, Consumer<Throwable> onError,
+            BiConsumer<Path, Throwable> onFileError, UUID enrolmentId) {
         this.services = services;
         this.i18n = i18n;
         this.workflow = services.workflow();
         this.tasks = services.tasks();
         this.onError = onError;
+        this.onFileError = onFileError;
+        this.printing = new FileExport(tasks);
         this.enrolmentId = enrolmentId;
         this.mapping = new MappingViewModel(this);
         this.plan = new PlanViewModel(this);
@@ -92,8 +110,14 @@ public final class WorkViewModel {
         this.onChange = onChange;
     }
 
+    /** The work as the service answered: for the forms' models (and their tests), not for the panes. */
     public ObjectProperty<EnrolmentWork> workProperty() {
         return work;
+    }
+
+    /** What the panes show of the work loaded; null until the first load. */
+    ObservableObjectValue<WorkPage> pageProperty() {
+        return page;
     }
 
     public LocalDate today() {
@@ -183,21 +207,37 @@ public final class WorkViewModel {
         ReadOnlyBooleanProperty dirtyProperty();
     }
 
+    /** The plan's PDF being written, if it is: its file and how far it has come. */
+    FileExport printing() {
+        return printing;
+    }
+
     /**
      * The plan version as a PDF for the person: its activities, the meetings still planned, and
-     * how to reach the coach.
+     * how to reach the coach. A one-page file: it shows how far it has come, with no cancel.
      */
     public void printPlan(ActivityPlan version, Path out, Consumer<Path> done) {
-        tasks.run(() -> {
+        if (printing.isRunning()) {
+            return;
+        }
+        printing.job(out, progress -> {
+            progress.report(0, 3);
             EnrolmentWork w = workflow.work(enrolmentId);
-            var participant = services.caseload().participant(w.enrolment().participantId()).orElseThrow();
+            var participant = services.caseload().participant(w.enrolment().participantId())
+                    .orElseThrow(() -> new MissingRecordException("participant"));
             var coach = services.coaches().coaches().stream()
                     .filter(c -> c.id().equals(w.enrolment().coachId())).findFirst().orElse(null);
+            progress.report(1, 3);
             var coming = w.meetings().stream().filter(m -> m.outcome() == MeetingOutcome.PLANNED
                     && !m.at().toLocalDate().isBefore(today())).toList();
             new PlanPdf(i18n).write(new PlanPdf.Content(participant.fullName(), version, w.activitiesOf(version.id()),
                     coming, coach == null ? "" : coach.name(), coach == null ? null : coach.unit(), today()), out);
+            progress.report(3, 3);
             return out;
-        }, done, onError);
+        }).onSuccess(done::accept)
+                // The enrolment or the person gone is no fault of the file; anything else is told by it.
+                .onMissingRecord(onError::accept)
+                .onFailure(e -> onFileError.accept(out, e))
+                .start();
     }
 }

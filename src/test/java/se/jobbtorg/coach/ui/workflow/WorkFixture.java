@@ -42,6 +42,7 @@ final class WorkFixture implements AutoCloseable {
     /** What would reach the error dialog (loads, and the like): a form's own failures stay on it. */
     final List<Throwable> dialogErrors = new ArrayList<>();
     final Enrolment enrolment;
+    final UiServices services;
     final WorkViewModel model;
     int changes;
 
@@ -61,8 +62,8 @@ final class WorkFixture implements AutoCloseable {
                 null, null));
         enrolment = caseload.enrol(new EnrolmentDraft(amina.id(), me.id(), TODAY.minusDays(20),
                 "Försörjningsstöd Rinkeby-Kista", "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
-        model = new WorkViewModel(new UiServices(caseload, coaches, workflow, null, null, null, tasks), EN,
-                dialogErrors::add, enrolment.id());
+        services = new UiServices(caseload, coaches, workflow, null, null, null, tasks);
+        model = new WorkViewModel(services, EN, dialogErrors::add, enrolment.id());
         model.setOnChange(() -> changes++);
         model.load();
     }

@@ -3,7 +3,10 @@ package se.jobbtorg.coach.ui.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -19,7 +22,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.FxTaskRunner;
+import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
  * What only a window shows of the work forms' models: text typed in a view is still there in a
@@ -33,13 +38,16 @@ class WorkViewRebuildUiTest {
     private final FxTaskRunner tasks = new FxTaskRunner();
     private WorkFixture fx;
     private Stage stage;
+    private UiContext ui;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         fx = new WorkFixture(dir.resolve("rebuild-" + System.nanoTime()), tasks);
         fx.db.forbidThread(Thread.currentThread());
-        stage.setScene(new Scene(new WorkView(fx.model, WorkFixture.EN, null, () -> stage, null), 1100, 700));
+        ui = new UiContext(fx.services, WorkFixture.EN, new FxDialogService(WorkFixture.EN, () -> stage), () -> stage,
+                () -> null);
+        stage.setScene(new Scene(new WorkView(fx.model, ui), 1100, 700));
         stage.show();
     }
 
@@ -56,11 +64,35 @@ class WorkViewRebuildUiTest {
         robot.clickOn("#mappingText").write("Utkast om SFI");
         WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> fx.model.hasUnsavedWork());
 
-        robot.interact(() -> stage.getScene().setRoot(new WorkView(fx.model, WorkFixture.EN, null, () -> stage, null)));
+        robot.interact(() -> stage.setScene(new Scene(new WorkView(fx.model, ui), 1100, 700)));
+        // The coach works on in the new view (until then the scene's focus may rest on the old one).
+        robot.clickOn("#mappingText");
+        robot.interact(() -> System.err.println("PROBE focus " + stage.getScene().getFocusOwner()));
 
         assertEquals("Utkast om SFI", robot.lookup("#mappingText").queryAs(TextArea.class).getText());
         assertEquals(MappingArea.values().length, robot.lookup("#mappingAreas").queryAs(TableView.class)
                 .getItems().size(), "the rebuilt view shows the work already loaded");
         assertTrue(fx.model.hasUnsavedWork());
+    }
+
+    /**
+     * The model outlives its views: one let go (replaced after the lock, say) is collected, not
+     * kept alive, and kept updated, by the model's listeners.
+     */
+    @Test
+    void aViewLetGoIsNotKeptByItsModel(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> fx.model.workProperty().get() != null);
+        List<WeakReference<WorkView>> built = new ArrayList<>();
+        robot.interact(() -> {
+            WorkView shown = new WorkView(fx.model, ui);
+            built.add(new WeakReference<>(shown));
+            stage.getScene().setRoot(shown);
+        });
+        robot.interact(() -> stage.getScene().setRoot(new WorkView(fx.model, ui)));
+
+        WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> {
+            System.gc();
+            return built.get(0).get() == null;
+        });
     }
 }

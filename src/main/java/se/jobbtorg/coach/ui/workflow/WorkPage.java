@@ -1,0 +1,71 @@
+package se.jobbtorg.coach.ui.workflow;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityFollowUp;
+import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.DeadlineRules;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.domain.MappingEntry;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
+
+/**
+ * What the work panes show of one enrolment, in domain terms only: the view model makes it from
+ * the service's answer, so the panes never see the service (ArchitectureTest) and the service's
+ * answer can change shape without touching a pane.
+ *
+ * @param areas every mapping area's current entry, in the areas' order
+ * @param versions the plan's versions, newest first
+ * @param limit the last day of the 18 months the enrolment may run
+ * @param reviewDue when the approved plan is to be reviewed; null before one is approved
+ * @param exitNote what the coach wrote at the exit; null when nothing
+ */
+record WorkPage(Enrolment enrolment, List<MappingEntry> areas, List<ActivityPlan> versions,
+        List<Activity> activities, List<Meeting> meetings, List<Meeting> meetingHistory,
+        List<ActivityFollowUp> followUps, LocalDate limit, LocalDate reviewDue, String exitNote) {
+
+    static WorkPage of(EnrolmentWork work) {
+        return new WorkPage(work.enrolment(), List.copyOf(work.mapping().values()),
+                work.plans().stream().sorted(Comparator.comparingInt(ActivityPlan::version).reversed()).toList(),
+                work.activities(), work.meetings(), work.meetingHistory(), work.followUps(),
+                DeadlineRules.limit(work.enrolment().enrolledOn()), work.reviewDue(), work.exitNote());
+    }
+
+    boolean isOpen() {
+        return enrolment.isOpen();
+    }
+
+    /** The area's current entry. */
+    MappingEntry area(MappingArea area) {
+        return areas.stream().filter(e -> e.area() == area).findFirst().orElseThrow();
+    }
+
+    /** How many areas are done or not relevant. */
+    long settledAreas() {
+        return areas.stream().filter(e -> e.status().isSettled()).count();
+    }
+
+    /** The newest version, draft or approved. */
+    Optional<ActivityPlan> newest() {
+        return versions.stream().findFirst();
+    }
+
+    List<Activity> activitiesOf(UUID planId) {
+        return activities.stream().filter(a -> a.planId().equals(planId)).toList();
+    }
+
+    Optional<Activity> activity(UUID id) {
+        return activities.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** How each activity was followed up at this meeting. */
+    List<ActivityFollowUp> followUpsOf(UUID meetingId) {
+        return followUps.stream().filter(f -> f.meetingId().equals(meetingId)).toList();
+    }
+}
