@@ -77,7 +77,7 @@ class SyntheticCityTest {
             int coordination = 0;
             for (String n : numbers) {
                 var parsed = PersonalIdentityNumber.parse(n, TODAY);
-                assertTrue(parsed.isValid(), n + ": " + parsed.problem());
+                assertTrue(parsed.isValid(), n + ": " + parsed.defect());
                 coordination += parsed.value().isCoordinationNumber() ? 1 : 0;
             }
             assertTrue(coordination > 0 && coordination < PEOPLE / 4, "some co-ordination numbers: " + coordination);
