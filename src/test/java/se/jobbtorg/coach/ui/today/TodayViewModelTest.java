@@ -94,11 +94,11 @@ class TodayViewModelTest {
     }
 
     private static Due due(Object item) {
-        return ((TodayService.TodayItem) item).due();
+        return ((TodayRow) item).due();
     }
 
     private static UUID enrolmentOf(Object item) {
-        return ((TodayService.TodayItem) item).enrolment().id();
+        return ((TodayRow) item).enrolmentId();
     }
 
     private Object firstOverdue() {
@@ -162,10 +162,10 @@ class TodayViewModelTest {
     }
 
     private static boolean needsReason(Object item) {
-        return TodayViewModel.needsReason((TodayService.TodayItem) item);
+        return TodayViewModel.needsReason((TodayRow) item);
     }
 
     private void give(Object item, String reason, FieldProblems problems, Runnable then) {
-        today.giveReason((TodayService.TodayItem) item, reason, problems, then);
+        today.giveReason((TodayRow) item, reason, problems, then);
     }
 }
