@@ -142,13 +142,9 @@ class ArchitectureTest {
      * its failures are never lost. app also may: what calls it from elsewhere is no task (the
      * uncaught-exception handler, the single-instance listener's socket thread, the window
      * placement's screen listener), and it has nothing else to return to the FX thread with.
-     *
-     * <p>Frozen exception: SyncViewModel's progress (it moves onto the TaskRunner's progress,
-     * which is being added now; remove the exception with it).
      */
     @ArchTest
     static final ArchRule runLaterOnlyInCommonAndApp = noClasses()
             .that().resideOutsideOfPackages("..coach.ui.common..", "..coach.app..")
-            .and().haveNameNotMatching(".*\\.ui\\.sync\\.SyncViewModel(\\$.*)?")
             .should().callMethod(Platform.class, "runLater", Runnable.class);
 }

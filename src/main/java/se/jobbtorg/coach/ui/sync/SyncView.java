@@ -98,10 +98,15 @@ public final class SyncView extends VBox {
         progress.visibleProperty().bind(model.working);
         progress.managedProperty().bind(model.working);
         progress.setPrefWidth(200);
+        Button cancel = new Button(i18n.get("sync.cancel"));
+        cancel.setId("syncCancel");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.visibleProperty().bind(model.working);
+        cancel.managedProperty().bind(model.working);
         Label status = new Label();
         status.setId("syncStatus");
         status.textProperty().bind(model.status);
-        HBox statusRow = new HBox(8, progress, status);
+        HBox statusRow = new HBox(8, progress, cancel, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
         TableView<SyncViewModel.Outcome> outcomes = new TableView<>(model.outcomes);

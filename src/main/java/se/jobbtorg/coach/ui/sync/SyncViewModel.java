@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import java.util.function.DoubleConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +25,7 @@ import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.TeamDevices;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.Refusal;
+import se.jobbtorg.coach.ui.common.Job;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /**
@@ -73,6 +75,10 @@ public final class SyncViewModel {
     final ObjectProperty<Recipient> recipient = new SimpleObjectProperty<>();
     final BooleanProperty dryRun = new SimpleBooleanProperty(false);
     final DoubleProperty progress = new SimpleDoubleProperty(0);
+    /** Progress is reported in thousandths: fine enough for a bar, whole numbers for the runner. */
+    private static final long STEPS = 1000;
+    /** The export or import under way, for {@link #cancel()}; null when none is. */
+    private Job<?> current;
     final BooleanProperty working = new SimpleBooleanProperty(false);
     final StringProperty status = new SimpleStringProperty("");
     final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
@@ -189,17 +195,12 @@ public final class SyncViewModel {
             return;
         }
         Recipient to = recipient.get();
-        start();
-        tasks.run(() -> {
+        start(p -> {
             requireFolder(dir);
             sync.setSyncFolder(dir);
             Path target = dir.resolve(sync.packageName(who));
-            return to == null || to.deviceId() == null ? sync.exportSnapshot(target, this::progressed)
-                    : sync.exportFor(to.deviceId(), target, this::progressed);
-        }, exported -> {
-            working.set(false);
-            status.set(i18n.get("sync.exported", exported.file().getFileName().toString(), exported.changes()));
-        }, this::failed);
+            return export(to, target, p);
+        }, this::exported);
     }
 
     /** Writes a package for the chosen recipient to a file the user named (a mail attachment, say). */
@@ -208,12 +209,23 @@ public final class SyncViewModel {
             return;
         }
         Recipient to = recipient.get();
-        start();
-        tasks.run(() -> to == null || to.deviceId() == null ? sync.exportSnapshot(target, this::progressed)
-                : sync.exportFor(to.deviceId(), target, this::progressed), exported -> {
-                    working.set(false);
-                    status.set(i18n.get("sync.exported", exported.file().getFileName().toString(), exported.changes()));
-                }, this::failed);
+        start(p -> export(to, target, p), this::exported);
+    }
+
+    private SyncService.Exported export(Recipient to, Path target, TaskRunner.Progress p) throws IOException {
+        DoubleConsumer progressed = done -> {
+            if (p.isCancelled()) {
+                // Out through the package's whole-file write, which then leaves no file behind.
+                throw new CancellationException();
+            }
+            p.report(Math.round(done * STEPS), STEPS);
+        };
+        return to == null || to.deviceId() == null ? sync.exportSnapshot(target, progressed)
+                : sync.exportFor(to.deviceId(), target, progressed);
+    }
+
+    private void exported(SyncService.Exported exported) {
+        status.set(i18n.get("sync.exported", exported.file().getFileName().toString(), exported.changes()));
     }
 
     /** A file name for a package made now by this user. */
@@ -227,14 +239,13 @@ public final class SyncViewModel {
         if (dir == null || working.get()) {
             return;
         }
-        start();
         boolean dry = dryRun.get();
-        tasks.run(() -> {
+        start(p -> {
             requireFolder(dir);
             sync.setSyncFolder(dir);
             List<Path> files = sync.packagesIn(dir);
-            return importAll(files, dry);
-        }, this::imported, this::failed);
+            return importAll(files, dry, p);
+        }, this::imported);
     }
 
     /** Imports one package the user chose. */
@@ -242,18 +253,23 @@ public final class SyncViewModel {
         if (file == null || working.get()) {
             return;
         }
-        start();
         boolean dry = dryRun.get();
-        tasks.run(() -> importAll(List.of(file), dry), this::imported, this::failed);
+        start(p -> importAll(List.of(file), dry, p), this::imported);
     }
 
-    private List<Outcome> importAll(List<Path> files, boolean dry) {
+    private List<Outcome> importAll(List<Path> files, boolean dry, TaskRunner.Progress p) {
         admissionRefused = false;
         List<Outcome> result = new ArrayList<>();
         for (SyncService.PackageOutcome o : sync.importAll(files, dry, new SyncService.ImportListener() {
             @Override
             public void progressed(double done) {
-                SyncViewModel.this.progressed(done);
+                p.report(Math.round(done * STEPS), STEPS);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                // Between packages only: each package is one transaction, in whole or not at all.
+                return p.isCancelled();
             }
         })) {
             result.add(outcome(o, dry));
@@ -302,7 +318,6 @@ public final class SyncViewModel {
             Refusal.NOT_FOR_US, Refusal.TEAM_PASSPHRASE);
 
     private void imported(List<Outcome> result) {
-        working.set(false);
         admissionWanted.set(false);
         admissionWanted.set(admissionRefused);
         outcomes.setAll(result);
@@ -311,14 +326,38 @@ public final class SyncViewModel {
         onImported.run();
     }
 
-    private void start() {
+    /**
+     * Runs one export or import as a job: the bar follows its progress, "Avbryt" stops it (an import
+     * between two packages; an export at its next step, leaving no file), and the buttons come back
+     * whatever happens.
+     */
+    private <T> void start(TaskRunner.Work<T> work, Consumer<T> done) {
         working.set(true);
         progress.set(0);
         status.set(i18n.get("sync.working"));
+        Job<T> job = tasks.job(work)
+                .onSuccess(done)
+                .onFailure(this::failed)
+                .onProgress((n, total) -> progress.set(total == 0 ? 0 : (double) n / total))
+                .onCancelled(() -> status.set(i18n.get("sync.cancelled")))
+                .always(() -> {
+                    working.set(false);
+                    current = null;
+                });
+        // Known before it starts: a runner may run it at once, and Stop must reach it meanwhile.
+        current = job;
+        job.start();
+    }
+
+    /** Stops the export or import under way, if any (see {@link #start}). */
+    public void cancel() {
+        Job<?> job = current;
+        if (job != null) {
+            job.cancel();
+        }
     }
 
     private void failed(Throwable e) {
-        working.set(false);
         if (e instanceof FolderMissingException) {
             status.set(i18n.get("sync.problem.folderMissing", e.getMessage()));
             return;
@@ -330,10 +369,6 @@ public final class SyncViewModel {
         }
         status.set("");
         onError.accept(e);
-    }
-
-    private void progressed(double value) {
-        Platform.runLater(() -> progress.set(value));
     }
 
     /**

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,8 +53,7 @@ class ImportAllAgreesTest {
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
-        // The model hands progress to the FX thread; no window is shown. Started the way TestFX
-        // starts it, so the window tests that run after this one in the same JVM find it as they expect.
+        // The models' properties are JavaFX's; no window is shown. Started the way TestFX starts it, so the window tests that run after this one in the same JVM find it as they expect.
         FxToolkit.registerPrimaryStage();
     }
 
@@ -170,6 +170,43 @@ class ImportAllAgreesTest {
             assertEquals(1, new SyncedRecords(karim).liveIds("participant").size(), "the first package is in");
             assertEquals(1, to.importAll(List.of(delta), false, new SyncService.ImportListener() { }).get(0)
                     .imported().created(), "the second was never tried: it still brings its new person");
+        }
+    }
+
+    @Test
+    void theSyncScreensStopEndsTheImportAfterThePackageUnderWay() throws Exception {
+        TestClock clock = new TestClock(NOW);
+        Path folder = Files.createDirectories(dir.resolve("stick"));
+        try (Database linnea = TestTeam.open(dir.resolve("linnea.db"), clock);
+                Database karim = TestTeam.open(dir.resolve("karim.db"), clock)) {
+            new CoachService(linnea).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+            new CoachService(karim).setCurrentCoach("Karim Haddad", "Jobbtorg Kista");
+            SyncService from = new SyncService(linnea, clock, () -> "Linnea Ek");
+            SyncService to = new SyncService(karim, clock, () -> "Karim Haddad");
+            TestTeam.admitEachOther(from, to);
+            CaseloadService caseload = new CaseloadService(linnea, clock);
+            register(caseload, 101);
+            long seq = from.exportSnapshot(folder.resolve("1-snapshot.caseload.zip"), p -> { }).to();
+            register(caseload, 102);
+            from.exportSince(seq, folder.resolve("2-delta.caseload.zip"), p -> { });
+
+            I18n en = new I18n(Locale.ENGLISH);
+            SyncViewModelTest.SameThread tasks = new SyncViewModelTest.SameThread();
+            SyncViewModel model = new SyncViewModel(to, tasks, en, tasks.failures::add, () -> { });
+            model.folder.set(folder.toString());
+            // The person presses Stop as soon as the bar moves, while the first package comes in.
+            model.progress.addListener((o, was, now) -> {
+                if (now.doubleValue() > 0) {
+                    model.cancel();
+                }
+            });
+            model.importFolder();
+
+            assertEquals(List.of(), tasks.failures);
+            assertEquals(en.get("sync.cancelled"), model.status.get());
+            assertFalse(model.working.get(), "the buttons are back");
+            assertEquals(1, new SyncedRecords(karim).liveIds("participant").size(),
+                    "the package under way came in whole; the next was not tried");
         }
     }
 
