@@ -61,6 +61,13 @@ public final class MergeApplier {
         private int conflicts;
         private int merged;
 
+        /** A package applied whole before: every one of its changes is here already. */
+        public static Counts allUnchanged(long changes) {
+            Counts c = new Counts();
+            c.unchanged = (int) changes;
+            return c;
+        }
+
         public int created() {
             return created;
         }
