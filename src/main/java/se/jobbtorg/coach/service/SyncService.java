@@ -175,9 +175,19 @@ public final class SyncService {
      */
     public Imported importPackage(Path file, boolean dryRun, DoubleConsumer progress) {
         progress.accept(0.05);
-        PackageReader.Verified verified = reader.read(file, team.keyring());
-        Manifest m = verified.manifest();
-        progress.accept(0.4);
+        // First pass: every check, nothing held; the second pass, inside the transaction, reads
+        // the changes again (checking them again) and applies them as they come.
+        try (PackageReader.Checked checked = reader.verify(file, team.keyring())) {
+            progress.accept(0.3);
+            return importChecked(file, checked, dryRun, progress);
+        } finally {
+            progress.accept(1);
+        }
+    }
+
+    private Imported importChecked(Path file, PackageReader.Checked checked, boolean dryRun, DoubleConsumer progress) {
+        Manifest m = checked.manifest();
+        PackageReader.Verified verified = checked.withoutChanges();
         String producer = m.producer().device();
         if (!dryRun && !producer.equals(db.deviceId())) {
             // A package can change much at once: a backup first (one for a whole folder of them).
@@ -187,7 +197,7 @@ public final class SyncService {
             return db.write(tx -> {
                 if (producer.equals(db.deviceId())) {
                     // Our own package: every change in it is ours already.
-                    return result(file, m, verified.changes().size(), dryRun);
+                    return result(file, m, (int) checked.changeCount(), dryRun);
                 }
                 if (m.sequence().from() > m.sequence().to()
                         || Manifest.SNAPSHOT.equals(m.kind()) && m.sequence().from() != 0) {
@@ -197,13 +207,17 @@ public final class SyncService {
                 }
                 // The statements it carries first: one may admit the producer (the lead's admission
                 // of a coach, relayed by the coach). Each counts only if its maker is admitted here.
-                verified.statements().forEach(st -> devices.add(tx, TeamDevices.stored(st)));
+                checked.statements().forEach(st -> devices.add(tx, TeamDevices.stored(st)));
                 Team team = this.team.of(devices.statements(tx));
-                boolean admitted = team.admits(producer, verified.publicKey());
+                boolean admitted = team.admits(producer, checked.publicKey());
                 if (!admitted && !dryRun) {
                     throw refusal(team, verified);
                 }
-                String relayed = admitted ? notVouchedFor(tx, team, verified) : null;
+                // Applied whole before (the record is written in the transaction that applied it):
+                // every change of it is here, so none is questioned and none need be read again.
+                boolean seen = checked.signed() && Peers.imported(tx, m.packageId(), producer, m.kind(),
+                        m.sequence().from(), m.sequence().to());
+                String relayed = admitted && !seen ? notVouchedFor(tx, team, checked) : null;
                 if (relayed != null && !dryRun) {
                     throw new PackageRefusedException(Refusal.RELAY_NOT_ADMITTED, label(team, relayed),
                             String.valueOf(m.producer().user()));
@@ -213,16 +227,12 @@ public final class SyncService {
                     throw new PackageRefusedException(Refusal.GAP, String.valueOf(m.producer().user()),
                             String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
                 }
-                MergeApplier.Counts counts;
-                try {
-                    counts = MergeApplier.apply(tx, verified.changes());
-                } catch (ChangeRefusedException e) {
-                    throw new PackageRefusedException(Refusal.of(e.reason()), e, e.args().toArray(String[]::new));
-                }
+                MergeApplier.Counts counts = seen ? MergeApplier.Counts.allUnchanged(checked.changeCount())
+                        : apply(tx, checked, progress);
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
-                long acknowledged = verified.signed() ? received.getOrDefault(db.deviceId(), 0L) : 0L;
+                long acknowledged = checked.signed() ? received.getOrDefault(db.deviceId(), 0L) : 0L;
                 Peers.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
                 devices.saw(tx, this.team.seen(verified));
                 Peers.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
@@ -247,10 +257,28 @@ public final class SyncService {
                 devices.saw(team.seen(verified));
             }
             throw e;
-        } finally {
-            progress.accept(1);
         }
     }
+
+    /** The second pass: the changes read again and applied as they come, in this transaction. */
+    private MergeApplier.Counts apply(Transaction tx, PackageReader.Checked checked, DoubleConsumer progress) {
+        MergeApplier applier = new MergeApplier(tx);
+        long total = Math.max(1, checked.changeCount());
+        long[] done = {0};
+        try {
+            reader.changes(checked, c -> {
+                applier.apply(c);
+                if (++done[0] % PROGRESS_EVERY == 0) {
+                    progress.accept(0.3 + 0.65 * done[0] / total);
+                }
+            });
+            return applier.finish();
+        } catch (ChangeRefusedException e) {
+            throw new PackageRefusedException(Refusal.of(e.reason()), e, e.args().toArray(String[]::new));
+        }
+    }
+
+    private static final int PROGRESS_EVERY = 1000;
 
     /** What became of one package of several: imported (or tried, in a dry run), refused, or failed unforeseen. */
     public record PackageOutcome(Path file, Imported imported, PackageRefusedException refused,
@@ -352,20 +380,33 @@ public final class SyncService {
         return new PackageRefusedException(Refusal.NOT_ADMITTED, who, PackageSigner.fingerprint(verified.publicKey()));
     }
 
-    /** A device whose changes the package relays without the team admitting it, or null if there is none. */
-    private String notVouchedFor(Transaction tx, Team team, PackageReader.Verified verified) {
-        String producer = verified.manifest().producer().device();
-        for (var c : verified.changes()) {
-            String device = c.device();
-            if (device.equals(producer) || device.startsWith(MergeApplier.MERGE_DEVICE + "-")
-                    || team.vouchesFor(device, Long.parseLong(c.stamp().substring(0, 13)))) {
-                continue;
+    /**
+     * A device whose changes the package relays without the team vouching for them, or null if
+     * there is none. The first pass noted each device's newest change; the team vouches for a
+     * device's older changes whenever it vouches for its newest, so the package is read again
+     * only when some device is in doubt, to find a change of it this database lacks.
+     */
+    private String notVouchedFor(Transaction tx, Team team, PackageReader.Checked checked) {
+        String producer = checked.manifest().producer().device();
+        Set<String> doubtful = new java.util.HashSet<>();
+        checked.newestByDevice().forEach((device, millis) -> {
+            if (!device.equals(producer) && !device.startsWith(MergeApplier.MERGE_DEVICE + "-")
+                    && !team.vouchesFor(device, millis)) {
+                doubtful.add(device);
             }
-            if (!MergeApplier.known(tx, c)) {
-                return device;
-            }
+        });
+        if (doubtful.isEmpty()) {
+            return null;
         }
-        return null;
+        String[] first = {null};
+        reader.changes(checked, c -> {
+            if (first[0] == null && doubtful.contains(c.device())
+                    && !team.vouchesFor(c.device(), Long.parseLong(c.stamp().substring(0, 13)))
+                    && !MergeApplier.known(tx, c)) {
+                first[0] = c.device();
+            }
+        });
+        return first[0];
     }
 
     private String label(Team team, String device) {

@@ -13,8 +13,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -50,6 +54,79 @@ public final class PackageReader {
         /** Whether the producer signed it (and the signature held). */
         public boolean signed() {
             return publicKey != null;
+        }
+    }
+
+    /**
+     * A package that passed every check of the first pass, its changes not held: what
+     * {@link #changes} needs to read them again in a second pass, and to refuse the package if
+     * it is not the one checked (its manifest's digest, its content key). Close it to wipe the key.
+     */
+    public static final class Checked implements AutoCloseable {
+        private final Path file;
+        private final Manifest manifest;
+        private final byte[] manifestDigest;
+        private final String publicKey;
+        private final List<DeviceStatement> statements;
+        private final byte[] contentKey;
+        private final Map<String, Long> newestByDevice;
+
+        Checked(Path file, Manifest manifest, byte[] manifestDigest, String publicKey, List<DeviceStatement> statements,
+                byte[] contentKey, Map<String, Long> newestByDevice) {
+            this.newestByDevice = Map.copyOf(newestByDevice);
+            this.file = file;
+            this.manifest = manifest;
+            this.manifestDigest = manifestDigest;
+            this.publicKey = publicKey;
+            this.statements = List.copyOf(statements);
+            this.contentKey = contentKey;
+        }
+
+        public Manifest manifest() {
+            return manifest;
+        }
+
+        /** The key that signed it, or null. */
+        public String publicKey() {
+            return publicKey;
+        }
+
+        public boolean signed() {
+            return publicKey != null;
+        }
+
+        public List<DeviceStatement> statements() {
+            return statements;
+        }
+
+        /** Each device whose changes it carries, with the milliseconds of its newest change there. */
+        public Map<String, Long> newestByDevice() {
+            return newestByDevice;
+        }
+
+        public boolean encrypted() {
+            return manifest.encryption() != null;
+        }
+
+        /** How many changes its entity files hold (their counts, checked). */
+        public long changeCount() {
+            long n = 0;
+            for (SyncEntities.Entity entity : SyncEntities.all()) {
+                n += manifest.counts().getOrDefault(entity.name(), 0);
+            }
+            return n;
+        }
+
+        /** What it is, without its changes: for what needs only the manifest and the signer. */
+        public Verified withoutChanges() {
+            return new Verified(manifest, List.of(), publicKey, statements, encrypted());
+        }
+
+        @Override
+        public void close() {
+            if (contentKey != null) {
+                Arrays.fill(contentKey, (byte) 0);
+            }
         }
     }
 
@@ -87,7 +164,76 @@ public final class PackageReader {
         return read(file, Keyring.NONE);
     }
 
+    /**
+     * Both passes at once, the changes in a list: for small packages and tests. An import uses
+     * {@link #verify} and {@link #changes}, which never hold the package in memory.
+     */
     public Verified read(Path file, Keyring keyring) {
+        try (Checked checked = verify(file, keyring)) {
+            List<Change> changes = new ArrayList<>();
+            changes(checked, changes::add);
+            return new Verified(checked.manifest(), changes, checked.publicKey(), checked.statements(),
+                    checked.encrypted());
+        }
+    }
+
+    /**
+     * The first pass: every check, over the whole package, streamed (nothing of its changes is
+     * kept). A package that fails any check is refused here, before anything is changed.
+     */
+    public Checked verify(Path file, Keyring keyring) {
+        return open(file, zip -> verify(file, zip, keyring));
+    }
+
+    /**
+     * The second pass: the changes of a checked package, parents first, handed one by one to
+     * {@code sink}. What it reads is checked again (the manifest byte for byte, each entry's
+     * SHA-256, each line's schema, the counts): a file swapped or altered since the first pass
+     * is refused, by then possibly after some of its changes were handed on, so the caller
+     * applies them in a transaction that a refusal rolls back.
+     */
+    public void changes(Checked checked, Consumer<Change> sink) {
+        open(checked.file, zip -> {
+            ZipEntry manifestEntry = zip.getEntry(PackageWriter.MANIFEST);
+            if (manifestEntry == null) {
+                throw new PackageRefusedException(Refusal.NO_MANIFEST);
+            }
+            byte[] manifestBytes = readCapped(zip, manifestEntry, MAX_MANIFEST, null);
+            if (!MessageDigest.isEqual(checked.manifestDigest, PackageWriter.sha256().digest(manifestBytes))) {
+                // Another package under the same name since the first pass: none of it is believed.
+                throw new PackageRefusedException(Refusal.CHECKSUM, PackageWriter.MANIFEST);
+            }
+            Manifest manifest = checked.manifest;
+            for (SyncEntities.Entity entity : SyncEntities.all()) {
+                String expectedDigest = manifest.entries().get(entity.file());
+                ZipEntry entry = zip.getEntry(entity.file());
+                if (expectedDigest != null && entry == null) {
+                    throw new PackageRefusedException(Refusal.MISSING_ENTRY, entity.file());
+                }
+                int lines = 0;
+                if (expectedDigest != null) {
+                    MessageDigest sha = PackageWriter.sha256();
+                    lines = readLines(zip, entry, sha, entity.name(), checked.contentKey,
+                            (node, where) -> sink.accept(toChange(entity.name(), node)));
+                    if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(expectedDigest)) {
+                        throw new PackageRefusedException(Refusal.CHECKSUM, entity.file());
+                    }
+                }
+                int expected = manifest.counts().getOrDefault(entity.name(), 0);
+                if (lines != expected) {
+                    throw new PackageRefusedException(Refusal.COUNT, entity.file(), String.valueOf(expected),
+                            String.valueOf(lines));
+                }
+            }
+            return null;
+        });
+    }
+
+    private interface ZipWork<T> {
+        T run(ZipFile zip) throws IOException;
+    }
+
+    private <T> T open(Path file, ZipWork<T> work) {
         try {
             if (!Files.isRegularFile(file)) {
                 throw new PackageRefusedException(Refusal.NOT_FOUND, file.getFileName().toString());
@@ -96,7 +242,7 @@ public final class PackageReader {
                 throw new PackageRefusedException(Refusal.TOO_LARGE, file.getFileName().toString());
             }
             try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-                return read(zip, keyring);
+                return work.run(zip);
             }
         } catch (ZipException e) {
             throw new PackageRefusedException(Refusal.NOT_A_PACKAGE, e, file.getFileName().toString());
@@ -105,7 +251,7 @@ public final class PackageReader {
         }
     }
 
-    private Verified read(ZipFile zip, Keyring keyring) throws IOException {
+    private Checked verify(Path file, ZipFile zip, Keyring keyring) throws IOException {
         Set<String> names = new HashSet<>();
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
@@ -174,13 +320,16 @@ public final class PackageReader {
             }
         }
         byte[] contentKey = manifest.encryption() == null ? null : contentKey(manifest, keyring);
-        List<Change> changes = new ArrayList<>();
+        Map<String, Long> newestByDevice = new HashMap<>();
         for (SyncEntities.Entity entity : SyncEntities.all()) {
             ZipEntry entry = zip.getEntry(entity.file());
             int lines = 0;
             if (entry != null) {
-                lines = readLines(zip, entry, entity.name(), contentKey,
-                        (node, where) -> changes.add(toChange(entity.name(), node)));
+                // Every line parsed and held to its schema, then let go: the second pass reads them
+                // again. Only who made the changes is kept (a few devices), for the relay check.
+                lines = readLines(zip, entry, null, entity.name(), contentKey, (node, where) -> newestByDevice.merge(
+                        node.path("device").asText(), Long.parseLong(node.path("stamp").asText().substring(0, 13)),
+                        Math::max));
             }
             int expected = manifest.counts().getOrDefault(entity.name(), 0);
             if (lines != expected) {
@@ -190,7 +339,7 @@ public final class PackageReader {
         List<DeviceStatement> statements = new ArrayList<>();
         ZipEntry devices = zip.getEntry(PackageWriter.DEVICES);
         if (devices != null || manifest.counts().containsKey(PackageWriter.DEVICES_COUNT)) {
-            int lines = devices == null ? 0 : readLines(zip, devices, "device_statement", contentKey, (node, where) -> {
+            int lines = devices == null ? 0 : readLines(zip, devices, null, "device_statement", contentKey, (node, where) -> {
                 DeviceStatement st = JSON.convertValue(node, DeviceStatement.class);
                 if (!st.verifies()) {
                     // A statement whose signature does not hold was changed on the way.
@@ -204,10 +353,8 @@ public final class PackageReader {
                         String.valueOf(lines));
             }
         }
-        if (contentKey != null) {
-            java.util.Arrays.fill(contentKey, (byte) 0);
-        }
-        return new Verified(manifest, changes, publicKey, statements, manifest.encryption() != null);
+        return new Checked(file, manifest, PackageWriter.sha256().digest(manifestBytes), publicKey, statements,
+                contentKey, newestByDevice);
     }
 
     /**
@@ -298,10 +445,15 @@ public final class PackageReader {
         void accept(JsonNode node, String where);
     }
 
-    private int readLines(ZipFile zip, ZipEntry entry, String schema, byte[] contentKey, LineHandler handler)
-            throws IOException {
+    /** Reads an entry's lines; with {@code sha}, the digest of all its stored bytes too. */
+    private int readLines(ZipFile zip, ZipEntry entry, MessageDigest sha, String schema, byte[] contentKey,
+            LineHandler handler) throws IOException {
         int count = 0;
         InputStream stored = zip.getInputStream(entry);
+        if (sha != null) {
+            stored = new DigestInputStream(new CappedStream(stored, limits.maxEntryBytes(), entry.getName()), sha);
+        }
+        InputStream storedBytes = stored;
         InputStream plain = contentKey == null ? stored : inflating(
                 PackageCrypto.decrypting(stored, contentKey, entry.getName()));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
@@ -324,6 +476,10 @@ public final class PackageReader {
                 JsonNode node = parse(line, where);
                 validate(schema, node, where);
                 handler.accept(node, where);
+            }
+            if (sha != null) {
+                // The digest is of every stored byte, also any the text did not need.
+                storedBytes.transferTo(OutputStream.nullOutputStream());
             }
         } catch (java.util.zip.ZipException e) {
             // Decrypted, but not the compressed text it should be: written wrong or altered.

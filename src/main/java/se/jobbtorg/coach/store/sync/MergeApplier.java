@@ -4,18 +4,24 @@ import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
+import java.sql.Connection;
+import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.exception.DataAccessException;
@@ -61,6 +67,13 @@ public final class MergeApplier {
         private int conflicts;
         private int merged;
 
+        /** A package applied whole before: every one of its changes is here already. */
+        public static Counts allUnchanged(long changes) {
+            Counts c = new Counts();
+            c.unchanged = (int) changes;
+            return c;
+        }
+
         public int created() {
             return created;
         }
@@ -91,12 +104,27 @@ public final class MergeApplier {
     private String newest;
     /** Records this import made, so their children need not look them up again. */
     private final Set<String> created = new HashSet<>();
+    /** Changes taken but not applied yet: applied a batch at a time, in the order given. */
+    private final List<Change> pending = new ArrayList<>();
+    /**
+     * What one batch looked up at once (IN lists, not a query per change), kept up to date while
+     * the batch is applied and dropped after it, so memory stays flat however large the package:
+     * the changes the database has of the batch's records ("entity/id/stamp"), and each record's
+     * version stamp (null: no such record) and whether it exists, by "entity/id".
+     */
+    private final Set<String> knownChanges = new HashSet<>();
+    private final Set<String> lookedUp = new HashSet<>();
+    private final Map<String, String> versions = new HashMap<>();
+    private final Set<String> existing = new HashSet<>();
 
     public MergeApplier(Transaction tx) {
         this.tx = tx;
         this.dsl = tx.dsl();
         this.history = new FieldHistory(tx.dsl());
     }
+
+    /** How many changes are looked up together. */
+    static final int BATCH = 500;
 
     /** Applies changes in the order given, then finishes: the whole of one package. */
     public static Counts apply(Transaction tx, List<Change> changes) {
@@ -120,6 +148,7 @@ public final class MergeApplier {
      * once the transaction commits (not after a refusal or a dry run, which roll back).
      */
     public Counts finish() {
+        flush();
         mergeDuplicates();
         String last = newest;
         if (last != null) {
@@ -129,25 +158,142 @@ public final class MergeApplier {
     }
 
     /**
-     * Applies one change. Parents come before their children (a package's order); a change
-     * already in this database counts as unchanged.
+     * Takes one change. Parents come before their children (a package's order); a change
+     * already in this database counts as unchanged. Changes are applied a batch at a time, in
+     * the order taken; a refusal comes at the latest from {@link #finish()}.
      */
     public void apply(Change c) {
+        pending.add(c);
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        prefetch(pending);
+        try {
+            for (Change c : pending) {
+                applyNow(c);
+            }
+            writePending();
+        } finally {
+            pendingCreations.clear();
+            pending.clear();
+            knownChanges.clear();
+            lookedUp.clear();
+            versions.clear();
+            existing.clear();
+        }
+    }
+
+    /** One query per entity (and per entity referred to) for the whole batch. */
+    private void prefetch(List<Change> batch) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        Map<String, Set<String>> referred = new HashMap<>();
+        for (Change c : batch) {
+            Optional<Entity> entity = SyncEntities.byName(c.entity());
+            if (entity.isEmpty()) {
+                continue;
+            }
+            ids.computeIfAbsent(c.entity(), k -> new HashSet<>()).add(c.recordId());
+            for (var ref : entity.get().references().entrySet()) {
+                Object target = c.values().get(ref.getKey());
+                if (target != null && !created.contains(ref.getValue() + "/" + target)) {
+                    referred.computeIfAbsent(ref.getValue(), k -> new HashSet<>()).add(target.toString());
+                }
+            }
+        }
+        for (var byEntity : ids.entrySet()) {
+            String entity = byEntity.getKey();
+            Entity e = SyncEntities.byName(entity).orElseThrow();
+            TableField<?, String> idField = idField(e.table());
+            Field<String> version = e.field(Transaction.VERSION_STAMP).coerce(String.class);
+            for (List<String> chunk : chunks(byEntity.getValue())) {
+                dsl.select(CHANGE_LOG.RECORD_ID, CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG)
+                        .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.in(chunk))
+                        .forEach(r -> knownChanges.add(entity + "/" + r.value1() + "/" + r.value2()));
+                chunk.forEach(id -> {
+                    lookedUp.add(entity + "/" + id);
+                    versions.put(entity + "/" + id, null);
+                });
+                dsl.select(idField, version).from(e.table()).where(idField.in(chunk))
+                        .forEach(r -> versions.put(entity + "/" + r.value1(), r.value2()));
+            }
+        }
+        for (var byEntity : referred.entrySet()) {
+            Entity e = SyncEntities.byName(byEntity.getKey()).orElseThrow();
+            TableField<?, String> idField = idField(e.table());
+            for (List<String> chunk : chunks(byEntity.getValue())) {
+                chunk.forEach(id -> lookedUp.add(e.name() + "/" + id));
+                dsl.select(idField).from(e.table()).where(idField.in(chunk))
+                        .forEach(r -> existing.add(e.name() + "/" + r.value1()));
+            }
+        }
+    }
+
+    /** Pieces short enough for any database's limit on bound values. */
+    private static List<List<String>> chunks(Set<String> values) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        for (String v : values) {
+            chunk.add(v);
+            if (chunk.size() == BATCH) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    private boolean knownNow(Change c) {
+        String record = c.entity() + "/" + c.recordId();
+        if (lookedUp.contains(record) && versions.containsKey(record)) {
+            return knownChanges.contains(record + "/" + c.stamp());
+        }
+        return known(dsl, c);
+    }
+
+    /** The record's version stamp, or null if there is no such record. */
+    private String versionOf(Entity e, String id) {
+        String record = e.name() + "/" + id;
+        if (versions.containsKey(record)) {
+            return versions.get(record);
+        }
+        return dsl.select(e.field(Transaction.VERSION_STAMP).coerce(String.class)).from(e.table())
+                .where(idField(e.table()).eq(id)).fetchOptional(0, String.class).orElse(null);
+    }
+
+    private boolean existsNow(String entity, String id) {
+        String record = entity + "/" + id;
+        if (created.contains(record) || existing.contains(record) || versions.get(record) != null) {
+            return true;
+        }
+        return !lookedUp.contains(record) && exists(entity, id);
+    }
+
+    private void applyNow(Change c) {
         Entity e = SyncEntities.byName(c.entity())
                 .orElseThrow(() -> new ChangeRefusedException(ChangeRefusal.UNKNOWN_ENTITY, c.entity()));
         TableField<?, String> idField = idField(e.table());
-        if (known(dsl, c)) {
+        if (knownNow(c)) {
             counts.unchanged++;
             return;
         }
-        Record stored = dsl.select().from(e.table()).where(idField.eq(c.recordId())).fetchOne();
+        String storedStamp = versionOf(e, c.recordId());
+        boolean stored = storedStamp != null;
         List<String> columns = e.dataColumns();
         for (String column : c.values().keySet()) {
             if (!columns.contains(column)) {
                 throw new ChangeRefusedException(ChangeRefusal.UNKNOWN_FIELD, c.entity(), column);
             }
         }
-        if (stored == null && !c.creates()) {
+        if (!stored && !c.creates()) {
             throw new ChangeRefusedException(ChangeRefusal.MISSING_RECORD, c.entity(), c.recordId());
         }
         long ahead = millis(c.stamp()) - tx.wallClock().millis();
@@ -162,8 +308,7 @@ public final class MergeApplier {
         }
         for (var ref : e.references().entrySet()) {
             Object target = c.values().get(ref.getKey());
-            if (target != null && !created.contains(ref.getValue() + "/" + target)
-                    && !exists(ref.getValue(), target.toString())) {
+            if (target != null && !existsNow(ref.getValue(), target.toString())) {
                 throw new ChangeRefusedException(ChangeRefusal.ORPHAN, c.entity(), c.recordId(), ref.getValue(), target.toString());
             }
         }
@@ -171,7 +316,7 @@ public final class MergeApplier {
         for (var entry : c.values().entrySet()) {
             String column = entry.getKey();
             Object value = entry.getValue();
-            if (stored == null) {
+            if (!stored) {
                 set.put(e.field(column), convert(e.field(column), value));
                 continue;
             }
@@ -187,9 +332,147 @@ public final class MergeApplier {
                 counts.conflicts++;
             }
         }
-        log(c);
+        if (!stored && versions.containsKey(c.entity() + "/" + c.recordId())) {
+            // A new record in a batch: written with the batch's other new records, in bulk.
+            requireComplete(e, c);
+            pendingCreations.add(new Creation(e, c, creationRow(e, c, idField, set)));
+            created.add(e.name() + "/" + c.recordId());
+            counts.created++;
+        } else {
+            // What follows reads the record and its history: they must be written first.
+            writePending();
+            log(c);
+            writeOne(e, c, storedStamp, idField, set);
+        }
+        if (newest == null || c.stamp().compareTo(newest) > 0) {
+            newest = c.stamp();
+        }
+        String record = c.entity() + "/" + c.recordId();
+        knownChanges.add(record + "/" + c.stamp());
+        if (versions.containsKey(record) && (storedStamp == null || c.stamp().compareTo(storedStamp) > 0)) {
+            versions.put(record, c.stamp());
+        }
+    }
+
+    /** A new record waiting for its batch's bulk insert. */
+    private record Creation(Entity entity, Change change, Map<Field<?>, Object> row) {
+    }
+
+    private final List<Creation> pendingCreations = new ArrayList<>();
+
+    private static Map<Field<?>, Object> creationRow(Entity e, Change c, TableField<?, String> idField,
+            Map<Field<?>, Object> set) {
+        Map<Field<?>, Object> row = new LinkedHashMap<>(set);
+        row.put(idField, c.recordId());
+        row.put(e.field(Transaction.VERSION_STAMP), c.stamp());
+        row.put(e.field(Transaction.CHANGED_BY), c.device());
+        row.put(e.field(Transaction.DELETED), c.deleted() ? 1 : 0);
+        if (e.table() == PARTICIPANT) {
+            row.put(PARTICIPANT.SORT_NAME, "");
+            row.put(PARTICIPANT.REGISTERED_NUMBER, c.values().get("personal_number"));
+        }
+        return row;
+    }
+
+    /**
+     * The batch's new records and their log rows, a few statements for hundreds of rows. If the
+     * database refuses one (a CHECK the schema lets through), the batch is undone to a savepoint
+     * and written again one by one, to name the change it refuses.
+     */
+    private void writePending() {
+        if (pendingCreations.isEmpty()) {
+            return;
+        }
+        List<Creation> rows = List.copyOf(pendingCreations);
+        pendingCreations.clear();
+        Savepoint savepoint = dsl.connectionResult(Connection::setSavepoint);
         try {
-            write(e, c, stored, idField, set);
+            insertLog(rows);
+            insertRecords(rows);
+            dsl.connection(connection -> connection.releaseSavepoint(savepoint));
+        } catch (DataAccessException ex) {
+            if (!violatesConstraint(ex)) {
+                throw ex;
+            }
+            dsl.connection(connection -> connection.rollback(savepoint));
+            for (Creation row : rows) {
+                log(row.change());
+                insertOne(row);
+            }
+            throw ex;
+        }
+        for (Creation row : rows) {
+            if (row.entity().table() == PARTICIPANT) {
+                derived(row.change());
+            }
+        }
+    }
+
+    /** The log rows: one prepared statement, bound once per row, sent as one batch. */
+    private void insertLog(List<Creation> rows) {
+        List<Field<?>> columns = List.of(CHANGE_LOG.ENTITY, CHANGE_LOG.RECORD_ID, CHANGE_LOG.FIELDS,
+                CHANGE_LOG.FIELD_VALUES, CHANGE_LOG.FIELD_BASES, CHANGE_LOG.BASE_STAMP, CHANGE_LOG.NEW_STAMP,
+                CHANGE_LOG.DEVICE_ID, CHANGE_LOG.DELETED, CHANGE_LOG.LOGGED_AT);
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CHANGE_LOG, columns)
+                .values(Collections.nCopies(columns.size(), null)));
+        for (Creation row : rows) {
+            batch = batch.bind(logRow(row.change()).toArray());
+        }
+        batch.execute();
+    }
+
+    /**
+     * Runs of rows of one table with the same columns, one prepared statement each, bound once
+     * per row, in the order taken (parents before children).
+     */
+    private void insertRecords(List<Creation> rows) {
+        int start = 0;
+        while (start < rows.size()) {
+            Creation first = rows.get(start);
+            List<Field<?>> columns = List.copyOf(first.row().keySet());
+            int end = start + 1;
+            while (end < rows.size() && rows.get(end).entity() == first.entity()
+                    && List.copyOf(rows.get(end).row().keySet()).equals(columns)) {
+                end++;
+            }
+            BatchBindStep batch = dsl.batch(dsl.insertInto(first.entity().table(), columns)
+                    .values(Collections.nCopies(columns.size(), null)));
+            for (Creation row : rows.subList(start, end)) {
+                batch = batch.bind(row.row().values().toArray());
+            }
+            batch.execute();
+            start = end;
+        }
+    }
+
+    /** One new record alone: a refusal names it. */
+    private void insertOne(Creation row) {
+        Change c = row.change();
+        try {
+            dsl.insertInto(row.entity().table()).set(row.row()).execute();
+        } catch (DataAccessException ex) {
+            if (!violatesConstraint(ex)) {
+                throw ex;
+            }
+            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
+        }
+    }
+
+    /** A participant's sort key and search index, refused if the domain cannot read it back. */
+    private void derived(Change c) {
+        try {
+            ParticipantRepository.refreshDerived(dsl, c.recordId());
+        } catch (IllegalArgumentException ex) {
+            // A value the domain cannot read back, such as a personal identity number with
+            // a wrong check digit (found while the search index is rebuilt).
+            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
+        }
+    }
+
+    private void writeOne(Entity e, Change c, String storedStamp, TableField<?, String> idField,
+            Map<Field<?>, Object> set) {
+        try {
+            write(e, c, storedStamp, idField, set);
         } catch (DataAccessException ex) {
             if (!violatesConstraint(ex)) {
                 throw ex;
@@ -202,27 +485,16 @@ public final class MergeApplier {
             // a wrong check digit (found while the search index is rebuilt).
             throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
         }
-        if (newest == null || c.stamp().compareTo(newest) > 0) {
-            newest = c.stamp();
-        }
     }
 
-    private void write(Entity e, Change c, Record stored, TableField<?, String> idField, Map<Field<?>, Object> set) {
-        if (stored == null) {
+    private void write(Entity e, Change c, String storedStamp, TableField<?, String> idField,
+            Map<Field<?>, Object> set) {
+        if (storedStamp == null) {
             requireComplete(e, c);
-            set.put(idField, c.recordId());
-            set.put(e.field(Transaction.VERSION_STAMP), c.stamp());
-            set.put(e.field(Transaction.CHANGED_BY), c.device());
-            set.put(e.field(Transaction.DELETED), c.deleted() ? 1 : 0);
-            if (e.table() == PARTICIPANT) {
-                set.put(PARTICIPANT.SORT_NAME, "");
-                set.put(PARTICIPANT.REGISTERED_NUMBER, c.values().get("personal_number"));
-            }
-            dsl.insertInto(e.table()).set(set).execute();
+            dsl.insertInto(e.table()).set(creationRow(e, c, idField, set)).execute();
             created.add(e.name() + "/" + c.recordId());
             counts.created++;
         } else {
-            String storedStamp = stored.get(Transaction.VERSION_STAMP, String.class);
             if (c.stamp().compareTo(storedStamp) > 0) {
                 set.put(e.field(Transaction.VERSION_STAMP), c.stamp());
                 set.put(e.field(Transaction.CHANGED_BY), c.device());
@@ -262,24 +534,22 @@ public final class MergeApplier {
     }
 
     private void log(Change c) {
+        dsl.insertInto(CHANGE_LOG, CHANGE_LOG.ENTITY, CHANGE_LOG.RECORD_ID, CHANGE_LOG.FIELDS, CHANGE_LOG.FIELD_VALUES,
+                CHANGE_LOG.FIELD_BASES, CHANGE_LOG.BASE_STAMP, CHANGE_LOG.NEW_STAMP, CHANGE_LOG.DEVICE_ID,
+                CHANGE_LOG.DELETED, CHANGE_LOG.LOGGED_AT).values(logRow(c)).execute();
+    }
+
+    /** A change as a row of the log, in the column order of {@link #log}. */
+    private List<Object> logRow(Change c) {
         List<String> fields = new ArrayList<>(c.values().keySet());
         Map<String, Object> values = new LinkedHashMap<>(c.values());
         if (c.deleted()) {
             fields.add(Transaction.DELETED);
             values.put(Transaction.DELETED, 1L);
         }
-        dsl.insertInto(CHANGE_LOG)
-                .set(CHANGE_LOG.ENTITY, c.entity())
-                .set(CHANGE_LOG.RECORD_ID, c.recordId())
-                .set(CHANGE_LOG.FIELDS, FieldHistory.JSON.valueToTree(fields).toString())
-                .set(CHANGE_LOG.FIELD_VALUES, FieldHistory.writeValues(values))
-                .set(CHANGE_LOG.FIELD_BASES, FieldHistory.writeBases(c.bases()))
-                .set(CHANGE_LOG.BASE_STAMP, c.base())
-                .set(CHANGE_LOG.NEW_STAMP, c.stamp())
-                .set(CHANGE_LOG.DEVICE_ID, c.device())
-                .set(CHANGE_LOG.DELETED, c.deleted() ? 1 : 0)
-                .set(CHANGE_LOG.LOGGED_AT, tx.wallClock().instant().toString())
-                .execute();
+        return Arrays.asList(c.entity(), c.recordId(), FieldHistory.JSON.valueToTree(fields).toString(),
+                FieldHistory.writeValues(values), FieldHistory.writeBases(c.bases()), c.base(), c.stamp(), c.device(),
+                c.deleted() ? 1 : 0, tx.wallClock().instant().toString());
     }
 
     private boolean exists(String entity, String id) {
@@ -326,7 +596,7 @@ public final class MergeApplier {
                         millis(first)) + 1;
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("merged_into", survivor);
-                apply(new Change("participant", loser, HybridLogicalClock.format(millis, 9999, mergeDevice(survivor)),
+                applyNow(new Change("participant", loser, HybridLogicalClock.format(millis, 9999, mergeDevice(survivor)),
                         first, mergeDevice(survivor), true, values,
                         Map.of("merged_into", List.copyOf(history.heads("participant", loser, "merged_into")))));
                 counts.merged++;
@@ -346,7 +616,7 @@ public final class MergeApplier {
                 long millis = Math.max(millis(heads.last()) + 1, millis(mergedAt));
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("participant_id", target);
-                apply(new Change("enrolment", enrolment, HybridLogicalClock.format(millis, 9999, mergeDevice(target)),
+                applyNow(new Change("enrolment", enrolment, HybridLogicalClock.format(millis, 9999, mergeDevice(target)),
                         history.firstStamp("enrolment", enrolment).orElseThrow(), mergeDevice(target), false, values,
                         Map.of("participant_id", List.copyOf(heads))));
                 again = true;

@@ -66,6 +66,16 @@ public final class Peers {
                 .execute();
     }
 
+    /**
+     * Whether this package (by id, from this producer, of this kind and range) was imported
+     * here: noted in the transaction that applied it whole, so every change of it is here.
+     */
+    public static boolean imported(Transaction tx, String packageId, String producer, String kind, long from,
+            long to) {
+        return tx.dsl().fetchExists(SYNC_IMPORT, SYNC_IMPORT.PACKAGE_ID.eq(packageId), SYNC_IMPORT.PRODUCER.eq(producer),
+                SYNC_IMPORT.KIND.eq(kind), SYNC_IMPORT.SEQ_FROM.eq((int) from), SYNC_IMPORT.SEQ_TO.eq((int) to));
+    }
+
     /** Notes a package imported: which, from whom, and what it did. */
     public static void recordImport(Transaction tx, String packageId, String producer, String kind, long from,
             long to, MergeApplier.Counts counts) {
