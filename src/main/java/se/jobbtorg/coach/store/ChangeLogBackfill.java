@@ -1,7 +1,6 @@
 package se.jobbtorg.coach.store;
 
 import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
-import static se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,29 +23,9 @@ final class ChangeLogBackfill {
     private ChangeLogBackfill() {
     }
 
-    private static void markDone(DSLContext dsl) {
-        dsl.insertInto(LOCAL_STATE).set(LOCAL_STATE.KEY, DONE).set(LOCAL_STATE.VALUE, "1").onConflictDoNothing().execute();
-    }
-
-    /**
-     * Set once no row lacks its values: the search for such rows walks the whole change log,
-     * millions of rows on a central copy, so it runs only at the first open that finds the mark
-     * missing and at an open that migrated (rows a program of an earlier version wrote).
-     */
-    static final String DONE = "change_log_backfilled";
-
-    /** Looks for rows without values whatever the mark says. */
     static void run(Connection connection) throws SQLException {
-        run(connection, true);
-    }
-
-    static void run(Connection connection, boolean migrated) throws SQLException {
         DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE);
-        if (!migrated && dsl.fetchExists(LOCAL_STATE, LOCAL_STATE.KEY.eq(DONE))) {
-            return;
-        }
         if (!dsl.fetchExists(CHANGE_LOG, CHANGE_LOG.FIELD_VALUES.isNull())) {
-            markDone(dsl);
             return;
         }
         connection.setAutoCommit(false);
@@ -81,7 +60,6 @@ final class ChangeLogBackfill {
             }
             dsl.update(CHANGE_LOG).set(CHANGE_LOG.FIELDS, "[]").set(CHANGE_LOG.FIELD_VALUES, "{}")
                     .set(CHANGE_LOG.FIELD_BASES, "{}").where(CHANGE_LOG.FIELD_VALUES.isNull()).execute();
-            markDone(dsl);
             connection.commit();
         } catch (RuntimeException | SQLException e) {
             connection.rollback();

@@ -177,7 +177,7 @@ public final class Database implements AutoCloseable {
             }
             Migrations.migrate(writer, targetVersion);
             if (targetVersion >= 5) {
-                ChangeLogBackfill.run(writer, version < targetVersion);
+                ChangeLogBackfill.run(writer);
             }
             if (targetVersion >= 6) {
                 // The device's keys from the first opening on, so every backup holds them.
