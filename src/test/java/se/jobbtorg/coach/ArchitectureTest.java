@@ -56,11 +56,11 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule uiSeesOnlyTheRefusalOfSync = noClasses().that().resideInAPackage("..coach.ui..")
-            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+            .should().dependOnClassesThat(JavaClass.Predicates
                     .resideInAPackage("..coach.sync..")
-                    .and(com.tngtech.archunit.base.DescribedPredicate.not(
-                            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("RefusedException")
-                                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Refusal")))));
+                    .and(DescribedPredicate.not(
+                            JavaClass.Predicates.simpleNameEndingWith("RefusedException")
+                                    .or(JavaClass.Predicates.simpleName("Refusal")))));
 
     @ArchTest
     static final ArchRule uiNeverSeesTheDatabase = noClasses().that().resideInAPackage("..coach.ui..")

@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,12 +17,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.domain.SelfSupport;
+import se.jobbtorg.coach.domain.SocialstyrelsenCodes;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.ui.caseload.CaseloadRow;
 import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.TeamDevices;
+import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.sync.Refusal;
 
 /** Every key is in Swedish and English, every key the code uses exists, and none is unused. */
@@ -39,13 +54,13 @@ class LocalizationTest {
     /** Keys built at run time from enums and codes, rather than written out. */
     static Set<String> generatedKeys() {
         Set<String> keys = new TreeSet<>();
-        for (Enum<?> e : Stream.of(TargetGroup.values(), ExitReason.values(), se.jobbtorg.coach.domain.ActivityKind.values(),
-                se.jobbtorg.coach.domain.MappingArea.values(), se.jobbtorg.coach.domain.MappingStatus.values(),
-                se.jobbtorg.coach.domain.Actor.values(), se.jobbtorg.coach.domain.PlanGoal.values(),
-                se.jobbtorg.coach.domain.MeetingKind.values(), se.jobbtorg.coach.domain.MeetingOutcome.values(),
-                se.jobbtorg.coach.domain.DeadlineKind.values(), se.jobbtorg.coach.domain.ExitCheck.values(),
-                se.jobbtorg.coach.domain.SocialstyrelsenCodes.NationalExit.values(),
-                se.jobbtorg.coach.domain.SocialstyrelsenCodes.NationalActivity.values())
+        for (Enum<?> e : Stream.of(TargetGroup.values(), ExitReason.values(), ActivityKind.values(),
+                MappingArea.values(), MappingStatus.values(),
+                Actor.values(), PlanGoal.values(),
+                MeetingKind.values(), MeetingOutcome.values(),
+                DeadlineKind.values(), ExitCheck.values(),
+                SocialstyrelsenCodes.NationalExit.values(),
+                SocialstyrelsenCodes.NationalActivity.values())
                 .flatMap(Stream::of).toList()) {
             keys.add("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
         }
@@ -53,12 +68,12 @@ class LocalizationTest {
             keys.add("pin.problem." + p.name());
         }
         for (var s : CaseloadViewModel.Scope.values()) {
-            keys.add("caseload.scope." + s.name().toLowerCase(java.util.Locale.ROOT));
+            keys.add("caseload.scope." + s.name().toLowerCase(Locale.ROOT));
         }
         for (var s : CaseloadRow.Status.values()) {
-            keys.add("caseload.state." + s.name().toLowerCase(java.util.Locale.ROOT));
+            keys.add("caseload.state." + s.name().toLowerCase(Locale.ROOT));
         }
-        for (var definition : se.jobbtorg.coach.domain.SelfSupport.values()) {
+        for (var definition : SelfSupport.values()) {
             keys.add("report.selfSupport." + definition.code());
             keys.add("report.selfSupport." + definition.code() + ".definition");
             keys.add("summary.chart." + definition.code());
@@ -67,10 +82,10 @@ class LocalizationTest {
             keys.add("settings.language." + locale.getLanguage());
         }
         keys.addAll(refusalKeys());
-        for (var standing : se.jobbtorg.coach.service.TeamDevices.Standing.values()) {
-            keys.add("sync.device.standing." + standing.name().toLowerCase(java.util.Locale.ROOT));
+        for (var standing : TeamDevices.Standing.values()) {
+            keys.add("sync.device.standing." + standing.name().toLowerCase(Locale.ROOT));
         }
-        for (var entity : se.jobbtorg.coach.store.SyncEntities.all()) {
+        for (var entity : SyncEntities.all()) {
             for (String column : entity.dataColumns()) {
                 // Fields that can be in conflict have a name; a name for no real field is unused.
                 String key = "sync.field." + entity.name() + "." + column;
@@ -168,25 +183,25 @@ class LocalizationTest {
 
     @Test
     void swedishIsTheDefaultWhateverTheMachineLanguage() {
-        java.util.Locale machine = java.util.Locale.getDefault();
+        Locale machine = Locale.getDefault();
         // The build runs in Swedish; a machine set to English must still get Swedish.
-        java.util.Locale.setDefault(java.util.Locale.ENGLISH);
+        Locale.setDefault(Locale.ENGLISH);
         try {
             checkDefaults();
         } finally {
-            java.util.Locale.setDefault(machine);
+            Locale.setDefault(machine);
         }
     }
 
     private void checkDefaults() {
-        assertEquals("Ärendelista", new I18n(java.util.Locale.forLanguageTag("sv-SE")).get("nav.caseload"));
-        assertEquals("Ärendelista", new I18n(java.util.Locale.GERMAN).get("nav.caseload"));
-        assertEquals("Caseload", new I18n(java.util.Locale.UK).get("nav.caseload"));
-        assertEquals("The participant's own wishes", new I18n(java.util.Locale.UK).get("plan.wishes"),
+        assertEquals("Ärendelista", new I18n(Locale.forLanguageTag("sv-SE")).get("nav.caseload"));
+        assertEquals("Ärendelista", new I18n(Locale.GERMAN).get("nav.caseload"));
+        assertEquals("Caseload", new I18n(Locale.UK).get("nav.caseload"));
+        assertEquals("The participant's own wishes", new I18n(Locale.UK).get("plan.wishes"),
                 "an apostrophe shows once, with or without arguments");
-        assertEquals("Inskrivning av Anna Öberg", new I18n(java.util.Locale.forLanguageTag("sv")).get("enrolment.header",
+        assertEquals("Inskrivning av Anna Öberg", new I18n(Locale.forLanguageTag("sv")).get("enrolment.header",
                 "Anna Öberg"));
-        assertEquals("2026-11-24", new I18n(java.util.Locale.ENGLISH).date(java.time.LocalDate.of(2026, 11, 24)),
+        assertEquals("2026-11-24", new I18n(Locale.ENGLISH).date(LocalDate.of(2026, 11, 24)),
                 "dates are Swedish in English too");
     }
 }

@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.Inflater;
@@ -37,7 +40,7 @@ public final class TestTeam {
      * Opens a laptop's database the way the tests of package security do: one place to change
      * when opening takes more.
      */
-    public static Database open(Path file, java.time.Clock clock) {
+    public static Database open(Path file, Clock clock) {
         return Database.open(file, clock, TestPassphrase.get());
     }
 
@@ -78,7 +81,7 @@ public final class TestTeam {
                 throw new IllegalStateException("the package is not for this reader");
             }
             ObjectNode entries = manifest.putObject("entries");
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+            for (ZipEntry e : Collections.list(in.entries())) {
                 String name = e.getName();
                 if (name.equals("manifest.json") || name.equals("signature.json")) {
                     continue;
@@ -104,7 +107,7 @@ public final class TestTeam {
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,6 +7,7 @@ import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.DemoCaseload;
 import se.jobbtorg.coach.service.SecurityService;
+import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.TodayService;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.store.Database;
@@ -23,7 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final WorkflowService workflow;
     private final TodayService today;
     private final IndicatorReport indicators;
-    private final se.jobbtorg.coach.service.SyncService sync;
+    private final SyncService sync;
     private final SecurityService security;
     private final FxTaskRunner tasks = new FxTaskRunner();
 
@@ -36,7 +37,7 @@ public final class AppContext implements AutoCloseable {
         this.today = new TodayService(db, clock, workflow);
         this.indicators = new IndicatorReport(db, clock);
         this.security = new SecurityService(db);
-        this.sync = new se.jobbtorg.coach.service.SyncService(db, clock,
+        this.sync = new SyncService(db, clock,
                 () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
     }
 

@@ -219,7 +219,7 @@ public final class CoachApplication extends Application {
     }
 
     /** A later start's message: the window comes forward, with the package it was opened with. */
-    private void received(java.util.List<String> lines) {
+    private void received(List<String> lines) {
         LOG.info("a later start came to this window");
         stage.setIconified(false);
         stage.show();

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.app;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.image.Image;
@@ -15,7 +16,7 @@ final class Icons {
     }
 
     static List<Image> all() {
-        return java.util.Arrays.stream(SIZES).mapToObj(size -> new Image(Objects.requireNonNull(
+        return Arrays.stream(SIZES).mapToObj(size -> new Image(Objects.requireNonNull(
                 Icons.class.getResource("/se/jobbtorg/coach/icons/jobbtorg-coach-" + size + ".png"),
                 "icon " + size).toExternalForm())).toList();
     }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -138,8 +140,8 @@ public final class Main {
     }
 
     /** On Linux and the BSDs the window needs an X or Wayland display; elsewhere there always is one. */
-    static boolean noDisplay(String osName, java.util.Map<String, String> env) {
-        String os = osName.toLowerCase(java.util.Locale.ROOT);
+    static boolean noDisplay(String osName, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows") || os.startsWith("mac")) {
             return false;
         }

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorCsv;
+import se.jobbtorg.coach.report.IndicatorPdf;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.report.IndicatorXlsx;
+import se.jobbtorg.coach.report.NationalCodesCsv;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.store.WrongPassphraseException;
@@ -58,7 +61,7 @@ public final class ReportCommand {
     }
 
     public int run(PrintStream stdout, PrintStream err) {
-        if (!java.util.List.of("csv", "xlsx", "pdf").contains(format)) {
+        if (!List.of("csv", "xlsx", "pdf").contains(format)) {
             err.println("refused reason=format must be csv, xlsx or pdf");
             return USAGE;
         }
@@ -99,13 +102,13 @@ public final class ReportCommand {
             var report = computed.report();
             I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
             if (codes != null) {
-                new se.jobbtorg.coach.report.NationalCodesCsv(swedish).write(report, unit, out);
+                new NationalCodesCsv(swedish).write(report, unit, out);
             } else if ("csv".equals(format)) {
                 new IndicatorCsv(swedish).write(report, unit, out);
             } else if ("xlsx".equals(format)) {
                 new IndicatorXlsx(swedish).write(report, computed.facts(), unit, out);
             } else {
-                new se.jobbtorg.coach.report.IndicatorPdf(swedish).write(report, unit, out);
+                new IndicatorPdf(swedish).write(report, unit, out);
             }
             var twelve = report.selfSupport().get(2);
             stdout.println("ok out=" + out + " enrolled=" + report.enrolled().count() + " exits="

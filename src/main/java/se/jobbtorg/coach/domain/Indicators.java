@@ -70,7 +70,7 @@ public final class Indicators {
      * enrolment, so that a return is found even when the earlier enrolment was in another unit.
      */
     public static Report compute(List<EnrolmentFacts> all, LocalDate from, LocalDate to, LocalDate reportDate,
-            java.util.function.Predicate<EnrolmentFacts> inScope) {
+            Predicate<EnrolmentFacts> inScope) {
         List<EnrolmentFacts> inPeriod = all.stream().filter(inScope)
                 .filter(e -> !e.enrolledOn().isBefore(from) && !e.enrolledOn().isAfter(to))
                 .sorted(Comparator.comparing(EnrolmentFacts::enrolledOn)).toList();

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
@@ -22,7 +23,7 @@ public record MappingEntry(UUID id, UUID enrolmentId, MappingArea area, MappingS
 
     /** An area nobody has touched yet; the same id every time, so a reload changes nothing. */
     public static MappingEntry notStarted(UUID enrolmentId, MappingArea area) {
-        UUID id = UUID.nameUUIDFromBytes((enrolmentId + "/" + area.code()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes((enrolmentId + "/" + area.code()).getBytes(StandardCharsets.UTF_8));
         return new MappingEntry(id, enrolmentId, area, MappingStatus.NOT_STARTED, null, null, Set.of(), null,
                 null);
     }

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.domain;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
  */
 public record Meeting(UUID id, UUID enrolmentId, UUID supersedes, LocalDateTime at, MeetingKind kind,
         MeetingOutcome outcome, String attendees, boolean socialSecretaryJoined, String notes, String nextSteps,
-        java.time.LocalDate dutyExplainedOn, java.time.LocalDate reportedOn) {
+        LocalDate dutyExplainedOn, LocalDate reportedOn) {
 
     public Meeting {
         Objects.requireNonNull(id, "id");

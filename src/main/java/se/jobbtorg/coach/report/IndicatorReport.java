@@ -2,6 +2,10 @@ package se.jobbtorg.coach.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import se.jobbtorg.coach.domain.EnrolmentFacts;
+import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Indicators;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.ReportQueries;
@@ -17,7 +21,7 @@ public final class IndicatorReport {
     }
 
     /** A report and the facts it was counted from, for exports that show both. */
-    public record Computed(Indicators.Report report, java.util.List<se.jobbtorg.coach.domain.EnrolmentFacts> facts,
+    public record Computed(Indicators.Report report, List<EnrolmentFacts> facts,
             String unit) {
     }
 
@@ -40,16 +44,16 @@ public final class IndicatorReport {
 
     /** One enrolment behind a figure, as the list shows it. */
     public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn,
-            se.jobbtorg.coach.domain.ExitReason reason) {
+            ExitReason reason) {
     }
 
     /** The people behind a figure, by name in Swedish order. */
-    public java.util.List<Line> behind(java.util.List<java.util.UUID> enrolments) {
+    public List<Line> behind(List<UUID> enrolments) {
         return queries.lines(enrolments).stream()
                 .map(l -> new Line(l.name(), l.number(), l.enrolledOn(), l.exitedOn(), l.reason())).toList();
     }
 
-    public java.util.List<String> units() {
+    public List<String> units() {
         return queries.units();
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -83,7 +84,7 @@ public final class NationalCodesCsv {
         return rows;
     }
 
-    private String code(boolean counterpart, java.util.Optional<String> official) {
+    private String code(boolean counterpart, Optional<String> official) {
         return counterpart ? official.orElse(i18n.get("report.national.noCode")) : "";
     }
 

@@ -4,16 +4,25 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import se.jobbtorg.coach.store.Database;
@@ -116,7 +125,7 @@ public final class SyncService {
             // Encrypted for this laptop alone, the package would be of no use to anyone else.
             throw new PackageRefusedException(Refusal.NO_READERS);
         }
-        Map<String, String> withSelf = new java.util.TreeMap<>(readers.devices());
+        Map<String, String> withSelf = new TreeMap<>(readers.devices());
         withSelf.put(db.deviceId(), readers.producerAgreementKey());
         readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
         OutgoingChanges.Slice all = outgoing.changesAfter(from);
@@ -137,7 +146,7 @@ public final class SyncService {
     public String packageName(String who) {
         String safe = who == null ? "" : who.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
         // The laptop's own time of day, as the coach reads it on the stick.
-        String stamp = java.time.LocalDateTime.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
         return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + db.deviceId().substring(0, 8)
                 + PackageWriter.SUFFIX;
     }
@@ -157,11 +166,11 @@ public final class SyncService {
             }
         }
         // Oldest first, so a producer's packages come in the order it wrote them.
-        found.sort(java.util.Comparator.comparing((Path f) -> {
+        found.sort(Comparator.comparing((Path f) -> {
             try {
                 return Files.getLastModifiedTime(f);
             } catch (IOException e) {
-                return java.nio.file.attribute.FileTime.fromMillis(0);
+                return FileTime.fromMillis(0);
             }
         }).thenComparing(Path::toString));
         return found;
@@ -388,7 +397,7 @@ public final class SyncService {
      */
     private String notVouchedFor(Transaction tx, Team team, PackageReader.Checked checked) {
         String producer = checked.manifest().producer().device();
-        Set<String> doubtful = new java.util.HashSet<>();
+        Set<String> doubtful = new HashSet<>();
         checked.newestByDevice().forEach((device, millis) -> {
             if (!device.equals(producer) && !device.startsWith(MergeApplier.MERGE_DEVICE + "-")
                     && !team.vouchesFor(device, millis)) {
@@ -471,7 +480,7 @@ public final class SyncService {
         });
     }
 
-    public java.util.Optional<Path> syncFolder() {
+    public Optional<Path> syncFolder() {
         return settings.syncFolder().map(Path::of);
     }
 
@@ -490,8 +499,8 @@ public final class SyncService {
     }
 
     /** Labels for many devices, from one reading of the peers (a conflict list names many). */
-    public java.util.function.UnaryOperator<String> peerLabels() {
-        Map<String, String> labels = new java.util.HashMap<>();
+    public UnaryOperator<String> peerLabels() {
+        Map<String, String> labels = new HashMap<>();
         peers.all().stream().filter(p -> p.label() != null).forEach(p -> labels.put(p.deviceId(), p.label()));
         String me = db.deviceId();
         return deviceId -> {

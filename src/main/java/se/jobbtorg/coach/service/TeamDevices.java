@@ -2,8 +2,15 @@ package se.jobbtorg.coach.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -52,13 +59,13 @@ public final class TeamDevices {
     /** This laptop first, then every device admitted, withdrawn or only seen, by name. */
     public List<Device> devices() {
         Team team = current();
-        java.util.function.UnaryOperator<String> labels = peerLabels.get();
+        UnaryOperator<String> labels = peerLabels.get();
         List<Device> list = new ArrayList<>();
         list.add(new Device(db.deviceId(), user.get(), PackageSigner.fingerprint(devices.signingKeys().publicKey()),
                 Standing.THIS_DEVICE, null));
-        Map<String, DeviceRegistry.Seen> seen = new java.util.LinkedHashMap<>();
+        Map<String, DeviceRegistry.Seen> seen = new LinkedHashMap<>();
         devices.seen().forEach(d -> seen.put(d.deviceId(), d));
-        java.util.Set<String> ids = new java.util.TreeSet<>(seen.keySet());
+        Set<String> ids = new TreeSet<>(seen.keySet());
         ids.addAll(team.members().keySet());
         ids.remove(db.deviceId());
         List<Device> others = new ArrayList<>();
@@ -85,7 +92,7 @@ public final class TeamDevices {
             String by = m == null || m.admittedBy() == null ? null : labels.apply(m.admittedBy());
             others.add(new Device(id, label, PackageSigner.fingerprint(key), standing, by));
         }
-        others.sort(java.util.Comparator.comparing((Device d) -> d.label().toLowerCase(java.util.Locale.ROOT))
+        others.sort(Comparator.comparing((Device d) -> d.label().toLowerCase(Locale.ROOT))
                 .thenComparing(Device::deviceId));
         list.addAll(others);
         return list;
@@ -164,8 +171,8 @@ public final class TeamDevices {
 
     /** The X25519 keys of admitted devices: the one the device's own signed package named, else its admission's. */
     private Map<String, String> agreementKeys(Team team) {
-        Map<String, String> keys = new java.util.TreeMap<>();
-        Map<String, DeviceRegistry.Seen> seen = new java.util.HashMap<>();
+        Map<String, String> keys = new TreeMap<>();
+        Map<String, DeviceRegistry.Seen> seen = new HashMap<>();
         devices.seen().forEach(d -> seen.put(d.deviceId(), d));
         for (Team.Member m : team.members().values()) {
             if (!m.admitted() || m.signingKeys().isEmpty()) {

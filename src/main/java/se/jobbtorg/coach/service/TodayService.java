@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.ParticipantRepository;
@@ -63,7 +65,7 @@ public final class TodayService {
     }
 
     /** A planned meeting to come, with whom. */
-    public record PlannedMeeting(Participant participant, se.jobbtorg.coach.domain.Meeting meeting) {
+    public record PlannedMeeting(Participant participant, Meeting meeting) {
     }
 
     /** The meetings planned from today on, across the coach's open enrolments, by time. */
@@ -78,7 +80,7 @@ public final class TodayService {
                 continue;
             }
             for (var m : work.meetings()) {
-                if (m.outcome() == se.jobbtorg.coach.domain.MeetingOutcome.PLANNED
+                if (m.outcome() == MeetingOutcome.PLANNED
                         && !m.at().toLocalDate().isBefore(today())) {
                     planned.add(new PlannedMeeting(p, m));
                 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
@@ -73,7 +75,7 @@ public final class WorkflowService {
     public record EnrolmentWork(Enrolment enrolment, Map<MappingArea, MappingEntry> mapping,
             List<MappingEntry> mappingHistory, List<ActivityPlan> plans, List<Activity> activities,
             List<Meeting> meetings, List<Meeting> meetingHistory, List<ActivityFollowUp> followUps, List<Due> due,
-            String exitNote, se.jobbtorg.coach.domain.ExitCheck exitCheck, LocalDate exitCheckedOn) {
+            String exitNote, ExitCheck exitCheck, LocalDate exitCheckedOn) {
 
         /** How each activity was followed up at this meeting. */
         public List<ActivityFollowUp> followUpsOf(UUID meetingId) {
@@ -140,7 +142,7 @@ public final class WorkflowService {
         }
         // Entries come in stamp order: the last one not superseded is the area's current state.
         Set<UUID> supersededMapping = stored.mapping().stream().map(MappingEntry::supersedes)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         stored.mapping().stream().filter(e -> !supersededMapping.contains(e.id())).forEach(e -> mapping.put(e.area(), e));
         List<Meeting> current = current(stored.meetings());
         ActivityPlan inForce = DeadlineRules.inForce(stored.plans());
@@ -153,7 +155,7 @@ public final class WorkflowService {
 
     /** The meeting entries no later entry supersedes. */
     static List<Meeting> current(List<Meeting> entries) {
-        Set<UUID> superseded = entries.stream().map(Meeting::supersedes).filter(java.util.Objects::nonNull)
+        Set<UUID> superseded = entries.stream().map(Meeting::supersedes).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return entries.stream().filter(m -> !superseded.contains(m.id())).toList();
     }
@@ -191,9 +193,9 @@ public final class WorkflowService {
     }
 
     private static boolean same(MappingEntry a, MappingEntry b) {
-        return a.status() == b.status() && java.util.Objects.equals(a.text(), b.text())
-                && java.util.Objects.equals(a.date(), b.date()) && a.actors().equals(b.actors())
-                && java.util.Objects.equals(a.otherActors(), b.otherActors());
+        return a.status() == b.status() && Objects.equals(a.text(), b.text())
+                && Objects.equals(a.date(), b.date()) && a.actors().equals(b.actors())
+                && Objects.equals(a.otherActors(), b.otherActors());
     }
 
     /**
@@ -360,7 +362,7 @@ public final class WorkflowService {
      * Records what the check a month after the exit found (for the national comparison). It can
      * be made from a month after the exit, not before, and not in the future.
      */
-    public void checkExit(UUID enrolmentId, se.jobbtorg.coach.domain.ExitCheck check, LocalDate checkedOn) {
+    public void checkExit(UUID enrolmentId, ExitCheck check, LocalDate checkedOn) {
         db.write(tx -> {
             Enrolment e = enrolments.find(tx, enrolmentId).orElseThrow(() -> new MissingRecordException("no enrolment"));
             List<Problem> problems = new ArrayList<>();

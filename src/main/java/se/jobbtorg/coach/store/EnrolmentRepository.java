@@ -4,6 +4,7 @@ import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import se.jobbtorg.coach.domain.Enrolment;
@@ -54,15 +55,15 @@ public final class EnrolmentRepository {
         return ofParticipant(tx.dsl(), participantId);
     }
 
-    public java.util.Optional<Enrolment> find(Transaction tx, UUID id) {
+    public Optional<Enrolment> find(Transaction tx, UUID id) {
         return find(tx.dsl(), id);
     }
 
-    public java.util.Optional<Enrolment> find(UUID id) {
+    public Optional<Enrolment> find(UUID id) {
         return db.read(dsl -> find(dsl, id));
     }
 
-    static java.util.Optional<Enrolment> find(DSLContext dsl, UUID id) {
+    static Optional<Enrolment> find(DSLContext dsl, UUID id) {
         return dsl.selectFrom(ENROLMENT).where(ENROLMENT.ID.eq(id.toString()), ENROLMENT.DELETED.eq(0))
                 .fetchOptional(EnrolmentRepository::toDomain);
     }

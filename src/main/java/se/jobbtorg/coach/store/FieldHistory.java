@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -46,7 +49,7 @@ public final class FieldHistory {
         if (!heads.isEmpty()) {
             return heads;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (var row : dsl.select(CHANGE_LOG.NEW_STAMP, CHANGE_LOG.FIELD_BASES).from(CHANGE_LOG)
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId))
                 .and(DSL.condition("exists (select 1 from json_each({0}) where json_each.value = {1})",
@@ -91,7 +94,7 @@ public final class FieldHistory {
      * beats newer heads that emptied it (so an exit made on one laptop is not undone by an
      * edit made on another that never saw it).
      */
-    public static String winner(Collection<String> heads, boolean sticky, java.util.function.Function<String, Object> value) {
+    public static String winner(Collection<String> heads, boolean sticky, Function<String, Object> value) {
         Comparator<String> newest = Comparator.naturalOrder();
         if (sticky && heads.size() > 1) {
             Optional<String> set = heads.stream().filter(h -> value.apply(h) != null).max(newest);

@@ -7,11 +7,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.SwedishText;
@@ -95,9 +97,9 @@ public final class ParticipantRepository {
         return changed;
     }
 
-    private static void setIfDiffers(ParticipantRecord r, org.jooq.TableField<ParticipantRecord, String> field,
+    private static void setIfDiffers(ParticipantRecord r, TableField<ParticipantRecord, String> field,
             String stored, String value) {
-        if (!java.util.Objects.equals(stored, value)) {
+        if (!Objects.equals(stored, value)) {
             r.set(field, value);
         }
     }

@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.impl.DSL;
 import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.Coded;
 import se.jobbtorg.coach.domain.EnrolmentFacts;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 
 /** What the indicators are computed from: one row of facts per enrolment, in one query. */
 public final class ReportQueries {
@@ -47,7 +51,7 @@ public final class ReportQueries {
                                     newer.APPROVED_ON.isNotNull(), newer.DELETED.eq(0),
                                     newer.VERSION.gt(inForce.VERSION))))
                     .forEach(r -> kinds.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                            .add(se.jobbtorg.coach.domain.Coded.ofCode(ActivityKind.class, r.value2())));
+                            .add(Coded.ofCode(ActivityKind.class, r.value2())));
             return dsl.select(ENROLMENT.ID, ENROLMENT.PARTICIPANT_ID, ENROLMENT.ENROLLED_ON, ENROLMENT.EXITED_ON,
                             ENROLMENT.EXIT_REASON, firstApproval, firstReview, ENROLMENT.EXIT_CHECK)
                     .from(ENROLMENT).where(where)
@@ -57,13 +61,13 @@ public final class ReportQueries {
                             r.value6() == null ? null : LocalDate.parse(r.value6()),
                             r.value7() == null ? null : LocalDate.parse(r.value7()),
                             kinds.getOrDefault(r.value1(), List.of()),
-                            r.value8() == null ? null : se.jobbtorg.coach.domain.Coded.ofCode(
-                                    se.jobbtorg.coach.domain.ExitCheck.class, r.value8())));
+                            r.value8() == null ? null : Coded.ofCode(
+                                    ExitCheck.class, r.value8())));
         });
     }
 
     /** The ids of the enrolments referred by one unit. */
-    public java.util.Set<UUID> enrolmentsOfUnit(String referringUnit) {
+    public Set<UUID> enrolmentsOfUnit(String referringUnit) {
         return db.read(dsl -> dsl.select(ENROLMENT.ID).from(ENROLMENT)
                 .where(ENROLMENT.REFERRING_UNIT.eq(referringUnit), ENROLMENT.DELETED.eq(0))
                 .fetchSet(r -> UUID.fromString(r.value1())));
@@ -84,7 +88,7 @@ public final class ReportQueries {
                 .where(ENROLMENT.ID.in(enrolmentIds.stream().map(UUID::toString).toList()))
                 .orderBy(PARTICIPANT.SORT_NAME, ENROLMENT.ENROLLED_ON)
                 .fetch(r -> new Line(r.value1() + ", " + r.value2(),
-                        se.jobbtorg.coach.domain.PersonalIdentityNumber.ofNormalised(r.value3()).display(),
+                        PersonalIdentityNumber.ofNormalised(r.value3()).display(),
                         LocalDate.parse(r.value4()), r.value5() == null ? null : LocalDate.parse(r.value5()),
                         r.value6() == null ? null : ExitReason.ofCode(r.value6()))));
     }

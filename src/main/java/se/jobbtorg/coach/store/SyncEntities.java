@@ -10,6 +10,7 @@ import static se.jobbtorg.coach.store.generated.Tables.MAPPING_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.MEETING;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class SyncEntities {
 
         /** The columns a change may carry: everything but the bookkeeping and derived ones. */
         public List<String> dataColumns() {
-            return java.util.Arrays.stream(table.fields()).map(Field::getName)
+            return Arrays.stream(table.fields()).map(Field::getName)
                     .filter(n -> !Set.of(Transaction.ID, Transaction.VERSION_STAMP, Transaction.CHANGED_BY,
                             Transaction.DELETED).contains(n))
                     .filter(n -> !derived.contains(n))

@@ -2,6 +2,7 @@ package se.jobbtorg.coach.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
@@ -116,7 +118,7 @@ public final class Transaction {
      * stays in conflict with the decision.
      */
     public <R extends UpdatableRecord<R>> void resolve(Table<R> table, String id, String field, Object value,
-            java.util.Collection<String> seen) {
+            Collection<String> seen) {
         TableField<R, String> idField = stringField(table, ID);
         R stored = Objects.requireNonNull(dsl.selectFrom(table).where(idField.eq(id)).fetchOne(), "no such record");
         TreeSet<String> heads = history.heads(table.getName(), id, field);
@@ -190,17 +192,17 @@ public final class Transaction {
                 .execute();
     }
 
-    private static boolean isDeleted(org.jooq.Record record, Table<?> table) {
+    private static boolean isDeleted(Record record, Table<?> table) {
         return Integer.valueOf(1).equals(record.get(deletedField(table)));
     }
 
     @SuppressWarnings("unchecked")
-    private static <R extends org.jooq.Record> TableField<R, String> stringField(Table<R> table, String name) {
+    private static <R extends Record> TableField<R, String> stringField(Table<R> table, String name) {
         return (TableField<R, String>) Objects.requireNonNull(table.field(name), () -> table.getName() + " lacks " + name);
     }
 
     @SuppressWarnings("unchecked")
-    private static <R extends org.jooq.Record> TableField<R, Integer> deletedField(Table<R> table) {
+    private static <R extends Record> TableField<R, Integer> deletedField(Table<R> table) {
         return (TableField<R, Integer>) Objects.requireNonNull(table.field(DELETED), () -> table.getName() + " lacks " + DELETED);
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -25,6 +26,7 @@ import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.Coded;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
@@ -50,7 +52,7 @@ public final class WorkflowRepository {
     /** Everything of one enrolment, read in one snapshot. */
     public record StoredWork(List<MappingEntry> mapping, List<ActivityPlan> plans, List<Activity> activities,
             List<Meeting> meetings, List<ActivityFollowUp> followUps, String exitNote,
-            se.jobbtorg.coach.domain.ExitCheck exitCheck, LocalDate exitCheckedOn) {
+            ExitCheck exitCheck, LocalDate exitCheckedOn) {
     }
 
     public StoredWork work(UUID enrolmentId) {
@@ -83,7 +85,7 @@ public final class WorkflowRepository {
         var exit = dsl.select(ENROLMENT.EXIT_NOTE, ENROLMENT.EXIT_CHECK, ENROLMENT.EXIT_CHECKED_ON).from(ENROLMENT)
                 .where(ENROLMENT.ID.eq(id)).fetchOne();
         return new StoredWork(mapping, plans, activities, meetings, followUps, exit.value1(),
-                exit.value2() == null ? null : Coded.ofCode(se.jobbtorg.coach.domain.ExitCheck.class, exit.value2()),
+                exit.value2() == null ? null : Coded.ofCode(ExitCheck.class, exit.value2()),
                 exit.value3() == null ? null : LocalDate.parse(exit.value3()));
     }
 
@@ -125,7 +127,7 @@ public final class WorkflowRepository {
                 return new OpenWork(EnrolmentRepository.toDomain(r), new StoredWork(mapping.getOrDefault(id, List.of()),
                         plans.getOrDefault(id, List.of()), activities.getOrDefault(id, List.of()),
                         meetings.getOrDefault(id, List.of()), followUps.getOrDefault(id, List.of()), r.getExitNote(),
-                        r.getExitCheck() == null ? null : Coded.ofCode(se.jobbtorg.coach.domain.ExitCheck.class, r.getExitCheck()),
+                        r.getExitCheck() == null ? null : Coded.ofCode(ExitCheck.class, r.getExitCheck()),
                         r.getExitCheckedOn() == null ? null : LocalDate.parse(r.getExitCheckedOn())));
             });
         });
@@ -154,7 +156,7 @@ public final class WorkflowRepository {
         });
     }
 
-    public java.util.Optional<ActivityPlan> plan(Transaction tx, UUID planId) {
+    public Optional<ActivityPlan> plan(Transaction tx, UUID planId) {
         return tx.dsl().selectFrom(ACTIVITY_PLAN).where(ACTIVITY_PLAN.ID.eq(planId.toString()), ACTIVITY_PLAN.DELETED.eq(0))
                 .fetchOptional(WorkflowRepository::plan);
     }
@@ -268,7 +270,7 @@ public final class WorkflowRepository {
     }
 
     /** Records the check a month after the exit: only these two fields change. */
-    public void checkExit(Transaction tx, UUID enrolmentId, se.jobbtorg.coach.domain.ExitCheck check, LocalDate on) {
+    public void checkExit(Transaction tx, UUID enrolmentId, ExitCheck check, LocalDate on) {
         var r = tx.dsl().newRecord(ENROLMENT);
         r.setId(enrolmentId.toString());
         r.setExitCheck(check.code());
@@ -289,7 +291,7 @@ public final class WorkflowRepository {
     }
 
     /** The latest reason given for this deadline of this enrolment, if any. */
-    public java.util.Optional<String> deadlineReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
+    public Optional<String> deadlineReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
         return db.read(dsl -> dsl.select(DEADLINE_REASON.REASON).from(DEADLINE_REASON)
                 .where(DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()), DEADLINE_REASON.KIND.eq(kind.code()),
                         DEADLINE_REASON.DUE_ON.eq(dueOn.toString()), DEADLINE_REASON.DELETED.eq(0))
@@ -304,7 +306,7 @@ public final class WorkflowRepository {
                 r.getSupersedes() == null ? null : UUID.fromString(r.getSupersedes()));
     }
 
-    static ActivityFollowUp followUp(se.jobbtorg.coach.store.generated.tables.records.ActivityFollowUpRecord r) {
+    static ActivityFollowUp followUp(ActivityFollowUpRecord r) {
         return new ActivityFollowUp(UUID.fromString(r.getId()), UUID.fromString(r.getMeetingId()),
                 UUID.fromString(r.getActivityId()), r.getNote());
     }

@@ -1,6 +1,8 @@
 package se.jobbtorg.coach.sync;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.Actor;
@@ -57,7 +59,7 @@ public final class CodeLists {
     }
 
     /** The codes of a list, in catalogue order. */
-    public static java.util.List<String> codes(CodeList list) {
-        return java.util.Arrays.stream(list.codes().getEnumConstants()).map(c -> ((Coded) c).code()).toList();
+    public static List<String> codes(CodeList list) {
+        return Arrays.stream(list.codes().getEnumConstants()).map(c -> ((Coded) c).code()).toList();
     }
 }

@@ -1,7 +1,10 @@
 package se.jobbtorg.coach.sync;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A decision about one of the team's devices, made by a person on some device and signed there:
@@ -53,7 +56,7 @@ public record DeviceStatement(String subject, String status, String signingKey, 
      * and an Ed25519 check in the JDK costs about a millisecond. Keyed by the whole signed text
      * and signature, so a changed statement is checked afresh.
      */
-    private static final java.util.Map<String, Boolean> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Boolean> CHECKED = new ConcurrentHashMap<>();
     private static final int CHECKED_MAX = 10_000;
 
     /** Whether the signature holds and the fields fit together. */
@@ -81,7 +84,7 @@ public record DeviceStatement(String subject, String status, String signingKey, 
             }
         }
         try {
-            java.time.Instant.parse(stamp);
+            Instant.parse(stamp);
         } catch (RuntimeException e) {
             return false;
         }

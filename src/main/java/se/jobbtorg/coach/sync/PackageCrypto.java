@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -48,7 +50,7 @@ public final class PackageCrypto {
     static final String WRAP_INFO = "jobbtorg-caseload-package/2 wrap x25519";
     static final String WRAP_AAD = "jobbtorg-caseload-package/2 ";
     /** The fixed start of an X25519 public key's X.509 encoding (RFC 8410); the 32 raw bytes follow. */
-    private static final byte[] X25519_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b656e032100");
+    private static final byte[] X25519_PREFIX = HexFormat.of().parseHex("302a300506032b656e032100");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -234,7 +236,7 @@ public final class PackageCrypto {
     /** A new X25519 key pair: {private PKCS#8, public X.509}, each Base64. */
     public static String[] newAgreementKeyPair() {
         try {
-            var pair = java.security.KeyPairGenerator.getInstance("X25519").generateKeyPair();
+            var pair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
             return new String[] {Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())};
         } catch (GeneralSecurityException e) {

@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -135,7 +140,7 @@ public final class PackageReader {
      * passphrase if one is set (asked for only when the device's own key does not open it).
      */
     public record Keyring(String deviceId, String agreementPrivate, String agreementPublic,
-            java.util.function.Supplier<String> teamPassphrase) {
+            Supplier<String> teamPassphrase) {
         public static final Keyring NONE = new Keyring("", null, null, () -> null);
 
         @Override
@@ -394,7 +399,7 @@ public final class PackageReader {
                     || r.iterations() > PackageCrypto.PBKDF2_MAX_ITERATIONS) {
                 continue;
             }
-            byte[] key = PackageCrypto.unwrapWithPassphrase(passphrase, java.util.Base64.getDecoder().decode(r.salt()),
+            byte[] key = PackageCrypto.unwrapWithPassphrase(passphrase, Base64.getDecoder().decode(r.salt()),
                     r.iterations(), r.wrappedKey(), m.packageId());
             if (key != null) {
                 return key;
@@ -427,8 +432,8 @@ public final class PackageReader {
 
     /** Raw DEFLATE (RFC 1951) undone; its native memory freed on close. */
     private static InputStream inflating(InputStream in) {
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
-        return new java.util.zip.InflaterInputStream(in, inflater, 65536) {
+        Inflater inflater = new Inflater(true);
+        return new InflaterInputStream(in, inflater, 65536) {
             @Override
             public void close() throws IOException {
                 try {
@@ -481,7 +486,7 @@ public final class PackageReader {
                 // The digest is of every stored byte, also any the text did not need.
                 storedBytes.transferTo(OutputStream.nullOutputStream());
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             // Decrypted, but not the compressed text it should be: written wrong or altered.
             throw new PackageRefusedException(Refusal.DECRYPTION, e, entry.getName());
         }
@@ -590,7 +595,7 @@ public final class PackageReader {
     }
 
     /** Counts what is really inflated, whatever the entry's header claims. */
-    private static final class CappedStream extends java.io.FilterInputStream {
+    private static final class CappedStream extends FilterInputStream {
         private final long cap;
         private final String name;
         private long read;

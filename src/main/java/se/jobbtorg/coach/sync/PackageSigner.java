@@ -4,12 +4,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Ed25519 (in the JDK since 15) over the exact bytes of manifest.json, which holds the SHA-256
@@ -52,9 +54,9 @@ public final class PackageSigner {
             return null;
         }
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+            byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest(Base64.getDecoder().decode(publicKeyBase64));
-            String hex = java.util.HexFormat.of().withUpperCase().formatHex(hash, 0, 10);
+            String hex = HexFormat.of().withUpperCase().formatHex(hash, 0, 10);
             return String.join(" ", hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12),
                     hex.substring(12, 16), hex.substring(16, 20));
         } catch (GeneralSecurityException | IllegalArgumentException e) {

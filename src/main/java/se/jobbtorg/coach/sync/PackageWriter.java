@@ -3,6 +3,7 @@ package se.jobbtorg.coach.sync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import se.jobbtorg.coach.files.AtomicFile;
@@ -133,7 +137,7 @@ public final class PackageWriter {
                             now.toString(), kind, new Manifest.Sequence(export.from(), export.to()), CodeLists.versions(),
                             counts, entries, export.received(), encryption);
                     byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-                    zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
+                    zip.setLevel(Deflater.DEFAULT_COMPRESSION);
                     zip.putNextEntry(new ZipEntry(MANIFEST));
                     zip.write(manifestBytes);
                     zip.closeEntry();
@@ -167,16 +171,16 @@ public final class PackageWriter {
      */
     private static OutputStream entry(ZipOutputStream zip, String name, MessageDigest sha, byte[] contentKey)
             throws IOException {
-        zip.setLevel(contentKey == null ? java.util.zip.Deflater.DEFAULT_COMPRESSION
-                : java.util.zip.Deflater.NO_COMPRESSION);
+        zip.setLevel(contentKey == null ? Deflater.DEFAULT_COMPRESSION
+                : Deflater.NO_COMPRESSION);
         zip.putNextEntry(new ZipEntry(name));
         OutputStream stored = new DigestOutputStream(new NonClosing(zip), sha);
         if (contentKey == null) {
-            return new java.io.BufferedOutputStream(stored, 65536);
+            return new BufferedOutputStream(stored, 65536);
         }
         OutputStream sealed = PackageCrypto.encrypting(stored, contentKey, name);
-        return new java.util.zip.DeflaterOutputStream(sealed, new java.util.zip.Deflater(
-                java.util.zip.Deflater.DEFAULT_COMPRESSION, true), 65536) {
+        return new DeflaterOutputStream(sealed, new Deflater(
+                Deflater.DEFAULT_COMPRESSION, true), 65536) {
             @Override
             public void close() throws IOException {
                 super.close();
@@ -198,7 +202,7 @@ public final class PackageWriter {
         if (readers.passphrase() != null) {
             byte[] salt = PackageCrypto.random(PackageCrypto.SALT_BYTES);
             recipients.add(new Manifest.Recipient(Manifest.Recipient.PASSPHRASE, null, null, PackageCrypto.KDF,
-                    PackageCrypto.PBKDF2_ITERATIONS, java.util.Base64.getEncoder().encodeToString(salt),
+                    PackageCrypto.PBKDF2_ITERATIONS, Base64.getEncoder().encodeToString(salt),
                     PackageCrypto.wrapWithPassphrase(contentKey, packageId, readers.passphrase(), salt,
                             PackageCrypto.PBKDF2_ITERATIONS)));
         }

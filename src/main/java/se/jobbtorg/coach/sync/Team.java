@@ -1,7 +1,9 @@
 package se.jobbtorg.coach.sync;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ public final class Team {
             }
         }
         // Oldest first, so the label and agreement key of the newest admission win below.
-        pending.sort(java.util.Comparator.comparing(DeviceStatement::stamp).thenComparing(DeviceStatement::decidedBy));
+        pending.sort(Comparator.comparing(DeviceStatement::stamp).thenComparing(DeviceStatement::decidedBy));
         List<DeviceStatement> counted = new ArrayList<>();
         boolean grew = true;
         while (grew) {
@@ -62,7 +64,7 @@ public final class Team {
                 }
             }
         }
-        counted.sort(java.util.Comparator.comparing(DeviceStatement::stamp).thenComparing(DeviceStatement::decidedBy));
+        counted.sort(Comparator.comparing(DeviceStatement::stamp).thenComparing(DeviceStatement::decidedBy));
         Map<String, Member> members = new LinkedHashMap<>();
         for (DeviceStatement s : counted) {
             if (s.subject().equals(self)) {
@@ -128,7 +130,7 @@ public final class Team {
         }
         if (m.withdrawn()) {
             return (m.unsigned() || !m.signingKeys().isEmpty())
-                    && madeAtMillis < java.time.Instant.parse(m.withdrawnAt()).toEpochMilli();
+                    && madeAtMillis < Instant.parse(m.withdrawnAt()).toEpochMilli();
         }
         return m.admitted();
     }

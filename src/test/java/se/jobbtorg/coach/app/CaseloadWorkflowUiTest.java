@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -37,8 +39,8 @@ import se.jobbtorg.coach.i18n.I18n;
 class CaseloadWorkflowUiTest {
     private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
     /** A fixed day, so the test means the same at midnight as at noon. */
-    private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-11-24T09:30:00Z"),
-            java.time.ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"),
+            ZoneId.of("Europe/Stockholm"));
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     @TempDir

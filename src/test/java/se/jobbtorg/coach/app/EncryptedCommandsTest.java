@@ -11,10 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.RawConnections;
 
 /** The headless commands on an encrypted database: init, then check, with the passphrase from a file or stdin. */
 class EncryptedCommandsTest {
@@ -101,14 +106,14 @@ class EncryptedCommandsTest {
     @Test
     void aCommandRefusesAPlainDatabaseInsteadOfEncryptingItUnderAPassphraseTypedOnce() throws Exception {
         Path encrypted = dir.resolve("new.db");
-        se.jobbtorg.coach.store.Database.open(encrypted, java.time.Clock.systemUTC(), se.jobbtorg.coach.TestPassphrase.get())
+        Database.open(encrypted, Clock.systemUTC(), TestPassphrase.get())
                 .close();
-        Path plain = se.jobbtorg.coach.store.RawConnections.plainCopy(encrypted, dir.resolve("old.db"));
+        Path plain = RawConnections.plainCopy(encrypted, dir.resolve("old.db"));
         byte[] before = Files.readAllBytes(plain);
         System.setIn(new ByteArrayInputStream("x\n".getBytes(StandardCharsets.UTF_8)));
         var refused = SyncMainTest.main("check", "--db", plain.toString());
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("not encrypted yet: open it once in the window"), refused.err());
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(plain)), "the plain file is as it was");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(plain)), "the plain file is as it was");
     }
 }

@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.WrongPassphraseException;
@@ -110,8 +113,8 @@ class LockUiTest {
         assertFalse(Files.exists(file), "nothing is created before the passphrase is chosen");
 
         robot.clickOn("#passphraseRepeat").push(KeyCode.END).write("e");
-        String first = robot.lookup("#passphraseField").queryAs(javafx.scene.control.PasswordField.class).getText();
-        String repeat = robot.lookup("#passphraseRepeat").queryAs(javafx.scene.control.PasswordField.class).getText();
+        String first = robot.lookup("#passphraseField").queryAs(PasswordField.class).getText();
+        String repeat = robot.lookup("#passphraseRepeat").queryAs(PasswordField.class).getText();
         assertEquals(first, repeat, "both fields hold what was typed");
         robot.push(KeyCode.ENTER);
         Ui.waitFor(() -> opened.get() != null || failed.get() != null);
@@ -163,7 +166,7 @@ class LockUiTest {
     void aWrongPassphraseNeverOpensTheDatabase() {
         Path file = dir.resolve("guard-" + System.nanoTime() + ".db");
         AppContext.open(file, CLOCK, TestPassphrase.get()).close();
-        org.junit.jupiter.api.Assertions.assertThrows(WrongPassphraseException.class,
-                () -> AppContext.open(file, CLOCK, se.jobbtorg.coach.domain.Passphrase.of("inte rätt lösenfras")));
+        Assertions.assertThrows(WrongPassphraseException.class,
+                () -> AppContext.open(file, CLOCK, Passphrase.of("inte rätt lösenfras")));
     }
 }

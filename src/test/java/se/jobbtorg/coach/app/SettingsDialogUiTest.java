@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class SettingsDialogUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 600, 400);
+        Scene scene = new Scene(new StackPane(), 600, 400);
         scene.getStylesheets().add(CoachApplication.STYLESHEET);
         stage.setScene(scene);
         stage.show();

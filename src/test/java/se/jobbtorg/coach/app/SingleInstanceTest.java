@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -92,7 +94,7 @@ class SingleInstanceTest {
     void messagesThatComeBeforeTheWindowListensWait() {
         SingleInstance.Mailbox box = new SingleInstance.Mailbox();
         box.post(List.of("show"));
-        List<List<String>> seen = new java.util.ArrayList<>();
+        List<List<String>> seen = new ArrayList<>();
         box.deliverTo(seen::add);
         box.post(List.of("open /x.caseload.zip"));
         assertEquals(List.of(List.of("show"), List.of("open /x.caseload.zip")), seen);
@@ -113,7 +115,7 @@ class SingleInstanceTest {
             byte[] answer = socket.getInputStream().readAllBytes();
             String s = new String(answer, StandardCharsets.UTF_8);
             return s.isEmpty() ? null : s.lines().findFirst().orElse(null);
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return null;
         }
     }

@@ -12,10 +12,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.domain.SelfSupport;
+import se.jobbtorg.coach.domain.SocialstyrelsenCodes;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorTable;
 import se.jobbtorg.coach.ui.MainWindow;
@@ -103,17 +107,17 @@ class SummaryUiTest {
         Path national = exports.resolve(SV.get("summary.fileName.national"));
         robot.press(KeyCode.ALT).type(KeyCode.S).release(KeyCode.ALT);
         Ui.waitFor(() -> Files.exists(national) && Ui.showing(robot, ".dialog-pane"));
-        java.util.List<org.apache.commons.csv.CSVRecord> records;
+        List<CSVRecord> records;
         try (var in = Files.newBufferedReader(national, StandardCharsets.UTF_8)) {
             assertEquals('\uFEFF', in.read());
-            records = org.apache.commons.csv.CSVFormat.Builder.create(org.apache.commons.csv.CSVFormat.EXCEL)
+            records = CSVFormat.Builder.create(CSVFormat.EXCEL)
                     .setDelimiter(';').get().parse(in).getRecords();
         }
         assertEquals(SV.get("report.national.title"), records.get(0).get(0));
         int exits = expected.unknownReason().denominator().count();
         var exitRows = records.stream().filter(r -> r.size() == 8
                 && r.get(0).equals(SV.get("report.national.section.exits"))).toList();
-        assertEquals(se.jobbtorg.coach.domain.SocialstyrelsenCodes.NationalExit.values().length, exitRows.size());
+        assertEquals(SocialstyrelsenCodes.NationalExit.values().length, exitRows.size());
         assertEquals(exits, exitRows.stream().mapToInt(r -> Integer.parseInt(r.get(3))).sum(),
                 "the rows add up to every exit of the period");
         exitRows.forEach(r -> assertEquals(Integer.toString(exits), r.get(4), "each row states its denominator"));

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.app;
 
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.util.logging.LogManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
 
 /** The import and export commands as the jar's main method runs them. */
@@ -72,10 +74,10 @@ class SyncMainTest {
             }
         }
         // Their people have admitted each other's laptops.
-        try (Database da = se.jobbtorg.coach.TestTeam.open(a, Clock.systemUTC()); Database db = se.jobbtorg.coach.TestTeam.open(b, Clock.systemUTC())) {
-            se.jobbtorg.coach.TestTeam.admitEachOther(
-                    new se.jobbtorg.coach.service.SyncService(da, Clock.systemUTC(), () -> "Linnea Ek"),
-                    new se.jobbtorg.coach.service.SyncService(db, Clock.systemUTC(), () -> "Karim Haddad"));
+        try (Database da = TestTeam.open(a, Clock.systemUTC()); Database db = TestTeam.open(b, Clock.systemUTC())) {
+            TestTeam.admitEachOther(
+                    new SyncService(da, Clock.systemUTC(), () -> "Linnea Ek"),
+                    new SyncService(db, Clock.systemUTC(), () -> "Karim Haddad"));
         }
         Path pkg = dir.resolve("a.caseload.zip");
         Path secret = dir.resolve("passphrase.txt");

@@ -1,6 +1,9 @@
 package se.jobbtorg.coach.app;
-
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +14,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -26,12 +35,15 @@ import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.ui.MainWindow;
+import se.jobbtorg.coach.ui.sync.SyncViewModel;
 
 /**
  * Two laptops, each with its own database, exchange packages through a folder. Both change
@@ -71,7 +83,7 @@ class SyncUiTest {
 
         // They met once: their laptops admitted each other, and Karim has Linnea's caseload.
         SyncService mine = context.ui().sync();
-        se.jobbtorg.coach.TestTeam.admitEachOther(mine, otherSync);
+        TestTeam.admitEachOther(mine, otherSync);
         Path first = folder.resolve("first.caseload.zip");
         mine.exportSnapshot(first, p -> { });
         otherSync.importPackage(first, false, p -> { });
@@ -88,8 +100,8 @@ class SyncUiTest {
     }
 
     /** A question about what the screen holds, asked on the FX thread (lists change there). */
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> question) throws Exception {
-        return org.testfx.util.WaitForAsyncUtils.asyncFx(question).get();
+    private static boolean onFx(Callable<Boolean> question) throws Exception {
+        return WaitForAsyncUtils.asyncFx(question).get();
     }
 
     @SuppressWarnings("unchecked")
@@ -126,10 +138,10 @@ class SyncUiTest {
         robot.clickOn("#syncFolder").write(folder.toString());
         robot.clickOn("#syncImportFolder");
         Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 1 && Ui.rows(robot, "#syncConflicts") == 1);
-        String result = ((se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome) table(robot, "#syncOutcomes").getItems()
+        String result = ((SyncViewModel.Outcome) table(robot, "#syncOutcomes").getItems()
                 .get(0)).result();
         assertTrue(result.startsWith(SV.get("sync.result", 1, 1, 0, 1, 0)), result);
-        var row = (se.jobbtorg.coach.ui.sync.SyncViewModel.ConflictRow) table(robot, "#syncConflicts").getItems().get(0);
+        var row = (SyncViewModel.ConflictRow) table(robot, "#syncConflicts").getItems().get(0);
         assertEquals("Amina Yusuf", row.record());
         assertEquals(SV.get("sync.field.participant.phone"), row.field());
         assertEquals("073-999 88 77", row.shown(), "the newer change is shown");
@@ -138,8 +150,8 @@ class SyncUiTest {
         Ui.shot(robot, "#syncConflicts", "sync-conflict");
 
         // She keeps her own: the other version.
-        javafx.scene.Node shownCell = robot.lookup("#syncConflicts .table-cell")
-                .match(org.testfx.util.NodeQueryUtils.hasText("073-999 88 77")).query();
+        Node shownCell = robot.lookup("#syncConflicts .table-cell")
+                .match(NodeQueryUtils.hasText("073-999 88 77")).query();
         robot.clickOn(shownCell);
         robot.clickOn("#syncTakeOther");
         Ui.waitFor(() -> Ui.rows(robot, "#syncConflicts") == 0);
@@ -172,12 +184,12 @@ class SyncUiTest {
                 for (int i = 0; i < 2; i++) {
                     var p = caseload.register(new ParticipantDraft(PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3),
                             serial++, false).display(), "Person", "Hos " + name.split(" ")[0] + " " + i, null, null, null));
-                    caseload.enrol(new se.jobbtorg.coach.domain.EnrolmentDraft(p.id(), coach.id(),
+                    caseload.enrol(new EnrolmentDraft(p.id(), coach.id(),
                             LocalDate.of(2026, 11, 2), "Försörjningsstöd Spånga-Tensta", null,
-                            java.util.EnumSet.of(se.jobbtorg.coach.domain.TargetGroup.UNEMPLOYED), null, false));
+                            EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
                 }
                 var sync = new SyncService(laptop, THERE, () -> name);
-                se.jobbtorg.coach.TestTeam.admitEachOther(sync, context.ui().sync());
+                TestTeam.admitEachOther(sync, context.ui().sync());
                 sync.exportSnapshot(team.resolve(sync.packageName(name)), p -> { });
             }
         }
@@ -188,7 +200,7 @@ class SyncUiTest {
         robot.clickOn("#syncImportFolder");
         Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 3);
         for (Object row : table(robot, "#syncOutcomes").getItems()) {
-            var outcome = (se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome) row;
+            var outcome = (SyncViewModel.Outcome) row;
             assertEquals(SV.get("sync.result", 5, 0, 0, 0, 0), outcome.result(), outcome.from());
         }
         Ui.shot(robot, "#syncOutcomes", "sync-team");
@@ -210,17 +222,17 @@ class SyncUiTest {
         context.ui().sync().team().setTeamPassphrase(passphrase);
         Path usb = Files.createDirectories(dir.resolve("new-" + System.nanoTime()));
         String fingerprint;
-        try (Database laptop = se.jobbtorg.coach.TestTeam.open(usb.resolve("sofia.db"), THERE)) {
+        try (Database laptop = TestTeam.open(usb.resolve("sofia.db"), THERE)) {
             var coach = new CoachService(laptop).setCurrentCoach("Sofia Lind", "Jobbtorg Kista");
             var caseload = new CaseloadService(laptop, THERE);
             var p = caseload.register(new ParticipantDraft(PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3), 700,
                     false).display(), "Person", "Hos Sofia", null, null, null));
-            caseload.enrol(new se.jobbtorg.coach.domain.EnrolmentDraft(p.id(), coach.id(), LocalDate.of(2026, 11, 2),
-                    "Försörjningsstöd Kista", null, java.util.EnumSet.of(se.jobbtorg.coach.domain.TargetGroup.UNEMPLOYED),
+            caseload.enrol(new EnrolmentDraft(p.id(), coach.id(), LocalDate.of(2026, 11, 2),
+                    "Försörjningsstöd Kista", null, EnumSet.of(TargetGroup.UNEMPLOYED),
                     null, false));
             var sync = new SyncService(laptop, THERE, () -> "Sofia Lind");
             sync.team().setTeamPassphrase(passphrase); // first contact: nobody has met this laptop
-            fingerprint = se.jobbtorg.coach.sync.PackageSigner.fingerprint(sync.team().ownPublicKeys()[0]);
+            fingerprint = PackageSigner.fingerprint(sync.team().ownPublicKeys()[0]);
             sync.exportSnapshot(usb.resolve(sync.packageName("Sofia Lind")), p2 -> { });
         }
 
@@ -229,36 +241,36 @@ class SyncUiTest {
         robot.clickOn("#syncFolder").write(usb.toString());
         robot.clickOn("#syncImportFolder");
         Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 1);
-        var refused = (se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome) table(robot, "#syncOutcomes").getItems().get(0);
+        var refused = (SyncViewModel.Outcome) table(robot, "#syncOutcomes").getItems().get(0);
         assertTrue(refused.refused());
         assertTrue(refused.result().contains(fingerprint), refused.result());
         // The team's computers, a tab beside the conflicts, are shown, since that is where the answer is.
-        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedItem().getId().equals("syncDevicesTab"));
         Ui.waitFor(() -> onFx(() -> table(robot, "#syncDevices").getItems().stream().anyMatch(r ->
-                ((se.jobbtorg.coach.ui.sync.SyncViewModel.DeviceRow) r).label().equals("Sofia Lind"))));
+                ((SyncViewModel.DeviceRow) r).label().equals("Sofia Lind"))));
         Ui.shot(robot, "#syncDevices", "sync-devices-stranger");
 
-        javafx.scene.Node cell = robot.lookup("#syncDevices .table-cell")
-                .match(org.testfx.util.NodeQueryUtils.hasText("Sofia Lind")).query();
+        Node cell = robot.lookup("#syncDevices .table-cell")
+                .match(NodeQueryUtils.hasText("Sofia Lind")).query();
         robot.clickOn(cell);
         robot.press(KeyCode.ALT).type(KeyCode.G).release(KeyCode.ALT); // Godkänn dator…
         Ui.waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
-        String question = ((javafx.scene.control.Label) pane.getContent()).getText();
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        String question = ((Label) pane.getContent()).getText();
         assertTrue(question.contains(fingerprint), "the fingerprint to compare by phone: " + question);
         Ui.shot(robot, ".dialog-pane", "sync-admit-dialog");
         robot.clickOn(SV.get("sync.device.admit.yes"));
         // The team's computers, a tab beside the conflicts, are shown, since that is where the answer is.
-        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedItem().getId().equals("syncDevicesTab"));
         Ui.waitFor(() -> onFx(() -> table(robot, "#syncDevices").getItems().stream().anyMatch(r -> {
-            var d = (se.jobbtorg.coach.ui.sync.SyncViewModel.DeviceRow) r;
+            var d = (SyncViewModel.DeviceRow) r;
             return d.label().equals("Sofia Lind") && d.standing().equals(SV.get("sync.device.standing.admitted"));
         })));
 
         robot.clickOn("#syncImportFolder");
-        Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 1 && !((se.jobbtorg.coach.ui.sync.SyncViewModel.Outcome)
+        Ui.waitFor(() -> Ui.rows(robot, "#syncOutcomes") == 1 && !((SyncViewModel.Outcome)
                 table(robot, "#syncOutcomes").getItems().get(0)).refused());
         Ui.shot(robot, "#syncDevices", "sync-devices-admitted");
         assertEquals(2, context.caseload().participantCount());
@@ -266,7 +278,7 @@ class SyncUiTest {
         // By the keyboard, within the lower half: Ctrl+Tab goes back to the conflicts.
         robot.clickOn("#syncDevices");
         robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
-        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+        Ui.waitFor(() -> robot.lookup("#syncLower").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedItem().getId().equals("syncConflictsTab"));
     }
 }

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the window is started with: a package, or nothing; anything else is a typing mistake. */
@@ -17,12 +18,12 @@ class WindowArgumentsTest {
 
     @Test
     void withoutADisplayTheWindowSaysSoInsteadOfAStackTrace() {
-        assertTrue(Main.noDisplay("Linux", java.util.Map.of()));
-        assertTrue(Main.noDisplay("Linux", java.util.Map.of("DISPLAY", " ")));
-        assertTrue(!Main.noDisplay("Linux", java.util.Map.of("DISPLAY", ":0")));
-        assertTrue(!Main.noDisplay("Linux", java.util.Map.of("WAYLAND_DISPLAY", "wayland-0")));
-        assertTrue(!Main.noDisplay("Windows 11", java.util.Map.of()));
-        assertTrue(!Main.noDisplay("Mac OS X", java.util.Map.of()));
+        assertTrue(Main.noDisplay("Linux", Map.of()));
+        assertTrue(Main.noDisplay("Linux", Map.of("DISPLAY", " ")));
+        assertTrue(!Main.noDisplay("Linux", Map.of("DISPLAY", ":0")));
+        assertTrue(!Main.noDisplay("Linux", Map.of("WAYLAND_DISPLAY", "wayland-0")));
+        assertTrue(!Main.noDisplay("Windows 11", Map.of()));
+        assertTrue(!Main.noDisplay("Mac OS X", Map.of()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import se.jobbtorg.coach.TestPassphrase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.Participant;
@@ -162,10 +166,10 @@ class WorkflowWalkUiTest {
         Ui.waitFor(() -> Ui.text(robot, "#planStatus").equals(SV.get("plan.status.approved", TODAY, "Omar Farah")));
         Ui.shot(robot, "#planActivities", "work-plan");
         robot.clickOn("#planPrint");
-        Ui.waitFor(() -> java.nio.file.Files.exists(printed) && Ui.showing(robot, ".dialog-pane"));
+        Ui.waitFor(() -> Files.exists(printed) && Ui.showing(robot, ".dialog-pane"));
         robot.type(KeyCode.ENTER);
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(printed.toFile())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        try (var pdf = Loader.loadPDF(printed.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("Aktivitetsplan för Amina Yilmaz") && text.contains("Stadsmissionen"), text);
         }
 
@@ -196,7 +200,7 @@ class WorkflowWalkUiTest {
         Ui.waitFor(() -> Ui.showing(robot, "#exitDone"));
         assertEquals(SV.get("exit.done", TODAY, SV.of(ExitReason.UNSUBSIDISED_WORK)), Ui.text(robot, "#exitDone"));
         // The follow-up a month later cannot be recorded today; the screen says when it can.
-        Ui.choose(robot, "#exitCheck", SV.of(se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES));
+        Ui.choose(robot, "#exitCheck", SV.of(ExitCheck.IN_WORK_OR_STUDIES));
         robot.clickOn("#exitCheckedOn").write("2026-11-24");
         robot.clickOn("#exitCheckSave");
         Ui.waitFor(() -> Ui.showing(robot, "#exitCheckedOnProblem"));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -101,7 +102,7 @@ class SyntheticCityTest {
             var enrolments = db.read(dsl -> dsl.selectFrom(ENROLMENT).orderBy(ENROLMENT.PARTICIPANT_ID, ENROLMENT.ENROLLED_ON)
                     .fetch());
             assertTrue(enrolments.size() > PEOPLE * 13 / 10, "people come back: " + enrolments.size());
-            Map<String, List<org.jooq.Record>> byPerson = new HashMap<>();
+            Map<String, List<Record>> byPerson = new HashMap<>();
             enrolments.forEach(e -> byPerson.computeIfAbsent(e.getParticipantId(), k -> new ArrayList<>()).add(e));
             EnumSet<ExitReason> reasons = EnumSet.noneOf(ExitReason.class);
             for (var e : enrolments) {
@@ -122,7 +123,7 @@ class SyntheticCityTest {
                 }
             }
             assertEquals(EnumSet.allOf(ExitReason.class), reasons, "every exit reason occurs");
-            for (List<org.jooq.Record> own : byPerson.values()) {
+            for (List<Record> own : byPerson.values()) {
                 for (int i = 0; i < own.size() - 1; i++) {
                     String exit = own.get(i).get(ENROLMENT.EXITED_ON);
                     assertTrue(exit != null && exit.compareTo(own.get(i + 1).get(ENROLMENT.ENROLLED_ON)) < 0,
@@ -201,7 +202,7 @@ class SyntheticCityTest {
     static String checksum(Database db) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (SyncEntities.Entity entity : SyncEntities.all()) {
-            List<Field<?>> fields = java.util.Arrays.stream(entity.table().fields())
+            List<Field<?>> fields = Arrays.stream(entity.table().fields())
                     .filter(f -> !Set.of("version_stamp", "changed_by").contains(f.getName())).toList();
             for (Record r : db.read(dsl -> dsl.select(fields).from(entity.table())
                     .orderBy(DSL.field(DSL.name("id"))).fetch())) {

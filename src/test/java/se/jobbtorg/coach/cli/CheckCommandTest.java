@@ -1,6 +1,8 @@
 package se.jobbtorg.coach.cli;
 
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.store.Database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,7 @@ class CheckCommandTest {
 
     @Test
     void aHealthyDatabaseGivesOneLineAndExitZero() {
-        se.jobbtorg.coach.store.Database.open(dir.resolve("c.db"), Clock.systemUTC(), TestPassphrase.get()).close();
+        Database.open(dir.resolve("c.db"), Clock.systemUTC(), TestPassphrase.get()).close();
         var out = new ByteArrayOutputStream();
         assertEquals(CheckCommand.OK, check(dir.resolve("c.db"), out, new ByteArrayOutputStream()));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("ok file="));
@@ -43,7 +45,7 @@ class CheckCommandTest {
     @Test
     void aDamagedFileGivesExitThree() throws Exception {
         Path file = dir.resolve("c.db");
-        try (var db = se.jobbtorg.coach.store.Database.open(file, Clock.systemUTC(), TestPassphrase.get())) {
+        try (var db = Database.open(file, Clock.systemUTC(), TestPassphrase.get())) {
             db.backup("manual");
         }
         // Garbage over the first page: the passphrase opens the backup, so the file is damaged.
@@ -56,9 +58,9 @@ class CheckCommandTest {
     @Test
     void aWrongPassphraseGivesExitOneAndSaysSo() {
         Path file = dir.resolve("c.db");
-        se.jobbtorg.coach.store.Database.open(file, Clock.systemUTC(), TestPassphrase.get()).close();
+        Database.open(file, Clock.systemUTC(), TestPassphrase.get()).close();
         var err = new ByteArrayOutputStream();
-        int code = new CheckCommand(file, Clock.systemUTC(), se.jobbtorg.coach.domain.Passphrase.of("not the one at all"))
+        int code = new CheckCommand(file, Clock.systemUTC(), Passphrase.of("not the one at all"))
                 .run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(CheckCommand.FAILED, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("reason=wrong passphrase"), err.toString(StandardCharsets.UTF_8));

@@ -22,6 +22,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.domain.ActivityDraft;
@@ -198,7 +204,7 @@ class ReportCommandTest {
                 dir.resolve("x.csv"), on("2026-11-24"), TestPassphrase.get()).run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(Files.notExists(out) && Files.notExists(dir.resolve("x.csv")) && Files.notExists(dir.resolve("none.db")));
         Path db = dir.resolve("real.db");
-        se.jobbtorg.coach.store.Database.open(db, on("2026-11-24"), TestPassphrase.get()).close();
+        Database.open(db, on("2026-11-24"), TestPassphrase.get()).close();
         long size = db.toFile().length();
         assertEquals(ReportCommand.USAGE, new ReportCommand(db, null, null, null, "csv", db, on("2026-11-24"), TestPassphrase.get())
                 .run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
@@ -215,17 +221,17 @@ class ReportCommandTest {
         assertEquals(ReportCommand.OK, new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null,
                 "xlsx", out, on("2026-11-24"), TestPassphrase.get()).run(new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), System.err));
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.toFile())) {
+        try (var book = new XSSFWorkbook(out.toFile())) {
             var figures = book.getSheet("Indikatorer");
             var period = figures.getRow(1).getCell(1);
-            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, period.getCellType());
-            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(period), "a real date");
+            assertEquals(CellType.NUMERIC, period.getCellType());
+            assertTrue(DateUtil.isCellDateFormatted(period), "a real date");
             assertEquals(LocalDate.of(2025, 1, 1), period.getLocalDateTimeCellValue().toLocalDate());
-            org.apache.poi.ss.usermodel.Row enrolled = null;
-            org.apache.poi.ss.usermodel.Row strict6 = null;
+            Row enrolled = null;
+            Row strict6 = null;
             for (var row : figures) {
                 var cell = row.getCell(1);
-                String name = cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                String name = cell != null && cell.getCellType() == CellType.STRING
                         ? cell.getStringCellValue() : null;
                 if ("Inskrivna under perioden".equals(name)) {
                     enrolled = row;
@@ -242,11 +248,11 @@ class ReportCommandTest {
             var basis = book.getSheet("Underlag");
             assertTrue(basis.getRow(1).getCell(0).getStringCellValue().length() == 36, "an id, no name");
             assertEquals(9, basis.getRow(0).getLastCellNum(), "enrolment, person, dates, reason, review, check, kinds");
-            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(basis.getRow(1).getCell(5)),
+            assertTrue(DateUtil.isCellDateFormatted(basis.getRow(1).getCell(5)),
                     "the first plan's approval date");
             assertEquals("Individuell coachning", basis.getRow(1).getCell(8).getStringCellValue());
             assertEquals(3, basis.getLastRowNum(), "a header and one row per enrolment of the period");
-            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(basis.getRow(1).getCell(2)));
+            assertTrue(DateUtil.isCellDateFormatted(basis.getRow(1).getCell(2)));
         }
     }
 
@@ -259,9 +265,9 @@ class ReportCommandTest {
         assertEquals(ReportCommand.OK, new ReportCommand(file, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null,
                 "pdf", out, on("2026-11-24"), TestPassphrase.get()).run(new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), System.err));
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+        try (var pdf = Loader.loadPDF(out.toFile())) {
             assertEquals(1, pdf.getNumberOfPages());
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("Inskrivningar 2025-01-01 – 2025-12-31, mätt 2026-11-24"), text);
             assertTrue(text.contains("100,0 % (2 av 2)") && text.contains("50,0 % (1 av 2)"),
                     "6 months: both exits for the city, only the work strictly\n" + text);

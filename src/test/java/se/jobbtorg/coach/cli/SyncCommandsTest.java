@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.cli;
 
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,11 +13,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +39,7 @@ import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.sync.SyncedRecords;
 
@@ -75,7 +82,7 @@ class SyncCommandsTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private final List<Path> laptops = new java.util.ArrayList<>();
+    private final List<Path> laptops = new ArrayList<>();
 
     /**
      * A laptop's database with a coach and people, all invented. It joins the team: it and every
@@ -85,12 +92,12 @@ class SyncCommandsTest {
         Path file = dir.resolve(name + ".db");
         try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             var me = new CoachService(db).setCurrentCoach(coach, "Jobbtorg Kista");
-            se.jobbtorg.coach.service.SyncService sync = new se.jobbtorg.coach.service.SyncService(db, CLOCK, () -> coach);
+            SyncService sync = new SyncService(db, CLOCK, () -> coach);
             sync.team().setTeamPassphrase("the Kista team's passphrase");
             for (Path other : laptops) {
-                try (Database o = se.jobbtorg.coach.TestTeam.open(other, CLOCK)) {
-                    se.jobbtorg.coach.TestTeam.admitEachOther(sync,
-                            new se.jobbtorg.coach.service.SyncService(o, CLOCK, () -> other.getFileName().toString()));
+                try (Database o = TestTeam.open(other, CLOCK)) {
+                    TestTeam.admitEachOther(sync,
+                            new SyncService(o, CLOCK, () -> other.getFileName().toString()));
                 }
             }
             laptops.add(file);
@@ -108,11 +115,11 @@ class SyncCommandsTest {
 
     static void admitUnsigned(Path db, Path source) {
         String id;
-        try (Database s = se.jobbtorg.coach.TestTeam.open(source, CLOCK)) {
+        try (Database s = TestTeam.open(source, CLOCK)) {
             id = s.deviceId();
         }
-        try (Database d = se.jobbtorg.coach.TestTeam.open(db, CLOCK)) {
-            new se.jobbtorg.coach.service.SyncService(d, CLOCK, () -> "x").team().admitUnsigned(id, "another system");
+        try (Database d = TestTeam.open(db, CLOCK)) {
+            new SyncService(d, CLOCK, () -> "x").team().admitUnsigned(id, "another system");
         }
     }
 
@@ -195,7 +202,7 @@ class SyncCommandsTest {
         assertEquals(SyncCommands.OK, export(linnea, good).code());
         Path bad = dir.resolve("tampered.caseload.zip");
         try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
                 byte[] bytes = in.getInputStream(entry).readAllBytes();
                 if (entry.getName().equals("participants.jsonl")) {
                     bytes[bytes.length - 1] ^= 1; // one bit of the (encrypted) people changed on the way
@@ -225,8 +232,8 @@ class SyncCommandsTest {
      */
     Path rewritten(Path producer, Path encrypted, String from, String to) throws IOException {
         Path good = dir.resolve("plain-" + to + ".caseload.zip");
-        try (Database db = se.jobbtorg.coach.TestTeam.open(producer, CLOCK)) {
-            se.jobbtorg.coach.TestTeam.plainCopy(encrypted, db, good);
+        try (Database db = TestTeam.open(producer, CLOCK)) {
+            TestTeam.plainCopy(encrypted, db, good);
         }
         Path bad = dir.resolve("rewritten-" + to + ".caseload.zip");
         try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
@@ -234,12 +241,12 @@ class SyncCommandsTest {
                     StandardCharsets.UTF_8).replace(from, to);
             String sha;
             try {
-                sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(people.getBytes(StandardCharsets.UTF_8)));
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
                 if (entry.getName().equals("signature.json")) {
                     continue; // rewritten by another system: unsigned, so the value check is the one met
                 }
@@ -274,7 +281,7 @@ class SyncCommandsTest {
         Path wrongCheck = rewritten(linnea, good, number, number.substring(0, 11) + wrongDigit);
 
         // 13 digits: the schema's pattern refuses it; a wrong check digit: only the domain knows.
-        for (var bad : java.util.Map.of(tooLong, "schema detail=participants.jsonl:1",
+        for (var bad : Map.of(tooLong, "schema detail=participants.jsonl:1",
                 wrongCheck, "invalid_value detail=participant,").entrySet()) {
             Path karim = laptop("karim-" + bad.getKey().getFileName(), "Karim Haddad", 202);
             admitUnsigned(karim, linnea); // the other system writes under linnea's device id

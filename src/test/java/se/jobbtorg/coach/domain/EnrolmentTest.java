@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class EnrolmentTest {
@@ -58,11 +59,11 @@ class EnrolmentTest {
     @Test
     void anExitHasADateAndAReasonAndComesAfterTheEnrolment() {
         LocalDate on = LocalDate.of(2026, 3, 1);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Enrolment(UUID.randomUUID(),
+        Assertions.assertThrows(IllegalArgumentException.class, () -> new Enrolment(UUID.randomUUID(),
                 UUID.randomUUID(), null, on, "unit", null, Set.of(), null, false, on.plusDays(3), null));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Enrolment(UUID.randomUUID(),
+        Assertions.assertThrows(IllegalArgumentException.class, () -> new Enrolment(UUID.randomUUID(),
                 UUID.randomUUID(), null, on, "unit", null, Set.of(), null, false, null, ExitReason.MOVED));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> enrolment(on, on.minusDays(1)));
+        Assertions.assertThrows(IllegalArgumentException.class, () -> enrolment(on, on.minusDays(1)));
         assertEquals(0, enrolment(on, on).daysEnrolled(TODAY), "an exit on the enrolment day is allowed");
     }
 }

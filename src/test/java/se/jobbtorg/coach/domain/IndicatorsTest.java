@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class IndicatorsTest {
             REPORT);
 
     static List<UUID> ids(EnrolmentFacts... facts) {
-        return java.util.Arrays.stream(facts).map(EnrolmentFacts::enrolmentId).toList();
+        return Arrays.stream(facts).map(EnrolmentFacts::enrolmentId).toList();
     }
 
     static Indicators.SelfSupportAt at(int months) {

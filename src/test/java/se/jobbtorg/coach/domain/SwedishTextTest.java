@@ -3,6 +3,7 @@ package se.jobbtorg.coach.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,7 @@ class SwedishTextTest {
 
     @Test
     void aDecomposedÖIsStillAnÖ() {
-        String decomposed = java.text.Normalizer.normalize("Öberg", java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize("Öberg", Normalizer.Form.NFD);
         assertEquals("öberg", SwedishText.fold(decomposed));
         assertEquals(SwedishText.sortKey("Öberg", "Anna"), SwedishText.sortKey(decomposed, "Anna"));
     }

@@ -23,12 +23,14 @@ import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.EnrolmentRepository;
 
 class CaseloadServiceTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
@@ -156,10 +158,10 @@ class CaseloadServiceTest {
         Participant p = register("Yusuf", "Abdi", number(1975, 12, 24, 9));
         Enrolment first = enrol(p, me, LocalDate.of(2024, 2, 1));
         // the exit workflow arrives with the next issue; here the earlier enrolment ended in the data
-        db.write(tx -> new se.jobbtorg.coach.store.EnrolmentRepository(db).save(tx,
+        db.write(tx -> new EnrolmentRepository(db).save(tx,
                 new Enrolment(first.id(), p.id(), me.id(), first.enrolledOn(), first.referringUnit(),
                         first.socialSecretary(), first.targetGroups(), first.language(), first.interpreterNeeded(),
-                        LocalDate.of(2024, 9, 30), se.jobbtorg.coach.domain.ExitReason.UNSUBSIDISED_WORK)));
+                        LocalDate.of(2024, 9, 30), ExitReason.UNSUBSIDISED_WORK)));
         Enrolment second = enrol(p, colleague, LocalDate.of(2026, 10, 1));
 
         List<Enrolment> history = service.enrolments(p.id());

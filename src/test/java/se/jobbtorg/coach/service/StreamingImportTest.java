@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -86,7 +88,7 @@ class StreamingImportTest extends SyncFixture {
     }
 
     /** A progress listener that runs {@code action} once, at the first report after verification. */
-    private static java.util.function.DoubleConsumer onceVerified(Runnable action) {
+    private static DoubleConsumer onceVerified(Runnable action) {
         boolean[] done = {false};
         return p -> {
             if (!done[0] && p > 0.05 && p < 1) {
@@ -107,7 +109,7 @@ class StreamingImportTest extends SyncFixture {
     private Path withOneByteFlipped(Path pkg, String entry) throws IOException {
         Path out = dir.resolve("flipped.caseload.zip");
         try (ZipFile in = new ZipFile(pkg.toFile()); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+            for (ZipEntry e : Collections.list(in.entries())) {
                 byte[] bytes = in.getInputStream(e).readAllBytes();
                 if (e.getName().equals(entry)) {
                     bytes[bytes.length - 1] ^= 1;

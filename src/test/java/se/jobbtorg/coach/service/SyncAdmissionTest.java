@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.store.sync.Change;
@@ -56,7 +57,7 @@ class SyncAdmissionTest extends SyncFixture {
     void anUnsignedPackageFromADeviceNobodyAdmittedCannotDeleteAnything() throws Exception {
         Device a = member("linnea", 0);
         Device b = member("karim", 3);
-        se.jobbtorg.coach.TestTeam.admitEachOther(a.sync, b.sync);
+        TestTeam.admitEachOther(a.sync, b.sync);
         List<Participant> people = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
             people.add(a.register("Person", "Nummer" + i, number(300 + i)));
@@ -166,7 +167,7 @@ class SyncAdmissionTest extends SyncFixture {
     void aChangeFromAStrangerRelayedInsideAnAdmittedDevicesPackageIsRefused() throws Exception {
         Device lead = member("lead", 5);
         Device linnea = member("linnea", 0);
-        se.jobbtorg.coach.TestTeam.admitEachOther(lead.sync, linnea.sync);
+        TestTeam.admitEachOther(lead.sync, linnea.sync);
         Participant p = lead.register("Amina", "Exempelsson", number(1));
         linnea.importFrom(lead.exportSnapshot());
         String before = linnea.checksum();
@@ -203,7 +204,7 @@ class SyncAdmissionTest extends SyncFixture {
         Device lead = member("lead", 5);
         Device linnea = member("linnea", 0);
         Device karim = member("karim", 2);
-        se.jobbtorg.coach.TestTeam.admitEachOther(lead.sync, linnea.sync, karim.sync);
+        TestTeam.admitEachOther(lead.sync, linnea.sync, karim.sync);
         Participant p = karim.register("Bo", "Exempelsson", number(2));
         Path early = karim.exportSnapshot();
         lead.importFrom(early);

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -55,7 +59,7 @@ class SyncEncryptionTest extends SyncFixture {
             }
             // Nor inside any entry, as unzip would show it.
             try (ZipFile zip = new ZipFile(pkg.toFile())) {
-                for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                for (ZipEntry e : Collections.list(zip.entries())) {
                     byte[] bytes = zip.getInputStream(e).readAllBytes();
                     for (String secret : secrets) {
                         assertFalse(contains(bytes, secret.getBytes(StandardCharsets.UTF_8)), e.getName());
@@ -105,13 +109,13 @@ class SyncEncryptionTest extends SyncFixture {
             Path bad = dir.resolve("bad-" + cut + ".caseload.zip");
             try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
                 byte[] people = in.getInputStream(in.getEntry("participants.jsonl")).readAllBytes();
-                byte[] changed = cut ? java.util.Arrays.copyOf(people, people.length - 1) : people.clone();
+                byte[] changed = cut ? Arrays.copyOf(people, people.length - 1) : people.clone();
                 if (!cut) {
                     changed[changed.length / 2] ^= 1;
                 }
-                String sha = java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(changed));
-                for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                String sha = HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(changed));
+                for (ZipEntry e : Collections.list(in.entries())) {
                     byte[] bytes = in.getInputStream(e).readAllBytes();
                     if (e.getName().equals("signature.json")) {
                         continue; // the checksum put right means the signature cannot be

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.service;
-
+import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,10 +63,10 @@ abstract class SyncFixture {
         final SyncService sync;
         final SyncedRecords store;
         final Coach coach;
-        final se.jobbtorg.coach.TestClock clock;
+        final TestClock clock;
 
         Device(String name, int secondsAhead) {
-            clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(secondsAhead));
+            clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(secondsAhead));
             db = Database.open(dir.resolve(name + ".db"), clock, TestPassphrase.get());
             caseload = new CaseloadService(db, clock);
             workflow = new WorkflowService(db, clock);
@@ -74,7 +75,7 @@ abstract class SyncFixture {
             coach = new CoachService(db).setCurrentCoach(name, "Jobbtorg Kista");
             if (joinTeam) {
                 for (Device other : devices) {
-                    se.jobbtorg.coach.TestTeam.admitEachOther(other.sync, sync);
+                    TestTeam.admitEachOther(other.sync, sync);
                 }
                 sync.team().admitUnsigned(OTHER_SYSTEM, "Extern");
             }
@@ -83,7 +84,7 @@ abstract class SyncFixture {
 
         /** A plain, unsigned copy of a package this laptop can open (see TestTeam.plainCopy). */
         Path plain(Path pkg) throws IOException {
-            return se.jobbtorg.coach.TestTeam.plainCopy(pkg, db, dir.resolve("plain-" + pkg.getFileName()));
+            return TestTeam.plainCopy(pkg, db, dir.resolve("plain-" + pkg.getFileName()));
         }
 
         Path exportSnapshot() throws IOException {

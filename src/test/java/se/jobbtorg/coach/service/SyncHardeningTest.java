@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.service;
 
 import se.jobbtorg.coach.store.sync.OutgoingChanges;
+import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.TestPassphrase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,13 +18,19 @@ import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.store.RawConnections;
 import se.jobbtorg.coach.store.sync.Change;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.sync.PackageRefusedException;
+import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
 
 /**
@@ -59,7 +67,7 @@ class SyncHardeningTest extends SyncFixture {
         Path file = dir.resolve("a.db");
         a.db.close();
         devices.remove(a);
-        try (Connection c = se.jobbtorg.coach.store.RawConnections.open(file)) {
+        try (Connection c = RawConnections.open(file)) {
             c.createStatement().executeUpdate("update change_log set field_values = null, field_bases = null");
         }
         Database reopened = Database.open(file, a.clock, TestPassphrase.get());
@@ -228,13 +236,13 @@ class SyncHardeningTest extends SyncFixture {
         Path next = copy(a.exportSnapshot(), "next");
         Path unsigned = rewrite(next, "unsigned", "signature.json", null);
         assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(unsigned)).reason());
-        String[] other = se.jobbtorg.coach.sync.PackageSigner.newKeyPair();
+        String[] other = PackageSigner.newKeyPair();
         byte[] manifest;
-        try (var zip = new java.util.zip.ZipFile(next.toFile())) {
+        try (var zip = new ZipFile(next.toFile())) {
             manifest = zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes();
         }
         String forged = "{\"algorithm\":\"Ed25519\",\"publicKey\":\"" + other[1] + "\",\"signature\":\""
-                + new se.jobbtorg.coach.sync.PackageSigner(other[0], other[1]).sign(manifest) + "\"}";
+                + new PackageSigner(other[0], other[1]).sign(manifest) + "\"}";
         Path impostor = rewrite(next, "impostor", "signature.json", t -> forged);
         assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(impostor)).reason());
         assertEquals(2 - 1, b.caseload.participantCount(), "only the first, signed package came in");
@@ -282,11 +290,11 @@ class SyncHardeningTest extends SyncFixture {
         // the real laptop's package still comes in afterwards.
         Device c = new Device("c", 5);
         c.register("Cecilia", "Exempelsson", number(3));
-        String[] strangers = se.jobbtorg.coach.sync.PackageSigner.newKeyPair();
+        String[] strangers = PackageSigner.newKeyPair();
         Path forged = dir.resolve("forged.caseload.zip");
         PackageWriter.write(new OutgoingChanges.Slice(0, 0, List.of(), Map.of()), "snapshot", c.sync.deviceId(), "c",
                 Instant.parse("2026-11-24T09:00:00Z"), forged, p -> { },
-                new se.jobbtorg.coach.sync.PackageSigner(strangers[0], strangers[1]));
+                new PackageSigner(strangers[0], strangers[1]));
         assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(forged)).reason());
         b.importFrom(copy(c.exportSnapshot(), "real"));
         assertEquals(3, b.store.liveIds("participant").size());
@@ -336,19 +344,19 @@ class SyncHardeningTest extends SyncFixture {
         Device a = new Device("a", 0);
         Path pkg = craft("long", List.of(new Change("coach", "cccccccc-0000-4000-8000-000000000005",
                 st(a.clock.millis(), 0, X), null, X, false, m("name", "Å".repeat(5000)), Map.of())), 0, 1, "snapshot");
-        var reader = new se.jobbtorg.coach.sync.PackageReader(new se.jobbtorg.coach.sync.PackageReader.Limits(
+        var reader = new PackageReader(new PackageReader.Limits(
                 1 << 20, 1 << 20, 1 << 22, 4096));
         PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> reader.read(pkg));
         assertEquals("too_large", refused.reason());
         assertEquals(List.of("coaches.jsonl:1"), refused.args());
-        assertEquals(1, new se.jobbtorg.coach.sync.PackageReader().read(pkg).changes().size(), "within the default");
+        assertEquals(1, new PackageReader().read(pkg).changes().size(), "within the default");
     }
 
     /** A copy of a package with one entry's text changed (or, with null, the entry left out). */
-    Path rewrite(Path pkg, String name, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
+    Path rewrite(Path pkg, String name, String entry, UnaryOperator<String> change) throws Exception {
         Path out = dir.resolve(name + ".caseload.zip");
-        try (var in = new java.util.zip.ZipFile(pkg.toFile());
-                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+        try (var in = new ZipFile(pkg.toFile());
+                var zip = new ZipOutputStream(Files.newOutputStream(out))) {
             var entries = in.entries();
             while (entries.hasMoreElements()) {
                 var e = entries.nextElement();
@@ -357,10 +365,10 @@ class SyncHardeningTest extends SyncFixture {
                     if (change == null) {
                         continue;
                     }
-                    bytes = change.apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    bytes = change.apply(new String(bytes, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
-                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(bytes);
                 zip.closeEntry();
             }

@@ -1,11 +1,13 @@
 package se.jobbtorg.coach.service;
-
+import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +16,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -73,7 +78,7 @@ class SyncPropertiesTest {
                 all.add(new Laptop(dir, i));
             }
             // One team: every laptop admitted on every other, as their people would after comparing fingerprints.
-            se.jobbtorg.coach.TestTeam.admitEachOther(all.stream().map(l -> l.sync.service()).toList());
+            TestTeam.admitEachOther(all.stream().map(l -> l.sync.service()).toList());
             // A shared start: two people known everywhere.
             Laptop first = all.get(0);
             first.register(900);
@@ -163,7 +168,7 @@ class SyncPropertiesTest {
     static final class Laptop {
         final int index;
         final Database db;
-        final se.jobbtorg.coach.TestClock clock;
+        final TestClock clock;
         final CaseloadService caseload;
         final SyncFacade sync;
         final Coach coach;
@@ -171,7 +176,7 @@ class SyncPropertiesTest {
         Laptop(Path dir, int index) {
             this.index = index;
             // All laptops start in the same second and often stand still: stamps meet in one millisecond.
-            this.clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T09:00:00Z"));
+            this.clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
             this.db = Database.open(dir.resolve("laptop" + index + ".db"), clock, TestPassphrase.get());
             this.caseload = new CaseloadService(db, clock);
             this.sync = new SyncFacade(new SyncService(db, clock, () -> "coach " + index), new SyncedRecords(db));
@@ -216,14 +221,14 @@ class SyncPropertiesTest {
             }
         }
 
-        java.util.Optional<String> delete(int target) {
+        Optional<String> delete(int target) {
             List<String> people = people();
             if (people.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String id = people.get(target % people.size());
             db.write(tx -> tx.tombstone(Tables.PARTICIPANT, id));
-            return java.util.Optional.of(id);
+            return Optional.of(id);
         }
 
         Path exportFor(Laptop to, Path dir) throws IOException {
@@ -244,9 +249,9 @@ class SyncPropertiesTest {
         List<String> unseenVersions() {
             return db.read(dsl -> {
                 var log = Tables.CHANGE_LOG;
-                Map<String, Set<String>> touched = new java.util.HashMap<>();
-                Map<String, Set<String>> seen = new java.util.HashMap<>();
-                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                Map<String, Set<String>> touched = new HashMap<>();
+                Map<String, Set<String>> seen = new HashMap<>();
+                var mapper = new ObjectMapper();
                 for (var r : dsl.selectFrom(log).fetch()) {
                     try {
                         for (var f : mapper.readTree(r.getFields())) {
@@ -288,11 +293,11 @@ class SyncPropertiesTest {
             return service.conflicts();
         }
 
-        void exportSnapshot(Path file, java.util.function.DoubleConsumer progress) throws IOException {
+        void exportSnapshot(Path file, DoubleConsumer progress) throws IOException {
             service.exportSnapshot(file, progress);
         }
 
-        SyncService.Imported importPackage(Path file, boolean dryRun, java.util.function.DoubleConsumer progress) {
+        SyncService.Imported importPackage(Path file, boolean dryRun, DoubleConsumer progress) {
             return service.importPackage(file, dryRun, progress);
         }
     }

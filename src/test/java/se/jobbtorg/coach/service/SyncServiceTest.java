@@ -4,19 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -158,7 +165,7 @@ class SyncServiceTest extends SyncFixture {
                 : onB.id().toString();
         for (Device d : List.of(a, b)) {
             assertEquals(List.of(survivor), List.copyOf(d.store.liveIds("participant")));
-            assertEquals(2, d.caseload.enrolments(java.util.UUID.fromString(survivor)).size());
+            assertEquals(2, d.caseload.enrolments(UUID.fromString(survivor)).size());
         }
         assertEquals(a.checksum(), b.checksum(), "the same rule gave the same result on both");
         exchange(a, b);
@@ -176,7 +183,7 @@ class SyncServiceTest extends SyncFixture {
             registered.add(p);
         }
         List<Integer> byId = new ArrayList<>(List.of(0, 1, 2));
-        byId.sort(java.util.Comparator.comparing(i -> registered.get(i).id().toString()));
+        byId.sort(Comparator.comparing(i -> registered.get(i).id().toString()));
         Device smallest = laptops.get(byId.get(0));
         Device middle = laptops.get(byId.get(1));
         Device largest = laptops.get(byId.get(2));
@@ -301,7 +308,7 @@ class SyncServiceTest extends SyncFixture {
             zip.write(new byte[1 << 20]); // a megabyte of zeros, a few hundred bytes compressed
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("manifest.json"));
-            var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+            var manifest = (ObjectNode) new ObjectMapper()
                     .readTree(manifestText(good));
             manifest.putObject("entries").put("participants.jsonl", sha256(new String(new byte[1 << 20],
                     StandardCharsets.UTF_8)));
@@ -387,9 +394,9 @@ class SyncServiceTest extends SyncFixture {
 
     private static String sha256(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -17,6 +17,7 @@ import se.jobbtorg.coach.bench.SyntheticCity;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.store.Database;
 
 /**
@@ -61,7 +62,7 @@ class TodayServiceTest {
                         expected.add(new TodayService.TodayItem(entry.participant(), e, due,
                                 due.overdue() ? workflow.reason(e.id(), due.kind(), due.dueOn()).orElse(null) : null));
                     }
-                    work.meetings().stream().filter(m -> m.outcome() == se.jobbtorg.coach.domain.MeetingOutcome.PLANNED
+                    work.meetings().stream().filter(m -> m.outcome() == MeetingOutcome.PLANNED
                             && !m.at().toLocalDate().isBefore(LocalDate.now(CLOCK)))
                             .forEach(m -> planned.add(new TodayService.PlannedMeeting(entry.participant(), m)));
                 }

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
+import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Actor;
@@ -25,6 +30,7 @@ import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
@@ -39,6 +45,7 @@ import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.generated.Tables;
 
 class WorkflowServiceTest {
     static final LocalDate TODAY = CaseloadServiceTest.TODAY;
@@ -69,7 +76,7 @@ class WorkflowServiceTest {
     }
 
     int changeLogRows() {
-        return db.<Integer>read(dsl -> dsl.fetchCount(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG));
+        return db.<Integer>read(dsl -> dsl.fetchCount(Tables.CHANGE_LOG));
     }
 
     ActivityPlan approvedPlan() {
@@ -151,9 +158,9 @@ class WorkflowServiceTest {
         var running = workflow.work(enrolment.id()).activities().stream().filter(a -> a.isRunning(TODAY)).toList();
         var phone = workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, TODAY.atTime(15, 0), MeetingKind.PHONE,
                 MeetingOutcome.ATTENDED, null, true, null, null, TODAY, null),
-                java.util.Map.of(running.get(0).id(), "Trivs, kommer i tid"));
+                Map.of(running.get(0).id(), "Trivs, kommer i tid"));
         assertEquals(List.of("Trivs, kommer i tid"), workflow.work(enrolment.id()).followUpsOf(phone.id()).stream()
-                .map(se.jobbtorg.coach.domain.ActivityFollowUp::note).toList());
+                .map(ActivityFollowUp::note).toList());
         var work = workflow.work(enrolment.id());
         assertEquals(3, work.meetingHistory().size(), "every entry stays readable");
         assertEquals(2, work.meetings().size(), "the planned entry is superseded by its outcome");
@@ -193,10 +200,10 @@ class WorkflowServiceTest {
         assertEquals(before + 2, changeLogRows(), "no change, no row");
         workflow.exit(new ExitDraft(enrolment.id(), TODAY, ExitReason.MOVED, null));
         assertEquals(before + 3, changeLogRows(), "the exit is one change of the enrolment");
-        String fields = db.read(dsl -> dsl.select(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG.FIELDS)
-                .from(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG)
-                .orderBy(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG.SEQ.desc()).limit(1)
-                .fetchOne(se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG.FIELDS));
+        String fields = db.read(dsl -> dsl.select(Tables.CHANGE_LOG.FIELDS)
+                .from(Tables.CHANGE_LOG)
+                .orderBy(Tables.CHANGE_LOG.SEQ.desc()).limit(1)
+                .fetchOne(Tables.CHANGE_LOG.FIELDS));
         assertEquals("[\"exited_on\",\"exit_reason\"]", fields);
     }
 
@@ -246,13 +253,13 @@ class WorkflowServiceTest {
     void theCheckAMonthAfterTheExitIsKeptAndNotMadeTooEarly() {
         workflow.exit(new ExitDraft(enrolment.id(), TODAY.minusDays(2), ExitReason.UNSUBSIDISED_WORK, null));
         var early = assertThrows(ValidationException.class, () -> workflow.checkExit(enrolment.id(),
-                se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES, TODAY));
+                ExitCheck.IN_WORK_OR_STUDIES, TODAY));
         assertEquals("exit.problem.checkTooEarly", early.problems().get(0).messageKey());
-        var later = new WorkflowService(db, java.time.Clock.fixed(java.time.Instant.parse("2027-01-10T10:00:00Z"),
-                java.time.ZoneId.of("Europe/Stockholm")));
-        later.checkExit(enrolment.id(), se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES, LocalDate.of(2027, 1, 10));
+        var later = new WorkflowService(db, Clock.fixed(Instant.parse("2027-01-10T10:00:00Z"),
+                ZoneId.of("Europe/Stockholm")));
+        later.checkExit(enrolment.id(), ExitCheck.IN_WORK_OR_STUDIES, LocalDate.of(2027, 1, 10));
         var work = later.work(enrolment.id());
-        assertEquals(se.jobbtorg.coach.domain.ExitCheck.IN_WORK_OR_STUDIES, work.exitCheck());
+        assertEquals(ExitCheck.IN_WORK_OR_STUDIES, work.exitCheck());
         assertEquals(LocalDate.of(2027, 1, 10), work.exitCheckedOn());
         assertEquals(ExitReason.UNSUBSIDISED_WORK, work.enrolment().exitReason(), "the exit itself is untouched");
     }

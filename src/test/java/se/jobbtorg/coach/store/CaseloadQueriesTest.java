@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +59,7 @@ class CaseloadQueriesTest {
     }
 
     static List<String> tokens(CaseloadEntry e) {
-        var all = new java.util.ArrayList<>(SwedishText.nameTokens(e.participant().firstName(), e.participant().lastName()));
+        var all = new ArrayList<>(SwedishText.nameTokens(e.participant().firstName(), e.participant().lastName()));
         all.addAll(SwedishText.numberTokens(e.participant().personalNumber()));
         return all;
     }

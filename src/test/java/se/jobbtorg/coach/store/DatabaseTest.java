@@ -1,5 +1,5 @@
 package se.jobbtorg.coach.store;
-
+import se.jobbtorg.coach.store.generated.Tables;
 import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
@@ -16,15 +16,19 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
@@ -51,7 +55,7 @@ class DatabaseTest {
         return Integer.parseInt(String.valueOf(db.<Object>read(dsl -> dsl.fetchValue("PRAGMA " + name))));
     }
 
-    static int count(Database db, org.jooq.Table<?> table) {
+    static int count(Database db, Table<?> table) {
         return db.<Integer>read(dsl -> dsl.fetchCount(table));
     }
 
@@ -97,7 +101,7 @@ class DatabaseTest {
             // the columns of the newest script are there and usable
             Enrolment e = new Enrolment(UUID.randomUUID(), p.id(), null, LocalDate.of(2026, 1, 5), "Försörjningsstöd Farsta",
                     null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false, LocalDate.of(2026, 6, 1),
-                    se.jobbtorg.coach.domain.ExitReason.STUDIES);
+                    ExitReason.STUDIES);
             db.write(tx -> new EnrolmentRepository(db).save(tx, e));
             assertEquals(List.of(e), new EnrolmentRepository(db).ofParticipant(p.id()));
         }
@@ -175,7 +179,7 @@ class DatabaseTest {
             }));
             assertEquals(0, repo.count());
             assertEquals(0, count(db, CHANGE_LOG));
-            assertEquals(0, count(db, se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH));
+            assertEquals(0, count(db, Tables.PARTICIPANT_SEARCH));
 
             // An enrolment whose participant does not exist breaks a foreign key: nothing is kept.
             Enrolment orphan = new Enrolment(UUID.randomUUID(), UUID.randomUUID(), null, LocalDate.of(2026, 1, 5),
@@ -272,13 +276,13 @@ class DatabaseTest {
         Path other = dir.resolve("backups/caseload-test-20260101-000000-v1.db");
         TestClock clock = new TestClock(Instant.parse("2026-09-01T08:00:00Z"));
         try (Database db = Database.open(file, clock, TestPassphrase.get())) {
-            db.keepBackupsFor(java.time.Period.ofDays(30));
+            db.keepBackupsFor(Period.ofDays(30));
             db.write(tx -> new ParticipantRepository(db).save(tx, person("Nils", "Berg", 9)));
             Files.createDirectories(other.getParent());
             Files.writeString(other, "a backup of another database beside this one");
             for (int day = 0; day < 60; day += 10) { // 6 backups, days 0, 10, ..., 50
                 db.backup("manual");
-                clock.advance(java.time.Duration.ofDays(10));
+                clock.advance(Duration.ofDays(10));
             }
             // day 60: one more; days 0-20 are past 30 days, but only the newest three are safe by count
             db.backup("manual");

@@ -12,6 +12,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 
 /** The device's private keys live in the database from its first opening, and an old key file is moved in and wiped. */
 class DeviceKeysTest {
@@ -25,19 +27,19 @@ class DeviceKeysTest {
         Path file = dir.resolve("caseload.db");
         DeviceKeys.Pair signing;
         Path backup;
-        try (Database db = se.jobbtorg.coach.TestTeam.open(file, clock)) {
+        try (Database db = TestTeam.open(file, clock)) {
             signing = DeviceKeys.read(db, DeviceKeys.SIGNING);
             DeviceKeys.Pair agreement = DeviceKeys.read(db, DeviceKeys.AGREEMENT);
             assertNotEquals(signing.publicKey(), agreement.publicKey());
             backup = db.backup("test");
         }
-        try (Database db = se.jobbtorg.coach.TestTeam.open(file, clock)) {
+        try (Database db = TestTeam.open(file, clock)) {
             assertEquals(signing, DeviceKeys.read(db, DeviceKeys.SIGNING), "the same keys at every opening");
         }
         // The backup, put back as a database of its own, has the very same keys.
         Path restored = dir.resolve("restored.db");
         Files.copy(backup, restored);
-        try (Database db = se.jobbtorg.coach.TestTeam.open(restored, clock)) {
+        try (Database db = TestTeam.open(restored, clock)) {
             assertEquals(signing, DeviceKeys.read(db, DeviceKeys.SIGNING), "the backup holds the keys");
         }
         assertFalse(Files.exists(file.resolveSibling("caseload.db.keys")), "no key file beside the database");
@@ -46,14 +48,14 @@ class DeviceKeysTest {
     @Test
     void anOldKeyFileIsReadInOnceThenWipedAndDeleted() throws Exception {
         Path file = dir.resolve("caseload.db");
-        try (Database old = Database.open(file, clock, se.jobbtorg.coach.TestPassphrase.get(), 5)) {
+        try (Database old = Database.open(file, clock, TestPassphrase.get(), 5)) {
             assertTrue(Files.exists(old.file()));
         }
         DeviceKeys.Pair legacy = DeviceKeys.generate("Ed25519");
         Path keys = dir.resolve("caseload.db.keys");
         Files.writeString(keys, "# Jobbtorg Coach\nprivate=" + legacy.privateKey() + "\npublic=" + legacy.publicKey()
                 + "\n", StandardCharsets.UTF_8);
-        try (Database db = se.jobbtorg.coach.TestTeam.open(file, clock)) {
+        try (Database db = TestTeam.open(file, clock)) {
             assertEquals(legacy, DeviceKeys.read(db, DeviceKeys.SIGNING), "the laptop keeps the key its peers know");
             assertTrue(DeviceKeys.read(db, DeviceKeys.AGREEMENT).publicKey().length() > 40);
         }

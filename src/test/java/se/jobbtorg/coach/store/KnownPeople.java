@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
@@ -48,7 +49,7 @@ final class KnownPeople {
     }
 
     /** Writes the caseload; returns what was registered. */
-    static List<Participant> write(se.jobbtorg.coach.store.Database db, Clock clock) {
+    static List<Participant> write(Database db, Clock clock) {
         CaseloadService caseload = new CaseloadService(db, clock);
         WorkflowService workflow = new WorkflowService(db, clock);
         Coach me = new CoachService(db).setCurrentCoach("Linnea Ekblad", "Jobbtorg Skärholmen");
@@ -101,6 +102,6 @@ final class KnownPeople {
 
     /** The names alone: what the control grep on a plain file must find. */
     static List<String> names() {
-        return PEOPLE.stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.last())).toList();
+        return PEOPLE.stream().flatMap(p -> Stream.of(p.first(), p.last())).toList();
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Participant;
@@ -78,7 +79,7 @@ class PassphraseChangeTest {
                     "back in WAL mode after the rekey");
         }
         try (var c = EncryptedFiles.connect(backups.get(backups.size() - 1), Passphrase.of(NEXT),
-                org.sqlite.SQLiteConfig.TransactionMode.DEFERRED, true)) {
+                SQLiteConfig.TransactionMode.DEFERRED, true)) {
             assertEquals(KnownPeople.PEOPLE.size(), PlainFiles.rows(c, "participant").size(), "the oldest backup holds its rows");
         }
         assertEquals(List.of(), DiskBytes.find(dir, KnownPeople.secrets()), "the rekey left nothing readable");

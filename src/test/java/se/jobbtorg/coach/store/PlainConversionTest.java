@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -53,7 +55,7 @@ class PlainConversionTest {
     }
 
     static boolean posix() {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     List<List<List<String>>> plainRows(Path plain) throws Exception {
@@ -154,7 +156,7 @@ class PlainConversionTest {
         // Killed after the encrypted copy took the name, before the plain original was overwritten.
         Files.move(file, EncryptedFiles.sibling(file, ".plain-original"));
         Files.copy(encrypted, file);
-        Files.copy(encrypted, plainBackup, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(encrypted, plainBackup, StandardCopyOption.REPLACE_EXISTING);
         try (Database db = Database.open(file, clock, TestPassphrase.get())) {
             assertFalse(db.convertedFromPlain(), "the file was already encrypted");
             assertEquals(KnownPeople.PEOPLE.size(), new ParticipantRepository(db).count());
@@ -166,7 +168,7 @@ class PlainConversionTest {
     void aPlainBackupLeftByACrashAfterTheDatabaseWasEncryptedIsEncryptedOnTheNextOpen() throws Exception {
         // Killed after the database was encrypted, before its backups were: the next open finds
         // an encrypted database and a plain backup beside it.
-        Files.copy(encrypted, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(encrypted, file, StandardCopyOption.REPLACE_EXISTING);
         try (Database db = Database.open(file, clock, TestPassphrase.get())) {
             assertFalse(db.convertedFromPlain());
         }
@@ -176,7 +178,7 @@ class PlainConversionTest {
     @Test
     void aBackupsConversionCutShortLeavesNoPlainCopyInTheBackupsFolder() throws Exception {
         // Killed between the two moves of a backup's conversion: the plain backup lies aside.
-        Files.copy(encrypted, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(encrypted, file, StandardCopyOption.REPLACE_EXISTING);
         Files.move(plainBackup, EncryptedFiles.sibling(plainBackup, ".plain-original"));
         try (Database db = Database.open(file, clock, TestPassphrase.get())) {
             assertFalse(db.convertedFromPlain());

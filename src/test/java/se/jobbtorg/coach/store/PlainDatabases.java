@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +27,7 @@ final class PlainDatabases {
     static Database open(Path file, Clock clock) throws Exception {
         Path absolute = file.toAbsolutePath();
         Backups backups = new Backups(absolute, clock);
-        if (!java.nio.file.Files.isDirectory(absolute.getParent())) {
+        if (!Files.isDirectory(absolute.getParent())) {
             PrivateFiles.folder(absolute.getParent());
         }
         FileLock lock = (FileLock) invoke("lock", new Class<?>[] {Path.class}, absolute);

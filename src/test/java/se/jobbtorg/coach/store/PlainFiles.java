@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ final class PlainFiles {
             if (EncryptedFiles.state(file) != EncryptedFiles.State.PLAIN) {
                 throw new IllegalStateException(file.getFileName() + " is still encrypted");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

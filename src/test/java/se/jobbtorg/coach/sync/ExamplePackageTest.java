@@ -1,5 +1,5 @@
 package se.jobbtorg.coach.sync;
-
+import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,47 +71,47 @@ class ExamplePackageTest {
      * new draft removed (a delete), so the package shows every kind of line.
      */
     static Path makeExample(Path folder) throws IOException {
-        se.jobbtorg.coach.TestClock clock = new se.jobbtorg.coach.TestClock(Instant.parse("2026-11-24T08:30:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-11-24T08:30:00Z"));
         Path file = folder.resolve("example.caseload.zip");
         try (Database db = Database.open(folder.resolve("example.db"), clock, TestPassphrase.get())) {
             var me = new CoachService(db).setCurrentCoach("Linnea Exempel", "Jobbtorg Kista");
             var caseload = new CaseloadService(db, clock);
             var workflow = new WorkflowService(db, clock);
             LocalDate today = LocalDate.now(clock);
-            clock.advance(java.time.Duration.ofMinutes(5));
+            clock.advance(Duration.ofMinutes(5));
             var amina = caseload.register(new ParticipantDraft(
                     PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), 123, false).display(), "Amina", "Exempelsson",
                     null, "amina@example.org", "Rinkeby-Kista"));
-            clock.advance(java.time.Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
             caseload.register(new ParticipantDraft(
                     PersonalIdentityNumber.of(LocalDate.of(1992, 7, 1), 456, false).display(), "Johan", "Testberg",
                     null, null, "Spånga-Tensta"));
-            clock.advance(java.time.Duration.ofMinutes(2));
+            clock.advance(Duration.ofMinutes(2));
             var enrolment = caseload.enrol(new EnrolmentDraft(amina.id(), me.id(), today.minusDays(3),
                     "Försörjningsstöd Rinkeby-Kista", "Sara Handläggare", EnumSet.of(TargetGroup.UNEMPLOYED,
                     TargetGroup.SFI_STUDENT), "somaliska", true));
-            clock.advance(java.time.Duration.ofMinutes(10));
+            clock.advance(Duration.ofMinutes(10));
             var work = workflow.work(enrolment.id());
             workflow.saveMapping(work.mapping().get(MappingArea.SWEDISH), MappingStatus.IN_PROGRESS,
                     "Läser SFI kurs C", null, Set.of(Actor.PROVIDER), null);
-            clock.advance(java.time.Duration.ofMinutes(10));
+            clock.advance(Duration.ofMinutes(10));
             var plan = workflow.draft(enrolment.id(), false);
             workflow.describe(plan.id(), PlanGoal.WORK, "Vill arbeta inom barnomsorg");
             workflow.addActivity(plan.id(), new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg Kista",
                     "Coachning varje vecka", today, today.plusMonths(3)));
-            clock.advance(java.time.Duration.ofMinutes(15));
+            clock.advance(Duration.ofMinutes(15));
             workflow.approve(plan.id(), "Sara Handläggare", today);
-            clock.advance(java.time.Duration.ofMinutes(30));
+            clock.advance(Duration.ofMinutes(30));
             workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, today.atTime(10, 0), MeetingKind.DESK,
                     MeetingOutcome.ATTENDED, "Amina, coach", false, "Gick igenom planen", "Söka tre jobb", null, null));
-            clock.advance(java.time.Duration.ofMinutes(60));
+            clock.advance(Duration.ofMinutes(60));
             caseload.update(amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Exempelsson",
                     "070-000 00 00", "amina.exempelsson@example.org", "Rinkeby-Kista"));
-            clock.advance(java.time.Duration.ofMinutes(30));
+            clock.advance(Duration.ofMinutes(30));
             var review = workflow.draft(enrolment.id(), true);
             var copied = workflow.work(enrolment.id()).activitiesOf(review.id()).get(0);
             workflow.removeActivity(review.id(), copied.id());
-            clock.advance(java.time.Duration.ofMinutes(5));
+            clock.advance(Duration.ofMinutes(5));
             SyncService sync = new SyncService(db, clock, () -> me.name());
             sync.team().setTeamPassphrase(PASSPHRASE);
             // The team lead's laptop, admitted: a line of devices.jsonl, and a reader of the package.
@@ -183,9 +185,9 @@ class ExamplePackageTest {
 
     @Test
     void theExampleIsUnreadableWithoutItsPassphrase() throws IOException {
-        assertEquals("not_for_us", org.junit.jupiter.api.Assertions.assertThrows(PackageRefusedException.class,
+        assertEquals("not_for_us", Assertions.assertThrows(PackageRefusedException.class,
                 () -> new PackageReader().read(EXAMPLE)).reason());
-        assertEquals("team_passphrase", org.junit.jupiter.api.Assertions.assertThrows(PackageRefusedException.class,
+        assertEquals("team_passphrase", Assertions.assertThrows(PackageRefusedException.class,
                 () -> new PackageReader().read(EXAMPLE, new PackageReader.Keyring("reader", null, null,
                         () -> "en annan fras"))).reason());
         try (ZipFile zip = new ZipFile(EXAMPLE.toFile())) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -35,7 +36,7 @@ class NotJsonLineTest {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         try (ZipFile in = new ZipFile(PLAIN.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+            for (ZipEntry e : Collections.list(in.entries())) {
                 if (e.getName().equals(PackageWriter.SIGNATURE)) {
                     continue; // rewritten: unsigned, so the line check is the one met
                 }

@@ -6,6 +6,8 @@ import static se.jobbtorg.coach.store.generated.Tables.TEAM_SECRET;
 
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DeviceKeys;
 import se.jobbtorg.coach.store.Transaction;
@@ -49,7 +51,7 @@ public final class DeviceRegistry {
         return statements(tx.dsl());
     }
 
-    private List<Statement> statements(org.jooq.DSLContext dsl) {
+    private List<Statement> statements(DSLContext dsl) {
         return dsl.selectFrom(DEVICE_STATEMENT).orderBy(DEVICE_STATEMENT.STAMP, DEVICE_STATEMENT.DECIDED_BY)
                 .fetch(r -> new Statement(r.getSubject(), r.getStatus(), r.getSigningKey(), r.getAgreementKey(),
                         r.getLabel(), r.getDecidedBy(), r.getDeciderKey(), r.getStamp(), r.getSignature()));
@@ -99,11 +101,11 @@ public final class DeviceRegistry {
                 .set(DEVICE_SEEN.AGREEMENT_KEY, s.agreementKey())
                 .set(DEVICE_SEEN.LAST_SEEN, s.lastSeen())
                 .onConflict(DEVICE_SEEN.DEVICE_ID).doUpdate()
-                .set(DEVICE_SEEN.LABEL, org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.val(s.label()), DEVICE_SEEN.LABEL))
+                .set(DEVICE_SEEN.LABEL, DSL.coalesce(DSL.val(s.label()), DEVICE_SEEN.LABEL))
                 .set(DEVICE_SEEN.SIGNING_KEY,
-                        org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.val(s.signingKey()), DEVICE_SEEN.SIGNING_KEY))
+                        DSL.coalesce(DSL.val(s.signingKey()), DEVICE_SEEN.SIGNING_KEY))
                 .set(DEVICE_SEEN.AGREEMENT_KEY,
-                        org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.val(s.agreementKey()), DEVICE_SEEN.AGREEMENT_KEY))
+                        DSL.coalesce(DSL.val(s.agreementKey()), DEVICE_SEEN.AGREEMENT_KEY))
                 .set(DEVICE_SEEN.LAST_SEEN, s.lastSeen())
                 .execute();
     }

@@ -1,21 +1,27 @@
 package se.jobbtorg.coach.ui.caseload;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -24,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
+import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.i18n.I18n;
 
@@ -60,18 +67,18 @@ public final class CaseloadView extends BorderPane {
         Runnable fill = () -> {
             Object chosen = model.coachFilterProperty().get() != null ? model.coachFilterProperty().get()
                     : model.scopeProperty().get();
-            java.util.List<Object> items = new java.util.ArrayList<>(java.util.List.of(CaseloadViewModel.Scope.values()));
+            List<Object> items = new ArrayList<>(List.of(CaseloadViewModel.Scope.values()));
             items.addAll(model.otherCoaches());
             scope.getItems().setAll(items);
             scope.setValue(chosen);
         };
         fill.run();
-        model.coaches().addListener((javafx.collections.ListChangeListener<se.jobbtorg.coach.domain.Coach>) c -> fill.run());
+        model.coaches().addListener((ListChangeListener<Coach>) c -> fill.run());
         scope.valueProperty().addListener((o, old, now) -> {
             if (now instanceof CaseloadViewModel.Scope s) {
                 model.coachFilterProperty().set(null);
                 model.scopeProperty().set(s);
-            } else if (now instanceof se.jobbtorg.coach.domain.Coach c) {
+            } else if (now instanceof Coach c) {
                 model.coachFilterProperty().set(c);
             }
         });
@@ -81,7 +88,7 @@ public final class CaseloadView extends BorderPane {
                 if (item instanceof CaseloadViewModel.Scope s) {
                     return i18n.get("caseload.scope." + s.name().toLowerCase(Locale.ROOT));
                 }
-                if (item instanceof se.jobbtorg.coach.domain.Coach c) {
+                if (item instanceof Coach c) {
                     return i18n.get("caseload.scope.coach", c.name());
                 }
                 return "";
@@ -124,7 +131,7 @@ public final class CaseloadView extends BorderPane {
         bar.setPadding(new Insets(0, 0, 8, 0));
 
         // Down arrow from the search field goes to the first row: type, arrow, Enter opens.
-        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
                 table.requestFocus();
                 table.getSelectionModel().select(0);
@@ -173,7 +180,7 @@ public final class CaseloadView extends BorderPane {
         number.setPrefWidth(130);
         TableColumn<CaseloadRow, LocalDate> enrolled = column(i18n.get("caseload.column.enrolledOn"),
                 CaseloadRow::enrolledOn);
-        enrolled.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        enrolled.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
@@ -188,7 +195,7 @@ public final class CaseloadView extends BorderPane {
         coach.setPrefWidth(160);
         TableColumn<CaseloadRow, String> status = column(i18n.get("caseload.column.status"),
                 r -> i18n.get("caseload.state." + r.status().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().setAll(java.util.List.of(name, number, enrolled, days, coach, status));
+        table.getColumns().setAll(List.of(name, number, enrolled, days, coach, status));
     }
 
     private static <T> TableColumn<CaseloadRow, T> column(String title, Function<CaseloadRow, T> value) {
@@ -205,8 +212,8 @@ public final class CaseloadView extends BorderPane {
     }
 
     /** The participant of the selected row, if a row is selected. */
-    public java.util.Optional<UUID> selectedParticipant() {
-        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(CaseloadRow::participantId);
+    public Optional<UUID> selectedParticipant() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(CaseloadRow::participantId);
     }
 
     /** Puts the cursor in the search field (Ctrl+F). */

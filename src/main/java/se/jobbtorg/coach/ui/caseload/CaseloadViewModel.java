@@ -12,6 +12,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import se.jobbtorg.coach.domain.CaseloadEntry;
+import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
@@ -29,9 +31,9 @@ public final class CaseloadViewModel {
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.MINE);
     /** A team lead's view of one coach's enrolled participants; null: the scope decides. */
-    private final ObjectProperty<se.jobbtorg.coach.domain.Coach> coachFilter = new SimpleObjectProperty<>();
-    private final ObservableList<se.jobbtorg.coach.domain.Coach> coaches = FXCollections.observableArrayList();
-    private java.util.function.Supplier<List<se.jobbtorg.coach.domain.Coach>> coachList = List::of;
+    private final ObjectProperty<Coach> coachFilter = new SimpleObjectProperty<>();
+    private final ObservableList<Coach> coaches = FXCollections.observableArrayList();
+    private Supplier<List<Coach>> coachList = List::of;
     private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty limited = new SimpleBooleanProperty(false);
     private long generation;
@@ -48,7 +50,7 @@ public final class CaseloadViewModel {
     }
 
     /** Where the other coaches come from (after an import the team's coaches are there). */
-    public void setCoachList(java.util.function.Supplier<List<se.jobbtorg.coach.domain.Coach>> coachList) {
+    public void setCoachList(Supplier<List<Coach>> coachList) {
         this.coachList = coachList;
     }
 
@@ -62,7 +64,7 @@ public final class CaseloadViewModel {
         UUID coach = coachFilter.get() != null ? coachFilter.get().id()
                 : scope.get() == Scope.MINE ? currentCoach.get() : null;
         var source = coachList;
-        record Loaded(List<se.jobbtorg.coach.domain.CaseloadEntry> entries, List<se.jobbtorg.coach.domain.Coach> coaches) {
+        record Loaded(List<CaseloadEntry> entries, List<Coach> coaches) {
         }
         tasks.run(() -> new Loaded(caseload.caseload(coach, words), source.get()), loaded -> {
             if (asked != generation) {
@@ -87,18 +89,18 @@ public final class CaseloadViewModel {
         return scope;
     }
 
-    public ObjectProperty<se.jobbtorg.coach.domain.Coach> coachFilterProperty() {
+    public ObjectProperty<Coach> coachFilterProperty() {
         return coachFilter;
     }
 
     /** The coaches other than the one using the program ("mine" is theirs), for a team lead's choice. */
-    public List<se.jobbtorg.coach.domain.Coach> otherCoaches() {
+    public List<Coach> otherCoaches() {
         UUID me = currentCoach.get();
         return coaches.stream().filter(c -> !c.id().equals(me)).toList();
     }
 
     /** The coaches in this database, for the team lead's choice of one coach's caseload. */
-    public ObservableList<se.jobbtorg.coach.domain.Coach> coaches() {
+    public ObservableList<Coach> coaches() {
         return coaches;
     }
 

@@ -7,16 +7,19 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.geometry.VPos;
 import java.util.List;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.scene.layout.Priority;
@@ -51,11 +54,11 @@ public final class Forms {
      * Adds a labelled row. The label's mnemonic (an underscore in its text) focuses the field;
      * the message under the field shows the problem with it, if any.
      */
-    public static Label row(GridPane grid, int row, String labelText, javafx.scene.Node field, StringProperty problem) {
+    public static Label row(GridPane grid, int row, String labelText, Node field, StringProperty problem) {
         Label label = new Label(labelText);
         // A group of boxes reads from its first line; a single field is centred on its label.
-        GridPane.setValignment(label, field instanceof javafx.scene.layout.Pane
-                || field instanceof javafx.scene.control.TextArea ? VPos.TOP : VPos.CENTER);
+        GridPane.setValignment(label, field instanceof Pane
+                || field instanceof TextArea ? VPos.TOP : VPos.CENTER);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         label.getStyleClass().add("form-label");

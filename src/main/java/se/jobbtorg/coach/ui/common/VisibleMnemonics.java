@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -27,7 +28,7 @@ public final class VisibleMnemonics {
                 return;
             }
             // The keys are JavaFX's own combinations (not always KeyCodeCombinations): match each.
-            List<Mnemonic> all = new java.util.ArrayList<>();
+            List<Mnemonic> all = new ArrayList<>();
             for (var entry : scene.getMnemonics().entrySet()) {
                 if (entry.getKey().match(e)) {
                     all.addAll(entry.getValue());

@@ -1,8 +1,14 @@
 package se.jobbtorg.coach.ui.participant;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -10,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
@@ -22,16 +29,16 @@ public final class ParticipantView extends VBox {
     private final GridPane facts = new GridPane();
 
     private final TableView<EnrolmentRow> table;
-    private final javafx.scene.layout.StackPane workArea = new javafx.scene.layout.StackPane();
-    private java.util.UUID wanted;
+    private final StackPane workArea = new StackPane();
+    private UUID wanted;
 
     /**
      * workFor builds the work area of an enrolment (mapping, plan, follow-up, exit); it is shown
      * for the enrolment selected in the table, the newest one at first.
      */
     public ParticipantView(ParticipantViewModel model, I18n i18n, Runnable enrol,
-            java.util.function.Function<java.util.UUID, javafx.scene.Node> workFor, Runnable edit,
-            java.util.function.Consumer<java.util.UUID> reassign) {
+            Function<UUID, Node> workFor, Runnable edit,
+            Consumer<UUID> reassign) {
         getStyleClass().add("participant-view");
         setSpacing(6);
         setPadding(new Insets(16));
@@ -56,13 +63,13 @@ public final class ParticipantView extends VBox {
         editButton.setOnAction(e -> edit.run());
         editButton.disableProperty().bind(model.participantProperty().isNull());
         HBox titleBar = new HBox(12, name, editButton);
-        titleBar.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        titleBar.setAlignment(Pos.BASELINE_LEFT);
 
         table = new TableView<>(model.enrolments());
         table.setId("enrolmentTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("participant.noEnrolments")));
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 column(i18n.get("participant.column.enrolledOn"), r -> i18n.date(r.enrolment().enrolledOn()), 95),
                 column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment()), 190),
                 column(i18n.get("participant.column.days"), r -> Long.toString(r.days()), 60),
@@ -82,7 +89,7 @@ public final class ParticipantView extends VBox {
                 workArea.getChildren().setAll(workFor.apply(row.enrolment().id()));
             }
         });
-        model.enrolments().addListener((javafx.collections.ListChangeListener<EnrolmentRow>) c -> {
+        model.enrolments().addListener((ListChangeListener<EnrolmentRow>) c -> {
             if (wanted != null) {
                 selectEnrolment(wanted);
             }
@@ -115,7 +122,7 @@ public final class ParticipantView extends VBox {
     }
 
     /** Shows the work of this enrolment, now or as soon as the enrolments have been read. */
-    public void selectEnrolment(java.util.UUID enrolmentId) {
+    public void selectEnrolment(UUID enrolmentId) {
         wanted = enrolmentId;
         table.getItems().stream().filter(r -> r.enrolment().id().equals(enrolmentId)).findFirst().ifPresent(r -> {
             table.getSelectionModel().select(r);

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.participant;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,7 +35,7 @@ public final class RegistrationViewModel {
     final StringProperty emailProblem;
 
     /** The participant being changed; null when a new person is registered. */
-    private java.util.UUID editing;
+    private UUID editing;
 
     /** The form for changing a registered person's details, filled with them. */
     public static RegistrationViewModel forEditing(CaseloadService caseload, TaskRunner tasks, I18n i18n,
@@ -104,7 +105,7 @@ public final class RegistrationViewModel {
         List<Problem> found = draft.problems(caseload.today());
         problems.show(found);
         if (found.isEmpty()) {
-            java.util.UUID id = editing;
+            UUID id = editing;
             problems.save(tasks, () -> id == null ? caseload.register(draft) : caseload.update(id, draft), onSaved,
                     onError);
         }

@@ -5,18 +5,24 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import se.jobbtorg.coach.domain.Coach;
@@ -46,7 +52,7 @@ public final class SyncView extends VBox {
         title.getStyleClass().add("page-title");
         Label intro = new Label(i18n.get("sync.intro"));
         intro.setWrapText(true);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         TextField folder = new TextField();
         folder.setId("syncFolder");
@@ -82,7 +88,7 @@ public final class SyncView extends VBox {
         dryRun.selectedProperty().bindBidirectional(model.dryRun);
         for (Button b : new Button[] {export, exportFile, importFolder, importFile}) {
             b.disableProperty().bind(model.working);
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         // Sending on one line, receiving on the next: each reads as a sentence at any window width.
         HBox actions = new HBox(8, label(i18n.get("sync.recipient"), recipient), recipient, export, exportFile);
@@ -90,7 +96,7 @@ public final class SyncView extends VBox {
         recipient.setMinWidth(220);
         HBox receive = new HBox(8, importFolder, importFile, dryRun);
         receive.setAlignment(Pos.CENTER_LEFT);
-        dryRun.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dryRun.setMinWidth(Region.USE_PREF_SIZE);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("syncProgress");
@@ -119,21 +125,21 @@ public final class SyncView extends VBox {
                 column(i18n.get("sync.column.file"), SyncViewModel.Outcome::file, 280),
                 column(i18n.get("sync.column.from"), SyncViewModel.Outcome::from, 140),
                 column(i18n.get("sync.column.result"), SyncViewModel.Outcome::result, 520)));
-        outcomes.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        outcomes.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SyncViewModel.Outcome item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), !empty && item.refused());
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"), !empty && item.refused());
             }
         });
 
-        javafx.scene.control.Tab conflictsTab = new javafx.scene.control.Tab();
+        Tab conflictsTab = new Tab();
         conflictsTab.setId("syncConflictsTab");
         conflictsTab.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get("sync.conflicts.title", model.conflicts.size()), model.conflicts));
         Label conflictsHelp = new Label(i18n.get("sync.conflicts.help"));
         conflictsHelp.setWrapText(true);
-        conflictsHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        conflictsHelp.setMinHeight(Region.USE_PREF_SIZE);
         conflicts.setId("syncConflicts");
         conflicts.setItems(model.conflicts);
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -176,7 +182,7 @@ public final class SyncView extends VBox {
         conflictsPane.setPadding(new Insets(8, 0, 0, 0));
         conflictsTab.setContent(conflictsPane);
         conflictsTab.setClosable(false);
-        javafx.scene.control.Tab devicesTab = new javafx.scene.control.Tab(i18n.get("sync.devices.title"));
+        Tab devicesTab = new Tab(i18n.get("sync.devices.title"));
         devicesTab.setId("syncDevicesTab");
         VBox devicesPane = new VBox(8);
         devicesPane.getChildren().setAll(devicesSection(model, i18n, dialogs, ui.owner()));
@@ -184,7 +190,7 @@ public final class SyncView extends VBox {
         devicesTab.setContent(devicesPane);
         devicesTab.setClosable(false);
         // Conflicts and the team's computers share the lower half: each gets the room it needs (Ctrl+Tab switches).
-        javafx.scene.control.TabPane lower = new javafx.scene.control.TabPane(conflictsTab, devicesTab);
+        TabPane lower = new TabPane(conflictsTab, devicesTab);
         lower.setId("syncLower");
         model.admissionWanted.addListener((o, was, wanted) -> {
             if (wanted) {
@@ -220,12 +226,12 @@ public final class SyncView extends VBox {
      * standing, and admitting (after comparing the fingerprint by phone), withdrawing, and the
      * team passphrase.
      */
-    private List<javafx.scene.Node> devicesSection(SyncViewModel model, I18n i18n, DialogService dialogs,
+    private List<Node> devicesSection(SyncViewModel model, I18n i18n, DialogService dialogs,
             Supplier<Window> owner) {
         Label own = new Label();
         own.setId("syncOwnFingerprint");
         own.setWrapText(true);
-        own.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        own.setMinHeight(Region.USE_PREF_SIZE);
         own.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("sync.devices.help",
                 model.ownFingerprint.get()), model.ownFingerprint));
         TableView<SyncViewModel.DeviceRow> table = new TableView<>(model.devices);
@@ -275,7 +281,7 @@ public final class SyncView extends VBox {
                 model.teamPassphraseSet.get() ? "sync.passphrase.isSet" : "sync.passphrase.notSet"),
                 model.teamPassphraseSet));
         for (Button b : new Button[] {admit, withdraw, passphrase}) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox row = new HBox(8, admit, withdraw, passphrase, passphraseState);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -295,11 +301,11 @@ public final class SyncView extends VBox {
         }
     }
 
-    private static Label label(String text, javafx.scene.Node target) {
+    private static Label label(String text, Node target) {
         Label l = new Label(text);
         l.setMnemonicParsing(true);
         l.setLabelFor(target);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -121,7 +124,7 @@ public final class SyncViewModel {
             Recipient chosen = recipient.get();
             recipients.setAll(loaded.recipients());
             recipient.set(loaded.recipients().stream().filter(r -> chosen != null
-                    && java.util.Objects.equals(r.deviceId(), chosen.deviceId())).findFirst()
+                    && Objects.equals(r.deviceId(), chosen.deviceId())).findFirst()
                     .orElse(loaded.recipients().get(0)));
             conflicts.setAll(loaded.conflicts());
             devices.setAll(loaded.devices());
@@ -135,7 +138,7 @@ public final class SyncViewModel {
         for (TeamDevices.Device d : sync.team().devices()) {
             String label = d.label() != null ? d.label() : d.deviceId().substring(0, 8);
             rows.add(new DeviceRow(d, label, d.fingerprint() != null ? d.fingerprint() : i18n.get("sync.device.noKey"),
-                    i18n.get("sync.device.standing." + d.standing().name().toLowerCase(java.util.Locale.ROOT)),
+                    i18n.get("sync.device.standing." + d.standing().name().toLowerCase(Locale.ROOT)),
                     d.admittedBy() == null ? "" : d.admittedBy()));
         }
         return rows;
@@ -143,7 +146,7 @@ public final class SyncViewModel {
 
     private List<ConflictRow> conflictRows() {
         List<ConflictRow> rows = new ArrayList<>();
-        java.util.function.UnaryOperator<String> label = sync.peerLabels();
+        UnaryOperator<String> label = sync.peerLabels();
         for (SyncService.Conflict c : sync.conflicts()) {
             // Every other version, newest first: a three-way conflict shows all three.
             String others = String.join(" | ", c.others().stream().map(o -> text(o.value())).toList());

@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.sync.PackageRefusedException;
+import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
 
 /** The team's computers as the sync screen's model gives them, without a window. */
@@ -48,8 +52,8 @@ class SyncViewModelTest {
     void theTeamPassphraseIsTypedTwiceAndLongEnoughAndAStrangerCanBeAdmittedAndWithdrawn() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
         I18n en = new I18n(Locale.ENGLISH);
-        try (Database mine = se.jobbtorg.coach.TestTeam.open(dir.resolve("mine.db"), clock);
-                Database theirs = se.jobbtorg.coach.TestTeam.open(dir.resolve("theirs.db"), clock)) {
+        try (Database mine = TestTeam.open(dir.resolve("mine.db"), clock);
+                Database theirs = TestTeam.open(dir.resolve("theirs.db"), clock)) {
             new CoachService(mine).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
             new CoachService(theirs).setCurrentCoach("Sofia Lind", "Jobbtorg Kista");
             SyncService sync = new SyncService(mine, clock, () -> "Linnea Ek");
@@ -67,11 +71,11 @@ class SyncViewModelTest {
             other.team().setTeamPassphrase("Kista-teamets lösenfras");
             Path pkg = dir.resolve("sofia.caseload.zip");
             other.exportSnapshot(pkg, p -> { });
-            assertEquals("not_admitted", org.junit.jupiter.api.Assertions.assertThrows(
-                    se.jobbtorg.coach.sync.PackageRefusedException.class, () -> sync.importPackage(pkg, false, p -> { }))
+            assertEquals("not_admitted", Assertions.assertThrows(
+                    PackageRefusedException.class, () -> sync.importPackage(pkg, false, p -> { }))
                     .reason());
             model.refresh();
-            String fingerprint = se.jobbtorg.coach.sync.PackageSigner.fingerprint(other.team().ownPublicKeys()[0]);
+            String fingerprint = PackageSigner.fingerprint(other.team().ownPublicKeys()[0]);
             SyncViewModel.DeviceRow stranger = model.devices.stream().filter(r -> r.label().equals("Sofia Lind"))
                     .findFirst().orElseThrow();
             assertEquals(fingerprint, stranger.fingerprint());
