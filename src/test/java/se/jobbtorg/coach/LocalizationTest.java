@@ -31,12 +31,12 @@ import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.domain.SocialstyrelsenCodes;
 import se.jobbtorg.coach.domain.TargetGroup;
-import se.jobbtorg.coach.ui.caseload.CaseloadRow;
-import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.TeamDevices;
 import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.sync.Refusal;
+import se.jobbtorg.coach.ui.caseload.CaseloadRow;
+import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
 
 /** Every key is in Swedish and English, every key the code uses exists, and none is unused. */
 class LocalizationTest {
@@ -54,14 +54,22 @@ class LocalizationTest {
     /** Keys built at run time from enums and codes, rather than written out. */
     static Set<String> generatedKeys() {
         Set<String> keys = new TreeSet<>();
-        for (Enum<?> e : Stream.of(TargetGroup.values(), ExitReason.values(), ActivityKind.values(),
-                MappingArea.values(), MappingStatus.values(),
-                Actor.values(), PlanGoal.values(),
-                MeetingKind.values(), MeetingOutcome.values(),
-                DeadlineKind.values(), ExitCheck.values(),
-                SocialstyrelsenCodes.NationalExit.values(),
-                SocialstyrelsenCodes.NationalActivity.values())
-                .flatMap(Stream::of).toList()) {
+        for (Enum<?> e : Stream.of(
+                        TargetGroup.values(),
+                        ExitReason.values(),
+                        ActivityKind.values(),
+                        MappingArea.values(),
+                        MappingStatus.values(),
+                        Actor.values(),
+                        PlanGoal.values(),
+                        MeetingKind.values(),
+                        MeetingOutcome.values(),
+                        DeadlineKind.values(),
+                        ExitCheck.values(),
+                        SocialstyrelsenCodes.NationalExit.values(),
+                        SocialstyrelsenCodes.NationalActivity.values())
+                .flatMap(Stream::of)
+                .toList()) {
             keys.add("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
         }
         for (var p : PersonalIdentityNumber.Defect.values()) {
@@ -133,7 +141,8 @@ class LocalizationTest {
 
     @Test
     void swedishAndEnglishHaveTheSameKeys() throws IOException {
-        assertEquals(new TreeSet<>(load("messages.properties").stringPropertyNames()),
+        assertEquals(
+                new TreeSet<>(load("messages.properties").stringPropertyNames()),
                 new TreeSet<>(load("messages_en.properties").stringPropertyNames()));
     }
 
@@ -145,7 +154,8 @@ class LocalizationTest {
         // packages and properties do not.
         Set<String> groups = new TreeSet<>();
         keys.forEach(k -> groups.add(k.substring(0, k.indexOf('.'))));
-        literalsInCode().stream().filter(k -> !k.matches(".*\\.(db|properties|css|sql|log|txt)$"))
+        literalsInCode().stream()
+                .filter(k -> !k.matches(".*\\.(db|properties|css|sql|log|txt)$"))
                 .filter(k -> groups.contains(k.substring(0, k.indexOf('.'))))
                 .forEach(used::add);
         Set<String> missing = new TreeSet<>(used);
@@ -197,11 +207,16 @@ class LocalizationTest {
         assertEquals("Ärendelista", new I18n(Locale.forLanguageTag("sv-SE")).get("nav.caseload"));
         assertEquals("Ärendelista", new I18n(Locale.GERMAN).get("nav.caseload"));
         assertEquals("Caseload", new I18n(Locale.UK).get("nav.caseload"));
-        assertEquals("The participant's own wishes", new I18n(Locale.UK).get("plan.wishes"),
+        assertEquals(
+                "The participant's own wishes",
+                new I18n(Locale.UK).get("plan.wishes"),
                 "an apostrophe shows once, with or without arguments");
-        assertEquals("Inskrivning av Anna Öberg", new I18n(Locale.forLanguageTag("sv")).get("enrolment.header",
-                "Anna Öberg"));
-        assertEquals("2026-11-24", new I18n(Locale.ENGLISH).date(LocalDate.of(2026, 11, 24)),
+        assertEquals(
+                "Inskrivning av Anna Öberg",
+                new I18n(Locale.forLanguageTag("sv")).get("enrolment.header", "Anna Öberg"));
+        assertEquals(
+                "2026-11-24",
+                new I18n(Locale.ENGLISH).date(LocalDate.of(2026, 11, 24)),
                 "dates are Swedish in English too");
     }
 }

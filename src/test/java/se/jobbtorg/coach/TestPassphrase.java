@@ -6,8 +6,7 @@ import se.jobbtorg.coach.domain.Passphrase;
 public final class TestPassphrase {
     public static final String TEXT = "blå cykel i regn 2026";
 
-    private TestPassphrase() {
-    }
+    private TestPassphrase() {}
 
     /** A fresh instance each time: a caller may wipe (close) its own. */
     public static Passphrase get() {

@@ -33,8 +33,7 @@ import se.jobbtorg.coach.sync.PackageCrypto;
 public final class TestTeam {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TestTeam() {
-    }
+    private TestTeam() {}
 
     /**
      * Opens a laptop's database the way the tests of package security do: one place to change
@@ -67,14 +66,19 @@ public final class TestTeam {
     public static Path plainCopy(Path pkg, Database reader, Path out) throws IOException {
         var keys = new DeviceRegistry(reader).agreementKeys();
         String self = reader.deviceId();
-        try (ZipFile in = new ZipFile(pkg.toFile()); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+        try (ZipFile in = new ZipFile(pkg.toFile());
+                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             ObjectNode manifest = (ObjectNode) JSON.readTree(in.getInputStream(in.getEntry("manifest.json")));
             Manifest m = JSON.treeToValue(manifest, Manifest.class);
             byte[] contentKey = null;
             for (Manifest.Recipient r : m.encryption().recipients()) {
                 if (self.equals(r.device())) {
-                    contentKey = PackageCrypto.unwrapX25519(keys.privateKey(), keys.publicKey(),
-                            m.encryption().ephemeralKey(), r.wrappedKey(), m.packageId());
+                    contentKey = PackageCrypto.unwrapX25519(
+                            keys.privateKey(),
+                            keys.publicKey(),
+                            m.encryption().ephemeralKey(),
+                            r.wrappedKey(),
+                            m.packageId());
                 }
             }
             if (contentKey == null) {
@@ -87,8 +91,8 @@ public final class TestTeam {
                     continue;
                 }
                 byte[] plain;
-                try (InputStream s = new InflaterInputStream(PackageCrypto.decrypting(in.getInputStream(e), contentKey,
-                        name), new Inflater(true))) {
+                try (InputStream s = new InflaterInputStream(
+                        PackageCrypto.decrypting(in.getInputStream(e), contentKey, name), new Inflater(true))) {
                     plain = s.readAllBytes();
                 }
                 zip.putNextEntry(new ZipEntry(name));

@@ -2,16 +2,16 @@ package se.jobbtorg.coach.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
-import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.DemoCaseload;
 import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.TodayService;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.ui.common.FxTaskRunner;
 import se.jobbtorg.coach.ui.common.UiServices;
 
@@ -37,8 +37,8 @@ public final class AppContext implements AutoCloseable {
         this.today = new TodayService(db, clock, workflow);
         this.indicators = new IndicatorReport(db, clock);
         this.security = new SecurityService(db);
-        this.sync = new SyncService(db, clock,
-                () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
+        this.sync = new SyncService(
+                db, clock, () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
     }
 
     /**

@@ -17,12 +17,10 @@ final class AppLog {
     /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final Logger JOOQ = Logger.getLogger("org.jooq");
 
-    private AppLog() {
-    }
+    private AppLog() {}
 
     static void configure(Path folder) {
-        System.setProperty("java.util.logging.SimpleFormatter.format",
-                "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         LogManager.getLogManager().reset();
@@ -33,8 +31,8 @@ final class AppLog {
             // but the folder beside it holds the caseload.
             PrivateFiles.folder(folder.getParent());
             PrivateFiles.folder(folder);
-            FileHandler file = new FileHandler(folder.resolve("jobbtorg-coach-%g.log").toString(),
-                    2_000_000, 5, true);
+            FileHandler file =
+                    new FileHandler(folder.resolve("jobbtorg-coach-%g.log").toString(), 2_000_000, 5, true);
             file.setFormatter(new SimpleFormatter());
             file.setEncoding("UTF-8");
             root.addHandler(file);

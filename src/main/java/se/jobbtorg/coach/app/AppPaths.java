@@ -13,8 +13,8 @@ public record AppPaths(Path dataFolder) {
     static final String FOLDER = "jobbtorg-coach";
 
     public static AppPaths detect() {
-        return new AppPaths(dataFolder(System.getProperty("os.name", ""), System.getenv(),
-                Path.of(System.getProperty("user.home"))));
+        return new AppPaths(dataFolder(
+                System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home"))));
     }
 
     static Path dataFolder(String osName, Map<String, String> env, Path home) {
@@ -30,7 +30,9 @@ public record AppPaths(Path dataFolder) {
             return home.resolve("Library").resolve("Application Support").resolve("Jobbtorg Coach");
         }
         String xdg = env.get("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share"))
+        return (xdg != null && !xdg.isBlank()
+                        ? Path.of(xdg)
+                        : home.resolve(".local").resolve("share"))
                 .resolve(FOLDER);
     }
 

@@ -16,8 +16,7 @@ final class BackupLabels {
     private static final Pattern NAME = Pattern.compile(".*-(\\d{8}-\\d{6})-([a-z0-9-]+?)(-\\d+)?\\.db");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private BackupLabels() {
-    }
+    private BackupLabels() {}
 
     static String label(Path backup, I18n i18n) {
         Matcher m = NAME.matcher(backup.getFileName().toString());
@@ -43,7 +42,10 @@ final class BackupLabels {
             key = "restore.reason.other";
         }
         LocalDate day = taken.toLocalDate();
-        return i18n.get("restore.label", i18n.date(day), taken.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
+        return i18n.get(
+                "restore.label",
+                i18n.date(day),
+                taken.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
                 i18n.get(key));
     }
 }

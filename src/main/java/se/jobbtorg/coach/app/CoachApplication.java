@@ -65,12 +65,14 @@ public final class CoachApplication extends Application {
     private final FxTaskRunner startupTasks = new FxTaskRunner();
     /** The unlock's own thread: it must not wait behind a long import or export. */
     private final FxTaskRunner lockTasks = new FxTaskRunner();
+
     private AppPaths paths;
     private Options options;
     private Settings settings;
     private I18n i18n;
     /** The program's dialogs, in the language chosen, owned by the window. */
     private DialogService dialogs;
+
     private Path file;
     private AppContext context;
     private Stage stage;
@@ -78,6 +80,7 @@ public final class CoachApplication extends Application {
     private Lock lock;
     /** A package to offer once the main window is there (opened with it, or handed over early). */
     private Path pendingPackage;
+
     private boolean firstScreenShown;
     /** The opening whose integrity check has been started. */
     private AppContext checkedContext;
@@ -89,6 +92,7 @@ public final class CoachApplication extends Application {
      * database, and the messages of later starts (bring the window forward, offer a package).
      */
     private static SingleInstance instance;
+
     private static SingleInstance.Mailbox mailbox;
 
     static void handOff(SingleInstance claimed, SingleInstance.Mailbox messages) {
@@ -102,8 +106,10 @@ public final class CoachApplication extends Application {
         paths = AppPaths.detect();
         AppLog.configure(paths.logFolder());
         settings = Settings.load(paths.settingsFile());
-        i18n = new I18n(options.language() != null ? options.language()
-                : settings.language().orElse(Locale.forLanguageTag("sv-SE")));
+        i18n = new I18n(
+                options.language() != null
+                        ? options.language()
+                        : settings.language().orElse(Locale.forLanguageTag("sv-SE")));
         // The date picker's calendar and other built-in texts follow the default locale.
         Locale.setDefault(i18n.locale());
         dialogs = new FxDialogService(i18n, () -> stage);
@@ -115,8 +121,7 @@ public final class CoachApplication extends Application {
         // Anything no one else caught is logged and told as a sentence, never a stack trace.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.log(Level.SEVERE, "uncaught on " + thread.getName(), error);
-            Runnable tell = () -> dialogs.showInformation(i18n.get("error.title"),
-                    i18n.get("error.unexpected"));
+            Runnable tell = () -> dialogs.showInformation(i18n.get("error.title"), i18n.get("error.unexpected"));
             if (Platform.isFxApplicationThread()) {
                 tell.run();
             } else {
@@ -135,7 +140,9 @@ public final class CoachApplication extends Application {
         WindowPlacement.track(stage, settings::setWindow);
         // Saved when the window closes, not only in stop(): a logout may end the program without it.
         stage.setOnHidden(e -> saveSettingsNow());
-        options.rest().stream().filter(CoachApplication::isPackageName).findFirst()
+        options.rest().stream()
+                .filter(CoachApplication::isPackageName)
+                .findFirst()
                 .ifPresent(name -> offer(Path.of(name)));
         if (mailbox != null) {
             mailbox.deliverTo(lines -> Platform.runLater(() -> received(lines)));
@@ -152,12 +159,16 @@ public final class CoachApplication extends Application {
     /** The bench's start: as a typed passphrase would open it, with the passphrase from a file. */
     private void openForProbe(Path passphraseFile) {
         LOG.info("start probe: passphrase from a file, exit when the caseload is drawn");
-        startupTasks.run(() -> {
-            try (Passphrase passphrase = Passphrase.of(Files.readAllLines(passphraseFile).get(0))) {
-                AppContext fresh = AppContext.open(file, clock, passphrase);
-                return new Opened(fresh, fresh.coaches().currentCoach(), false);
-            }
-        }, this::opened, this::openFailed);
+        startupTasks.run(
+                () -> {
+                    try (Passphrase passphrase =
+                            Passphrase.of(Files.readAllLines(passphraseFile).get(0))) {
+                        AppContext fresh = AppContext.open(file, clock, passphrase);
+                        return new Opened(fresh, fresh.coaches().currentCoach(), false);
+                    }
+                },
+                this::opened,
+                this::openFailed);
     }
 
     /** The probe's end: the first layout pulse after the caseload table has its rows. */
@@ -247,8 +258,7 @@ public final class CoachApplication extends Application {
         }
     }
 
-    private record Opened(AppContext context, Optional<Coach> coach, boolean onNetwork) {
-    }
+    private record Opened(AppContext context, Optional<Coach> coach, boolean onNetwork) {}
 
     private void opened(Opened opened) {
         context = opened.context();
@@ -256,12 +266,10 @@ public final class CoachApplication extends Application {
         context.forbidStoreOn(Thread.currentThread());
         if (opened.onNetwork()) {
             LOG.warning("database on a network file system");
-            dialogs.showInformation(i18n.get("startup.network.title"),
-                    i18n.get("startup.network.text", file));
+            dialogs.showInformation(i18n.get("startup.network.title"), i18n.get("startup.network.text", file));
         }
         if (context.security().convertedFromPlain()) {
-            dialogs.showInformation(i18n.get("passphrase.convert.title"),
-                    i18n.get("passphrase.converted"));
+            dialogs.showInformation(i18n.get("passphrase.convert.title"), i18n.get("passphrase.converted"));
         }
         // The daily backup, kept as long as the settings say: off the FX thread, never in the way.
         // Not of a database made a moment ago: there is nothing in it to keep.
@@ -277,41 +285,55 @@ public final class CoachApplication extends Application {
      * A damaged file leaves the window for the same choice a damaged file gets at the start.
      */
     private void checkThenBackup(AppContext current, boolean backup) {
-        current.ui().tasks().run(() -> {
-            current.security().checkIntegrity();
-            if (backup) {
-                current.security().backupIfDue();
-            }
-            return null;
-        }, done -> { }, error -> {
-            if (error instanceof DatabaseDamagedException && context == current) {
-                context = null;
-                if (lock != null) {
-                    lock.stop();
-                }
-                startupTasks.run(() -> {
-                    current.close();
-                    return null;
-                }, done -> openFailed(error), this::openFailed);
-            } else {
-                LOG.log(Level.WARNING, "integrity check or daily backup failed", error);
-            }
-        });
+        current.ui()
+                .tasks()
+                .run(
+                        () -> {
+                            current.security().checkIntegrity();
+                            if (backup) {
+                                current.security().backupIfDue();
+                            }
+                            return null;
+                        },
+                        done -> {},
+                        error -> {
+                            if (error instanceof DatabaseDamagedException && context == current) {
+                                context = null;
+                                if (lock != null) {
+                                    lock.stop();
+                                }
+                                startupTasks.run(
+                                        () -> {
+                                            current.close();
+                                            return null;
+                                        },
+                                        done -> openFailed(error),
+                                        this::openFailed);
+                            } else {
+                                LOG.log(Level.WARNING, "integrity check or daily backup failed", error);
+                            }
+                        });
     }
 
     /** The day's backup if none was taken today; off the FX thread, never in the way. */
     private void dailyBackup(AppContext current) {
-        current.ui().tasks().run(() -> {
-            current.security().backupIfDue();
-            return null;
-        }, done -> { }, error -> LOG.log(Level.WARNING, "daily backup failed", error));
+        current.ui()
+                .tasks()
+                .run(
+                        () -> {
+                            current.security().backupIfDue();
+                            return null;
+                        },
+                        done -> {},
+                        error -> LOG.log(Level.WARNING, "daily backup failed", error));
     }
 
     private void openFailed(Throwable error) {
         if (error instanceof OnlyBackupOpensException onlyBackup) {
             // Damaged, or a passphrase from before a change: the user knows which; retyping is the default.
             Path backup = onlyBackup.lastBackup().orElseThrow();
-            if (dialogs.confirm(i18n.get("startup.damaged.title"),
+            if (dialogs.confirm(
+                    i18n.get("startup.damaged.title"),
                     i18n.get("startup.backupOpens.text", BackupLabels.label(backup, i18n)),
                     i18n.get("startup.damaged.yes"))) {
                 askPassphrase(Database.FileState.ENCRYPTED, backup);
@@ -320,11 +342,14 @@ public final class CoachApplication extends Application {
             }
             return;
         }
-        if (error instanceof DatabaseDamagedException damaged && damaged.lastBackup().isPresent()) {
+        if (error instanceof DatabaseDamagedException damaged
+                && damaged.lastBackup().isPresent()) {
             LOG.log(Level.SEVERE, "database damaged", error);
             Path backup = damaged.lastBackup().get();
-            if (dialogs.confirm(i18n.get("startup.damaged.title"),
-                    i18n.get("startup.damaged.restore", backup.getFileName()), i18n.get("startup.damaged.yes"))) {
+            if (dialogs.confirm(
+                    i18n.get("startup.damaged.title"),
+                    i18n.get("startup.damaged.restore", backup.getFileName()),
+                    i18n.get("startup.damaged.yes"))) {
                 askPassphrase(Database.FileState.ENCRYPTED, backup);
                 return;
             }
@@ -343,12 +368,20 @@ public final class CoachApplication extends Application {
     private void welcome() {
         if (options.demo()) {
             // --demo on a new database: straight to a working caseload, no questions.
-            prepare(null, new SettingsViewModel.Choice(i18n.get("welcome.demoCoach"), i18n.get("welcome.demoUnit"),
-                    i18n.locale(), true, settings.lockMinutes(), settings.backupDays()), true);
+            prepare(
+                    null,
+                    new SettingsViewModel.Choice(
+                            i18n.get("welcome.demoCoach"),
+                            i18n.get("welcome.demoUnit"),
+                            i18n.locale(),
+                            true,
+                            settings.lockMinutes(),
+                            settings.backupDays()),
+                    true);
             return;
         }
-        var model = new SettingsViewModel(i18n, "", "", i18n.locale(), true, settings.lockMinutes(),
-                settings.backupDays());
+        var model =
+                new SettingsViewModel(i18n, "", "", i18n.locale(), true, settings.lockMinutes(), settings.backupDays());
         Optional<SettingsViewModel.Choice> choice = new SettingsDialog(stage, model, i18n).showAndWait();
         if (choice.isEmpty()) {
             Platform.exit();
@@ -362,16 +395,21 @@ public final class CoachApplication extends Application {
 
     /** Saves a new coach if there is a choice, fills the demo caseload if asked, then the window. */
     private void prepare(Coach known, SettingsViewModel.Choice choice, boolean demo) {
-        startupTasks.run(() -> {
-            Coach me = known != null ? known : context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
-            if (demo && context.caseload().participantCount() == 0) {
-                context.demo().populate(DEMO_SEED, DEMO_SIZE, me);
-            }
-            return me;
-        }, this::showMain, error -> {
-            dialogs.showError("startup.failed", error);
-            Platform.exit();
-        });
+        startupTasks.run(
+                () -> {
+                    Coach me = known != null
+                            ? known
+                            : context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
+                    if (demo && context.caseload().participantCount() == 0) {
+                        context.demo().populate(DEMO_SEED, DEMO_SIZE, me);
+                    }
+                    return me;
+                },
+                this::showMain,
+                error -> {
+                    dialogs.showError("startup.failed", error);
+                    Platform.exit();
+                });
     }
 
     private void showMain(Coach me) {
@@ -382,12 +420,12 @@ public final class CoachApplication extends Application {
         if (lock != null) {
             lock.stop();
         }
-        lock = new Lock(stage, i18n, lockTasks, current.security()::unlocks,
-                Duration.ofMinutes(settings.lockMinutes()));
+        lock = new Lock(
+                stage, i18n, lockTasks, current.security()::unlocks, Duration.ofMinutes(settings.lockMinutes()));
         // A laptop left running for days gets its daily backup at an unlock, not only at a start.
         lock.setOnUnlocked(() -> dailyBackup(current));
-        mainWindow.setProgramActions(new MainWindow.ProgramActions(lock::lock, this::changePassphrase,
-                this::restoreBackup));
+        mainWindow.setProgramActions(
+                new MainWindow.ProgramActions(lock::lock, this::changePassphrase, this::restoreBackup));
         stage.getScene().setRoot(mainWindow);
         if (pendingPackage != null) {
             mainWindow.offerPackage(pendingPackage);
@@ -436,19 +474,22 @@ public final class CoachApplication extends Application {
         dialog.setTitle(i18n.get("passphrase.change.title"));
         AppContext current = context;
         AtomicReference<SecurityService.Change> result = new AtomicReference<>();
-        var model = new PassphraseViewModel(PassphraseViewModel.Mode.CHANGE, i18n, current.ui().tasks(),
-                PassphraseView::fxDelay, (now, next) -> {
+        var model = new PassphraseViewModel(
+                PassphraseViewModel.Mode.CHANGE, i18n, current.ui().tasks(), PassphraseView::fxDelay, (now, next) -> {
                     result.set(current.security().changePassphrase(now, next));
-                    return result.get().changed() ? PassphraseViewModel.Outcome.ACCEPTED
+                    return result.get().changed()
+                            ? PassphraseViewModel.Outcome.ACCEPTED
                             : PassphraseViewModel.Outcome.WRONG;
                 });
         model.setOnAccepted(outcome -> {
             dialog.close();
             int left = result.get().backupsLeft();
-            dialogs.showInformation(i18n.get("passphrase.change.title"),
+            dialogs.showInformation(
+                    i18n.get("passphrase.change.title"),
                     left == 0 ? i18n.get("passphrase.changed") : i18n.get("passphrase.changedBackupsLeft", left));
         });
-        model.setOnFailed((key, error) -> new FxDialogService(i18n, dialog).showError("passphrase.change.title", error));
+        model.setOnFailed(
+                (key, error) -> new FxDialogService(i18n, dialog).showError("passphrase.change.title", error));
         PassphraseView view = new PassphraseView(model, i18n, i18n.get("button.cancel"), dialog::close);
         Scene scene = new Scene(view);
         scene.getStylesheets().add(STYLESHEET);
@@ -464,48 +505,69 @@ public final class CoachApplication extends Application {
      */
     private void restoreBackup() {
         AppContext current = context;
-        current.ui().tasks().run(() -> current.security().backups(), backups -> {
-            if (backups.isEmpty()) {
-                dialogs.showInformation(i18n.get("restore.title"), i18n.get("restore.none"));
-                return;
-            }
-            List<Path> newestFirst = List.copyOf(backups);
-            dialogs.choose("restoreDialog", i18n.get("restore.title"), i18n.get("restore.choose"),
-                    i18n.get("restore.backup"), newestFirst, backup -> BackupLabels.label(backup, i18n),
-                    newestFirst.get(0)).ifPresent(backup -> {
-                if (dialogs.confirm(i18n.get("restore.title"),
-                        i18n.get("restore.confirm", BackupLabels.label(backup, i18n)), i18n.get("restore.yes"))) {
-                    context = null;
-                    lock.stop();
-                    startupTasks.run(() -> {
-                        current.close();
-                        return null;
-                    }, done -> askPassphrase(Database.FileState.ENCRYPTED, backup), this::openFailed);
-                }
-            });
-        }, error -> dialogs.showError("restore.title", error));
+        current.ui()
+                .tasks()
+                .run(
+                        () -> current.security().backups(),
+                        backups -> {
+                            if (backups.isEmpty()) {
+                                dialogs.showInformation(i18n.get("restore.title"), i18n.get("restore.none"));
+                                return;
+                            }
+                            List<Path> newestFirst = List.copyOf(backups);
+                            dialogs.choose(
+                                            "restoreDialog",
+                                            i18n.get("restore.title"),
+                                            i18n.get("restore.choose"),
+                                            i18n.get("restore.backup"),
+                                            newestFirst,
+                                            backup -> BackupLabels.label(backup, i18n),
+                                            newestFirst.get(0))
+                                    .ifPresent(backup -> {
+                                        if (dialogs.confirm(
+                                                i18n.get("restore.title"),
+                                                i18n.get("restore.confirm", BackupLabels.label(backup, i18n)),
+                                                i18n.get("restore.yes"))) {
+                                            context = null;
+                                            lock.stop();
+                                            startupTasks.run(
+                                                    () -> {
+                                                        current.close();
+                                                        return null;
+                                                    },
+                                                    done -> askPassphrase(Database.FileState.ENCRYPTED, backup),
+                                                    this::openFailed);
+                                        }
+                                    });
+                        },
+                        error -> dialogs.showError("restore.title", error));
     }
 
     private void openSettings() {
         Coach me = mainWindow.coach();
-        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, settings.lockMinutes(),
-                settings.backupDays());
+        var model = new SettingsViewModel(
+                i18n, me.name(), me.unit(), i18n.locale(), false, settings.lockMinutes(), settings.backupDays());
         new SettingsDialog(stage, model, i18n).showAndWait().ifPresent(choice -> {
             settings.setLockMinutes(choice.lockMinutes());
             settings.setBackupDays(choice.backupDays());
             lock.setIdleTime(Duration.ofMinutes(choice.lockMinutes()));
             context.security().keepBackupsFor(Period.ofDays(choice.backupDays()));
             boolean newLanguage = applyLanguage(choice.language());
-            context.ui().tasks().run(() -> {
-                settings.save();
-                return context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
-            }, updated -> {
-                if (newLanguage) {
-                    showMain(updated);
-                } else {
-                    mainWindow.setCoach(updated);
-                }
-            }, error -> dialogs.showError("settings.failed", error));
+            context.ui()
+                    .tasks()
+                    .run(
+                            () -> {
+                                settings.save();
+                                return context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
+                            },
+                            updated -> {
+                                if (newLanguage) {
+                                    showMain(updated);
+                                } else {
+                                    mainWindow.setCoach(updated);
+                                }
+                            },
+                            error -> dialogs.showError("settings.failed", error));
         });
     }
 
@@ -523,10 +585,13 @@ public final class CoachApplication extends Application {
 
     /** Saves the settings file off the FX thread; a failure is logged (the defaults then apply next time). */
     private void saveSettings() {
-        startupTasks.run(() -> {
-            settings.save();
-            return null;
-        }, done -> { }, error -> LOG.log(Level.WARNING, "settings not saved", error));
+        startupTasks.run(
+                () -> {
+                    settings.save();
+                    return null;
+                },
+                done -> {},
+                error -> LOG.log(Level.WARNING, "settings not saved", error));
     }
 
     /** At the close: the window's place and size kept, on the FX thread (the program is ending). */

@@ -38,13 +38,21 @@ final class Commands {
     /** The name the installed launcher has; {@code java -jar jobbtorg-coach.jar} is the same. */
     static final String PROGRAM = "jobbtorg-coach";
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** Every command, in the order the help lists them. */
     static List<Supplier<Object>> all() {
-        return List.of(Check::new, Init::new, Report::new, Import::new, Export::new, Devices::new, Admit::new,
-                Withdraw::new, TeamPassphrase::new, Bench::new);
+        return List.of(
+                Check::new,
+                Init::new,
+                Report::new,
+                Import::new,
+                Export::new,
+                Devices::new,
+                Admit::new,
+                Withdraw::new,
+                TeamPassphrase::new,
+                Bench::new);
     }
 
     /** --help for a command (no -h: one spelling, and the synopsis starts with the command's own options). */
@@ -60,7 +68,8 @@ final class Commands {
 
         @Option(names = "--passphrase", hidden = true, arity = "0..1")
         void refuse(String ignored) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "the passphrase is never an argument (others can read it): use --passphrase-file FILE or"
                             + " standard input");
         }
@@ -76,11 +85,17 @@ final class Commands {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--db", paramLabel = "FILE", order = 1,
+        @Option(
+                names = "--db",
+                paramLabel = "FILE",
+                order = 1,
                 description = "the caseload database (default: caseload.db in the user's data folder)")
         Path db;
 
-        @Option(names = "--passphrase-file", paramLabel = "FILE", order = 90,
+        @Option(
+                names = "--passphrase-file",
+                paramLabel = "FILE",
+                order = 90,
                 description = "the database's passphrase is the file's first line (without it: the terminal,"
                         + " else the first line of standard input)")
         Path passphraseFile;
@@ -92,8 +107,7 @@ final class Commands {
         Help help;
 
         /** What the options cannot say one by one; throws ParameterException. */
-        void validate() {
-        }
+        void validate() {}
 
         /** init makes a new file; every other command refuses a plain one. */
         boolean refusesPlainFile() {
@@ -126,8 +140,10 @@ final class Commands {
         }
     }
 
-    @Command(name = "check", description = "Checks a database as the program opens it (integrity check, backup,"
-            + " migration) and prints one line. Exit 0 healthy, 3 damaged, 1 missing, in use or failed.")
+    @Command(
+            name = "check",
+            description = "Checks a database as the program opens it (integrity check, backup,"
+                    + " migration) and prints one line. Exit 0 healthy, 3 damaged, 1 missing, in use or failed.")
     static final class Check extends DatabaseCommand {
         @Override
         int run(Path file, Clock clock, Passphrase passphrase, PrintStream out, PrintStream err) {
@@ -135,8 +151,10 @@ final class Commands {
         }
     }
 
-    @Command(name = "init", description = "Creates a new, empty database, encrypted under a passphrase of at least"
-            + " 10 characters; refuses a file that exists.")
+    @Command(
+            name = "init",
+            description = "Creates a new, empty database, encrypted under a passphrase of at least"
+                    + " 10 characters; refuses a file that exists.")
     static final class Init extends DatabaseCommand {
         @Override
         boolean refusesPlainFile() {
@@ -149,9 +167,13 @@ final class Commands {
         }
     }
 
-    @Command(name = "report", description = {"Writes the indicators (in Swedish) for the enrolments of a period"
-            + " (default: this calendar year).", "--codes national (CSV only): exits and activities by"
-                    + " Socialstyrelsen's categories (HSLF-FS 2015:30) instead."})
+    @Command(
+            name = "report",
+            description = {
+                "Writes the indicators (in Swedish) for the enrolments of a period" + " (default: this calendar year).",
+                "--codes national (CSV only): exits and activities by"
+                        + " Socialstyrelsen's categories (HSLF-FS 2015:30) instead."
+            })
     static final class Report extends DatabaseCommand {
         private LocalDate from;
         private LocalDate to;
@@ -159,11 +181,18 @@ final class Commands {
         @Option(names = "--unit", paramLabel = "U", order = 4, description = "only this unit")
         String unit;
 
-        @Option(names = "--format", paramLabel = "csv|xlsx|pdf", required = true, order = 5,
+        @Option(
+                names = "--format",
+                paramLabel = "csv|xlsx|pdf",
+                required = true,
+                order = 5,
                 description = "the file's format")
         String format;
 
-        @Option(names = "--codes", paramLabel = "national", order = 6,
+        @Option(
+                names = "--codes",
+                paramLabel = "national",
+                order = 6,
                 description = "Socialstyrelsen's categories instead of ours (CSV only)")
         String codes;
 
@@ -194,8 +223,10 @@ final class Commands {
         }
     }
 
-    @Command(name = "import", description = "Merges caseload packages, one line each; the others are still tried"
-            + " when one is refused.")
+    @Command(
+            name = "import",
+            description =
+                    "Merges caseload packages, one line each; the others are still tried" + " when one is refused.")
     static final class Import extends DatabaseCommand {
         @Option(names = "--dry-run", order = 2, description = "say what would be imported; change nothing")
         boolean dryRun;
@@ -216,14 +247,20 @@ final class Commands {
         @Option(names = "--snapshot", order = 2, description = "everything (the default)")
         boolean snapshot;
 
-        @Option(names = "--for", paramLabel = "DEVICE", order = 4,
+        @Option(
+                names = "--for",
+                paramLabel = "DEVICE",
+                order = 4,
                 description = "what the device (a colleague's computer) has not had yet")
         String forDevice;
 
         @Option(names = "--out", paramLabel = "FILE", required = true, order = 5, description = "the file to write")
         Path out;
 
-        @Option(names = "--since", paramLabel = "SEQ", order = 3,
+        @Option(
+                names = "--since",
+                paramLabel = "SEQ",
+                order = 3,
                 description = "the changes after this sequence number")
         void since(String value) {
             try {
@@ -260,9 +297,13 @@ final class Commands {
         }
     }
 
-    @Command(name = "admit", description = {"Admits a computer whose package was refused, after comparing its"
-            + " fingerprint with its owner.", "Give the fingerprint as its owner reads it out (spaces or dashes"
-                    + " between the groups, any case), or --unsigned for another system's export."})
+    @Command(
+            name = "admit",
+            description = {
+                "Admits a computer whose package was refused, after comparing its" + " fingerprint with its owner.",
+                "Give the fingerprint as its owner reads it out (spaces or dashes"
+                        + " between the groups, any case), or --unsigned for another system's export."
+            })
     static final class Admit extends DatabaseCommand {
         @Parameters(paramLabel = "DEVICE", arity = "1", description = "the device id, as devices lists it")
         String device;
@@ -286,8 +327,10 @@ final class Commands {
         }
     }
 
-    @Command(name = "withdraw", description = "Withdraws a computer (a stolen laptop): its later packages are"
-            + " refused. A withdrawal is final.")
+    @Command(
+            name = "withdraw",
+            description = "Withdraws a computer (a stolen laptop): its later packages are"
+                    + " refused. A withdrawal is final.")
     static final class Withdraw extends DatabaseCommand {
         @Parameters(paramLabel = "DEVICE", arity = "1", description = "the device id, as devices lists it")
         String device;
@@ -298,10 +341,15 @@ final class Commands {
         }
     }
 
-    @Command(name = "team-passphrase", description = "Sets the team passphrase (first contact) from the first line"
-            + " of a file.")
+    @Command(
+            name = "team-passphrase",
+            description = "Sets the team passphrase (first contact) from the first line" + " of a file.")
     static final class TeamPassphrase extends DatabaseCommand {
-        @Option(names = "--team-passphrase-file", paramLabel = "FILE", required = true, order = 2,
+        @Option(
+                names = "--team-passphrase-file",
+                paramLabel = "FILE",
+                required = true,
+                order = 2,
                 description = "the team passphrase is the file's first line (at least 12 characters)")
         Path file;
 
@@ -311,8 +359,10 @@ final class Commands {
         }
     }
 
-    @Command(name = "bench", description = "Builds the synthetic city in a temporary folder and prints each figure of"
-            + " the design's performance targets, with the same run's plain-JDBC baseline where one applies.")
+    @Command(
+            name = "bench",
+            description = "Builds the synthetic city in a temporary folder and prints each figure of"
+                    + " the design's performance targets, with the same run's plain-JDBC baseline where one applies.")
     static final class Bench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -335,7 +385,10 @@ final class Commands {
         @Option(names = "--skip-import", order = 5, description = "no export or import figures")
         boolean skipImport;
 
-        @Option(names = "--import-limit", paramLabel = "N", order = 6,
+        @Option(
+                names = "--import-limit",
+                paramLabel = "N",
+                order = 6,
                 description = "export and import figures only up to N participants (default 10000)")
         int importLimit = BenchCommand.Options.IMPORT_LIMIT;
 
@@ -347,8 +400,12 @@ final class Commands {
             if (participants < 10 || runs < 1) {
                 throw new ParameterException(spec.commandLine(), "--participants at least 10, --runs at least 1");
             }
-            return new BenchCommand().run(new BenchCommand.Options(participants, json, seed, runs,
-                    skipImport ? -1 : importLimit, keep), System.out, System.err);
+            return new BenchCommand()
+                    .run(
+                            new BenchCommand.Options(
+                                    participants, json, seed, runs, skipImport ? -1 : importLimit, keep),
+                            System.out,
+                            System.err);
         }
     }
 }

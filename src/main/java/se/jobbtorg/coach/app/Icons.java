@@ -12,12 +12,14 @@ import javafx.scene.image.Image;
 final class Icons {
     private static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256};
 
-    private Icons() {
-    }
+    private Icons() {}
 
     static List<Image> all() {
-        return Arrays.stream(SIZES).mapToObj(size -> new Image(Objects.requireNonNull(
-                Icons.class.getResource("/se/jobbtorg/coach/icons/jobbtorg-coach-" + size + ".png"),
-                "icon " + size).toExternalForm())).toList();
+        return Arrays.stream(SIZES)
+                .mapToObj(size -> new Image(Objects.requireNonNull(
+                                Icons.class.getResource("/se/jobbtorg/coach/icons/jobbtorg-coach-" + size + ".png"),
+                                "icon " + size)
+                        .toExternalForm()))
+                .toList();
     }
 }

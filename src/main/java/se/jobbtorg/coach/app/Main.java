@@ -24,8 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * ({@link Commands}) run without one.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -92,14 +91,21 @@ public final class Main {
                         && sub.commandSpec().userObject() instanceof Commands.DatabaseCommand command
                         && command.db == null;
                 if (!carried) {
-                    throw new ParameterException(sub.commandSpec().commandLine(),
-                            option.longestName() + " is an option of the window, not of " + sub.commandSpec().name());
+                    throw new ParameterException(
+                            sub.commandSpec().commandLine(),
+                            option.longestName() + " is an option of the window, not of "
+                                    + sub.commandSpec().name());
                 }
                 ((Commands.DatabaseCommand) sub.commandSpec().userObject()).db = option.getValue();
             }
             if (!parsed.matchedPositionals().isEmpty()) {
-                throw new ParameterException(parsed.commandSpec().commandLine(), "unknown command "
-                        + parsed.matchedPositionals().get(0).stringValues().get(0));
+                throw new ParameterException(
+                        parsed.commandSpec().commandLine(),
+                        "unknown command "
+                                + parsed.matchedPositionals()
+                                        .get(0)
+                                        .stringValues()
+                                        .get(0));
             }
         }
         return new CommandLine.RunLast().execute(parsed);
@@ -112,16 +118,18 @@ public final class Main {
     static int window(Options options, AppPaths paths, String usage, String[] args) {
         if (noDisplay(System.getProperty("os.name", ""), System.getenv())) {
             // Over ssh or in a script: a sentence instead of JavaFX's stack trace.
-            System.err.println("The window needs a graphical desktop (DISPLAY is not set). "
-                    + "The commands run without one:");
+            System.err.println(
+                    "The window needs a graphical desktop (DISPLAY is not set). " + "The commands run without one:");
             System.err.print(usage);
             return 1;
         }
         Path db = options.db() != null ? options.db() : paths.defaultDatabase();
         List<String> message = new ArrayList<>();
         message.add(SingleInstance.SHOW);
-        options.rest().stream().filter(CoachApplication::isPackageName)
-                .map(name -> SingleInstance.OPEN + Path.of(name).toAbsolutePath().normalize())
+        options.rest().stream()
+                .filter(CoachApplication::isPackageName)
+                .map(name ->
+                        SingleInstance.OPEN + Path.of(name).toAbsolutePath().normalize())
                 .forEach(message::add);
         SingleInstance.Mailbox mailbox = new SingleInstance.Mailbox();
         try {

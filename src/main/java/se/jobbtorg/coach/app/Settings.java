@@ -101,8 +101,12 @@ public final class Settings {
             if (x == null || y == null || w == null || h == null) {
                 return Optional.empty();
             }
-            return Optional.of(new WindowPlacement(Double.parseDouble(x), Double.parseDouble(y), Double.parseDouble(w),
-                    Double.parseDouble(h), Boolean.parseBoolean(values.getProperty(WINDOW_MAXIMIZED))));
+            return Optional.of(new WindowPlacement(
+                    Double.parseDouble(x),
+                    Double.parseDouble(y),
+                    Double.parseDouble(w),
+                    Double.parseDouble(h),
+                    Boolean.parseBoolean(values.getProperty(WINDOW_MAXIMIZED))));
         } catch (NumberFormatException e) {
             LOG.warning("window placement unreadable, using the default");
             return Optional.empty();

@@ -46,6 +46,7 @@ final class SingleInstance implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SingleInstance.class.getName());
     /** What a message may say; anything else closes the connection. */
     static final String SHOW = "show";
+
     static final String OPEN = "open ";
     private static final int MAX_LINE = 4096;
     private static final int MAX_LINES = 64;
@@ -74,8 +75,8 @@ final class SingleInstance implements AutoCloseable {
             throws IOException {
         Path dir = ownerOnlyFolder(folder);
         String key = key(database);
-        FileChannel channel = FileChannel.open(dir.resolve(key + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(dir.resolve(key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -92,7 +93,8 @@ final class SingleInstance implements AutoCloseable {
         Path endpoint = dir.resolve(key + ".port");
         try {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-            writeOwnerOnly(endpoint, server.getLocalPort() + " " + HexFormat.of().formatHex(token) + "\n");
+            writeOwnerOnly(
+                    endpoint, server.getLocalPort() + " " + HexFormat.of().formatHex(token) + "\n");
         } catch (IOException e) {
             server.close();
             lock.release();
@@ -132,7 +134,8 @@ final class SingleInstance implements AutoCloseable {
     }
 
     private static boolean send(Path endpoint, List<String> lines) throws IOException {
-        String[] parts = Files.readString(endpoint, StandardCharsets.UTF_8).trim().split(" ");
+        String[] parts =
+                Files.readString(endpoint, StandardCharsets.UTF_8).trim().split(" ");
         if (parts.length != 2) {
             throw new IOException("endpoint file not complete");
         }
@@ -151,7 +154,8 @@ final class SingleInstance implements AutoCloseable {
             }
             out.write("\n");
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             return "ok".equals(in.readLine());
         }
     }
@@ -255,8 +259,8 @@ final class SingleInstance implements AutoCloseable {
     /** One lock and port per database: another --db is another instance. */
     static String key(Path database) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    database.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(database.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -274,7 +278,8 @@ final class SingleInstance implements AutoCloseable {
 
     /** Written beside, made owner-only before the token goes in, then moved into place. */
     private static void writeOwnerOnly(Path file, String text) throws IOException {
-        AtomicFile.writeOwnerOnly(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8,
-                StandardOpenOption.TRUNCATE_EXISTING));
+        AtomicFile.writeOwnerOnly(
+                file,
+                temp -> Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING));
     }
 }

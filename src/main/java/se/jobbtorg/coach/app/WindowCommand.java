@@ -16,18 +16,27 @@ import picocli.CommandLine.Spec;
 import se.jobbtorg.coach.service.Version;
 
 /** The top of the command line: without a command, the window; its commands are in {@link Commands}. */
-@Command(name = Commands.PROGRAM, separator = " ", sortOptions = false, sortSynopsis = false,
+@Command(
+        name = Commands.PROGRAM,
+        separator = " ",
+        sortOptions = false,
+        sortSynopsis = false,
         versionProvider = WindowCommand.VersionText.class,
         description = "Opens the window; with a command, runs that command without a window and exits.",
-        footer = {"%nA FILE.caseload.zip given to the window opens it on the sync screen, ready to import; when"
-                + " the window is already open, it is handed to that window.",
-                "Every command takes --help. Exit codes: 0 done, 1 refused or failed, 2 wrong arguments"
-                        + " (check: 3 damaged)."})
+        footer = {
+            "%nA FILE.caseload.zip given to the window opens it on the sync screen, ready to import; when"
+                    + " the window is already open, it is handed to that window.",
+            "Every command takes --help. Exit codes: 0 done, 1 refused or failed, 2 wrong arguments"
+                    + " (check: 3 damaged)."
+        })
 final class WindowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", order = 1,
+    @Option(
+            names = "--db",
+            paramLabel = "FILE",
+            order = 1,
             description = "the caseload database (default: caseload.db in the user's data folder)")
     Path db;
 
@@ -36,11 +45,17 @@ final class WindowCommand implements Callable<Integer> {
 
     private Locale language;
 
-    @Parameters(paramLabel = "FILE.caseload.zip", arity = "0..*",
+    @Parameters(
+            paramLabel = "FILE.caseload.zip",
+            arity = "0..*",
             description = "a caseload package to open on the sync screen")
     List<String> packages = new ArrayList<>();
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, order = 4, description = "print this help and exit")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            order = 4,
+            description = "print this help and exit")
     boolean help;
 
     @Option(names = "--version", versionHelp = true, order = 5, description = "print the version and exit")
@@ -49,7 +64,10 @@ final class WindowCommand implements Callable<Integer> {
     @Mixin
     Commands.PassphraseRefused passphrase;
 
-    @Option(names = "--lang", paramLabel = "sv|en", order = 3,
+    @Option(
+            names = "--lang",
+            paramLabel = "sv|en",
+            order = 3,
             description = "the interface language (default: the saved choice, else Swedish)")
     void language(String tag) {
         if (!List.of("sv", "en").contains(tag)) {
@@ -70,7 +88,10 @@ final class WindowCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "unknown command " + arg);
             }
         }
-        return Main.window(options(), AppPaths.detect(), spec.commandLine().getUsageMessage(),
+        return Main.window(
+                options(),
+                AppPaths.detect(),
+                spec.commandLine().getUsageMessage(),
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
     }
 

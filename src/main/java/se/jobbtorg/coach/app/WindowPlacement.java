@@ -19,6 +19,7 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
     static final double HEIGHT = 720;
     /** How much of the title bar must be on a screen for a saved place to count. */
     private static final double GRIP_W = 120;
+
     private static final double GRIP_H = 40;
 
     /** Where to open, from what was saved and the screens there are now (visual bounds). */
@@ -28,8 +29,12 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
             Rectangle2D grip = new Rectangle2D(s.x(), s.y(), Math.min(GRIP_W, s.width()), GRIP_H);
             for (Rectangle2D screen : screens) {
                 if (screen.contains(grip)) {
-                    return new WindowPlacement(s.x(), s.y(), Math.min(s.width(), screen.getWidth()),
-                            Math.min(s.height(), screen.getHeight()), s.maximized());
+                    return new WindowPlacement(
+                            s.x(),
+                            s.y(),
+                            Math.min(s.width(), screen.getWidth()),
+                            Math.min(s.height(), screen.getHeight()),
+                            s.maximized());
                 }
             }
             return centred(primary, s.maximized());
@@ -40,8 +45,12 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
     private static WindowPlacement centred(Rectangle2D screen, boolean maximized) {
         double w = Math.min(WIDTH, screen.getWidth());
         double h = Math.min(HEIGHT, screen.getHeight());
-        return new WindowPlacement(screen.getMinX() + (screen.getWidth() - w) / 2,
-                screen.getMinY() + (screen.getHeight() - h) / 2, w, h, maximized);
+        return new WindowPlacement(
+                screen.getMinX() + (screen.getWidth() - w) / 2,
+                screen.getMinY() + (screen.getHeight() - h) / 2,
+                w,
+                h,
+                maximized);
     }
 
     /**
@@ -50,7 +59,8 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
      * shown with a size of its own 200 x 200 px, and only the second setting holds there.
      */
     static void show(Stage stage, Optional<WindowPlacement> saved) {
-        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        List<Rectangle2D> screens =
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         WindowPlacement p = choose(saved, screens, Screen.getPrimary().getVisualBounds());
         p.applyBounds(stage);
         stage.show();

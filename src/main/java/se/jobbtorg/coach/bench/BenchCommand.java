@@ -26,9 +26,9 @@ import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.CaseloadService;
@@ -53,9 +53,16 @@ public final class BenchCommand {
     private static final double MIB = 1024.0 * 1024.0;
 
     /** One line of the table and one element of the JSON list. */
-    record Figure(String name, String stat, double value, String unit, Double target, Double baseline, Double ratio,
-            boolean met, String detail) {
-    }
+    record Figure(
+            String name,
+            String stat,
+            double value,
+            String unit,
+            Double target,
+            Double baseline,
+            Double ratio,
+            boolean met,
+            String detail) {}
 
     private final List<Figure> figures = new ArrayList<>();
     private final MemoryProbe memory = new MemoryProbe();
@@ -127,9 +134,21 @@ public final class BenchCommand {
         Files.deleteIfExists(dir.resolve("baseline.db-shm"));
         double rowsPerSecond = baselineRows / baselineSeconds;
         double buildRate = baselineRows / buildSeconds;
-        add("city build (" + summary.records() + " records)", "once", buildSeconds, "s", null, baselineSeconds,
-                buildRate / rowsPerSecond, true, String.format(Locale.ROOT, "%.0f rows/s, baseline %.0f rows/s; open %.1f s",
-                        buildRate, rowsPerSecond, seconds(t0, opened)));
+        add(
+                "city build (" + summary.records() + " records)",
+                "once",
+                buildSeconds,
+                "s",
+                null,
+                baselineSeconds,
+                buildRate / rowsPerSecond,
+                true,
+                String.format(
+                        Locale.ROOT,
+                        "%.0f rows/s, baseline %.0f rows/s; open %.1f s",
+                        buildRate,
+                        rowsPerSecond,
+                        seconds(t0, opened)));
         addMemory("build", buildMemory, null);
 
         // A start on the city: the time from the passphrase to the first caseload read (what the
@@ -140,7 +159,8 @@ public final class BenchCommand {
             long o0 = System.nanoTime();
             city = Database.open(cityFile, clock, passphrase);
             Database c = city;
-            new CaseloadService(c, clock).caseload(new CoachService(c).coaches().get(0).id(), "");
+            new CaseloadService(c, clock)
+                    .caseload(new CoachService(c).coaches().get(0).id(), "");
             opens[i] = seconds(o0, System.nanoTime());
             if (i < opens.length - 1) {
                 city.close();
@@ -148,9 +168,18 @@ public final class BenchCommand {
         }
         double[] warm = Arrays.copyOfRange(opens, 1, opens.length);
         Arrays.sort(warm);
-        add("open the city's database to a first caseload", "median of " + warm.length, percentile(warm, 0.5), "s",
-                3.0, null, null, percentile(warm, 0.5) < 3.0,
-                String.format(Locale.ROOT, "first %.2f s (cold cache); passphrase check and integrity check included",
+        add(
+                "open the city's database to a first caseload",
+                "median of " + warm.length,
+                percentile(warm, 0.5),
+                "s",
+                3.0,
+                null,
+                null,
+                percentile(warm, 0.5) < 3.0,
+                String.format(
+                        Locale.ROOT,
+                        "first %.2f s (cold cache); passphrase check and integrity check included",
                         opens[0]));
 
         CaseloadService caseload = new CaseloadService(city, clock);
@@ -218,8 +247,10 @@ public final class BenchCommand {
         addRuns("indicators over one unit", runs, () -> report.compute(from, today, unit), 0.5);
         addMemory("queries, city open", memory.phase(), 400.0);
 
-        progress(withImport ? "snapshot export"
-                : "package figures (snapshot export, import) not measured at this size (--import-limit)");
+        progress(
+                withImport
+                        ? "snapshot export"
+                        : "package figures (snapshot export, import) not measured at this size (--import-limit)");
         SyncService citySync = new SyncService(city, clock, () -> "Staden");
         Path laptopFile = dir.resolve("laptop.db");
         Database laptop = Database.open(laptopFile, clock, passphrase);
@@ -238,10 +269,14 @@ public final class BenchCommand {
         SyncService.Exported[] exported = new SyncService.Exported[1];
         SyncService exporter = citySync;
         if (withImport) {
-            addRuns("snapshot export", exportRuns, () -> {
-                exported[0] = uncheck(() -> exporter.exportSnapshot(pkg, x -> { }));
-                return null;
-            }, 5.0);
+            addRuns(
+                    "snapshot export",
+                    exportRuns,
+                    () -> {
+                        exported[0] = uncheck(() -> exporter.exportSnapshot(pkg, x -> {}));
+                        return null;
+                    },
+                    5.0);
             addMemory("export", memory.phase(), null);
             progress("exported " + exported[0].changes() + " changes, " + exported[0].bytes() + " bytes");
         }
@@ -249,16 +284,32 @@ public final class BenchCommand {
         if (withImport) {
             progress("import into an empty database");
             long i0 = System.nanoTime();
-            var imported = emptySync.importPackage(pkg, false, x -> { });
+            var imported = emptySync.importPackage(pkg, false, x -> {});
             double importSeconds = seconds(i0, System.nanoTime());
             double rate = exported[0].changes() / importSeconds;
-            add("import into an empty database (" + imported.created() + " new)", "once", importSeconds, "s", 10.0,
-                    baselineSeconds * exported[0].changes() / baselineRows, null, importSeconds < 10.0, null);
-            add("import rate", "once", rate, "changes/s", rowsPerSecond / 2, rowsPerSecond, rate / rowsPerSecond,
-                    rate >= rowsPerSecond / 2, "target: half the plain rate");
+            add(
+                    "import into an empty database (" + imported.created() + " new)",
+                    "once",
+                    importSeconds,
+                    "s",
+                    10.0,
+                    baselineSeconds * exported[0].changes() / baselineRows,
+                    null,
+                    importSeconds < 10.0,
+                    null);
+            add(
+                    "import rate",
+                    "once",
+                    rate,
+                    "changes/s",
+                    rowsPerSecond / 2,
+                    rowsPerSecond,
+                    rate / rowsPerSecond,
+                    rate >= rowsPerSecond / 2,
+                    "target: half the plain rate");
             addMemory("import", memory.phase(), null);
             long s0 = System.nanoTime();
-            emptySync.importPackage(pkg, false, x -> { });
+            emptySync.importPackage(pkg, false, x -> {});
             double again = seconds(s0, System.nanoTime());
             add("second import of the same package", "once", again, "s", 3.0, null, null, again < 3.0, null);
             addMemory("second import", memory.phase(), null);
@@ -277,9 +328,14 @@ public final class BenchCommand {
         try {
             StartProbe.Result demoFirst = probe.start(dir.resolve("demo.db"), true);
             StartProbe.Result demo = demoFirst.measured() ? probe.start(dir.resolve("demo.db"), false) : demoFirst;
-            addStart("cold start to the caseload drawn, demo caseload", demo, 2.0,
-                    demoFirst.measured() ? String.format(Locale.ROOT, "first start, making the demo caseload: %.1f s",
-                            demoFirst.seconds()) : null);
+            addStart(
+                    "cold start to the caseload drawn, demo caseload",
+                    demo,
+                    2.0,
+                    demoFirst.measured()
+                            ? String.format(
+                                    Locale.ROOT, "first start, making the demo caseload: %.1f s", demoFirst.seconds())
+                            : null);
             addStart("cold start to the caseload drawn, the city", probe.start(cityFile, false), 3.0, null);
         } finally {
             probe.close();
@@ -291,17 +347,33 @@ public final class BenchCommand {
         Coach coach = coaches.get(0);
         Path dayPkg = dir.resolve("day.caseload.zip");
         coachsDay(laptop, clock, coach);
-        uncheck(() -> laptopSync.exportSnapshot(dayPkg, x -> { }));
+        uncheck(() -> laptopSync.exportSnapshot(dayPkg, x -> {}));
         long d0 = System.nanoTime();
-        var day = citySync.importPackage(dayPkg, false, x -> { });
+        var day = citySync.importPackage(dayPkg, false, x -> {});
         double daySeconds = seconds(d0, System.nanoTime());
-        add("a coach's day into the city (" + day.created() + " new)", "once", daySeconds, "s", 3.0, null, null,
-                daySeconds < 3.0, null);
+        add(
+                "a coach's day into the city (" + day.created() + " new)",
+                "once",
+                daySeconds,
+                "s",
+                3.0,
+                null,
+                null,
+                daySeconds < 3.0,
+                null);
         addMemory("coach's day", memory.phase(), null);
         laptop.close();
         city.close();
         long hwm = MemoryProbe.residentPeakKiB();
-        add("peak resident memory of the run (VmHWM)", "once", hwm / 1024.0, "MiB", null, null, null, true,
+        add(
+                "peak resident memory of the run (VmHWM)",
+                "once",
+                hwm / 1024.0,
+                "MiB",
+                null,
+                null,
+                null,
+                true,
                 "the whole run, one JVM");
     }
 
@@ -314,13 +386,31 @@ public final class BenchCommand {
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < 5; i++) {
             // Born on the first of January 2007: the city's people are 18 to 65, so no number is met twice.
-            String number = PersonalIdentityNumber.of(LocalDate.of(2007, 1, 1), 100 + i, false).normalised();
-            var p = caseload.register(new ParticipantDraft(number, "Åsa", "Dagström " + (char) ('A' + i), null, null,
-                    "Skärholmen"));
-            var e = caseload.enrol(new EnrolmentDraft(p.id(), me.id(), today, "Försörjningsstöd Skärholmen",
-                    null, Set.of(TargetGroup.UNEMPLOYED), "svenska", false));
-            workflow.recordMeeting(new MeetingDraft(e.id(), null, today.atTime(9 + i, 0), MeetingKind.DESK,
-                    MeetingOutcome.ATTENDED, null, false, "Första mötet.", null, null, null));
+            String number = PersonalIdentityNumber.of(LocalDate.of(2007, 1, 1), 100 + i, false)
+                    .normalised();
+            var p = caseload.register(
+                    new ParticipantDraft(number, "Åsa", "Dagström " + (char) ('A' + i), null, null, "Skärholmen"));
+            var e = caseload.enrol(new EnrolmentDraft(
+                    p.id(),
+                    me.id(),
+                    today,
+                    "Försörjningsstöd Skärholmen",
+                    null,
+                    Set.of(TargetGroup.UNEMPLOYED),
+                    "svenska",
+                    false));
+            workflow.recordMeeting(new MeetingDraft(
+                    e.id(),
+                    null,
+                    today.atTime(9 + i, 0),
+                    MeetingKind.DESK,
+                    MeetingOutcome.ATTENDED,
+                    null,
+                    false,
+                    "Första mötet.",
+                    null,
+                    null,
+                    null));
         }
     }
 
@@ -332,12 +422,21 @@ public final class BenchCommand {
     }
 
     private void addTimed(String name, List<Double> millis, double target, Double baseline) {
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double p50 = percentile(sorted, 0.50);
         double p95 = percentile(sorted, 0.95);
-        add(name, "p95", p95, "ms", target, baseline, baseline == null ? null : p95 / baseline, p95 < target,
-                String.format(Locale.ROOT, "p50 %.1f ms, max %.1f ms, n=%d", p50, sorted[sorted.length - 1],
-                        sorted.length));
+        add(
+                name,
+                "p95",
+                p95,
+                "ms",
+                target,
+                baseline,
+                baseline == null ? null : p95 / baseline,
+                p95 < target,
+                String.format(
+                        Locale.ROOT, "p50 %.1f ms, max %.1f ms, n=%d", p50, sorted[sorted.length - 1], sorted.length));
     }
 
     /** A long figure: min and median over the runs, in seconds; the median is the value. */
@@ -350,7 +449,15 @@ public final class BenchCommand {
         }
         Arrays.sort(seconds);
         double median = percentile(seconds, 0.5);
-        add(name, "median of " + runs, median, "s", targetSeconds, null, null, median < targetSeconds,
+        add(
+                name,
+                "median of " + runs,
+                median,
+                "s",
+                targetSeconds,
+                null,
+                null,
+                median < targetSeconds,
                 String.format(Locale.ROOT, "min %.2f s", seconds[0]));
     }
 
@@ -360,18 +467,42 @@ public final class BenchCommand {
             add(name, "not measured", Double.NaN, "s", target, null, null, false, "not measured: " + result.why());
             return;
         }
-        add(name, "once", result.seconds(), "s", target, null, null, result.seconds() < target,
+        add(
+                name,
+                "once",
+                result.seconds(),
+                "s",
+                target,
+                null,
+                null,
+                result.seconds() < target,
                 "a child JVM, process start to the caseload drawn" + (detail == null ? "" : "; " + detail));
     }
 
     private void addMemory(String phase, MemoryProbe.Peak peak, Double residentTarget) {
         add("peak heap, " + phase, "sampled", peak.heapBytes() / MIB, "MiB", null, null, null, true, null);
-        add("peak resident, " + phase, "sampled", peak.residentKiB() / 1024.0, "MiB", residentTarget, null, null,
-                residentTarget == null || peak.residentKiB() / 1024.0 < residentTarget, null);
+        add(
+                "peak resident, " + phase,
+                "sampled",
+                peak.residentKiB() / 1024.0,
+                "MiB",
+                residentTarget,
+                null,
+                null,
+                residentTarget == null || peak.residentKiB() / 1024.0 < residentTarget,
+                null);
     }
 
-    private void add(String name, String stat, double value, String unit, Double target, Double baseline, Double ratio,
-            boolean met, String detail) {
+    private void add(
+            String name,
+            String stat,
+            double value,
+            String unit,
+            Double target,
+            Double baseline,
+            Double ratio,
+            boolean met,
+            String detail) {
         Figure f = new Figure(name, stat, value, unit, target, baseline, ratio, met, detail);
         figures.add(f);
         progress(format(f));
@@ -397,20 +528,42 @@ public final class BenchCommand {
     }
 
     private void print(PrintStream out, int participants) {
-        out.printf(Locale.ROOT, "Jobbtorg Coach bench: %d participants, %d cores, %s%n", participants,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
-        out.printf(Locale.ROOT, "%-58s %-12s %12s %-8s %10s %10s %7s %-4s  %s%n", "figure", "stat", "value", "unit",
-                "target", "baseline", "ratio", "met", "detail");
+        out.printf(
+                Locale.ROOT,
+                "Jobbtorg Coach bench: %d participants, %d cores, %s%n",
+                participants,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        out.printf(
+                Locale.ROOT,
+                "%-58s %-12s %12s %-8s %10s %10s %7s %-4s  %s%n",
+                "figure",
+                "stat",
+                "value",
+                "unit",
+                "target",
+                "baseline",
+                "ratio",
+                "met",
+                "detail");
         for (Figure f : figures) {
             out.println(format(f));
         }
     }
 
     private static String format(Figure f) {
-        return String.format(Locale.ROOT, "%-58s %-12s %12s %-8s %10s %10s %7s %-4s  %s", f.name(), f.stat(),
-                number(f.value()), f.unit(), f.target() == null ? "-" : number(f.target()),
-                f.baseline() == null ? "-" : number(f.baseline()), f.ratio() == null ? "-" : number(f.ratio()),
-                f.met() ? "yes" : "NO", f.detail() == null ? "" : f.detail());
+        return String.format(
+                Locale.ROOT,
+                "%-58s %-12s %12s %-8s %10s %10s %7s %-4s  %s",
+                f.name(),
+                f.stat(),
+                number(f.value()),
+                f.unit(),
+                f.target() == null ? "-" : number(f.target()),
+                f.baseline() == null ? "-" : number(f.baseline()),
+                f.ratio() == null ? "-" : number(f.ratio()),
+                f.met() ? "yes" : "NO",
+                f.detail() == null ? "" : f.detail());
     }
 
     private static String number(double v) {

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 final class MemoryProbe {
     /** The peaks of one phase. */
-    record Peak(long heapBytes, long residentKiB) {
-    }
+    record Peak(long heapBytes, long residentKiB) {}
 
     private final MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
     private volatile boolean running;
@@ -25,16 +24,18 @@ final class MemoryProbe {
 
     void start() {
         running = true;
-        thread = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-memory");
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        sample();
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "bench-memory");
         thread.setDaemon(true);
         thread.start();
     }
@@ -70,7 +71,8 @@ final class MemoryProbe {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(key)) {
-                    return Long.parseLong(line.substring(key.length()).replace("kB", "").strip());
+                    return Long.parseLong(
+                            line.substring(key.length()).replace("kB", "").strip());
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -11,20 +11,23 @@ import java.util.Random;
  * a last name, the last four digits of a number, and a date of birth as 12-digit numbers begin.
  */
 final class SearchQueries {
-    private SearchQueries() {
-    }
+    private SearchQueries() {}
 
     static List<String> of(Random random, LocalDate today, int count) {
         List<String> queries = new ArrayList<>();
         while (queries.size() < count) {
             String typed = switch (random.nextInt(5)) {
                 case 0 -> SyntheticCity.LAST[random.nextInt(SyntheticCity.LAST.length)];
-                case 1 -> SyntheticCity.FIRST[random.nextInt(SyntheticCity.FIRST.length)] + " "
-                        + SyntheticCity.LAST[random.nextInt(SyntheticCity.LAST.length)];
+                case 1 ->
+                    SyntheticCity.FIRST[random.nextInt(SyntheticCity.FIRST.length)] + " "
+                            + SyntheticCity.LAST[random.nextInt(SyntheticCity.LAST.length)];
                 case 2 -> umlautName(random);
                 case 3 -> String.format("%04d", random.nextInt(10_000));
-                default -> today.minusYears(18 + random.nextInt(47)).minusDays(random.nextInt(365)).toString()
-                        .replace("-", "");
+                default ->
+                    today.minusYears(18 + random.nextInt(47))
+                            .minusDays(random.nextInt(365))
+                            .toString()
+                            .replace("-", "");
             };
             for (int i = 1; i <= typed.length() && queries.size() < count; i++) {
                 String prefix = typed.substring(0, i);

@@ -25,6 +25,7 @@ import se.jobbtorg.coach.domain.Passphrase;
 final class StartProbe implements AutoCloseable {
     /** CoachApplication.START_PROBE: named here, as bench sits below the app that starts it. */
     private static final String PROPERTY = "jobbtorg.startProbe";
+
     private static final long TIMEOUT_SECONDS = 300;
 
     /** A start timed, or why not. */
@@ -49,7 +50,8 @@ final class StartProbe implements AutoCloseable {
         this.jar = jar();
         this.passphraseFile = dir.resolve("passphrase.txt");
         Files.deleteIfExists(passphraseFile);
-        Files.createFile(passphraseFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+                passphraseFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(passphraseFile, passphrase.reveal() + "\n", StandardCharsets.UTF_8);
         this.problem = jar == null ? "not run from the program's jar" : display();
     }
@@ -59,14 +61,20 @@ final class StartProbe implements AutoCloseable {
         if (problem != null) {
             return Result.not(problem);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + Files.createDirectories(dir.resolve("home")),
-                "-D" + PROPERTY + "=" + passphraseFile, "-jar", jar.toString(), "--db", db.toString()));
+                "-D" + PROPERTY + "=" + passphraseFile,
+                "-jar",
+                jar.toString(),
+                "--db",
+                db.toString()));
         if (demo) {
             command.add("--demo");
         }
         Path output = dir.resolve("start-" + (++starts) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DISPLAY", display);
         long drawnBefore = drawn();
         long t0 = System.nanoTime();
@@ -96,7 +104,8 @@ final class StartProbe implements AutoCloseable {
             return Result.not("interrupted");
         }
         if (child.exitValue() != 0 || Double.isNaN(seconds)) {
-            return Result.not("the window ended without drawing the caseload, exit " + child.exitValue() + " (" + output + ")");
+            return Result.not(
+                    "the window ended without drawing the caseload, exit " + child.exitValue() + " (" + output + ")");
         }
         return new Result(true, seconds, null);
     }
@@ -109,9 +118,11 @@ final class StartProbe implements AutoCloseable {
         }
         long count = 0;
         try (var files = Files.walk(home)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .toList()) {
                 count += Files.readAllLines(f, StandardCharsets.UTF_8).stream()
-                        .filter(line -> line.contains("start probe: caseload drawn")).count();
+                        .filter(line -> line.contains("start probe: caseload drawn"))
+                        .count();
             }
         }
         return count;
@@ -119,7 +130,11 @@ final class StartProbe implements AutoCloseable {
 
     private static Path jar() {
         try {
-            Path location = Path.of(StartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(StartProbe.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.toString().endsWith(".jar") ? location : null;
         } catch (URISyntaxException | RuntimeException e) {
             return null;
@@ -147,8 +162,11 @@ final class StartProbe implements AutoCloseable {
             if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
                 continue;
             }
-            xvfb = new ProcessBuilder(xvfbBinary.toString(), ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
+            xvfb = new ProcessBuilder(
+                            xvfbBinary.toString(), ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("xvfb.log").toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (System.nanoTime() < deadline && xvfb.isAlive()) {
                 if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {

@@ -47,50 +47,144 @@ import se.jobbtorg.coach.store.Database;
 public final class SyntheticCity {
     /** Participants written per transaction: the WAL stays small, a failure loses one chunk. */
     private static final int CHUNK = 2_000;
+
     private static final int UNITS = 5;
     private static final int COACHES_PER_100K = 200;
 
     static final String[] UNIT_NAMES = {
-        "Jobbtorg Järva", "Jobbtorg Söderort", "Jobbtorg Västerort", "Jobbtorg Innerstaden", "Jobbtorg Östra"};
+        "Jobbtorg Järva", "Jobbtorg Söderort", "Jobbtorg Västerort", "Jobbtorg Innerstaden", "Jobbtorg Östra"
+    };
     static final String[] FIRST = {
         "Anna", "Ahmed", "Maria", "Mohamed", "Elin", "Johan", "Fatima", "Erik", "Sara", "Ali", "Karin", "Hassan",
         "Emma", "Mikael", "Amina", "Lars", "Leila", "Peter", "Sofia", "Yusuf", "Åsa", "Örjan", "Ängla", "Björn",
         "Zeynep", "Dragan", "Hodan", "Nils", "Ida", "José", "Åke", "Märta", "Göran", "Linnéa", "Jörgen", "Hanna",
-        "Omar", "Mariam", "Abdi", "Nour", "Goran", "Ebba", "Östen", "Agnes", "Ilias", "Sölve", "Mirja", "Tove",
-        "Ayan", "Khalid", "Rebecka", "Sven", "Märit", "Kerstin", "Yasmin", "Bengt", "Saga", "Ulla", "Rahel",
-        "Dawit", "Håkan", "Måns"};
+        "Omar", "Mariam", "Abdi", "Nour", "Goran", "Ebba", "Östen", "Agnes", "Ilias", "Sölve", "Mirja", "Tove", "Ayan",
+        "Khalid", "Rebecka", "Sven", "Märit", "Kerstin", "Yasmin", "Bengt", "Saga", "Ulla", "Rahel", "Dawit", "Håkan",
+        "Måns"
+    };
     static final String[] LAST = {
-        "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
-        "Gustafsson", "Hassan", "Ali", "Mohammed", "Yilmaz", "Nguyen", "Öberg", "Åkesson", "Ekström", "Lindqvist",
-        "Östlund", "Ärlebrand", "Berg", "Bergman", "Haddad", "Petrović", "Warsame", "Lundgren", "Sandberg",
-        "Jovanović", "Abdi", "Åberg", "Sjögren", "Löfgren", "Hägg", "Ström", "Björk", "Näslund", "Öhman",
-        "Fält", "Källström", "Omar", "Tesfaye", "Kaya", "Demir", "Mäkinen", "Wallin", "Holmström", "Farah",
-        "Ekelöf", "Dahlén", "Ståhl", "Mårtensson", "Pålsson", "Långström"};
+        "Andersson",
+        "Johansson",
+        "Karlsson",
+        "Nilsson",
+        "Eriksson",
+        "Larsson",
+        "Olsson",
+        "Persson",
+        "Svensson",
+        "Gustafsson",
+        "Hassan",
+        "Ali",
+        "Mohammed",
+        "Yilmaz",
+        "Nguyen",
+        "Öberg",
+        "Åkesson",
+        "Ekström",
+        "Lindqvist",
+        "Östlund",
+        "Ärlebrand",
+        "Berg",
+        "Bergman",
+        "Haddad",
+        "Petrović",
+        "Warsame",
+        "Lundgren",
+        "Sandberg",
+        "Jovanović",
+        "Abdi",
+        "Åberg",
+        "Sjögren",
+        "Löfgren",
+        "Hägg",
+        "Ström",
+        "Björk",
+        "Näslund",
+        "Öhman",
+        "Fält",
+        "Källström",
+        "Omar",
+        "Tesfaye",
+        "Kaya",
+        "Demir",
+        "Mäkinen",
+        "Wallin",
+        "Holmström",
+        "Farah",
+        "Ekelöf",
+        "Dahlén",
+        "Ståhl",
+        "Mårtensson",
+        "Pålsson",
+        "Långström"
+    };
     private static final String[] COACH_FIRST = {
-        "Maja", "Karim", "Lotta", "Sami", "Jenny", "Reza", "Therese", "Anders", "Hiba", "Pär", "Åsa", "Jonas"};
+        "Maja", "Karim", "Lotta", "Sami", "Jenny", "Reza", "Therese", "Anders", "Hiba", "Pär", "Åsa", "Jonas"
+    };
     private static final String[] COACH_LAST = {
-        "Lindberg", "Haddad", "Ek", "Rahimi", "Söderberg", "Nyström", "Åström", "Lund", "Mårtensson", "Wikström"};
+        "Lindberg", "Haddad", "Ek", "Rahimi", "Söderberg", "Nyström", "Åström", "Lund", "Mårtensson", "Wikström"
+    };
     private static final String[] DISTRICTS = Districts.STOCKHOLM.toArray(new String[0]);
     private static final String[] LANGUAGES = {
-        "svenska", "svenska", "svenska", "arabiska", "somaliska", "tigrinja", "dari", "persiska", "turkiska",
-        "engelska", "bosniska", "spanska"};
+        "svenska",
+        "svenska",
+        "svenska",
+        "arabiska",
+        "somaliska",
+        "tigrinja",
+        "dari",
+        "persiska",
+        "turkiska",
+        "engelska",
+        "bosniska",
+        "spanska"
+    };
     private static final String[] SECRETARIES = {
-        "Lena Holm", "Omar Farah", "Katarina Sjöberg", "Daniel Åström", "Nadia Rahimi", "Per Wiklund", "Märta Öst",
-        "Jörgen Ängsö"};
+        "Lena Holm",
+        "Omar Farah",
+        "Katarina Sjöberg",
+        "Daniel Åström",
+        "Nadia Rahimi",
+        "Per Wiklund",
+        "Märta Öst",
+        "Jörgen Ängsö"
+    };
     private static final String[] PROVIDERS = {
-        "Jobbtorg Kista", "Komvux Rinkeby", "Stadsmissionen", "Arbetsförmedlingen", "Lernia", "Hermods",
-        "Stockholms stad, Stockholmsjobb", "Samhall", "Café Kvarnen (socialt företag)", "Södertörns folkhögskola"};
+        "Jobbtorg Kista",
+        "Komvux Rinkeby",
+        "Stadsmissionen",
+        "Arbetsförmedlingen",
+        "Lernia",
+        "Hermods",
+        "Stockholms stad, Stockholmsjobb",
+        "Samhall",
+        "Café Kvarnen (socialt företag)",
+        "Södertörns folkhögskola"
+    };
     private static final String[] NOTES = {
         "Går bra på praktiken, vill prova längre dagar.", "Behöver stöd med svenskan i skrift.",
         "Har börjat söka jobb inom vård och omsorg.", "Återkommer efter läkarbesök nästa vecka.",
-        "Önskar byta till kortare yrkesutbildning.", "Följer planen, nöjd med handledaren."};
+        "Önskar byta till kortare yrkesutbildning.", "Följer planen, nöjd med handledaren."
+    };
     /** Every exit reason, weighted roughly as they occur: work and "referred back" are common. */
     private static final ExitReason[] EXITS = {
-        ExitReason.UNSUBSIDISED_WORK, ExitReason.UNSUBSIDISED_WORK, ExitReason.UNSUBSIDISED_WORK,
-        ExitReason.SUBSIDISED_WORK, ExitReason.SUBSIDISED_WORK, ExitReason.STUDIES, ExitReason.STUDIES,
-        ExitReason.REFERRED_BACK, ExitReason.REFERRED_BACK, ExitReason.MOVED, ExitReason.FK_COMPENSATION,
-        ExitReason.PARENTAL_LEAVE, ExitReason.AF_PROGRAMME, ExitReason.LIMIT_18_MONTHS, ExitReason.OTHER,
-        ExitReason.UNKNOWN};
+        ExitReason.UNSUBSIDISED_WORK,
+        ExitReason.UNSUBSIDISED_WORK,
+        ExitReason.UNSUBSIDISED_WORK,
+        ExitReason.SUBSIDISED_WORK,
+        ExitReason.SUBSIDISED_WORK,
+        ExitReason.STUDIES,
+        ExitReason.STUDIES,
+        ExitReason.REFERRED_BACK,
+        ExitReason.REFERRED_BACK,
+        ExitReason.MOVED,
+        ExitReason.FK_COMPENSATION,
+        ExitReason.PARENTAL_LEAVE,
+        ExitReason.AF_PROGRAMME,
+        ExitReason.LIMIT_18_MONTHS,
+        ExitReason.OTHER,
+        ExitReason.UNKNOWN
+    };
 
     private final Database db;
     private final long seed;
@@ -103,9 +197,18 @@ public final class SyntheticCity {
     }
 
     /** What was written. */
-    public record Summary(int coaches, int participants, int enrolments, int plans, int activities,
-            int mappingEntries, int meetings, int followUps, int exits, int exitChecks, int records) {
-    }
+    public record Summary(
+            int coaches,
+            int participants,
+            int enrolments,
+            int plans,
+            int activities,
+            int mappingEntries,
+            int meetings,
+            int followUps,
+            int exits,
+            int exitChecks,
+            int records) {}
 
     /** How many coaches a city of this many participants has: 200 at 100,000, at least one per unit. */
     public static int coachesFor(int participants) {
@@ -118,8 +221,11 @@ public final class SyntheticCity {
         Counts counts = new Counts();
         List<Coach> coaches = new ArrayList<>();
         for (int i = 0; i < coachesFor(participants); i++) {
-            String name = COACH_FIRST[i % COACH_FIRST.length] + " " + COACH_LAST[(i / COACH_FIRST.length) % COACH_LAST.length]
-                    + (i >= COACH_FIRST.length * COACH_LAST.length ? " " + (i / (COACH_FIRST.length * COACH_LAST.length) + 1) : "");
+            String name =
+                    COACH_FIRST[i % COACH_FIRST.length] + " " + COACH_LAST[(i / COACH_FIRST.length) % COACH_LAST.length]
+                            + (i >= COACH_FIRST.length * COACH_LAST.length
+                                    ? " " + (i / (COACH_FIRST.length * COACH_LAST.length) + 1)
+                                    : "");
             coaches.add(new Coach(uuid(random), name, UNIT_NAMES[i % UNITS]));
         }
         BulkLoad.into(db, load -> {
@@ -139,8 +245,18 @@ public final class SyntheticCity {
             });
         }
         counts.records += counts.coaches;
-        return new Summary(counts.coaches, participants, counts.enrolments, counts.plans, counts.activities,
-                counts.mapping, counts.meetings, counts.followUps, counts.exits, counts.checks, counts.records);
+        return new Summary(
+                counts.coaches,
+                participants,
+                counts.enrolments,
+                counts.plans,
+                counts.activities,
+                counts.mapping,
+                counts.meetings,
+                counts.followUps,
+                counts.exits,
+                counts.checks,
+                counts.records);
     }
 
     private static final class Counts {
@@ -172,8 +288,14 @@ public final class SyntheticCity {
         }
         String phone = "07" + "0236".charAt(random.nextInt(4)) + "-" + (1_000_000 + random.nextInt(9_000_000));
         String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
-        Participant p = new Participant(uuid(random), number, first, last, phone,
-                random.nextBoolean() ? "deltagare" + random.nextInt(1_000_000) + "@example.se" : null, district);
+        Participant p = new Participant(
+                uuid(random),
+                number,
+                first,
+                last,
+                phone,
+                random.nextBoolean() ? "deltagare" + random.nextInt(1_000_000) + "@example.se" : null,
+                district);
         load.participant(p);
 
         // The latest enrolment began some day in the last ten years; half the people came back
@@ -188,16 +310,15 @@ public final class SyntheticCity {
             }
         }
         boolean recent = ChronoUnit.DAYS.between(start, today) < 540;
-        LocalDate exit = recent && random.nextInt(20) < 13 ? null
-                : start.plusDays(20 + random.nextInt(520));
+        LocalDate exit = recent && random.nextInt(20) < 13 ? null : start.plusDays(20 + random.nextInt(520));
         if (exit != null && exit.isAfter(today)) {
             exit = today;
         }
         enrolment(load, random, p, coach, start, exit, counts);
     }
 
-    private void enrolment(BulkLoad load, Random random, Participant p, Coach coach, LocalDate start, LocalDate exit,
-            Counts counts) {
+    private void enrolment(
+            BulkLoad load, Random random, Participant p, Coach coach, LocalDate start, LocalDate exit, Counts counts) {
         TargetGroup[] groups = TargetGroup.values();
         Set<TargetGroup> chosen = EnumSet.of(groups[random.nextInt(groups.length)]);
         if (random.nextInt(3) == 0) {
@@ -206,16 +327,28 @@ public final class SyntheticCity {
         String language = LANGUAGES[random.nextInt(LANGUAGES.length)];
         boolean interpreter = !language.equals("svenska") && random.nextInt(3) == 0;
         ExitReason reason = exit == null ? null : EXITS[random.nextInt(EXITS.length)];
-        Enrolment e = new Enrolment(uuid(random), p.id(), coach.id(), start, "Försörjningsstöd " + p.homeDistrict(),
-                SECRETARIES[random.nextInt(SECRETARIES.length)], chosen, language, interpreter, exit, reason);
+        Enrolment e = new Enrolment(
+                uuid(random),
+                p.id(),
+                coach.id(),
+                start,
+                "Försörjningsstöd " + p.homeDistrict(),
+                SECRETARIES[random.nextInt(SECRETARIES.length)],
+                chosen,
+                language,
+                interpreter,
+                exit,
+                reason);
         String note = reason == ExitReason.UNKNOWN ? "Har inte gått att nå sedan " + exit.minusDays(14) + "." : null;
         ExitCheck check = null;
         LocalDate checkedOn = null;
         if (exit != null && !exit.plusMonths(1).isAfter(today) && random.nextInt(4) != 0) {
             // Most exits were followed up a month later; work and studies mostly held.
             boolean held = reason == ExitReason.UNSUBSIDISED_WORK || reason == ExitReason.STUDIES
-                    ? random.nextInt(5) != 0 : random.nextInt(6) == 0;
-            check = random.nextInt(8) == 0 ? ExitCheck.NOT_REACHED
+                    ? random.nextInt(5) != 0
+                    : random.nextInt(6) == 0;
+            check = random.nextInt(8) == 0
+                    ? ExitCheck.NOT_REACHED
                     : held ? ExitCheck.IN_WORK_OR_STUDIES : ExitCheck.NOT_IN_WORK_OR_STUDIES;
             checkedOn = exit.plusMonths(1).plusDays(random.nextInt(10));
             if (checkedOn.isAfter(today)) {
@@ -243,26 +376,38 @@ public final class SyntheticCity {
         long age = ChronoUnit.DAYS.between(e.enrolledOn(), end);
         MappingArea[] areas = MappingArea.values();
         for (int i = 0; i < areas.length; i++) {
-            MappingStatus status = age > 20 ? (random.nextInt(4) == 0 ? MappingStatus.NOT_RELEVANT : MappingStatus.DONE)
-                    : i < age / 3 ? MappingStatus.DONE : i == age / 3 ? MappingStatus.IN_PROGRESS : MappingStatus.NOT_STARTED;
+            MappingStatus status = age > 20
+                    ? (random.nextInt(4) == 0 ? MappingStatus.NOT_RELEVANT : MappingStatus.DONE)
+                    : i < age / 3
+                            ? MappingStatus.DONE
+                            : i == age / 3 ? MappingStatus.IN_PROGRESS : MappingStatus.NOT_STARTED;
             if (status == MappingStatus.NOT_STARTED) {
                 continue;
             }
             LocalDate date = e.enrolledOn().plusDays(Math.min(age, i));
             UUID supersedes = null;
             if (status.isSettled() && age > 20 && random.nextInt(3) == 0) {
-                MappingEntry begun = new MappingEntry(uuid(random), e.id(), areas[i], MappingStatus.IN_PROGRESS,
-                        "Påbörjad, fortsätter nästa möte.", date, Set.of(Actor.values()[random.nextInt(Actor.values().length)]),
-                        null, null);
+                MappingEntry begun = new MappingEntry(
+                        uuid(random),
+                        e.id(),
+                        areas[i],
+                        MappingStatus.IN_PROGRESS,
+                        "Påbörjad, fortsätter nästa möte.",
+                        date,
+                        Set.of(Actor.values()[random.nextInt(Actor.values().length)]),
+                        null,
+                        null);
                 load.mapping(begun);
                 counts.mapping++;
                 supersedes = begun.id();
                 date = min(date.plusDays(1 + random.nextInt(10)), end);
             }
-            load.mapping(new MappingEntry(uuid(random), e.id(), areas[i], status, null, date, Set.of(), null, supersedes));
+            load.mapping(
+                    new MappingEntry(uuid(random), e.id(), areas[i], status, null, date, Set.of(), null, supersedes));
             counts.mapping++;
         }
-        LocalDate drawnUp = e.enrolledOn().plusDays(random.nextInt(8) == 0 ? 6 + random.nextInt(5) : 1 + random.nextInt(4));
+        LocalDate drawnUp =
+                e.enrolledOn().plusDays(random.nextInt(8) == 0 ? 6 + random.nextInt(5) : 1 + random.nextInt(4));
         if (drawnUp.isAfter(end)) {
             return;
         }
@@ -272,9 +417,15 @@ public final class SyntheticCity {
         LocalDate from = drawnUp;
         List<Activity> inForce = new ArrayList<>();
         while (true) {
-            ActivityPlan plan = new ActivityPlan(uuid(random), e.id(), version,
-                    PlanGoal.values()[random.nextInt(10) == 0 ? 2 : random.nextInt(2)], null, from,
-                    approved ? approvedOn : null, approved ? SECRETARIES[random.nextInt(SECRETARIES.length)] : null,
+            ActivityPlan plan = new ActivityPlan(
+                    uuid(random),
+                    e.id(),
+                    version,
+                    PlanGoal.values()[random.nextInt(10) == 0 ? 2 : random.nextInt(2)],
+                    null,
+                    from,
+                    approved ? approvedOn : null,
+                    approved ? SECRETARIES[random.nextInt(SECRETARIES.length)] : null,
                     version > 1);
             load.plan(plan);
             counts.plans++;
@@ -286,9 +437,15 @@ public final class SyntheticCity {
                     start = end;
                 }
                 ActivityKind kind = ActivityKind.values()[random.nextInt(ActivityKind.values().length)];
-                Activity activity = new Activity(uuid(random), plan.id(), kind,
+                Activity activity = new Activity(
+                        uuid(random),
+                        plan.id(),
+                        kind,
                         kind == ActivityKind.OTHER ? "Cykelkurs i Årsta" : null,
-                        PROVIDERS[random.nextInt(PROVIDERS.length)], null, start, start.plusDays(30 + random.nextInt(150)),
+                        PROVIDERS[random.nextInt(PROVIDERS.length)],
+                        null,
+                        start,
+                        start.plusDays(30 + random.nextInt(150)),
                         null);
                 Activity stored = e.isOpen() ? activity : activity.endedOn(e.exitedOn());
                 load.activity(stored);
@@ -304,21 +461,31 @@ public final class SyntheticCity {
             approvedOn = from.plusDays(random.nextInt(4));
             approved = !approvedOn.isAfter(end);
         }
-        for (LocalDate m = drawnUp.plusDays(7 + random.nextInt(20)); !m.isAfter(end);
+        for (LocalDate m = drawnUp.plusDays(7 + random.nextInt(20));
+                !m.isAfter(end);
                 m = m.plusDays(25 + random.nextInt(30))) {
             MeetingOutcome outcome = random.nextInt(9) == 0 ? MeetingOutcome.NOT_ATTENDED : MeetingOutcome.ATTENDED;
-            Meeting meeting = new Meeting(uuid(random), e.id(), null, m.atTime(9 + random.nextInt(7), 0),
-                    MeetingKind.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(4)], outcome, null,
-                    random.nextInt(5) == 0, outcome == MeetingOutcome.ATTENDED ? NOTES[random.nextInt(NOTES.length)] : null,
-                    null, null, outcome == MeetingOutcome.NOT_ATTENDED ? m : null);
+            Meeting meeting = new Meeting(
+                    uuid(random),
+                    e.id(),
+                    null,
+                    m.atTime(9 + random.nextInt(7), 0),
+                    MeetingKind.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(4)],
+                    outcome,
+                    null,
+                    random.nextInt(5) == 0,
+                    outcome == MeetingOutcome.ATTENDED ? NOTES[random.nextInt(NOTES.length)] : null,
+                    null,
+                    null,
+                    outcome == MeetingOutcome.NOT_ATTENDED ? m : null);
             load.meeting(meeting);
             counts.meetings++;
             if (outcome == MeetingOutcome.ATTENDED && random.nextInt(4) == 0) {
                 LocalDate day = m;
                 for (Activity a : inForce) {
                     if (a.isRunning(day)) {
-                        load.followUp(new ActivityFollowUp(uuid(random), meeting.id(), a.id(),
-                                NOTES[random.nextInt(NOTES.length)]));
+                        load.followUp(new ActivityFollowUp(
+                                uuid(random), meeting.id(), a.id(), NOTES[random.nextInt(NOTES.length)]));
                         counts.followUps++;
                         break;
                     }
@@ -326,9 +493,19 @@ public final class SyntheticCity {
             }
         }
         if (e.isOpen() && random.nextBoolean()) {
-            load.meeting(new Meeting(uuid(random), e.id(), null, today.plusDays(random.nextInt(14)).atTime(
-                    10 + random.nextInt(5), 30), MeetingKind.DESK, MeetingOutcome.PLANNED, null, false, null, null,
-                    null, null));
+            load.meeting(new Meeting(
+                    uuid(random),
+                    e.id(),
+                    null,
+                    today.plusDays(random.nextInt(14)).atTime(10 + random.nextInt(5), 30),
+                    MeetingKind.DESK,
+                    MeetingOutcome.PLANNED,
+                    null,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null));
             counts.meetings++;
         }
     }

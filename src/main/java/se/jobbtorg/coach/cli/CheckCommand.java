@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DatabaseDamagedException;
-import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 
 /**
@@ -41,7 +41,8 @@ public final class CheckCommand {
             out.println("ok file=" + db.file() + " participants=" + participants);
             return OK;
         } catch (DatabaseDamagedException e) {
-            err.println("damaged file=" + file + e.lastBackup().map(b -> " last-backup=" + b).orElse(""));
+            err.println("damaged file=" + file
+                    + e.lastBackup().map(b -> " last-backup=" + b).orElse(""));
             return DAMAGED;
         } catch (WrongPassphraseException e) {
             err.println("failed file=" + file + " reason=wrong passphrase");

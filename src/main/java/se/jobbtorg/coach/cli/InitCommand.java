@@ -3,9 +3,9 @@ package se.jobbtorg.coach.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.PassphraseRules;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.store.StoreException;
 
 /**

@@ -21,8 +21,7 @@ import se.jobbtorg.coach.domain.Passphrase;
  * list and stay in the shell's history.
  */
 public final class PassphraseSource {
-    private PassphraseSource() {
-    }
+    private PassphraseSource() {}
 
     /** Reads the passphrase; throws IllegalArgumentException with a sentence for the user. */
     public static Passphrase read(Path file, InputStream stdin, Console console, PrintStream err) {

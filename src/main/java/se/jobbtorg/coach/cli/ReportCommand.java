@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorCsv;
@@ -16,7 +17,6 @@ import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.report.IndicatorXlsx;
 import se.jobbtorg.coach.report.NationalCodesCsv;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 
 /**
@@ -41,14 +41,29 @@ public final class ReportCommand {
     private final Clock clock;
     private final Passphrase passphrase;
 
-    public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, Clock clock,
+    public ReportCommand(
+            Path db,
+            LocalDate from,
+            LocalDate to,
+            String unit,
+            String format,
+            Path out,
+            Clock clock,
             Passphrase passphrase) {
         this(db, from, to, unit, format, out, null, clock, passphrase);
     }
 
     /** codes: null for our own categories, "national" for Socialstyrelsen's (CSV only). */
-    public ReportCommand(Path db, LocalDate from, LocalDate to, String unit, String format, Path out, String codes,
-            Clock clock, Passphrase passphrase) {
+    public ReportCommand(
+            Path db,
+            LocalDate from,
+            LocalDate to,
+            String unit,
+            String format,
+            Path out,
+            String codes,
+            Clock clock,
+            Passphrase passphrase) {
         this.db = db;
         this.passphrase = passphrase;
         this.codes = codes;
@@ -113,8 +128,10 @@ public final class ReportCommand {
             var twelve = report.selfSupport().get(2);
             stdout.println("ok out=" + out + " enrolled=" + report.enrolled().count() + " exits="
                     + report.unknownReason().denominator().count() + " selfsupport12_city="
-                    + twelve.shares().get(SelfSupport.CITY).numerator().count() + "/" + twelve.cohort().count()
-                    + " selfsupport12_strict=" + twelve.shares().get(SelfSupport.STRICT).numerator().count() + "/"
+                    + twelve.shares().get(SelfSupport.CITY).numerator().count() + "/"
+                    + twelve.cohort().count()
+                    + " selfsupport12_strict="
+                    + twelve.shares().get(SelfSupport.STRICT).numerator().count() + "/"
                     + twelve.cohort().count());
             return OK;
         } catch (WrongPassphraseException e) {

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.DatabaseInUseException;
-import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 
@@ -49,8 +49,8 @@ public final class SyncCommands {
         }
         try (Database database = Database.open(db, clock, passphrase)) {
             // The window's import too: packages in a bad order still come in, one failing stops none.
-            List<SyncService.PackageOutcome> outcomes = service(database).importAll(files, dryRun,
-                    new SyncService.ImportListener() {
+            List<SyncService.PackageOutcome> outcomes = service(database)
+                    .importAll(files, dryRun, new SyncService.ImportListener() {
                         @Override
                         public void settled(SyncService.PackageOutcome o) {
                             print(o, dryRun, out, err);
@@ -79,7 +79,9 @@ public final class SyncCommands {
         } else if (o.refused() != null) {
             PackageRefusedException e = o.refused();
             err.println("refused file=" + file + " reason=" + e.reason()
-                    + (e.args().isEmpty() ? "" : " detail=" + String.join(",", e.args()).replace(' ', '_')));
+                    + (e.args().isEmpty()
+                            ? ""
+                            : " detail=" + String.join(",", e.args()).replace(' ', '_')));
         } else {
             err.println("failed file=" + file + " reason=" + o.failure().getMessage());
         }
@@ -105,9 +107,11 @@ public final class SyncCommands {
                 return USAGE;
             }
             SyncService sync = service(database);
-            SyncService.Exported e = since != null ? sync.exportSince(since, target, p -> { })
-                    : forDevice != null ? sync.exportFor(forDevice, target, p -> { })
-                    : sync.exportSnapshot(target, p -> { });
+            SyncService.Exported e = since != null
+                    ? sync.exportSince(since, target, p -> {})
+                    : forDevice != null
+                            ? sync.exportFor(forDevice, target, p -> {})
+                            : sync.exportSnapshot(target, p -> {});
             out.println("exported file=" + e.file() + " kind=" + e.kind() + " changes=" + e.changes() + " from="
                     + e.from() + " to=" + e.to() + " bytes=" + e.bytes() + " device=" + sync.deviceId());
             return OK;
@@ -125,6 +129,7 @@ public final class SyncCommands {
 
     private SyncService service(Database database) {
         CoachService coaches = new CoachService(database);
-        return new SyncService(database, clock, () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
+        return new SyncService(
+                database, clock, () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
     }
 }

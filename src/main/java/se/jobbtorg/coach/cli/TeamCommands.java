@@ -42,8 +42,12 @@ public final class TeamCommands {
     public int devices(PrintStream out, PrintStream err) {
         return withTeam(err, team -> {
             for (TeamDevices.Device d : team.devices()) {
-                out.println("device id=" + d.deviceId() + " standing=" + d.standing().name().toLowerCase(Locale.ROOT)
-                        + " fingerprint=" + (d.fingerprint() == null ? "unsigned" : d.fingerprint().replace(' ', '-'))
+                out.println("device id=" + d.deviceId() + " standing="
+                        + d.standing().name().toLowerCase(Locale.ROOT)
+                        + " fingerprint="
+                        + (d.fingerprint() == null
+                                ? "unsigned"
+                                : d.fingerprint().replace(' ', '-'))
                         + " name=" + (d.label() == null ? "" : d.label().replace(' ', '_')));
             }
             return OK;
@@ -60,7 +64,8 @@ public final class TeamCommands {
             return USAGE;
         }
         return withTeam(err, team -> {
-            Optional<TeamDevices.Device> seen = team.devices().stream().filter(d -> d.deviceId().equals(deviceId))
+            Optional<TeamDevices.Device> seen = team.devices().stream()
+                    .filter(d -> d.deviceId().equals(deviceId))
                     .findFirst();
             if (seen.isEmpty() || seen.get().standing() == TeamDevices.Standing.THIS_DEVICE) {
                 err.println("refused device=" + deviceId + " reason=no package from this device was seen here"
@@ -73,9 +78,10 @@ public final class TeamCommands {
                 return FAILED;
             }
             if (unsigned != (device.fingerprint() == null)) {
-                err.println("refused device=" + deviceId + " reason=" + (unsigned
-                        ? "its packages are signed: admit it by its fingerprint"
-                        : "its packages are unsigned: admit it with --unsigned"));
+                err.println("refused device=" + deviceId + " reason="
+                        + (unsigned
+                                ? "its packages are signed: admit it by its fingerprint"
+                                : "its packages are unsigned: admit it with --unsigned"));
                 return FAILED;
             }
             if (!unsigned && !normal(fingerprint).equals(normal(device.fingerprint()))) {
@@ -97,8 +103,8 @@ public final class TeamCommands {
             return USAGE;
         }
         return withTeam(err, team -> {
-            boolean known = team.devices().stream().anyMatch(d -> d.deviceId().equals(deviceId)
-                    && d.standing() != TeamDevices.Standing.THIS_DEVICE);
+            boolean known = team.devices().stream()
+                    .anyMatch(d -> d.deviceId().equals(deviceId) && d.standing() != TeamDevices.Standing.THIS_DEVICE);
             if (!known) {
                 err.println("refused device=" + deviceId + " reason=no such device here");
                 return FAILED;
@@ -117,7 +123,10 @@ public final class TeamCommands {
         }
         String line;
         try {
-            line = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            line = Files.readString(file, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
         } catch (IOException e) {
             err.println("failed reason=cannot read " + file);
             return FAILED;
@@ -147,7 +156,9 @@ public final class TeamCommands {
         }
         try (Database database = Database.open(db, clock, passphrase)) {
             CoachService coaches = new CoachService(database);
-            SyncService sync = new SyncService(database, clock,
+            SyncService sync = new SyncService(
+                    database,
+                    clock,
                     () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
             return work.on(sync.team());
         } catch (WrongPassphraseException e) {

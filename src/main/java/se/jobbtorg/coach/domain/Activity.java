@@ -8,8 +8,16 @@ import java.util.UUID;
  * An activity (insats) of a plan version: always bounded in time (the Jobbtorg proposal). endedOn is set when it
  * ends early, for instance at the exit; before startOn it means the activity never began.
  */
-public record Activity(UUID id, UUID planId, ActivityKind kind, String otherText, String provider,
-        String description, LocalDate startOn, LocalDate endOn, LocalDate endedOn) {
+public record Activity(
+        UUID id,
+        UUID planId,
+        ActivityKind kind,
+        String otherText,
+        String provider,
+        String description,
+        LocalDate startOn,
+        LocalDate endOn,
+        LocalDate endedOn) {
 
     public Activity {
         Objects.requireNonNull(id, "id");
@@ -33,12 +41,14 @@ public record Activity(UUID id, UUID planId, ActivityKind kind, String otherText
 
     /** The same activity in a new plan version. */
     public Activity copyTo(UUID newPlanId) {
-        return new Activity(UUID.randomUUID(), newPlanId, kind, otherText, provider, description, startOn, endOn, endedOn);
+        return new Activity(
+                UUID.randomUUID(), newPlanId, kind, otherText, provider, description, startOn, endOn, endedOn);
     }
 
     /** Ended early on this day (not later than planned). */
     public Activity endedOn(LocalDate day) {
         return day.isBefore(lastDay())
-                ? new Activity(id, planId, kind, otherText, provider, description, startOn, endOn, day) : this;
+                ? new Activity(id, planId, kind, otherText, provider, description, startOn, endOn, day)
+                : this;
     }
 }

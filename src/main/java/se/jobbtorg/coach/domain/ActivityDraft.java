@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** What a coach enters for an activity, before it is checked. */
-public record ActivityDraft(ActivityKind kind, String otherText, String provider, String description,
-        LocalDate startOn, LocalDate endOn) {
+public record ActivityDraft(
+        ActivityKind kind, String otherText, String provider, String description, LocalDate startOn, LocalDate endOn) {
 
     public static final String FIELD_KIND = "kind";
     public static final String FIELD_OTHER = "otherText";
@@ -37,7 +37,15 @@ public record ActivityDraft(ActivityKind kind, String otherText, String provider
     }
 
     public Activity toActivity(UUID id, UUID planId) {
-        return new Activity(id, planId, kind, kind == ActivityKind.OTHER ? Text.blankToNull(otherText) : null,
-                provider.strip(), Text.blankToNull(description), startOn, endOn, null);
+        return new Activity(
+                id,
+                planId,
+                kind,
+                kind == ActivityKind.OTHER ? Text.blankToNull(otherText) : null,
+                provider.strip(),
+                Text.blankToNull(description),
+                startOn,
+                endOn,
+                null);
     }
 }

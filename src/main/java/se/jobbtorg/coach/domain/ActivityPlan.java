@@ -9,8 +9,16 @@ import java.util.UUID;
  * unit approves it; an approved version is never changed again: a change or a review is a new
  * version, and the earlier ones stay readable.
  */
-public record ActivityPlan(UUID id, UUID enrolmentId, int version, PlanGoal goal, String wishes,
-        LocalDate drawnUpOn, LocalDate approvedOn, String approvedBy, boolean review) {
+public record ActivityPlan(
+        UUID id,
+        UUID enrolmentId,
+        int version,
+        PlanGoal goal,
+        String wishes,
+        LocalDate drawnUpOn,
+        LocalDate approvedOn,
+        String approvedBy,
+        boolean review) {
 
     public ActivityPlan {
         Objects.requireNonNull(id, "id");
@@ -27,6 +35,4 @@ public record ActivityPlan(UUID id, UUID enrolmentId, int version, PlanGoal goal
     public boolean isApproved() {
         return approvedOn != null;
     }
-
-
 }

@@ -28,7 +28,9 @@ public enum Actor implements Coded {
     }
 
     public static String toCodes(Collection<Actor> actors) {
-        return actors.isEmpty() ? "" : EnumSet.copyOf(actors).stream().map(Actor::code).collect(Collectors.joining(","));
+        return actors.isEmpty()
+                ? ""
+                : EnumSet.copyOf(actors).stream().map(Actor::code).collect(Collectors.joining(","));
     }
 
     public static Set<Actor> fromCodes(String codes) {

@@ -25,8 +25,7 @@ public final class DeadlineRules {
     /** A running activity is followed up at least this often. */
     public static final int FOLLOW_UP_DAYS = 30;
 
-    private DeadlineRules() {
-    }
+    private DeadlineRules() {}
 
     public static LocalDate planDue(LocalDate enrolledOn) {
         return enrolledOn.plusDays(PLAN_DAYS);
@@ -45,23 +44,32 @@ public final class DeadlineRules {
      * What is due in an open enrolment on a day. plans are all versions, activities those of the
      * version in force (see {@link #inForce}), meetings the current entries (superseded ones left out).
      */
-    public static List<Due> due(Enrolment enrolment, List<ActivityPlan> plans, List<Activity> activities,
-            List<Meeting> meetings, LocalDate today) {
+    public static List<Due> due(
+            Enrolment enrolment,
+            List<ActivityPlan> plans,
+            List<Activity> activities,
+            List<Meeting> meetings,
+            LocalDate today) {
         List<Due> due = new ArrayList<>();
         if (!enrolment.isOpen()) {
             return due;
         }
-        ActivityPlan newest = plans.stream().max(Comparator.comparingInt(ActivityPlan::version)).orElse(null);
+        ActivityPlan newest = plans.stream()
+                .max(Comparator.comparingInt(ActivityPlan::version))
+                .orElse(null);
         if (newest == null) {
             add(due, enrolment, DeadlineKind.PLAN_DUE, planDue(enrolment.enrolledOn()), today);
         } else if (!newest.isApproved()) {
             // The first plan is approved within the five days; a later version within five days
             // of being drawn up.
-            LocalDate by = newest.version() == 1 ? planDue(enrolment.enrolledOn()) : newest.drawnUpOn().plusDays(PLAN_DAYS);
+            LocalDate by = newest.version() == 1
+                    ? planDue(enrolment.enrolledOn())
+                    : newest.drawnUpOn().plusDays(PLAN_DAYS);
             add(due, enrolment, DeadlineKind.PLAN_AWAITING_APPROVAL, by, today);
         }
         LocalDate review = reviewDue(plans);
-        if (review != null && !today.isBefore(review.minusDays(REVIEW_WARNING_DAYS))
+        if (review != null
+                && !today.isBefore(review.minusDays(REVIEW_WARNING_DAYS))
                 && !(newest != null && !newest.isApproved() && newest.review())) {
             add(due, enrolment, DeadlineKind.REVIEW_DUE, review, today);
         }
@@ -91,8 +99,11 @@ public final class DeadlineRules {
      * is approved yet. A draft of a change does not stop the activities of the approved plan.
      */
     public static ActivityPlan inForce(List<ActivityPlan> plans) {
-        return plans.stream().filter(ActivityPlan::isApproved).max(Comparator.comparingInt(ActivityPlan::version))
-                .or(() -> plans.stream().max(Comparator.comparingInt(ActivityPlan::version))).orElse(null);
+        return plans.stream()
+                .filter(ActivityPlan::isApproved)
+                .max(Comparator.comparingInt(ActivityPlan::version))
+                .or(() -> plans.stream().max(Comparator.comparingInt(ActivityPlan::version)))
+                .orElse(null);
     }
 
     /**
@@ -100,8 +111,12 @@ public final class DeadlineRules {
      * between does not move the review. A review waiting for approval is shown as such instead.
      */
     public static LocalDate reviewDue(List<ActivityPlan> plans) {
-        return plans.stream().filter(ActivityPlan::isApproved).filter(p -> p.version() == 1 || p.review())
-                .max(Comparator.comparingInt(ActivityPlan::version)).map(p -> reviewDue(p.approvedOn())).orElse(null);
+        return plans.stream()
+                .filter(ActivityPlan::isApproved)
+                .filter(p -> p.version() == 1 || p.review())
+                .max(Comparator.comparingInt(ActivityPlan::version))
+                .map(p -> reviewDue(p.approvedOn()))
+                .orElse(null);
     }
 
     /**
@@ -109,18 +124,25 @@ public final class DeadlineRules {
      * (or after the first running activity started), unless a meeting is already planned.
      */
     static LocalDate followUpDue(List<Activity> activities, List<Meeting> meetings, LocalDate today) {
-        LocalDate firstStart = activities.stream().filter(a -> a.isRunning(today)).map(Activity::startOn)
-                .min(Comparator.naturalOrder()).orElse(null);
+        LocalDate firstStart = activities.stream()
+                .filter(a -> a.isRunning(today))
+                .map(Activity::startOn)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         if (firstStart == null) {
             return null;
         }
         LocalDate last = meetings.stream()
                 .filter(m -> m.outcome() == MeetingOutcome.ATTENDED || m.outcome() == MeetingOutcome.NOT_ATTENDED)
-                .map(m -> m.at().toLocalDate()).max(Comparator.naturalOrder()).orElse(firstStart);
+                .map(m -> m.at().toLocalDate())
+                .max(Comparator.naturalOrder())
+                .orElse(firstStart);
         LocalDate due = (last.isBefore(firstStart) ? firstStart : last).plusDays(FOLLOW_UP_DAYS);
         // A meeting planned in time (from today up to the due date) is the follow-up on its way.
-        boolean planned = meetings.stream().anyMatch(m -> m.outcome() == MeetingOutcome.PLANNED
-                && !m.at().toLocalDate().isBefore(today) && !m.at().toLocalDate().isAfter(due));
+        boolean planned = meetings.stream()
+                .anyMatch(m -> m.outcome() == MeetingOutcome.PLANNED
+                        && !m.at().toLocalDate().isBefore(today)
+                        && !m.at().toLocalDate().isAfter(due));
         return planned ? null : due;
     }
 

@@ -54,8 +54,17 @@ public record EnrolmentDraft(
 
     /** The enrolment this draft describes; call only when {@link #problems} is empty. */
     public Enrolment toEnrolment(UUID id) {
-        return new Enrolment(id, participantId, coachId, enrolledOn, referringUnit.strip(),
-                Text.blankToNull(socialSecretary), targetGroups,
-                Text.blankToNull(language), interpreterNeeded, null, null);
+        return new Enrolment(
+                id,
+                participantId,
+                coachId,
+                enrolledOn,
+                referringUnit.strip(),
+                Text.blankToNull(socialSecretary),
+                targetGroups,
+                Text.blankToNull(language),
+                interpreterNeeded,
+                null,
+                null);
     }
 }

@@ -10,9 +10,16 @@ import java.util.UUID;
  * first plan and its first review were approved (null if never), the kinds of the activities
  * of its plan in force, and what the check a month after the exit found (null if not done).
  */
-public record EnrolmentFacts(UUID enrolmentId, UUID participantId, LocalDate enrolledOn, LocalDate exitedOn,
-        ExitReason exitReason, LocalDate firstPlanApprovedOn, LocalDate firstReviewApprovedOn,
-        List<ActivityKind> activityKinds, ExitCheck exitCheck) {
+public record EnrolmentFacts(
+        UUID enrolmentId,
+        UUID participantId,
+        LocalDate enrolledOn,
+        LocalDate exitedOn,
+        ExitReason exitReason,
+        LocalDate firstPlanApprovedOn,
+        LocalDate firstReviewApprovedOn,
+        List<ActivityKind> activityKinds,
+        ExitCheck exitCheck) {
 
     public EnrolmentFacts {
         Objects.requireNonNull(enrolmentId, "enrolmentId");
@@ -22,10 +29,13 @@ public record EnrolmentFacts(UUID enrolmentId, UUID participantId, LocalDate enr
     }
 
     /** Without reviews or activities. */
-    public EnrolmentFacts(UUID enrolmentId, UUID participantId, LocalDate enrolledOn, LocalDate exitedOn,
-            ExitReason exitReason, LocalDate firstPlanApprovedOn) {
+    public EnrolmentFacts(
+            UUID enrolmentId,
+            UUID participantId,
+            LocalDate enrolledOn,
+            LocalDate exitedOn,
+            ExitReason exitReason,
+            LocalDate firstPlanApprovedOn) {
         this(enrolmentId, participantId, enrolledOn, exitedOn, exitReason, firstPlanApprovedOn, null, List.of(), null);
     }
-
-
 }

@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.domain;
 
-
 /**
  * Why an enrolment ended (domain.md step 8). The reasons say clearly whether the person left
  * for work or studies (the jobs-gap motion); UNKNOWN is kept honest because it hides real outcomes (the unknown-exits report).

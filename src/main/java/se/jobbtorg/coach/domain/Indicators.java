@@ -19,8 +19,7 @@ public final class Indicators {
     /** The months after enrolment at which self-support is measured. */
     public static final List<Integer> MONTHS = List.of(3, 6, 12, 18);
 
-    private Indicators() {
-    }
+    private Indicators() {}
 
     /** A count with the enrolments it was counted from. */
     public record Figure(List<UUID> enrolments) {
@@ -51,11 +50,23 @@ public final class Indicators {
     }
 
     /** The whole report. */
-    public record Report(LocalDate from, LocalDate to, LocalDate reportDate, Figure enrolled, Figure active,
-            Map<ExitReason, Figure> exitsByReason, Share unknownReason, List<SelfSupportAt> selfSupport,
-            Figure returns, Integer medianDaysToReturn, Integer medianDaysToApprovedPlan, Share planWithinFiveDays,
-            Share reviewOnTime, Map<ActivityKind, Figure> activitiesByKind, Share resultAtExit, Figure exitsNotChecked) {
-    }
+    public record Report(
+            LocalDate from,
+            LocalDate to,
+            LocalDate reportDate,
+            Figure enrolled,
+            Figure active,
+            Map<ExitReason, Figure> exitsByReason,
+            Share unknownReason,
+            List<SelfSupportAt> selfSupport,
+            Figure returns,
+            Integer medianDaysToReturn,
+            Integer medianDaysToApprovedPlan,
+            Share planWithinFiveDays,
+            Share reviewOnTime,
+            Map<ActivityKind, Figure> activitiesByKind,
+            Share resultAtExit,
+            Figure exitsNotChecked) {}
 
     /**
      * The indicators for enrolments whose enrolment date lies in [from, to], measured on
@@ -69,20 +80,30 @@ public final class Indicators {
      * The same for the enrolments in scope (e.g. of one referring unit). all still holds every
      * enrolment, so that a return is found even when the earlier enrolment was in another unit.
      */
-    public static Report compute(List<EnrolmentFacts> all, LocalDate from, LocalDate to, LocalDate reportDate,
+    public static Report compute(
+            List<EnrolmentFacts> all,
+            LocalDate from,
+            LocalDate to,
+            LocalDate reportDate,
             Predicate<EnrolmentFacts> inScope) {
-        List<EnrolmentFacts> inPeriod = all.stream().filter(inScope)
+        List<EnrolmentFacts> inPeriod = all.stream()
+                .filter(inScope)
                 .filter(e -> !e.enrolledOn().isBefore(from) && !e.enrolledOn().isAfter(to))
-                .sorted(Comparator.comparing(EnrolmentFacts::enrolledOn)).toList();
+                .sorted(Comparator.comparing(EnrolmentFacts::enrolledOn))
+                .toList();
         Figure enrolled = figure(inPeriod);
         Figure active = figure(inPeriod.stream()
-                .filter(e -> e.exitedOn() == null || e.exitedOn().isAfter(reportDate)).toList());
+                .filter(e -> e.exitedOn() == null || e.exitedOn().isAfter(reportDate))
+                .toList());
 
         List<EnrolmentFacts> exits = inPeriod.stream()
-                .filter(e -> e.exitedOn() != null && !e.exitedOn().isAfter(reportDate)).toList();
+                .filter(e -> e.exitedOn() != null && !e.exitedOn().isAfter(reportDate))
+                .toList();
         Map<ExitReason, Figure> byReason = new EnumMap<>(ExitReason.class);
         for (ExitReason reason : ExitReason.values()) {
-            byReason.put(reason, figure(exits.stream().filter(e -> e.exitReason() == reason).toList()));
+            byReason.put(
+                    reason,
+                    figure(exits.stream().filter(e -> e.exitReason() == reason).toList()));
         }
         Share unknown = new Share(byReason.get(ExitReason.UNKNOWN), figure(exits));
 
@@ -96,49 +117,71 @@ public final class Indicators {
             }
             Map<SelfSupport, Share> shares = new EnumMap<>(SelfSupport.class);
             for (SelfSupport definition : SelfSupport.values()) {
-                shares.put(definition, new Share(figure(cohort.stream()
-                        .filter(e -> e.exitedOn() != null && !e.exitedOn().isAfter(mark(e, months))
-                                && definition.counts(e.exitReason()))
-                        .toList()), figure(cohort)));
+                shares.put(
+                        definition,
+                        new Share(
+                                figure(cohort.stream()
+                                        .filter(e -> e.exitedOn() != null
+                                                && !e.exitedOn().isAfter(mark(e, months))
+                                                && definition.counts(e.exitReason()))
+                                        .toList()),
+                                figure(cohort)));
             }
             selfSupport.add(new SelfSupportAt(months, figure(cohort), figure(tooYoung), shares));
         }
 
-        Map<UUID, List<EnrolmentFacts>> byPerson = all.stream().collect(Collectors.groupingBy(EnrolmentFacts::participantId));
+        Map<UUID, List<EnrolmentFacts>> byPerson =
+                all.stream().collect(Collectors.groupingBy(EnrolmentFacts::participantId));
         List<EnrolmentFacts> returns = new ArrayList<>();
         List<Long> daysToReturn = new ArrayList<>();
         for (EnrolmentFacts e : inPeriod) {
             byPerson.get(e.participantId()).stream()
-                    .filter(earlier -> earlier.exitedOn() != null && earlier.enrolledOn().isBefore(e.enrolledOn())
+                    .filter(earlier -> earlier.exitedOn() != null
+                            && earlier.enrolledOn().isBefore(e.enrolledOn())
                             && !earlier.exitedOn().isAfter(e.enrolledOn()))
-                    .map(EnrolmentFacts::exitedOn).max(Comparator.naturalOrder())
+                    .map(EnrolmentFacts::exitedOn)
+                    .max(Comparator.naturalOrder())
                     .ifPresent(lastExit -> {
                         returns.add(e);
                         daysToReturn.add(ChronoUnit.DAYS.between(lastExit, e.enrolledOn()));
                     });
         }
 
-        List<EnrolmentFacts> withPlan = inPeriod.stream().filter(e -> e.firstPlanApprovedOn() != null).toList();
+        List<EnrolmentFacts> withPlan =
+                inPeriod.stream().filter(e -> e.firstPlanApprovedOn() != null).toList();
         List<Long> daysToPlan = withPlan.stream()
-                .map(e -> ChronoUnit.DAYS.between(e.enrolledOn(), e.firstPlanApprovedOn())).toList();
+                .map(e -> ChronoUnit.DAYS.between(e.enrolledOn(), e.firstPlanApprovedOn()))
+                .toList();
         // Denominator: those whose five days have passed on the report date, plan or not, and who
         // were still enrolled then (the Jobbtorg proposal: "for those still at Jobbtorg") or had a plan by then.
         List<EnrolmentFacts> dueForPlan = inPeriod.stream()
                 .filter(e -> DeadlineRules.planDue(e.enrolledOn()).isBefore(reportDate))
-                .filter(e -> e.exitedOn() == null || e.exitedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))
-                        || e.firstPlanApprovedOn() != null && !e.firstPlanApprovedOn().isAfter(e.exitedOn()))
+                .filter(e -> e.exitedOn() == null
+                        || e.exitedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))
+                        || e.firstPlanApprovedOn() != null
+                                && !e.firstPlanApprovedOn().isAfter(e.exitedOn()))
                 .toList();
-        Share withinFive = new Share(figure(dueForPlan.stream().filter(e -> e.firstPlanApprovedOn() != null
-                && !e.firstPlanApprovedOn().isAfter(DeadlineRules.planDue(e.enrolledOn()))).toList()), figure(dueForPlan));
+        Share withinFive = new Share(
+                figure(dueForPlan.stream()
+                        .filter(e -> e.firstPlanApprovedOn() != null
+                                && !e.firstPlanApprovedOn().isAfter(DeadlineRules.planDue(e.enrolledOn())))
+                        .toList()),
+                figure(dueForPlan));
 
         // A review was due six months after the first approval, if the enrolment was still open then.
-        List<EnrolmentFacts> reviewDue = inPeriod.stream().filter(e -> e.firstPlanApprovedOn() != null)
+        List<EnrolmentFacts> reviewDue = inPeriod.stream()
+                .filter(e -> e.firstPlanApprovedOn() != null)
                 .filter(e -> {
                     LocalDate due = DeadlineRules.reviewDue(e.firstPlanApprovedOn());
-                    return due.isBefore(reportDate) && (e.exitedOn() == null || e.exitedOn().isAfter(due));
-                }).toList();
-        Share reviewOnTime = new Share(figure(reviewDue.stream().filter(e -> e.firstReviewApprovedOn() != null
-                && !e.firstReviewApprovedOn().isAfter(DeadlineRules.reviewDue(e.firstPlanApprovedOn()))).toList()),
+                    return due.isBefore(reportDate)
+                            && (e.exitedOn() == null || e.exitedOn().isAfter(due));
+                })
+                .toList();
+        Share reviewOnTime = new Share(
+                figure(reviewDue.stream()
+                        .filter(e -> e.firstReviewApprovedOn() != null
+                                && !e.firstReviewApprovedOn().isAfter(DeadlineRules.reviewDue(e.firstPlanApprovedOn())))
+                        .toList()),
                 figure(reviewDue));
 
         Map<ActivityKind, Figure> byKind = new EnumMap<>(ActivityKind.class);
@@ -152,18 +195,38 @@ public final class Indicators {
         }
 
         // The national comparison counts only exits whose check a month later found an answer.
-        Predicate<EnrolmentFacts> answered = e -> e.exitCheck() == ExitCheck.IN_WORK_OR_STUDIES
-                || e.exitCheck() == ExitCheck.NOT_IN_WORK_OR_STUDIES;
+        Predicate<EnrolmentFacts> answered =
+                e -> e.exitCheck() == ExitCheck.IN_WORK_OR_STUDIES || e.exitCheck() == ExitCheck.NOT_IN_WORK_OR_STUDIES;
         List<EnrolmentFacts> checked = exits.stream().filter(answered).toList();
-        Share resultAtExit = new Share(figure(checked.stream()
-                .filter(e -> e.exitCheck() == ExitCheck.IN_WORK_OR_STUDIES).toList()), figure(checked));
+        Share resultAtExit = new Share(
+                figure(checked.stream()
+                        .filter(e -> e.exitCheck() == ExitCheck.IN_WORK_OR_STUDIES)
+                        .toList()),
+                figure(checked));
         // Only exits a month old can have been checked.
         // The predicate, not checked.contains(e): a list search per exit was quadratic, minutes at city size.
-        Figure notChecked = figure(exits.stream().filter(answered.negate())
-                .filter(e -> !e.exitedOn().plusMonths(1).isAfter(reportDate)).toList());
+        Figure notChecked = figure(exits.stream()
+                .filter(answered.negate())
+                .filter(e -> !e.exitedOn().plusMonths(1).isAfter(reportDate))
+                .toList());
 
-        return new Report(from, to, reportDate, enrolled, active, byReason, unknown, selfSupport, figure(returns),
-                median(daysToReturn), median(daysToPlan), withinFive, reviewOnTime, byKind, resultAtExit, notChecked);
+        return new Report(
+                from,
+                to,
+                reportDate,
+                enrolled,
+                active,
+                byReason,
+                unknown,
+                selfSupport,
+                figure(returns),
+                median(daysToReturn),
+                median(daysToPlan),
+                withinFive,
+                reviewOnTime,
+                byKind,
+                resultAtExit,
+                notChecked);
     }
 
     /** The X-month mark: enrolment date plus X calendar months. */

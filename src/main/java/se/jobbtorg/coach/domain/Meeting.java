@@ -10,9 +10,19 @@ import java.util.UUID;
  * meeting, or correcting an entry, adds a new entry that supersedes the earlier one, and both
  * stay readable. So meeting notes never conflict when caseloads are merged.
  */
-public record Meeting(UUID id, UUID enrolmentId, UUID supersedes, LocalDateTime at, MeetingKind kind,
-        MeetingOutcome outcome, String attendees, boolean socialSecretaryJoined, String notes, String nextSteps,
-        LocalDate dutyExplainedOn, LocalDate reportedOn) {
+public record Meeting(
+        UUID id,
+        UUID enrolmentId,
+        UUID supersedes,
+        LocalDateTime at,
+        MeetingKind kind,
+        MeetingOutcome outcome,
+        String attendees,
+        boolean socialSecretaryJoined,
+        String notes,
+        String nextSteps,
+        LocalDate dutyExplainedOn,
+        LocalDate reportedOn) {
 
     public Meeting {
         Objects.requireNonNull(id, "id");

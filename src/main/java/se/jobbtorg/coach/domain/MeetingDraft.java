@@ -7,9 +7,18 @@ import java.util.List;
 import java.util.UUID;
 
 /** What a coach enters to plan or record a meeting. */
-public record MeetingDraft(UUID enrolmentId, UUID supersedes, LocalDateTime at, MeetingKind kind,
-        MeetingOutcome outcome, String attendees, boolean socialSecretaryJoined, String notes, String nextSteps,
-        LocalDate dutyExplainedOn, LocalDate reportedOn) {
+public record MeetingDraft(
+        UUID enrolmentId,
+        UUID supersedes,
+        LocalDateTime at,
+        MeetingKind kind,
+        MeetingOutcome outcome,
+        String attendees,
+        boolean socialSecretaryJoined,
+        String notes,
+        String nextSteps,
+        LocalDate dutyExplainedOn,
+        LocalDate reportedOn) {
 
     public static final String FIELD_AT = "at";
     public static final String FIELD_KIND = "kind";
@@ -20,7 +29,9 @@ public record MeetingDraft(UUID enrolmentId, UUID supersedes, LocalDateTime at, 
         List<Problem> problems = new ArrayList<>();
         if (at == null) {
             problems.add(Problem.of(FIELD_AT, "validation.required"));
-        } else if (outcome != null && outcome != MeetingOutcome.PLANNED && outcome != MeetingOutcome.CANCELLED
+        } else if (outcome != null
+                && outcome != MeetingOutcome.PLANNED
+                && outcome != MeetingOutcome.CANCELLED
                 && at.toLocalDate().isAfter(today)) {
             problems.add(Problem.of(FIELD_AT, "meeting.problem.recordedInFuture"));
         }
@@ -45,8 +56,18 @@ public record MeetingDraft(UUID enrolmentId, UUID supersedes, LocalDateTime at, 
     }
 
     public Meeting toMeeting(UUID id) {
-        return new Meeting(id, enrolmentId, supersedes, at, kind, outcome == null ? MeetingOutcome.PLANNED : outcome,
-                Text.blankToNull(attendees), socialSecretaryJoined, Text.blankToNull(notes), Text.blankToNull(nextSteps),
-                dutyExplainedOn, reportedOn);
+        return new Meeting(
+                id,
+                enrolmentId,
+                supersedes,
+                at,
+                kind,
+                outcome == null ? MeetingOutcome.PLANNED : outcome,
+                Text.blankToNull(attendees),
+                socialSecretaryJoined,
+                Text.blankToNull(notes),
+                Text.blankToNull(nextSteps),
+                dutyExplainedOn,
+                reportedOn);
     }
 }

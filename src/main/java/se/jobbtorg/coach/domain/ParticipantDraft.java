@@ -7,12 +7,7 @@ import java.util.UUID;
 
 /** What a coach enters to register a person, before it is checked. */
 public record ParticipantDraft(
-        String personalNumber,
-        String firstName,
-        String lastName,
-        String phone,
-        String email,
-        String homeDistrict) {
+        String personalNumber, String firstName, String lastName, String phone, String email, String homeDistrict) {
 
     public static final String FIELD_NUMBER = "personalNumber";
     public static final String FIELD_FIRST_NAME = "firstName";
@@ -25,7 +20,8 @@ public record ParticipantDraft(
         List<Problem> problems = new ArrayList<>();
         PersonalIdentityNumber.ParseResult number = PersonalIdentityNumber.parse(personalNumber, today);
         if (!number.isValid()) {
-            problems.add(Problem.of(FIELD_NUMBER, "pin.problem." + number.defect().name()));
+            problems.add(
+                    Problem.of(FIELD_NUMBER, "pin.problem." + number.defect().name()));
         }
         if (Text.isBlank(firstName)) {
             problems.add(Problem.of(FIELD_FIRST_NAME, "validation.required"));
@@ -48,7 +44,13 @@ public record ParticipantDraft(
         if (!number.isValid()) {
             throw new IllegalStateException("draft has problems");
         }
-        return new Participant(id, number.value(), firstName.strip(), lastName.strip(),
-                Text.blankToNull(phone), Text.blankToNull(email), Text.blankToNull(homeDistrict));
+        return new Participant(
+                id,
+                number.value(),
+                firstName.strip(),
+                lastName.strip(),
+                Text.blankToNull(phone),
+                Text.blankToNull(email),
+                Text.blankToNull(homeDistrict));
     }
 }

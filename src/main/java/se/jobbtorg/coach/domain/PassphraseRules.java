@@ -10,11 +10,13 @@ public final class PassphraseRules {
 
     /** The hint shown while a passphrase is chosen. */
     public enum Strength {
-        TOO_SHORT, WEAK, FAIR, STRONG
+        TOO_SHORT,
+        WEAK,
+        FAIR,
+        STRONG
     }
 
-    private PassphraseRules() {
-    }
+    private PassphraseRules() {}
 
     public static Strength strength(CharSequence text) {
         int length = text.length();

@@ -16,7 +16,14 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
      * Why a text is not a valid number. Not {@link Problem}: that one is a field's message; a defect
      * becomes one (key "pin.problem." + name()) where a form reports it.
      */
-    public enum Defect { EMPTY, INVALID_CHARACTERS, WRONG_LENGTH, NO_SUCH_DATE, FUTURE_DATE, WRONG_CHECK_DIGIT }
+    public enum Defect {
+        EMPTY,
+        INVALID_CHARACTERS,
+        WRONG_LENGTH,
+        NO_SUCH_DATE,
+        FUTURE_DATE,
+        WRONG_CHECK_DIGIT
+    }
 
     /** Either a value or a defect, never both. */
     public record ParseResult(PersonalIdentityNumber value, Defect defect) {
@@ -26,7 +33,9 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
             }
         }
 
-        public boolean isValid() { return value != null; }
+        public boolean isValid() {
+            return value != null;
+        }
     }
 
     // Skatteverket adds this to the day of month to tell a samordningsnummer from a personnummer.
@@ -122,8 +131,8 @@ public final class PersonalIdentityNumber implements Comparable<PersonalIdentity
             throw new IllegalArgumentException("year must have four digits");
         }
         int day = birthDate.getDayOfMonth() + (coordination ? COORDINATION_DAY_OFFSET : 0);
-        String withoutCheck = String.format("%04d%02d%02d%03d",
-                birthDate.getYear(), birthDate.getMonthValue(), day, birthNumber);
+        String withoutCheck =
+                String.format("%04d%02d%02d%03d", birthDate.getYear(), birthDate.getMonthValue(), day, birthNumber);
         return new PersonalIdentityNumber(withoutCheck + checkDigit(withoutCheck.substring(2)), birthDate);
     }
 

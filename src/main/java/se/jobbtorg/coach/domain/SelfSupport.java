@@ -11,8 +11,8 @@ public enum SelfSupport implements Coded {
     CITY("city"),
     STRICT("strict");
 
-    private static final Set<ExitReason> STRICT_REASONS = EnumSet.of(ExitReason.UNSUBSIDISED_WORK,
-            ExitReason.SUBSIDISED_WORK, ExitReason.STUDIES);
+    private static final Set<ExitReason> STRICT_REASONS =
+            EnumSet.of(ExitReason.UNSUBSIDISED_WORK, ExitReason.SUBSIDISED_WORK, ExitReason.STUDIES);
 
     private final String code;
 

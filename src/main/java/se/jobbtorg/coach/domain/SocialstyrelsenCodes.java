@@ -13,8 +13,7 @@ import java.util.Optional;
  * exhaustive, so a new exit reason or activity kind does not compile until it is mapped.
  */
 public final class SocialstyrelsenCodes {
-    private SocialstyrelsenCodes() {
-    }
+    private SocialstyrelsenCodes() {}
 
     /** A reason why social assistance ended (annex 2), or none: the exit from Jobbtorg ends nothing. */
     public enum NationalExit implements Coded {
@@ -102,10 +101,25 @@ public final class SocialstyrelsenCodes {
     public static NationalActivity of(ActivityKind kind) {
         return switch (kind) {
             case AF_PROGRAMME, REHABILITATION -> NationalActivity.NO_COUNTERPART;
-            case MAPPING, GUIDANCE, COUNSELLING, COACHING, JOB_MATCHING, SFI_TEST, SFI_WITH_PLACEMENT, PREPARATORY,
-                    WORK_TRAINING, PLACEMENT_LANGUAGE, PLACEMENT_WORK_TRAINING, PLACEMENT_FIRST_STEP,
-                    SHORT_VOCATIONAL_COURSE, VALIDATION, LONG_VOCATIONAL_EDUCATION, RECRUITMENT, START_BUSINESS_ADVICE,
-                    STOCKHOLMSJOBB, OTHER -> NationalActivity.MUNICIPAL_LABOUR_MARKET;
+            case MAPPING,
+                    GUIDANCE,
+                    COUNSELLING,
+                    COACHING,
+                    JOB_MATCHING,
+                    SFI_TEST,
+                    SFI_WITH_PLACEMENT,
+                    PREPARATORY,
+                    WORK_TRAINING,
+                    PLACEMENT_LANGUAGE,
+                    PLACEMENT_WORK_TRAINING,
+                    PLACEMENT_FIRST_STEP,
+                    SHORT_VOCATIONAL_COURSE,
+                    VALIDATION,
+                    LONG_VOCATIONAL_EDUCATION,
+                    RECRUITMENT,
+                    START_BUSINESS_ADVICE,
+                    STOCKHOLMSJOBB,
+                    OTHER -> NationalActivity.MUNICIPAL_LABOUR_MARKET;
         };
     }
 }

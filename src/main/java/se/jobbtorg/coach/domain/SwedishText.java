@@ -12,8 +12,7 @@ import java.util.Set;
 public final class SwedishText {
     public static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
-    private SwedishText() {
-    }
+    private SwedishText() {}
 
     /**
      * Lower case, accents other than å, ä, ö removed, æ and ø read as ä and ö (as Swedish
@@ -58,18 +57,20 @@ public final class SwedishText {
     }
 
     private static String key(String text) {
-        String lower = Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(SWEDISH)
+        String lower = Normalizer.normalize(text.strip(), Normalizer.Form.NFC)
+                .toLowerCase(SWEDISH)
                 .replace('ü', 'y');
         String folded = fold(lower);
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
-            out.append(switch (c) {
-                case 'å' -> '{';
-                case 'ä' -> '|';
-                case 'ö' -> '}';
-                default -> c;
-            });
+            out.append(
+                    switch (c) {
+                        case 'å' -> '{';
+                        case 'ä' -> '|';
+                        case 'ö' -> '}';
+                        default -> c;
+                    });
         }
         return out.toString();
     }

@@ -2,8 +2,7 @@ package se.jobbtorg.coach.domain;
 
 /** Small helpers for what users type. */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     public static boolean isBlank(String s) {
         return s == null || s.isBlank();

@@ -25,8 +25,7 @@ public final class AtomicFile {
         void writeTo(Path temp) throws IOException;
     }
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** Writes the file; where the file system has POSIX permissions it is the owner's alone, as temporary files are. */
     public static void write(Path target, Content content) throws IOException {

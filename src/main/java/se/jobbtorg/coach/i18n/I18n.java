@@ -27,8 +27,8 @@ public final class I18n {
         this.locale = "en".equals(requested.getLanguage()) ? Locale.ENGLISH : SwedishText.SWEDISH;
         // No fallback to the JVM's default locale: an English machine must not turn a Swedish
         // choice into English.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public Locale locale() {

@@ -62,12 +62,16 @@ public final class IndicatorCsv {
             csv.printRecord(i18n.get("report.measuredOn"), i18n.date(report.reportDate()));
             csv.printRecord(i18n.get("report.unit"), safe(unit == null ? i18n.get("report.allUnits") : unit));
             csv.println();
-            csv.printRecord(i18n.get("report.column.section"), i18n.get("report.column.figure"),
-                    i18n.get("report.column.value"), i18n.get("report.column.numerator"),
-                    i18n.get("report.column.denominator"), i18n.get("report.column.definition"));
+            csv.printRecord(
+                    i18n.get("report.column.section"),
+                    i18n.get("report.column.figure"),
+                    i18n.get("report.column.value"),
+                    i18n.get("report.column.numerator"),
+                    i18n.get("report.column.denominator"),
+                    i18n.get("report.column.definition"));
             for (IndicatorTable.Row row : new IndicatorTable(i18n).rows(report)) {
-                csv.printRecord(row.section(), row.figure(), row.value(), row.numerator(), row.denominator(),
-                        row.definition());
+                csv.printRecord(
+                        row.section(), row.figure(), row.value(), row.numerator(), row.denominator(), row.definition());
             }
             csv.flush();
         }

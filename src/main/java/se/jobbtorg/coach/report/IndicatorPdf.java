@@ -24,21 +24,46 @@ public final class IndicatorPdf {
     public void write(Indicators.Report r, String unit, Path out) throws IOException {
         try (PdfPages pdf = new PdfPages(i18n.get("report.title"))) {
             pdf.text(pdf.bold, 16, i18n.get("report.title"));
-            pdf.text(pdf.regular, 10, i18n.get("pdf.period", r.from(), r.to(), r.reportDate(),
-                    unit == null ? i18n.get("report.allUnits") : unit));
+            pdf.text(
+                    pdf.regular,
+                    10,
+                    i18n.get(
+                            "pdf.period",
+                            r.from(),
+                            r.to(),
+                            r.reportDate(),
+                            unit == null ? i18n.get("report.allUnits") : unit));
             pdf.gap(10);
             pdf.text(pdf.bold, 12, i18n.get("report.section.volume"));
-            figure(pdf, i18n.get("report.enrolled"), Integer.toString(r.enrolled().count()));
+            figure(
+                    pdf,
+                    i18n.get("report.enrolled"),
+                    Integer.toString(r.enrolled().count()));
             figure(pdf, i18n.get("report.active"), Integer.toString(r.active().count()));
-            figure(pdf, i18n.get("pdf.exits"), Integer.toString(r.unknownReason().denominator().count()));
+            figure(
+                    pdf,
+                    i18n.get("pdf.exits"),
+                    Integer.toString(r.unknownReason().denominator().count()));
             figure(pdf, i18n.get("report.unknown"), share(r.unknownReason()));
             pdf.gap(8);
             pdf.text(pdf.bold, 12, i18n.get("report.section.selfSupport"));
-            pdf.row(pdf.bold, 9, SELF_SUPPORT_COLUMNS, i18n.get("pdf.months"), i18n.get("pdf.city"),
-                    i18n.get("pdf.strict"), i18n.get("pdf.gap"), i18n.get("pdf.notYet"));
+            pdf.row(
+                    pdf.bold,
+                    9,
+                    SELF_SUPPORT_COLUMNS,
+                    i18n.get("pdf.months"),
+                    i18n.get("pdf.city"),
+                    i18n.get("pdf.strict"),
+                    i18n.get("pdf.gap"),
+                    i18n.get("pdf.notYet"));
             for (var at : r.selfSupport()) {
-                pdf.row(pdf.regular, 10, SELF_SUPPORT_COLUMNS, i18n.get("summary.chart.months", at.months()),
-                        share(at.shares().get(SelfSupport.CITY)), share(at.shares().get(SelfSupport.STRICT)),
+                pdf.row(
+                        pdf.regular,
+                        10,
+                        SELF_SUPPORT_COLUMNS,
+                        i18n.get("summary.chart.months", at.months()),
+                        share(at.shares().get(SelfSupport.CITY)),
+                        share(at.shares().get(SelfSupport.STRICT)),
                         at.gap() == null ? "–" : IndicatorTable.percent(at.gap()),
                         Integer.toString(at.notYetMeasurable().count()));
             }
@@ -64,8 +89,13 @@ public final class IndicatorPdf {
 
     /** "33,3 % (1 av 3)", or a dash when there is nothing to divide. */
     private String share(Indicators.Share s) {
-        return s.value() == null ? "–" : i18n.get("pdf.share", IndicatorTable.percent(s.value()),
-                s.numerator().count(), s.denominator().count());
+        return s.value() == null
+                ? "–"
+                : i18n.get(
+                        "pdf.share",
+                        IndicatorTable.percent(s.value()),
+                        s.numerator().count(),
+                        s.denominator().count());
     }
 
     private static String days(Integer d) {

@@ -21,9 +21,7 @@ public final class IndicatorReport {
     }
 
     /** A report and the facts it was counted from, for exports that show both. */
-    public record Computed(Indicators.Report report, List<EnrolmentFacts> facts,
-            String unit) {
-    }
+    public record Computed(Indicators.Report report, List<EnrolmentFacts> facts, String unit) {}
 
     public Indicators.Report compute(LocalDate from, LocalDate to, String referringUnit) {
         return computeWithFacts(from, to, referringUnit).report();
@@ -36,21 +34,26 @@ public final class IndicatorReport {
     public Computed computeWithFacts(LocalDate from, LocalDate to, String referringUnit) {
         var all = queries.facts(null);
         var inUnit = referringUnit == null ? null : queries.enrolmentsOfUnit(referringUnit);
-        var report = Indicators.compute(all, from, to, LocalDate.now(clock),
-                e -> inUnit == null || inUnit.contains(e.enrolmentId()));
-        return new Computed(report, inUnit == null ? all
-                : all.stream().filter(e -> inUnit.contains(e.enrolmentId())).toList(), referringUnit);
+        var report = Indicators.compute(
+                all, from, to, LocalDate.now(clock), e -> inUnit == null || inUnit.contains(e.enrolmentId()));
+        return new Computed(
+                report,
+                inUnit == null
+                        ? all
+                        : all.stream()
+                                .filter(e -> inUnit.contains(e.enrolmentId()))
+                                .toList(),
+                referringUnit);
     }
 
     /** One enrolment behind a figure, as the list shows it. */
-    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn,
-            ExitReason reason) {
-    }
+    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {}
 
     /** The people behind a figure, by name in Swedish order. */
     public List<Line> behind(List<UUID> enrolments) {
         return queries.lines(enrolments).stream()
-                .map(l -> new Line(l.name(), l.number(), l.enrolledOn(), l.exitedOn(), l.reason())).toList();
+                .map(l -> new Line(l.name(), l.number(), l.enrolledOn(), l.exitedOn(), l.reason()))
+                .toList();
     }
 
     public List<String> units() {

@@ -16,14 +16,26 @@ import se.jobbtorg.coach.i18n.I18n;
 public final class IndicatorTable {
 
     /** What a figure's number is. */
-    public enum Unit { COUNT, DAYS, SHARE, POINTS }
+    public enum Unit {
+        COUNT,
+        DAYS,
+        SHARE,
+        POINTS
+    }
 
     /**
      * One figure. number is a count or whole days, or for SHARE and POINTS a fraction (0.25 is
      * 25 % or 25 percentage points); null when there is nothing to count. value is it as text.
      */
-    public record Row(String section, String figure, Unit unit, Double number, String numerator, String denominator,
-            String definition, List<UUID> enrolments) {
+    public record Row(
+            String section,
+            String figure,
+            Unit unit,
+            Double number,
+            String numerator,
+            String denominator,
+            String definition,
+            List<UUID> enrolments) {
 
         /** The number as a person reads it: whole, or per cent with one decimal and a decimal comma. */
         public String value() {
@@ -53,32 +65,71 @@ public final class IndicatorTable {
         String selfSupport = i18n.get("report.section.selfSupport");
         for (var at : r.selfSupport()) {
             for (SelfSupport definition : SelfSupport.values()) {
-                rows.add(share(selfSupport, i18n.get("report.selfSupport." + definition.code(), at.months()),
-                        at.shares().get(definition), i18n.get("report.selfSupport." + definition.code() + ".definition",
-                                at.months())));
+                rows.add(share(
+                        selfSupport,
+                        i18n.get("report.selfSupport." + definition.code(), at.months()),
+                        at.shares().get(definition),
+                        i18n.get("report.selfSupport." + definition.code() + ".definition", at.months())));
             }
-            rows.add(new Row(selfSupport, i18n.get("report.selfSupport.gap", at.months()), Unit.POINTS, at.gap(), "", "",
-                    i18n.get("report.selfSupport.gap.definition"), List.of()));
-            rows.add(count(selfSupport, i18n.get("report.selfSupport.notYet", at.months()), at.notYetMeasurable(),
+            rows.add(new Row(
+                    selfSupport,
+                    i18n.get("report.selfSupport.gap", at.months()),
+                    Unit.POINTS,
+                    at.gap(),
+                    "",
+                    "",
+                    i18n.get("report.selfSupport.gap.definition"),
+                    List.of()));
+            rows.add(count(
+                    selfSupport,
+                    i18n.get("report.selfSupport.notYet", at.months()),
+                    at.notYetMeasurable(),
                     i18n.get("report.selfSupport.notYet.definition", at.months())));
         }
-        rows.add(share(selfSupport, i18n.get("report.resultAtExit"), r.resultAtExit(),
+        rows.add(share(
+                selfSupport,
+                i18n.get("report.resultAtExit"),
+                r.resultAtExit(),
                 i18n.get("report.resultAtExit.definition")));
-        rows.add(count(selfSupport, i18n.get("report.exitsNotChecked"), r.exitsNotChecked(),
+        rows.add(count(
+                selfSupport,
+                i18n.get("report.exitsNotChecked"),
+                r.exitsNotChecked(),
                 i18n.get("report.exitsNotChecked.definition")));
         String process = i18n.get("report.section.process");
         rows.add(count(process, i18n.get("report.returns"), r.returns(), i18n.get("report.returns.definition")));
-        rows.add(new Row(process, i18n.get("report.daysToReturn"), Unit.DAYS, days(r.medianDaysToReturn()), "", "",
-                i18n.get("report.daysToReturn.definition"), r.returns().enrolments()));
-        rows.add(new Row(process, i18n.get("report.daysToPlan"), Unit.DAYS, days(r.medianDaysToApprovedPlan()), "", "",
-                i18n.get("report.daysToPlan.definition"), List.of()));
-        rows.add(share(process, i18n.get("report.planWithinFive"), r.planWithinFiveDays(),
+        rows.add(new Row(
+                process,
+                i18n.get("report.daysToReturn"),
+                Unit.DAYS,
+                days(r.medianDaysToReturn()),
+                "",
+                "",
+                i18n.get("report.daysToReturn.definition"),
+                r.returns().enrolments()));
+        rows.add(new Row(
+                process,
+                i18n.get("report.daysToPlan"),
+                Unit.DAYS,
+                days(r.medianDaysToApprovedPlan()),
+                "",
+                "",
+                i18n.get("report.daysToPlan.definition"),
+                List.of()));
+        rows.add(share(
+                process,
+                i18n.get("report.planWithinFive"),
+                r.planWithinFiveDays(),
                 i18n.get("report.planWithinFive.definition")));
-        rows.add(share(process, i18n.get("report.reviewOnTime"), r.reviewOnTime(),
+        rows.add(share(
+                process,
+                i18n.get("report.reviewOnTime"),
+                r.reviewOnTime(),
                 i18n.get("report.reviewOnTime.definition")));
         String activities = i18n.get("report.section.activities");
         for (var entry : r.activitiesByKind().entrySet()) {
-            rows.add(count(activities, i18n.of(entry.getKey()), entry.getValue(), i18n.get("report.activities.definition")));
+            rows.add(count(
+                    activities, i18n.of(entry.getKey()), entry.getValue(), i18n.get("report.activities.definition")));
         }
         return rows;
     }
@@ -88,8 +139,15 @@ public final class IndicatorTable {
     }
 
     private static Row share(String section, String name, Indicators.Share s, String definition) {
-        return new Row(section, name, Unit.SHARE, s.value(), Integer.toString(s.numerator().count()),
-                Integer.toString(s.denominator().count()), definition, s.numerator().enrolments());
+        return new Row(
+                section,
+                name,
+                Unit.SHARE,
+                s.value(),
+                Integer.toString(s.numerator().count()),
+                Integer.toString(s.denominator().count()),
+                definition,
+                s.numerator().enrolments());
     }
 
     /** A share in per cent with one decimal and a decimal comma; empty when there is nothing to divide. */

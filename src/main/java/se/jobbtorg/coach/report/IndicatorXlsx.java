@@ -41,14 +41,18 @@ public final class IndicatorXlsx {
      * The same, telling how far it has come: one step per enrolment on the basis sheet, and as
      * many again for packing the file (the two take about as long).
      */
-    public void write(Indicators.Report report, List<EnrolmentFacts> facts, String unit, Path out,
-            WriteProgress progress) throws IOException {
+    public void write(
+            Indicators.Report report, List<EnrolmentFacts> facts, String unit, Path out, WriteProgress progress)
+            throws IOException {
         List<EnrolmentFacts> inPeriod = facts.stream()
-                .filter(f -> !f.enrolledOn().isBefore(report.from()) && !f.enrolledOn().isAfter(report.to())).toList();
+                .filter(f -> !f.enrolledOn().isBefore(report.from())
+                        && !f.enrolledOn().isAfter(report.to()))
+                .toList();
         long total = 2L * inPeriod.size() + 1;
         progress.reached(0, total);
         AtomicFile.write(out, temp -> {
-            try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(temp)) {
+            try (XSSFWorkbook book = new XSSFWorkbook();
+                    OutputStream stream = Files.newOutputStream(temp)) {
                 var styles = new Styles(book);
                 figures(book.createSheet(i18n.get("xlsx.sheet.figures")), report, unit, styles);
                 basis(book.createSheet(i18n.get("xlsx.sheet.basis")), inPeriod, styles, progress, total);
@@ -82,9 +86,14 @@ public final class IndicatorXlsx {
         text(unitRow, 0, i18n.get("report.unit"));
         text(unitRow, 1, unit == null ? i18n.get("report.allUnits") : unit);
         Row header = sheet.createRow(5);
-        String[] titles = {i18n.get("report.column.section"), i18n.get("report.column.figure"),
-            i18n.get("report.column.value"), i18n.get("report.column.numerator"), i18n.get("report.column.denominator"),
-            i18n.get("report.column.definition")};
+        String[] titles = {
+            i18n.get("report.column.section"),
+            i18n.get("report.column.figure"),
+            i18n.get("report.column.value"),
+            i18n.get("report.column.numerator"),
+            i18n.get("report.column.denominator"),
+            i18n.get("report.column.definition")
+        };
         for (int i = 0; i < titles.length; i++) {
             text(header, i, titles[i]).setCellStyle(s.bold());
         }
@@ -114,10 +123,17 @@ public final class IndicatorXlsx {
 
     private void basis(Sheet sheet, List<EnrolmentFacts> inPeriod, Styles s, WriteProgress progress, long total) {
         Row header = sheet.createRow(0);
-        String[] titles = {i18n.get("xlsx.basis.enrolment"), i18n.get("xlsx.basis.person"),
-            i18n.get("xlsx.basis.enrolledOn"), i18n.get("xlsx.basis.exitedOn"), i18n.get("xlsx.basis.reason"),
-            i18n.get("xlsx.basis.planApprovedOn"), i18n.get("xlsx.basis.reviewApprovedOn"), i18n.get("xlsx.basis.check"),
-            i18n.get("xlsx.basis.activities")};
+        String[] titles = {
+            i18n.get("xlsx.basis.enrolment"),
+            i18n.get("xlsx.basis.person"),
+            i18n.get("xlsx.basis.enrolledOn"),
+            i18n.get("xlsx.basis.exitedOn"),
+            i18n.get("xlsx.basis.reason"),
+            i18n.get("xlsx.basis.planApprovedOn"),
+            i18n.get("xlsx.basis.reviewApprovedOn"),
+            i18n.get("xlsx.basis.check"),
+            i18n.get("xlsx.basis.activities")
+        };
         for (int i = 0; i < titles.length; i++) {
             text(header, i, titles[i]).setCellStyle(s.bold());
         }
@@ -136,7 +152,10 @@ public final class IndicatorXlsx {
             date(row, 5, f.firstPlanApprovedOn(), s);
             date(row, 6, f.firstReviewApprovedOn(), s);
             text(row, 7, f.exitCheck() == null ? "" : i18n.of(f.exitCheck()));
-            text(row, 8, String.join(", ", f.activityKinds().stream().map(i18n::of).toList()));
+            text(
+                    row,
+                    8,
+                    String.join(", ", f.activityKinds().stream().map(i18n::of).toList()));
         }
         sheet.setColumnWidth(0, 38 * 256);
         sheet.setColumnWidth(1, 38 * 256);

@@ -25,8 +25,7 @@ public final class MeetingCalendar {
     private static final int MINUTES = 45;
 
     /** A planned meeting and whom it is with. */
-    public record Entry(Participant participant, Meeting meeting) {
-    }
+    public record Entry(Participant participant, Meeting meeting) {}
 
     private final I18n i18n;
 

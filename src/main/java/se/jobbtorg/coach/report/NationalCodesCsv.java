@@ -32,8 +32,14 @@ public final class NationalCodesCsv {
     }
 
     /** One row: a national category, its code (if verified), count, denominator, share and what it holds. */
-    public record Row(String section, String category, String code, int count, Integer denominator,
-            String includes, String definition) {
+    public record Row(
+            String section,
+            String category,
+            String code,
+            int count,
+            Integer denominator,
+            String includes,
+            String definition) {
 
         /** The share in per cent with a decimal comma; empty without a denominator or with one of zero. */
         public String share() {
@@ -55,9 +61,17 @@ public final class NationalCodesCsv {
                     includes.add(i18n.of(reason) + ": " + n);
                 }
             }
-            rows.add(new Row(exits, i18n.of(category), code(category.hasCounterpart(), category.officialCode()), count,
-                    allExits, includes.toString(), i18n.get(category.hasCounterpart()
-                            ? "report.national.exits.definition" : "report.national.exits.none.definition")));
+            rows.add(new Row(
+                    exits,
+                    i18n.of(category),
+                    code(category.hasCounterpart(), category.officialCode()),
+                    count,
+                    allExits,
+                    includes.toString(),
+                    i18n.get(
+                            category.hasCounterpart()
+                                    ? "report.national.exits.definition"
+                                    : "report.national.exits.none.definition")));
         }
         String activities = i18n.get("report.national.section.activities");
         int enrolled = r.enrolled().count();
@@ -76,10 +90,22 @@ public final class NationalCodesCsv {
             }
             String name = i18n.of(category);
             String code = code(category.hasCounterpart(), category.officialCode());
-            rows.add(new Row(activities, i18n.get("report.national.activities.count", name), code, count, null,
-                    includes.toString(), i18n.get("report.national.activities.count.definition")));
-            rows.add(new Row(activities, i18n.get("report.national.activities.enrolments", name), code, withOne.size(),
-                    enrolled, "", i18n.get("report.national.activities.enrolments.definition")));
+            rows.add(new Row(
+                    activities,
+                    i18n.get("report.national.activities.count", name),
+                    code,
+                    count,
+                    null,
+                    includes.toString(),
+                    i18n.get("report.national.activities.count.definition")));
+            rows.add(new Row(
+                    activities,
+                    i18n.get("report.national.activities.enrolments", name),
+                    code,
+                    withOne.size(),
+                    enrolled,
+                    "",
+                    i18n.get("report.national.activities.enrolments.definition")));
         }
         return rows;
     }
@@ -106,13 +132,25 @@ public final class NationalCodesCsv {
         csv.printRecord("", i18n.get("report.national.source.codes"));
         csv.printRecord("", i18n.get("report.national.source.grouping"));
         csv.println();
-        csv.printRecord(i18n.get("report.column.section"), i18n.get("report.national.column.category"),
-                i18n.get("report.national.column.code"), i18n.get("report.national.column.count"),
-                i18n.get("report.column.denominator"), i18n.get("report.national.column.share"),
-                i18n.get("report.national.column.includes"), i18n.get("report.column.definition"));
+        csv.printRecord(
+                i18n.get("report.column.section"),
+                i18n.get("report.national.column.category"),
+                i18n.get("report.national.column.code"),
+                i18n.get("report.national.column.count"),
+                i18n.get("report.column.denominator"),
+                i18n.get("report.national.column.share"),
+                i18n.get("report.national.column.includes"),
+                i18n.get("report.column.definition"));
         for (Row row : rows(report)) {
-            csv.printRecord(row.section(), row.category(), row.code(), row.count(),
-                    row.denominator() == null ? "" : row.denominator(), row.share(), row.includes(), row.definition());
+            csv.printRecord(
+                    row.section(),
+                    row.category(),
+                    row.code(),
+                    row.count(),
+                    row.denominator() == null ? "" : row.denominator(),
+                    row.share(),
+                    row.includes(),
+                    row.definition());
         }
         csv.flush();
     }

@@ -18,9 +18,14 @@ import se.jobbtorg.coach.i18n.I18n;
  */
 public final class PlanPdf {
     /** What goes on the paper. meetings: the planned ones still to come. */
-    public record Content(String participantName, ActivityPlan plan, List<Activity> activities, List<Meeting> meetings,
-            String coachName, String coachUnit, LocalDate printedOn) {
-    }
+    public record Content(
+            String participantName,
+            ActivityPlan plan,
+            List<Activity> activities,
+            List<Meeting> meetings,
+            String coachName,
+            String coachUnit,
+            LocalDate printedOn) {}
 
     private final I18n i18n;
 
@@ -35,8 +40,12 @@ public final class PlanPdf {
             var bold = pdf.bold;
             pdf.text(bold, 18, i18n.get("planPdf.title", c.participantName()));
             ActivityPlan p = c.plan();
-            pdf.text(regular, 10, p.isApproved() ? i18n.get("planPdf.approved", p.version(), p.approvedOn())
-                    : i18n.get("planPdf.draft", p.version()));
+            pdf.text(
+                    regular,
+                    10,
+                    p.isApproved()
+                            ? i18n.get("planPdf.approved", p.version(), p.approvedOn())
+                            : i18n.get("planPdf.draft", p.version()));
             pdf.gap(10);
             pdf.text(bold, 13, i18n.get("planPdf.goal"));
             pdf.text(regular, 11, p.goal() == null ? "–" : i18n.of(p.goal()));
@@ -51,10 +60,17 @@ public final class PlanPdf {
                 pdf.text(regular, 11, "–");
             }
             for (Activity a : c.activities()) {
-                String name = a.kind() == ActivityKind.OTHER && a.otherText() != null ? a.otherText() : i18n.of(a.kind());
+                String name =
+                        a.kind() == ActivityKind.OTHER && a.otherText() != null ? a.otherText() : i18n.of(a.kind());
                 pdf.text(bold, 11, name);
-                pdf.text(regular, 11, i18n.get("planPdf.activity", a.provider() == null ? "–" : a.provider(),
-                        a.startOn(), a.lastDay()));
+                pdf.text(
+                        regular,
+                        11,
+                        i18n.get(
+                                "planPdf.activity",
+                                a.provider() == null ? "–" : a.provider(),
+                                a.startOn(),
+                                a.lastDay()));
                 if (a.description() != null) {
                     pdf.text(regular, 11, a.description());
                 }
@@ -66,8 +82,14 @@ public final class PlanPdf {
                 pdf.text(regular, 11, i18n.get("planPdf.noMeetings"));
             }
             for (Meeting m : c.meetings()) {
-                pdf.text(regular, 11, i18n.get("planPdf.meeting", m.at().toLocalDate(), m.at().toLocalTime().toString(),
-                        i18n.of(m.kind())));
+                pdf.text(
+                        regular,
+                        11,
+                        i18n.get(
+                                "planPdf.meeting",
+                                m.at().toLocalDate(),
+                                m.at().toLocalTime().toString(),
+                                i18n.of(m.kind())));
             }
             pdf.gap(10);
             pdf.text(bold, 13, i18n.get("planPdf.contact"));

@@ -6,7 +6,7 @@ package se.jobbtorg.coach.report;
  */
 @FunctionalInterface
 public interface WriteProgress {
-    WriteProgress NONE = (done, total) -> { };
+    WriteProgress NONE = (done, total) -> {};
 
     void reached(long done, long total);
 }

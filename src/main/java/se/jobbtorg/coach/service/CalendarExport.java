@@ -22,8 +22,7 @@ public final class CalendarExport {
     }
 
     /** What was written, and where. */
-    public record Exported(int meetings, Path file) {
-    }
+    public record Exported(int meetings, Path file) {}
 
     private final TodayService today;
 

@@ -55,12 +55,12 @@ public final class CaseloadService {
         Participant participant = draft.toParticipant(UUID.randomUUID(), today());
         db.write(tx -> {
             if (participants.findByNumber(tx, participant.personalNumber()).isPresent()) {
-                throw new ValidationException(List.of(
-                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
+                throw new ValidationException(
+                        List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
             }
             if (participants.registeredBefore(tx, participant.personalNumber(), null)) {
-                throw new ValidationException(List.of(
-                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
+                throw new ValidationException(
+                        List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
             }
             return participants.save(tx, participant);
         });
@@ -81,12 +81,12 @@ public final class CaseloadService {
         db.write(tx -> {
             var same = participants.findByNumber(tx, participant.personalNumber());
             if (same.isPresent() && !same.get().id().equals(id)) {
-                throw new ValidationException(List.of(
-                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
+                throw new ValidationException(
+                        List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.duplicate")));
             }
             if (participants.registeredBefore(tx, participant.personalNumber(), id)) {
-                throw new ValidationException(List.of(
-                        Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
+                throw new ValidationException(
+                        List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
             }
             return participants.update(tx, participant);
         });

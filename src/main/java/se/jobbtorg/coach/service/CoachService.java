@@ -33,7 +33,9 @@ public final class CoachService {
         if (name == null || name.isBlank()) {
             throw new ValidationException(List.of(Problem.of(FIELD_NAME, "validation.required")));
         }
-        Coach coach = new Coach(currentCoach().map(Coach::id).orElseGet(UUID::randomUUID), name.strip(),
+        Coach coach = new Coach(
+                currentCoach().map(Coach::id).orElseGet(UUID::randomUUID),
+                name.strip(),
                 unit == null || unit.isBlank() ? null : unit.strip());
         db.write(tx -> {
             coaches.save(tx, coach);

@@ -13,20 +13,20 @@ import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
-import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.DeadlineRules;
+import se.jobbtorg.coach.domain.Districts;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitCheck;
+import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
-import se.jobbtorg.coach.domain.PlanGoal;
-import se.jobbtorg.coach.domain.Districts;
-import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.CoachRepository;
@@ -45,25 +45,54 @@ public final class DemoCaseload {
     private static final String[] FIRST = {
         "Anna", "Ahmed", "Maria", "Mohamed", "Elin", "Johan", "Fatima", "Erik", "Sara", "Ali",
         "Karin", "Hassan", "Emma", "Mikael", "Amina", "Lars", "Leila", "Peter", "Sofia", "Yusuf",
-        "Åsa", "Örjan", "Ängla", "Björn", "Zeynep", "Dragan", "Hodan", "Nils", "Ida", "José"};
+        "Åsa", "Örjan", "Ängla", "Björn", "Zeynep", "Dragan", "Hodan", "Nils", "Ida", "José"
+    };
     private static final String[] LAST = {
         "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
         "Svensson", "Gustafsson", "Hassan", "Ali", "Mohammed", "Yilmaz", "Nguyen", "Öberg",
         "Åkesson", "Ekström", "Lindqvist", "Östlund", "Ärlebrand", "Berg", "Bergman", "Haddad",
-        "Petrović", "Warsame", "Lundgren", "Sandberg", "Jovanović", "Abdi"};
+        "Petrović", "Warsame", "Lundgren", "Sandberg", "Jovanović", "Abdi"
+    };
     private static final String[] DISTRICTS = Districts.STOCKHOLM.toArray(new String[0]);
     private static final String[] LANGUAGES = {
-        "svenska", "svenska", "svenska", "arabiska", "somaliska", "tigrinja", "dari", "persiska",
-        "turkiska", "engelska", "bosniska", "spanska"};
+        "svenska",
+        "svenska",
+        "svenska",
+        "arabiska",
+        "somaliska",
+        "tigrinja",
+        "dari",
+        "persiska",
+        "turkiska",
+        "engelska",
+        "bosniska",
+        "spanska"
+    };
     private static final String[] SECRETARIES = {
-        "Lena Holm", "Omar Farah", "Katarina Sjöberg", "Daniel Åström", "Nadia Rahimi", "Per Wiklund"};
+        "Lena Holm", "Omar Farah", "Katarina Sjöberg", "Daniel Åström", "Nadia Rahimi", "Per Wiklund"
+    };
     private static final String[] PROVIDERS = {
-        "Jobbtorg Kista", "Komvux Rinkeby", "Stadsmissionen", "Arbetsförmedlingen", "Lernia", "Hermods",
-        "Stockholms stad, Stockholmsjobb", "Samhall", "Café Kvarnen (socialt företag)"};
+        "Jobbtorg Kista",
+        "Komvux Rinkeby",
+        "Stadsmissionen",
+        "Arbetsförmedlingen",
+        "Lernia",
+        "Hermods",
+        "Stockholms stad, Stockholmsjobb",
+        "Samhall",
+        "Café Kvarnen (socialt företag)"
+    };
     private static final ExitReason[] EXITS = {
-        ExitReason.UNSUBSIDISED_WORK, ExitReason.SUBSIDISED_WORK, ExitReason.STUDIES,
-        ExitReason.REFERRED_BACK, ExitReason.MOVED, ExitReason.UNKNOWN, ExitReason.FK_COMPENSATION,
-        ExitReason.PARENTAL_LEAVE, ExitReason.OTHER};
+        ExitReason.UNSUBSIDISED_WORK,
+        ExitReason.SUBSIDISED_WORK,
+        ExitReason.STUDIES,
+        ExitReason.REFERRED_BACK,
+        ExitReason.MOVED,
+        ExitReason.UNKNOWN,
+        ExitReason.FK_COMPENSATION,
+        ExitReason.PARENTAL_LEAVE,
+        ExitReason.OTHER
+    };
 
     private final Database db;
     private final Clock clock;
@@ -73,8 +102,7 @@ public final class DemoCaseload {
         this.clock = clock;
     }
 
-    public record Summary(int coaches, int participants, int enrolments) {
-    }
+    public record Summary(int coaches, int participants, int enrolments) {}
 
     /**
      * Adds people to the database: most of them in the current coach's caseload, some with
@@ -83,7 +111,8 @@ public final class DemoCaseload {
     public Summary populate(long seed, int participantCount, Coach me) {
         Random random = new Random(seed);
         LocalDate today = LocalDate.now(clock);
-        List<Coach> coaches = new ArrayList<>(List.of(me,
+        List<Coach> coaches = new ArrayList<>(List.of(
+                me,
                 new Coach(UUID.randomUUID(), "Maja Lindberg", me.unit()),
                 new Coach(UUID.randomUUID(), "Karim Haddad", me.unit())));
         var coachRepo = new CoachRepository(db);
@@ -115,10 +144,9 @@ public final class DemoCaseload {
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
         String phone = "07" + "0236".charAt(random.nextInt(4)) + "-" + (1_000_000 + random.nextInt(9_000_000));
-        String email = random.nextBoolean()
-                ? ascii(first) + "." + ascii(last) + "@example.se" : null;
-        return new Participant(UUID.randomUUID(), number, first, last, phone, email,
-                DISTRICTS[random.nextInt(DISTRICTS.length)]);
+        String email = random.nextBoolean() ? ascii(first) + "." + ascii(last) + "@example.se" : null;
+        return new Participant(
+                UUID.randomUUID(), number, first, last, phone, email, DISTRICTS[random.nextInt(DISTRICTS.length)]);
     }
 
     private static List<Enrolment> enrolments(Random random, LocalDate today, Participant p, List<Coach> coaches) {
@@ -129,13 +157,22 @@ public final class DemoCaseload {
             LocalDate earlierStart = start.minusDays(200 + random.nextInt(500));
             LocalDate exit = earlierStart.plusDays(30 + random.nextInt(150));
             if (exit.isBefore(start)) {
-                list.add(enrolment(random, p, coaches.get(random.nextInt(coaches.size())), earlierStart,
-                        exit, EXITS[random.nextInt(EXITS.length)]));
+                list.add(enrolment(
+                        random,
+                        p,
+                        coaches.get(random.nextInt(coaches.size())),
+                        earlierStart,
+                        exit,
+                        EXITS[random.nextInt(EXITS.length)]));
             }
         }
         Coach coach = random.nextInt(5) < 3 ? coaches.get(0) : coaches.get(1 + random.nextInt(coaches.size() - 1));
         boolean exited = random.nextInt(6) == 0 && start.isBefore(today.minusDays(40));
-        list.add(enrolment(random, p, coach, start,
+        list.add(enrolment(
+                random,
+                p,
+                coach,
+                start,
                 exited ? start.plusDays(20 + random.nextInt(20)) : null,
                 exited ? EXITS[random.nextInt(EXITS.length)] : null));
         return list;
@@ -151,21 +188,41 @@ public final class DemoCaseload {
         if (!e.isOpen() && !e.exitedOn().plusMonths(1).isAfter(today) && random.nextInt(4) != 0) {
             // Most exits were followed up a month later; work and studies mostly held.
             boolean held = e.exitReason() == ExitReason.UNSUBSIDISED_WORK || e.exitReason() == ExitReason.STUDIES
-                    ? random.nextInt(5) != 0 : random.nextInt(6) == 0;
-            repo.checkExit(tx, e.id(), random.nextInt(8) == 0 ? ExitCheck.NOT_REACHED
-                    : held ? ExitCheck.IN_WORK_OR_STUDIES : ExitCheck.NOT_IN_WORK_OR_STUDIES, e.exitedOn().plusMonths(1));
+                    ? random.nextInt(5) != 0
+                    : random.nextInt(6) == 0;
+            repo.checkExit(
+                    tx,
+                    e.id(),
+                    random.nextInt(8) == 0
+                            ? ExitCheck.NOT_REACHED
+                            : held ? ExitCheck.IN_WORK_OR_STUDIES : ExitCheck.NOT_IN_WORK_OR_STUDIES,
+                    e.exitedOn().plusMonths(1));
         }
         MappingArea[] areas = MappingArea.values();
         for (int i = 0; i < areas.length; i++) {
             long age = ChronoUnit.DAYS.between(e.enrolledOn(), end);
-            MappingStatus status = age > 20 ? (random.nextInt(4) == 0 ? MappingStatus.NOT_RELEVANT : MappingStatus.DONE)
-                    : i < age / 3 ? MappingStatus.DONE : i == age / 3 ? MappingStatus.IN_PROGRESS : MappingStatus.NOT_STARTED;
+            MappingStatus status = age > 20
+                    ? (random.nextInt(4) == 0 ? MappingStatus.NOT_RELEVANT : MappingStatus.DONE)
+                    : i < age / 3
+                            ? MappingStatus.DONE
+                            : i == age / 3 ? MappingStatus.IN_PROGRESS : MappingStatus.NOT_STARTED;
             if (status != MappingStatus.NOT_STARTED) {
-                repo.add(tx, new MappingEntry(UUID.randomUUID(), e.id(), areas[i], status, null,
-                        e.enrolledOn().plusDays(Math.min(age, i)), Set.of(), null, null));
+                repo.add(
+                        tx,
+                        new MappingEntry(
+                                UUID.randomUUID(),
+                                e.id(),
+                                areas[i],
+                                status,
+                                null,
+                                e.enrolledOn().plusDays(Math.min(age, i)),
+                                Set.of(),
+                                null,
+                                null));
             }
         }
-        LocalDate drawnUp = e.enrolledOn().plusDays(random.nextInt(8) == 0 ? 6 + random.nextInt(5) : 1 + random.nextInt(4));
+        LocalDate drawnUp =
+                e.enrolledOn().plusDays(random.nextInt(8) == 0 ? 6 + random.nextInt(5) : 1 + random.nextInt(4));
         if (drawnUp.isAfter(end)) {
             return;
         }
@@ -174,17 +231,29 @@ public final class DemoCaseload {
         int version = 1;
         LocalDate from = drawnUp;
         while (true) {
-            ActivityPlan plan = new ActivityPlan(UUID.randomUUID(), e.id(), version,
-                    PlanGoal.values()[random.nextInt(10) == 0 ? 2 : random.nextInt(2)], null, from,
-                    approved ? approvedOn : null, approved ? SECRETARIES[random.nextInt(SECRETARIES.length)] : null,
+            ActivityPlan plan = new ActivityPlan(
+                    UUID.randomUUID(),
+                    e.id(),
+                    version,
+                    PlanGoal.values()[random.nextInt(10) == 0 ? 2 : random.nextInt(2)],
+                    null,
+                    from,
+                    approved ? approvedOn : null,
+                    approved ? SECRETARIES[random.nextInt(SECRETARIES.length)] : null,
                     version > 1);
             repo.save(tx, plan);
             int count = 1 + random.nextInt(3);
             for (int a = 0; a < count; a++) {
                 LocalDate start = from.plusDays(a * 14L + random.nextInt(5));
-                Activity activity = new Activity(UUID.randomUUID(), plan.id(),
-                        ActivityKind.values()[random.nextInt(ActivityKind.values().length - 1)], null,
-                        PROVIDERS[random.nextInt(PROVIDERS.length)], null, start, start.plusDays(30 + random.nextInt(150)),
+                Activity activity = new Activity(
+                        UUID.randomUUID(),
+                        plan.id(),
+                        ActivityKind.values()[random.nextInt(ActivityKind.values().length - 1)],
+                        null,
+                        PROVIDERS[random.nextInt(PROVIDERS.length)],
+                        null,
+                        start,
+                        start.plusDays(30 + random.nextInt(150)),
                         null);
                 repo.save(tx, e.isOpen() ? activity : activity.endedOn(e.exitedOn()));
             }
@@ -197,22 +266,47 @@ public final class DemoCaseload {
             approvedOn = from.plusDays(random.nextInt(4));
             approved = !approvedOn.isAfter(end);
         }
-        for (LocalDate m = drawnUp.plusDays(7 + random.nextInt(20)); m.isBefore(end.plusDays(1)); m = m.plusDays(
-                20 + random.nextInt(25))) {
+        for (LocalDate m = drawnUp.plusDays(7 + random.nextInt(20));
+                m.isBefore(end.plusDays(1));
+                m = m.plusDays(20 + random.nextInt(25))) {
             MeetingOutcome outcome = random.nextInt(9) == 0 ? MeetingOutcome.NOT_ATTENDED : MeetingOutcome.ATTENDED;
-            repo.add(tx, new Meeting(UUID.randomUUID(), e.id(), null, m.atTime(9 + random.nextInt(7), 0),
-                    MeetingKind.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(4)], outcome, null,
-                    random.nextInt(5) == 0, null, null, null, outcome == MeetingOutcome.NOT_ATTENDED ? m : null));
+            repo.add(
+                    tx,
+                    new Meeting(
+                            UUID.randomUUID(),
+                            e.id(),
+                            null,
+                            m.atTime(9 + random.nextInt(7), 0),
+                            MeetingKind.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(4)],
+                            outcome,
+                            null,
+                            random.nextInt(5) == 0,
+                            null,
+                            null,
+                            null,
+                            outcome == MeetingOutcome.NOT_ATTENDED ? m : null));
         }
         if (e.isOpen() && random.nextInt(3) == 0) {
-            repo.add(tx, new Meeting(UUID.randomUUID(), e.id(), null, today.plusDays(random.nextInt(10)).atTime(
-                    10 + random.nextInt(5), 30), MeetingKind.DESK, MeetingOutcome.PLANNED, null, false, null, null, null,
-                    null));
+            repo.add(
+                    tx,
+                    new Meeting(
+                            UUID.randomUUID(),
+                            e.id(),
+                            null,
+                            today.plusDays(random.nextInt(10)).atTime(10 + random.nextInt(5), 30),
+                            MeetingKind.DESK,
+                            MeetingOutcome.PLANNED,
+                            null,
+                            false,
+                            null,
+                            null,
+                            null,
+                            null));
         }
     }
 
-    private static Enrolment enrolment(Random random, Participant p, Coach coach, LocalDate start,
-            LocalDate exit, ExitReason reason) {
+    private static Enrolment enrolment(
+            Random random, Participant p, Coach coach, LocalDate start, LocalDate exit, ExitReason reason) {
         TargetGroup[] groups = TargetGroup.values();
         Set<TargetGroup> chosen = EnumSet.of(groups[random.nextInt(groups.length)]);
         if (random.nextInt(3) == 0) {
@@ -220,13 +314,25 @@ public final class DemoCaseload {
         }
         String language = LANGUAGES[random.nextInt(LANGUAGES.length)];
         boolean interpreter = !language.equals("svenska") && random.nextInt(3) == 0;
-        return new Enrolment(UUID.randomUUID(), p.id(), coach.id(), start,
-                "Försörjningsstöd " + p.homeDistrict(), SECRETARIES[random.nextInt(SECRETARIES.length)],
-                chosen, language, interpreter, exit, reason);
+        return new Enrolment(
+                UUID.randomUUID(),
+                p.id(),
+                coach.id(),
+                start,
+                "Försörjningsstöd " + p.homeDistrict(),
+                SECRETARIES[random.nextInt(SECRETARIES.length)],
+                chosen,
+                language,
+                interpreter,
+                exit,
+                reason);
     }
 
     private static String ascii(String name) {
-        return SwedishText.fold(name).replace('å', 'a').replace('ä', 'a')
-                .replace('ö', 'o').replaceAll("[^a-z]", "");
+        return SwedishText.fold(name)
+                .replace('å', 'a')
+                .replace('ä', 'a')
+                .replace('ö', 'o')
+                .replaceAll("[^a-z]", "");
     }
 }

@@ -8,8 +8,7 @@ import se.jobbtorg.coach.store.StoreException;
  * differently from a program error.
  */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** True if the database failed somewhere along this failure's causes. */
     public static boolean isStoreFailure(Throwable error) {

@@ -23,8 +23,7 @@ public final class SecurityService {
     }
 
     /** How a change of passphrase went. backupsLeft: backups still under the old passphrase. */
-    public record Change(boolean changed, int backupsLeft) {
-    }
+    public record Change(boolean changed, int backupsLeft) {}
 
     /**
      * Changes the passphrase of the database and its backups. Not changed if the current one is
@@ -32,7 +31,8 @@ public final class SecurityService {
      * Wipes both passphrases afterwards.
      */
     public Change changePassphrase(Passphrase current, Passphrase next) {
-        try (current; next) {
+        try (current;
+                next) {
             if (!next.acceptable()) {
                 throw new IllegalArgumentException("the new passphrase breaks the rules");
             }

@@ -84,13 +84,21 @@ public final class SyncService {
     }
 
     /** What an export wrote. */
-    public record Exported(Path file, String kind, int changes, long from, long to, long bytes) {
-    }
+    public record Exported(Path file, String kind, int changes, long from, long to, long bytes) {}
 
     /** What an import did, or would do in a dry run. */
-    public record Imported(Path file, String producer, String user, String kind, int created, int updated,
-            int unchanged, int conflicts, int merged, boolean dryRun, boolean admitted) {
-    }
+    public record Imported(
+            Path file,
+            String producer,
+            String user,
+            String kind,
+            int created,
+            int updated,
+            int unchanged,
+            int conflicts,
+            int merged,
+            boolean dryRun,
+            boolean admitted) {}
 
     public String deviceId() {
         return db.deviceId();
@@ -108,8 +116,13 @@ public final class SyncService {
 
     /** What a peer has not acknowledged yet (everything for a peer never met). */
     public Exported exportFor(String peerDevice, Path target, DoubleConsumer progress) throws IOException {
-        long from = peerDevice == null ? 0 : peers.all().stream().filter(p -> p.deviceId().equals(peerDevice))
-                .mapToLong(Peers.PeerProgress::acknowledged).findFirst().orElse(0);
+        long from = peerDevice == null
+                ? 0
+                : peers.all().stream()
+                        .filter(p -> p.deviceId().equals(peerDevice))
+                        .mapToLong(Peers.PeerProgress::acknowledged)
+                        .findFirst()
+                        .orElse(0);
         return export(from, from == 0 ? Manifest.SNAPSHOT : Manifest.DELTA, peerDevice, target, progress);
     }
 
@@ -130,15 +143,31 @@ public final class SyncService {
         readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
         OutgoingChanges.Slice all = outgoing.changesAfter(from);
         // What the peer made itself it has: leave it out (the sequence range still says where we are).
-        OutgoingChanges.Slice export = peer == null ? all : new OutgoingChanges.Slice(all.from(), all.to(),
-                all.changes().stream().filter(c -> !c.device().equals(peer)).toList(), all.received());
-        PackageWriter.write(export, kind, db.deviceId(), user.get(), clock.instant(), target, progress, this.team.signer(),
-                readers, team.counted());
+        OutgoingChanges.Slice export = peer == null
+                ? all
+                : new OutgoingChanges.Slice(
+                        all.from(),
+                        all.to(),
+                        all.changes().stream()
+                                .filter(c -> !c.device().equals(peer))
+                                .toList(),
+                        all.received());
+        PackageWriter.write(
+                export,
+                kind,
+                db.deviceId(),
+                user.get(),
+                clock.instant(),
+                target,
+                progress,
+                this.team.signer(),
+                readers,
+                team.counted());
         long bytes = Files.size(target);
         int others = withSelf.size() - 1;
         boolean passphrase = readers.passphrase() != null;
-        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes
-                + " devices=" + others + " passphrase=" + passphrase);
+        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes + " devices="
+                + others + " passphrase=" + passphrase);
         return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
     }
 
@@ -147,8 +176,7 @@ public final class SyncService {
         String safe = who == null ? "" : who.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
         // The laptop's own time of day, as the coach reads it on the stick.
         String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
-        return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + db.deviceId().substring(0, 8)
-                + PackageWriter.SUFFIX;
+        return (safe.isEmpty() ? "" : safe + "-") + stamp + "-" + db.deviceId().substring(0, 8) + PackageWriter.SUFFIX;
     }
 
     /** Packages in a folder made by other devices, oldest first. */
@@ -167,12 +195,13 @@ public final class SyncService {
         }
         // Oldest first, so a producer's packages come in the order it wrote them.
         found.sort(Comparator.comparing((Path f) -> {
-            try {
-                return Files.getLastModifiedTime(f);
-            } catch (IOException e) {
-                return FileTime.fromMillis(0);
-            }
-        }).thenComparing(Path::toString));
+                    try {
+                        return Files.getLastModifiedTime(f);
+                    } catch (IOException e) {
+                        return FileTime.fromMillis(0);
+                    }
+                })
+                .thenComparing(Path::toString));
         return found;
     }
 
@@ -211,7 +240,9 @@ public final class SyncService {
                 if (m.sequence().from() > m.sequence().to()
                         || Manifest.SNAPSHOT.equals(m.kind()) && m.sequence().from() != 0) {
                     // A "snapshot" that starts later would skip changes nobody would ask for again.
-                    throw new PackageRefusedException(Refusal.BAD_SEQUENCE, String.valueOf(m.sequence().from()),
+                    throw new PackageRefusedException(
+                            Refusal.BAD_SEQUENCE,
+                            String.valueOf(m.sequence().from()),
                             String.valueOf(m.sequence().to()));
                 }
                 // The statements it carries first: one may admit the producer (the lead's admission
@@ -224,30 +255,57 @@ public final class SyncService {
                 }
                 // Applied whole before (the record is written in the transaction that applied it):
                 // every change of it is here, so none is questioned and none need be read again.
-                boolean seen = checked.signed() && Peers.imported(tx, m.packageId(), producer, m.kind(),
-                        m.sequence().from(), m.sequence().to());
+                boolean seen = checked.signed()
+                        && Peers.imported(
+                                tx,
+                                m.packageId(),
+                                producer,
+                                m.kind(),
+                                m.sequence().from(),
+                                m.sequence().to());
                 String relayed = admitted && !seen ? notVouchedFor(tx, team, checked) : null;
                 if (relayed != null && !dryRun) {
-                    throw new PackageRefusedException(Refusal.RELAY_NOT_ADMITTED, label(team, relayed),
+                    throw new PackageRefusedException(
+                            Refusal.RELAY_NOT_ADMITTED,
+                            label(team, relayed),
                             String.valueOf(m.producer().user()));
                 }
                 Peers.PeerProgress peer = Peers.of(tx, producer);
                 if (Manifest.DELTA.equals(m.kind()) && m.sequence().from() > peer.receivedThrough()) {
-                    throw new PackageRefusedException(Refusal.GAP, String.valueOf(m.producer().user()),
-                            String.valueOf(peer.receivedThrough() + 1), String.valueOf(m.sequence().from()));
+                    throw new PackageRefusedException(
+                            Refusal.GAP,
+                            String.valueOf(m.producer().user()),
+                            String.valueOf(peer.receivedThrough() + 1),
+                            String.valueOf(m.sequence().from()));
                 }
-                MergeApplier.Counts counts = seen ? MergeApplier.Counts.allUnchanged(checked.changeCount())
-                        : apply(tx, checked, progress);
+                MergeApplier.Counts counts =
+                        seen ? MergeApplier.Counts.allUnchanged(checked.changeCount()) : apply(tx, checked, progress);
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
                 long acknowledged = checked.signed() ? received.getOrDefault(db.deviceId(), 0L) : 0L;
-                Peers.recordExchange(tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
+                Peers.recordExchange(
+                        tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
                 devices.saw(tx, this.team.seen(verified));
-                Peers.recordImport(tx, m.packageId(), producer, m.kind(), m.sequence().from(), m.sequence().to(),
+                Peers.recordImport(
+                        tx,
+                        m.packageId(),
+                        producer,
+                        m.kind(),
+                        m.sequence().from(),
+                        m.sequence().to(),
                         counts);
-                Imported result = new Imported(file, producer, m.producer().user(), m.kind(), counts.created(),
-                        counts.updated(), counts.unchanged(), counts.conflicts(), counts.merged(), dryRun,
+                Imported result = new Imported(
+                        file,
+                        producer,
+                        m.producer().user(),
+                        m.kind(),
+                        counts.created(),
+                        counts.updated(),
+                        counts.unchanged(),
+                        counts.conflicts(),
+                        counts.merged(),
+                        dryRun,
                         admitted && relayed == null);
                 if (dryRun) {
                     throw new DryRun(result);
@@ -283,15 +341,16 @@ public final class SyncService {
             });
             return applier.finish();
         } catch (ChangeRefusedException e) {
-            throw new PackageRefusedException(Refusal.of(e.reason()), e, e.args().toArray(String[]::new));
+            throw new PackageRefusedException(
+                    Refusal.of(e.reason()), e, e.args().toArray(String[]::new));
         }
     }
 
     private static final int PROGRESS_EVERY = 1000;
 
     /** What became of one package of several: imported (or tried, in a dry run), refused, or failed unforeseen. */
-    public record PackageOutcome(Path file, Imported imported, PackageRefusedException refused,
-            RuntimeException failure) {
+    public record PackageOutcome(
+            Path file, Imported imported, PackageRefusedException refused, RuntimeException failure) {
         public boolean ok() {
             return imported != null;
         }
@@ -300,12 +359,10 @@ public final class SyncService {
     /** Follows an import of several packages; every method has a default that does nothing. */
     public interface ImportListener {
         /** The share of the whole import done, from 0 to 1. */
-        default void progressed(double done) {
-        }
+        default void progressed(double done) {}
 
         /** One package is settled: imported, or refused for good, or failed. In the order of the result. */
-        default void settled(PackageOutcome outcome) {
-        }
+        default void settled(PackageOutcome outcome) {}
 
         /** Asked before each package: true stops there, and what is not settled yet is left out of the result. */
         default boolean stopRequested() {
@@ -364,8 +421,8 @@ public final class SyncService {
         return result;
     }
 
-    private static final Set<Refusal> NOT_ADMITTED = EnumSet.of(Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED,
-            Refusal.SIGNATURE_KEY);
+    private static final Set<Refusal> NOT_ADMITTED =
+            EnumSet.of(Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED, Refusal.SIGNATURE_KEY);
 
     /** Why a package from a device the team does not admit (with this key) is refused. */
     private PackageRefusedException refusal(Team team, PackageReader.Verified verified) {
@@ -399,7 +456,8 @@ public final class SyncService {
         String producer = checked.manifest().producer().device();
         Set<String> doubtful = new HashSet<>();
         checked.newestByDevice().forEach((device, millis) -> {
-            if (!device.equals(producer) && !device.startsWith(MergeApplier.MERGE_DEVICE + "-")
+            if (!device.equals(producer)
+                    && !device.startsWith(MergeApplier.MERGE_DEVICE + "-")
                     && !team.vouchesFor(device, millis)) {
                 doubtful.add(device);
             }
@@ -409,7 +467,8 @@ public final class SyncService {
         }
         String[] first = {null};
         reader.changes(checked, c -> {
-            if (first[0] == null && doubtful.contains(c.device())
+            if (first[0] == null
+                    && doubtful.contains(c.device())
                     && !team.vouchesFor(c.device(), Long.parseLong(c.stamp().substring(0, 13)))
                     && !MergeApplier.known(tx, c)) {
                 first[0] = c.device();
@@ -428,8 +487,8 @@ public final class SyncService {
     }
 
     private static Imported result(Path file, Manifest m, int changes, boolean dryRun) {
-        return new Imported(file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun,
-                true);
+        return new Imported(
+                file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun, true);
     }
 
     /** Carries a dry run's result out of the transaction it rolls back. */
@@ -447,21 +506,30 @@ public final class SyncService {
      * A field whose versions disagree: the one shown, the others with another value (newest
      * first), and every version the person is deciding over (equal values too).
      */
-    public record Conflict(String entity, String recordId, String field, CompetingValue shown, List<CompetingValue> others,
-            List<String> versions) {
-    }
+    public record Conflict(
+            String entity,
+            String recordId,
+            String field,
+            CompetingValue shown,
+            List<CompetingValue> others,
+            List<String> versions) {}
 
     /** One version of a field: its stamp, the device it was made on, its value. */
-    public record CompetingValue(String stamp, String device, Object value) {
-    }
+    public record CompetingValue(String stamp, String device, Object value) {}
 
     /** Another laptop met through packages: its device id and the name its packages gave. */
-    public record Peer(String deviceId, String label) {
-    }
+    public record Peer(String deviceId, String label) {}
 
     public List<Conflict> conflicts() {
-        return conflicts.all().stream().map(c -> new Conflict(c.entity(), c.recordId(), c.field(), version(c.shown()),
-                c.others().stream().map(SyncService::version).toList(), c.versions())).toList();
+        return conflicts.all().stream()
+                .map(c -> new Conflict(
+                        c.entity(),
+                        c.recordId(),
+                        c.field(),
+                        version(c.shown()),
+                        c.others().stream().map(SyncService::version).toList(),
+                        c.versions()))
+                .toList();
     }
 
     private static CompetingValue version(Conflicts.StoredValue v) {

@@ -37,7 +37,11 @@ public final class TeamDevices {
     private final Supplier<String> user;
     private final Supplier<UnaryOperator<String>> peerLabels;
 
-    TeamDevices(Database db, DeviceRegistry devices, Clock clock, Supplier<String> user,
+    TeamDevices(
+            Database db,
+            DeviceRegistry devices,
+            Clock clock,
+            Supplier<String> user,
             Supplier<UnaryOperator<String>> peerLabels) {
         this.db = db;
         this.devices = devices;
@@ -47,22 +51,31 @@ public final class TeamDevices {
     }
 
     /** How a device stands with the team, as this laptop sees it. */
-    public enum Standing { THIS_DEVICE, ADMITTED, UNSIGNED, WITHDRAWN, NOT_ADMITTED }
+    public enum Standing {
+        THIS_DEVICE,
+        ADMITTED,
+        UNSIGNED,
+        WITHDRAWN,
+        NOT_ADMITTED
+    }
 
     /**
      * One of the team's devices, or one whose package was seen: its name, the fingerprint of the
      * key its packages are signed with (null: unsigned), how it stands, and who admitted it.
      */
-    public record Device(String deviceId, String label, String fingerprint, Standing standing, String admittedBy) {
-    }
+    public record Device(String deviceId, String label, String fingerprint, Standing standing, String admittedBy) {}
 
     /** This laptop first, then every device admitted, withdrawn or only seen, by name. */
     public List<Device> devices() {
         Team team = current();
         UnaryOperator<String> labels = peerLabels.get();
         List<Device> list = new ArrayList<>();
-        list.add(new Device(db.deviceId(), user.get(), PackageSigner.fingerprint(devices.signingKeys().publicKey()),
-                Standing.THIS_DEVICE, null));
+        list.add(new Device(
+                db.deviceId(),
+                user.get(),
+                PackageSigner.fingerprint(devices.signingKeys().publicKey()),
+                Standing.THIS_DEVICE,
+                null));
         Map<String, DeviceRegistry.Seen> seen = new LinkedHashMap<>();
         devices.seen().forEach(d -> seen.put(d.deviceId(), d));
         Set<String> ids = new TreeSet<>(seen.keySet());
@@ -72,17 +85,22 @@ public final class TeamDevices {
         for (String id : ids) {
             Team.Member m = team.members().get(id);
             DeviceRegistry.Seen s = seen.get(id);
-            String label = m != null && m.label() != null ? m.label() : s != null && s.label() != null ? s.label()
-                    : shortId(id);
+            String label = m != null && m.label() != null
+                    ? m.label()
+                    : s != null && s.label() != null ? s.label() : shortId(id);
             Standing standing;
             String key;
             if (m != null && m.withdrawn()) {
                 standing = Standing.WITHDRAWN;
                 key = m.signingKeys().stream().sorted().findFirst().orElse(null);
-            } else if (m != null && m.admitted() && (s == null || s.signingKey() == null && m.unsigned()
-                    || s.signingKey() != null && m.signingKeys().contains(s.signingKey()))) {
+            } else if (m != null
+                    && m.admitted()
+                    && (s == null
+                            || s.signingKey() == null && m.unsigned()
+                            || s.signingKey() != null && m.signingKeys().contains(s.signingKey()))) {
                 standing = m.signingKeys().isEmpty() ? Standing.UNSIGNED : Standing.ADMITTED;
-                key = s != null && s.signingKey() != null ? s.signingKey()
+                key = s != null && s.signingKey() != null
+                        ? s.signingKey()
                         : m.signingKeys().stream().sorted().findFirst().orElse(null);
             } else {
                 // Never admitted, or its last package came with a key the team has not admitted.
@@ -105,8 +123,12 @@ public final class TeamDevices {
      */
     public void admit(String deviceId) {
         DeviceRegistry.Seen s = devices.seen(deviceId).orElseThrow(() -> new MissingRecordException("device"));
-        decide(deviceId, s.signingKey() != null ? DeviceStatement.ADMITTED : DeviceStatement.UNSIGNED, s.signingKey(),
-                s.agreementKey(), s.label());
+        decide(
+                deviceId,
+                s.signingKey() != null ? DeviceStatement.ADMITTED : DeviceStatement.UNSIGNED,
+                s.signingKey(),
+                s.agreementKey(),
+                s.label());
     }
 
     /** Admits a source of unsigned packages (another system's export) under the device id it writes. */
@@ -128,15 +150,24 @@ public final class TeamDevices {
     }
 
     private void decide(String subject, String status, String signingKey, String agreementKey, String label) {
-        DeviceStatement st = DeviceStatement.sign(subject, status, signingKey, agreementKey, label, db.deviceId(),
-                clock.instant().toString(), signer());
+        DeviceStatement st = DeviceStatement.sign(
+                subject,
+                status,
+                signingKey,
+                agreementKey,
+                label,
+                db.deviceId(),
+                clock.instant().toString(),
+                signer());
         devices.add(stored(st));
         LOG.info(() -> "device " + shortId(subject) + " " + status);
     }
 
     /** This laptop's signing key (Base64 X.509) and X25519 key: what another admits it by. */
     public String[] ownPublicKeys() {
-        return new String[] {devices.signingKeys().publicKey(), devices.agreementKeys().publicKey()};
+        return new String[] {
+            devices.signingKeys().publicKey(), devices.agreementKeys().publicKey()
+        };
     }
 
     public boolean hasTeamPassphrase() {
@@ -165,7 +196,8 @@ public final class TeamDevices {
             return new PackageWriter.Readers(Map.of(), null, own);
         }
         String key = keys.get(peer);
-        return key != null ? new PackageWriter.Readers(Map.of(peer, key), null, own)
+        return key != null
+                ? new PackageWriter.Readers(Map.of(peer, key), null, own)
                 : new PackageWriter.Readers(Map.of(), passphrase, own);
     }
 
@@ -179,8 +211,10 @@ public final class TeamDevices {
                 continue;
             }
             DeviceRegistry.Seen own = seen.get(m.device());
-            String key = own != null && own.agreementKey() != null && m.signingKeys().contains(own.signingKey())
-                    ? own.agreementKey() : m.agreementKey();
+            String key =
+                    own != null && own.agreementKey() != null && m.signingKeys().contains(own.signingKey())
+                            ? own.agreementKey()
+                            : m.agreementKey();
             if (key != null) {
                 keys.put(m.device(), key);
             }
@@ -195,7 +229,10 @@ public final class TeamDevices {
 
     PackageReader.Keyring keyring() {
         var keys = devices.agreementKeys();
-        return new PackageReader.Keyring(db.deviceId(), keys.privateKey(), keys.publicKey(),
+        return new PackageReader.Keyring(
+                db.deviceId(),
+                keys.privateKey(),
+                keys.publicKey(),
                 () -> devices.teamPassphrase().orElse(null));
     }
 
@@ -205,24 +242,46 @@ public final class TeamDevices {
     }
 
     Team of(List<DeviceRegistry.Statement> statements) {
-        return Team.of(db.deviceId(), devices.signingKeys().publicKey(),
+        return Team.of(
+                db.deviceId(),
+                devices.signingKeys().publicKey(),
                 statements.stream().map(TeamDevices::statement).toList());
     }
 
     private static DeviceStatement statement(DeviceRegistry.Statement s) {
-        return new DeviceStatement(s.subject(), s.status(), s.signingKey(), s.agreementKey(), s.label(), s.decidedBy(),
-                s.deciderKey(), s.stamp(), s.signature());
+        return new DeviceStatement(
+                s.subject(),
+                s.status(),
+                s.signingKey(),
+                s.agreementKey(),
+                s.label(),
+                s.decidedBy(),
+                s.deciderKey(),
+                s.stamp(),
+                s.signature());
     }
 
     static DeviceRegistry.Statement stored(DeviceStatement s) {
-        return new DeviceRegistry.Statement(s.subject(), s.status(), s.signingKey(), s.agreementKey(), s.label(),
-                s.decidedBy(), s.deciderKey(), s.stamp(), s.signature());
+        return new DeviceRegistry.Statement(
+                s.subject(),
+                s.status(),
+                s.signingKey(),
+                s.agreementKey(),
+                s.label(),
+                s.decidedBy(),
+                s.deciderKey(),
+                s.stamp(),
+                s.signature());
     }
 
     DeviceRegistry.Seen seen(PackageReader.Verified verified) {
         Manifest m = verified.manifest();
-        return new DeviceRegistry.Seen(m.producer().device(), DeviceStatement.cleanLabel(m.producer().user()),
-                verified.publicKey(), m.producer().agreementKey(), clock.instant().toString());
+        return new DeviceRegistry.Seen(
+                m.producer().device(),
+                DeviceStatement.cleanLabel(m.producer().user()),
+                verified.publicKey(),
+                m.producer().agreementKey(),
+                clock.instant().toString());
     }
 
     static String shortId(String device) {

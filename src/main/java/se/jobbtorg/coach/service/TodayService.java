@@ -42,7 +42,8 @@ public final class TodayService {
      */
     public List<TodayItem> today(UUID coachId) {
         List<WorkflowService.EnrolmentWork> works = workflow.workOfCoach(coachId).stream()
-                .filter(w -> !w.due().isEmpty()).toList();
+                .filter(w -> !w.due().isEmpty())
+                .toList();
         Map<UUID, Participant> people = participants.findAll(
                 works.stream().map(w -> w.enrolment().participantId()).collect(Collectors.toSet()));
         WorkflowService.Reasons reasons = workflow.reasonsOfCoach(coachId);
@@ -54,8 +55,14 @@ public final class TodayService {
                 continue;
             }
             for (Due due : work.due()) {
-                items.add(new TodayItem(p, e, due, due.overdue()
-                        ? reasons.reason(e.id(), due.kind(), due.dueOn()).orElse(null) : null));
+                items.add(new TodayItem(
+                        p,
+                        e,
+                        due,
+                        due.overdue()
+                                ? reasons.reason(e.id(), due.kind(), due.dueOn())
+                                        .orElse(null)
+                                : null));
             }
         }
         items.sort(Comparator.comparing((TodayItem i) -> !i.due().overdue())
@@ -65,8 +72,7 @@ public final class TodayService {
     }
 
     /** A planned meeting to come, with whom. */
-    public record PlannedMeeting(Participant participant, Meeting meeting) {
-    }
+    public record PlannedMeeting(Participant participant, Meeting meeting) {}
 
     /** The meetings planned from today on, across the coach's open enrolments, by time. */
     public List<PlannedMeeting> plannedMeetings(UUID coachId) {

@@ -9,7 +9,8 @@ public class ValidationException extends RuntimeException {
     private final transient List<Problem> problems;
 
     public ValidationException(List<Problem> problems) {
-        super("refused: " + problems.stream().map(p -> p.field() + "=" + p.messageKey()).toList());
+        super("refused: "
+                + problems.stream().map(p -> p.field() + "=" + p.messageKey()).toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The program's version, written into a resource by the build. */
 public final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     public static String current() {
         try (InputStream in = Version.class.getResourceAsStream("/jobbtorg-coach.properties")) {

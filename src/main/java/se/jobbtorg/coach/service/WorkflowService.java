@@ -14,11 +14,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import se.jobbtorg.coach.domain.Activity;
-import se.jobbtorg.coach.domain.ActivityFollowUp;
-import se.jobbtorg.coach.domain.Actor;
-import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.ActivityDraft;
+import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Due;
@@ -27,6 +26,7 @@ import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
+import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.PlanGoal;
@@ -72,14 +72,25 @@ public final class WorkflowService {
     }
 
     /** The work of one enrolment as the screens show it. */
-    public record EnrolmentWork(Enrolment enrolment, Map<MappingArea, MappingEntry> mapping,
-            List<MappingEntry> mappingHistory, List<ActivityPlan> plans, List<Activity> activities,
-            List<Meeting> meetings, List<Meeting> meetingHistory, List<ActivityFollowUp> followUps, List<Due> due,
-            String exitNote, ExitCheck exitCheck, LocalDate exitCheckedOn) {
+    public record EnrolmentWork(
+            Enrolment enrolment,
+            Map<MappingArea, MappingEntry> mapping,
+            List<MappingEntry> mappingHistory,
+            List<ActivityPlan> plans,
+            List<Activity> activities,
+            List<Meeting> meetings,
+            List<Meeting> meetingHistory,
+            List<ActivityFollowUp> followUps,
+            List<Due> due,
+            String exitNote,
+            ExitCheck exitCheck,
+            LocalDate exitCheckedOn) {
 
         /** How each activity was followed up at this meeting. */
         public List<ActivityFollowUp> followUpsOf(UUID meetingId) {
-            return followUps.stream().filter(f -> f.meetingId().equals(meetingId)).toList();
+            return followUps.stream()
+                    .filter(f -> f.meetingId().equals(meetingId))
+                    .toList();
         }
 
         /** The newest plan version, draft or approved. */
@@ -119,14 +130,16 @@ public final class WorkflowService {
      * together in a few queries (the Today screen), in no particular order.
      */
     public List<EnrolmentWork> workOfCoach(UUID coachId) {
-        return work.workOfCoach(coachId).stream().map(o -> view(o.enrolment(), o.work())).toList();
+        return work.workOfCoach(coachId).stream()
+                .map(o -> view(o.enrolment(), o.work()))
+                .toList();
     }
 
     /** The reasons given for passed deadlines of a coach's open enrolments, as {@link #reason} finds each. */
     public Reasons reasonsOfCoach(UUID coachId) {
         var reasons = work.deadlineReasonsOfCoach(coachId);
-        return (enrolmentId, kind, dueOn) -> Optional.ofNullable(
-                reasons.get(new WorkflowRepository.ReasonKey(enrolmentId, kind.code(), dueOn)));
+        return (enrolmentId, kind, dueOn) ->
+                Optional.ofNullable(reasons.get(new WorkflowRepository.ReasonKey(enrolmentId, kind.code(), dueOn)));
     }
 
     /** Reasons looked up without a read each. */
@@ -141,21 +154,41 @@ public final class WorkflowService {
             mapping.put(area, MappingEntry.notStarted(enrolment.id(), area));
         }
         // Entries come in stamp order: the last one not superseded is the area's current state.
-        Set<UUID> supersededMapping = stored.mapping().stream().map(MappingEntry::supersedes)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        stored.mapping().stream().filter(e -> !supersededMapping.contains(e.id())).forEach(e -> mapping.put(e.area(), e));
+        Set<UUID> supersededMapping = stored.mapping().stream()
+                .map(MappingEntry::supersedes)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        stored.mapping().stream()
+                .filter(e -> !supersededMapping.contains(e.id()))
+                .forEach(e -> mapping.put(e.area(), e));
         List<Meeting> current = current(stored.meetings());
         ActivityPlan inForce = DeadlineRules.inForce(stored.plans());
-        List<Activity> running = inForce == null ? List.of()
-                : stored.activities().stream().filter(a -> a.planId().equals(inForce.id())).toList();
+        List<Activity> running = inForce == null
+                ? List.of()
+                : stored.activities().stream()
+                        .filter(a -> a.planId().equals(inForce.id()))
+                        .toList();
         List<Due> due = DeadlineRules.due(enrolment, stored.plans(), running, current, today());
-        return new EnrolmentWork(enrolment, mapping, stored.mapping(), stored.plans(), stored.activities(), current,
-                stored.meetings(), stored.followUps(), due, stored.exitNote(), stored.exitCheck(), stored.exitCheckedOn());
+        return new EnrolmentWork(
+                enrolment,
+                mapping,
+                stored.mapping(),
+                stored.plans(),
+                stored.activities(),
+                current,
+                stored.meetings(),
+                stored.followUps(),
+                due,
+                stored.exitNote(),
+                stored.exitCheck(),
+                stored.exitCheckedOn());
     }
 
     /** The meeting entries no later entry supersedes. */
     static List<Meeting> current(List<Meeting> entries) {
-        Set<UUID> superseded = entries.stream().map(Meeting::supersedes).filter(Objects::nonNull)
+        Set<UUID> superseded = entries.stream()
+                .map(Meeting::supersedes)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return entries.stream().filter(m -> !superseded.contains(m.id())).toList();
     }
@@ -165,8 +198,13 @@ public final class WorkflowService {
      * one shown (which stays as history). Settling an area without a date dates it today. An
      * entry equal to the shown one is not added.
      */
-    public MappingEntry saveMapping(MappingEntry shown, MappingStatus status, String text, LocalDate date,
-            Set<Actor> actors, String otherActors) {
+    public MappingEntry saveMapping(
+            MappingEntry shown,
+            MappingStatus status,
+            String text,
+            LocalDate date,
+            Set<Actor> actors,
+            String otherActors) {
         LocalDate dated = date == null && status.isSettled() ? today() : date;
         List<Problem> problems = new ArrayList<>();
         if (actors.contains(Actor.OTHER) && Text.isBlank(otherActors)) {
@@ -180,10 +218,10 @@ public final class WorkflowService {
         }
         return db.write(tx -> {
             requireOpen(tx, shown.enrolmentId());
-            boolean stored = work.work(tx, shown.enrolmentId()).mapping().stream()
-                    .anyMatch(e -> e.id().equals(shown.id()));
-            MappingEntry next = shown.next(status, Text.blankToNull(text), dated, actors, Text.blankToNull(otherActors),
-                    stored);
+            boolean stored =
+                    work.work(tx, shown.enrolmentId()).mapping().stream().anyMatch(e -> e.id().equals(shown.id()));
+            MappingEntry next =
+                    shown.next(status, Text.blankToNull(text), dated, actors, Text.blankToNull(otherActors), stored);
             if (stored && same(shown, next)) {
                 return shown;
             }
@@ -193,8 +231,10 @@ public final class WorkflowService {
     }
 
     private static boolean same(MappingEntry a, MappingEntry b) {
-        return a.status() == b.status() && Objects.equals(a.text(), b.text())
-                && Objects.equals(a.date(), b.date()) && a.actors().equals(b.actors())
+        return a.status() == b.status()
+                && Objects.equals(a.text(), b.text())
+                && Objects.equals(a.date(), b.date())
+                && a.actors().equals(b.actors())
                 && Objects.equals(a.otherActors(), b.otherActors());
     }
 
@@ -207,16 +247,26 @@ public final class WorkflowService {
         return db.write(tx -> {
             requireOpen(tx, enrolmentId);
             var stored = work.work(tx, enrolmentId);
-            ActivityPlan newest = stored.plans().stream().max(Comparator.comparingInt(ActivityPlan::version)).orElse(null);
+            ActivityPlan newest = stored.plans().stream()
+                    .max(Comparator.comparingInt(ActivityPlan::version))
+                    .orElse(null);
             if (newest != null && !newest.isApproved()) {
                 return newest;
             }
-            ActivityPlan next = new ActivityPlan(UUID.randomUUID(), enrolmentId, newest == null ? 1 : newest.version() + 1,
-                    newest == null ? null : newest.goal(), newest == null ? null : newest.wishes(), today(), null, null,
+            ActivityPlan next = new ActivityPlan(
+                    UUID.randomUUID(),
+                    enrolmentId,
+                    newest == null ? 1 : newest.version() + 1,
+                    newest == null ? null : newest.goal(),
+                    newest == null ? null : newest.wishes(),
+                    today(),
+                    null,
+                    null,
                     review);
             work.save(tx, next);
             if (newest != null) {
-                stored.activities().stream().filter(a -> a.planId().equals(newest.id()))
+                stored.activities().stream()
+                        .filter(a -> a.planId().equals(newest.id()))
                         .filter(a -> !a.lastDay().isBefore(today()))
                         .forEach(a -> work.save(tx, a.copyTo(next.id())));
             }
@@ -229,8 +279,18 @@ public final class WorkflowService {
     public void describe(UUID planId, PlanGoal goal, String wishes) {
         db.write(tx -> {
             ActivityPlan plan = draftOf(tx, planId);
-            return work.save(tx, new ActivityPlan(plan.id(), plan.enrolmentId(), plan.version(), goal,
-                    Text.blankToNull(wishes), plan.drawnUpOn(), null, null, plan.review()));
+            return work.save(
+                    tx,
+                    new ActivityPlan(
+                            plan.id(),
+                            plan.enrolmentId(),
+                            plan.version(),
+                            goal,
+                            Text.blankToNull(wishes),
+                            plan.drawnUpOn(),
+                            null,
+                            null,
+                            plan.review()));
         });
     }
 
@@ -282,15 +342,23 @@ public final class WorkflowService {
                 // the day the draft was typed in, but not before the enrolment.
                 Enrolment enrolment = enrolments.find(tx, plan.enrolmentId()).orElseThrow();
                 if (approvedOn.isBefore(enrolment.enrolledOn())) {
-                    problems.add(Problem.of(FIELD_APPROVED_ON, "plan.problem.approvedBeforeEnrolment",
-                            enrolment.enrolledOn()));
+                    problems.add(Problem.of(
+                            FIELD_APPROVED_ON, "plan.problem.approvedBeforeEnrolment", enrolment.enrolledOn()));
                 }
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
-            ActivityPlan approved = new ActivityPlan(plan.id(), plan.enrolmentId(), plan.version(), plan.goal(),
-                    plan.wishes(), plan.drawnUpOn(), approvedOn, approvedBy.strip(), plan.review());
+            ActivityPlan approved = new ActivityPlan(
+                    plan.id(),
+                    plan.enrolmentId(),
+                    plan.version(),
+                    plan.goal(),
+                    plan.wishes(),
+                    plan.drawnUpOn(),
+                    approvedOn,
+                    approvedBy.strip(),
+                    plan.review());
             work.save(tx, approved);
             LOG.info(() -> "plan " + planId + " approved");
             return approved;
@@ -311,9 +379,11 @@ public final class WorkflowService {
         Meeting meeting = draft.toMeeting(UUID.randomUUID());
         db.write(tx -> {
             requireOpen(tx, draft.enrolmentId());
-            if (draft.supersedes() != null && work.work(tx, draft.enrolmentId()).meetings().stream()
-                    .anyMatch(m -> draft.supersedes().equals(m.supersedes()))) {
-                throw new ValidationException(List.of(Problem.of(MeetingDraft.FIELD_AT, "meeting.problem.alreadyCorrected")));
+            if (draft.supersedes() != null
+                    && work.work(tx, draft.enrolmentId()).meetings().stream()
+                            .anyMatch(m -> draft.supersedes().equals(m.supersedes()))) {
+                throw new ValidationException(
+                        List.of(Problem.of(MeetingDraft.FIELD_AT, "meeting.problem.alreadyCorrected")));
             }
             work.add(tx, meeting);
             followUps.forEach((activityId, note) -> {
@@ -332,7 +402,8 @@ public final class WorkflowService {
      */
     public void exit(ExitDraft draft) {
         db.write(tx -> {
-            Enrolment enrolment = enrolments.find(tx, draft.enrolmentId())
+            Enrolment enrolment = enrolments
+                    .find(tx, draft.enrolmentId())
                     .orElseThrow(() -> new MissingRecordException("no enrolment " + draft.enrolmentId()));
             List<Problem> problems = draft.problems(enrolment, today());
             if (!problems.isEmpty()) {
@@ -342,9 +413,12 @@ public final class WorkflowService {
             // The activities of the plan in force and of a draft after it end; earlier versions
             // are history and stay as they were.
             ActivityPlan inForce = DeadlineRules.inForce(stored.plans());
-            ActivityPlan newest = stored.plans().stream().max(Comparator.comparingInt(ActivityPlan::version)).orElse(null);
+            ActivityPlan newest = stored.plans().stream()
+                    .max(Comparator.comparingInt(ActivityPlan::version))
+                    .orElse(null);
             for (Activity a : stored.activities()) {
-                if (!(inForce != null && a.planId().equals(inForce.id()) || newest != null && a.planId().equals(newest.id()))) {
+                if (!(inForce != null && a.planId().equals(inForce.id())
+                        || newest != null && a.planId().equals(newest.id()))) {
                     continue;
                 }
                 Activity ended = a.endedOn(draft.exitedOn());
@@ -364,7 +438,8 @@ public final class WorkflowService {
      */
     public void checkExit(UUID enrolmentId, ExitCheck check, LocalDate checkedOn) {
         db.write(tx -> {
-            Enrolment e = enrolments.find(tx, enrolmentId).orElseThrow(() -> new MissingRecordException("no enrolment"));
+            Enrolment e =
+                    enrolments.find(tx, enrolmentId).orElseThrow(() -> new MissingRecordException("no enrolment"));
             List<Problem> problems = new ArrayList<>();
             if (e.isOpen()) {
                 problems.add(Problem.of(FIELD_CHECK, "exit.problem.checkOpen"));
@@ -376,7 +451,10 @@ public final class WorkflowService {
             } else if (checkedOn.isAfter(today())) {
                 problems.add(Problem.of(FIELD_CHECKED_ON, "validation.notInFuture"));
             } else if (!e.isOpen() && checkedOn.isBefore(e.exitedOn().plusMonths(1))) {
-                problems.add(Problem.of(FIELD_CHECKED_ON, "exit.problem.checkTooEarly", e.exitedOn().plusMonths(1)));
+                problems.add(Problem.of(
+                        FIELD_CHECKED_ON,
+                        "exit.problem.checkTooEarly",
+                        e.exitedOn().plusMonths(1)));
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
@@ -416,7 +494,8 @@ public final class WorkflowService {
     }
 
     private void requireOpen(Transaction tx, UUID enrolmentId) {
-        Enrolment e = enrolments.find(tx, enrolmentId)
+        Enrolment e = enrolments
+                .find(tx, enrolmentId)
                 .orElseThrow(() -> new MissingRecordException("no enrolment " + enrolmentId));
         if (!e.isOpen()) {
             throw new ValidationException(List.of(Problem.of("enrolment", "exit.problem.alreadyExited", e.exitedOn())));

@@ -80,8 +80,8 @@ public final class Backups {
         PrivateFiles.folder(folder);
         Path target = folder.resolve(baseName() + "-" + LocalDateTime.now(clock).format(STAMP) + "-" + reason + ".db");
         for (int i = 2; Files.exists(target); i++) {
-            target = folder.resolve(baseName() + "-" + LocalDateTime.now(clock).format(STAMP) + "-" + reason + "-" + i
-                    + ".db");
+            target = folder.resolve(
+                    baseName() + "-" + LocalDateTime.now(clock).format(STAMP) + "-" + reason + "-" + i + ".db");
         }
         for (String suffix : new String[] {"-wal", "-shm"}) {
             Path side = file.resolveSibling(file.getFileName() + suffix);
@@ -106,7 +106,9 @@ public final class Backups {
         try (Stream<Path> files = Files.list(folder)) {
             // Newest first: the name starts with the time it was taken.
             return files.filter(p -> takenOn(p).isPresent())
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().substring(baseName().length()))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName()
+                                    .toString()
+                                    .substring(baseName().length()))
                             .reversed())
                     .toList();
         } catch (IOException e) {
@@ -124,7 +126,9 @@ public final class Backups {
     /** True if no backup was taken today (local date). */
     boolean isDue() {
         LocalDate today = LocalDate.now(clock);
-        return latest().flatMap(this::takenOn).map(t -> t.toLocalDate().isBefore(today)).orElse(true);
+        return latest().flatMap(this::takenOn)
+                .map(t -> t.toLocalDate().isBefore(today))
+                .orElse(true);
     }
 
     void keepFor(Period period) {
@@ -168,7 +172,8 @@ public final class Backups {
         // A backup's conversion cut short by a crash is finished or undone first, as the database's is.
         try (Stream<Path> files = Files.list(folder)) {
             for (Path left : files.filter(f -> f.toString().endsWith(".plain-original")
-                    || f.toString().endsWith(".encrypting")).toList()) {
+                            || f.toString().endsWith(".encrypting"))
+                    .toList()) {
                 String name = left.getFileName().toString();
                 EncryptedFiles.recover(left.resolveSibling(name.substring(0, name.lastIndexOf('.'))));
             }
@@ -189,7 +194,10 @@ public final class Backups {
                 } catch (SQLException | StoreException e) {
                     // A damaged plain copy cannot be encrypted; left in clear it would be the one
                     // readable copy of the caseload on the disk. It is wiped, and the log says so.
-                    LOG.log(Level.WARNING, "plain backup " + backup.getFileName() + " could not be encrypted; wiped", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "plain backup " + backup.getFileName() + " could not be encrypted; wiped",
+                            e);
                     PrivateFiles.wipe(backup);
                 }
             }

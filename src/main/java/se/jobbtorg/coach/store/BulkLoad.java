@@ -42,6 +42,7 @@ import se.jobbtorg.coach.store.generated.tables.records.ParticipantRecord;
 public final class BulkLoad {
     /** Rows held before they are written: enough to amortise a statement, little memory. */
     private static final int BATCH = 2_000;
+
     private static final int LOAD_CACHE_KIB = 512 * 1024;
 
     private final Connection connection;
@@ -66,10 +67,17 @@ public final class BulkLoad {
             dataColumns.put(entity.name(), entity.dataColumns());
         }
         this.log = connection.prepareStatement("INSERT INTO " + CHANGE_LOG.getName() + " ("
-                + String.join(", ", CHANGE_LOG.ENTITY.getName(), CHANGE_LOG.RECORD_ID.getName(),
-                        CHANGE_LOG.FIELDS.getName(), CHANGE_LOG.FIELD_VALUES.getName(),
-                        CHANGE_LOG.FIELD_BASES.getName(), CHANGE_LOG.NEW_STAMP.getName(),
-                        CHANGE_LOG.DEVICE_ID.getName(), CHANGE_LOG.DELETED.getName(), CHANGE_LOG.LOGGED_AT.getName())
+                + String.join(
+                        ", ",
+                        CHANGE_LOG.ENTITY.getName(),
+                        CHANGE_LOG.RECORD_ID.getName(),
+                        CHANGE_LOG.FIELDS.getName(),
+                        CHANGE_LOG.FIELD_VALUES.getName(),
+                        CHANGE_LOG.FIELD_BASES.getName(),
+                        CHANGE_LOG.NEW_STAMP.getName(),
+                        CHANGE_LOG.DEVICE_ID.getName(),
+                        CHANGE_LOG.DELETED.getName(),
+                        CHANGE_LOG.LOGGED_AT.getName())
                 + ") VALUES (?, ?, ?, ?, '{}', ?, ?, 0, ?)");
         this.search = connection.prepareStatement("INSERT OR IGNORE INTO " + PARTICIPANT_SEARCH.getName() + " ("
                 + PARTICIPANT_SEARCH.TOKEN.getName() + ", " + PARTICIPANT_SEARCH.PARTICIPANT_ID.getName()
@@ -229,9 +237,10 @@ public final class BulkLoad {
 
         Batch(SyncEntities.Entity entity) throws SQLException {
             this.fields = List.of(entity.table().fields());
-            this.statement = connection.prepareStatement("INSERT INTO " + entity.table().getName() + " ("
-                    + fields.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") VALUES ("
-                    + fields.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")");
+            this.statement =
+                    connection.prepareStatement("INSERT INTO " + entity.table().getName() + " ("
+                            + fields.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") VALUES ("
+                            + fields.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")");
         }
 
         void add(UpdatableRecord<?> record) throws SQLException {

@@ -70,9 +70,12 @@ public final class CaseloadQueries {
                     if (coachId == null) {
                         // The page first, from the ids and names alone: the latest enrolment is
                         // then looked up for the page's people only, not for every match.
-                        List<String> page = dsl.select(PARTICIPANT.ID).from(PARTICIPANT)
+                        List<String> page = dsl.select(PARTICIPANT.ID)
+                                .from(PARTICIPANT)
                                 .where(PARTICIPANT.ID.in(matching(words)), PARTICIPANT.DELETED.eq(0))
-                                .orderBy(byName, PARTICIPANT.ID).limit(limit).fetch(PARTICIPANT.ID);
+                                .orderBy(byName, PARTICIPANT.ID)
+                                .limit(limit)
+                                .fetch(PARTICIPANT.ID);
                         where = where.and(PARTICIPANT.ID.in(page));
                     } else {
                         where = where.and(PARTICIPANT.ID.in(matching(words)));
@@ -81,9 +84,13 @@ public final class CaseloadQueries {
                 } else {
                     // Very many (a first letter typed): walk the names in order, probing each
                     // one's tokens, and stop at the limit.
-                    where = where.and(DSL.and(words.stream().map(w -> DSL.exists(DSL.selectOne()
-                            .from(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(PARTICIPANT.ID),
-                                    PARTICIPANT_SEARCH.TOKEN.ge(w), PARTICIPANT_SEARCH.TOKEN.lt(w + PREFIX_END))))
+                    where = where.and(DSL.and(words.stream()
+                            .map(w -> DSL.exists(DSL.selectOne()
+                                    .from(PARTICIPANT_SEARCH)
+                                    .where(
+                                            PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(PARTICIPANT.ID),
+                                            PARTICIPANT_SEARCH.TOKEN.ge(w),
+                                            PARTICIPANT_SEARCH.TOKEN.lt(w + PREFIX_END))))
                             .toList()));
                 }
             }
@@ -91,19 +98,29 @@ public final class CaseloadQueries {
             if (coachId != null) {
                 // CROSS JOIN keeps SQLite from walking every participant: the coach's open
                 // enrolments (an index range) drive the loop.
-                from = dsl.select(PARTICIPANT.fields()).select(ENROLMENT.fields()).select(COACH.NAME)
+                from = dsl.select(PARTICIPANT.fields())
+                        .select(ENROLMENT.fields())
+                        .select(COACH.NAME)
                         .from(ENROLMENT.crossJoin(PARTICIPANT));
-                where = where.and(DSL.and(ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID),
-                        ENROLMENT.COACH_ID.eq(coachId.toString()), ENROLMENT.EXITED_ON.isNull(), ENROLMENT.DELETED.eq(0)));
+                where = where.and(DSL.and(
+                        ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID),
+                        ENROLMENT.COACH_ID.eq(coachId.toString()),
+                        ENROLMENT.EXITED_ON.isNull(),
+                        ENROLMENT.DELETED.eq(0)));
             } else {
                 Enrolment latest = ENROLMENT.as("latest");
-                var latestId = DSL.field(DSL.select(latest.ID).from(latest)
+                var latestId = DSL.field(DSL.select(latest.ID)
+                        .from(latest)
                         .where(latest.PARTICIPANT_ID.eq(PARTICIPANT.ID), latest.DELETED.eq(0))
-                        .orderBy(latest.ENROLLED_ON.desc(), latest.ID).limit(1));
-                from = dsl.select(PARTICIPANT.fields()).select(ENROLMENT.fields()).select(COACH.NAME)
+                        .orderBy(latest.ENROLLED_ON.desc(), latest.ID)
+                        .limit(1));
+                from = dsl.select(PARTICIPANT.fields())
+                        .select(ENROLMENT.fields())
+                        .select(COACH.NAME)
                         .from(PARTICIPANT.leftJoin(ENROLMENT).on(ENROLMENT.ID.eq(latestId)));
             }
-            return from.leftJoin(COACH).on(COACH.ID.eq(ENROLMENT.COACH_ID))
+            return from.leftJoin(COACH)
+                    .on(COACH.ID.eq(ENROLMENT.COACH_ID))
                     .where(where)
                     .orderBy(order, PARTICIPANT.ID)
                     .limit(limit)
@@ -118,8 +135,11 @@ public final class CaseloadQueries {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(query.strip().split("\\s+")).map(SwedishText::queryToken).filter(t -> !t.isEmpty())
-                .distinct().toList();
+        return Arrays.stream(query.strip().split("\\s+"))
+                .map(SwedishText::queryToken)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** Ids whose tokens start with every word. */
@@ -131,6 +151,7 @@ public final class CaseloadQueries {
                     .where(PARTICIPANT_SEARCH.TOKEN.ge(token), PARTICIPANT_SEARCH.TOKEN.lt(token + PREFIX_END));
             result = result == null ? one : result.intersect(one);
         }
-        return DSL.select(DSL.field(DSL.name("m", "participant_id"), String.class)).from(result.asTable("m"));
+        return DSL.select(DSL.field(DSL.name("m", "participant_id"), String.class))
+                .from(result.asTable("m"));
     }
 }

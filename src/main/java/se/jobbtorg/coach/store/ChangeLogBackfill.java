@@ -20,8 +20,7 @@ import org.jooq.impl.DSL;
  * fields. A peer that imports them creates the record whole and then sees the later stamps.
  */
 final class ChangeLogBackfill {
-    private ChangeLogBackfill() {
-    }
+    private ChangeLogBackfill() {}
 
     static void run(Connection connection) throws SQLException {
         DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE);
@@ -42,15 +41,20 @@ final class ChangeLogBackfill {
                         }
                     }
                     String id = row.get(Transaction.ID, String.class);
-                    Integer first = dsl.select(DSL.min(CHANGE_LOG.SEQ)).from(CHANGE_LOG)
-                            .where(CHANGE_LOG.ENTITY.eq(entity.name()), CHANGE_LOG.RECORD_ID.eq(id),
+                    Integer first = dsl.select(DSL.min(CHANGE_LOG.SEQ))
+                            .from(CHANGE_LOG)
+                            .where(
+                                    CHANGE_LOG.ENTITY.eq(entity.name()),
+                                    CHANGE_LOG.RECORD_ID.eq(id),
                                     CHANGE_LOG.FIELD_VALUES.isNull())
                             .fetchOne(0, Integer.class);
                     if (first == null) {
                         continue;
                     }
                     dsl.update(CHANGE_LOG)
-                            .set(CHANGE_LOG.FIELDS, FieldHistory.JSON.valueToTree(fields).toString())
+                            .set(
+                                    CHANGE_LOG.FIELDS,
+                                    FieldHistory.JSON.valueToTree(fields).toString())
                             .set(CHANGE_LOG.FIELD_VALUES, FieldHistory.writeValues(values))
                             .set(CHANGE_LOG.FIELD_BASES, "{}")
                             .set(CHANGE_LOG.BASE_STAMP, (String) null)
@@ -58,8 +62,12 @@ final class ChangeLogBackfill {
                             .execute();
                 }
             }
-            dsl.update(CHANGE_LOG).set(CHANGE_LOG.FIELDS, "[]").set(CHANGE_LOG.FIELD_VALUES, "{}")
-                    .set(CHANGE_LOG.FIELD_BASES, "{}").where(CHANGE_LOG.FIELD_VALUES.isNull()).execute();
+            dsl.update(CHANGE_LOG)
+                    .set(CHANGE_LOG.FIELDS, "[]")
+                    .set(CHANGE_LOG.FIELD_VALUES, "{}")
+                    .set(CHANGE_LOG.FIELD_BASES, "{}")
+                    .where(CHANGE_LOG.FIELD_VALUES.isNull())
+                    .execute();
             connection.commit();
         } catch (RuntimeException | SQLException e) {
             connection.rollback();

@@ -33,19 +33,29 @@ public final class CoachRepository {
     }
 
     public List<Coach> all() {
-        return db.read(dsl -> dsl.selectFrom(COACH).where(COACH.DELETED.eq(0)).orderBy(COACH.NAME)
+        return db.read(dsl -> dsl.selectFrom(COACH)
+                .where(COACH.DELETED.eq(0))
+                .orderBy(COACH.NAME)
                 .fetch(CoachRepository::toDomain));
     }
 
     public Optional<Coach> current() {
-        return db.read(dsl -> dsl.select(COACH.fields()).from(COACH)
-                .join(LOCAL_STATE).on(LOCAL_STATE.KEY.eq(KEY_CURRENT_COACH), LOCAL_STATE.VALUE.eq(COACH.ID))
+        return db.read(dsl -> dsl.select(COACH.fields())
+                .from(COACH)
+                .join(LOCAL_STATE)
+                .on(LOCAL_STATE.KEY.eq(KEY_CURRENT_COACH), LOCAL_STATE.VALUE.eq(COACH.ID))
                 .fetchOptional(r -> toDomain(r.into(COACH))));
     }
 
     public void setCurrent(Transaction tx, UUID coachId) {
-        tx.dsl().insertInto(LOCAL_STATE).set(LOCAL_STATE.KEY, KEY_CURRENT_COACH).set(LOCAL_STATE.VALUE, coachId.toString())
-                .onConflict(LOCAL_STATE.KEY).doUpdate().set(LOCAL_STATE.VALUE, coachId.toString()).execute();
+        tx.dsl()
+                .insertInto(LOCAL_STATE)
+                .set(LOCAL_STATE.KEY, KEY_CURRENT_COACH)
+                .set(LOCAL_STATE.VALUE, coachId.toString())
+                .onConflict(LOCAL_STATE.KEY)
+                .doUpdate()
+                .set(LOCAL_STATE.VALUE, coachId.toString())
+                .execute();
     }
 
     static Coach toDomain(CoachRecord r) {

@@ -5,9 +5,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,10 +60,17 @@ public final class Database implements AutoCloseable {
     private volatile Thread forbidden;
     /** The connection the integrity check runs on when it runs after the open; null once it has. */
     private volatile Connection checker;
+
     private final Object checkLock = new Object();
     private volatile boolean closing;
 
-    private Database(Path file, Clock clock, Connection writer, Connection reader, Backups backups, FileLock lock,
+    private Database(
+            Path file,
+            Clock clock,
+            Connection writer,
+            Connection reader,
+            Backups backups,
+            FileLock lock,
             boolean convertedFromPlain) {
         this.file = file;
         this.convertedFromPlain = convertedFromPlain;
@@ -78,7 +84,8 @@ public final class Database implements AutoCloseable {
         this.deviceId = ensureDeviceId();
         // The greatest stamp known, not the last one logged: an import logs changes in entity
         // order, so the last row is often older than one before it.
-        String lastStamp = readDsl.select(DSL.max(Tables.CHANGE_LOG.NEW_STAMP)).from(Tables.CHANGE_LOG)
+        String lastStamp = readDsl.select(DSL.max(Tables.CHANGE_LOG.NEW_STAMP))
+                .from(Tables.CHANGE_LOG)
                 .fetchOne(0, String.class);
         this.hlc = new HybridLogicalClock(clock, deviceId, lastStamp);
     }
@@ -120,8 +127,8 @@ public final class Database implements AutoCloseable {
         return open(file, clock, passphrase, targetVersion, Integrity.NOW);
     }
 
-    private static Database open(Path file, Clock clock, Passphrase passphrase, int targetVersion,
-            Integrity integrity) {
+    private static Database open(
+            Path file, Clock clock, Passphrase passphrase, int targetVersion, Integrity integrity) {
         Path absolute = file.toAbsolutePath();
         Backups backups = new Backups(absolute, clock);
         Connection writer = null;
@@ -301,8 +308,8 @@ public final class Database implements AutoCloseable {
      * would be a second writer connection.
      */
     private static FileLock lock(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                file.resolveSibling(file.getFileName() + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -354,7 +361,8 @@ public final class Database implements AutoCloseable {
 
     private static void quickCheck(Connection c, Path file, Backups backups) {
         String result;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA quick_check")) {
             result = rs.next() ? rs.getString(1) : "no answer";
         } catch (SQLException e) {
             throw new DatabaseDamagedException(file, backups.latest().orElse(null), "quick_check failed", e);
@@ -464,8 +472,10 @@ public final class Database implements AutoCloseable {
     public void backupUnlessRecent(String reason, Duration recent) {
         writeLock.lock();
         try {
-            boolean fresh = backups.latest().flatMap(backups::takenOn)
-                    .map(t -> t.isAfter(LocalDateTime.now(clock).minus(recent))).orElse(false);
+            boolean fresh = backups.latest()
+                    .flatMap(backups::takenOn)
+                    .map(t -> t.isAfter(LocalDateTime.now(clock).minus(recent)))
+                    .orElse(false);
             if (!fresh) {
                 backups.create(writer, reason);
             }
@@ -486,10 +496,16 @@ public final class Database implements AutoCloseable {
 
     private String ensureDeviceId() {
         var state = Tables.LOCAL_STATE;
-        String id = writeDsl.select(state.VALUE).from(state).where(state.KEY.eq(KEY_DEVICE_ID)).fetchOne(state.VALUE);
+        String id = writeDsl.select(state.VALUE)
+                .from(state)
+                .where(state.KEY.eq(KEY_DEVICE_ID))
+                .fetchOne(state.VALUE);
         if (id == null) {
             id = UUID.randomUUID().toString();
-            writeDsl.insertInto(state).set(state.KEY, KEY_DEVICE_ID).set(state.VALUE, id).execute();
+            writeDsl.insertInto(state)
+                    .set(state.KEY, KEY_DEVICE_ID)
+                    .set(state.VALUE, id)
+                    .execute();
         }
         return id;
     }

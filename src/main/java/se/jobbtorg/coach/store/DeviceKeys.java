@@ -43,8 +43,7 @@ public final class DeviceKeys {
         }
     }
 
-    private DeviceKeys() {
-    }
+    private DeviceKeys() {}
 
     /** Makes the keys this database lacks, taking a legacy key file in first. */
     static void ensure(Connection connection, Path database, Clock clock) throws SQLException {
@@ -83,15 +82,19 @@ public final class DeviceKeys {
     }
 
     private static void insert(DSLContext dsl, String purpose, Pair pair, Clock clock) {
-        dsl.insertInto(DEVICE_KEY).set(DEVICE_KEY.PURPOSE, purpose).set(DEVICE_KEY.PRIVATE_KEY, pair.privateKey())
-                .set(DEVICE_KEY.PUBLIC_KEY, pair.publicKey()).set(DEVICE_KEY.CREATED_AT, clock.instant().toString())
+        dsl.insertInto(DEVICE_KEY)
+                .set(DEVICE_KEY.PURPOSE, purpose)
+                .set(DEVICE_KEY.PRIVATE_KEY, pair.privateKey())
+                .set(DEVICE_KEY.PUBLIC_KEY, pair.publicKey())
+                .set(DEVICE_KEY.CREATED_AT, clock.instant().toString())
                 .execute();
     }
 
     static Pair generate(String algorithm) {
         try {
             KeyPair pair = KeyPairGenerator.getInstance(algorithm).generateKeyPair();
-            return new Pair(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+            return new Pair(
+                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -123,7 +126,8 @@ public final class DeviceKeys {
 
     /** This device's pair for a purpose (SIGNING or AGREEMENT). */
     public static Pair read(Database db, String purpose) {
-        return db.read(dsl -> dsl.selectFrom(DEVICE_KEY).where(DEVICE_KEY.PURPOSE.eq(purpose))
+        return db.read(dsl -> dsl.selectFrom(DEVICE_KEY)
+                .where(DEVICE_KEY.PURPOSE.eq(purpose))
                 .fetchOptional(r -> new Pair(r.getPrivateKey(), r.getPublicKey()))
                 .orElseThrow(() -> new StoreException("no " + purpose + " key in the database")));
     }

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
@@ -33,11 +33,12 @@ final class EncryptedFiles {
 
     /** What lies at a path, read from its first bytes without opening it. */
     enum State {
-        MISSING, PLAIN, ENCRYPTED
+        MISSING,
+        PLAIN,
+        ENCRYPTED
     }
 
-    private EncryptedFiles() {
-    }
+    private EncryptedFiles() {}
 
     static State state(Path file) throws IOException {
         if (!Files.exists(file) || Files.size(file) == 0) {
@@ -52,7 +53,9 @@ final class EncryptedFiles {
 
     /** The driver's configuration with the key; the key goes in by pragma, never in a URL. */
     static SQLiteMCConfig config(Passphrase passphrase) {
-        return SQLiteMCSqlCipherConfig.getV4Defaults().withKey(passphrase.reveal()).build();
+        return SQLiteMCSqlCipherConfig.getV4Defaults()
+                .withKey(passphrase.reveal())
+                .build();
     }
 
     /**
@@ -72,7 +75,8 @@ final class EncryptedFiles {
         } catch (SQLException e) {
             throw wrongKeyOr(file, e);
         }
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
             rs.next();
         } catch (SQLException e) {
             close(c);

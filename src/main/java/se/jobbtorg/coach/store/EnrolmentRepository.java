@@ -64,7 +64,8 @@ public final class EnrolmentRepository {
     }
 
     static Optional<Enrolment> find(DSLContext dsl, UUID id) {
-        return dsl.selectFrom(ENROLMENT).where(ENROLMENT.ID.eq(id.toString()), ENROLMENT.DELETED.eq(0))
+        return dsl.selectFrom(ENROLMENT)
+                .where(ENROLMENT.ID.eq(id.toString()), ENROLMENT.DELETED.eq(0))
                 .fetchOptional(EnrolmentRepository::toDomain);
     }
 
@@ -87,10 +88,16 @@ public final class EnrolmentRepository {
     }
 
     static Enrolment toDomain(EnrolmentRecord r) {
-        return new Enrolment(UUID.fromString(r.getId()), UUID.fromString(r.getParticipantId()),
+        return new Enrolment(
+                UUID.fromString(r.getId()),
+                UUID.fromString(r.getParticipantId()),
                 r.getCoachId() == null ? null : UUID.fromString(r.getCoachId()),
-                LocalDate.parse(r.getEnrolledOn()), r.getReferringUnit(), r.getSocialSecretary(),
-                TargetGroup.fromCodes(r.getTargetGroups()), r.getLanguage(), r.getInterpreterNeeded() == 1,
+                LocalDate.parse(r.getEnrolledOn()),
+                r.getReferringUnit(),
+                r.getSocialSecretary(),
+                TargetGroup.fromCodes(r.getTargetGroups()),
+                r.getLanguage(),
+                r.getInterpreterNeeded() == 1,
                 r.getExitedOn() == null ? null : LocalDate.parse(r.getExitedOn()),
                 r.getExitReason() == null ? null : ExitReason.ofCode(r.getExitReason()));
     }

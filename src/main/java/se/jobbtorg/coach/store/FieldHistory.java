@@ -27,10 +27,8 @@ import org.jooq.impl.DSL;
  */
 public final class FieldHistory {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() {
-    };
-    private static final TypeReference<LinkedHashMap<String, List<String>>> BASES = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> VALUES = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, List<String>>> BASES = new TypeReference<>() {};
 
     private final DSLContext dsl;
 
@@ -43,16 +41,19 @@ public final class FieldHistory {
      * history: the changes that touched the field and that no other change of it has seen.
      */
     public TreeSet<String> heads(String entity, String recordId, String field) {
-        TreeSet<String> heads = new TreeSet<>(dsl.select(FIELD_HEAD.STAMP).from(FIELD_HEAD)
+        TreeSet<String> heads = new TreeSet<>(dsl.select(FIELD_HEAD.STAMP)
+                .from(FIELD_HEAD)
                 .where(FIELD_HEAD.ENTITY.eq(entity), FIELD_HEAD.RECORD_ID.eq(recordId), FIELD_HEAD.FIELD.eq(field))
                 .fetch(FIELD_HEAD.STAMP));
         if (!heads.isEmpty()) {
             return heads;
         }
         Set<String> seen = new HashSet<>();
-        for (var row : dsl.select(CHANGE_LOG.NEW_STAMP, CHANGE_LOG.FIELD_BASES).from(CHANGE_LOG)
+        for (var row : dsl.select(CHANGE_LOG.NEW_STAMP, CHANGE_LOG.FIELD_BASES)
+                .from(CHANGE_LOG)
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId))
-                .and(DSL.condition("exists (select 1 from json_each({0}) where json_each.value = {1})",
+                .and(DSL.condition(
+                        "exists (select 1 from json_each({0}) where json_each.value = {1})",
                         CHANGE_LOG.FIELDS, DSL.val(field)))
                 .fetch()) {
             heads.add(row.value1());
@@ -69,11 +70,12 @@ public final class FieldHistory {
 
     /** Keeps rows only for a field with more than one head. */
     public void setHeads(String entity, String recordId, String field, Collection<String> heads) {
-        dsl.deleteFrom(FIELD_HEAD).where(FIELD_HEAD.ENTITY.eq(entity), FIELD_HEAD.RECORD_ID.eq(recordId),
-                FIELD_HEAD.FIELD.eq(field)).execute();
+        dsl.deleteFrom(FIELD_HEAD)
+                .where(FIELD_HEAD.ENTITY.eq(entity), FIELD_HEAD.RECORD_ID.eq(recordId), FIELD_HEAD.FIELD.eq(field))
+                .execute();
         if (heads.size() > 1) {
-            var insert = dsl.insertInto(FIELD_HEAD, FIELD_HEAD.ENTITY, FIELD_HEAD.RECORD_ID, FIELD_HEAD.FIELD,
-                    FIELD_HEAD.STAMP);
+            var insert = dsl.insertInto(
+                    FIELD_HEAD, FIELD_HEAD.ENTITY, FIELD_HEAD.RECORD_ID, FIELD_HEAD.FIELD, FIELD_HEAD.STAMP);
             for (String stamp : heads) {
                 insert = insert.values(entity, recordId, field, stamp);
             }
@@ -83,7 +85,8 @@ public final class FieldHistory {
 
     /** The value a logged change gave a field. */
     public Object valueAt(String entity, String recordId, String field, String stamp) {
-        String values = dsl.select(CHANGE_LOG.FIELD_VALUES).from(CHANGE_LOG)
+        String values = dsl.select(CHANGE_LOG.FIELD_VALUES)
+                .from(CHANGE_LOG)
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId), CHANGE_LOG.NEW_STAMP.eq(stamp))
                 .fetchOne(CHANGE_LOG.FIELD_VALUES);
         return values == null ? null : readValues(values).get(field);
@@ -97,7 +100,8 @@ public final class FieldHistory {
     public static String winner(Collection<String> heads, boolean sticky, Function<String, Object> value) {
         Comparator<String> newest = Comparator.naturalOrder();
         if (sticky && heads.size() > 1) {
-            Optional<String> set = heads.stream().filter(h -> value.apply(h) != null).max(newest);
+            Optional<String> set =
+                    heads.stream().filter(h -> value.apply(h) != null).max(newest);
             if (set.isPresent()) {
                 return set.get();
             }
@@ -107,7 +111,8 @@ public final class FieldHistory {
 
     /** The creation stamp of a record: its first change, the same on every device. */
     public Optional<String> firstStamp(String entity, String recordId) {
-        return dsl.select(DSL.min(CHANGE_LOG.NEW_STAMP)).from(CHANGE_LOG)
+        return dsl.select(DSL.min(CHANGE_LOG.NEW_STAMP))
+                .from(CHANGE_LOG)
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId))
                 .fetchOptional(0, String.class);
     }

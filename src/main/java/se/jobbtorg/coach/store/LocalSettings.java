@@ -19,13 +19,20 @@ public final class LocalSettings {
 
     /** The folder packages are exchanged through on this laptop (a USB stick, a share), if chosen. */
     public Optional<String> syncFolder() {
-        return db.read(dsl -> dsl.select(LOCAL_STATE.VALUE).from(LOCAL_STATE).where(LOCAL_STATE.KEY.eq(KEY_SYNC_FOLDER))
+        return db.read(dsl -> dsl.select(LOCAL_STATE.VALUE)
+                .from(LOCAL_STATE)
+                .where(LOCAL_STATE.KEY.eq(KEY_SYNC_FOLDER))
                 .fetchOptional(LOCAL_STATE.VALUE));
     }
 
     public void setSyncFolder(String folder) {
-        db.write(tx -> tx.dsl().insertInto(LOCAL_STATE).set(LOCAL_STATE.KEY, KEY_SYNC_FOLDER)
-                .set(LOCAL_STATE.VALUE, folder).onConflict(LOCAL_STATE.KEY).doUpdate().set(LOCAL_STATE.VALUE, folder)
+        db.write(tx -> tx.dsl()
+                .insertInto(LOCAL_STATE)
+                .set(LOCAL_STATE.KEY, KEY_SYNC_FOLDER)
+                .set(LOCAL_STATE.VALUE, folder)
+                .onConflict(LOCAL_STATE.KEY)
+                .doUpdate()
+                .set(LOCAL_STATE.VALUE, folder)
                 .execute());
     }
 }

@@ -20,11 +20,9 @@ public final class Migrations {
     static final String INDEX = "/db/migrations.txt";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
 
-    public record Script(int version, String name) {
-    }
+    public record Script(int version, String name) {}
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** The scripts in version order, as listed in {@code db/migrations.txt}. */
     public static List<Script> scripts() {
@@ -52,7 +50,8 @@ public final class Migrations {
     }
 
     static int currentVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -61,8 +60,8 @@ public final class Migrations {
     static void migrate(Connection c, int target) throws SQLException {
         int current = currentVersion(c);
         if (current > latestVersion()) {
-            throw new StoreException("database version " + current + " is newer than this program ("
-                    + latestVersion() + ")");
+            throw new StoreException(
+                    "database version " + current + " is newer than this program (" + latestVersion() + ")");
         }
         for (Script script : scripts()) {
             if (script.version() <= current || script.version() > target) {

@@ -61,14 +61,19 @@ public final class ParticipantRepository {
      * after sync changed them. Derived values never travel: every device computes them.
      */
     public static void refreshDerived(DSLContext dsl, String id) {
-        ParticipantRecord r = dsl.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOne();
+        ParticipantRecord r =
+                dsl.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOne();
         if (r == null) {
             return;
         }
-        dsl.update(PARTICIPANT).set(PARTICIPANT.SORT_NAME, SwedishText.sortKey(r.getLastName(), r.getFirstName()))
-                .where(PARTICIPANT.ID.eq(id)).execute();
+        dsl.update(PARTICIPANT)
+                .set(PARTICIPANT.SORT_NAME, SwedishText.sortKey(r.getLastName(), r.getFirstName()))
+                .where(PARTICIPANT.ID.eq(id))
+                .execute();
         if (r.getDeleted() == 1) {
-            dsl.deleteFrom(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id)).execute();
+            dsl.deleteFrom(PARTICIPANT_SEARCH)
+                    .where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id))
+                    .execute();
         } else {
             reindex(dsl, toDomain(r));
         }
@@ -76,14 +81,20 @@ public final class ParticipantRepository {
 
     /** Changes the fields that differ from the stored record; false if none did. */
     public boolean update(Transaction tx, Participant p) {
-        ParticipantRecord stored = tx.dsl().selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(p.id().toString()))
+        ParticipantRecord stored = tx.dsl()
+                .selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(p.id().toString()))
                 .fetchOne();
         if (stored == null || stored.getDeleted() == 1) {
             throw new StoreException("no participant " + p.id());
         }
         ParticipantRecord r = tx.dsl().newRecord(PARTICIPANT);
         r.setId(p.id().toString());
-        setIfDiffers(r, PARTICIPANT.PERSONAL_NUMBER, stored.getPersonalNumber(), p.personalNumber().normalised());
+        setIfDiffers(
+                r,
+                PARTICIPANT.PERSONAL_NUMBER,
+                stored.getPersonalNumber(),
+                p.personalNumber().normalised());
         setIfDiffers(r, PARTICIPANT.FIRST_NAME, stored.getFirstName(), p.firstName());
         setIfDiffers(r, PARTICIPANT.LAST_NAME, stored.getLastName(), p.lastName());
         setIfDiffers(r, PARTICIPANT.PHONE, stored.getPhone(), p.phone());
@@ -97,8 +108,8 @@ public final class ParticipantRepository {
         return changed;
     }
 
-    private static void setIfDiffers(ParticipantRecord r, TableField<ParticipantRecord, String> field,
-            String stored, String value) {
+    private static void setIfDiffers(
+            ParticipantRecord r, TableField<ParticipantRecord, String> field, String stored, String value) {
         if (!Objects.equals(stored, value)) {
             r.set(field, value);
         }
@@ -106,7 +117,9 @@ public final class ParticipantRepository {
 
     private static void reindex(DSLContext dsl, Participant p) {
         String id = p.id().toString();
-        dsl.deleteFrom(PARTICIPANT_SEARCH).where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id)).execute();
+        dsl.deleteFrom(PARTICIPANT_SEARCH)
+                .where(PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(id))
+                .execute();
         var insert = dsl.insertInto(PARTICIPANT_SEARCH, PARTICIPANT_SEARCH.TOKEN, PARTICIPANT_SEARCH.PARTICIPANT_ID);
         for (String token : searchTokens(p)) {
             insert = insert.values(token, id);
@@ -130,14 +143,18 @@ public final class ParticipantRepository {
     /** The (undeleted) participants with these ids, in one read. */
     public Map<UUID, Participant> findAll(Collection<UUID> ids) {
         List<String> keys = ids.stream().map(UUID::toString).toList();
-        return db.read(dsl -> dsl.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.in(keys), PARTICIPANT.DELETED.eq(0))
-                .fetch(ParticipantRepository::toDomain).stream()
+        return db.read(dsl -> dsl
+                .selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.in(keys), PARTICIPANT.DELETED.eq(0))
+                .fetch(ParticipantRepository::toDomain)
+                .stream()
                 .collect(Collectors.toMap(Participant::id, p -> p)));
     }
 
     /** The (undeleted) participant with this number, read inside a write so the check holds. */
     public Optional<Participant> findByNumber(Transaction tx, PersonalIdentityNumber number) {
-        return tx.dsl().selectFrom(PARTICIPANT)
+        return tx.dsl()
+                .selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.PERSONAL_NUMBER.eq(number.normalised()), PARTICIPANT.DELETED.eq(0))
                 .limit(1)
                 .fetchOptional(ParticipantRepository::toDomain);
@@ -149,8 +166,12 @@ public final class ParticipantRepository {
      * merged into it at the next import.
      */
     public boolean registeredBefore(Transaction tx, PersonalIdentityNumber number, UUID except) {
-        return tx.dsl().fetchExists(PARTICIPANT, PARTICIPANT.REGISTERED_NUMBER.eq(number.normalised()),
-                PARTICIPANT.MERGED_INTO.isNull(), PARTICIPANT.ID.ne(except == null ? "" : except.toString()));
+        return tx.dsl()
+                .fetchExists(
+                        PARTICIPANT,
+                        PARTICIPANT.REGISTERED_NUMBER.eq(number.normalised()),
+                        PARTICIPANT.MERGED_INTO.isNull(),
+                        PARTICIPANT.ID.ne(except == null ? "" : except.toString()));
     }
 
     public int count() {
@@ -158,8 +179,13 @@ public final class ParticipantRepository {
     }
 
     static Participant toDomain(ParticipantRecord r) {
-        return new Participant(UUID.fromString(r.getId()),
+        return new Participant(
+                UUID.fromString(r.getId()),
                 PersonalIdentityNumber.ofNormalised(r.getPersonalNumber()),
-                r.getFirstName(), r.getLastName(), r.getPhone(), r.getEmail(), r.getHomeDistrict());
+                r.getFirstName(),
+                r.getLastName(),
+                r.getPhone(),
+                r.getEmail(),
+                r.getHomeDistrict());
     }
 }

@@ -25,8 +25,7 @@ import org.jooq.Table;
 public final class PlainBaseline {
     private static final int BATCH = 2_000;
 
-    private PlainBaseline() {
-    }
+    private PlainBaseline() {}
 
     /** Copies the rows into a new plain file and returns how many were written. */
     public static long copy(Database db, Path plain) {
@@ -71,7 +70,8 @@ public final class PlainBaseline {
 
     private static long copy(Connection source, Connection target, String table) throws SQLException {
         long rows = 0;
-        try (Statement read = source.createStatement(); ResultSet rs = read.executeQuery("SELECT * FROM " + table)) {
+        try (Statement read = source.createStatement();
+                ResultSet rs = read.executeQuery("SELECT * FROM " + table)) {
             int columns = rs.getMetaData().getColumnCount();
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= columns; i++) {

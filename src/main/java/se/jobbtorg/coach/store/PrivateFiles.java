@@ -17,12 +17,12 @@ import java.util.Set;
  * (%LOCALAPPDATA%), which other users cannot read; nothing more is set there.
  */
 public final class PrivateFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates the folder (and its parents) if missing, and makes the folder itself owner-only. */
     public static Path folder(Path folder) throws IOException {

@@ -31,10 +31,14 @@ public final class ReportQueries {
     /** Every enrolment (optionally of one referring unit), with its first approvals and activities. */
     public List<EnrolmentFacts> facts(String referringUnit) {
         return db.read(dsl -> {
-            var firstApproval = DSL.field(DSL.select(DSL.min(ACTIVITY_PLAN.APPROVED_ON)).from(ACTIVITY_PLAN)
+            var firstApproval = DSL.field(DSL.select(DSL.min(ACTIVITY_PLAN.APPROVED_ON))
+                    .from(ACTIVITY_PLAN)
                     .where(ACTIVITY_PLAN.ENROLMENT_ID.eq(ENROLMENT.ID), ACTIVITY_PLAN.DELETED.eq(0)));
-            var firstReview = DSL.field(DSL.select(DSL.min(ACTIVITY_PLAN.APPROVED_ON)).from(ACTIVITY_PLAN)
-                    .where(ACTIVITY_PLAN.ENROLMENT_ID.eq(ENROLMENT.ID), ACTIVITY_PLAN.DELETED.eq(0),
+            var firstReview = DSL.field(DSL.select(DSL.min(ACTIVITY_PLAN.APPROVED_ON))
+                    .from(ACTIVITY_PLAN)
+                    .where(
+                            ACTIVITY_PLAN.ENROLMENT_ID.eq(ENROLMENT.ID),
+                            ACTIVITY_PLAN.DELETED.eq(0),
                             ACTIVITY_PLAN.REVIEW.eq(1)));
             var where = ENROLMENT.DELETED.eq(0);
             if (referringUnit != null) {
@@ -44,58 +48,89 @@ public final class ReportQueries {
             var inForce = ACTIVITY_PLAN.as("in_force");
             var newer = ACTIVITY_PLAN.as("newer");
             Map<String, List<ActivityKind>> kinds = new HashMap<>();
-            dsl.select(inForce.ENROLMENT_ID, ACTIVITY.KIND).from(ACTIVITY)
-                    .join(inForce).on(inForce.ID.eq(ACTIVITY.PLAN_ID))
-                    .where(ACTIVITY.DELETED.eq(0), inForce.DELETED.eq(0), inForce.APPROVED_ON.isNotNull(),
-                            DSL.notExists(DSL.selectOne().from(newer).where(newer.ENROLMENT_ID.eq(inForce.ENROLMENT_ID),
-                                    newer.APPROVED_ON.isNotNull(), newer.DELETED.eq(0),
-                                    newer.VERSION.gt(inForce.VERSION))))
+            dsl.select(inForce.ENROLMENT_ID, ACTIVITY.KIND)
+                    .from(ACTIVITY)
+                    .join(inForce)
+                    .on(inForce.ID.eq(ACTIVITY.PLAN_ID))
+                    .where(
+                            ACTIVITY.DELETED.eq(0),
+                            inForce.DELETED.eq(0),
+                            inForce.APPROVED_ON.isNotNull(),
+                            DSL.notExists(DSL.selectOne()
+                                    .from(newer)
+                                    .where(
+                                            newer.ENROLMENT_ID.eq(inForce.ENROLMENT_ID),
+                                            newer.APPROVED_ON.isNotNull(),
+                                            newer.DELETED.eq(0),
+                                            newer.VERSION.gt(inForce.VERSION))))
                     .forEach(r -> kinds.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                             .add(Coded.ofCode(ActivityKind.class, r.value2())));
-            return dsl.select(ENROLMENT.ID, ENROLMENT.PARTICIPANT_ID, ENROLMENT.ENROLLED_ON, ENROLMENT.EXITED_ON,
-                            ENROLMENT.EXIT_REASON, firstApproval, firstReview, ENROLMENT.EXIT_CHECK)
-                    .from(ENROLMENT).where(where)
-                    .fetch(r -> new EnrolmentFacts(UUID.fromString(r.value1()), UUID.fromString(r.value2()),
-                            LocalDate.parse(r.value3()), r.value4() == null ? null : LocalDate.parse(r.value4()),
+            return dsl.select(
+                            ENROLMENT.ID,
+                            ENROLMENT.PARTICIPANT_ID,
+                            ENROLMENT.ENROLLED_ON,
+                            ENROLMENT.EXITED_ON,
+                            ENROLMENT.EXIT_REASON,
+                            firstApproval,
+                            firstReview,
+                            ENROLMENT.EXIT_CHECK)
+                    .from(ENROLMENT)
+                    .where(where)
+                    .fetch(r -> new EnrolmentFacts(
+                            UUID.fromString(r.value1()),
+                            UUID.fromString(r.value2()),
+                            LocalDate.parse(r.value3()),
+                            r.value4() == null ? null : LocalDate.parse(r.value4()),
                             r.value5() == null ? null : ExitReason.ofCode(r.value5()),
                             r.value6() == null ? null : LocalDate.parse(r.value6()),
                             r.value7() == null ? null : LocalDate.parse(r.value7()),
                             kinds.getOrDefault(r.value1(), List.of()),
-                            r.value8() == null ? null : Coded.ofCode(
-                                    ExitCheck.class, r.value8())));
+                            r.value8() == null ? null : Coded.ofCode(ExitCheck.class, r.value8())));
         });
     }
 
     /** The ids of the enrolments referred by one unit. */
     public Set<UUID> enrolmentsOfUnit(String referringUnit) {
-        return db.read(dsl -> dsl.select(ENROLMENT.ID).from(ENROLMENT)
+        return db.read(dsl -> dsl.select(ENROLMENT.ID)
+                .from(ENROLMENT)
                 .where(ENROLMENT.REFERRING_UNIT.eq(referringUnit), ENROLMENT.DELETED.eq(0))
                 .fetchSet(r -> UUID.fromString(r.value1())));
     }
 
     /** A line of the list behind a figure. */
-    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {
-    }
+    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {}
 
     /** The enrolments behind a figure, by name in Swedish order. */
     public List<Line> lines(List<UUID> enrolmentIds) {
         if (enrolmentIds.isEmpty()) {
             return List.of();
         }
-        return db.read(dsl -> dsl.select(PARTICIPANT.LAST_NAME, PARTICIPANT.FIRST_NAME, PARTICIPANT.PERSONAL_NUMBER,
-                        ENROLMENT.ENROLLED_ON, ENROLMENT.EXITED_ON, ENROLMENT.EXIT_REASON)
-                .from(ENROLMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID))
+        return db.read(dsl -> dsl.select(
+                        PARTICIPANT.LAST_NAME,
+                        PARTICIPANT.FIRST_NAME,
+                        PARTICIPANT.PERSONAL_NUMBER,
+                        ENROLMENT.ENROLLED_ON,
+                        ENROLMENT.EXITED_ON,
+                        ENROLMENT.EXIT_REASON)
+                .from(ENROLMENT)
+                .join(PARTICIPANT)
+                .on(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID))
                 .where(ENROLMENT.ID.in(enrolmentIds.stream().map(UUID::toString).toList()))
                 .orderBy(PARTICIPANT.SORT_NAME, ENROLMENT.ENROLLED_ON)
-                .fetch(r -> new Line(r.value1() + ", " + r.value2(),
+                .fetch(r -> new Line(
+                        r.value1() + ", " + r.value2(),
                         PersonalIdentityNumber.ofNormalised(r.value3()).display(),
-                        LocalDate.parse(r.value4()), r.value5() == null ? null : LocalDate.parse(r.value5()),
+                        LocalDate.parse(r.value4()),
+                        r.value5() == null ? null : LocalDate.parse(r.value5()),
                         r.value6() == null ? null : ExitReason.ofCode(r.value6()))));
     }
 
     /** The referring units that occur, for the unit filter. */
     public List<String> units() {
-        return db.read(dsl -> dsl.selectDistinct(ENROLMENT.REFERRING_UNIT).from(ENROLMENT)
-                .where(ENROLMENT.DELETED.eq(0)).orderBy(ENROLMENT.REFERRING_UNIT).fetch(ENROLMENT.REFERRING_UNIT));
+        return db.read(dsl -> dsl.selectDistinct(ENROLMENT.REFERRING_UNIT)
+                .from(ENROLMENT)
+                .where(ENROLMENT.DELETED.eq(0))
+                .orderBy(ENROLMENT.REFERRING_UNIT)
+                .fetch(ENROLMENT.REFERRING_UNIT));
     }
 }

@@ -8,11 +8,24 @@ import java.util.Set;
 
 /** Where a database file lives. SQLite's WAL mode needs a local disk (shared memory, locks). */
 public final class Storage {
-    private static final Set<String> NETWORK = Set.of("nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs",
-            "afpfs", "webdav", "davfs", "fuse.sshfs", "sshfs", "9p", "fuse.rclone", "fuse.s3fs");
+    private static final Set<String> NETWORK = Set.of(
+            "nfs",
+            "nfs4",
+            "cifs",
+            "smb",
+            "smb2",
+            "smb3",
+            "smbfs",
+            "afpfs",
+            "webdav",
+            "davfs",
+            "fuse.sshfs",
+            "sshfs",
+            "9p",
+            "fuse.rclone",
+            "fuse.s3fs");
 
-    private Storage() {
-    }
+    private Storage() {}
 
     /** True if the file (or the folder it will be made in) is on a network or remote file system. */
     public static boolean isNetwork(Path file) {

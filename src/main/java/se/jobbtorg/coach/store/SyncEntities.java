@@ -32,14 +32,24 @@ public final class SyncEntities {
      * {@code sticky} columns keep a value once set: a change that empties them does not win
      * against one that set them (an update never silently reopens an exited enrolment).
      */
-    public record Entity(String name, String file, Table<? extends UpdatableRecord<?>> table,
-            Map<String, String> references, Set<String> derived, Set<String> sticky) {
+    public record Entity(
+            String name,
+            String file,
+            Table<? extends UpdatableRecord<?>> table,
+            Map<String, String> references,
+            Set<String> derived,
+            Set<String> sticky) {
 
         /** The columns a change may carry: everything but the bookkeeping and derived ones. */
         public List<String> dataColumns() {
-            return Arrays.stream(table.fields()).map(Field::getName)
-                    .filter(n -> !Set.of(Transaction.ID, Transaction.VERSION_STAMP, Transaction.CHANGED_BY,
-                            Transaction.DELETED).contains(n))
+            return Arrays.stream(table.fields())
+                    .map(Field::getName)
+                    .filter(n -> !Set.of(
+                                    Transaction.ID,
+                                    Transaction.VERSION_STAMP,
+                                    Transaction.CHANGED_BY,
+                                    Transaction.DELETED)
+                            .contains(n))
                     .filter(n -> !derived.contains(n))
                     .toList();
         }
@@ -51,23 +61,57 @@ public final class SyncEntities {
 
     private static final List<Entity> ALL = List.of(
             new Entity("coach", "coaches.jsonl", COACH, Map.of(), Set.of(), Set.of()),
-            new Entity("participant", "participants.jsonl", PARTICIPANT, Map.of("merged_into", "participant"),
-                    Set.of("sort_name", "registered_number"), Set.of("merged_into")),
-            new Entity("enrolment", "enrolments.jsonl", ENROLMENT,
-                    Map.of("participant_id", "participant", "coach_id", "coach"), Set.of(),
+            new Entity(
+                    "participant",
+                    "participants.jsonl",
+                    PARTICIPANT,
+                    Map.of("merged_into", "participant"),
+                    Set.of("sort_name", "registered_number"),
+                    Set.of("merged_into")),
+            new Entity(
+                    "enrolment",
+                    "enrolments.jsonl",
+                    ENROLMENT,
+                    Map.of("participant_id", "participant", "coach_id", "coach"),
+                    Set.of(),
                     Set.of("exited_on", "exit_reason", "exit_note")),
-            new Entity("activity_plan", "activity_plans.jsonl", ACTIVITY_PLAN, Map.of("enrolment_id", "enrolment"),
-                    Set.of(), Set.of("approved_on", "approved_by")),
-            new Entity("activity", "activities.jsonl", ACTIVITY, Map.of("plan_id", "activity_plan"), Set.of(),
+            new Entity(
+                    "activity_plan",
+                    "activity_plans.jsonl",
+                    ACTIVITY_PLAN,
+                    Map.of("enrolment_id", "enrolment"),
+                    Set.of(),
+                    Set.of("approved_on", "approved_by")),
+            new Entity(
+                    "activity", "activities.jsonl", ACTIVITY, Map.of("plan_id", "activity_plan"), Set.of(), Set.of()),
+            new Entity(
+                    "mapping_entry",
+                    "mapping_entries.jsonl",
+                    MAPPING_ENTRY,
+                    Map.of("enrolment_id", "enrolment", "supersedes", "mapping_entry"),
+                    Set.of(),
                     Set.of()),
-            new Entity("mapping_entry", "mapping_entries.jsonl", MAPPING_ENTRY,
-                    Map.of("enrolment_id", "enrolment", "supersedes", "mapping_entry"), Set.of(), Set.of()),
-            new Entity("meeting", "meetings.jsonl", MEETING,
-                    Map.of("enrolment_id", "enrolment", "supersedes", "meeting"), Set.of(), Set.of()),
-            new Entity("activity_follow_up", "activity_follow_ups.jsonl", ACTIVITY_FOLLOW_UP,
-                    Map.of("meeting_id", "meeting", "activity_id", "activity"), Set.of(), Set.of()),
-            new Entity("deadline_reason", "deadline_reasons.jsonl", DEADLINE_REASON,
-                    Map.of("enrolment_id", "enrolment"), Set.of(), Set.of()));
+            new Entity(
+                    "meeting",
+                    "meetings.jsonl",
+                    MEETING,
+                    Map.of("enrolment_id", "enrolment", "supersedes", "meeting"),
+                    Set.of(),
+                    Set.of()),
+            new Entity(
+                    "activity_follow_up",
+                    "activity_follow_ups.jsonl",
+                    ACTIVITY_FOLLOW_UP,
+                    Map.of("meeting_id", "meeting", "activity_id", "activity"),
+                    Set.of(),
+                    Set.of()),
+            new Entity(
+                    "deadline_reason",
+                    "deadline_reasons.jsonl",
+                    DEADLINE_REASON,
+                    Map.of("enrolment_id", "enrolment"),
+                    Set.of(),
+                    Set.of()));
 
     private static final Map<String, Entity> BY_NAME = new LinkedHashMap<>();
 
@@ -75,8 +119,7 @@ public final class SyncEntities {
         ALL.forEach(e -> BY_NAME.put(e.name(), e));
     }
 
-    private SyncEntities() {
-    }
+    private SyncEntities() {}
 
     /** Every entity, parents before children. */
     public static List<Entity> all() {

@@ -72,7 +72,8 @@ public final class Transaction {
             }
             Object value = record.get(field);
             boolean differs = stored == null
-                    ? value != null && !(DELETED.equals(name) && Integer.valueOf(0).equals(value))
+                    ? value != null
+                            && !(DELETED.equals(name) && Integer.valueOf(0).equals(value))
                     : !Objects.equals(value, stored.get(field));
             if (differs) {
                 changed.add(name);
@@ -91,8 +92,8 @@ public final class Transaction {
                 // An ordinary edit has seen the version it replaces, the one shown; versions
                 // in conflict stay in conflict until a person resolves them.
                 TreeSet<String> heads = history.heads(table.getName(), id, name);
-                String shown = FieldHistory.winner(heads, isSticky(table, name),
-                        h -> history.valueAt(table.getName(), id, name, h));
+                String shown = FieldHistory.winner(
+                        heads, isSticky(table, name), h -> history.valueAt(table.getName(), id, name, h));
                 if (shown != null) {
                     bases.put(name, List.of(shown));
                     heads.remove(shown);
@@ -117,19 +118,23 @@ public final class Transaction {
      * shown ({@code seen}), with the value they chose. A version that arrived after they looked
      * stays in conflict with the decision.
      */
-    public <R extends UpdatableRecord<R>> void resolve(Table<R> table, String id, String field, Object value,
-            Collection<String> seen) {
+    public <R extends UpdatableRecord<R>> void resolve(
+            Table<R> table, String id, String field, Object value, Collection<String> seen) {
         TableField<R, String> idField = stringField(table, ID);
-        R stored = Objects.requireNonNull(dsl.selectFrom(table).where(idField.eq(id)).fetchOne(), "no such record");
+        R stored = Objects.requireNonNull(
+                dsl.selectFrom(table).where(idField.eq(id)).fetchOne(), "no such record");
         TreeSet<String> heads = history.heads(table.getName(), id, field);
         List<String> bases = heads.stream().filter(seen::contains).toList();
         String base = stored.get(stringField(table, VERSION_STAMP));
         String stamp = hlc.tick();
         @SuppressWarnings("unchecked")
         Field<Object> column = (Field<Object>) Objects.requireNonNull(table.field(field), field);
-        dsl.update(table).set(column, column.getDataType().convert(value))
-                .set(stringField(table, VERSION_STAMP), stamp).set(stringField(table, CHANGED_BY), deviceId)
-                .where(idField.eq(id)).execute();
+        dsl.update(table)
+                .set(column, column.getDataType().convert(value))
+                .set(stringField(table, VERSION_STAMP), stamp)
+                .set(stringField(table, CHANGED_BY), deviceId)
+                .where(idField.eq(id))
+                .execute();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(field, FieldHistory.normalise(column.getDataType().convert(value)));
         heads.removeAll(bases);
@@ -175,8 +180,15 @@ public final class Transaction {
         return save(stored);
     }
 
-    private void log(Table<?> table, String id, List<String> fields, String base, String stamp, boolean deleted,
-            Map<String, Object> values, Map<String, List<String>> bases) {
+    private void log(
+            Table<?> table,
+            String id,
+            List<String> fields,
+            String base,
+            String stamp,
+            boolean deleted,
+            Map<String, Object> values,
+            Map<String, List<String>> bases) {
         var log = Tables.CHANGE_LOG;
         dsl.insertInto(log)
                 .set(log.ENTITY, table.getName())
@@ -198,11 +210,13 @@ public final class Transaction {
 
     @SuppressWarnings("unchecked")
     private static <R extends Record> TableField<R, String> stringField(Table<R> table, String name) {
-        return (TableField<R, String>) Objects.requireNonNull(table.field(name), () -> table.getName() + " lacks " + name);
+        return (TableField<R, String>)
+                Objects.requireNonNull(table.field(name), () -> table.getName() + " lacks " + name);
     }
 
     @SuppressWarnings("unchecked")
     private static <R extends Record> TableField<R, Integer> deletedField(Table<R> table) {
-        return (TableField<R, Integer>) Objects.requireNonNull(table.field(DELETED), () -> table.getName() + " lacks " + DELETED);
+        return (TableField<R, Integer>)
+                Objects.requireNonNull(table.field(DELETED), () -> table.getName() + " lacks " + DELETED);
     }
 }

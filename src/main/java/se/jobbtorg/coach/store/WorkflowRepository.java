@@ -50,10 +50,15 @@ public final class WorkflowRepository {
     }
 
     /** Everything of one enrolment, read in one snapshot. */
-    public record StoredWork(List<MappingEntry> mapping, List<ActivityPlan> plans, List<Activity> activities,
-            List<Meeting> meetings, List<ActivityFollowUp> followUps, String exitNote,
-            ExitCheck exitCheck, LocalDate exitCheckedOn) {
-    }
+    public record StoredWork(
+            List<MappingEntry> mapping,
+            List<ActivityPlan> plans,
+            List<Activity> activities,
+            List<Meeting> meetings,
+            List<ActivityFollowUp> followUps,
+            String exitNote,
+            ExitCheck exitCheck,
+            LocalDate exitCheckedOn) {}
 
     public StoredWork work(UUID enrolmentId) {
         return db.read(dsl -> work(dsl, enrolmentId));
@@ -67,24 +72,40 @@ public final class WorkflowRepository {
         String id = enrolmentId.toString();
         List<MappingEntry> mapping = dsl.selectFrom(MAPPING_ENTRY)
                 .where(MAPPING_ENTRY.ENROLMENT_ID.eq(id), MAPPING_ENTRY.DELETED.eq(0))
-                .orderBy(MAPPING_ENTRY.AREA, MAPPING_ENTRY.VERSION_STAMP).fetch(WorkflowRepository::mapping);
+                .orderBy(MAPPING_ENTRY.AREA, MAPPING_ENTRY.VERSION_STAMP)
+                .fetch(WorkflowRepository::mapping);
         List<ActivityPlan> plans = dsl.selectFrom(ACTIVITY_PLAN)
                 .where(ACTIVITY_PLAN.ENROLMENT_ID.eq(id), ACTIVITY_PLAN.DELETED.eq(0))
-                .orderBy(ACTIVITY_PLAN.VERSION).fetch(WorkflowRepository::plan);
-        List<Activity> activities = dsl.select(ACTIVITY.fields()).from(ACTIVITY)
-                .join(ACTIVITY_PLAN).on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
+                .orderBy(ACTIVITY_PLAN.VERSION)
+                .fetch(WorkflowRepository::plan);
+        List<Activity> activities = dsl.select(ACTIVITY.fields())
+                .from(ACTIVITY)
+                .join(ACTIVITY_PLAN)
+                .on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
                 .where(ACTIVITY_PLAN.ENROLMENT_ID.eq(id), ACTIVITY.DELETED.eq(0), ACTIVITY_PLAN.DELETED.eq(0))
-                .orderBy(ACTIVITY.START_ON, ACTIVITY.ID).fetch(r -> activity(r.into(ACTIVITY)));
+                .orderBy(ACTIVITY.START_ON, ACTIVITY.ID)
+                .fetch(r -> activity(r.into(ACTIVITY)));
         List<Meeting> meetings = dsl.selectFrom(MEETING)
                 .where(MEETING.ENROLMENT_ID.eq(id), MEETING.DELETED.eq(0))
-                .orderBy(MEETING.MEETING_AT, MEETING.VERSION_STAMP).fetch(WorkflowRepository::meeting);
-        List<ActivityFollowUp> followUps = dsl.select(ACTIVITY_FOLLOW_UP.fields()).from(ACTIVITY_FOLLOW_UP)
-                .join(MEETING).on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
+                .orderBy(MEETING.MEETING_AT, MEETING.VERSION_STAMP)
+                .fetch(WorkflowRepository::meeting);
+        List<ActivityFollowUp> followUps = dsl.select(ACTIVITY_FOLLOW_UP.fields())
+                .from(ACTIVITY_FOLLOW_UP)
+                .join(MEETING)
+                .on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
                 .where(MEETING.ENROLMENT_ID.eq(id), ACTIVITY_FOLLOW_UP.DELETED.eq(0))
                 .fetch(r -> followUp(r.into(ACTIVITY_FOLLOW_UP)));
-        var exit = dsl.select(ENROLMENT.EXIT_NOTE, ENROLMENT.EXIT_CHECK, ENROLMENT.EXIT_CHECKED_ON).from(ENROLMENT)
-                .where(ENROLMENT.ID.eq(id)).fetchOne();
-        return new StoredWork(mapping, plans, activities, meetings, followUps, exit.value1(),
+        var exit = dsl.select(ENROLMENT.EXIT_NOTE, ENROLMENT.EXIT_CHECK, ENROLMENT.EXIT_CHECKED_ON)
+                .from(ENROLMENT)
+                .where(ENROLMENT.ID.eq(id))
+                .fetchOne();
+        return new StoredWork(
+                mapping,
+                plans,
+                activities,
+                meetings,
+                followUps,
+                exit.value1(),
                 exit.value2() == null ? null : Coded.ofCode(ExitCheck.class, exit.value2()),
                 exit.value3() == null ? null : LocalDate.parse(exit.value3()));
     }
@@ -95,69 +116,103 @@ public final class WorkflowRepository {
      */
     public List<OpenWork> workOfCoach(UUID coachId) {
         return db.read(dsl -> {
-            var open = DSL.select(ENROLMENT.ID).from(ENROLMENT).where(ENROLMENT.COACH_ID.eq(coachId.toString()),
-                    ENROLMENT.EXITED_ON.isNull(), ENROLMENT.DELETED.eq(0));
+            var open = DSL.select(ENROLMENT.ID)
+                    .from(ENROLMENT)
+                    .where(
+                            ENROLMENT.COACH_ID.eq(coachId.toString()),
+                            ENROLMENT.EXITED_ON.isNull(),
+                            ENROLMENT.DELETED.eq(0));
             Map<String, List<MappingEntry>> mapping = new HashMap<>();
-            dsl.selectFrom(MAPPING_ENTRY).where(MAPPING_ENTRY.ENROLMENT_ID.in(open), MAPPING_ENTRY.DELETED.eq(0))
+            dsl.selectFrom(MAPPING_ENTRY)
+                    .where(MAPPING_ENTRY.ENROLMENT_ID.in(open), MAPPING_ENTRY.DELETED.eq(0))
                     .orderBy(MAPPING_ENTRY.ENROLMENT_ID, MAPPING_ENTRY.AREA, MAPPING_ENTRY.VERSION_STAMP)
-                    .forEach(r -> mapping.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>()).add(mapping(r)));
+                    .forEach(r -> mapping.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
+                            .add(mapping(r)));
             Map<String, List<ActivityPlan>> plans = new HashMap<>();
-            dsl.selectFrom(ACTIVITY_PLAN).where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY_PLAN.DELETED.eq(0))
+            dsl.selectFrom(ACTIVITY_PLAN)
+                    .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY_PLAN.DELETED.eq(0))
                     .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY_PLAN.VERSION)
-                    .forEach(r -> plans.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>()).add(plan(r)));
+                    .forEach(r -> plans.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
+                            .add(plan(r)));
             Map<String, List<Activity>> activities = new HashMap<>();
-            dsl.select(ACTIVITY.fields()).select(ACTIVITY_PLAN.ENROLMENT_ID).from(ACTIVITY)
-                    .join(ACTIVITY_PLAN).on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
+            dsl.select(ACTIVITY.fields())
+                    .select(ACTIVITY_PLAN.ENROLMENT_ID)
+                    .from(ACTIVITY)
+                    .join(ACTIVITY_PLAN)
+                    .on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
                     .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY.DELETED.eq(0), ACTIVITY_PLAN.DELETED.eq(0))
                     .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY.START_ON, ACTIVITY.ID)
-                    .forEach(r -> activities.computeIfAbsent(r.get(ACTIVITY_PLAN.ENROLMENT_ID), k -> new ArrayList<>())
+                    .forEach(r -> activities
+                            .computeIfAbsent(r.get(ACTIVITY_PLAN.ENROLMENT_ID), k -> new ArrayList<>())
                             .add(activity(r.into(ACTIVITY))));
             Map<String, List<Meeting>> meetings = new HashMap<>();
-            dsl.selectFrom(MEETING).where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0))
+            dsl.selectFrom(MEETING)
+                    .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0))
                     .orderBy(MEETING.ENROLMENT_ID, MEETING.MEETING_AT, MEETING.VERSION_STAMP)
-                    .forEach(r -> meetings.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>()).add(meeting(r)));
+                    .forEach(r -> meetings.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
+                            .add(meeting(r)));
             Map<String, List<ActivityFollowUp>> followUps = new HashMap<>();
-            dsl.select(ACTIVITY_FOLLOW_UP.fields()).select(MEETING.ENROLMENT_ID).from(ACTIVITY_FOLLOW_UP)
-                    .join(MEETING).on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
+            dsl.select(ACTIVITY_FOLLOW_UP.fields())
+                    .select(MEETING.ENROLMENT_ID)
+                    .from(ACTIVITY_FOLLOW_UP)
+                    .join(MEETING)
+                    .on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
                     .where(MEETING.ENROLMENT_ID.in(open), ACTIVITY_FOLLOW_UP.DELETED.eq(0))
-                    .forEach(r -> followUps.computeIfAbsent(r.get(MEETING.ENROLMENT_ID), k -> new ArrayList<>())
+                    .forEach(r -> followUps
+                            .computeIfAbsent(r.get(MEETING.ENROLMENT_ID), k -> new ArrayList<>())
                             .add(followUp(r.into(ACTIVITY_FOLLOW_UP))));
             return dsl.selectFrom(ENROLMENT).where(ENROLMENT.ID.in(open)).fetch(r -> {
                 String id = r.getId();
-                return new OpenWork(EnrolmentRepository.toDomain(r), new StoredWork(mapping.getOrDefault(id, List.of()),
-                        plans.getOrDefault(id, List.of()), activities.getOrDefault(id, List.of()),
-                        meetings.getOrDefault(id, List.of()), followUps.getOrDefault(id, List.of()), r.getExitNote(),
-                        r.getExitCheck() == null ? null : Coded.ofCode(ExitCheck.class, r.getExitCheck()),
-                        r.getExitCheckedOn() == null ? null : LocalDate.parse(r.getExitCheckedOn())));
+                return new OpenWork(
+                        EnrolmentRepository.toDomain(r),
+                        new StoredWork(
+                                mapping.getOrDefault(id, List.of()),
+                                plans.getOrDefault(id, List.of()),
+                                activities.getOrDefault(id, List.of()),
+                                meetings.getOrDefault(id, List.of()),
+                                followUps.getOrDefault(id, List.of()),
+                                r.getExitNote(),
+                                r.getExitCheck() == null ? null : Coded.ofCode(ExitCheck.class, r.getExitCheck()),
+                                r.getExitCheckedOn() == null ? null : LocalDate.parse(r.getExitCheckedOn())));
             });
         });
     }
 
     /** An open enrolment and its work, read together. */
-    public record OpenWork(Enrolment enrolment, StoredWork work) {
-    }
+    public record OpenWork(Enrolment enrolment, StoredWork work) {}
 
     /** A reason given for a passed deadline: whose, which (its code), when it was due. */
-    public record ReasonKey(UUID enrolmentId, String kind, LocalDate dueOn) {
-    }
+    public record ReasonKey(UUID enrolmentId, String kind, LocalDate dueOn) {}
 
     /** The latest reason given for each deadline of a coach's open enrolments (as {@link #deadlineReason}). */
     public Map<ReasonKey, String> deadlineReasonsOfCoach(UUID coachId) {
         return db.read(dsl -> {
             Map<ReasonKey, String> reasons = new HashMap<>();
-            dsl.select(DEADLINE_REASON.ENROLMENT_ID, DEADLINE_REASON.KIND, DEADLINE_REASON.DUE_ON, DEADLINE_REASON.REASON)
-                    .from(DEADLINE_REASON).join(ENROLMENT).on(ENROLMENT.ID.eq(DEADLINE_REASON.ENROLMENT_ID))
-                    .where(ENROLMENT.COACH_ID.eq(coachId.toString()), ENROLMENT.EXITED_ON.isNull(),
-                            ENROLMENT.DELETED.eq(0), DEADLINE_REASON.DELETED.eq(0))
+            dsl.select(
+                            DEADLINE_REASON.ENROLMENT_ID,
+                            DEADLINE_REASON.KIND,
+                            DEADLINE_REASON.DUE_ON,
+                            DEADLINE_REASON.REASON)
+                    .from(DEADLINE_REASON)
+                    .join(ENROLMENT)
+                    .on(ENROLMENT.ID.eq(DEADLINE_REASON.ENROLMENT_ID))
+                    .where(
+                            ENROLMENT.COACH_ID.eq(coachId.toString()),
+                            ENROLMENT.EXITED_ON.isNull(),
+                            ENROLMENT.DELETED.eq(0),
+                            DEADLINE_REASON.DELETED.eq(0))
                     .orderBy(DEADLINE_REASON.VERSION_STAMP.desc())
-                    .forEach(r -> reasons.putIfAbsent(new ReasonKey(UUID.fromString(r.value1()), r.value2(),
-                            LocalDate.parse(r.value3())), r.value4()));
+                    .forEach(r -> reasons.putIfAbsent(
+                            new ReasonKey(UUID.fromString(r.value1()), r.value2(), LocalDate.parse(r.value3())),
+                            r.value4()));
             return reasons;
         });
     }
 
     public Optional<ActivityPlan> plan(Transaction tx, UUID planId) {
-        return tx.dsl().selectFrom(ACTIVITY_PLAN).where(ACTIVITY_PLAN.ID.eq(planId.toString()), ACTIVITY_PLAN.DELETED.eq(0))
+        return tx.dsl()
+                .selectFrom(ACTIVITY_PLAN)
+                .where(ACTIVITY_PLAN.ID.eq(planId.toString()), ACTIVITY_PLAN.DELETED.eq(0))
                 .fetchOptional(WorkflowRepository::plan);
     }
 
@@ -254,7 +309,8 @@ public final class WorkflowRepository {
         r.setSocialSecretaryJoined(m.socialSecretaryJoined() ? 1 : 0);
         r.setNotes(m.notes());
         r.setNextSteps(m.nextSteps());
-        r.setDutyExplainedOn(m.dutyExplainedOn() == null ? null : m.dutyExplainedOn().toString());
+        r.setDutyExplainedOn(
+                m.dutyExplainedOn() == null ? null : m.dutyExplainedOn().toString());
         r.setReportedOn(m.reportedOn() == null ? null : m.reportedOn().toString());
         return r;
     }
@@ -278,8 +334,8 @@ public final class WorkflowRepository {
         tx.save(r);
     }
 
-    public void addDeadlineReason(Transaction tx, UUID enrolmentId, DeadlineKind kind, LocalDate dueOn, String reason,
-            LocalDate recordedOn) {
+    public void addDeadlineReason(
+            Transaction tx, UUID enrolmentId, DeadlineKind kind, LocalDate dueOn, String reason, LocalDate recordedOn) {
         var r = tx.dsl().newRecord(DEADLINE_REASON);
         r.setId(UUID.randomUUID().toString());
         r.setEnrolmentId(enrolmentId.toString());
@@ -292,45 +348,77 @@ public final class WorkflowRepository {
 
     /** The latest reason given for this deadline of this enrolment, if any. */
     public Optional<String> deadlineReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
-        return db.read(dsl -> dsl.select(DEADLINE_REASON.REASON).from(DEADLINE_REASON)
-                .where(DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()), DEADLINE_REASON.KIND.eq(kind.code()),
-                        DEADLINE_REASON.DUE_ON.eq(dueOn.toString()), DEADLINE_REASON.DELETED.eq(0))
-                .orderBy(DEADLINE_REASON.VERSION_STAMP.desc()).limit(1).fetchOptional(DEADLINE_REASON.REASON));
+        return db.read(dsl -> dsl.select(DEADLINE_REASON.REASON)
+                .from(DEADLINE_REASON)
+                .where(
+                        DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()),
+                        DEADLINE_REASON.KIND.eq(kind.code()),
+                        DEADLINE_REASON.DUE_ON.eq(dueOn.toString()),
+                        DEADLINE_REASON.DELETED.eq(0))
+                .orderBy(DEADLINE_REASON.VERSION_STAMP.desc())
+                .limit(1)
+                .fetchOptional(DEADLINE_REASON.REASON));
     }
 
     static MappingEntry mapping(MappingEntryRecord r) {
-        return new MappingEntry(UUID.fromString(r.getId()), UUID.fromString(r.getEnrolmentId()),
-                Coded.ofCode(MappingArea.class, r.getArea()), Coded.ofCode(MappingStatus.class, r.getStatus()),
-                r.getText(), r.getEntryDate() == null ? null : LocalDate.parse(r.getEntryDate()),
-                Actor.fromCodes(r.getActors()), r.getOtherActors(),
+        return new MappingEntry(
+                UUID.fromString(r.getId()),
+                UUID.fromString(r.getEnrolmentId()),
+                Coded.ofCode(MappingArea.class, r.getArea()),
+                Coded.ofCode(MappingStatus.class, r.getStatus()),
+                r.getText(),
+                r.getEntryDate() == null ? null : LocalDate.parse(r.getEntryDate()),
+                Actor.fromCodes(r.getActors()),
+                r.getOtherActors(),
                 r.getSupersedes() == null ? null : UUID.fromString(r.getSupersedes()));
     }
 
     static ActivityFollowUp followUp(ActivityFollowUpRecord r) {
-        return new ActivityFollowUp(UUID.fromString(r.getId()), UUID.fromString(r.getMeetingId()),
-                UUID.fromString(r.getActivityId()), r.getNote());
+        return new ActivityFollowUp(
+                UUID.fromString(r.getId()),
+                UUID.fromString(r.getMeetingId()),
+                UUID.fromString(r.getActivityId()),
+                r.getNote());
     }
 
     static ActivityPlan plan(ActivityPlanRecord r) {
-        return new ActivityPlan(UUID.fromString(r.getId()), UUID.fromString(r.getEnrolmentId()), r.getVersion(),
-                r.getGoal() == null ? null : Coded.ofCode(PlanGoal.class, r.getGoal()), r.getWishes(),
-                LocalDate.parse(r.getDrawnUpOn()), r.getApprovedOn() == null ? null : LocalDate.parse(r.getApprovedOn()),
-                r.getApprovedBy(), r.getReview() == 1);
+        return new ActivityPlan(
+                UUID.fromString(r.getId()),
+                UUID.fromString(r.getEnrolmentId()),
+                r.getVersion(),
+                r.getGoal() == null ? null : Coded.ofCode(PlanGoal.class, r.getGoal()),
+                r.getWishes(),
+                LocalDate.parse(r.getDrawnUpOn()),
+                r.getApprovedOn() == null ? null : LocalDate.parse(r.getApprovedOn()),
+                r.getApprovedBy(),
+                r.getReview() == 1);
     }
 
     static Activity activity(ActivityRecord r) {
-        return new Activity(UUID.fromString(r.getId()), UUID.fromString(r.getPlanId()),
-                Coded.ofCode(ActivityKind.class, r.getKind()), r.getOtherText(), r.getProvider(), r.getDescription(),
-                LocalDate.parse(r.getStartOn()), LocalDate.parse(r.getEndOn()),
+        return new Activity(
+                UUID.fromString(r.getId()),
+                UUID.fromString(r.getPlanId()),
+                Coded.ofCode(ActivityKind.class, r.getKind()),
+                r.getOtherText(),
+                r.getProvider(),
+                r.getDescription(),
+                LocalDate.parse(r.getStartOn()),
+                LocalDate.parse(r.getEndOn()),
                 r.getEndedOn() == null ? null : LocalDate.parse(r.getEndedOn()));
     }
 
     static Meeting meeting(MeetingRecord r) {
-        return new Meeting(UUID.fromString(r.getId()), UUID.fromString(r.getEnrolmentId()),
+        return new Meeting(
+                UUID.fromString(r.getId()),
+                UUID.fromString(r.getEnrolmentId()),
                 r.getSupersedes() == null ? null : UUID.fromString(r.getSupersedes()),
-                LocalDateTime.parse(r.getMeetingAt()), Coded.ofCode(MeetingKind.class, r.getKind()),
-                Coded.ofCode(MeetingOutcome.class, r.getOutcome()), r.getAttendees(), r.getSocialSecretaryJoined() == 1,
-                r.getNotes(), r.getNextSteps(),
+                LocalDateTime.parse(r.getMeetingAt()),
+                Coded.ofCode(MeetingKind.class, r.getKind()),
+                Coded.ofCode(MeetingOutcome.class, r.getOutcome()),
+                r.getAttendees(),
+                r.getSocialSecretaryJoined() == 1,
+                r.getNotes(),
+                r.getNextSteps(),
                 r.getDutyExplainedOn() == null ? null : LocalDate.parse(r.getDutyExplainedOn()),
                 r.getReportedOn() == null ? null : LocalDate.parse(r.getReportedOn()));
     }

@@ -24,9 +24,13 @@ import se.jobbtorg.coach.domain.TargetGroup;
  */
 public final class CodeLists {
     /** The lists, by the name the manifest uses, with the column(s) they constrain. */
-    public record CodeList(String name, int version, Class<? extends Enum<?>> codes, boolean commaSeparated,
-            String entity, String column) {
-    }
+    public record CodeList(
+            String name,
+            int version,
+            Class<? extends Enum<?>> codes,
+            boolean commaSeparated,
+            String entity,
+            String column) {}
 
     public static final Map<String, CodeList> ALL = new LinkedHashMap<>();
 
@@ -48,8 +52,7 @@ public final class CodeLists {
         ALL.put(list.name(), list);
     }
 
-    private CodeLists() {
-    }
+    private CodeLists() {}
 
     /** The versions, as a manifest states them. */
     public static Map<String, Integer> versions() {
@@ -60,6 +63,8 @@ public final class CodeLists {
 
     /** The codes of a list, in catalogue order. */
     public static List<String> codes(CodeList list) {
-        return Arrays.stream(list.codes().getEnumConstants()).map(c -> ((Coded) c).code()).toList();
+        return Arrays.stream(list.codes().getEnumConstants())
+                .map(c -> ((Coded) c).code())
+                .toList();
     }
 }

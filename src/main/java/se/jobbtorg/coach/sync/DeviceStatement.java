@@ -12,8 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * (a stolen laptop). One line of devices.jsonl; the signature is Ed25519 by {@code deciderKey}
  * over {@link #canonical()}, so a statement can be relayed by any device and still be checked.
  */
-public record DeviceStatement(String subject, String status, String signingKey, String agreementKey, String label,
-        String decidedBy, String deciderKey, String stamp, String signature) {
+public record DeviceStatement(
+        String subject,
+        String status,
+        String signingKey,
+        String agreementKey,
+        String label,
+        String decidedBy,
+        String deciderKey,
+        String stamp,
+        String signature) {
     public static final String ADMITTED = "admitted";
     public static final String UNSIGNED = "unsigned";
     public static final String WITHDRAWN = "withdrawn";
@@ -25,8 +33,17 @@ public record DeviceStatement(String subject, String status, String signingKey, 
      * feed (no trailing one), an absent value as the empty string. No field holds a control character.
      */
     public String canonical() {
-        return String.join("\n", HEADER, subject, status, nz(signingKey), nz(agreementKey), nz(label), decidedBy,
-                deciderKey, stamp);
+        return String.join(
+                "\n",
+                HEADER,
+                subject,
+                status,
+                nz(signingKey),
+                nz(agreementKey),
+                nz(label),
+                decidedBy,
+                deciderKey,
+                stamp);
     }
 
     private static String nz(String s) {
@@ -34,12 +51,27 @@ public record DeviceStatement(String subject, String status, String signingKey, 
     }
 
     /** The statement signed by the deciding device's signer. */
-    public static DeviceStatement sign(String subject, String status, String signingKey, String agreementKey,
-            String label, String decidedBy, String stamp, PackageSigner signer) {
-        DeviceStatement unsigned = new DeviceStatement(subject, status, signingKey, agreementKey, cleanLabel(label),
-                decidedBy, signer.publicKey(), stamp, "");
-        return new DeviceStatement(subject, status, signingKey, agreementKey, unsigned.label(), decidedBy,
-                signer.publicKey(), stamp, signer.sign(unsigned.canonical().getBytes(StandardCharsets.UTF_8)));
+    public static DeviceStatement sign(
+            String subject,
+            String status,
+            String signingKey,
+            String agreementKey,
+            String label,
+            String decidedBy,
+            String stamp,
+            PackageSigner signer) {
+        DeviceStatement unsigned = new DeviceStatement(
+                subject, status, signingKey, agreementKey, cleanLabel(label), decidedBy, signer.publicKey(), stamp, "");
+        return new DeviceStatement(
+                subject,
+                status,
+                signingKey,
+                agreementKey,
+                unsigned.label(),
+                decidedBy,
+                signer.publicKey(),
+                stamp,
+                signer.sign(unsigned.canonical().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A label without control characters (they would make the signed text ambiguous), at most 200 characters. */
@@ -57,6 +89,7 @@ public record DeviceStatement(String subject, String status, String signingKey, 
      * and signature, so a changed statement is checked afresh.
      */
     private static final Map<String, Boolean> CHECKED = new ConcurrentHashMap<>();
+
     private static final int CHECKED_MAX = 10_000;
 
     /** Whether the signature holds and the fields fit together. */

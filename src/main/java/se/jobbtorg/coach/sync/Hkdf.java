@@ -10,8 +10,7 @@ public final class Hkdf {
     private static final String HMAC = "HmacSHA256";
     private static final int HASH_LENGTH = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** HKDF-SHA256(salt, ikm, info, length). An empty or null salt is HashLen zeros (RFC 5869 2.2). */
     public static byte[] derive(byte[] salt, byte[] ikm, byte[] info, int length) {

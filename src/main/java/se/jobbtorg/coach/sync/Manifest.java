@@ -14,14 +14,25 @@ import java.util.Map;
  * @param encryption null in a plain package (format version 1, or another system's version 2)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Manifest(String format, int formatVersion, String packageId, Producer producer, String createdAt,
-        String kind, Sequence sequence, Map<String, Integer> codeLists, Map<String, Integer> counts,
-        Map<String, String> entries, Map<String, Long> received, Encryption encryption) {
+public record Manifest(
+        String format,
+        int formatVersion,
+        String packageId,
+        Producer producer,
+        String createdAt,
+        String kind,
+        Sequence sequence,
+        Map<String, Integer> codeLists,
+        Map<String, Integer> counts,
+        Map<String, String> entries,
+        Map<String, Long> received,
+        Encryption encryption) {
 
     public static final String FORMAT = "jobbtorg-caseload-package";
     public static final int FORMAT_VERSION = 2;
     /** The versions this program reads: 1 (plain, before encryption) and 2. */
     public static final List<Integer> READABLE_VERSIONS = List.of(1, 2);
+
     public static final String DELTA = "delta";
     public static final String SNAPSHOT = "snapshot";
 
@@ -37,23 +48,27 @@ public record Manifest(String format, int formatVersion, String packageId, Produ
     }
 
     /** The producer's log sequence numbers carried: after {@code from}, up to and with {@code to}. */
-    public record Sequence(long from, long to) {
-    }
+    public record Sequence(long from, long to) {}
 
     /**
      * How the entries are encrypted: every entry listed in {@code entries} is, under one content
      * key, wrapped once per reader.
      */
-    public record Encryption(String aead, int chunkSize, String ephemeralKey, List<Recipient> recipients) {
-    }
+    public record Encryption(String aead, int chunkSize, String ephemeralKey, List<Recipient> recipients) {}
 
     /**
      * One reader of the content key: a device (type "device", its id, the X25519 key used) or the
      * team passphrase (type "passphrase", PBKDF2 salt and iterations).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Recipient(String type, String device, String agreementKey, String kdf, Integer iterations,
-            String salt, String wrappedKey) {
+    public record Recipient(
+            String type,
+            String device,
+            String agreementKey,
+            String kdf,
+            Integer iterations,
+            String salt,
+            String wrappedKey) {
         public static final String DEVICE = "device";
         public static final String PASSPHRASE = "passphrase";
     }

@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -40,6 +39,7 @@ public final class PackageCrypto {
     public static final int PBKDF2_ITERATIONS = 600_000;
     /** The least a reader accepts, so a forged package cannot make a passphrase cheap to guess. */
     public static final int PBKDF2_MIN_ITERATIONS = 100_000;
+
     public static final int PBKDF2_MAX_ITERATIONS = 10_000_000;
     public static final int KEY_BYTES = 32;
     public static final int SALT_BYTES = 16;
@@ -54,8 +54,7 @@ public final class PackageCrypto {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PackageCrypto() {
-    }
+    private PackageCrypto() {}
 
     public static byte[] random(int bytes) {
         byte[] b = new byte[bytes];
@@ -237,8 +236,10 @@ public final class PackageCrypto {
     public static String[] newAgreementKeyPair() {
         try {
             var pair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
-            return new String[] {Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())};
+            return new String[] {
+                Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
+            };
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -263,8 +264,11 @@ public final class PackageCrypto {
         try {
             KeyAgreement agreement = KeyAgreement.getInstance("X25519");
             agreement.init(own);
-            agreement.doPhase(KeyFactory.getInstance("X25519")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(otherPublic))), true);
+            agreement.doPhase(
+                    KeyFactory.getInstance("X25519")
+                            .generatePublic(
+                                    new X509EncodedKeySpec(Base64.getDecoder().decode(otherPublic))),
+                    true);
             byte[] shared = agreement.generateSecret();
             byte[] ephemeral = rawX25519(ownIsEphemeral ? ownPublic : otherPublic);
             byte[] reader = rawX25519(ownIsEphemeral ? otherPublic : ownPublic);
@@ -307,8 +311,8 @@ public final class PackageCrypto {
     }
 
     /** The content key, if this reader's private key opens the wrapped copy made for it. */
-    public static byte[] unwrapX25519(String readerPrivate, String readerPublic, String ephemeralPublic,
-            String wrapped, String packageId) {
+    public static byte[] unwrapX25519(
+            String readerPrivate, String readerPublic, String ephemeralPublic, String wrapped, String packageId) {
         byte[] key = x25519WrapKey(privateKey(readerPrivate), readerPublic, ephemeralPublic, false);
         return key == null ? null : open(key, wrapped, packageId);
     }
@@ -319,7 +323,9 @@ public final class PackageCrypto {
         PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, KEY_BYTES * 8);
         try {
             // The JDK's PBKDF2 turns the characters into bytes as UTF-8.
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -328,14 +334,14 @@ public final class PackageCrypto {
         }
     }
 
-    public static String wrapWithPassphrase(byte[] contentKey, String packageId, String passphrase, byte[] salt,
-            int iterations) {
-        return Base64.getEncoder().encodeToString(seal(passphraseKey(passphrase, salt, iterations), contentKey,
-                packageId));
+    public static String wrapWithPassphrase(
+            byte[] contentKey, String packageId, String passphrase, byte[] salt, int iterations) {
+        return Base64.getEncoder()
+                .encodeToString(seal(passphraseKey(passphrase, salt, iterations), contentKey, packageId));
     }
 
-    public static byte[] unwrapWithPassphrase(String passphrase, byte[] salt, int iterations, String wrapped,
-            String packageId) {
+    public static byte[] unwrapWithPassphrase(
+            String passphrase, byte[] salt, int iterations, String wrapped, String packageId) {
         return open(passphraseKey(passphrase, salt, iterations), wrapped, packageId);
     }
 

@@ -11,10 +11,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -35,8 +35,8 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import se.jobbtorg.coach.store.sync.Change;
 import se.jobbtorg.coach.store.SyncEntities;
+import se.jobbtorg.coach.store.sync.Change;
 
 /**
  * Reads and verifies a caseload package before anything of it is used: entry names, sizes
@@ -54,7 +54,11 @@ public final class PackageReader {
      * signed it (null: unsigned), the statements about devices it carries (each one's signature
      * checked) and whether it was encrypted.
      */
-    public record Verified(Manifest manifest, List<Change> changes, String publicKey, List<DeviceStatement> statements,
+    public record Verified(
+            Manifest manifest,
+            List<Change> changes,
+            String publicKey,
+            List<DeviceStatement> statements,
             boolean encrypted) {
         /** Whether the producer signed it (and the signature held). */
         public boolean signed() {
@@ -76,8 +80,14 @@ public final class PackageReader {
         private final byte[] contentKey;
         private final Map<String, Long> newestByDevice;
 
-        Checked(Path file, Manifest manifest, byte[] manifestDigest, String publicKey, List<DeviceStatement> statements,
-                byte[] contentKey, Map<String, Long> newestByDevice) {
+        Checked(
+                Path file,
+                Manifest manifest,
+                byte[] manifestDigest,
+                String publicKey,
+                List<DeviceStatement> statements,
+                byte[] contentKey,
+                Map<String, Long> newestByDevice) {
             this.newestByDevice = Map.copyOf(newestByDevice);
             this.file = file;
             this.manifest = manifest;
@@ -139,8 +149,8 @@ public final class PackageReader {
      * What opens a package on this device: its id and X25519 key pair (Base64), and the team
      * passphrase if one is set (asked for only when the device's own key does not open it).
      */
-    public record Keyring(String deviceId, String agreementPrivate, String agreementPublic,
-            Supplier<String> teamPassphrase) {
+    public record Keyring(
+            String deviceId, String agreementPrivate, String agreementPublic, Supplier<String> teamPassphrase) {
         public static final Keyring NONE = new Keyring("", null, null, () -> null);
 
         @Override
@@ -177,8 +187,8 @@ public final class PackageReader {
         try (Checked checked = verify(file, keyring)) {
             List<Change> changes = new ArrayList<>();
             changes(checked, changes::add);
-            return new Verified(checked.manifest(), changes, checked.publicKey(), checked.statements(),
-                    checked.encrypted());
+            return new Verified(
+                    checked.manifest(), changes, checked.publicKey(), checked.statements(), checked.encrypted());
         }
     }
 
@@ -204,7 +214,8 @@ public final class PackageReader {
                 throw new PackageRefusedException(Refusal.NO_MANIFEST);
             }
             byte[] manifestBytes = readCapped(zip, manifestEntry, MAX_MANIFEST, null);
-            if (!MessageDigest.isEqual(checked.manifestDigest, PackageWriter.sha256().digest(manifestBytes))) {
+            if (!MessageDigest.isEqual(
+                    checked.manifestDigest, PackageWriter.sha256().digest(manifestBytes))) {
                 // Another package under the same name since the first pass: none of it is believed.
                 throw new PackageRefusedException(Refusal.CHECKSUM, PackageWriter.MANIFEST);
             }
@@ -218,7 +229,12 @@ public final class PackageReader {
                 int lines = 0;
                 if (expectedDigest != null) {
                     MessageDigest sha = PackageWriter.sha256();
-                    lines = readLines(zip, entry, sha, entity.name(), checked.contentKey,
+                    lines = readLines(
+                            zip,
+                            entry,
+                            sha,
+                            entity.name(),
+                            checked.contentKey,
                             (node, where) -> sink.accept(toChange(entity.name(), node)));
                     if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(expectedDigest)) {
                         throw new PackageRefusedException(Refusal.CHECKSUM, entity.file());
@@ -226,8 +242,8 @@ public final class PackageReader {
                 }
                 int expected = manifest.counts().getOrDefault(entity.name(), 0);
                 if (lines != expected) {
-                    throw new PackageRefusedException(Refusal.COUNT, entity.file(), String.valueOf(expected),
-                            String.valueOf(lines));
+                    throw new PackageRefusedException(
+                            Refusal.COUNT, entity.file(), String.valueOf(expected), String.valueOf(lines));
                 }
             }
             return null;
@@ -241,18 +257,22 @@ public final class PackageReader {
     private <T> T open(Path file, ZipWork<T> work) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new PackageRefusedException(Refusal.NOT_FOUND, file.getFileName().toString());
+                throw new PackageRefusedException(
+                        Refusal.NOT_FOUND, file.getFileName().toString());
             }
             if (Files.size(file) > limits.maxFileBytes()) {
-                throw new PackageRefusedException(Refusal.TOO_LARGE, file.getFileName().toString());
+                throw new PackageRefusedException(
+                        Refusal.TOO_LARGE, file.getFileName().toString());
             }
             try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
                 return work.run(zip);
             }
         } catch (ZipException e) {
-            throw new PackageRefusedException(Refusal.NOT_A_PACKAGE, e, file.getFileName().toString());
+            throw new PackageRefusedException(
+                    Refusal.NOT_A_PACKAGE, e, file.getFileName().toString());
         } catch (IOException e) {
-            throw new PackageRefusedException(Refusal.UNREADABLE, e, file.getFileName().toString());
+            throw new PackageRefusedException(
+                    Refusal.UNREADABLE, e, file.getFileName().toString());
         }
     }
 
@@ -261,15 +281,20 @@ public final class PackageReader {
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
             String name = all.nextElement().getName();
-            if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")
+            if (name.contains("..")
+                    || name.startsWith("/")
+                    || name.contains("\\")
+                    || name.contains("/")
                     || name.contains(":")) {
                 throw new PackageRefusedException(Refusal.BAD_ENTRY_NAME, name);
             }
             if (!names.add(name)) {
                 throw new PackageRefusedException(Refusal.DUPLICATE_ENTRY, name);
             }
-            if (!name.equals(PackageWriter.MANIFEST) && !name.equals(PackageWriter.SIGNATURE)
-                    && !name.equals(PackageWriter.DEVICES) && SyncEntities.byFile(name).isEmpty()) {
+            if (!name.equals(PackageWriter.MANIFEST)
+                    && !name.equals(PackageWriter.SIGNATURE)
+                    && !name.equals(PackageWriter.DEVICES)
+                    && SyncEntities.byFile(name).isEmpty()) {
                 throw new PackageRefusedException(Refusal.UNKNOWN_ENTRY, name);
             }
         }
@@ -282,10 +307,14 @@ public final class PackageReader {
         JsonNode manifestNode = parse(manifestText, PackageWriter.MANIFEST);
         // The format first: a newer format may say things the schema of ours cannot.
         if (!Manifest.FORMAT.equals(manifestNode.path("format").asText())) {
-            throw new PackageRefusedException(Refusal.UNKNOWN_FORMAT, manifestNode.path("format").asText());
+            throw new PackageRefusedException(
+                    Refusal.UNKNOWN_FORMAT, manifestNode.path("format").asText());
         }
-        if (!Manifest.READABLE_VERSIONS.contains(manifestNode.path("formatVersion").asInt())) {
-            throw new PackageRefusedException(Refusal.UNKNOWN_FORMAT_VERSION, manifestNode.path("formatVersion").asText(),
+        if (!Manifest.READABLE_VERSIONS.contains(
+                manifestNode.path("formatVersion").asInt())) {
+            throw new PackageRefusedException(
+                    Refusal.UNKNOWN_FORMAT_VERSION,
+                    manifestNode.path("formatVersion").asText(),
                     String.valueOf(Manifest.FORMAT_VERSION));
         }
         validate("manifest", manifestNode, PackageWriter.MANIFEST);
@@ -296,7 +325,8 @@ public final class PackageReader {
         for (var list : manifest.codeLists().entrySet()) {
             Integer known = ours.get(list.getKey());
             if (known == null || list.getValue() > known) {
-                throw new PackageRefusedException(Refusal.UNKNOWN_CODE_LIST, list.getKey(), String.valueOf(list.getValue()));
+                throw new PackageRefusedException(
+                        Refusal.UNKNOWN_CODE_LIST, list.getKey(), String.valueOf(list.getValue()));
             }
         }
         Set<String> listed = new HashSet<>(manifest.entries().keySet());
@@ -320,7 +350,9 @@ public final class PackageReader {
             if (total > limits.maxTotalBytes()) {
                 throw new PackageRefusedException(Refusal.TOO_LARGE, name);
             }
-            if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(manifest.entries().get(name))) {
+            if (!HexFormat.of()
+                    .formatHex(sha.digest())
+                    .equalsIgnoreCase(manifest.entries().get(name))) {
                 throw new PackageRefusedException(Refusal.CHECKSUM, name);
             }
         }
@@ -332,34 +364,50 @@ public final class PackageReader {
             if (entry != null) {
                 // Every line parsed and held to its schema, then let go: the second pass reads them
                 // again. Only who made the changes is kept (a few devices), for the relay check.
-                lines = readLines(zip, entry, null, entity.name(), contentKey, (node, where) -> newestByDevice.merge(
-                        node.path("device").asText(), Long.parseLong(node.path("stamp").asText().substring(0, 13)),
-                        Math::max));
+                lines = readLines(
+                        zip,
+                        entry,
+                        null,
+                        entity.name(),
+                        contentKey,
+                        (node, where) -> newestByDevice.merge(
+                                node.path("device").asText(),
+                                Long.parseLong(node.path("stamp").asText().substring(0, 13)),
+                                Math::max));
             }
             int expected = manifest.counts().getOrDefault(entity.name(), 0);
             if (lines != expected) {
-                throw new PackageRefusedException(Refusal.COUNT, entity.file(), String.valueOf(expected), String.valueOf(lines));
+                throw new PackageRefusedException(
+                        Refusal.COUNT, entity.file(), String.valueOf(expected), String.valueOf(lines));
             }
         }
         List<DeviceStatement> statements = new ArrayList<>();
         ZipEntry devices = zip.getEntry(PackageWriter.DEVICES);
         if (devices != null || manifest.counts().containsKey(PackageWriter.DEVICES_COUNT)) {
-            int lines = devices == null ? 0 : readLines(zip, devices, null, "device_statement", contentKey, (node, where) -> {
-                DeviceStatement st = JSON.convertValue(node, DeviceStatement.class);
-                if (!st.verifies()) {
-                    // A statement whose signature does not hold was changed on the way.
-                    throw new PackageRefusedException(Refusal.STATEMENT_SIGNATURE, where);
-                }
-                statements.add(st);
-            });
+            int lines = devices == null
+                    ? 0
+                    : readLines(zip, devices, null, "device_statement", contentKey, (node, where) -> {
+                        DeviceStatement st = JSON.convertValue(node, DeviceStatement.class);
+                        if (!st.verifies()) {
+                            // A statement whose signature does not hold was changed on the way.
+                            throw new PackageRefusedException(Refusal.STATEMENT_SIGNATURE, where);
+                        }
+                        statements.add(st);
+                    });
             int expected = manifest.counts().getOrDefault(PackageWriter.DEVICES_COUNT, 0);
             if (lines != expected) {
-                throw new PackageRefusedException(Refusal.COUNT, PackageWriter.DEVICES, String.valueOf(expected),
-                        String.valueOf(lines));
+                throw new PackageRefusedException(
+                        Refusal.COUNT, PackageWriter.DEVICES, String.valueOf(expected), String.valueOf(lines));
             }
         }
-        return new Checked(file, manifest, PackageWriter.sha256().digest(manifestBytes), publicKey, statements,
-                contentKey, newestByDevice);
+        return new Checked(
+                file,
+                manifest,
+                PackageWriter.sha256().digest(manifestBytes),
+                publicKey,
+                statements,
+                contentKey,
+                newestByDevice);
     }
 
     /**
@@ -373,10 +421,15 @@ public final class PackageReader {
         }
         boolean passphraseOffered = false;
         for (Manifest.Recipient r : enc.recipients()) {
-            if (Manifest.Recipient.DEVICE.equals(r.type()) && keyring.deviceId().equals(r.device())
+            if (Manifest.Recipient.DEVICE.equals(r.type())
+                    && keyring.deviceId().equals(r.device())
                     && keyring.agreementPrivate() != null) {
-                byte[] key = PackageCrypto.unwrapX25519(keyring.agreementPrivate(), keyring.agreementPublic(),
-                        enc.ephemeralKey(), r.wrappedKey(), m.packageId());
+                byte[] key = PackageCrypto.unwrapX25519(
+                        keyring.agreementPrivate(),
+                        keyring.agreementPublic(),
+                        enc.ephemeralKey(),
+                        r.wrappedKey(),
+                        m.packageId());
                 if (key != null) {
                     return key;
                 }
@@ -394,21 +447,24 @@ public final class PackageReader {
                     break;
                 }
             }
-            if (!PackageCrypto.KDF.equals(r.kdf()) || r.iterations() == null
+            if (!PackageCrypto.KDF.equals(r.kdf())
+                    || r.iterations() == null
                     || r.iterations() < PackageCrypto.PBKDF2_MIN_ITERATIONS
                     || r.iterations() > PackageCrypto.PBKDF2_MAX_ITERATIONS) {
                 continue;
             }
-            byte[] key = PackageCrypto.unwrapWithPassphrase(passphrase, Base64.getDecoder().decode(r.salt()),
-                    r.iterations(), r.wrappedKey(), m.packageId());
+            byte[] key = PackageCrypto.unwrapWithPassphrase(
+                    passphrase, Base64.getDecoder().decode(r.salt()), r.iterations(), r.wrappedKey(), m.packageId());
             if (key != null) {
                 return key;
             }
         }
         if (passphraseOffered && passphrase != null) {
-            throw new PackageRefusedException(Refusal.TEAM_PASSPHRASE, String.valueOf(m.producer().user()));
+            throw new PackageRefusedException(
+                    Refusal.TEAM_PASSPHRASE, String.valueOf(m.producer().user()));
         }
-        throw new PackageRefusedException(Refusal.NOT_FOR_US, String.valueOf(m.producer().user()));
+        throw new PackageRefusedException(
+                Refusal.NOT_FOR_US, String.valueOf(m.producer().user()));
     }
 
     /** The producer's public key if signature.json is there and holds; refused if it does not. */
@@ -451,16 +507,17 @@ public final class PackageReader {
     }
 
     /** Reads an entry's lines; with {@code sha}, the digest of all its stored bytes too. */
-    private int readLines(ZipFile zip, ZipEntry entry, MessageDigest sha, String schema, byte[] contentKey,
-            LineHandler handler) throws IOException {
+    private int readLines(
+            ZipFile zip, ZipEntry entry, MessageDigest sha, String schema, byte[] contentKey, LineHandler handler)
+            throws IOException {
         int count = 0;
         InputStream stored = zip.getInputStream(entry);
         if (sha != null) {
             stored = new DigestInputStream(new CappedStream(stored, limits.maxEntryBytes(), entry.getName()), sha);
         }
         InputStream storedBytes = stored;
-        InputStream plain = contentKey == null ? stored : inflating(
-                PackageCrypto.decrypting(stored, contentKey, entry.getName()));
+        InputStream plain =
+                contentKey == null ? stored : inflating(PackageCrypto.decrypting(stored, contentKey, entry.getName()));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new CappedStream(plain, limits.maxEntryBytes(), entry.getName()), StandardCharsets.UTF_8))) {
             String line;
@@ -524,9 +581,15 @@ public final class PackageReader {
             bases.put(b.getKey(), stamps);
         });
         JsonNode base = n.path("base");
-        return new Change(entity, n.path("id").asText(), n.path("stamp").asText(),
-                base.isNull() || base.isMissingNode() ? null : base.asText(), n.path("device").asText(),
-                n.path("deleted").asBoolean(), values, bases);
+        return new Change(
+                entity,
+                n.path("id").asText(),
+                n.path("stamp").asText(),
+                base.isNull() || base.isMissingNode() ? null : base.asText(),
+                n.path("device").asText(),
+                n.path("deleted").asBoolean(),
+                values,
+                bases);
     }
 
     private static Object scalar(JsonNode v) {
@@ -554,7 +617,8 @@ public final class PackageReader {
         }
         var errors = schema.validate(node);
         if (!errors.isEmpty()) {
-            throw new PackageRefusedException(Refusal.SCHEMA, where, errors.get(0).getMessage());
+            throw new PackageRefusedException(
+                    Refusal.SCHEMA, where, errors.get(0).getMessage());
         }
     }
 

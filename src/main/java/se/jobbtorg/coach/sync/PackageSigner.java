@@ -38,8 +38,10 @@ public final class PackageSigner {
     public static String[] newKeyPair() {
         try {
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-            return new String[] {Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())};
+            return new String[] {
+                Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
+            };
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -57,8 +59,13 @@ public final class PackageSigner {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest(Base64.getDecoder().decode(publicKeyBase64));
             String hex = HexFormat.of().withUpperCase().formatHex(hash, 0, 10);
-            return String.join(" ", hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12),
-                    hex.substring(12, 16), hex.substring(16, 20));
+            return String.join(
+                    " ",
+                    hex.substring(0, 4),
+                    hex.substring(4, 8),
+                    hex.substring(8, 12),
+                    hex.substring(12, 16),
+                    hex.substring(16, 20));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return "?";
         }

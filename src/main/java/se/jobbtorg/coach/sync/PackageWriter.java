@@ -47,8 +47,7 @@ public final class PackageWriter {
     /** Its line count's name in the manifest's counts. */
     public static final String DEVICES_COUNT = "devices";
 
-    private PackageWriter() {
-    }
+    private PackageWriter() {}
 
     /**
      * For whom a package is encrypted: devices (id to X25519 public key, Base64 X.509) and the team
@@ -68,14 +67,29 @@ public final class PackageWriter {
     }
 
     /** Writes a plain, unsigned package (another system's, or a test's) and returns its manifest. */
-    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
-            Path target, DoubleConsumer progress) throws IOException {
+    public static Manifest write(
+            OutgoingChanges.Slice export,
+            String kind,
+            String device,
+            String user,
+            Instant now,
+            Path target,
+            DoubleConsumer progress)
+            throws IOException {
         return write(export, kind, device, user, now, target, progress, null, null, List.of());
     }
 
     /** Writes a plain package, signed if a signer is given. */
-    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
-            Path target, DoubleConsumer progress, PackageSigner signer) throws IOException {
+    public static Manifest write(
+            OutgoingChanges.Slice export,
+            String kind,
+            String device,
+            String user,
+            Instant now,
+            Path target,
+            DoubleConsumer progress,
+            PackageSigner signer)
+            throws IOException {
         return write(export, kind, device, user, now, target, progress, signer, null, List.of());
     }
 
@@ -85,17 +99,27 @@ public final class PackageWriter {
      * readers, every entry but the manifest and the signature is encrypted for them. The team's
      * statements about devices go in devices.jsonl.
      */
-    public static Manifest write(OutgoingChanges.Slice export, String kind, String device, String user, Instant now,
-            Path target, DoubleConsumer progress, PackageSigner signer, Readers readers,
-            List<DeviceStatement> statements) throws IOException {
+    public static Manifest write(
+            OutgoingChanges.Slice export,
+            String kind,
+            String device,
+            String user,
+            Instant now,
+            Path target,
+            DoubleConsumer progress,
+            PackageSigner signer,
+            Readers readers,
+            List<DeviceStatement> statements)
+            throws IOException {
         byte[] contentKey = readers == null ? null : PackageCrypto.random(PackageCrypto.KEY_BYTES);
         String packageId = UUID.randomUUID().toString();
         AtomicReference<Manifest> written = new AtomicReference<>();
         try {
             AtomicFile.write(target, temp -> {
                 Manifest manifest;
-                try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING); ZipOutputStream zip = new ZipOutputStream(file)) {
+                try (OutputStream file = Files.newOutputStream(
+                                temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                        ZipOutputStream zip = new ZipOutputStream(file)) {
                     Map<String, List<Change>> byEntity = new LinkedHashMap<>();
                     SyncEntities.all().forEach(e -> byEntity.put(e.name(), new ArrayList<>()));
                     export.changes().forEach(c -> byEntity.get(c.entity()).add(c));
@@ -131,11 +155,22 @@ public final class PackageWriter {
                         counts.put(DEVICES_COUNT, statements.size());
                         entries.put(DEVICES, HexFormat.of().formatHex(sha.digest()));
                     }
-                    Manifest.Encryption encryption = readers == null ? null : encryption(readers, contentKey, packageId);
-                    manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, packageId,
-                            new Manifest.Producer(device, user, readers == null ? null : readers.producerAgreementKey()),
-                            now.toString(), kind, new Manifest.Sequence(export.from(), export.to()), CodeLists.versions(),
-                            counts, entries, export.received(), encryption);
+                    Manifest.Encryption encryption =
+                            readers == null ? null : encryption(readers, contentKey, packageId);
+                    manifest = new Manifest(
+                            Manifest.FORMAT,
+                            Manifest.FORMAT_VERSION,
+                            packageId,
+                            new Manifest.Producer(
+                                    device, user, readers == null ? null : readers.producerAgreementKey()),
+                            now.toString(),
+                            kind,
+                            new Manifest.Sequence(export.from(), export.to()),
+                            CodeLists.versions(),
+                            counts,
+                            entries,
+                            export.received(),
+                            encryption);
                     byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
                     zip.setLevel(Deflater.DEFAULT_COMPRESSION);
                     zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -171,16 +206,14 @@ public final class PackageWriter {
      */
     private static OutputStream entry(ZipOutputStream zip, String name, MessageDigest sha, byte[] contentKey)
             throws IOException {
-        zip.setLevel(contentKey == null ? Deflater.DEFAULT_COMPRESSION
-                : Deflater.NO_COMPRESSION);
+        zip.setLevel(contentKey == null ? Deflater.DEFAULT_COMPRESSION : Deflater.NO_COMPRESSION);
         zip.putNextEntry(new ZipEntry(name));
         OutputStream stored = new DigestOutputStream(new NonClosing(zip), sha);
         if (contentKey == null) {
             return new BufferedOutputStream(stored, 65536);
         }
         OutputStream sealed = PackageCrypto.encrypting(stored, contentKey, name);
-        return new DeflaterOutputStream(sealed, new Deflater(
-                Deflater.DEFAULT_COMPRESSION, true), 65536) {
+        return new DeflaterOutputStream(sealed, new Deflater(Deflater.DEFAULT_COMPRESSION, true), 65536) {
             @Override
             public void close() throws IOException {
                 super.close();
@@ -195,16 +228,21 @@ public final class PackageWriter {
         readers.devices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> {
             String wrapped = sealer.wrapFor(d.getValue());
             if (wrapped != null) {
-                recipients.add(new Manifest.Recipient(Manifest.Recipient.DEVICE, d.getKey(), d.getValue(), null, null,
-                        null, wrapped));
+                recipients.add(new Manifest.Recipient(
+                        Manifest.Recipient.DEVICE, d.getKey(), d.getValue(), null, null, null, wrapped));
             }
         });
         if (readers.passphrase() != null) {
             byte[] salt = PackageCrypto.random(PackageCrypto.SALT_BYTES);
-            recipients.add(new Manifest.Recipient(Manifest.Recipient.PASSPHRASE, null, null, PackageCrypto.KDF,
-                    PackageCrypto.PBKDF2_ITERATIONS, Base64.getEncoder().encodeToString(salt),
-                    PackageCrypto.wrapWithPassphrase(contentKey, packageId, readers.passphrase(), salt,
-                            PackageCrypto.PBKDF2_ITERATIONS)));
+            recipients.add(new Manifest.Recipient(
+                    Manifest.Recipient.PASSPHRASE,
+                    null,
+                    null,
+                    PackageCrypto.KDF,
+                    PackageCrypto.PBKDF2_ITERATIONS,
+                    Base64.getEncoder().encodeToString(salt),
+                    PackageCrypto.wrapWithPassphrase(
+                            contentKey, packageId, readers.passphrase(), salt, PackageCrypto.PBKDF2_ITERATIONS)));
         }
         return new Manifest.Encryption(PackageCrypto.AEAD, PackageCrypto.CHUNK, sealer.ephemeralPublic(), recipients);
     }
@@ -220,7 +258,8 @@ public final class PackageWriter {
         ObjectNode fields = node.putObject("fields");
         c.values().forEach((k, v) -> fields.set(k, JSON.valueToTree(v)));
         ObjectNode bases = node.putObject("bases");
-        c.bases().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        c.bases().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(b -> bases.set(b.getKey(), JSON.valueToTree(b.getValue())));
         return node;
     }
@@ -252,7 +291,6 @@ public final class PackageWriter {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

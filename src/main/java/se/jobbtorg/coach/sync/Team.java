@@ -19,8 +19,15 @@ import java.util.Set;
  */
 public final class Team {
     /** One device and what the statements that count say of it. */
-    public record Member(String device, Set<String> signingKeys, boolean unsigned, boolean withdrawn,
-            String agreementKey, String label, String admittedBy, String withdrawnAt) {
+    public record Member(
+            String device,
+            Set<String> signingKeys,
+            boolean unsigned,
+            boolean withdrawn,
+            String agreementKey,
+            String label,
+            String admittedBy,
+            String withdrawnAt) {
         public boolean admitted() {
             return !withdrawn && (unsigned || !signingKeys.isEmpty());
         }
@@ -52,7 +59,7 @@ public final class Team {
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (var it = pending.iterator(); it.hasNext();) {
+            for (var it = pending.iterator(); it.hasNext(); ) {
                 DeviceStatement s = it.next();
                 if (keys.getOrDefault(s.decidedBy(), Set.of()).contains(s.deciderKey())) {
                     it.remove();
@@ -70,8 +77,8 @@ public final class Team {
             if (s.subject().equals(self)) {
                 continue; // this device is always itself
             }
-            Member m = members.getOrDefault(s.subject(),
-                    new Member(s.subject(), Set.of(), false, false, null, null, null, null));
+            Member m = members.getOrDefault(
+                    s.subject(), new Member(s.subject(), Set.of(), false, false, null, null, null, null));
             Set<String> signing = new HashSet<>(m.signingKeys());
             boolean unsigned = m.unsigned();
             boolean withdrawn = m.withdrawn();
@@ -97,8 +104,10 @@ public final class Team {
                     withdrawn = true;
                 }
             }
-            members.put(s.subject(), new Member(s.subject(), Set.copyOf(signing), unsigned, withdrawn, agreement,
-                    label, by, withdrawnAt));
+            members.put(
+                    s.subject(),
+                    new Member(
+                            s.subject(), Set.copyOf(signing), unsigned, withdrawn, agreement, label, by, withdrawnAt));
         }
         return new Team(self, members, List.copyOf(counted));
     }

@@ -81,7 +81,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
      * restore a backup (the database is closed and opened again for that).
      */
     public record ProgramActions(Runnable lock, Runnable changePassphrase, Runnable restoreBackup) {
-        public static final ProgramActions NONE = new ProgramActions(() -> { }, () -> { }, () -> { });
+        public static final ProgramActions NONE = new ProgramActions(() -> {}, () -> {}, () -> {});
     }
 
     public void setProgramActions(ProgramActions actions) {
@@ -89,8 +89,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     }
 
     /** Where to go when a participant's page opens from the Today screen: which enrolment, which tab. */
-    private record Pending(UUID enrolmentId, WorkTab workTab) {
-    }
+    private record Pending(UUID enrolmentId, WorkTab workTab) {}
 
     private final Map<UUID, Pending> pending = new HashMap<>();
     /** The work areas shown, by enrolment. */
@@ -101,8 +100,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     }
 
     /** With another way of choosing where files are saved (tests use a folder of their own; null: the platform's). */
-    public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings,
-            FilePicker files) {
+    public MainWindow(
+            Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings, FilePicker files) {
         this.stage = stage;
         this.services = services;
         this.i18n = i18n;
@@ -172,17 +171,35 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         MenuItem calendar = item("menu.file.calendar", null, this::exportCalendar);
         MenuItem settings = item("menu.file.settings", "Shortcut+COMMA", openSettings);
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", stage::close);
-        MenuItem lock = item("menu.file.lock", "Shortcut+L", () -> program.lock().run());
-        MenuItem changePassphrase = item("menu.file.changePassphrase", null, () -> program.changePassphrase().run());
-        MenuItem restore = item("menu.file.restore", null, () -> program.restoreBackup().run());
-        Menu file = new Menu(i18n.get("menu.file"), null, register, enrol, new SeparatorMenuItem(), calendar,
-                new SeparatorMenuItem(), settings, lock, changePassphrase, restore,
-                new SeparatorMenuItem(), quit);
+        MenuItem lock =
+                item("menu.file.lock", "Shortcut+L", () -> program.lock().run());
+        MenuItem changePassphrase = item(
+                "menu.file.changePassphrase",
+                null,
+                () -> program.changePassphrase().run());
+        MenuItem restore =
+                item("menu.file.restore", null, () -> program.restoreBackup().run());
+        Menu file = new Menu(
+                i18n.get("menu.file"),
+                null,
+                register,
+                enrol,
+                new SeparatorMenuItem(),
+                calendar,
+                new SeparatorMenuItem(),
+                settings,
+                lock,
+                changePassphrase,
+                restore,
+                new SeparatorMenuItem(),
+                quit);
 
-        MenuItem showToday = item("menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));
+        MenuItem showToday = item(
+                "menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));
         MenuItem showCaseload = item("menu.view.caseload", "Shortcut+1", this::showCaseload);
         MenuItem showSummaryItem = item("menu.view.summary", "Shortcut+2", this::showSummary);
-        MenuItem showSync = item("menu.view.sync", "Shortcut+3", () -> tabs.getSelectionModel().select(syncTab));
+        MenuItem showSync = item(
+                "menu.view.sync", "Shortcut+3", () -> tabs.getSelectionModel().select(syncTab));
         MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
             showCaseload();
             caseload.view().focusSearch();
@@ -192,11 +209,22 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             today.model().refresh();
         });
         MenuItem closeTab = item("menu.view.closeTab", "Shortcut+W", this::closeCurrentTab);
-        Menu view = new Menu(i18n.get("menu.view"), null, showToday, showCaseload, showSummaryItem, showSync, search, refresh, new SeparatorMenuItem(),
+        Menu view = new Menu(
+                i18n.get("menu.view"),
+                null,
+                showToday,
+                showCaseload,
+                showSummaryItem,
+                showSync,
+                search,
+                refresh,
+                new SeparatorMenuItem(),
                 closeTab);
 
-        MenuItem about = item("menu.help.about", null, () -> dialogs.showInformation(i18n.get("about.title"),
-                i18n.get("about.text", Version.current())));
+        MenuItem about = item(
+                "menu.help.about",
+                null,
+                () -> dialogs.showInformation(i18n.get("about.title"), i18n.get("about.text", Version.current())));
         Menu help = new Menu(i18n.get("menu.help"), null, about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
@@ -260,8 +288,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private HBox statusBar() {
         Label who = new Label();
         who.setId("statusCoach");
-        who.textProperty().bind(Bindings.createStringBinding(
-                () -> coach.get() == null ? "" : i18n.get("status.coach", coach.get().name()), coach));
+        who.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> coach.get() == null
+                                ? ""
+                                : i18n.get("status.coach", coach.get().name()),
+                        coach));
         ProgressBar progress = new ProgressBar();
         progress.setId("busyIndicator");
         progress.setPrefWidth(140);
@@ -283,12 +315,19 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private void exportCalendar() {
         String title = i18n.get("menu.file.calendar").replace("_", "");
         UUID me = coach.get().id();
-        CalendarExport.Format ics = (meetings, file) -> new MeetingCalendar(i18n).write(meetings.stream()
-                .map(p -> new MeetingCalendar.Entry(p.participant(), p.meeting())).toList(), file);
-        dialogs.saveFile(title, i18n.get("calendar.fileName"), FileType.extension("ics")).ifPresent(chosen ->
-                services.tasks().run(() -> services.calendar().export(me, chosen, ics),
-                        done -> dialogs.showInformation(title, i18n.get("calendar.saved", done.meetings(), done.file())),
-                        e -> dialogs.showError("error.saveFailed", e, chosen)));
+        CalendarExport.Format ics = (meetings, file) -> new MeetingCalendar(i18n)
+                .write(
+                        meetings.stream()
+                                .map(p -> new MeetingCalendar.Entry(p.participant(), p.meeting()))
+                                .toList(),
+                        file);
+        dialogs.saveFile(title, i18n.get("calendar.fileName"), FileType.extension("ics"))
+                .ifPresent(chosen -> services.tasks()
+                        .run(
+                                () -> services.calendar().export(me, chosen, ics),
+                                done -> dialogs.showInformation(
+                                        title, i18n.get("calendar.saved", done.meetings(), done.file())),
+                                e -> dialogs.showError("error.saveFailed", e, chosen)));
     }
 
     /** The summary, computed for its period the first time it is shown. */
@@ -312,8 +351,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         if (tab != null && tab.getUserData() instanceof UUID id) {
             enrol(id);
         } else {
-            caseload.view().selectedParticipant().ifPresentOrElse(this::enrol,
-                    () -> dialogs.showInformation(i18n.get("enrolment.title"), i18n.get("enrolment.chooseFirst")));
+            caseload.view()
+                    .selectedParticipant()
+                    .ifPresentOrElse(
+                            this::enrol,
+                            () -> dialogs.showInformation(
+                                    i18n.get("enrolment.title"), i18n.get("enrolment.chooseFirst")));
         }
     }
 
@@ -367,7 +410,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 return;
             }
         }
-        var screen = new ParticipantScreen(ui, participantId, () -> caseload.model().refresh(),
+        var screen = new ParticipantScreen(
+                ui,
+                participantId,
+                () -> caseload.model().refresh(),
                 (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
         ParticipantViewModel model = screen.model();
         ParticipantView page = screen.view();
@@ -397,8 +443,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     /** The work area of one enrolment; a change there refreshes the participant and the caseload. */
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
-        var model = new WorkViewModel(services, i18n, e -> dialogs.showError("error.saveFailed", e),
-                dialogs::showFileError, enrolmentId);
+        var model = new WorkViewModel(
+                services, i18n, e -> dialogs.showError("error.saveFailed", e), dialogs::showFileError, enrolmentId);
         model.setOnChange(() -> {
             participant.load();
             caseload.model().refresh();

@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.app;
 
-import se.jobbtorg.coach.TestPassphrase;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.ui.caseload.CaseloadRow;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.caseload.CaseloadRow;
 
 /**
  * A coach registers a person (first with a mistyped number), enrols them, and finds them again
@@ -39,12 +38,14 @@ import se.jobbtorg.coach.i18n.I18n;
 class CaseloadWorkflowUiTest {
     private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
     /** A fixed day, so the test means the same at midnight as at noon. */
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"),
-            ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     @TempDir
     static Path dir;
+
     private AppContext context;
     private Coach me;
 
@@ -84,7 +85,8 @@ class CaseloadWorkflowUiTest {
         robot.clickOn("#lastNameField").write("Östgård");
         robot.clickOn("#saveRegistration");
         Ui.waitFor(() -> Ui.showing(robot, "#personalNumberFieldProblem"));
-        assertEquals(SV.get("pin.problem.WRONG_CHECK_DIGIT"),
+        assertEquals(
+                SV.get("pin.problem.WRONG_CHECK_DIGIT"),
                 robot.lookup("#personalNumberFieldProblem").queryAs(Label.class).getText());
         assertTrue(Ui.showing(robot, "#saveRegistration"), "the dialog stays open");
         Screenshots.save(robot.lookup("#registrationDialog").query().getScene(), "registration-problem");
@@ -128,9 +130,16 @@ class CaseloadWorkflowUiTest {
                 && table(robot).getItems().get(0).name().equals("Östgård, Ängla"));
         robot.clickOn("Östgård, Ängla").type(KeyCode.ENTER);
         Ui.waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
-                && robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems().size() == 1);
-        assertEquals("Ängla Östgård", robot.lookup("#participantName").queryAs(Label.class).getText());
-        List<?> enrolments = robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems();
+                && robot.lookup("#enrolmentTable")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .size()
+                        == 1);
+        assertEquals(
+                "Ängla Östgård",
+                robot.lookup("#participantName").queryAs(Label.class).getText());
+        List<?> enrolments =
+                robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems();
         assertEquals(1, enrolments.size());
         Screenshots.save(robot.lookup("#enrolmentTable").query().getScene(), "participant");
     }
@@ -141,15 +150,22 @@ class CaseloadWorkflowUiTest {
         Ui.waitFor(() -> !table(robot).getItems().isEmpty());
         var returning = context.caseload().caseload(null, "").stream()
                 .filter(e -> context.caseload().enrolments(e.participant().id()).size() > 1)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         String name = returning.participant().listName();
 
         robot.clickOn("#caseloadScope").clickOn(SV.get("caseload.scope.all"));
-        robot.clickOn("#caseloadSearch").write(returning.participant().personalNumber().normalised());
-        Ui.waitFor(() -> table(robot).getItems().size() == 1 && table(robot).getItems().get(0).name().equals(name));
+        robot.clickOn("#caseloadSearch")
+                .write(returning.participant().personalNumber().normalised());
+        Ui.waitFor(() -> table(robot).getItems().size() == 1
+                && table(robot).getItems().get(0).name().equals(name));
         robot.clickOn(name).type(KeyCode.ENTER);
         Ui.waitFor(() -> robot.lookup("#enrolmentTable").tryQuery().isPresent()
-                && robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems().size() == 2);
+                && robot.lookup("#enrolmentTable")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .size()
+                        == 2);
         Screenshots.save(robot.lookup("#enrolmentTable").query().getScene(), "participant-history");
 
         // Ctrl+W closes the participant's tab and the caseload is back.

@@ -15,8 +15,8 @@ import se.jobbtorg.coach.service.Version;
  * command's help names its own options and no other's.
  */
 class CommandLineTest {
-    private static final List<String> COMMANDS = List.of("check", "init", "report", "import", "export", "devices",
-            "admit", "withdraw", "team-passphrase");
+    private static final List<String> COMMANDS =
+            List.of("check", "init", "report", "import", "export", "devices", "admit", "withdraw", "team-passphrase");
 
     private static void wrong(Run run, String sentence, String usage) {
         assertEquals(2, run.code(), run.err());
@@ -43,9 +43,13 @@ class CommandLineTest {
         wrong(SyncMainTest.main("devices", "--dry-run"), "Unknown option: '--dry-run'", "devices [--db FILE]");
         wrong(SyncMainTest.main("import", "--format", "csv", "a.caseload.zip"), "Unknown option", "import [--db FILE]");
         // The window's own options are the window's: before a command they do not silently vanish.
-        wrong(SyncMainTest.main("--demo", "check"), "--demo is an option of the window, not of check",
+        wrong(
+                SyncMainTest.main("--demo", "check"),
+                "--demo is an option of the window, not of check",
                 "check [--db FILE]");
-        wrong(SyncMainTest.main("export", "--lang", "en", "--out", "x"), "Unknown options: '--lang', 'en'",
+        wrong(
+                SyncMainTest.main("export", "--lang", "en", "--out", "x"),
+                "Unknown options: '--lang', 'en'",
                 "export [--db FILE]");
     }
 
@@ -53,14 +57,20 @@ class CommandLineTest {
     void aMissingOrInvalidValueIsRefused() {
         wrong(SyncMainTest.main("check", "--db"), "Missing required parameter for option '--db'", "check");
         wrong(SyncMainTest.main("report", "--format", "csv"), "Missing required option: '--out", "report");
-        wrong(SyncMainTest.main("report", "--from", "24/11", "--format", "csv", "--out", "x.csv"),
-                "--from takes a date like 2026-11-24", "report");
+        wrong(
+                SyncMainTest.main("report", "--from", "24/11", "--format", "csv", "--out", "x.csv"),
+                "--from takes a date like 2026-11-24",
+                "report");
         wrong(SyncMainTest.main("import"), "Missing required parameter: 'PACKAGE'", "import");
         wrong(SyncMainTest.main("withdraw"), "Missing required parameter: 'DEVICE'", "withdraw");
         wrong(SyncMainTest.main("admit", "laptop-1"), "admit takes either --fingerprint FP or --unsigned", "admit");
-        wrong(SyncMainTest.main("admit", "laptop-1", "--fingerprint", "9F3A", "--unsigned"),
-                "admit takes either --fingerprint FP or --unsigned", "admit");
-        wrong(SyncMainTest.main("team-passphrase"), "Missing required option: '--team-passphrase-file",
+        wrong(
+                SyncMainTest.main("admit", "laptop-1", "--fingerprint", "9F3A", "--unsigned"),
+                "admit takes either --fingerprint FP or --unsigned",
+                "admit");
+        wrong(
+                SyncMainTest.main("team-passphrase"),
+                "Missing required option: '--team-passphrase-file",
                 "team-passphrase");
         wrong(SyncMainTest.main("--lang", "de"), "--lang takes sv or en", "[-h]");
         wrong(SyncMainTest.main("check", "extra"), "Unmatched argument at index 1: 'extra'", "check");

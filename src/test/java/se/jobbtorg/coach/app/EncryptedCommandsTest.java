@@ -25,13 +25,16 @@ import se.jobbtorg.coach.store.RawConnections;
 class EncryptedCommandsTest {
     @TempDir
     Path dir;
+
     private String home;
     private InputStream stdin;
 
     @BeforeEach
     void ownHome() {
         String xdg = System.getenv("XDG_DATA_HOME");
-        assumeTrue((xdg == null || xdg.isBlank()) && !System.getProperty("os.name", "").toLowerCase().startsWith("windows"),
+        assumeTrue(
+                (xdg == null || xdg.isBlank())
+                        && !System.getProperty("os.name", "").toLowerCase().startsWith("windows"),
                 "the log folder would not be under user.home");
         home = System.getProperty("user.home");
         stdin = System.in;
@@ -60,7 +63,8 @@ class EncryptedCommandsTest {
         assertEquals(0, created.code(), created.err());
         assertTrue(created.out().startsWith("created file="), created.out());
         byte[] head = Files.readAllBytes(db);
-        assertFalse(new String(head, 0, 15, StandardCharsets.ISO_8859_1).startsWith("SQLite format"),
+        assertFalse(
+                new String(head, 0, 15, StandardCharsets.ISO_8859_1).startsWith("SQLite format"),
                 "no plain SQLite header: the file is encrypted");
         if (!System.getProperty("os.name", "").toLowerCase().startsWith("windows")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
@@ -75,7 +79,11 @@ class EncryptedCommandsTest {
         var piped = SyncMainTest.main("check", "--db", db.toString());
         assertEquals(0, piped.code(), "the passphrase from standard input: " + piped.err());
 
-        var wrong = SyncMainTest.main("check", "--db", db.toString(), "--passphrase-file",
+        var wrong = SyncMainTest.main(
+                "check",
+                "--db",
+                db.toString(),
+                "--passphrase-file",
                 passphraseFile("någon annans lösenfras").toString());
         assertEquals(1, wrong.code());
         assertTrue(wrong.err().contains("reason=wrong passphrase"), wrong.err());
@@ -92,7 +100,12 @@ class EncryptedCommandsTest {
         assertTrue(argument.err().contains("never an argument"), argument.err());
 
         Path db = dir.resolve("weak.db");
-        var weak = SyncMainTest.main("init", "--db", db.toString(), "--passphrase-file", passphraseFile("kort").toString());
+        var weak = SyncMainTest.main(
+                "init",
+                "--db",
+                db.toString(),
+                "--passphrase-file",
+                passphraseFile("kort").toString());
         assertEquals(1, weak.code());
         assertTrue(weak.err().contains("at least 10 characters"), weak.err());
         assertFalse(Files.exists(db), "nothing was created");
@@ -106,8 +119,7 @@ class EncryptedCommandsTest {
     @Test
     void aCommandRefusesAPlainDatabaseInsteadOfEncryptingItUnderAPassphraseTypedOnce() throws Exception {
         Path encrypted = dir.resolve("new.db");
-        Database.open(encrypted, Clock.systemUTC(), TestPassphrase.get())
-                .close();
+        Database.open(encrypted, Clock.systemUTC(), TestPassphrase.get()).close();
         Path plain = RawConnections.plainCopy(encrypted, dir.resolve("old.db"));
         byte[] before = Files.readAllBytes(plain);
         System.setIn(new ByteArrayInputStream("x\n".getBytes(StandardCharsets.UTF_8)));

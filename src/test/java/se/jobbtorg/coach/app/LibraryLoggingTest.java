@@ -46,7 +46,9 @@ class LibraryLoggingTest {
         assertTrue(log.contains("com.networknt.schema.test: through SLF4J"), log);
         assertTrue(log.contains("org.apache.poi.test: through Log4j"), log);
         assertTrue(log.contains("org.apache.pdfbox.test: through Commons Logging"), log);
-        assertEquals("", console.toString(StandardCharsets.UTF_8),
+        assertEquals(
+                "",
+                console.toString(StandardCharsets.UTF_8),
                 "no library line on the console (an SLF4J without a provider would drop the line and warn here)");
     }
 }

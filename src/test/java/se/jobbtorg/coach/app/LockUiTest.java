@@ -50,10 +50,12 @@ import se.jobbtorg.coach.ui.lock.PassphraseViewModel;
 @ExtendWith(ApplicationExtension.class)
 class LockUiTest {
     private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
 
     @TempDir
     static Path dir;
+
     private Stage stage;
     private AppContext context;
     private final FxTaskRunner tasks = new FxTaskRunner();
@@ -86,15 +88,15 @@ class LockUiTest {
         AtomicReference<AppContext> opened = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Platform.runLater(() -> {
-            var model = new PassphraseViewModel(PassphraseViewModel.Mode.CREATE, SV, tasks, PassphraseView::fxDelay,
-                    (passphrase, unused) -> {
+            var model = new PassphraseViewModel(
+                    PassphraseViewModel.Mode.CREATE, SV, tasks, PassphraseView::fxDelay, (passphrase, unused) -> {
                         try (passphrase) {
                             opened.set(AppContext.open(file, CLOCK, passphrase));
                             return PassphraseViewModel.Outcome.ACCEPTED;
                         }
                     });
             model.setOnFailed((key, error) -> failed.set(error));
-            PassphraseView view = new PassphraseView(model, SV, SV.get("passphrase.quit"), () -> { });
+            PassphraseView view = new PassphraseView(model, SV, SV.get("passphrase.quit"), () -> {});
             stage.getScene().setRoot(view);
             view.focusFirst();
         });
@@ -113,8 +115,10 @@ class LockUiTest {
         assertFalse(Files.exists(file), "nothing is created before the passphrase is chosen");
 
         robot.clickOn("#passphraseRepeat").push(KeyCode.END).write("e");
-        String first = robot.lookup("#passphraseField").queryAs(PasswordField.class).getText();
-        String repeat = robot.lookup("#passphraseRepeat").queryAs(PasswordField.class).getText();
+        String first =
+                robot.lookup("#passphraseField").queryAs(PasswordField.class).getText();
+        String repeat =
+                robot.lookup("#passphraseRepeat").queryAs(PasswordField.class).getText();
         assertEquals(first, repeat, "both fields hold what was typed");
         robot.push(KeyCode.ENTER);
         Ui.waitFor(() -> opened.get() != null || failed.get() != null);
@@ -133,9 +137,9 @@ class LockUiTest {
         AtomicReference<Lock> lock = new AtomicReference<>();
         Platform.runLater(() -> {
             context.forbidStoreOn(Thread.currentThread());
-            MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
+            MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> {});
             Lock l = new Lock(stage, SV, context.ui().tasks(), context.security()::unlocks, Duration.ofMinutes(10));
-            window.setProgramActions(new MainWindow.ProgramActions(l::lock, () -> { }, () -> { }));
+            window.setProgramActions(new MainWindow.ProgramActions(l::lock, () -> {}, () -> {}));
             stage.getScene().setRoot(window);
             l.watch();
             lock.set(l);
@@ -146,8 +150,10 @@ class LockUiTest {
         Ui.waitFor(() -> showing(robot, "#passphraseField"));
         Ui.waitFor(() -> robot.lookup("#passphraseField").query().isFocused());
         assertTrue(robot.lookup("#caseloadTable").tryQuery().isEmpty(), "nothing of the caseload is in the window");
-        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
-                .noneMatch(l -> l.getText() != null && l.getText().contains("Linnea")), "not even the coach's name");
+        assertTrue(
+                robot.lookup(".label").queryAllAs(Label.class).stream()
+                        .noneMatch(l -> l.getText() != null && l.getText().contains("Linnea")),
+                "not even the coach's name");
         Screenshots.save(stage.getScene(), "locked");
 
         robot.clickOn("#passphraseField").write("fel lösenfras").push(KeyCode.ENTER);
@@ -166,7 +172,8 @@ class LockUiTest {
     void aWrongPassphraseNeverOpensTheDatabase() {
         Path file = dir.resolve("guard-" + System.nanoTime() + ".db");
         AppContext.open(file, CLOCK, TestPassphrase.get()).close();
-        Assertions.assertThrows(WrongPassphraseException.class,
+        Assertions.assertThrows(
+                WrongPassphraseException.class,
                 () -> AppContext.open(file, CLOCK, Passphrase.of("inte rätt lösenfras")));
     }
 }

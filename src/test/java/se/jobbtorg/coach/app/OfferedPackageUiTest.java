@@ -10,8 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import javafx.stage.Stage;
-import se.jobbtorg.coach.TestPassphrase;
-import se.jobbtorg.coach.TestTeam;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.i18n.I18n;
@@ -41,6 +41,7 @@ class OfferedPackageUiTest {
 
     @TempDir
     static Path dir;
+
     private AppContext context;
     private MainWindow window;
     private Path offered;
@@ -53,16 +54,22 @@ class OfferedPackageUiTest {
         // A colleague's laptop, with one participant, sends a package as a mail attachment.
         try (Database other = Database.open(dir.resolve("there-" + run + ".db"), NOW, TestPassphrase.get())) {
             new CoachService(other).setCurrentCoach("Karim Haddad", "Jobbtorg Kista");
-            new CaseloadService(other, NOW).register(new ParticipantDraft(
-                    PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3), 234, false).display(), "Sara", "Olsson",
-                    null, null, "Rinkeby-Kista"));
+            new CaseloadService(other, NOW)
+                    .register(new ParticipantDraft(
+                            PersonalIdentityNumber.of(LocalDate.of(1988, 2, 3), 234, false)
+                                    .display(),
+                            "Sara",
+                            "Olsson",
+                            null,
+                            null,
+                            "Rinkeby-Kista"));
             offered = dir.resolve("karim-" + run + ".caseload.zip");
             SyncService there = new SyncService(other, NOW, () -> "Karim Haddad");
             // Colleagues in one team: each laptop admitted the other after comparing fingerprints.
             TestTeam.admitEachOther(context.ui().sync(), there);
-            there.exportSnapshot(offered, p -> { });
+            there.exportSnapshot(offered, p -> {});
         }
-        window = new MainWindow(stage, context.ui(), SV, me, () -> { });
+        window = new MainWindow(stage, context.ui(), SV, me, () -> {});
         Ui.showMain(stage, context, window);
     }
 
@@ -76,7 +83,9 @@ class OfferedPackageUiTest {
         assertEquals(0, context.caseload().participantCount());
         robot.interact(() -> window.offerPackage(offered));
         Ui.waitFor(() -> Ui.showing(robot, "#syncOffered"));
-        assertTrue(robot.lookup("#syncOffered .label").queryLabeled().getText()
+        assertTrue(robot.lookup("#syncOffered .label")
+                .queryLabeled()
+                .getText()
                 .contains(offered.getFileName().toString()));
         assertEquals(0, context.caseload().participantCount(), "nothing comes in before the coach says so");
         Ui.shot(robot, "#syncOffered", "sync-offered");

@@ -24,10 +24,13 @@ class OptionsTest {
 
     @Test
     void mistakesAreRefusedWithASentence() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--db")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--db"))
+                .getMessage()
                 .contains("--db"));
-        assertEquals("--lang takes sv or en", assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--lang", "de")).getMessage());
+        assertEquals(
+                "--lang takes sv or en",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--lang", "de"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--fast"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--out", "x.csv"), "a command's option");
     }
@@ -35,12 +38,15 @@ class OptionsTest {
     @Test
     void theDataFolderFollowsEachPlatformsConvention() {
         Path home = Path.of("/home/coach");
-        assertEquals(Path.of("/home/coach/.local/share/jobbtorg-coach"),
-                AppPaths.dataFolder("Linux", Map.of(), home));
-        assertEquals(Path.of("/xdg/jobbtorg-coach"), AppPaths.dataFolder("Linux", Map.of("XDG_DATA_HOME", "/xdg"), home));
-        assertEquals(Path.of("/local/Jobbtorg Coach"), AppPaths.dataFolder("Windows 11",
-                Map.of("APPDATA", "/roaming", "LOCALAPPDATA", "/local"), home), "never the roaming profile");
-        assertEquals(Path.of("/home/coach/Library/Application Support/Jobbtorg Coach"),
+        assertEquals(Path.of("/home/coach/.local/share/jobbtorg-coach"), AppPaths.dataFolder("Linux", Map.of(), home));
+        assertEquals(
+                Path.of("/xdg/jobbtorg-coach"), AppPaths.dataFolder("Linux", Map.of("XDG_DATA_HOME", "/xdg"), home));
+        assertEquals(
+                Path.of("/local/Jobbtorg Coach"),
+                AppPaths.dataFolder("Windows 11", Map.of("APPDATA", "/roaming", "LOCALAPPDATA", "/local"), home),
+                "never the roaming profile");
+        assertEquals(
+                Path.of("/home/coach/Library/Application Support/Jobbtorg Coach"),
                 AppPaths.dataFolder("Mac OS X", Map.of(), home));
     }
 }

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import se.jobbtorg.coach.TestPassphrase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -36,6 +36,7 @@ class ReadmeScreenshotTest {
 
     @TempDir
     static Path dir;
+
     private AppContext context;
 
     @Start
@@ -44,7 +45,7 @@ class ReadmeScreenshotTest {
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(20261124L, 80, me);
         context.forbidStoreOn(Thread.currentThread());
-        MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> { });
+        MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> {});
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(CoachApplication.STYLESHEET);
         stage.setScene(scene);

@@ -41,10 +41,12 @@ import se.jobbtorg.coach.ui.MainWindow;
 @ExtendWith(ApplicationExtension.class)
 class ReassignAndCalendarUiTest {
     private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
 
     @TempDir
     static Path dir;
+
     private AppContext context;
     private MainWindow window;
     private Coach me;
@@ -59,8 +61,8 @@ class ReassignAndCalendarUiTest {
         context.demo().populate(7, 12, me);
         // The picker answers with a name without .ics, in a folder of this run's own.
         chosen = dir.resolve("kalender-" + System.nanoTime());
-        window = new MainWindow(stage, context.ui(), SV, me, () -> { },
-                (owner, title, name, extension) -> chosen.toFile());
+        window = new MainWindow(
+                stage, context.ui(), SV, me, () -> {}, (owner, title, name, extension) -> chosen.toFile());
         Ui.showMain(stage, context, window);
     }
 
@@ -72,22 +74,34 @@ class ReassignAndCalendarUiTest {
     @Test
     void anEnrolmentGoesToAnotherCoach(FxRobot robot) throws Exception {
         var entry = context.caseload().caseload(me.id(), "").stream()
-                .filter(e -> e.enrolment().filter(en -> me.id().equals(en.coachId())).isPresent()).findFirst().orElseThrow();
+                .filter(e ->
+                        e.enrolment().filter(en -> me.id().equals(en.coachId())).isPresent())
+                .findFirst()
+                .orElseThrow();
         UUID participant = entry.participant().id();
         Enrolment before = entry.latestEnrolment();
         robot.interact(() -> window.open(participant));
         Ui.waitFor(() -> Ui.showing(robot, "#enrolmentTable")
-                && !robot.lookup("#enrolmentTable").queryAs(TableView.class).getItems().isEmpty());
+                && !robot.lookup("#enrolmentTable")
+                        .queryAs(TableView.class)
+                        .getItems()
+                        .isEmpty());
         // The table is the participant's enrolments, newest first: the latest is the first row.
-        robot.interact(() -> robot.lookup("#enrolmentTable").queryAs(TableView.class).getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#enrolmentTable")
+                .queryAs(TableView.class)
+                .getSelectionModel()
+                .select(0));
         robot.clickOn("#participantReassignButton");
         Ui.waitFor(() -> Ui.showing(robot, "#reassignDialog"));
         @SuppressWarnings("unchecked")
         ComboBox<Object> coaches = robot.lookup("#reassignDialog .combo-box").queryAs(ComboBox.class);
         assertEquals("Linnea Ek (Jobbtorg Kista)", coaches.getValue().toString(), "the enrolment's coach at first");
         Ui.shot(robot, "#reassignDialog", "reassign");
-        robot.interact(() -> coaches.getSelectionModel().select(coaches.getItems().stream()
-                .filter(c -> c.toString().startsWith("Samir Haddad")).findFirst().orElseThrow()));
+        robot.interact(() -> coaches.getSelectionModel()
+                .select(coaches.getItems().stream()
+                        .filter(c -> c.toString().startsWith("Samir Haddad"))
+                        .findFirst()
+                        .orElseThrow()));
         DialogPane pane = robot.lookup("#reassignDialog").queryAs(DialogPane.class);
         robot.clickOn((Button) pane.lookupButton(ButtonType.OK));
         Ui.waitFor(() -> context.caseload().enrolments(participant).stream()
@@ -99,7 +113,9 @@ class ReassignAndCalendarUiTest {
         int planned = context.ui().today().plannedMeetings(me.id()).size();
         assertTrue(planned > 0, "the demo caseload has meetings ahead");
         MenuItem export = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems().stream()
-                .filter(i -> "menu.file.calendar".equals(i.getId())).findFirst().orElseThrow();
+                .filter(i -> "menu.file.calendar".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
         robot.interact(export::fire);
         Path file = chosen.resolveSibling(chosen.getFileName() + ".ics");
         String saved = SV.get("calendar.saved", planned, file);

@@ -21,12 +21,12 @@ import org.testfx.util.WaitForAsyncUtils;
 final class Screenshots {
     static final Path FOLDER = Path.of("target", "screenshots");
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     static void save(Scene scene, String name) {
         try {
-            WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+            WritableImage image =
+                    WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
             int w = (int) image.getWidth();
             int h = (int) image.getHeight();
             BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -43,16 +43,28 @@ class SettingsDialogUiTest {
     @Test
     void theWelcomeAsksForANameThenReturnsTheChoices(FxRobot robot) throws Exception {
         CompletableFuture<Optional<SettingsViewModel.Choice>> result = new CompletableFuture<>();
-        Platform.runLater(() -> result.complete(new SettingsDialog(stage,
-                new SettingsViewModel(SV, "", "", SV.locale(), true), SV).showAndWait()));
+        Platform.runLater(() -> result.complete(
+                new SettingsDialog(stage, new SettingsViewModel(SV, "", "", SV.locale(), true), SV).showAndWait()));
         // Shown, not just built: a click on a button in a window still opening misses it.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#settingsOk").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#settingsOk")
+                        .match(NodeQueryUtils.isVisible())
+                        .tryQuery()
+                        .isPresent());
 
         robot.clickOn("#settingsOk");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#coachNameFieldProblem").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        assertEquals(SV.get("validation.required"), robot.lookup("#coachNameFieldProblem").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#coachNameFieldProblem")
+                        .match(NodeQueryUtils.isVisible())
+                        .tryQuery()
+                        .isPresent());
+        assertEquals(
+                SV.get("validation.required"),
+                robot.lookup("#coachNameFieldProblem").queryAs(Label.class).getText());
         Screenshots.save(robot.lookup("#settingsDialog").query().getScene(), "welcome-problem");
 
         robot.clickOn("#coachNameField").write("Linnea Ek");
@@ -71,10 +83,16 @@ class SettingsDialogUiTest {
     @Test
     void theSettingsTakeTheIdleLockTimeAndTheBackupDaysAsTyped(FxRobot robot) throws Exception {
         CompletableFuture<Optional<SettingsViewModel.Choice>> result = new CompletableFuture<>();
-        Platform.runLater(() -> result.complete(new SettingsDialog(stage,
-                new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false, 10, 30), SV).showAndWait()));
-        WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES,
-                () -> robot.lookup("#lockMinutesField").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Platform.runLater(() -> result.complete(new SettingsDialog(
+                        stage, new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false, 10, 30), SV)
+                .showAndWait()));
+        WaitForAsyncUtils.waitFor(
+                2,
+                TimeUnit.MINUTES,
+                () -> robot.lookup("#lockMinutesField")
+                        .match(NodeQueryUtils.isVisible())
+                        .tryQuery()
+                        .isPresent());
         assertTrue(robot.lookup("#demoChoice").tryQuery().isEmpty(), "the demo is offered on the first run only");
         // Typed, not confirmed with Enter: saving still takes it.
         robot.doubleClickOn("#lockMinutesField .text-field").write("25");

@@ -31,23 +31,26 @@ class SingleInstanceTest {
     void aSecondStartHandsItsPackageToTheFirst() throws Exception {
         Path db = folder.resolve("caseload.db");
         BlockingQueue<List<String>> received = new LinkedBlockingQueue<>();
-        try (SingleInstance first = SingleInstance.claim(folder, db, received::add).orElseThrow()) {
+        try (SingleInstance first =
+                SingleInstance.claim(folder, db, received::add).orElseThrow()) {
             assertTrue(first.port() > 0, "the first start listens");
-            assertTrue(SingleInstance.claim(folder, db, m -> { }).isEmpty(), "the database is taken");
+            assertTrue(SingleInstance.claim(folder, db, m -> {}).isEmpty(), "the database is taken");
             List<String> message = List.of(SingleInstance.SHOW, SingleInstance.OPEN + "/tmp/a.caseload.zip");
             assertTrue(SingleInstance.handOver(folder, db, message, 2000));
             assertEquals(message, received.poll(10, TimeUnit.SECONDS));
         }
         // Closed: the next start is the first again.
-        try (SingleInstance again = SingleInstance.claim(folder, db, m -> { }).orElseThrow()) {
+        try (SingleInstance again = SingleInstance.claim(folder, db, m -> {}).orElseThrow()) {
             assertTrue(again.port() > 0);
         }
     }
 
     @Test
     void anotherDatabaseIsAnotherInstance() throws Exception {
-        try (SingleInstance a = SingleInstance.claim(folder, folder.resolve("a.db"), m -> { }).orElseThrow();
-                SingleInstance b = SingleInstance.claim(folder, folder.resolve("b.db"), m -> { }).orElseThrow()) {
+        try (SingleInstance a = SingleInstance.claim(folder, folder.resolve("a.db"), m -> {})
+                        .orElseThrow();
+                SingleInstance b = SingleInstance.claim(folder, folder.resolve("b.db"), m -> {})
+                        .orElseThrow()) {
             assertTrue(a.port() != b.port());
         }
     }
@@ -55,7 +58,7 @@ class SingleInstanceTest {
     @Test
     void theTokenIsReadableByTheOwnerOnly() throws Exception {
         Path db = folder.resolve("caseload.db");
-        try (SingleInstance first = SingleInstance.claim(folder, db, m -> { }).orElseThrow()) {
+        try (SingleInstance first = SingleInstance.claim(folder, db, m -> {}).orElseThrow()) {
             Path dir = folder.resolve("instance");
             Path endpoint = dir.resolve(SingleInstance.key(db) + ".port");
             if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
@@ -70,10 +73,12 @@ class SingleInstanceTest {
     void aMessageWithoutTheTokenIsRefusedAndNothingHappens() throws Exception {
         Path db = folder.resolve("caseload.db");
         BlockingQueue<List<String>> received = new LinkedBlockingQueue<>();
-        try (SingleInstance first = SingleInstance.claim(folder, db, received::add).orElseThrow()) {
+        try (SingleInstance first =
+                SingleInstance.claim(folder, db, received::add).orElseThrow()) {
             assertNull(exchange(first.port(), "0".repeat(64) + "\nshow\nopen /tmp/x.caseload.zip\n\n"));
             String token = Files.readString(folder.resolve("instance").resolve(SingleInstance.key(db) + ".port"))
-                    .trim().split(" ")[1];
+                    .trim()
+                    .split(" ")[1];
             // Right token, but a line that is not one of the two the window understands.
             assertNull(exchange(first.port(), token + "\nimport /tmp/x.caseload.zip\n\n"));
             // A line longer than any path is cut off, not read into memory.

@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.app;
 
-import se.jobbtorg.coach.TestPassphrase;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.domain.SocialstyrelsenCodes;
 import se.jobbtorg.coach.i18n.I18n;
@@ -41,10 +40,12 @@ import se.jobbtorg.coach.ui.MainWindow;
 @ExtendWith(ApplicationExtension.class)
 class SummaryUiTest {
     private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
 
     @TempDir
     static Path dir;
+
     private AppContext context;
     private Path exports;
     private Path exported;
@@ -57,8 +58,16 @@ class SummaryUiTest {
         // The picker answers with the suggested name in a folder of this run's own.
         exports = dir.resolve("export-" + System.nanoTime());
         exported = exports.resolve(SV.get("summary.fileName"));
-        Ui.showMain(stage, context, new MainWindow(stage, context.ui(), SV, me, () -> { },
-                (owner, title, name, extension) -> exports.resolve(name).toFile()));
+        Ui.showMain(
+                stage,
+                context,
+                new MainWindow(
+                        stage,
+                        context.ui(),
+                        SV,
+                        me,
+                        () -> {},
+                        (owner, title, name, extension) -> exports.resolve(name).toFile()));
     }
 
     @AfterEach
@@ -74,7 +83,8 @@ class SummaryUiTest {
     @Test
     void theSummaryShowsTheDemoFiguresOpensThePeopleBehindAndExports(FxRobot robot) throws Exception {
         robot.clickOn("#navSummary");
-        Ui.waitFor(() -> Ui.showing(robot, "#summaryTable") && !table(robot).getItems().isEmpty());
+        Ui.waitFor(() ->
+                Ui.showing(robot, "#summaryTable") && !table(robot).getItems().isEmpty());
 
         var expected = context.ui().indicators().compute(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 11, 24), null);
         IndicatorTable.Row enrolled = table(robot).getItems().get(0);
@@ -83,14 +93,20 @@ class SummaryUiTest {
         assertTrue(expected.enrolled().count() > 20, "the demo caseload has a year and more of enrolments");
         var twelve = expected.selfSupport().get(2);
         IndicatorTable.Row strict = table(robot).getItems().stream()
-                .filter(r -> r.figure().equals(SV.get("report.selfSupport.strict", 12))).findFirst().orElseThrow();
-        assertEquals(Integer.toString(twelve.shares().get(SelfSupport.STRICT).numerator().count()), strict.numerator());
+                .filter(r -> r.figure().equals(SV.get("report.selfSupport.strict", 12)))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                Integer.toString(
+                        twelve.shares().get(SelfSupport.STRICT).numerator().count()),
+                strict.numerator());
         assertEquals(Integer.toString(twelve.cohort().count()), strict.denominator());
         Ui.shot(robot, "#summaryTable", "summary");
 
         // The people behind "enrolled": Enter on the first row.
         robot.clickOn(SV.get("report.enrolled")).type(KeyCode.ENTER);
-        Ui.waitFor(() -> Ui.showing(robot, "#summaryPeople") && Ui.rows(robot, "#summaryPeople") == expected.enrolled().count());
+        Ui.waitFor(() -> Ui.showing(robot, "#summaryPeople")
+                && Ui.rows(robot, "#summaryPeople") == expected.enrolled().count());
         Ui.shot(robot, "#summaryPeople", "summary-people");
         robot.type(KeyCode.ESCAPE);
         Ui.waitFor(() -> !Ui.showing(robot, "#summaryPeople"));
@@ -99,7 +115,8 @@ class SummaryUiTest {
         Ui.waitFor(() -> Files.exists(exported) && Ui.showing(robot, ".dialog-pane"));
         String csv = Files.readString(exported, StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF" + SV.get("report.title")));
-        assertTrue(csv.contains(SV.get("report.enrolled") + ";" + expected.enrolled().count() + ";"));
+        assertTrue(csv.contains(
+                SV.get("report.enrolled") + ";" + expected.enrolled().count() + ";"));
         robot.type(KeyCode.ENTER);
         Ui.waitFor(() -> !Ui.showing(robot, ".dialog-pane"));
 
@@ -111,14 +128,20 @@ class SummaryUiTest {
         try (var in = Files.newBufferedReader(national, StandardCharsets.UTF_8)) {
             assertEquals('\uFEFF', in.read());
             records = CSVFormat.Builder.create(CSVFormat.EXCEL)
-                    .setDelimiter(';').get().parse(in).getRecords();
+                    .setDelimiter(';')
+                    .get()
+                    .parse(in)
+                    .getRecords();
         }
         assertEquals(SV.get("report.national.title"), records.get(0).get(0));
         int exits = expected.unknownReason().denominator().count();
-        var exitRows = records.stream().filter(r -> r.size() == 8
-                && r.get(0).equals(SV.get("report.national.section.exits"))).toList();
+        var exitRows = records.stream()
+                .filter(r -> r.size() == 8 && r.get(0).equals(SV.get("report.national.section.exits")))
+                .toList();
         assertEquals(SocialstyrelsenCodes.NationalExit.values().length, exitRows.size());
-        assertEquals(exits, exitRows.stream().mapToInt(r -> Integer.parseInt(r.get(3))).sum(),
+        assertEquals(
+                exits,
+                exitRows.stream().mapToInt(r -> Integer.parseInt(r.get(3))).sum(),
                 "the rows add up to every exit of the period");
         exitRows.forEach(r -> assertEquals(Integer.toString(exits), r.get(4), "each row states its denominator"));
         robot.type(KeyCode.ENTER);

@@ -1,8 +1,5 @@
 package se.jobbtorg.coach.app;
 
-import se.jobbtorg.coach.TestPassphrase;
-import se.jobbtorg.coach.TestTeam;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,6 +14,8 @@ import java.time.Clock;
 import java.util.logging.LogManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
@@ -26,8 +25,7 @@ class SyncMainTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run main(String... args) {
         PrintStream out = System.out;
@@ -64,7 +62,9 @@ class SyncMainTest {
     @Test
     void exportThenImportThroughMain() throws IOException {
         String xdg = System.getenv("XDG_DATA_HOME");
-        assumeTrue((xdg == null || xdg.isBlank()) && !System.getProperty("os.name", "").toLowerCase().startsWith("windows"),
+        assumeTrue(
+                (xdg == null || xdg.isBlank())
+                        && !System.getProperty("os.name", "").toLowerCase().startsWith("windows"),
                 "the log folder would not be under user.home");
         Path a = dir.resolve("a.db");
         Path b = dir.resolve("b.db");
@@ -74,7 +74,8 @@ class SyncMainTest {
             }
         }
         // Their people have admitted each other's laptops.
-        try (Database da = TestTeam.open(a, Clock.systemUTC()); Database db = TestTeam.open(b, Clock.systemUTC())) {
+        try (Database da = TestTeam.open(a, Clock.systemUTC());
+                Database db = TestTeam.open(b, Clock.systemUTC())) {
             TestTeam.admitEachOther(
                     new SyncService(da, Clock.systemUTC(), () -> "Linnea Ek"),
                     new SyncService(db, Clock.systemUTC(), () -> "Karim Haddad"));
@@ -85,17 +86,32 @@ class SyncMainTest {
         String home = System.getProperty("user.home");
         System.setProperty("user.home", dir.resolve("home").toString());
         try {
-            Run exported = main("export", "--db", a.toString(), "--passphrase-file", secret.toString(), "--snapshot",
-                    "--out", pkg.toString());
+            Run exported = main(
+                    "export",
+                    "--db",
+                    a.toString(),
+                    "--passphrase-file",
+                    secret.toString(),
+                    "--snapshot",
+                    "--out",
+                    pkg.toString());
             assertEquals(0, exported.code(), exported.err());
-            assertTrue(exported.out().startsWith("exported file=" + pkg + " kind=snapshot changes=1 from=0 to=1 "),
+            assertTrue(
+                    exported.out().startsWith("exported file=" + pkg + " kind=snapshot changes=1 from=0 to=1 "),
                     exported.out());
 
-            Run imported = main("import", "--db", b.toString(), "--passphrase-file", secret.toString(), "--dry-run",
+            Run imported = main(
+                    "import",
+                    "--db",
+                    b.toString(),
+                    "--passphrase-file",
+                    secret.toString(),
+                    "--dry-run",
                     pkg.toString());
             assertEquals(0, imported.code(), imported.err());
             assertTrue(imported.out().startsWith("would-import file=" + pkg + " producer="), imported.out());
-            assertTrue(imported.out().contains(" kind=snapshot new=1 updated=0 unchanged=0 conflicts=0 merged=0"),
+            assertTrue(
+                    imported.out().contains(" kind=snapshot new=1 updated=0 unchanged=0 conflicts=0 merged=0"),
                     imported.out());
             assertTrue(Files.isDirectory(dir.resolve("home")), "the log went to the test's folder");
         } finally {

@@ -28,12 +28,15 @@ import se.jobbtorg.coach.store.Database;
 class TeamCommandsMainTest {
     @TempDir
     Path dir;
+
     private String home;
 
     @BeforeEach
     void ownHome() {
         String xdg = System.getenv("XDG_DATA_HOME");
-        assumeTrue((xdg == null || xdg.isBlank()) && !System.getProperty("os.name", "").toLowerCase().startsWith("windows"),
+        assumeTrue(
+                (xdg == null || xdg.isBlank())
+                        && !System.getProperty("os.name", "").toLowerCase().startsWith("windows"),
                 "the log folder would not be under user.home");
         home = System.getProperty("user.home");
         System.setProperty("user.home", dir.resolve("home").toString());
@@ -61,21 +64,36 @@ class TeamCommandsMainTest {
         String fingerprint;
         try (Database db = Database.open(laptop, Clock.systemUTC(), TestPassphrase.get())) {
             var me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-            new CaseloadService(db, Clock.systemUTC()).register(new ParticipantDraft(
-                    PersonalIdentityNumber.of(LocalDate.of(1991, 4, 2), 242, false).display(), "Saga", "Öberg", null,
-                    null, null));
+            new CaseloadService(db, Clock.systemUTC())
+                    .register(new ParticipantDraft(
+                            PersonalIdentityNumber.of(LocalDate.of(1991, 4, 2), 242, false)
+                                    .display(),
+                            "Saga",
+                            "Öberg",
+                            null,
+                            null,
+                            null));
             SyncService sync = new SyncService(db, Clock.systemUTC(), me::name);
             sync.team().setTeamPassphrase(team);
-            sync.exportSnapshot(pkg, p -> { });
+            sync.exportSnapshot(pkg, p -> {});
             laptopId = sync.deviceId();
             fingerprint = sync.team().devices().get(0).fingerprint();
         }
 
         Path server = dir.resolve("city.db");
         String db = server.toString();
-        assertEquals(0, SyncMainTest.main("init", "--db", db, "--passphrase-file", secret.toString()).code());
-        var set = SyncMainTest.main("team-passphrase", "--db", db, "--passphrase-file", secret.toString(),
-                "--team-passphrase-file", teamFile.toString());
+        assertEquals(
+                0,
+                SyncMainTest.main("init", "--db", db, "--passphrase-file", secret.toString())
+                        .code());
+        var set = SyncMainTest.main(
+                "team-passphrase",
+                "--db",
+                db,
+                "--passphrase-file",
+                secret.toString(),
+                "--team-passphrase-file",
+                teamFile.toString());
         assertEquals(0, set.code(), set.err());
 
         var refused = SyncMainTest.main("import", "--db", db, "--passphrase-file", secret.toString(), pkg.toString());
@@ -84,17 +102,34 @@ class TeamCommandsMainTest {
 
         var listed = SyncMainTest.main("devices", "--db", db, "--passphrase-file", secret.toString());
         assertEquals(0, listed.code(), listed.err());
-        assertTrue(listed.out().contains("device id=" + laptopId + " standing=not_admitted fingerprint="
-                + fingerprint.replace(' ', '-')), listed.out());
+        assertTrue(
+                listed.out()
+                        .contains("device id=" + laptopId + " standing=not_admitted fingerprint="
+                                + fingerprint.replace(' ', '-')),
+                listed.out());
 
-        var wrong = SyncMainTest.main("admit", "--db", db, "--passphrase-file", secret.toString(), laptopId,
-                "--fingerprint", "0000 0000 0000 0000 0000");
+        var wrong = SyncMainTest.main(
+                "admit",
+                "--db",
+                db,
+                "--passphrase-file",
+                secret.toString(),
+                laptopId,
+                "--fingerprint",
+                "0000 0000 0000 0000 0000");
         assertEquals(1, wrong.code());
         assertTrue(wrong.err().contains("the fingerprint differs"), wrong.err());
 
         // Read out by phone in groups, typed with spaces and in lower case: the same fingerprint.
-        var admitted = SyncMainTest.main("admit", "--db", db, "--passphrase-file", secret.toString(), laptopId,
-                "--fingerprint", fingerprint.toLowerCase());
+        var admitted = SyncMainTest.main(
+                "admit",
+                "--db",
+                db,
+                "--passphrase-file",
+                secret.toString(),
+                laptopId,
+                "--fingerprint",
+                fingerprint.toLowerCase());
         assertEquals(0, admitted.code(), admitted.err());
 
         var imported = SyncMainTest.main("import", "--db", db, "--passphrase-file", secret.toString(), pkg.toString());
@@ -106,8 +141,8 @@ class TeamCommandsMainTest {
 
         var withdrawn = SyncMainTest.main("withdraw", "--db", db, "--passphrase-file", secret.toString(), laptopId);
         assertEquals(0, withdrawn.code(), withdrawn.err());
-        var again = SyncMainTest.main("admit", "--db", db, "--passphrase-file", secret.toString(), laptopId,
-                "--fingerprint", fingerprint);
+        var again = SyncMainTest.main(
+                "admit", "--db", db, "--passphrase-file", secret.toString(), laptopId, "--fingerprint", fingerprint);
         assertEquals(1, again.code(), "a withdrawal is final");
     }
 }

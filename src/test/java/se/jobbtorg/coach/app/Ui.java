@@ -12,17 +12,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.Coach;
-import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.MainWindow;
 
 /** What the window tests share: the main window on a real database, and waiting on what a person sees. */
 final class Ui {
-    private Ui() {
-    }
+    private Ui() {}
 
     /** The main window as the program shows it, on the given context, in the given stage. */
     static void showMain(Stage stage, AppContext context, I18n i18n, Coach me) {
-        showMain(stage, context, new MainWindow(stage, context.ui(), i18n, me, () -> { }));
+        showMain(stage, context, new MainWindow(stage, context.ui(), i18n, me, () -> {}));
     }
 
     /**
@@ -58,10 +57,15 @@ final class Ui {
     /** Opens a combo box and clicks the item with this text in its popup. */
     static void choose(FxRobot robot, String comboId, String item) throws TimeoutException {
         robot.clickOn(comboId);
-        waitFor(() -> robot.lookup(".list-cell").match(NodeQueryUtils.hasText(item))
-                .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.clickOn((Node) robot.lookup(".list-cell").match(NodeQueryUtils.hasText(item))
-                .match(NodeQueryUtils.isVisible()).query());
+        waitFor(() -> robot.lookup(".list-cell")
+                .match(NodeQueryUtils.hasText(item))
+                .match(NodeQueryUtils.isVisible())
+                .tryQuery()
+                .isPresent());
+        robot.clickOn((Node) robot.lookup(".list-cell")
+                .match(NodeQueryUtils.hasText(item))
+                .match(NodeQueryUtils.isVisible())
+                .query());
     }
 
     /** A picture of the window holding this node, in target/screenshots/. */

@@ -64,7 +64,9 @@ class WindowPlacementTest {
         assertEquals(Optional.empty(), settings.window());
         settings.setWindow(new WindowPlacement(12, 34, 1280, 800, true));
         settings.save();
-        assertEquals(Optional.of(new WindowPlacement(12, 34, 1280, 800, true)), Settings.load(file).window());
+        assertEquals(
+                Optional.of(new WindowPlacement(12, 34, 1280, 800, true)),
+                Settings.load(file).window());
         Files.writeString(file, "windowX=left\nwindowY=1\nwindowWidth=2\nwindowHeight=3\n");
         assertEquals(Optional.empty(), Settings.load(file).window());
     }

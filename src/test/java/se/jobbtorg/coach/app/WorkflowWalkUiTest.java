@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.app;
 
-import se.jobbtorg.coach.TestPassphrase;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
@@ -31,6 +28,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
@@ -55,11 +53,13 @@ import se.jobbtorg.coach.ui.MainWindow;
 @ExtendWith(ApplicationExtension.class)
 class WorkflowWalkUiTest {
     private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     @TempDir
     static Path dir;
+
     private AppContext context;
     private Coach me;
     private Participant late;
@@ -70,14 +70,31 @@ class WorkflowWalkUiTest {
     void start(Stage stage) {
         context = AppContext.open(dir.resolve("walk-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        late = context.caseload().register(new ParticipantDraft(
-                PersonalIdentityNumber.of(LocalDate.of(1979, 6, 3), 212, false).display(), "Dragan", "Petrović", null,
-                null, null));
-        lateEnrolment = context.caseload().enrol(new EnrolmentDraft(late.id(), me.id(), TODAY.minusDays(9),
-                "Försörjningsstöd Skärholmen", "Katarina Sjöberg", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+        late = context.caseload()
+                .register(new ParticipantDraft(
+                        PersonalIdentityNumber.of(LocalDate.of(1979, 6, 3), 212, false)
+                                .display(),
+                        "Dragan",
+                        "Petrović",
+                        null,
+                        null,
+                        null));
+        lateEnrolment = context.caseload()
+                .enrol(new EnrolmentDraft(
+                        late.id(),
+                        me.id(),
+                        TODAY.minusDays(9),
+                        "Försörjningsstöd Skärholmen",
+                        "Katarina Sjöberg",
+                        EnumSet.of(TargetGroup.UNEMPLOYED),
+                        null,
+                        false));
         printed = dir.resolve("plan-" + System.nanoTime() + ".pdf");
-        Ui.showMain(stage, context, new MainWindow(stage, context.ui(), SV, me, () -> { },
-                (owner, title, name, extension) -> printed.toFile()));
+        Ui.showMain(
+                stage,
+                context,
+                new MainWindow(
+                        stage, context.ui(), SV, me, () -> {}, (owner, title, name, extension) -> printed.toFile()));
     }
 
     @AfterEach
@@ -90,7 +107,8 @@ class WorkflowWalkUiTest {
         // Enrolment: register, then the enrolment dialog follows.
         robot.clickOn("#navCaseload").clickOn("#registerButton");
         Ui.waitFor(() -> Ui.showing(robot, "#personalNumberField"));
-        String number = PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display();
+        String number =
+                PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display();
         robot.clickOn("#personalNumberField").write(number);
         robot.clickOn("#firstNameField").write("Amina");
         robot.clickOn("#lastNameField").write("Yilmaz");
@@ -108,14 +126,15 @@ class WorkflowWalkUiTest {
 
         // Mapping: three areas, each saved before the next is opened.
         int done = 0;
-        for (String area : new String[] {"enum.MappingArea.EDUCATION", "enum.MappingArea.SWEDISH",
-                "enum.MappingArea.WISHES"}) {
+        for (String area :
+                new String[] {"enum.MappingArea.EDUCATION", "enum.MappingArea.SWEDISH", "enum.MappingArea.WISHES"}) {
             // The area table is reloaded after each save: a click that lands while it is being
             // refilled selects nothing, so the coach clicks the (new) row again, as a person would.
             Ui.waitFor(() -> {
                 if (!Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area))) {
                     robot.clickOn((Node) robot.lookup("#mappingAreas .table-cell")
-                            .match(NodeQueryUtils.hasText(SV.get(area))).query());
+                            .match(NodeQueryUtils.hasText(SV.get(area)))
+                            .query());
                     WaitForAsyncUtils.waitForFxEvents();
                 }
                 return Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area));
@@ -204,7 +223,8 @@ class WorkflowWalkUiTest {
         robot.clickOn("#exitCheckedOn").write("2026-11-24");
         robot.clickOn("#exitCheckSave");
         Ui.waitFor(() -> Ui.showing(robot, "#exitCheckedOnProblem"));
-        assertEquals(SV.get("exit.problem.checkTooEarly", TODAY.plusMonths(1)), Ui.text(robot, "#exitCheckedOnProblem"));
+        assertEquals(
+                SV.get("exit.problem.checkTooEarly", TODAY.plusMonths(1)), Ui.text(robot, "#exitCheckedOnProblem"));
         Ui.shot(robot, "#exitDone", "work-exit-done");
 
         Participant amina = context.caseload().caseload(null, "yilmaz").get(0).participant();
@@ -218,7 +238,9 @@ class WorkflowWalkUiTest {
         assertEquals(MeetingOutcome.NOT_ATTENDED, work.meetings().get(1).outcome());
         assertEquals(TODAY, work.meetings().get(1).reportedOn());
         assertEquals(ExitReason.UNSUBSIDISED_WORK, ended.exitReason());
-        assertEquals(List.of("Trivs, kommer i tid"), work.followUps().stream().map(f -> f.note()).toList());
+        assertEquals(
+                List.of("Trivs, kommer i tid"),
+                work.followUps().stream().map(f -> f.note()).toList());
 
         // Today: the second participant's plan is four days late; acting asks why first.
         robot.clickOn("#navToday");
@@ -232,8 +254,12 @@ class WorkflowWalkUiTest {
         robot.clickOn("#todayReason").write("Aspiranten var sjuk första veckan");
         Ui.shot(robot, "#reasonDialogOk", "today-reason");
         robot.clickOn("#reasonDialogOk");
-        Ui.waitFor(() -> Ui.showing(robot, "#planDraft") && robot.lookup("#participantName").match(NodeQueryUtils
-                .isVisible()).tryQuery().map(n -> ((Label) n).getText().equals("Dragan Petrović")).orElse(false));
+        Ui.waitFor(() -> Ui.showing(robot, "#planDraft")
+                && robot.lookup("#participantName")
+                        .match(NodeQueryUtils.isVisible())
+                        .tryQuery()
+                        .map(n -> ((Label) n).getText().equals("Dragan Petrović"))
+                        .orElse(false));
         assertTrue(context.workflow().hasReason(lateEnrolment.id(), DeadlineKind.PLAN_DUE, TODAY.minusDays(4)));
     }
 }

@@ -61,7 +61,9 @@ class SyntheticCityTest {
 
     @Test
     void theSameSeedGivesTheSameCityAndAnotherSeedAnother() throws Exception {
-        try (Database a = city("a", 16); Database b = city("b", 16); Database c = city("c", 17)) {
+        try (Database a = city("a", 16);
+                Database b = city("b", 16);
+                Database c = city("c", 17)) {
             assertEquals(checksum(a), checksum(b));
             assertNotEquals(checksum(a), checksum(c));
             assertNotEquals(a.deviceId(), b.deviceId(), "two files, two devices: only the content repeats");
@@ -71,9 +73,12 @@ class SyntheticCityTest {
     @Test
     void itsPeopleHaveValidDistinctNumbersAndSwedishNames() {
         try (Database db = city("city", 1)) {
-            List<Record> people = db.read(dsl -> dsl.selectFrom(PARTICIPANT).fetch().stream().map(r -> (Record) r).toList());
+            List<Record> people = db.read(dsl -> dsl.selectFrom(PARTICIPANT).fetch().stream()
+                    .map(r -> (Record) r)
+                    .toList());
             assertEquals(PEOPLE, people.size());
-            Set<String> numbers = people.stream().map(r -> r.get(PARTICIPANT.PERSONAL_NUMBER)).collect(Collectors.toSet());
+            Set<String> numbers =
+                    people.stream().map(r -> r.get(PARTICIPANT.PERSONAL_NUMBER)).collect(Collectors.toSet());
             assertEquals(PEOPLE, numbers.size(), "no number twice");
             int coordination = 0;
             for (String n : numbers) {
@@ -82,7 +87,8 @@ class SyntheticCityTest {
                 coordination += parsed.value().isCoordinationNumber() ? 1 : 0;
             }
             assertTrue(coordination > 0 && coordination < PEOPLE / 4, "some co-ordination numbers: " + coordination);
-            String names = people.stream().map(r -> r.get(PARTICIPANT.FIRST_NAME) + " " + r.get(PARTICIPANT.LAST_NAME))
+            String names = people.stream()
+                    .map(r -> r.get(PARTICIPANT.FIRST_NAME) + " " + r.get(PARTICIPANT.LAST_NAME))
                     .collect(Collectors.joining(" "));
             for (String letter : List.of("å", "ä", "ö", "Å", "Ä", "Ö")) {
                 assertTrue(names.contains(letter), "a name with " + letter);
@@ -99,11 +105,13 @@ class SyntheticCityTest {
     @Test
     void itsEnrolmentsPlansActivitiesAndMeetingsKeepTheDomainsRules() {
         try (Database db = city("city", 2)) {
-            var enrolments = db.read(dsl -> dsl.selectFrom(ENROLMENT).orderBy(ENROLMENT.PARTICIPANT_ID, ENROLMENT.ENROLLED_ON)
+            var enrolments = db.read(dsl -> dsl.selectFrom(ENROLMENT)
+                    .orderBy(ENROLMENT.PARTICIPANT_ID, ENROLMENT.ENROLLED_ON)
                     .fetch());
             assertTrue(enrolments.size() > PEOPLE * 13 / 10, "people come back: " + enrolments.size());
             Map<String, List<Record>> byPerson = new HashMap<>();
-            enrolments.forEach(e -> byPerson.computeIfAbsent(e.getParticipantId(), k -> new ArrayList<>()).add(e));
+            enrolments.forEach(e -> byPerson.computeIfAbsent(e.getParticipantId(), k -> new ArrayList<>())
+                    .add(e));
             EnumSet<ExitReason> reasons = EnumSet.noneOf(ExitReason.class);
             for (var e : enrolments) {
                 LocalDate on = LocalDate.parse(e.getEnrolledOn());
@@ -119,32 +127,43 @@ class SyntheticCityTest {
                 }
                 if (e.getExitCheck() != null) {
                     LocalDate checked = LocalDate.parse(e.getExitCheckedOn());
-                    assertFalse(checked.isBefore(LocalDate.parse(e.getExitedOn()).plusMonths(1)) || checked.isAfter(TODAY));
+                    assertFalse(
+                            checked.isBefore(LocalDate.parse(e.getExitedOn()).plusMonths(1)) || checked.isAfter(TODAY));
                 }
             }
             assertEquals(EnumSet.allOf(ExitReason.class), reasons, "every exit reason occurs");
             for (List<Record> own : byPerson.values()) {
                 for (int i = 0; i < own.size() - 1; i++) {
                     String exit = own.get(i).get(ENROLMENT.EXITED_ON);
-                    assertTrue(exit != null && exit.compareTo(own.get(i + 1).get(ENROLMENT.ENROLLED_ON)) < 0,
+                    assertTrue(
+                            exit != null && exit.compareTo(own.get(i + 1).get(ENROLMENT.ENROLLED_ON)) < 0,
                             "only the latest enrolment may be open, and a return begins after the exit");
                 }
             }
-            var plans = db.read(dsl -> dsl.selectFrom(ACTIVITY_PLAN).orderBy(ACTIVITY_PLAN.ENROLMENT_ID,
-                    ACTIVITY_PLAN.VERSION).fetch());
+            var plans = db.read(dsl -> dsl.selectFrom(ACTIVITY_PLAN)
+                    .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY_PLAN.VERSION)
+                    .fetch());
             Map<String, Integer> lastVersion = new HashMap<>();
             for (var p : plans) {
-                assertEquals(lastVersion.getOrDefault(p.getEnrolmentId(), 0) + 1, p.getVersion(), "versions count on from 1");
+                assertEquals(
+                        lastVersion.getOrDefault(p.getEnrolmentId(), 0) + 1,
+                        p.getVersion(),
+                        "versions count on from 1");
                 lastVersion.put(p.getEnrolmentId(), p.getVersion());
                 if (p.getApprovedOn() != null) {
                     assertTrue(p.getApprovedOn().compareTo(p.getDrawnUpOn()) >= 0, "approved after it was drawn up");
                 }
             }
             assertTrue(lastVersion.values().stream().anyMatch(v -> v > 1), "some plans were reviewed");
-            var exits = enrolments.stream().filter(e -> e.getExitedOn() != null)
+            var exits = enrolments.stream()
+                    .filter(e -> e.getExitedOn() != null)
                     .collect(Collectors.toMap(e -> e.getId(), e -> e.getExitedOn()));
-            for (var a : db.read(dsl -> dsl.select(ACTIVITY.fields()).select(ACTIVITY_PLAN.ENROLMENT_ID).from(ACTIVITY)
-                    .join(ACTIVITY_PLAN).on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID)).fetch())) {
+            for (var a : db.read(dsl -> dsl.select(ACTIVITY.fields())
+                    .select(ACTIVITY_PLAN.ENROLMENT_ID)
+                    .from(ACTIVITY)
+                    .join(ACTIVITY_PLAN)
+                    .on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
+                    .fetch())) {
                 assertTrue(a.get(ACTIVITY.END_ON).compareTo(a.get(ACTIVITY.START_ON)) >= 0, "bounded in time");
                 String exit = exits.get(a.get(ACTIVITY_PLAN.ENROLMENT_ID));
                 if (exit != null) {
@@ -166,7 +185,9 @@ class SyntheticCityTest {
             assertTrue(activities > PEOPLE * 4 && activities < PEOPLE * 9, "activities " + activities);
             assertTrue(meetings > PEOPLE * 6 && meetings < PEOPLE * 13, "meetings " + meetings);
             // Every record has its change-log row, as a save writes it.
-            long records = SyncEntities.all().stream().mapToLong(e -> db.read(dsl -> dsl.fetchCount(e.table()))).sum();
+            long records = SyncEntities.all().stream()
+                    .mapToLong(e -> db.read(dsl -> dsl.fetchCount(e.table())))
+                    .sum();
             assertEquals(records, (long) db.read(dsl -> dsl.fetchCount(CHANGE_LOG)));
         }
     }
@@ -179,20 +200,22 @@ class SyntheticCityTest {
             SyncService to = new SyncService(target, clock(5), () -> "Ny dator");
             TestTeam.admitEachOther(from, to);
             Path pkg = dir.resolve("city.caseload.zip");
-            var exported = from.exportSnapshot(pkg, x -> { });
+            var exported = from.exportSnapshot(pkg, x -> {});
             long records = SyntheticCityTest.count(source);
             assertEquals(records, exported.changes());
-            var imported = to.importPackage(pkg, false, x -> { });
+            var imported = to.importPackage(pkg, false, x -> {});
             assertEquals(records, imported.created());
             assertEquals(0, imported.conflicts());
             assertEquals(checksum(source), checksum(target));
-            var again = to.importPackage(pkg, false, x -> { });
+            var again = to.importPackage(pkg, false, x -> {});
             assertEquals(0, again.created() + again.updated(), "a second import changes nothing");
         }
     }
 
     private static long count(Database db) {
-        return SyncEntities.all().stream().mapToLong(e -> db.read(dsl -> dsl.fetchCount(e.table()))).sum();
+        return SyncEntities.all().stream()
+                .mapToLong(e -> db.read(dsl -> dsl.fetchCount(e.table())))
+                .sum();
     }
 
     /**
@@ -203,9 +226,12 @@ class SyntheticCityTest {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (SyncEntities.Entity entity : SyncEntities.all()) {
             List<Field<?>> fields = Arrays.stream(entity.table().fields())
-                    .filter(f -> !Set.of("version_stamp", "changed_by").contains(f.getName())).toList();
-            for (Record r : db.read(dsl -> dsl.select(fields).from(entity.table())
-                    .orderBy(DSL.field(DSL.name("id"))).fetch())) {
+                    .filter(f -> !Set.of("version_stamp", "changed_by").contains(f.getName()))
+                    .toList();
+            for (Record r : db.read(dsl -> dsl.select(fields)
+                    .from(entity.table())
+                    .orderBy(DSL.field(DSL.name("id")))
+                    .fetch())) {
                 digest.update((entity.name() + r.intoList()).getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -1,9 +1,5 @@
 package se.jobbtorg.coach.cli;
 
-import se.jobbtorg.coach.TestPassphrase;
-import se.jobbtorg.coach.domain.Passphrase;
-import se.jobbtorg.coach.store.Database;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,14 +11,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.store.Database;
 
 class CheckCommandTest {
     @TempDir
     Path dir;
 
     int check(Path file, ByteArrayOutputStream out, ByteArrayOutputStream err) {
-        return new CheckCommand(file, Clock.systemUTC(), TestPassphrase.get()).run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CheckCommand(file, Clock.systemUTC(), TestPassphrase.get())
+                .run(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -35,7 +36,8 @@ class CheckCommandTest {
 
     @Test
     void aHealthyDatabaseGivesOneLineAndExitZero() {
-        Database.open(dir.resolve("c.db"), Clock.systemUTC(), TestPassphrase.get()).close();
+        Database.open(dir.resolve("c.db"), Clock.systemUTC(), TestPassphrase.get())
+                .close();
         var out = new ByteArrayOutputStream();
         assertEquals(CheckCommand.OK, check(dir.resolve("c.db"), out, new ByteArrayOutputStream()));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("ok file="));
@@ -63,6 +65,8 @@ class CheckCommandTest {
         int code = new CheckCommand(file, Clock.systemUTC(), Passphrase.of("not the one at all"))
                 .run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(CheckCommand.FAILED, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("reason=wrong passphrase"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("reason=wrong passphrase"),
+                err.toString(StandardCharsets.UTF_8));
     }
 }

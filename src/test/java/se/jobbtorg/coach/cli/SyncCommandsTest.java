@@ -1,8 +1,5 @@
 package se.jobbtorg.coach.cli;
 
-import se.jobbtorg.coach.TestPassphrase;
-import se.jobbtorg.coach.TestTeam;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +29,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
@@ -96,7 +95,8 @@ class SyncCommandsTest {
             sync.team().setTeamPassphrase("the Kista team's passphrase");
             for (Path other : laptops) {
                 try (Database o = TestTeam.open(other, CLOCK)) {
-                    TestTeam.admitEachOther(sync,
+                    TestTeam.admitEachOther(
+                            sync,
                             new SyncService(o, CLOCK, () -> other.getFileName().toString()));
                 }
             }
@@ -104,10 +104,22 @@ class SyncCommandsTest {
             var caseload = new CaseloadService(db, CLOCK);
             for (int serial : serials) {
                 Participant p = caseload.register(new ParticipantDraft(
-                        PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), serial, false).display(), "Test",
-                        "Person" + serial, null, null, null));
-                caseload.enrol(new EnrolmentDraft(p.id(), me.id(), LocalDate.of(2026, 11, 2), "Försörjningsstöd Kista",
-                        null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+                        PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), serial, false)
+                                .display(),
+                        "Test",
+                        "Person" + serial,
+                        null,
+                        null,
+                        null));
+                caseload.enrol(new EnrolmentDraft(
+                        p.id(),
+                        me.id(),
+                        LocalDate.of(2026, 11, 2),
+                        "Försörjningsstöd Kista",
+                        null,
+                        EnumSet.of(TargetGroup.UNEMPLOYED),
+                        null,
+                        false));
             }
         }
         return file;
@@ -134,7 +146,8 @@ class SyncCommandsTest {
     }
 
     static Run importing(Path db, boolean dryRun, Path... files) {
-        return run((o, e) -> new SyncCommands(db, CLOCK, TestPassphrase.get()).importPackages(List.of(files), dryRun, o, e));
+        return run((o, e) ->
+                new SyncCommands(db, CLOCK, TestPassphrase.get()).importPackages(List.of(files), dryRun, o, e));
     }
 
     @Test
@@ -201,7 +214,8 @@ class SyncCommandsTest {
         Path good = dir.resolve("linnea.caseload.zip");
         assertEquals(SyncCommands.OK, export(linnea, good).code());
         Path bad = dir.resolve("tampered.caseload.zip");
-        try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+        try (ZipFile in = new ZipFile(good.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             for (ZipEntry entry : Collections.list(in.entries())) {
                 byte[] bytes = in.getInputStream(entry).readAllBytes();
                 if (entry.getName().equals("participants.jsonl")) {
@@ -217,7 +231,9 @@ class SyncCommandsTest {
         Run refused = importing(karim, false, bad);
         assertEquals(SyncCommands.FAILED, refused.code());
         assertEquals("", refused.out());
-        assertEquals("refused file=" + bad + " reason=checksum detail=participants.jsonl", refused.err().strip());
+        assertEquals(
+                "refused file=" + bad + " reason=checksum detail=participants.jsonl",
+                refused.err().strip());
         assertEquals(before, checksum(karim));
 
         Run mixed = importing(karim, false, bad, good);
@@ -236,13 +252,16 @@ class SyncCommandsTest {
             TestTeam.plainCopy(encrypted, db, good);
         }
         Path bad = dir.resolve("rewritten-" + to + ".caseload.zip");
-        try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
-            String people = new String(in.getInputStream(in.getEntry("participants.jsonl")).readAllBytes(),
-                    StandardCharsets.UTF_8).replace(from, to);
+        try (ZipFile in = new ZipFile(good.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+            String people = new String(
+                            in.getInputStream(in.getEntry("participants.jsonl")).readAllBytes(), StandardCharsets.UTF_8)
+                    .replace(from, to);
             String sha;
             try {
-                sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(people.getBytes(StandardCharsets.UTF_8)));
+                sha = HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(people.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -275,21 +294,23 @@ class SyncCommandsTest {
         Path linnea = laptop("linnea", "Linnea Ek", 101);
         Path good = dir.resolve("linnea.caseload.zip");
         assertEquals(SyncCommands.OK, export(linnea, good).code());
-        String number = PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), 101, false).normalised();
+        String number =
+                PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), 101, false).normalised();
         char wrongDigit = (char) ('0' + (number.charAt(11) - '0' + 1) % 10);
         Path tooLong = rewritten(linnea, good, number, number + "0");
         Path wrongCheck = rewritten(linnea, good, number, number.substring(0, 11) + wrongDigit);
 
         // 13 digits: the schema's pattern refuses it; a wrong check digit: only the domain knows.
-        for (var bad : Map.of(tooLong, "schema detail=participants.jsonl:1",
-                wrongCheck, "invalid_value detail=participant,").entrySet()) {
+        for (var bad : Map.of(
+                        tooLong, "schema detail=participants.jsonl:1", wrongCheck, "invalid_value detail=participant,")
+                .entrySet()) {
             Path karim = laptop("karim-" + bad.getKey().getFileName(), "Karim Haddad", 202);
             admitUnsigned(karim, linnea); // the other system writes under linnea's device id
             String before = checksum(karim);
             Run alone = importing(karim, false, bad.getKey());
             assertEquals(SyncCommands.FAILED, alone.code());
-            assertTrue(alone.err().startsWith("refused file=" + bad.getKey() + " reason=" + bad.getValue()),
-                    alone.err());
+            assertTrue(
+                    alone.err().startsWith("refused file=" + bad.getKey() + " reason=" + bad.getValue()), alone.err());
             assertEquals("", alone.out());
             assertEquals(before, checksum(karim), "the database is unchanged");
 
@@ -309,8 +330,11 @@ class SyncCommandsTest {
         assertEquals(SyncCommands.USAGE, none.code());
         assertTrue(none.err().startsWith("refused reason="), none.err());
         assertEquals(SyncCommands.USAGE, export(linnea, null).code());
-        assertEquals(SyncCommands.USAGE, run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get())
-                .export(3L, UUID.randomUUID().toString(), pkg, o, e)).code());
+        assertEquals(
+                SyncCommands.USAGE,
+                run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get())
+                                .export(3L, UUID.randomUUID().toString(), pkg, o, e))
+                        .code());
         Run itself = export(linnea, linnea);
         assertEquals(SyncCommands.USAGE, itself.code());
         assertEquals("refused reason=--out is the database itself", itself.err().strip());
@@ -319,7 +343,8 @@ class SyncCommandsTest {
         Path missing = dir.resolve("missing.db");
         Run noDb = importing(missing, false, pkg);
         assertEquals(SyncCommands.FAILED, noDb.code());
-        assertEquals("failed file=" + missing + " reason=no such file", noDb.err().strip());
+        assertEquals(
+                "failed file=" + missing + " reason=no such file", noDb.err().strip());
         assertEquals(SyncCommands.FAILED, export(missing, pkg).code());
         assertFalse(Files.exists(missing), "no database is made by a command that names a wrong one");
 

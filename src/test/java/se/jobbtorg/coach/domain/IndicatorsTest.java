@@ -27,8 +27,12 @@ class IndicatorsTest {
     static final UUID G = UUID.randomUUID();
 
     static EnrolmentFacts e(UUID person, String enrolled, String exited, ExitReason reason, String planApproved) {
-        return new EnrolmentFacts(UUID.randomUUID(), person, LocalDate.parse(enrolled),
-                exited == null ? null : LocalDate.parse(exited), reason,
+        return new EnrolmentFacts(
+                UUID.randomUUID(),
+                person,
+                LocalDate.parse(enrolled),
+                exited == null ? null : LocalDate.parse(exited),
+                reason,
                 planApproved == null ? null : LocalDate.parse(planApproved));
     }
 
@@ -48,23 +52,29 @@ class IndicatorsTest {
     // G: enrolled after the period.
     static final EnrolmentFacts G1 = e(G, "2026-01-05", null, null, null);
 
-    static final Indicators.Report REPORT_OF = Indicators.compute(List.of(A1, B1, C1, D1, E0, E1, F1, G1), FROM, TO,
-            REPORT);
+    static final Indicators.Report REPORT_OF =
+            Indicators.compute(List.of(A1, B1, C1, D1, E0, E1, F1, G1), FROM, TO, REPORT);
 
     static List<UUID> ids(EnrolmentFacts... facts) {
         return Arrays.stream(facts).map(EnrolmentFacts::enrolmentId).toList();
     }
 
     static Indicators.SelfSupportAt at(int months) {
-        return REPORT_OF.selfSupport().stream().filter(s -> s.months() == months).findFirst().orElseThrow();
+        return REPORT_OF.selfSupport().stream()
+                .filter(s -> s.months() == months)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void enrolledActiveAndExitsByReason() {
         assertEquals(ids(A1, B1, C1, D1, E1, F1), REPORT_OF.enrolled().enrolments(), "in the period, by date");
         assertEquals(ids(D1), REPORT_OF.active().enrolments(), "open on the report date");
-        assertEquals(ids(A1), REPORT_OF.exitsByReason().get(ExitReason.UNSUBSIDISED_WORK).enrolments());
-        assertEquals(ids(B1), REPORT_OF.exitsByReason().get(ExitReason.REFERRED_BACK).enrolments());
+        assertEquals(
+                ids(A1),
+                REPORT_OF.exitsByReason().get(ExitReason.UNSUBSIDISED_WORK).enrolments());
+        assertEquals(
+                ids(B1), REPORT_OF.exitsByReason().get(ExitReason.REFERRED_BACK).enrolments());
         assertEquals(0, REPORT_OF.exitsByReason().get(ExitReason.STUDIES).count(), "E0 is before the period");
         assertEquals(1, REPORT_OF.unknownReason().numerator().count());
         assertEquals(5, REPORT_OF.unknownReason().denominator().count());
@@ -77,9 +87,12 @@ class IndicatorsTest {
         var three = at(3);
         assertEquals(6, three.cohort().count());
         assertEquals(0, three.notYetMeasurable().count());
-        assertEquals(ids(A1, F1), three.shares().get(SelfSupport.CITY).numerator().enrolments(),
+        assertEquals(
+                ids(A1, F1),
+                three.shares().get(SelfSupport.CITY).numerator().enrolments(),
                 "B referred back; C, E exited after the mark; D open");
-        assertEquals(ids(A1, F1), three.shares().get(SelfSupport.STRICT).numerator().enrolments());
+        assertEquals(
+                ids(A1, F1), three.shares().get(SelfSupport.STRICT).numerator().enrolments());
         assertEquals(0.0, three.gap(), 1e-9);
     }
 
@@ -87,8 +100,10 @@ class IndicatorsTest {
     void selfSupportAtSixMonthsCountsUnknownForTheCityOnly() {
         var six = at(6);
         assertEquals(6, six.cohort().count());
-        assertEquals(ids(A1, E1, F1), six.shares().get(SelfSupport.CITY).numerator().enrolments());
-        assertEquals(ids(A1, F1), six.shares().get(SelfSupport.STRICT).numerator().enrolments());
+        assertEquals(
+                ids(A1, E1, F1), six.shares().get(SelfSupport.CITY).numerator().enrolments());
+        assertEquals(
+                ids(A1, F1), six.shares().get(SelfSupport.STRICT).numerator().enrolments());
         assertEquals(3 / 6.0 - 2 / 6.0, six.gap(), 1e-9);
     }
 
@@ -97,8 +112,11 @@ class IndicatorsTest {
         var twelve = at(12);
         assertEquals(ids(A1, B1, C1, D1, E1), twelve.cohort().enrolments());
         assertEquals(ids(F1), twelve.notYetMeasurable().enrolments(), "F's mark is 2026-12-31");
-        assertEquals(ids(A1, C1, E1), twelve.shares().get(SelfSupport.CITY).numerator().enrolments());
-        assertEquals(ids(A1), twelve.shares().get(SelfSupport.STRICT).numerator().enrolments());
+        assertEquals(
+                ids(A1, C1, E1),
+                twelve.shares().get(SelfSupport.CITY).numerator().enrolments());
+        assertEquals(
+                ids(A1), twelve.shares().get(SelfSupport.STRICT).numerator().enrolments());
 
         var eighteen = at(18);
         assertEquals(ids(A1, B1, C1), eighteen.cohort().enrolments());
@@ -112,9 +130,13 @@ class IndicatorsTest {
         assertEquals(ids(E1), REPORT_OF.returns().enrolments());
         assertEquals(380, REPORT_OF.medianDaysToReturn(), "2024-09-30 to 2025-10-15");
         assertEquals(5, REPORT_OF.medianDaysToApprovedPlan(), "3, 3, 5, 8, 10");
-        assertEquals(ids(A1, D1, E1), REPORT_OF.planWithinFiveDays().numerator().enrolments(),
+        assertEquals(
+                ids(A1, D1, E1),
+                REPORT_OF.planWithinFiveDays().numerator().enrolments(),
                 "E's plan on day five counts");
-        assertEquals(ids(A1, C1, D1, E1, F1), REPORT_OF.planWithinFiveDays().denominator().enrolments(),
+        assertEquals(
+                ids(A1, C1, D1, E1, F1),
+                REPORT_OF.planWithinFiveDays().denominator().enrolments(),
                 "B left on day 0 without a plan: the rule is for those still enrolled");
     }
 
@@ -130,7 +152,8 @@ class IndicatorsTest {
     @Test
     void theDefinitionsDifferOnlyWhereTheySay() {
         for (ExitReason reason : ExitReason.values()) {
-            boolean strict = reason == ExitReason.UNSUBSIDISED_WORK || reason == ExitReason.SUBSIDISED_WORK
+            boolean strict = reason == ExitReason.UNSUBSIDISED_WORK
+                    || reason == ExitReason.SUBSIDISED_WORK
                     || reason == ExitReason.STUDIES;
             assertEquals(strict, SelfSupport.STRICT.counts(reason), reason.name());
             assertEquals(reason != ExitReason.REFERRED_BACK, SelfSupport.CITY.counts(reason), reason.name());
@@ -140,34 +163,92 @@ class IndicatorsTest {
     @Test
     void reviewsOnTimeAndActivitiesByKind() {
         // H: plan approved 2025-01-20, review due 2025-07-20, reviewed 2025-07-15: on time.
-        var h = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 1, 15), null, null,
-                LocalDate.of(2025, 1, 20), LocalDate.of(2025, 7, 15),
-                List.of(ActivityKind.WORK_TRAINING, ActivityKind.SFI_WITH_PLACEMENT), null);
+        var h = new EnrolmentFacts(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                LocalDate.of(2025, 1, 15),
+                null,
+                null,
+                LocalDate.of(2025, 1, 20),
+                LocalDate.of(2025, 7, 15),
+                List.of(ActivityKind.WORK_TRAINING, ActivityKind.SFI_WITH_PLACEMENT),
+                null);
         // I: review due 2025-09-01, reviewed 2025-09-10: late.
-        var i = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 2, 25), null, null,
-                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 10), List.of(ActivityKind.WORK_TRAINING), null);
+        var i = new EnrolmentFacts(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                LocalDate.of(2025, 2, 25),
+                null,
+                null,
+                LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 9, 10),
+                List.of(ActivityKind.WORK_TRAINING),
+                null);
         // J: exited before its review was due: not in the denominator.
-        var j = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 3, 1),
-                LocalDate.of(2025, 5, 1), ExitReason.STUDIES, LocalDate.of(2025, 3, 3), null, List.of(), null);
+        var j = new EnrolmentFacts(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 5, 1),
+                ExitReason.STUDIES,
+                LocalDate.of(2025, 3, 3),
+                null,
+                List.of(),
+                null);
         var report = Indicators.compute(List.of(h, i, j), FROM, TO, REPORT);
         assertEquals(ids(h), report.reviewOnTime().numerator().enrolments());
         assertEquals(ids(h, i), report.reviewOnTime().denominator().enrolments());
-        assertEquals(2, report.activitiesByKind().get(ActivityKind.WORK_TRAINING).count());
-        assertEquals(1, report.activitiesByKind().get(ActivityKind.SFI_WITH_PLACEMENT).count());
-        assertEquals(0, report.activitiesByKind().get(ActivityKind.STOCKHOLMSJOBB).count());
+        assertEquals(
+                2, report.activitiesByKind().get(ActivityKind.WORK_TRAINING).count());
+        assertEquals(
+                1,
+                report.activitiesByKind().get(ActivityKind.SFI_WITH_PLACEMENT).count());
+        assertEquals(
+                0, report.activitiesByKind().get(ActivityKind.STOCKHOLMSJOBB).count());
     }
 
     @Test
     void theNationalComparisonCountsOnlyExitsWhoseCheckFoundAnAnswer() {
-        var yes = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 1, 15),
-                LocalDate.of(2025, 4, 1), ExitReason.UNSUBSIDISED_WORK, null, null, List.of(), ExitCheck.IN_WORK_OR_STUDIES);
-        var no = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 2, 1),
-                LocalDate.of(2025, 5, 1), ExitReason.SUBSIDISED_WORK, null, null, List.of(),
+        var yes = new EnrolmentFacts(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                LocalDate.of(2025, 1, 15),
+                LocalDate.of(2025, 4, 1),
+                ExitReason.UNSUBSIDISED_WORK,
+                null,
+                null,
+                List.of(),
+                ExitCheck.IN_WORK_OR_STUDIES);
+        var no = new EnrolmentFacts(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                LocalDate.of(2025, 2, 1),
+                LocalDate.of(2025, 5, 1),
+                ExitReason.SUBSIDISED_WORK,
+                null,
+                null,
+                List.of(),
                 ExitCheck.NOT_IN_WORK_OR_STUDIES);
-        var unreached = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 3, 1),
-                LocalDate.of(2025, 6, 1), ExitReason.MOVED, null, null, List.of(), ExitCheck.NOT_REACHED);
-        var unchecked = new EnrolmentFacts(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2025, 3, 2),
-                LocalDate.of(2025, 6, 2), ExitReason.UNKNOWN, null, null, List.of(), null);
+        var unreached = new EnrolmentFacts(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 6, 1),
+                ExitReason.MOVED,
+                null,
+                null,
+                List.of(),
+                ExitCheck.NOT_REACHED);
+        var unchecked = new EnrolmentFacts(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                LocalDate.of(2025, 3, 2),
+                LocalDate.of(2025, 6, 2),
+                ExitReason.UNKNOWN,
+                null,
+                null,
+                List.of(),
+                null);
         var report = Indicators.compute(List.of(yes, no, unreached, unchecked), FROM, TO, REPORT);
         assertEquals(ids(yes), report.resultAtExit().numerator().enrolments());
         assertEquals(ids(yes, no), report.resultAtExit().denominator().enrolments());

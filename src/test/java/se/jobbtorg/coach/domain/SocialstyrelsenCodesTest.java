@@ -27,10 +27,12 @@ class SocialstyrelsenCodesTest {
 
     @Test
     void everyNationalExitCategoryIsReachedSoNoneIsDeadWeightInTheExport() {
-        Set<NationalExit> reached = Stream.of(ExitReason.values()).map(SocialstyrelsenCodes::of)
+        Set<NationalExit> reached = Stream.of(ExitReason.values())
+                .map(SocialstyrelsenCodes::of)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(NationalExit.class)));
         assertEquals(EnumSet.allOf(NationalExit.class), reached);
-        Set<NationalActivity> kinds = Stream.of(ActivityKind.values()).map(SocialstyrelsenCodes::of)
+        Set<NationalActivity> kinds = Stream.of(ActivityKind.values())
+                .map(SocialstyrelsenCodes::of)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(NationalActivity.class)));
         assertEquals(EnumSet.allOf(NationalActivity.class), kinds);
     }

@@ -22,10 +22,11 @@ class SwedishTextTest {
 
     @Test
     void theSortKeyOrdersLikeASwedishDictionary() {
-        List<String> names = new ArrayList<>(List.of("Öberg", "Zackrisson", "Åberg", "Ärlig", "Berg", "Bergman",
-                "Éklund", "Ekberg", "Andersson"));
+        List<String> names = new ArrayList<>(
+                List.of("Öberg", "Zackrisson", "Åberg", "Ärlig", "Berg", "Bergman", "Éklund", "Ekberg", "Andersson"));
         names.sort(Comparator.comparing(n -> SwedishText.sortKey(n, "A")));
-        assertEquals(List.of("Andersson", "Berg", "Bergman", "Ekberg", "Éklund", "Zackrisson", "Åberg", "Ärlig", "Öberg"),
+        assertEquals(
+                List.of("Andersson", "Berg", "Bergman", "Ekberg", "Éklund", "Zackrisson", "Åberg", "Ärlig", "Öberg"),
                 names);
     }
 
@@ -37,7 +38,8 @@ class SwedishTextTest {
 
     @Test
     void nameTokensCoverEveryPartOfADoubleName() {
-        assertEquals(Set.of("anna-karin", "anna", "karin", "von", "öberg"),
+        assertEquals(
+                Set.of("anna-karin", "anna", "karin", "von", "öberg"),
                 SwedishText.nameTokens("Anna-Karin", "von Öberg"));
     }
 

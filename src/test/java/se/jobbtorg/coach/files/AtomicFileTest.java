@@ -25,10 +25,12 @@ class AtomicFileTest {
         Path report = dir.resolve("indikatorer.csv");
         Files.writeString(report, "förra veckans siffror", StandardCharsets.UTF_8);
 
-        assertThrows(IOException.class, () -> AtomicFile.write(report, temp -> {
-            Files.writeString(temp, "halva nya", StandardCharsets.UTF_8);
-            throw new IOException("No space left on device");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFile.write(report, temp -> {
+                    Files.writeString(temp, "halva nya", StandardCharsets.UTF_8);
+                    throw new IOException("No space left on device");
+                }));
 
         assertEquals("förra veckans siffror", Files.readString(report, StandardCharsets.UTF_8));
         try (Stream<Path> files = Files.list(dir)) {
@@ -60,10 +62,12 @@ class AtomicFileTest {
     @Test
     void whatACrashLeftIsKnownByItsName() throws IOException {
         Path report = dir.resolve("indikatorer.csv");
-        assertThrows(IOException.class, () -> AtomicFile.write(report, temp -> {
-            assertTrue(AtomicFile.isLeftover(temp), temp.toString());
-            throw new IOException("cut short");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFile.write(report, temp -> {
+                    assertTrue(AtomicFile.isLeftover(temp), temp.toString());
+                    throw new IOException("cut short");
+                }));
         assertFalse(AtomicFile.isLeftover(report));
     }
 }

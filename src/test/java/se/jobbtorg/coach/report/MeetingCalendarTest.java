@@ -32,13 +32,35 @@ class MeetingCalendarTest {
     void eachMeetingIsAnEventAtStockholmTimeWithoutPersonalNumbersOrNotes() throws Exception {
         var number = PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false);
         var amina = new Participant(UUID.randomUUID(), number, "Amina", "Yilmaz", "070-1234567", null, null);
-        var desk = new Meeting(UUID.randomUUID(), UUID.randomUUID(), null, LocalDateTime.of(2026, 12, 3, 9, 30),
-                MeetingKind.DESK, MeetingOutcome.PLANNED, null, false, "HEMLIG ANTECKNING", null, null, null);
-        var visit = new Meeting(UUID.randomUUID(), UUID.randomUUID(), null, LocalDateTime.of(2027, 3, 29, 14, 0),
-                MeetingKind.HOME_VISIT, MeetingOutcome.PLANNED, null, true, null, null, null, null);
+        var desk = new Meeting(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                null,
+                LocalDateTime.of(2026, 12, 3, 9, 30),
+                MeetingKind.DESK,
+                MeetingOutcome.PLANNED,
+                null,
+                false,
+                "HEMLIG ANTECKNING",
+                null,
+                null,
+                null);
+        var visit = new Meeting(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                null,
+                LocalDateTime.of(2027, 3, 29, 14, 0),
+                MeetingKind.HOME_VISIT,
+                MeetingOutcome.PLANNED,
+                null,
+                true,
+                null,
+                null,
+                null,
+                null);
         Path out = dir.resolve("moten.ics");
-        new MeetingCalendar(new I18n(Locale.forLanguageTag("sv-SE"))).write(List.of(
-                new MeetingCalendar.Entry(amina, desk), new MeetingCalendar.Entry(amina, visit)), out);
+        new MeetingCalendar(new I18n(Locale.forLanguageTag("sv-SE")))
+                .write(List.of(new MeetingCalendar.Entry(amina, desk), new MeetingCalendar.Entry(amina, visit)), out);
 
         String text = Files.readString(out, StandardCharsets.UTF_8);
         ICalendar ical = Biweekly.parse(text).first();
@@ -47,12 +69,25 @@ class MeetingCalendarTest {
         assertEquals("Möte A.Y.", first.getSummary().getValue());
         assertEquals("Besök på kontoret", first.getDescription().getValue());
         assertEquals(desk.id() + "@jobbtorg-coach", first.getUid().getValue());
-        assertEquals(LocalDateTime.of(2026, 12, 3, 9, 30).atZone(ZoneId.of("Europe/Stockholm")).toInstant(),
-                first.getDateStart().getValue().toInstant(), "winter time");
-        assertEquals(LocalDateTime.of(2027, 3, 29, 14, 0).atZone(ZoneId.of("Europe/Stockholm")).toInstant(),
-                ical.getEvents().get(1).getDateStart().getValue().toInstant(), "summer time");
+        assertEquals(
+                LocalDateTime.of(2026, 12, 3, 9, 30)
+                        .atZone(ZoneId.of("Europe/Stockholm"))
+                        .toInstant(),
+                first.getDateStart().getValue().toInstant(),
+                "winter time");
+        assertEquals(
+                LocalDateTime.of(2027, 3, 29, 14, 0)
+                        .atZone(ZoneId.of("Europe/Stockholm"))
+                        .toInstant(),
+                ical.getEvents().get(1).getDateStart().getValue().toInstant(),
+                "summer time");
         assertFalse(text.contains(number.normalised().substring(2, 8)), "no personal identity number");
-        assertFalse(text.contains("Amina") || text.contains("Yilmaz") || text.contains("HEMLIG") || text.contains("070-")
-                || text.contains("Jobbtorg:"), "no name, notes, phone number, nor that it is Jobbtorg");
+        assertFalse(
+                text.contains("Amina")
+                        || text.contains("Yilmaz")
+                        || text.contains("HEMLIG")
+                        || text.contains("070-")
+                        || text.contains("Jobbtorg:"),
+                "no name, notes, phone number, nor that it is Jobbtorg");
     }
 }

@@ -38,6 +38,7 @@ class CalendarExportTest {
 
     @TempDir
     Path dir;
+
     Database db;
     WorkflowService workflow;
     CalendarExport calendar;
@@ -46,7 +47,11 @@ class CalendarExportTest {
 
     /** The format the program uses: iCalendar, as report.MeetingCalendar writes it. */
     final CalendarExport.Format ics = (meetings, file) -> new MeetingCalendar(new I18n(Locale.forLanguageTag("sv-SE")))
-            .write(meetings.stream().map(p -> new MeetingCalendar.Entry(p.participant(), p.meeting())).toList(), file);
+            .write(
+                    meetings.stream()
+                            .map(p -> new MeetingCalendar.Entry(p.participant(), p.meeting()))
+                            .toList(),
+                    file);
 
     @BeforeEach
     void open() {
@@ -55,14 +60,28 @@ class CalendarExportTest {
         workflow = new WorkflowService(db, CaseloadServiceTest.CLOCK);
         calendar = new CalendarExport(new TodayService(db, CaseloadServiceTest.CLOCK, workflow));
         me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        Participant p = caseload.register(new ParticipantDraft(CaseloadServiceTest.number(1988, 4, 2, 31), "Hodan",
-                "Warsame", null, null, null));
-        enrolment = caseload.enrol(new EnrolmentDraft(p.id(), me.id(), TODAY.minusDays(10), "Försörjningsstöd Farsta",
-                null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+        Participant p = caseload.register(
+                new ParticipantDraft(CaseloadServiceTest.number(1988, 4, 2, 31), "Hodan", "Warsame", null, null, null));
+        enrolment = caseload.enrol(new EnrolmentDraft(
+                p.id(),
+                me.id(),
+                TODAY.minusDays(10),
+                "Försörjningsstöd Farsta",
+                null,
+                EnumSet.of(TargetGroup.UNEMPLOYED),
+                null,
+                false));
         var draft = workflow.draft(enrolment.id(), false);
         workflow.describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
-        workflow.addActivity(draft.id(), new ActivityDraft(ActivityKind.WORK_TRAINING, null, "Stadsmissionen",
-                "Arbetsträning i café", TODAY.minusDays(5), TODAY.plusMonths(3)));
+        workflow.addActivity(
+                draft.id(),
+                new ActivityDraft(
+                        ActivityKind.WORK_TRAINING,
+                        null,
+                        "Stadsmissionen",
+                        "Arbetsträning i café",
+                        TODAY.minusDays(5),
+                        TODAY.plusMonths(3)));
         workflow.approve(draft.id(), "Omar Farah", TODAY);
     }
 
@@ -72,14 +91,34 @@ class CalendarExportTest {
     }
 
     Meeting plan(LocalDate on) {
-        return workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, on.atTime(10, 0), MeetingKind.DESK,
-                MeetingOutcome.PLANNED, null, false, null, null, null, null));
+        return workflow.recordMeeting(new MeetingDraft(
+                enrolment.id(),
+                null,
+                on.atTime(10, 0),
+                MeetingKind.DESK,
+                MeetingOutcome.PLANNED,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null));
     }
 
     /** The meeting's outcome: it is no longer planned. */
     void missed(Meeting planned) {
-        workflow.recordMeeting(new MeetingDraft(enrolment.id(), planned.id(), planned.at(), MeetingKind.DESK,
-                MeetingOutcome.NOT_ATTENDED, null, false, "Kom inte", null, TODAY, TODAY));
+        workflow.recordMeeting(new MeetingDraft(
+                enrolment.id(),
+                planned.id(),
+                planned.at(),
+                MeetingKind.DESK,
+                MeetingOutcome.NOT_ATTENDED,
+                null,
+                false,
+                "Kom inte",
+                null,
+                TODAY,
+                TODAY));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.service;
 
-import se.jobbtorg.coach.TestPassphrase;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
@@ -38,6 +37,7 @@ class CaseloadServiceTest {
 
     @TempDir
     Path dir;
+
     Database db;
     CaseloadService service;
     Coach me;
@@ -58,7 +58,8 @@ class CaseloadServiceTest {
     }
 
     static String number(int year, int month, int day, int serial) {
-        return PersonalIdentityNumber.of(LocalDate.of(year, month, day), serial, false).display();
+        return PersonalIdentityNumber.of(LocalDate.of(year, month, day), serial, false)
+                .display();
     }
 
     Participant register(String first, String last, String number) {
@@ -66,8 +67,15 @@ class CaseloadServiceTest {
     }
 
     Enrolment enrol(Participant p, Coach coach, LocalDate on) {
-        return service.enrol(new EnrolmentDraft(p.id(), coach.id(), on, "Försörjningsstöd Rinkeby-Kista",
-                "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), "somaliska", true));
+        return service.enrol(new EnrolmentDraft(
+                p.id(),
+                coach.id(),
+                on,
+                "Försörjningsstöd Rinkeby-Kista",
+                "Omar Farah",
+                EnumSet.of(TargetGroup.UNEMPLOYED),
+                "somaliska",
+                true));
     }
 
     List<String> names(List<CaseloadEntry> entries) {
@@ -76,19 +84,24 @@ class CaseloadServiceTest {
 
     @Test
     void anInvalidNumberIsRefusedWithItsReasonAndNothingIsSaved() {
-        var refused = assertThrows(ValidationException.class,
-                () -> register("Anna", "Berg", "19850312-1235"));
-        assertEquals(List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "pin.problem.WRONG_CHECK_DIGIT")),
+        var refused = assertThrows(ValidationException.class, () -> register("Anna", "Berg", "19850312-1235"));
+        assertEquals(
+                List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "pin.problem.WRONG_CHECK_DIGIT")),
                 refused.problems());
         assertEquals(0, service.participantCount());
     }
 
     @Test
     void everyMissingFieldIsNamedAtOnce() {
-        var refused = assertThrows(ValidationException.class,
+        var refused = assertThrows(
+                ValidationException.class,
                 () -> service.register(new ParticipantDraft("", " ", null, null, "not-an-address", null)));
-        assertEquals(Set.of(ParticipantDraft.FIELD_NUMBER, ParticipantDraft.FIELD_FIRST_NAME,
-                ParticipantDraft.FIELD_LAST_NAME, ParticipantDraft.FIELD_EMAIL),
+        assertEquals(
+                Set.of(
+                        ParticipantDraft.FIELD_NUMBER,
+                        ParticipantDraft.FIELD_FIRST_NAME,
+                        ParticipantDraft.FIELD_LAST_NAME,
+                        ParticipantDraft.FIELD_EMAIL),
                 Set.copyOf(refused.problems().stream().map(Problem::field).toList()));
     }
 
@@ -117,8 +130,17 @@ class CaseloadServiceTest {
         enrol(anna, me, TODAY.minusDays(3));
         String n = anna.personalNumber().normalised();
 
-        for (String query : List.of("öbe", "ÖBERG", "karin", "anna-k", "anna öb", n.substring(0, 8),
-                n.substring(2, 8), n.substring(8), anna.personalNumber().display(), n.substring(2, 6) + "-")) {
+        for (String query : List.of(
+                "öbe",
+                "ÖBERG",
+                "karin",
+                "anna-k",
+                "anna öb",
+                n.substring(0, 8),
+                n.substring(2, 8),
+                n.substring(8),
+                anna.personalNumber().display(),
+                n.substring(2, 6) + "-")) {
             assertEquals(List.of("Öberg, Anna-Karin"), names(service.caseload(null, query)), query);
         }
         assertEquals(List.of(), names(service.caseload(null, "berg anna x")));
@@ -149,8 +171,11 @@ class CaseloadServiceTest {
         for (String last : List.of("Östlund", "Andersson", "Ärlebrand", "Zetterberg", "Åkesson", "Ekström", "Éclair")) {
             register("Test", last, number(1980, 1, 1, serial++));
         }
-        assertEquals(List.of("Andersson", "Éclair", "Ekström", "Zetterberg", "Åkesson", "Ärlebrand", "Östlund"),
-                service.caseload(null, "").stream().map(e -> e.participant().lastName()).toList());
+        assertEquals(
+                List.of("Andersson", "Éclair", "Ekström", "Zetterberg", "Åkesson", "Ärlebrand", "Östlund"),
+                service.caseload(null, "").stream()
+                        .map(e -> e.participant().lastName())
+                        .toList());
     }
 
     @Test
@@ -158,14 +183,27 @@ class CaseloadServiceTest {
         Participant p = register("Yusuf", "Abdi", number(1975, 12, 24, 9));
         Enrolment first = enrol(p, me, LocalDate.of(2024, 2, 1));
         // the exit workflow arrives with the next issue; here the earlier enrolment ended in the data
-        db.write(tx -> new EnrolmentRepository(db).save(tx,
-                new Enrolment(first.id(), p.id(), me.id(), first.enrolledOn(), first.referringUnit(),
-                        first.socialSecretary(), first.targetGroups(), first.language(), first.interpreterNeeded(),
-                        LocalDate.of(2024, 9, 30), ExitReason.UNSUBSIDISED_WORK)));
+        db.write(tx -> new EnrolmentRepository(db)
+                .save(
+                        tx,
+                        new Enrolment(
+                                first.id(),
+                                p.id(),
+                                me.id(),
+                                first.enrolledOn(),
+                                first.referringUnit(),
+                                first.socialSecretary(),
+                                first.targetGroups(),
+                                first.language(),
+                                first.interpreterNeeded(),
+                                LocalDate.of(2024, 9, 30),
+                                ExitReason.UNSUBSIDISED_WORK)));
         Enrolment second = enrol(p, colleague, LocalDate.of(2026, 10, 1));
 
         List<Enrolment> history = service.enrolments(p.id());
-        assertEquals(List.of(second.id(), first.id()), history.stream().map(Enrolment::id).toList());
+        assertEquals(
+                List.of(second.id(), first.id()),
+                history.stream().map(Enrolment::id).toList());
         assertEquals(LocalDate.of(2024, 9, 30), history.get(1).exitedOn());
         assertEquals(List.of("Abdi, Yusuf"), names(service.caseload(colleague.id(), "")));
         assertEquals(List.of(), names(service.caseload(me.id(), "")), "the earlier coach no longer has them");
@@ -183,10 +221,17 @@ class CaseloadServiceTest {
     @Test
     void enrolmentProblemsAreAllNamedAndNothingIsSaved() {
         Participant p = register("Peter", "Persson", number(1970, 4, 4, 4));
-        var refused = assertThrows(ValidationException.class, () -> service.enrol(new EnrolmentDraft(p.id(),
-                me.id(), TODAY.plusDays(1), " ", null, Set.of(), "", true)));
-        assertEquals(List.of("enrolment.problem.future", "validation.required", "enrolment.problem.targetGroup",
-                "enrolment.problem.interpreterLanguage"), refused.problems().stream().map(Problem::messageKey).toList());
+        var refused = assertThrows(
+                ValidationException.class,
+                () -> service.enrol(
+                        new EnrolmentDraft(p.id(), me.id(), TODAY.plusDays(1), " ", null, Set.of(), "", true)));
+        assertEquals(
+                List.of(
+                        "enrolment.problem.future",
+                        "validation.required",
+                        "enrolment.problem.targetGroup",
+                        "enrolment.problem.interpreterLanguage"),
+                refused.problems().stream().map(Problem::messageKey).toList());
         assertTrue(service.enrolments(p.id()).isEmpty());
     }
 

@@ -41,11 +41,11 @@ import se.jobbtorg.coach.store.Database;
  * plain JDBC batches of 1,000 into a plain SQLite file made with the same tables and indexes.
  */
 public final class ImportCostHarness {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
     private static final long SEED = 20261124L;
 
-    private ImportCostHarness() {
-    }
+    private ImportCostHarness() {}
 
     public static void main(String[] args) throws Exception {
         LogManager.getLogManager().reset();
@@ -62,7 +62,8 @@ public final class ImportCostHarness {
 
     private static void prepare(Path dir, int participants) throws Exception {
         Files.createDirectories(dir);
-        try (Database a = TestTeam.open(dir.resolve("a.db"), CLOCK); Database b = TestTeam.open(dir.resolve("b.db"), CLOCK)) {
+        try (Database a = TestTeam.open(dir.resolve("a.db"), CLOCK);
+                Database b = TestTeam.open(dir.resolve("b.db"), CLOCK)) {
             SyncService sa = new SyncService(a, CLOCK, () -> "harness-a");
             SyncService sb = new SyncService(b, CLOCK, () -> "harness-b");
             TestTeam.admitEachOther(sa, sb);
@@ -71,8 +72,9 @@ public final class ImportCostHarness {
             var summary = new DemoCaseload(a, CLOCK).populate(SEED, participants, me);
             System.out.println("populated " + summary + " ms=" + ms(t));
             t = System.nanoTime();
-            var exported = sa.exportFor(sb.deviceId(), dir.resolve("snapshot.caseload.zip"), p -> { });
-            System.out.println("exported changes=" + exported.changes() + " bytes=" + exported.bytes() + " ms=" + ms(t));
+            var exported = sa.exportFor(sb.deviceId(), dir.resolve("snapshot.caseload.zip"), p -> {});
+            System.out.println(
+                    "exported changes=" + exported.changes() + " bytes=" + exported.bytes() + " ms=" + ms(t));
         }
     }
 
@@ -83,11 +85,11 @@ public final class ImportCostHarness {
         try (Database b = TestTeam.open(target, CLOCK)) {
             SyncService sb = new SyncService(b, CLOCK, () -> "harness-b");
             long t = System.nanoTime();
-            var first = sb.importPackage(pkg, false, p -> { });
+            var first = sb.importPackage(pkg, false, p -> {});
             System.out.println("import ms=" + ms(t) + " " + first);
             System.out.println("vmhwm_after_first_kb=" + hwm());
             t = System.nanoTime();
-            var second = sb.importPackage(pkg, false, p -> { });
+            var second = sb.importPackage(pkg, false, p -> {});
             System.out.println("second import ms=" + ms(t) + " unchanged=" + second.unchanged());
         }
     }
@@ -103,7 +105,8 @@ public final class ImportCostHarness {
                 for (Record r : dsl.fetch("select type, name, sql from sqlite_master where sql is not null"
                         + " and name not like 'sqlite_%' and type in ('table', 'index') order by type desc")) {
                     String sql = r.get(2, String.class);
-                    if (sql.toLowerCase().contains("virtual") || r.get(1, String.class).contains("_fts")) {
+                    if (sql.toLowerCase().contains("virtual")
+                            || r.get(1, String.class).contains("_fts")) {
                         continue;
                     }
                     if (r.get(0, String.class).equals("table")) {

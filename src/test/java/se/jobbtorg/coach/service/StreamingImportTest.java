@@ -38,12 +38,14 @@ class StreamingImportTest extends SyncFixture {
         Path second = copy(a.exportSnapshot(), "second");
         String before = b.checksum();
 
-        PackageRefusedException refused = assertThrows(PackageRefusedException.class,
+        PackageRefusedException refused = assertThrows(
+                PackageRefusedException.class,
                 () -> b.sync.importPackage(first, false, onceVerified(() -> replace(first, second))));
 
         assertEquals(Refusal.CHECKSUM, refused.refusal(), "another manifest than the one verified");
         assertEquals(before, b.checksum(), "nothing of either package");
-        assertTrue(new Peers(b.db).all().stream().noneMatch(p -> p.deviceId().equals(a.sync.deviceId())),
+        assertTrue(
+                new Peers(b.db).all().stream().noneMatch(p -> p.deviceId().equals(a.sync.deviceId())),
                 "the producer is not noted as met");
     }
 
@@ -58,10 +60,13 @@ class StreamingImportTest extends SyncFixture {
         Path altered = withOneByteFlipped(pkg, "enrolments.jsonl");
         String before = b.checksum();
 
-        PackageRefusedException refused = assertThrows(PackageRefusedException.class,
+        PackageRefusedException refused = assertThrows(
+                PackageRefusedException.class,
                 () -> b.sync.importPackage(pkg, false, onceVerified(() -> replace(pkg, altered))));
 
-        assertTrue(Set.of(Refusal.CHECKSUM, Refusal.DECRYPTION).contains(refused.refusal()), refused.refusal().code());
+        assertTrue(
+                Set.of(Refusal.CHECKSUM, Refusal.DECRYPTION).contains(refused.refusal()),
+                refused.refusal().code());
         assertEquals(before, b.checksum(), "the coaches and people read before the enrolments are rolled back");
     }
 
@@ -108,7 +113,8 @@ class StreamingImportTest extends SyncFixture {
 
     private Path withOneByteFlipped(Path pkg, String entry) throws IOException {
         Path out = dir.resolve("flipped.caseload.zip");
-        try (ZipFile in = new ZipFile(pkg.toFile()); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+        try (ZipFile in = new ZipFile(pkg.toFile());
+                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             for (ZipEntry e : Collections.list(in.entries())) {
                 byte[] bytes = in.getInputStream(e).readAllBytes();
                 if (e.getName().equals(entry)) {

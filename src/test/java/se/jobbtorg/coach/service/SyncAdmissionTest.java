@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.jobbtorg.coach.TestTeam;
-import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.store.sync.Change;
 import se.jobbtorg.coach.store.sync.DeviceRegistry;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 import se.jobbtorg.coach.sync.PackageSigner;
 import se.jobbtorg.coach.sync.PackageWriter;
@@ -45,7 +45,10 @@ class SyncAdmissionTest extends SyncFixture {
     }
 
     private static TeamDevices.Device row(Device at, Device of) {
-        return at.sync.team().devices().stream().filter(r -> r.deviceId().equals(of.sync.deviceId())).findFirst().orElseThrow();
+        return at.sync.team().devices().stream()
+                .filter(r -> r.deviceId().equals(of.sync.deviceId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -70,12 +73,25 @@ class SyncAdmissionTest extends SyncFixture {
         List<Change> deletes = new ArrayList<>();
         long t = b.clock.millis();
         for (Participant p : people) {
-            deletes.add(new Change("participant", p.id().toString(), SyncHardeningTest.st(t, 1, stranger),
-                    null, stranger, true, Map.of(), Map.of()));
+            deletes.add(new Change(
+                    "participant",
+                    p.id().toString(),
+                    SyncHardeningTest.st(t, 1, stranger),
+                    null,
+                    stranger,
+                    true,
+                    Map.of(),
+                    Map.of()));
         }
         Path forged = dir.resolve("forged.caseload.zip");
-        PackageWriter.write(new OutgoingChanges.Slice(0, 80, deletes, Map.of()), "snapshot", stranger, "x",
-                Instant.parse("2026-11-24T09:00:00Z"), forged, p -> { });
+        PackageWriter.write(
+                new OutgoingChanges.Slice(0, 80, deletes, Map.of()),
+                "snapshot",
+                stranger,
+                "x",
+                Instant.parse("2026-11-24T09:00:00Z"),
+                forged,
+                p -> {});
         assertTrue(Files.size(forged) < 8 * 1024, "a small file: " + Files.size(forged));
 
         PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> b.importFrom(forged));
@@ -83,29 +99,55 @@ class SyncAdmissionTest extends SyncFixture {
         assertEquals(before, b.checksum(), "nothing changed");
         assertEquals(80, b.store.liveIds("participant").size());
 
-        SyncService.Imported dry = b.sync.importPackage(forged, true, p -> { });
+        SyncService.Imported dry = b.sync.importPackage(forged, true, p -> {});
         assertFalse(dry.admitted(), "a dry run shows what a stranger's package holds, and that it would be refused");
         assertEquals(80, dry.updated());
         assertEquals(before, b.checksum());
-        assertEquals(TeamDevices.Standing.NOT_ADMITTED, b.sync.team().devices().stream()
-                .filter(d -> d.deviceId().equals(stranger)).findFirst().orElseThrow().standing(),
+        assertEquals(
+                TeamDevices.Standing.NOT_ADMITTED,
+                b.sync.team().devices().stream()
+                        .filter(d -> d.deviceId().equals(stranger))
+                        .findFirst()
+                        .orElseThrow()
+                        .standing(),
                 "the stranger is listed, not admitted, for a person to decide");
 
         // The same under the real producer's id, unsigned or signed with another key: refused too.
         Path asA = dir.resolve("as-a.caseload.zip");
-        PackageWriter.write(new OutgoingChanges.Slice(0, 80, deletes, Map.of()), "snapshot", a.sync.deviceId(), "linnea",
-                Instant.parse("2026-11-24T09:00:00Z"), asA, p -> { });
-        assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(asA)).reason());
+        PackageWriter.write(
+                new OutgoingChanges.Slice(0, 80, deletes, Map.of()),
+                "snapshot",
+                a.sync.deviceId(),
+                "linnea",
+                Instant.parse("2026-11-24T09:00:00Z"),
+                asA,
+                p -> {});
+        assertEquals(
+                "signature_key",
+                assertThrows(PackageRefusedException.class, () -> b.importFrom(asA))
+                        .reason());
         String[] other = PackageSigner.newKeyPair();
         Path signedAsA = dir.resolve("signed-as-a.caseload.zip");
-        PackageWriter.write(new OutgoingChanges.Slice(0, 80, deletes, Map.of()), "snapshot", a.sync.deviceId(), "linnea",
-                Instant.parse("2026-11-24T09:00:00Z"), signedAsA, p -> { }, new PackageSigner(other[0], other[1]));
-        assertEquals("signature_key", assertThrows(PackageRefusedException.class, () -> b.importFrom(signedAsA)).reason());
+        PackageWriter.write(
+                new OutgoingChanges.Slice(0, 80, deletes, Map.of()),
+                "snapshot",
+                a.sync.deviceId(),
+                "linnea",
+                Instant.parse("2026-11-24T09:00:00Z"),
+                signedAsA,
+                p -> {},
+                new PackageSigner(other[0], other[1]));
+        assertEquals(
+                "signature_key",
+                assertThrows(PackageRefusedException.class, () -> b.importFrom(signedAsA))
+                        .reason());
         assertEquals(before, b.checksum());
 
         a.edit(people.get(0), "070-1", null);
         b.importFrom(a.exportSnapshot());
-        assertEquals("070-1", b.caseload.participant(people.get(0).id()).orElseThrow().phone());
+        assertEquals(
+                "070-1",
+                b.caseload.participant(people.get(0).id()).orElseThrow().phone());
         assertEquals(80, b.store.liveIds("participant").size());
     }
 
@@ -133,7 +175,10 @@ class SyncAdmissionTest extends SyncFixture {
         lead.sync.team().admit(linnea.sync.deviceId());
         lead.importFrom(fromLinnea);
         Path fromKarim = karim.exportSnapshot();
-        assertEquals("not_admitted", assertThrows(PackageRefusedException.class, () -> lead.importFrom(fromKarim)).reason());
+        assertEquals(
+                "not_admitted",
+                assertThrows(PackageRefusedException.class, () -> lead.importFrom(fromKarim))
+                        .reason());
         lead.sync.team().admit(karim.sync.deviceId());
         lead.importFrom(fromKarim);
         assertEquals(2, lead.store.liveIds("participant").size());
@@ -141,7 +186,10 @@ class SyncAdmissionTest extends SyncFixture {
         // Linnea's laptop admits the lead (she compares the lead's fingerprint), and from the lead's
         // package learns that Karim's laptop is admitted too: his person comes in, relayed.
         Path fromLead = lead.exportFor(linnea);
-        assertEquals("not_admitted", assertThrows(PackageRefusedException.class, () -> linnea.importFrom(fromLead)).reason());
+        assertEquals(
+                "not_admitted",
+                assertThrows(PackageRefusedException.class, () -> linnea.importFrom(fromLead))
+                        .reason());
         linnea.sync.team().admit(lead.sync.deviceId());
         linnea.importFrom(fromLead);
         assertTrue(linnea.caseload.participant(his.id()).isPresent(), "Karim's change, relayed by the lead");
@@ -149,12 +197,19 @@ class SyncAdmissionTest extends SyncFixture {
         assertEquals("lead", row(linnea, karim).admittedBy());
 
         // Karim's laptop learns the team the same way; his next package reaches Linnea directly.
-        karim.sync.team().admit(lead.sync.deviceId(), lead.sync.team().ownPublicKeys()[0], lead.sync.team().ownPublicKeys()[1], "lead");
+        karim.sync
+                .team()
+                .admit(
+                        lead.sync.deviceId(),
+                        lead.sync.team().ownPublicKeys()[0],
+                        lead.sync.team().ownPublicKeys()[1],
+                        "lead");
         karim.importFrom(lead.exportSnapshot());
         karim.edit(his, "070-2", null);
         Path direct = karim.exportSnapshot();
         linnea.importFrom(direct);
-        assertEquals("070-2", linnea.caseload.participant(his.id()).orElseThrow().phone());
+        assertEquals(
+                "070-2", linnea.caseload.participant(his.id()).orElseThrow().phone());
         assertTrue(linnea.caseload.participant(hers.id()).isPresent());
     }
 
@@ -175,11 +230,24 @@ class SyncAdmissionTest extends SyncFixture {
         // The lead's own key signs a package whose one change was made on a device nobody admitted.
         String stranger = UUID.randomUUID().toString();
         var keys = new DeviceRegistry(lead.db).signingKeys();
-        Change delete = new Change("participant", p.id().toString(),
-                SyncHardeningTest.st(lead.clock.millis() + 1000, 0, stranger), null, stranger, true, Map.of(), Map.of());
+        Change delete = new Change(
+                "participant",
+                p.id().toString(),
+                SyncHardeningTest.st(lead.clock.millis() + 1000, 0, stranger),
+                null,
+                stranger,
+                true,
+                Map.of(),
+                Map.of());
         Path relay = dir.resolve("relay.caseload.zip");
-        PackageWriter.write(new OutgoingChanges.Slice(0, 99, List.of(delete), Map.of()), "snapshot", lead.sync.deviceId(),
-                "lead", Instant.parse("2026-11-24T09:00:00Z"), relay, x -> { },
+        PackageWriter.write(
+                new OutgoingChanges.Slice(0, 99, List.of(delete), Map.of()),
+                "snapshot",
+                lead.sync.deviceId(),
+                "lead",
+                Instant.parse("2026-11-24T09:00:00Z"),
+                relay,
+                x -> {},
                 new PackageSigner(keys.privateKey(), keys.publicKey()));
         PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> linnea.importFrom(relay));
         assertEquals("relay_not_admitted", refused.reason());
@@ -187,12 +255,24 @@ class SyncAdmissionTest extends SyncFixture {
 
         // Another system the lead admitted as unsigned: its changes, relayed by the lead, come in.
         lead.sync.team().admitUnsigned(OTHER_SYSTEM, "Extern");
-        Change other = new Change("participant", p.id().toString(),
-                SyncHardeningTest.st(lead.clock.millis() + 2000, 0, OTHER_SYSTEM), null, OTHER_SYSTEM, false,
-                SyncHardeningTest.m("phone", "08-123"), Map.of("phone", List.of()));
+        Change other = new Change(
+                "participant",
+                p.id().toString(),
+                SyncHardeningTest.st(lead.clock.millis() + 2000, 0, OTHER_SYSTEM),
+                null,
+                OTHER_SYSTEM,
+                false,
+                SyncHardeningTest.m("phone", "08-123"),
+                Map.of("phone", List.of()));
         Path theirs = dir.resolve("theirs.caseload.zip");
-        PackageWriter.write(new OutgoingChanges.Slice(0, 1, List.of(other), Map.of()), "snapshot", OTHER_SYSTEM, "Extern",
-                Instant.parse("2026-11-24T09:00:00Z"), theirs, x -> { });
+        PackageWriter.write(
+                new OutgoingChanges.Slice(0, 1, List.of(other), Map.of()),
+                "snapshot",
+                OTHER_SYSTEM,
+                "Extern",
+                Instant.parse("2026-11-24T09:00:00Z"),
+                theirs,
+                x -> {});
         lead.importFrom(theirs);
         linnea.importFrom(lead.exportSnapshot());
         assertEquals("08-123", linnea.caseload.participant(p.id()).orElseThrow().phone());
@@ -220,14 +300,32 @@ class SyncAdmissionTest extends SyncFixture {
         karim.edit(p, "070-9", null);
         Path stolen = karim.exportSnapshot();
         String before = linnea.checksum();
-        assertEquals("withdrawn", assertThrows(PackageRefusedException.class, () -> linnea.importFrom(stolen)).reason());
-        assertEquals("withdrawn", assertThrows(PackageRefusedException.class, () -> lead.importFrom(stolen)).reason());
+        assertEquals(
+                "withdrawn",
+                assertThrows(PackageRefusedException.class, () -> linnea.importFrom(stolen))
+                        .reason());
+        assertEquals(
+                "withdrawn",
+                assertThrows(PackageRefusedException.class, () -> lead.importFrom(stolen))
+                        .reason());
         assertEquals(before, linnea.checksum());
-        assertEquals("no_readers", assertThrows(PackageRefusedException.class, () -> linnea.exportFor(karim)).reason(),
+        assertEquals(
+                "no_readers",
+                assertThrows(PackageRefusedException.class, () -> linnea.exportFor(karim))
+                        .reason(),
                 "nothing is written for a withdrawn laptop, not even for the passphrase");
         // A later admission of the same laptop does not undo a withdrawal.
-        linnea.sync.team().admit(karim.sync.deviceId(), karim.sync.team().ownPublicKeys()[0], karim.sync.team().ownPublicKeys()[1], "karim");
-        assertEquals("withdrawn", assertThrows(PackageRefusedException.class, () -> linnea.importFrom(stolen)).reason());
+        linnea.sync
+                .team()
+                .admit(
+                        karim.sync.deviceId(),
+                        karim.sync.team().ownPublicKeys()[0],
+                        karim.sync.team().ownPublicKeys()[1],
+                        "karim");
+        assertEquals(
+                "withdrawn",
+                assertThrows(PackageRefusedException.class, () -> linnea.importFrom(stolen))
+                        .reason());
     }
 
     /** A laptop with nobody to read its package says so rather than write one only it can open. */
@@ -235,7 +333,10 @@ class SyncAdmissionTest extends SyncFixture {
     void nothingIsExportedThatNoOtherLaptopCouldRead() throws Exception {
         Device alone = new Device("alone", 0);
         alone.register("Amina", "Exempelsson", number(1));
-        assertEquals("no_readers", assertThrows(PackageRefusedException.class, alone::exportSnapshot).reason());
+        assertEquals(
+                "no_readers",
+                assertThrows(PackageRefusedException.class, alone::exportSnapshot)
+                        .reason());
         alone.sync.team().setTeamPassphrase(PASSPHRASE);
         assertTrue(Files.size(alone.exportSnapshot()) > 0);
     }

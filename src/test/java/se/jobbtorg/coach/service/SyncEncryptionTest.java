@@ -83,13 +83,22 @@ class SyncEncryptionTest extends SyncFixture {
         Device c = new Device("new", 4);
         String[] keys = a.sync.team().ownPublicKeys();
         c.sync.team().admit(a.sync.deviceId(), keys[0], keys[1], "linnea");
-        assertEquals("not_for_us", assertThrows(PackageRefusedException.class, () -> c.importFrom(forB)).reason());
+        assertEquals(
+                "not_for_us",
+                assertThrows(PackageRefusedException.class, () -> c.importFrom(forB))
+                        .reason());
 
         a.sync.team().setTeamPassphrase("Kista-teamets lösenfras 2026");
         Path everyone = a.exportSnapshot(); // c's key is not known to a: only the passphrase opens it for c
-        assertEquals("not_for_us", assertThrows(PackageRefusedException.class, () -> c.importFrom(everyone)).reason());
+        assertEquals(
+                "not_for_us",
+                assertThrows(PackageRefusedException.class, () -> c.importFrom(everyone))
+                        .reason());
         c.sync.team().setTeamPassphrase("Kista-teamets lösenfras 2025");
-        assertEquals("team_passphrase", assertThrows(PackageRefusedException.class, () -> c.importFrom(everyone)).reason());
+        assertEquals(
+                "team_passphrase",
+                assertThrows(PackageRefusedException.class, () -> c.importFrom(everyone))
+                        .reason());
         c.sync.team().setTeamPassphrase("Kista-teamets lösenfras 2026");
         c.importFrom(everyone);
         assertEquals(1, c.store.liveIds("participant").size());
@@ -107,14 +116,16 @@ class SyncEncryptionTest extends SyncFixture {
         String before = b.checksum();
         for (boolean cut : new boolean[] {false, true}) {
             Path bad = dir.resolve("bad-" + cut + ".caseload.zip");
-            try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
-                byte[] people = in.getInputStream(in.getEntry("participants.jsonl")).readAllBytes();
+            try (ZipFile in = new ZipFile(good.toFile());
+                    ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+                byte[] people =
+                        in.getInputStream(in.getEntry("participants.jsonl")).readAllBytes();
                 byte[] changed = cut ? Arrays.copyOf(people, people.length - 1) : people.clone();
                 if (!cut) {
                     changed[changed.length / 2] ^= 1;
                 }
-                String sha = HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(changed));
+                String sha = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(changed));
                 for (ZipEntry e : Collections.list(in.entries())) {
                     byte[] bytes = in.getInputStream(e).readAllBytes();
                     if (e.getName().equals("signature.json")) {
@@ -149,8 +160,11 @@ class SyncEncryptionTest extends SyncFixture {
         Files.copy(Path.of("src/test/resources/caseload-package/v1-example.caseload.zip"), v1);
         PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> b.importFrom(v1));
         assertEquals("not_admitted", refused.reason());
-        String producer = b.sync.team().devices().stream().filter(d -> d.standing() == TeamDevices.Standing.NOT_ADMITTED)
-                .findFirst().orElseThrow().deviceId();
+        String producer = b.sync.team().devices().stream()
+                .filter(d -> d.standing() == TeamDevices.Standing.NOT_ADMITTED)
+                .findFirst()
+                .orElseThrow()
+                .deviceId();
         b.sync.team().admit(producer);
         SyncService.Imported in = b.importFrom(v1);
         assertTrue(in.created() > 5);

@@ -1,42 +1,27 @@
 package se.jobbtorg.coach.service;
-import se.jobbtorg.coach.TestClock;
-import se.jobbtorg.coach.TestPassphrase;
-import se.jobbtorg.coach.TestTeam;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
-import se.jobbtorg.coach.domain.ExitDraft;
-import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.sync.SyncedRecords;
-import se.jobbtorg.coach.sync.PackageReader;
-import se.jobbtorg.coach.sync.PackageRefusedException;
 
 /** Laptops for sync tests: each with its own database file and clock, exchanging real packages on disk. */
 abstract class SyncFixture {
@@ -47,6 +32,7 @@ abstract class SyncFixture {
 
     @TempDir
     Path dir;
+
     final List<Device> devices = new ArrayList<>();
     /**
      * Whether a new laptop joins the team: it and every laptop made before admit each other (as
@@ -90,18 +76,18 @@ abstract class SyncFixture {
         Path exportSnapshot() throws IOException {
             Path file = dir.resolve(sync.packageName("snap"));
             Files.deleteIfExists(file);
-            sync.exportSnapshot(file, p -> { });
+            sync.exportSnapshot(file, p -> {});
             return file;
         }
 
         Path exportFor(Device peer) throws IOException {
             Path file = dir.resolve("for-" + peer.sync.deviceId() + "-" + System.nanoTime() + ".caseload.zip");
-            sync.exportFor(peer.sync.deviceId(), file, p -> { });
+            sync.exportFor(peer.sync.deviceId(), file, p -> {});
             return file;
         }
 
         SyncService.Imported importFrom(Path file) {
-            return sync.importPackage(file, false, p -> { });
+            return sync.importPackage(file, false, p -> {});
         }
 
         Participant register(String first, String last, String number) {
@@ -109,14 +95,22 @@ abstract class SyncFixture {
         }
 
         Enrolment enrol(Participant p) {
-            return caseload.enrol(new EnrolmentDraft(p.id(), coach.id(), TODAY.minusDays(10),
-                    "Försörjningsstöd Rinkeby-Kista", "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), "somaliska",
+            return caseload.enrol(new EnrolmentDraft(
+                    p.id(),
+                    coach.id(),
+                    TODAY.minusDays(10),
+                    "Försörjningsstöd Rinkeby-Kista",
+                    "Omar Farah",
+                    EnumSet.of(TargetGroup.UNEMPLOYED),
+                    "somaliska",
                     false));
         }
 
         Participant edit(Participant p, String phone, String email) {
-            return caseload.update(p.id(), new ParticipantDraft(p.personalNumber().display(), p.firstName(),
-                    p.lastName(), phone, email, p.homeDistrict()));
+            return caseload.update(
+                    p.id(),
+                    new ParticipantDraft(
+                            p.personalNumber().display(), p.firstName(), p.lastName(), phone, email, p.homeDistrict()));
         }
 
         String checksum() {
@@ -124,14 +118,14 @@ abstract class SyncFixture {
         }
     }
 
-
     @AfterEach
     void close() {
         devices.forEach(d -> d.db.close());
     }
 
     static String number(int serial) {
-        return PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), serial, false).display();
+        return PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), serial, false)
+                .display();
     }
 
     /** Both ways, with snapshots: afterwards both have seen everything. */
@@ -139,5 +133,4 @@ abstract class SyncFixture {
         b.importFrom(a.exportSnapshot());
         a.importFrom(b.exportSnapshot());
     }
-
 }

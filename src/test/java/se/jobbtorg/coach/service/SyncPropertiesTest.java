@@ -1,7 +1,4 @@
 package se.jobbtorg.coach.service;
-import se.jobbtorg.coach.TestClock;
-import se.jobbtorg.coach.TestPassphrase;
-import se.jobbtorg.coach.TestTeam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +30,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Participant;
@@ -40,8 +40,8 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.sync.SyncedRecords;
 import se.jobbtorg.coach.store.generated.Tables;
+import se.jobbtorg.coach.store.sync.SyncedRecords;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 
 /**
@@ -52,25 +52,32 @@ import se.jobbtorg.coach.sync.PackageRefusedException;
  */
 class SyncPropertiesTest {
 
-    enum Kind { PHONE, EMAIL, REGISTER, ENROL, DELETE, SEND, DELIVER }
-
-    record Op(Kind kind, int device, int target, int value) {
+    enum Kind {
+        PHONE,
+        EMAIL,
+        REGISTER,
+        ENROL,
+        DELETE,
+        SEND,
+        DELIVER
     }
+
+    record Op(Kind kind, int device, int target, int value) {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Op> op = Combinators.combine(
-                Arbitraries.of(Kind.class),
-                Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(0, 9),
-                Arbitraries.integers().between(0, 4))
+                        Arbitraries.of(Kind.class),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, 9),
+                        Arbitraries.integers().between(0, 4))
                 .as(Op::new);
         return op.list().ofMinSize(5).ofMaxSize(40);
     }
 
     @Property(tries = 100)
-    void everyDatabaseConvergesAndNoEditIsLostUnseen(@ForAll @IntRange(min = 2, max = 4) int laptops,
-            @ForAll("ops") List<Op> ops) throws IOException {
+    void everyDatabaseConvergesAndNoEditIsLostUnseen(
+            @ForAll @IntRange(min = 2, max = 4) int laptops, @ForAll("ops") List<Op> ops) throws IOException {
         Path dir = Files.createTempDirectory("sync-property");
         List<Laptop> all = new ArrayList<>();
         try {
@@ -124,8 +131,13 @@ class SyncPropertiesTest {
                 }
                 Set<String> numbers = new HashSet<>();
                 for (String id : l.sync.store().liveIds("participant")) {
-                    assertTrue(numbers.add(l.caseload.participant(UUID.fromString(id)).orElseThrow()
-                            .personalNumber().normalised()), "one person, one record");
+                    assertTrue(
+                            numbers.add(l.caseload
+                                    .participant(UUID.fromString(id))
+                                    .orElseThrow()
+                                    .personalNumber()
+                                    .normalised()),
+                            "one person, one record");
                 }
             }
         } finally {
@@ -138,8 +150,11 @@ class SyncPropertiesTest {
 
     private static List<String> conflicts(Laptop l) {
         return l.sync.conflicts().stream()
-                .map(c -> c.entity() + "/" + c.recordId() + "/" + c.field() + "=" + c.shown().value() + " vs "
-                        + c.others().stream().map(v -> String.valueOf(v.value())).toList())
+                .map(c -> c.entity() + "/" + c.recordId() + "/" + c.field() + "="
+                        + c.shown().value() + " vs "
+                        + c.others().stream()
+                                .map(v -> String.valueOf(v.value()))
+                                .toList())
                 .toList();
     }
 
@@ -149,7 +164,7 @@ class SyncPropertiesTest {
             List<Parcel> snapshots = new ArrayList<>();
             for (Laptop from : all) {
                 Path file = dir.resolve("snapshot-" + from.index + "-" + UUID.randomUUID() + ".caseload.zip");
-                from.sync.exportSnapshot(file, p -> { });
+                from.sync.exportSnapshot(file, p -> {});
                 for (Laptop to : all) {
                     if (to != from) {
                         snapshots.add(new Parcel(file, to));
@@ -157,13 +172,12 @@ class SyncPropertiesTest {
                 }
             }
             for (Parcel p : snapshots) {
-                p.to().sync.importPackage(p.file(), false, x -> { });
+                p.to().sync.importPackage(p.file(), false, x -> {});
             }
         }
     }
 
-    record Parcel(Path file, Laptop to) {
-    }
+    record Parcel(Path file, Laptop to) {}
 
     static final class Laptop {
         final int index;
@@ -189,7 +203,8 @@ class SyncPropertiesTest {
         }
 
         void register(int serial) {
-            String number = PersonalIdentityNumber.of(LocalDate.of(1990, 1, 1 + serial % 28), serial, false).display();
+            String number = PersonalIdentityNumber.of(LocalDate.of(1990, 1, 1 + serial % 28), serial, false)
+                    .display();
             try {
                 caseload.register(new ParticipantDraft(number, "Person", "Nummer " + serial, null, null, null));
             } catch (ValidationException alreadyHere) {
@@ -202,9 +217,17 @@ class SyncPropertiesTest {
             if (people.isEmpty()) {
                 return;
             }
-            Participant p = caseload.participant(UUID.fromString(people.get(target % people.size()))).orElseThrow();
-            caseload.update(p.id(), new ParticipantDraft(p.personalNumber().display(), p.firstName(), p.lastName(),
-                    phone != null ? phone : p.phone(), email != null ? email : p.email(), p.homeDistrict()));
+            Participant p = caseload.participant(UUID.fromString(people.get(target % people.size())))
+                    .orElseThrow();
+            caseload.update(
+                    p.id(),
+                    new ParticipantDraft(
+                            p.personalNumber().display(),
+                            p.firstName(),
+                            p.lastName(),
+                            phone != null ? phone : p.phone(),
+                            email != null ? email : p.email(),
+                            p.homeDistrict()));
         }
 
         void enrol(int target) {
@@ -213,9 +236,15 @@ class SyncPropertiesTest {
                 return;
             }
             try {
-                caseload.enrol(new EnrolmentDraft(UUID.fromString(people.get(target % people.size())), coach.id(),
-                        LocalDate.of(2026, 11, 20), "Försörjningsstöd Spånga-Tensta", null,
-                        EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+                caseload.enrol(new EnrolmentDraft(
+                        UUID.fromString(people.get(target % people.size())),
+                        coach.id(),
+                        LocalDate.of(2026, 11, 20),
+                        "Försörjningsstöd Spånga-Tensta",
+                        null,
+                        EnumSet.of(TargetGroup.UNEMPLOYED),
+                        null,
+                        false));
             } catch (ValidationException enrolledAlready) {
                 // an open enrolment exists: refused
             }
@@ -233,13 +262,13 @@ class SyncPropertiesTest {
 
         Path exportFor(Laptop to, Path dir) throws IOException {
             Path file = dir.resolve("delta-" + index + "-" + to.index + "-" + UUID.randomUUID() + ".caseload.zip");
-            sync.service().exportFor(to.sync.service().deviceId(), file, p -> { });
+            sync.service().exportFor(to.sync.service().deviceId(), file, p -> {});
             return file;
         }
 
         void importQuietly(Path file) {
             try {
-                sync.service().importPackage(file, false, p -> { });
+                sync.service().importPackage(file, false, p -> {});
             } catch (PackageRefusedException refused) {
                 assertEquals("gap", refused.reason(), "the only refusal a good package may get");
             }
@@ -256,13 +285,19 @@ class SyncPropertiesTest {
                     try {
                         for (var f : mapper.readTree(r.getFields())) {
                             if (!f.asText().equals("deleted")) {
-                                touched.computeIfAbsent(r.getEntity() + "/" + r.getRecordId() + "/" + f.asText(),
-                                        k -> new HashSet<>()).add(r.getNewStamp());
+                                touched.computeIfAbsent(
+                                                r.getEntity() + "/" + r.getRecordId() + "/" + f.asText(),
+                                                k -> new HashSet<>())
+                                        .add(r.getNewStamp());
                             }
                         }
-                        mapper.readTree(r.getFieldBases()).properties().forEach(b -> b.getValue().forEach(s ->
-                                seen.computeIfAbsent(r.getEntity() + "/" + r.getRecordId() + "/" + b.getKey(),
-                                        k -> new HashSet<>()).add(s.asText())));
+                        mapper.readTree(r.getFieldBases())
+                                .properties()
+                                .forEach(b -> b.getValue()
+                                        .forEach(s -> seen.computeIfAbsent(
+                                                        r.getEntity() + "/" + r.getRecordId() + "/" + b.getKey(),
+                                                        k -> new HashSet<>())
+                                                .add(s.asText())));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
@@ -270,14 +305,21 @@ class SyncPropertiesTest {
                 List<String> lost = new ArrayList<>();
                 for (var e : touched.entrySet()) {
                     String[] key = e.getKey().split("/");
-                    Set<String> heads = new HashSet<>(dsl.select(Tables.FIELD_HEAD.STAMP).from(Tables.FIELD_HEAD)
-                            .where(Tables.FIELD_HEAD.ENTITY.eq(key[0]), Tables.FIELD_HEAD.RECORD_ID.eq(key[1]),
-                                    Tables.FIELD_HEAD.FIELD.eq(key[2])).fetch(Tables.FIELD_HEAD.STAMP));
+                    Set<String> heads = new HashSet<>(dsl.select(Tables.FIELD_HEAD.STAMP)
+                            .from(Tables.FIELD_HEAD)
+                            .where(
+                                    Tables.FIELD_HEAD.ENTITY.eq(key[0]),
+                                    Tables.FIELD_HEAD.RECORD_ID.eq(key[1]),
+                                    Tables.FIELD_HEAD.FIELD.eq(key[2]))
+                            .fetch(Tables.FIELD_HEAD.STAMP));
                     if (heads.isEmpty()) {
-                        heads.add(e.getValue().stream().max(Comparator.naturalOrder()).orElseThrow());
+                        heads.add(e.getValue().stream()
+                                .max(Comparator.naturalOrder())
+                                .orElseThrow());
                     }
                     for (String stamp : e.getValue()) {
-                        if (!heads.contains(stamp) && !seen.getOrDefault(e.getKey(), Set.of()).contains(stamp)) {
+                        if (!heads.contains(stamp)
+                                && !seen.getOrDefault(e.getKey(), Set.of()).contains(stamp)) {
                             lost.add(e.getKey() + "@" + stamp);
                         }
                     }

@@ -13,12 +13,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +23,12 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
-import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.sync.PackageReader;
 import se.jobbtorg.coach.sync.PackageRefusedException;
 
@@ -105,7 +94,9 @@ class SyncServiceTest extends SyncFixture {
         exchange(a, b);
 
         for (Device d : List.of(a, b)) {
-            assertEquals("073-999 88 77", d.caseload.participant(amina.id()).orElseThrow().phone());
+            assertEquals(
+                    "073-999 88 77",
+                    d.caseload.participant(amina.id()).orElseThrow().phone());
             List<SyncService.Conflict> conflicts = d.sync.conflicts();
             assertEquals(1, conflicts.size());
             assertEquals("phone", conflicts.get(0).field());
@@ -114,11 +105,15 @@ class SyncServiceTest extends SyncFixture {
         assertEquals(a.checksum(), b.checksum());
 
         a.sync.resolve(a.sync.conflicts().get(0), "070-111 22 33");
-        assertEquals("070-111 22 33", a.caseload.participant(amina.id()).orElseThrow().phone());
+        assertEquals(
+                "070-111 22 33",
+                a.caseload.participant(amina.id()).orElseThrow().phone());
         exchange(a, b);
         for (Device d : List.of(a, b)) {
             assertTrue(d.sync.conflicts().isEmpty(), "the decision travels");
-            assertEquals("070-111 22 33", d.caseload.participant(amina.id()).orElseThrow().phone());
+            assertEquals(
+                    "070-111 22 33",
+                    d.caseload.participant(amina.id()).orElseThrow().phone());
         }
         assertEquals(a.checksum(), b.checksum());
     }
@@ -129,10 +124,10 @@ class SyncServiceTest extends SyncFixture {
         Device b = new Device("karim", 3);
         Participant amina = a.register("Amina", "Yusuf", number(123));
         exchange(a, b);
-        a.caseload.update(amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Yusef",
-                null, null, null));
-        b.caseload.update(amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Jusuf",
-                null, null, null));
+        a.caseload.update(
+                amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Yusef", null, null, null));
+        b.caseload.update(
+                amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Jusuf", null, null, null));
         exchange(a, b);
 
         SyncService.Conflict conflict = a.sync.conflicts().get(0);
@@ -161,7 +156,8 @@ class SyncServiceTest extends SyncFixture {
         a.importFrom(fromB);
         assertEquals(1, merged.merged());
 
-        String survivor = onA.id().toString().compareTo(onB.id().toString()) < 0 ? onA.id().toString()
+        String survivor = onA.id().toString().compareTo(onB.id().toString()) < 0
+                ? onA.id().toString()
                 : onB.id().toString();
         for (Device d : List.of(a, b)) {
             assertEquals(List.of(survivor), List.copyOf(d.store.liveIds("participant")));
@@ -209,8 +205,10 @@ class SyncServiceTest extends SyncFixture {
             }
         }
         for (Device d : laptops) {
-            assertEquals(List.of(registered.get(byId.get(0)).id().toString()), List.copyOf(d.store.liveIds("participant")));
-            assertEquals(3, d.caseload.enrolments(registered.get(byId.get(0)).id()).size(), "every enrolment kept");
+            assertEquals(
+                    List.of(registered.get(byId.get(0)).id().toString()), List.copyOf(d.store.liveIds("participant")));
+            assertEquals(
+                    3, d.caseload.enrolments(registered.get(byId.get(0)).id()).size(), "every enrolment kept");
             assertEquals(smallest.checksum(), d.checksum(), "converged");
             assertTrue(d.sync.conflicts().isEmpty(), "nothing for a person to decide about records merged away");
         }
@@ -245,12 +243,12 @@ class SyncServiceTest extends SyncFixture {
 
         a.edit(amina, "070-1", null);
         Path first = dir.resolve("first.caseload.zip");
-        SyncService.Exported exported = a.sync.exportFor(b.sync.deviceId(), first, p -> { });
+        SyncService.Exported exported = a.sync.exportFor(b.sync.deviceId(), first, p -> {});
         assertEquals("delta", exported.kind());
         assertEquals(1, exported.changes(), "only the new phone number");
         a.edit(amina, "070-2", null);
         Path second = dir.resolve("second.caseload.zip");
-        a.sync.exportSince(exported.to(), second, p -> { });
+        a.sync.exportSince(exported.to(), second, p -> {});
 
         PackageRefusedException gap = assertThrows(PackageRefusedException.class, () -> b.importFrom(second));
         assertEquals("gap", gap.reason());
@@ -268,7 +266,7 @@ class SyncServiceTest extends SyncFixture {
         a.enrol(a.register("Amina", "Yusuf", number(123)));
         String before = b.checksum();
 
-        SyncService.Imported dry = b.sync.importPackage(a.exportSnapshot(), true, p -> { });
+        SyncService.Imported dry = b.sync.importPackage(a.exportSnapshot(), true, p -> {});
         assertTrue(dry.dryRun());
         assertEquals(3, dry.created());
         assertEquals(before, b.checksum());
@@ -294,13 +292,16 @@ class SyncServiceTest extends SyncFixture {
         cases.put("schema", "schema");
         for (var c : cases.entrySet()) {
             Path bad = tamper(good, c.getKey());
-            PackageRefusedException refused = assertThrows(PackageRefusedException.class, () -> b.importFrom(bad),
-                    c.getKey());
+            PackageRefusedException refused =
+                    assertThrows(PackageRefusedException.class, () -> b.importFrom(bad), c.getKey());
             assertEquals(c.getValue(), refused.reason(), c.getKey());
             assertEquals(before, b.checksum(), c.getKey() + " changed nothing");
         }
 
-        SyncService tight = new SyncService(b.db, Clock.systemUTC(), () -> "karim",
+        SyncService tight = new SyncService(
+                b.db,
+                Clock.systemUTC(),
+                () -> "karim",
                 new PackageReader(new PackageReader.Limits(1 << 20, 4096, 8192, 4096)));
         Path bomb = dir.resolve("bomb.caseload.zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
@@ -308,15 +309,16 @@ class SyncServiceTest extends SyncFixture {
             zip.write(new byte[1 << 20]); // a megabyte of zeros, a few hundred bytes compressed
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("manifest.json"));
-            var manifest = (ObjectNode) new ObjectMapper()
-                    .readTree(manifestText(good));
-            manifest.putObject("entries").put("participants.jsonl", sha256(new String(new byte[1 << 20],
-                    StandardCharsets.UTF_8)));
+            var manifest = (ObjectNode) new ObjectMapper().readTree(manifestText(good));
+            manifest.putObject("entries")
+                    .put("participants.jsonl", sha256(new String(new byte[1 << 20], StandardCharsets.UTF_8)));
             zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        assertEquals("too_large", assertThrows(PackageRefusedException.class,
-                () -> tight.importPackage(bomb, false, p -> { })).reason());
+        assertEquals(
+                "too_large",
+                assertThrows(PackageRefusedException.class, () -> tight.importPackage(bomb, false, p -> {}))
+                        .reason());
         assertEquals(before, b.checksum());
     }
 
@@ -339,13 +341,16 @@ class SyncServiceTest extends SyncFixture {
         Enrolment hers = linnea.caseload.caseload(linnea.coach.id(), "").get(0).latestEnrolment();
         lead.caseload.reassign(hers.id(), coaches.get(1).coach.id());
         linnea.importFrom(lead.exportFor(linnea));
-        assertEquals(coaches.get(1).coach.id(), linnea.caseload.enrolments(hers.participantId()).get(0).coachId());
+        assertEquals(
+                coaches.get(1).coach.id(),
+                linnea.caseload.enrolments(hers.participantId()).get(0).coachId());
     }
 
     /** A copy of a good package with one thing wrong. */
     private Path tamper(Path good, String how) throws IOException {
         Path bad = dir.resolve(how + ".caseload.zip");
-        try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+        try (ZipFile in = new ZipFile(good.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             var entries = in.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
@@ -358,15 +363,25 @@ class SyncServiceTest extends SyncFixture {
                 switch (how) {
                     case "checksum" -> text = name.equals("participants.jsonl") ? text.replace("Yusuf", "Yusef") : text;
                     case "traversal" -> name = name.equals("coaches.jsonl") ? "../coaches.jsonl" : name;
-                    case "format" -> text = name.equals("manifest.json") ? text.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3") : text;
-                    case "codes" -> text = name.equals("manifest.json") ? text.replace("\"exit_reason\" : 1", "\"exit_reason\" : 7") : text;
+                    case "format" ->
+                        text = name.equals("manifest.json")
+                                ? text.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3")
+                                : text;
+                    case "codes" ->
+                        text = name.equals("manifest.json")
+                                ? text.replace("\"exit_reason\" : 1", "\"exit_reason\" : 7")
+                                : text;
                     case "orphan", "schema" -> {
                         if (name.equals("participants.jsonl")) {
                             text = how.equals("orphan") ? "" : text.replace("\"Yusuf\"", "12");
                         }
                         if (name.equals("manifest.json")) {
-                            text = how.equals("orphan") ? withoutParticipants(text)
-                                    : rehash(text, "participants.jsonl", rehashed(in, "participants.jsonl", "\"Yusuf\"", "12"));
+                            text = how.equals("orphan")
+                                    ? withoutParticipants(text)
+                                    : rehash(
+                                            text,
+                                            "participants.jsonl",
+                                            rehashed(in, "participants.jsonl", "\"Yusuf\"", "12"));
                         }
                     }
                     default -> throw new IllegalArgumentException(how);
@@ -384,7 +399,8 @@ class SyncServiceTest extends SyncFixture {
     }
 
     private static String rehashed(ZipFile in, String entry, String from, String to) throws IOException {
-        return new String(in.getInputStream(in.getEntry(entry)).readAllBytes(), StandardCharsets.UTF_8).replace(from, to);
+        return new String(in.getInputStream(in.getEntry(entry)).readAllBytes(), StandardCharsets.UTF_8)
+                .replace(from, to);
     }
 
     private static String rehash(String manifest, String entry, String content) {
@@ -394,8 +410,8 @@ class SyncServiceTest extends SyncFixture {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -59,24 +59,40 @@ class TodayServiceTest {
                     Enrolment e = entry.latestEnrolment();
                     var work = workflow.work(e.id());
                     for (Due due : work.due()) {
-                        expected.add(new TodayService.TodayItem(entry.participant(), e, due,
-                                due.overdue() ? workflow.reason(e.id(), due.kind(), due.dueOn()).orElse(null) : null));
+                        expected.add(new TodayService.TodayItem(
+                                entry.participant(),
+                                e,
+                                due,
+                                due.overdue()
+                                        ? workflow.reason(e.id(), due.kind(), due.dueOn())
+                                                .orElse(null)
+                                        : null));
                     }
-                    work.meetings().stream().filter(m -> m.outcome() == MeetingOutcome.PLANNED
-                            && !m.at().toLocalDate().isBefore(LocalDate.now(CLOCK)))
+                    work.meetings().stream()
+                            .filter(m -> m.outcome() == MeetingOutcome.PLANNED
+                                    && !m.at().toLocalDate().isBefore(LocalDate.now(CLOCK)))
                             .forEach(m -> planned.add(new TodayService.PlannedMeeting(entry.participant(), m)));
                 }
                 var actual = today.today(c.id());
-                Comparator<TodayService.TodayItem> order = Comparator.comparing((TodayService.TodayItem i) -> !i.due().overdue())
-                        .thenComparing(i -> i.due().dueOn()).thenComparing(i -> i.participant().listName())
-                        .thenComparing(i -> i.enrolment().id()).thenComparing(i -> i.due().kind());
-                assertEquals(expected.stream().sorted(order).toList(), actual.stream().sorted(order).toList());
-                Comparator<TodayService.TodayItem> shown = Comparator.comparing((TodayService.TodayItem i) -> !i.due().overdue())
-                        .thenComparing(i -> i.due().dueOn()).thenComparing(i -> i.participant().listName());
+                Comparator<TodayService.TodayItem> order = Comparator.comparing(
+                                (TodayService.TodayItem i) -> !i.due().overdue())
+                        .thenComparing(i -> i.due().dueOn())
+                        .thenComparing(i -> i.participant().listName())
+                        .thenComparing(i -> i.enrolment().id())
+                        .thenComparing(i -> i.due().kind());
+                assertEquals(
+                        expected.stream().sorted(order).toList(),
+                        actual.stream().sorted(order).toList());
+                Comparator<TodayService.TodayItem> shown = Comparator.comparing(
+                                (TodayService.TodayItem i) -> !i.due().overdue())
+                        .thenComparing(i -> i.due().dueOn())
+                        .thenComparing(i -> i.participant().listName());
                 assertEquals(actual.stream().sorted(shown).toList(), actual, "overdue first, then by date and name");
                 Comparator<TodayService.PlannedMeeting> byTime = Comparator.comparing(
-                        (TodayService.PlannedMeeting m) -> m.meeting().at()).thenComparing(m -> m.meeting().id());
-                assertEquals(planned.stream().sorted(byTime).toList(),
+                                (TodayService.PlannedMeeting m) -> m.meeting().at())
+                        .thenComparing(m -> m.meeting().id());
+                assertEquals(
+                        planned.stream().sorted(byTime).toList(),
                         today.plannedMeetings(c.id()).stream().sorted(byTime).toList());
                 items += actual.size();
             }

@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.service;
 
-import se.jobbtorg.coach.TestPassphrase;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
@@ -52,6 +51,7 @@ class WorkflowServiceTest {
 
     @TempDir
     Path dir;
+
     Database db;
     WorkflowService workflow;
     CaseloadService caseload;
@@ -64,10 +64,17 @@ class WorkflowServiceTest {
         caseload = new CaseloadService(db, CaseloadServiceTest.CLOCK);
         workflow = new WorkflowService(db, CaseloadServiceTest.CLOCK);
         me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        Participant p = caseload.register(new ParticipantDraft(CaseloadServiceTest.number(1988, 4, 2, 31), "Hodan",
-                "Warsame", null, null, null));
-        enrolment = caseload.enrol(new EnrolmentDraft(p.id(), me.id(), TODAY.minusDays(10), "Försörjningsstöd Farsta",
-                null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+        Participant p = caseload.register(
+                new ParticipantDraft(CaseloadServiceTest.number(1988, 4, 2, 31), "Hodan", "Warsame", null, null, null));
+        enrolment = caseload.enrol(new EnrolmentDraft(
+                p.id(),
+                me.id(),
+                TODAY.minusDays(10),
+                "Försörjningsstöd Farsta",
+                null,
+                EnumSet.of(TargetGroup.UNEMPLOYED),
+                null,
+                false));
     }
 
     @AfterEach
@@ -82,10 +89,24 @@ class WorkflowServiceTest {
     ActivityPlan approvedPlan() {
         ActivityPlan draft = workflow.draft(enrolment.id(), false);
         workflow.describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
-        workflow.addActivity(draft.id(), new ActivityDraft(ActivityKind.WORK_TRAINING, null, "Stadsmissionen",
-                "Arbetsträning i café", TODAY.minusDays(5), TODAY.plusMonths(3)));
-        workflow.addActivity(draft.id(), new ActivityDraft(ActivityKind.SFI_WITH_PLACEMENT, null, "Komvux Kista",
-                null, TODAY.plusDays(10), TODAY.plusMonths(5)));
+        workflow.addActivity(
+                draft.id(),
+                new ActivityDraft(
+                        ActivityKind.WORK_TRAINING,
+                        null,
+                        "Stadsmissionen",
+                        "Arbetsträning i café",
+                        TODAY.minusDays(5),
+                        TODAY.plusMonths(3)));
+        workflow.addActivity(
+                draft.id(),
+                new ActivityDraft(
+                        ActivityKind.SFI_WITH_PLACEMENT,
+                        null,
+                        "Komvux Kista",
+                        null,
+                        TODAY.plusDays(10),
+                        TODAY.plusMonths(5)));
         return workflow.approve(draft.id(), "Omar Farah", TODAY);
     }
 
@@ -94,15 +115,29 @@ class WorkflowServiceTest {
         var work = workflow.work(enrolment.id());
         assertEquals(MappingArea.values().length, work.mapping().size());
         assertEquals(0, work.settledAreas());
-        MappingEntry first = workflow.saveMapping(work.mapping().get(MappingArea.SWEDISH), MappingStatus.IN_PROGRESS,
-                "SFI kurs C pågår", null, Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45");
-        MappingEntry second = workflow.saveMapping(first, MappingStatus.DONE, "SFI kurs C klar", null,
-                Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45");
-        assertEquals(second, workflow.saveMapping(second, MappingStatus.DONE, "SFI kurs C klar", TODAY,
-                Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45"), "the same content adds nothing");
+        MappingEntry first = workflow.saveMapping(
+                work.mapping().get(MappingArea.SWEDISH),
+                MappingStatus.IN_PROGRESS,
+                "SFI kurs C pågår",
+                null,
+                Set.of(Actor.PROVIDER),
+                "Komvux Kista, 08-123 45");
+        MappingEntry second = workflow.saveMapping(
+                first, MappingStatus.DONE, "SFI kurs C klar", null, Set.of(Actor.PROVIDER), "Komvux Kista, 08-123 45");
+        assertEquals(
+                second,
+                workflow.saveMapping(
+                        second,
+                        MappingStatus.DONE,
+                        "SFI kurs C klar",
+                        TODAY,
+                        Set.of(Actor.PROVIDER),
+                        "Komvux Kista, 08-123 45"),
+                "the same content adds nothing");
 
-        var unnamed = assertThrows(ValidationException.class, () -> workflow.saveMapping(second, MappingStatus.DONE,
-                null, null, Set.of(Actor.OTHER), " "));
+        var unnamed = assertThrows(
+                ValidationException.class,
+                () -> workflow.saveMapping(second, MappingStatus.DONE, null, null, Set.of(Actor.OTHER), " "));
         assertEquals("mapping.problem.otherActorName", unnamed.problems().get(0).messageKey());
 
         var after = workflow.work(enrolment.id());
@@ -111,15 +146,20 @@ class WorkflowServiceTest {
         assertEquals("SFI kurs C klar", current.text());
         assertEquals(TODAY, current.date(), "settling an area dates it");
         assertEquals(first.id(), current.supersedes());
-        assertEquals(List.of("SFI kurs C pågår", "SFI kurs C klar"),
-                after.mappingHistory().stream().map(MappingEntry::text).toList(), "both entries stay readable");
+        assertEquals(
+                List.of("SFI kurs C pågår", "SFI kurs C klar"),
+                after.mappingHistory().stream().map(MappingEntry::text).toList(),
+                "both entries stay readable");
     }
 
     @Test
     void anApprovedPlanIsKeptUnchangedAndAChangeMakesANewVersion() {
         ActivityPlan v1 = approvedPlan();
-        var refused = assertThrows(ValidationException.class, () -> workflow.addActivity(v1.id(),
-                new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg", null, TODAY, TODAY.plusDays(30))));
+        var refused = assertThrows(
+                ValidationException.class,
+                () -> workflow.addActivity(
+                        v1.id(),
+                        new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg", null, TODAY, TODAY.plusDays(30))));
         assertEquals("plan.problem.approvedIsFixed", refused.problems().get(0).messageKey());
 
         ActivityPlan v2 = workflow.draft(enrolment.id(), true);
@@ -129,38 +169,83 @@ class WorkflowServiceTest {
         assertEquals(v2, workflow.draft(enrolment.id(), false), "one draft at a time");
 
         var work = workflow.work(enrolment.id());
-        assertEquals(List.of(1, 2), work.plans().stream().map(ActivityPlan::version).toList());
+        assertEquals(
+                List.of(1, 2), work.plans().stream().map(ActivityPlan::version).toList());
         assertEquals(2, work.activitiesOf(v1.id()).size(), "version 1 keeps its activities");
         assertEquals(2, work.activitiesOf(v2.id()).size(), "and version 2 starts with copies");
         ActivityPlan kept = work.plans().get(0);
         assertEquals(TODAY, kept.approvedOn());
         assertEquals("Omar Farah", kept.approvedBy());
-        assertEquals(List.of(DeadlineKind.PLAN_AWAITING_APPROVAL), work.due().stream().map(d -> d.kind()).toList());
+        assertEquals(
+                List.of(DeadlineKind.PLAN_AWAITING_APPROVAL),
+                work.due().stream().map(d -> d.kind()).toList());
     }
 
     @Test
     void approvalNeedsAGoalActivitiesAnApproverAndAPastDate() {
         ActivityPlan draft = workflow.draft(enrolment.id(), false);
-        var refused = assertThrows(ValidationException.class, () -> workflow.approve(draft.id(), " ", TODAY.plusDays(1)));
-        assertEquals(List.of("plan.problem.noGoal", "plan.problem.noActivities", "validation.required",
-                "validation.notInFuture"), refused.problems().stream().map(Problem::messageKey).toList());
+        var refused =
+                assertThrows(ValidationException.class, () -> workflow.approve(draft.id(), " ", TODAY.plusDays(1)));
+        assertEquals(
+                List.of(
+                        "plan.problem.noGoal",
+                        "plan.problem.noActivities",
+                        "validation.required",
+                        "validation.notInFuture"),
+                refused.problems().stream().map(Problem::messageKey).toList());
         assertFalse(workflow.work(enrolment.id()).plans().get(0).isApproved());
     }
 
     @Test
     void meetingEntriesAreOnlyAddedAndTheLatestCounts() {
         approvedPlan();
-        var planned = workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, TODAY.atTime(10, 0),
-                MeetingKind.DESK, MeetingOutcome.PLANNED, null, false, null, null, null, null));
+        var planned = workflow.recordMeeting(new MeetingDraft(
+                enrolment.id(),
+                null,
+                TODAY.atTime(10, 0),
+                MeetingKind.DESK,
+                MeetingOutcome.PLANNED,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null));
         assertTrue(workflow.work(enrolment.id()).due().stream().anyMatch(d -> d.kind() == DeadlineKind.MEETING_TODAY));
-        workflow.recordMeeting(new MeetingDraft(enrolment.id(), planned.id(), TODAY.atTime(10, 0), MeetingKind.DESK,
-                MeetingOutcome.NOT_ATTENDED, null, false, "Kom inte, svarar inte i telefon", null, TODAY, TODAY));
-        var running = workflow.work(enrolment.id()).activities().stream().filter(a -> a.isRunning(TODAY)).toList();
-        var phone = workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, TODAY.atTime(15, 0), MeetingKind.PHONE,
-                MeetingOutcome.ATTENDED, null, true, null, null, TODAY, null),
+        workflow.recordMeeting(new MeetingDraft(
+                enrolment.id(),
+                planned.id(),
+                TODAY.atTime(10, 0),
+                MeetingKind.DESK,
+                MeetingOutcome.NOT_ATTENDED,
+                null,
+                false,
+                "Kom inte, svarar inte i telefon",
+                null,
+                TODAY,
+                TODAY));
+        var running = workflow.work(enrolment.id()).activities().stream()
+                .filter(a -> a.isRunning(TODAY))
+                .toList();
+        var phone = workflow.recordMeeting(
+                new MeetingDraft(
+                        enrolment.id(),
+                        null,
+                        TODAY.atTime(15, 0),
+                        MeetingKind.PHONE,
+                        MeetingOutcome.ATTENDED,
+                        null,
+                        true,
+                        null,
+                        null,
+                        TODAY,
+                        null),
                 Map.of(running.get(0).id(), "Trivs, kommer i tid"));
-        assertEquals(List.of("Trivs, kommer i tid"), workflow.work(enrolment.id()).followUpsOf(phone.id()).stream()
-                .map(ActivityFollowUp::note).toList());
+        assertEquals(
+                List.of("Trivs, kommer i tid"),
+                workflow.work(enrolment.id()).followUpsOf(phone.id()).stream()
+                        .map(ActivityFollowUp::note)
+                        .toList());
         var work = workflow.work(enrolment.id());
         assertEquals(3, work.meetingHistory().size(), "every entry stays readable");
         assertEquals(2, work.meetings().size(), "the planned entry is superseded by its outcome");
@@ -172,7 +257,8 @@ class WorkflowServiceTest {
     @Test
     void theExitEndsRunningActivitiesAndAnUnknownReasonNeedsANote() {
         ActivityPlan plan = approvedPlan();
-        var refused = assertThrows(ValidationException.class,
+        var refused = assertThrows(
+                ValidationException.class,
                 () -> workflow.exit(new ExitDraft(enrolment.id(), TODAY, ExitReason.UNKNOWN, "")));
         assertEquals("exit.problem.unknownNeedsNote", refused.problems().get(0).messageKey());
 
@@ -202,7 +288,8 @@ class WorkflowServiceTest {
         assertEquals(before + 3, changeLogRows(), "the exit is one change of the enrolment");
         String fields = db.read(dsl -> dsl.select(Tables.CHANGE_LOG.FIELDS)
                 .from(Tables.CHANGE_LOG)
-                .orderBy(Tables.CHANGE_LOG.SEQ.desc()).limit(1)
+                .orderBy(Tables.CHANGE_LOG.SEQ.desc())
+                .limit(1)
                 .fetchOne(Tables.CHANGE_LOG.FIELDS));
         assertEquals("[\"exited_on\",\"exit_reason\"]", fields);
     }
@@ -214,7 +301,8 @@ class WorkflowServiceTest {
         assertTrue(due.get(0).overdue(), "enrolled ten days ago, no plan");
         assertThrows(ValidationException.class, () -> workflow.giveReason(due.get(0), " "));
         workflow.giveReason(due.get(0), "Sjuk i en vecka");
-        assertTrue(workflow.hasReason(enrolment.id(), DeadlineKind.PLAN_DUE, due.get(0).dueOn()));
+        assertTrue(workflow.hasReason(
+                enrolment.id(), DeadlineKind.PLAN_DUE, due.get(0).dueOn()));
         var today = new TodayService(db, CaseloadServiceTest.CLOCK, workflow).today(me.id());
         assertEquals(1, today.size());
         assertEquals("Sjuk i en vecka", today.get(0).reason(), "the reason stays readable");
@@ -222,13 +310,44 @@ class WorkflowServiceTest {
 
     @Test
     void aMeetingEntryIsCorrectedOnceAndTheCorrectionKeepsWhatItDoesNotChange() {
-        var held = workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, TODAY.atTime(10, 0), MeetingKind.DESK,
-                MeetingOutcome.ATTENDED, null, false, "Bra samtal", "Söka tre jobb", TODAY, null));
-        workflow.recordMeeting(new MeetingDraft(enrolment.id(), held.id(), TODAY.atTime(11, 0), MeetingKind.DESK,
-                MeetingOutcome.ATTENDED, null, false, "Bra samtal", "Söka tre jobb", TODAY, null));
-        var again = assertThrows(ValidationException.class, () -> workflow.recordMeeting(new MeetingDraft(enrolment.id(),
-                held.id(), TODAY.atTime(12, 0), MeetingKind.DESK, MeetingOutcome.ATTENDED, null, false, null, null, null,
-                null)));
+        var held = workflow.recordMeeting(new MeetingDraft(
+                enrolment.id(),
+                null,
+                TODAY.atTime(10, 0),
+                MeetingKind.DESK,
+                MeetingOutcome.ATTENDED,
+                null,
+                false,
+                "Bra samtal",
+                "Söka tre jobb",
+                TODAY,
+                null));
+        workflow.recordMeeting(new MeetingDraft(
+                enrolment.id(),
+                held.id(),
+                TODAY.atTime(11, 0),
+                MeetingKind.DESK,
+                MeetingOutcome.ATTENDED,
+                null,
+                false,
+                "Bra samtal",
+                "Söka tre jobb",
+                TODAY,
+                null));
+        var again = assertThrows(
+                ValidationException.class,
+                () -> workflow.recordMeeting(new MeetingDraft(
+                        enrolment.id(),
+                        held.id(),
+                        TODAY.atTime(12, 0),
+                        MeetingKind.DESK,
+                        MeetingOutcome.ATTENDED,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null)));
         assertEquals("meeting.problem.alreadyCorrected", again.problems().get(0).messageKey());
         var current = workflow.work(enrolment.id()).meetings();
         assertEquals(1, current.size());
@@ -240,23 +359,32 @@ class WorkflowServiceTest {
     void aPlanMadeOnPaperCanBeApprovedWithAnEarlierDateButNotBeforeTheEnrolment() {
         ActivityPlan draft = workflow.draft(enrolment.id(), false);
         workflow.describe(draft.id(), PlanGoal.WORK, null);
-        workflow.addActivity(draft.id(), new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg Kista", null, TODAY,
-                TODAY.plusMonths(2)));
-        var refused = assertThrows(ValidationException.class,
-                () -> workflow.approve(draft.id(), "Omar Farah", enrolment.enrolledOn().minusDays(1)));
-        assertEquals("plan.problem.approvedBeforeEnrolment", refused.problems().get(0).messageKey());
-        assertEquals(enrolment.enrolledOn().plusDays(3),
-                workflow.approve(draft.id(), "Omar Farah", enrolment.enrolledOn().plusDays(3)).approvedOn());
+        workflow.addActivity(
+                draft.id(),
+                new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg Kista", null, TODAY, TODAY.plusMonths(2)));
+        var refused = assertThrows(
+                ValidationException.class,
+                () -> workflow.approve(
+                        draft.id(), "Omar Farah", enrolment.enrolledOn().minusDays(1)));
+        assertEquals(
+                "plan.problem.approvedBeforeEnrolment",
+                refused.problems().get(0).messageKey());
+        assertEquals(
+                enrolment.enrolledOn().plusDays(3),
+                workflow.approve(
+                                draft.id(), "Omar Farah", enrolment.enrolledOn().plusDays(3))
+                        .approvedOn());
     }
 
     @Test
     void theCheckAMonthAfterTheExitIsKeptAndNotMadeTooEarly() {
         workflow.exit(new ExitDraft(enrolment.id(), TODAY.minusDays(2), ExitReason.UNSUBSIDISED_WORK, null));
-        var early = assertThrows(ValidationException.class, () -> workflow.checkExit(enrolment.id(),
-                ExitCheck.IN_WORK_OR_STUDIES, TODAY));
+        var early = assertThrows(
+                ValidationException.class,
+                () -> workflow.checkExit(enrolment.id(), ExitCheck.IN_WORK_OR_STUDIES, TODAY));
         assertEquals("exit.problem.checkTooEarly", early.problems().get(0).messageKey());
-        var later = new WorkflowService(db, Clock.fixed(Instant.parse("2027-01-10T10:00:00Z"),
-                ZoneId.of("Europe/Stockholm")));
+        var later = new WorkflowService(
+                db, Clock.fixed(Instant.parse("2027-01-10T10:00:00Z"), ZoneId.of("Europe/Stockholm")));
         later.checkExit(enrolment.id(), ExitCheck.IN_WORK_OR_STUDIES, LocalDate.of(2027, 1, 10));
         var work = later.work(enrolment.id());
         assertEquals(ExitCheck.IN_WORK_OR_STUDIES, work.exitCheck());

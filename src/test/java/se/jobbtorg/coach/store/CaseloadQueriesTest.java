@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.store;
 
-import se.jobbtorg.coach.TestPassphrase;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.SwedishText;
@@ -29,6 +28,7 @@ import se.jobbtorg.coach.service.DemoCaseload;
 class CaseloadQueriesTest {
     @TempDir
     static Path dir;
+
     static Database db;
     static Coach me;
     static List<CaseloadEntry> everyone;
@@ -48,18 +48,26 @@ class CaseloadQueriesTest {
 
     /** What the search promises, computed the slow way. */
     static List<String> expected(String query, UUID coach, int limit) {
-        List<String> words = Arrays.stream(query.strip().split("\\s+")).map(SwedishText::queryToken).toList();
+        List<String> words = Arrays.stream(query.strip().split("\\s+"))
+                .map(SwedishText::queryToken)
+                .toList();
         return everyone.stream()
-                .filter(e -> coach == null || e.enrolment().filter(en -> en.isOpen() && coach.equals(en.coachId())).isPresent())
+                .filter(e -> coach == null
+                        || e.enrolment()
+                                .filter(en -> en.isOpen() && coach.equals(en.coachId()))
+                                .isPresent())
                 .filter(e -> words.stream().allMatch(w -> tokens(e).stream().anyMatch(t -> t.startsWith(w))))
-                .sorted(Comparator.comparing((CaseloadEntry e) -> SwedishText.sortKey(e.participant().lastName(),
-                        e.participant().firstName())).thenComparing(e -> e.participant().id().toString()))
+                .sorted(Comparator.comparing((CaseloadEntry e) -> SwedishText.sortKey(
+                                e.participant().lastName(), e.participant().firstName()))
+                        .thenComparing(e -> e.participant().id().toString()))
                 .limit(limit)
-                .map(e -> e.participant().id().toString()).toList();
+                .map(e -> e.participant().id().toString())
+                .toList();
     }
 
     static List<String> tokens(CaseloadEntry e) {
-        var all = new ArrayList<>(SwedishText.nameTokens(e.participant().firstName(), e.participant().lastName()));
+        var all = new ArrayList<>(SwedishText.nameTokens(
+                e.participant().firstName(), e.participant().lastName()));
         all.addAll(SwedishText.numberTokens(e.participant().personalNumber()));
         return all;
     }
@@ -69,8 +77,26 @@ class CaseloadQueriesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "an", "and", "öberg", "ö", "anna ö", "19", "198", "20", "0", "12", "hass", "x", "jovanović",
-            "jovanovic", "ali ali", "s a"})
+    @ValueSource(
+            strings = {
+                "a",
+                "an",
+                "and",
+                "öberg",
+                "ö",
+                "anna ö",
+                "19",
+                "198",
+                "20",
+                "0",
+                "12",
+                "hass",
+                "x",
+                "jovanović",
+                "jovanovic",
+                "ali ali",
+                "s a"
+            })
     void bothPlansGiveWhatAPlainFilterGives(String query) {
         for (UUID coach : new UUID[] {null, me.id()}) {
             for (int limit : new int[] {5, 500}) {

@@ -1,8 +1,4 @@
 package se.jobbtorg.coach.store;
-import se.jobbtorg.coach.store.generated.Tables;
-import se.jobbtorg.coach.store.sync.OutgoingChanges;
-import se.jobbtorg.coach.TestClock;
-import se.jobbtorg.coach.TestPassphrase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,11 +23,15 @@ import java.util.UUID;
 import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.store.generated.Tables;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 
 class DatabaseTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
@@ -40,12 +40,19 @@ class DatabaseTest {
     Path dir;
 
     static Participant person(String first, String last, int serial) {
-        return new Participant(UUID.randomUUID(),
-                PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), serial, false), first, last, null, null, null);
+        return new Participant(
+                UUID.randomUUID(),
+                PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), serial, false),
+                first,
+                last,
+                null,
+                null,
+                null);
     }
 
     static String pragma(Path file, String name) throws Exception {
-        try (var c = RawConnections.open(file); var s = c.createStatement();
+        try (var c = RawConnections.open(file);
+                var s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getString(1) : null;
         }
@@ -80,14 +87,20 @@ class DatabaseTest {
         Participant p = person("Anna", "Öberg", 123);
         try (Database old = Database.open(file, CLOCK, TestPassphrase.get(), previous)) {
             // As the program of that version wrote it: the row and a change-log row without values.
-            old.write(tx -> tx.dsl().execute("insert into participant (id, version_stamp, changed_by, deleted,"
-                    + " personal_number, first_name, last_name, sort_name)"
-                    + " values (?, '1764000000000-0000-old', 'old', 0, ?, 'Anna', 'Öberg', 'oberg')",
-                    p.id().toString(), p.personalNumber().normalised())
-                    + tx.dsl().execute("insert into change_log (entity, record_id, fields, base_stamp, new_stamp,"
-                    + " device_id, deleted, logged_at) values ('participant', ?,"
-                    + " '[\"personal_number\",\"first_name\",\"last_name\",\"sort_name\"]', null,"
-                    + " '1764000000000-0000-old', 'old', 0, '2025-11-24T16:00:00Z')", p.id().toString()));
+            old.write(tx -> tx.dsl()
+                            .execute(
+                                    "insert into participant (id, version_stamp, changed_by, deleted,"
+                                            + " personal_number, first_name, last_name, sort_name)"
+                                            + " values (?, '1764000000000-0000-old', 'old', 0, ?, 'Anna', 'Öberg', 'oberg')",
+                                    p.id().toString(),
+                                    p.personalNumber().normalised())
+                    + tx.dsl()
+                            .execute(
+                                    "insert into change_log (entity, record_id, fields, base_stamp, new_stamp,"
+                                            + " device_id, deleted, logged_at) values ('participant', ?,"
+                                            + " '[\"personal_number\",\"first_name\",\"last_name\",\"sort_name\"]', null,"
+                                            + " '1764000000000-0000-old', 'old', 0, '2025-11-24T16:00:00Z')",
+                                    p.id().toString()));
             assertEquals(previous, intPragma(old, "user_version"));
         }
 
@@ -99,8 +112,17 @@ class DatabaseTest {
             assertEquals("Öberg", export.changes().get(0).values().get("last_name"));
             assertFalse(export.changes().get(0).values().containsKey("sort_name"), "derived fields do not travel");
             // the columns of the newest script are there and usable
-            Enrolment e = new Enrolment(UUID.randomUUID(), p.id(), null, LocalDate.of(2026, 1, 5), "Försörjningsstöd Farsta",
-                    null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false, LocalDate.of(2026, 6, 1),
+            Enrolment e = new Enrolment(
+                    UUID.randomUUID(),
+                    p.id(),
+                    null,
+                    LocalDate.of(2026, 1, 5),
+                    "Försörjningsstöd Farsta",
+                    null,
+                    EnumSet.of(TargetGroup.UNEMPLOYED),
+                    null,
+                    false,
+                    LocalDate.of(2026, 6, 1),
                     ExitReason.STUDIES);
             db.write(tx -> new EnrolmentRepository(db).save(tx, e));
             assertEquals(List.of(e), new EnrolmentRepository(db).ofParticipant(p.id()));
@@ -116,7 +138,8 @@ class DatabaseTest {
     void aFileFromANewerProgramIsRefusedUntouched() throws Exception {
         Path file = dir.resolve("caseload.db");
         Database.open(file, CLOCK, TestPassphrase.get()).close();
-        try (var c = RawConnections.open(file); var s = c.createStatement()) {
+        try (var c = RawConnections.open(file);
+                var s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
         assertThrows(StoreException.class, () -> Database.open(file, CLOCK, TestPassphrase.get()));
@@ -134,7 +157,8 @@ class DatabaseTest {
             raf.seek(0);
             raf.write("this is not an SQLite file at all".getBytes());
         }
-        var damaged = assertThrows(DatabaseDamagedException.class, () -> Database.open(file, CLOCK, TestPassphrase.get()));
+        var damaged =
+                assertThrows(DatabaseDamagedException.class, () -> Database.open(file, CLOCK, TestPassphrase.get()));
         assertTrue(damaged.lastBackup().isPresent());
         try (Database restored = Database.open(damaged.lastBackup().get(), CLOCK, TestPassphrase.get())) {
             assertEquals(1, new ParticipantRepository(restored).count(), "the backup holds the data");
@@ -147,12 +171,13 @@ class DatabaseTest {
             var repo = new ParticipantRepository(db);
             Participant p = person("Sara", "Nilsson", 77);
             assertTrue(db.<Boolean>write(tx -> repo.save(tx, p)));
-            Participant moved = new Participant(p.id(), p.personalNumber(), "Sara", "Nilsson", "070-1234567", null,
-                    "Farsta");
+            Participant moved =
+                    new Participant(p.id(), p.personalNumber(), "Sara", "Nilsson", "070-1234567", null, "Farsta");
             assertTrue(db.<Boolean>write(tx -> repo.save(tx, moved)));
             assertFalse(db.<Boolean>write(tx -> repo.save(tx, moved)), "saving the same values is no change");
 
-            var log = db.read(dsl -> dsl.selectFrom(CHANGE_LOG).orderBy(CHANGE_LOG.SEQ).fetch());
+            var log = db.read(
+                    dsl -> dsl.selectFrom(CHANGE_LOG).orderBy(CHANGE_LOG.SEQ).fetch());
             assertEquals(2, log.size());
             assertEquals("participant", log.get(0).getEntity());
             assertEquals(p.id().toString(), log.get(0).getRecordId());
@@ -161,8 +186,10 @@ class DatabaseTest {
             assertEquals("[\"phone\",\"home_district\"]", log.get(1).getFields());
             assertEquals(log.get(0).getNewStamp(), log.get(1).getBaseStamp(), "an edit starts from the stamp it saw");
             assertTrue(log.get(1).getNewStamp().compareTo(log.get(0).getNewStamp()) > 0, "stamps grow");
-            String stored = db.read(dsl -> dsl.select(PARTICIPANT.VERSION_STAMP).from(PARTICIPANT)
-                    .where(PARTICIPANT.ID.eq(p.id().toString())).fetchOne(PARTICIPANT.VERSION_STAMP));
+            String stored = db.read(dsl -> dsl.select(PARTICIPANT.VERSION_STAMP)
+                    .from(PARTICIPANT)
+                    .where(PARTICIPANT.ID.eq(p.id().toString()))
+                    .fetchOne(PARTICIPANT.VERSION_STAMP));
             assertEquals(log.get(1).getNewStamp(), stored);
             assertTrue(stored.endsWith(db.deviceId()));
         }
@@ -173,17 +200,29 @@ class DatabaseTest {
         try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get())) {
             var repo = new ParticipantRepository(db);
             Participant p = person("Johan", "Berg", 11);
-            assertThrows(IllegalStateException.class, () -> db.write(tx -> {
-                repo.save(tx, p);
-                throw new IllegalStateException("power cut, say");
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> db.write(tx -> {
+                        repo.save(tx, p);
+                        throw new IllegalStateException("power cut, say");
+                    }));
             assertEquals(0, repo.count());
             assertEquals(0, count(db, CHANGE_LOG));
             assertEquals(0, count(db, Tables.PARTICIPANT_SEARCH));
 
             // An enrolment whose participant does not exist breaks a foreign key: nothing is kept.
-            Enrolment orphan = new Enrolment(UUID.randomUUID(), UUID.randomUUID(), null, LocalDate.of(2026, 1, 5),
-                    "Försörjningsstöd Farsta", null, EnumSet.of(TargetGroup.UNEMPLOYED), null, false, null, null);
+            Enrolment orphan = new Enrolment(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    null,
+                    LocalDate.of(2026, 1, 5),
+                    "Försörjningsstöd Farsta",
+                    null,
+                    EnumSet.of(TargetGroup.UNEMPLOYED),
+                    null,
+                    false,
+                    null,
+                    null);
             assertThrows(RuntimeException.class, () -> db.write(tx -> new EnrolmentRepository(db).save(tx, orphan)));
             assertEquals(0, count(db, ENROLMENT));
             assertEquals(0, count(db, CHANGE_LOG));
@@ -199,7 +238,10 @@ class DatabaseTest {
             assertTrue(db.<Boolean>write(tx -> tx.tombstone(PARTICIPANT, p.id().toString())));
             assertFalse(db.<Boolean>write(tx -> tx.tombstone(PARTICIPANT, p.id().toString())), "deleted once");
             assertTrue(repo.find(p.id()).isEmpty());
-            var last = db.read(dsl -> dsl.selectFrom(CHANGE_LOG).orderBy(CHANGE_LOG.SEQ.desc()).limit(1).fetchOne());
+            var last = db.read(dsl -> dsl.selectFrom(CHANGE_LOG)
+                    .orderBy(CHANGE_LOG.SEQ.desc())
+                    .limit(1)
+                    .fetchOne());
             assertEquals(1, last.getDeleted());
             assertEquals("[\"deleted\"]", last.getFields());
             assertEquals(1, count(db, PARTICIPANT), "the row stays as a tombstone");
@@ -214,13 +256,17 @@ class DatabaseTest {
         try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             device = db.deviceId();
             db.write(tx -> new ParticipantRepository(db).save(tx, person("Nils", "Olsson", 1)));
-            lastStamp = db.read(dsl -> dsl.select(CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG).fetchOne(CHANGE_LOG.NEW_STAMP));
+            lastStamp = db.read(
+                    dsl -> dsl.select(CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG).fetchOne(CHANGE_LOG.NEW_STAMP));
         }
         try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
             assertEquals(device, db.deviceId());
             db.write(tx -> new ParticipantRepository(db).save(tx, person("Ida", "Olsson", 2)));
-            String next = db.read(dsl -> dsl.select(CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG)
-                    .orderBy(CHANGE_LOG.SEQ.desc()).limit(1).fetchOne(CHANGE_LOG.NEW_STAMP));
+            String next = db.read(dsl -> dsl.select(CHANGE_LOG.NEW_STAMP)
+                    .from(CHANGE_LOG)
+                    .orderBy(CHANGE_LOG.SEQ.desc())
+                    .limit(1)
+                    .fetchOne(CHANGE_LOG.NEW_STAMP));
             assertTrue(next.compareTo(lastStamp) > 0, "a fixed wall clock still gives a later stamp");
         }
     }
@@ -228,8 +274,14 @@ class DatabaseTest {
     @Test
     void theMigrationIndexListsEveryScriptOnDisk() throws Exception {
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            List<String> onDisk = files.map(f -> f.getFileName().toString()).sorted().toList();
-            assertEquals(onDisk, Migrations.scripts().stream().map(Migrations.Script::name).sorted().toList());
+            List<String> onDisk =
+                    files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(
+                    onDisk,
+                    Migrations.scripts().stream()
+                            .map(Migrations.Script::name)
+                            .sorted()
+                            .toList());
         }
     }
 
@@ -247,10 +299,12 @@ class DatabaseTest {
     void aWriteInsideAWriteIsRefusedAndNothingIsKept() {
         try (Database db = Database.open(dir.resolve("caseload.db"), CLOCK, TestPassphrase.get())) {
             var repo = new ParticipantRepository(db);
-            assertThrows(IllegalStateException.class, () -> db.write(tx -> {
-                repo.save(tx, person("Ali", "Abdi", 1));
-                return db.write(inner -> repo.save(inner, person("Ida", "Abdi", 2)));
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> db.write(tx -> {
+                        repo.save(tx, person("Ali", "Abdi", 1));
+                        return db.write(inner -> repo.save(inner, person("Ida", "Abdi", 2)));
+                    }));
             assertEquals(0, repo.count());
             assertEquals(0, count(db, CHANGE_LOG));
         }
@@ -263,8 +317,8 @@ class DatabaseTest {
             Participant p = person("Elin", "Berg", 8);
             db.write(tx -> repo.save(tx, p));
             db.write(tx -> tx.tombstone(PARTICIPANT, p.id().toString()));
-            db.write(tx -> repo.save(tx, new Participant(p.id(), p.personalNumber(), "Elin", "Berg", "070-1112223",
-                    null, null)));
+            db.write(tx -> repo.save(
+                    tx, new Participant(p.id(), p.personalNumber(), "Elin", "Berg", "070-1112223", null, null)));
             assertTrue(repo.find(p.id()).isEmpty(), "still deleted");
             assertEquals(1, count(db, PARTICIPANT));
         }

@@ -53,8 +53,10 @@ class DeviceKeysTest {
         }
         DeviceKeys.Pair legacy = DeviceKeys.generate("Ed25519");
         Path keys = dir.resolve("caseload.db.keys");
-        Files.writeString(keys, "# Jobbtorg Coach\nprivate=" + legacy.privateKey() + "\npublic=" + legacy.publicKey()
-                + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                keys,
+                "# Jobbtorg Coach\nprivate=" + legacy.privateKey() + "\npublic=" + legacy.publicKey() + "\n",
+                StandardCharsets.UTF_8);
         try (Database db = TestTeam.open(file, clock)) {
             assertEquals(legacy, DeviceKeys.read(db, DeviceKeys.SIGNING), "the laptop keeps the key its peers know");
             assertTrue(DeviceKeys.read(db, DeviceKeys.AGREEMENT).publicKey().length() > 40);

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * encoding) and UTF-16 (the other encodings SQLite can store text in).
  */
 final class DiskBytes {
-    private static final List<Charset> ENCODINGS = List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
-            StandardCharsets.UTF_16BE);
+    private static final List<Charset> ENCODINGS =
+            List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE);
 
     /** A text found in a file. */
     record Hit(Path file, String text) {
@@ -27,8 +27,7 @@ final class DiskBytes {
         }
     }
 
-    private DiskBytes() {
-    }
+    private DiskBytes() {}
 
     /** Every regular file under the folder (backups, logs, locks, sidecar files included). */
     static List<Path> filesUnder(Path folder) throws IOException {

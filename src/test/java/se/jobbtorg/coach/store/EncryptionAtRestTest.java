@@ -32,6 +32,7 @@ class EncryptionAtRestTest {
 
     @TempDir
     Path dir;
+
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
 
     Path data() {
@@ -51,7 +52,9 @@ class EncryptionAtRestTest {
             // Open, the newest pages lie in the WAL: the grep is only worth something if they do.
             assertTrue(Files.size(wal) > 0, "the caseload is in the WAL while the database is open");
             assertTrue(Files.exists(shm));
-            assertEquals(List.of(), DiskBytes.find(List.of(file(), wal, shm), KnownPeople.secrets()),
+            assertEquals(
+                    List.of(),
+                    DiskBytes.find(List.of(file(), wal, shm), KnownPeople.secrets()),
                     "nothing readable in the open database, its -wal or its -shm");
 
             db.backup("manual");
@@ -82,7 +85,9 @@ class EncryptionAtRestTest {
         List<String> expected = new ArrayList<>(KnownPeople.names());
         KnownPeople.PEOPLE.forEach(p -> expected.add(p.number().normalised()));
         KnownPeople.PEOPLE.forEach(p -> expected.add(p.note()));
-        List<String> found = DiskBytes.find(List.of(plain), expected).stream().map(DiskBytes.Hit::text).toList();
+        List<String> found = DiskBytes.find(List.of(plain), expected).stream()
+                .map(DiskBytes.Hit::text)
+                .toList();
         assertEquals(expected, found, "the control: a plain file gives every name, number and note away");
     }
 
@@ -94,11 +99,15 @@ class EncryptionAtRestTest {
             backup = db.backup("manual");
         }
         for (Path f : List.of(file(), backup)) {
-            SQLException refused = assertThrows(SQLException.class, () -> {
-                try (Connection c = PlainFiles.open(f); Statement s = c.createStatement()) {
-                    s.executeQuery("SELECT count(*) FROM sqlite_master").close();
-                }
-            }, f + " is not read without the key");
+            SQLException refused = assertThrows(
+                    SQLException.class,
+                    () -> {
+                        try (Connection c = PlainFiles.open(f);
+                                Statement s = c.createStatement()) {
+                            s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                        }
+                    },
+                    f + " is not read without the key");
             assertTrue(refused.getMessage().contains("SQLITE_NOTADB"), refused.getMessage());
         }
     }
@@ -113,8 +122,8 @@ class EncryptionAtRestTest {
             assertTrue(db.opensWith(TestPassphrase.get()));
         }
         byte[] before = Files.readAllBytes(file());
-        WrongPassphraseException wrong = assertThrows(WrongPassphraseException.class,
-                () -> Database.open(file(), clock, Passphrase.of(WRONG)));
+        WrongPassphraseException wrong =
+                assertThrows(WrongPassphraseException.class, () -> Database.open(file(), clock, Passphrase.of(WRONG)));
         assertFalse(wrong.getMessage().contains(WRONG), "the passphrase never reaches a message");
         assertThrows(WrongPassphraseException.class, () -> Database.open(backup, clock, Passphrase.of(WRONG)));
         assertFalse(EncryptedFiles.opens(backup, Passphrase.of(WRONG)));
@@ -123,7 +132,8 @@ class EncryptionAtRestTest {
         assertEquals(Database.FileState.ENCRYPTED, Database.stateOf(file()));
 
         try (Database db = Database.open(file(), clock, TestPassphrase.get())) {
-            assertEquals(KnownPeople.PEOPLE.size(), new ParticipantRepository(db).count(), "the right one still opens it");
+            assertEquals(
+                    KnownPeople.PEOPLE.size(), new ParticipantRepository(db).count(), "the right one still opens it");
         }
     }
 }

@@ -47,17 +47,18 @@ import se.jobbtorg.coach.service.SyncService;
  * through {@link PlainDatabases}, a test-only seam: main code has no way to open a plain file.
  */
 public final class EncryptionCostHarness {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneId.of("Europe/Stockholm"));
     private static final long SEED = 20261124L;
     /** With --cache-mb N, search is measured a second time with the reader's page cache at N MB. */
     private static int cacheMb;
 
     private enum Kind {
-        PLAIN, ENCRYPTED
+        PLAIN,
+        ENCRYPTED
     }
 
-    private EncryptionCostHarness() {
-    }
+    private EncryptionCostHarness() {}
 
     public static void main(String[] args) throws Exception {
         LogManager.getLogManager().reset();
@@ -77,8 +78,13 @@ public final class EncryptionCostHarness {
             sizes = List.of(80, 10_000);
         }
         Path work = Files.createTempDirectory("encryption-cost");
-        System.out.printf(Locale.ROOT, "%s, %d cores, java %s; work in %s%n", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), work);
+        System.out.printf(
+                Locale.ROOT,
+                "%s, %d cores, java %s; work in %s%n",
+                Instant.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                work);
         run(work.resolve("warm-up"), 80, importMax, false);
         for (int size : sizes) {
             run(work.resolve("n" + size), size, importMax, true);
@@ -124,14 +130,24 @@ public final class EncryptionCostHarness {
         if (!report) {
             return;
         }
-        System.out.printf(Locale.ROOT, "%n%,d participants: populated (plain) in %.0f ms; converted to encrypted"
-                + " on first open (with its backup) in %.0f ms; %s%n", size, populated, converted,
+        System.out.printf(
+                Locale.ROOT,
+                "%n%,d participants: populated (plain) in %.0f ms; converted to encrypted"
+                        + " on first open (with its backup) in %.0f ms; %s%n",
+                size,
+                populated,
+                converted,
                 size <= importMax ? "import measured" : "import not measured at this size");
         System.out.printf(Locale.ROOT, "%-34s %12s %12s %8s%n", "", "plain", "encrypted", "ratio");
         Map<String, Double> plain = samples.get(Kind.PLAIN).figures();
         Map<String, Double> encrypted = samples.get(Kind.ENCRYPTED).figures();
         for (String what : plain.keySet()) {
-            System.out.printf(Locale.ROOT, "%-34s %12.1f %12.1f %8.2f%n", what, plain.get(what), encrypted.get(what),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %12.1f %12.1f %8.2f%n",
+                    what,
+                    plain.get(what),
+                    encrypted.get(what),
                     encrypted.get(what) / plain.get(what));
         }
     }
@@ -204,7 +220,7 @@ public final class EncryptionCostHarness {
                 db.read(dsl -> dsl.execute("PRAGMA cache_size = -2000"));
             }
             long t = System.nanoTime();
-            new SyncService(db, CLOCK, () -> "harness").exportSnapshot(snapshot, p -> { });
+            new SyncService(db, CLOCK, () -> "harness").exportSnapshot(snapshot, p -> {});
             samples.exports.add(ms(t));
         }
         samples.packageBytes = Files.size(snapshot);
@@ -212,7 +228,7 @@ public final class EncryptionCostHarness {
             Path target = file.resolveSibling("imported-" + round + "/caseload.db");
             try (Database empty = open(target, kind)) {
                 long t = System.nanoTime();
-                var imported = new SyncService(empty, CLOCK, () -> "harness-b").importPackage(snapshot, false, p -> { });
+                var imported = new SyncService(empty, CLOCK, () -> "harness-b").importPackage(snapshot, false, p -> {});
                 samples.imports.add(ms(t));
                 if (imported.created() == 0) {
                     throw new IllegalStateException("nothing imported: " + imported);
@@ -228,7 +244,9 @@ public final class EncryptionCostHarness {
     private static List<String> queries(Database db) {
         // By number, evenly spread: the numbers come from the seed, so both kinds type the same.
         var all = db.read(dsl -> dsl.select(PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, PARTICIPANT.PERSONAL_NUMBER)
-                .from(PARTICIPANT).orderBy(PARTICIPANT.PERSONAL_NUMBER).fetch());
+                .from(PARTICIPANT)
+                .orderBy(PARTICIPANT.PERSONAL_NUMBER)
+                .fetch());
         Set<String> queries = new LinkedHashSet<>();
         for (int n = 0; n < 40; n++) {
             var r = all.get(n * all.size() / 40);

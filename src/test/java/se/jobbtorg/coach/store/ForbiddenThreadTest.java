@@ -21,7 +21,10 @@ class ForbiddenThreadTest {
             db.forbidThread(Thread.currentThread());
             assertThrows(IllegalStateException.class, () -> db.read(q -> q.fetchCount(PARTICIPANT)));
             assertThrows(IllegalStateException.class, () -> db.write(tx -> 1));
-            assertEquals(0, CompletableFuture.supplyAsync(() -> db.read(q -> q.fetchCount(PARTICIPANT))).get());
+            assertEquals(
+                    0,
+                    CompletableFuture.supplyAsync(() -> db.read(q -> q.fetchCount(PARTICIPANT)))
+                            .get());
         }
     }
 }

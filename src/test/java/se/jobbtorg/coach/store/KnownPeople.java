@@ -34,19 +34,29 @@ import se.jobbtorg.coach.service.WorkflowService;
  */
 final class KnownPeople {
     /** An invented person and the phrase in the notes about them. */
-    record Person(String first, String last, PersonalIdentityNumber number, String phone, String note) {
-    }
+    record Person(String first, String last, PersonalIdentityNumber number, String phone, String note) {}
 
     static final List<Person> PEOPLE = List.of(
-            new Person("Märit", "Öhrnström", PersonalIdentityNumber.of(LocalDate.of(1987, 2, 14), 312, false),
-                    "070-9183746", "Vill jobba på Ståhlgrens bageri i Hägersten"),
-            new Person("Göran", "Älvängen", PersonalIdentityNumber.of(LocalDate.of(1979, 11, 3), 507, false),
-                    "073-6051928", "Har ont i ryggen efter flytten till Bagarmossen"),
-            new Person("Åsa-Lovisa", "Kvarnbäck", PersonalIdentityNumber.of(LocalDate.of(1996, 7, 21), 846, true),
-                    "076-2749031", "Dottern börjar förskola på Snösätragränd i januari"));
+            new Person(
+                    "Märit",
+                    "Öhrnström",
+                    PersonalIdentityNumber.of(LocalDate.of(1987, 2, 14), 312, false),
+                    "070-9183746",
+                    "Vill jobba på Ståhlgrens bageri i Hägersten"),
+            new Person(
+                    "Göran",
+                    "Älvängen",
+                    PersonalIdentityNumber.of(LocalDate.of(1979, 11, 3), 507, false),
+                    "073-6051928",
+                    "Har ont i ryggen efter flytten till Bagarmossen"),
+            new Person(
+                    "Åsa-Lovisa",
+                    "Kvarnbäck",
+                    PersonalIdentityNumber.of(LocalDate.of(1996, 7, 21), 846, true),
+                    "076-2749031",
+                    "Dottern börjar förskola på Snösätragränd i januari"));
 
-    private KnownPeople() {
-    }
+    private KnownPeople() {}
 
     /** Writes the caseload; returns what was registered. */
     static List<Participant> write(Database db, Clock clock) {
@@ -56,18 +66,41 @@ final class KnownPeople {
         LocalDate today = LocalDate.now(clock);
         List<Participant> registered = new ArrayList<>();
         for (Person p : PEOPLE) {
-            Participant participant = caseload.register(new ParticipantDraft(p.number().display(), p.first(),
-                    p.last(), p.phone(), null, "Skärholmen"));
-            Enrolment enrolment = caseload.enrol(new EnrolmentDraft(participant.id(), me.id(), today.minusDays(20),
-                    "Försörjningsstöd Skärholmen", "Katarina Sjöberg", EnumSet.of(TargetGroup.UNEMPLOYED), "svenska",
+            Participant participant = caseload.register(
+                    new ParticipantDraft(p.number().display(), p.first(), p.last(), p.phone(), null, "Skärholmen"));
+            Enrolment enrolment = caseload.enrol(new EnrolmentDraft(
+                    participant.id(),
+                    me.id(),
+                    today.minusDays(20),
+                    "Försörjningsstöd Skärholmen",
+                    "Katarina Sjöberg",
+                    EnumSet.of(TargetGroup.UNEMPLOYED),
+                    "svenska",
                     false));
             ActivityPlan plan = workflow.draft(enrolment.id(), false);
             workflow.describe(plan.id(), PlanGoal.WORK, p.note());
-            Activity activity = workflow.addActivity(plan.id(), new ActivityDraft(ActivityKind.WORK_TRAINING, null,
-                    "Stadsmissionen", "Arbetsträning för " + p.first(), today.minusDays(10), today.plusMonths(3)));
-            workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, today.atTime(8, 30), MeetingKind.DESK,
-                    MeetingOutcome.ATTENDED, p.first() + " " + p.last(), false, p.note(),
-                    "Ring " + p.first() + " på " + p.phone(), today, null),
+            Activity activity = workflow.addActivity(
+                    plan.id(),
+                    new ActivityDraft(
+                            ActivityKind.WORK_TRAINING,
+                            null,
+                            "Stadsmissionen",
+                            "Arbetsträning för " + p.first(),
+                            today.minusDays(10),
+                            today.plusMonths(3)));
+            workflow.recordMeeting(
+                    new MeetingDraft(
+                            enrolment.id(),
+                            null,
+                            today.atTime(8, 30),
+                            MeetingKind.DESK,
+                            MeetingOutcome.ATTENDED,
+                            p.first() + " " + p.last(),
+                            false,
+                            p.note(),
+                            "Ring " + p.first() + " på " + p.phone(),
+                            today,
+                            null),
                     Map.of(activity.id(), p.note() + " (uppföljning)"));
             registered.add(participant);
         }

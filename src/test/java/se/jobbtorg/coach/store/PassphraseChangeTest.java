@@ -28,6 +28,7 @@ class PassphraseChangeTest {
 
     @TempDir
     Path dir;
+
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
 
     Path file() {
@@ -75,12 +76,17 @@ class PassphraseChangeTest {
         assertThrows(WrongPassphraseException.class, () -> Database.open(file(), clock, TestPassphrase.get()));
         try (Database db = Database.open(file(), clock, Passphrase.of(NEXT))) {
             assertEquals(KnownPeople.PEOPLE.size() + 1, new ParticipantRepository(db).count(), "the write was kept");
-            assertEquals("wal", String.valueOf(db.<Object>read(dsl -> dsl.fetchValue("PRAGMA journal_mode"))),
+            assertEquals(
+                    "wal",
+                    String.valueOf(db.<Object>read(dsl -> dsl.fetchValue("PRAGMA journal_mode"))),
                     "back in WAL mode after the rekey");
         }
-        try (var c = EncryptedFiles.connect(backups.get(backups.size() - 1), Passphrase.of(NEXT),
-                SQLiteConfig.TransactionMode.DEFERRED, true)) {
-            assertEquals(KnownPeople.PEOPLE.size(), PlainFiles.rows(c, "participant").size(), "the oldest backup holds its rows");
+        try (var c = EncryptedFiles.connect(
+                backups.get(backups.size() - 1), Passphrase.of(NEXT), SQLiteConfig.TransactionMode.DEFERRED, true)) {
+            assertEquals(
+                    KnownPeople.PEOPLE.size(),
+                    PlainFiles.rows(c, "participant").size(),
+                    "the oldest backup holds its rows");
         }
         assertEquals(List.of(), DiskBytes.find(dir, KnownPeople.secrets()), "the rekey left nothing readable");
         assertFalse(Files.exists(EncryptedFiles.sibling(file(), "-journal")), "no rollback journal under the old key");

@@ -26,6 +26,7 @@ import se.jobbtorg.coach.TestPassphrase;
 class PlainConversionTest {
     @TempDir
     Path dir;
+
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
     Path file;
     Path plainBackup;
@@ -51,7 +52,8 @@ class PlainConversionTest {
             Files.setPosixFilePermissions(plainBackup.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         assertEquals(Database.FileState.PLAIN, Database.stateOf(file));
-        assertFalse(DiskBytes.find(List.of(file, plainBackup), KnownPeople.names()).isEmpty(), "the control");
+        assertFalse(
+                DiskBytes.find(List.of(file, plainBackup), KnownPeople.names()).isEmpty(), "the control");
     }
 
     static boolean posix() {
@@ -85,16 +87,19 @@ class PlainConversionTest {
             assertTrue(db.convertedFromPlain(), "the user is told");
             assertTrue(db.backups().contains(plainBackup), "the backup kept its name");
         }
-        assertEquals(rows, PlainFiles.caseloadRows(file), "the same rows, participants, meetings and change log among them");
+        assertEquals(
+                rows, PlainFiles.caseloadRows(file), "the same rows, participants, meetings and change log among them");
         assertEquals(backupRows, PlainFiles.caseloadRows(plainBackup), "the backup holds what it held");
         assertEquals(Database.FileState.ENCRYPTED, Database.stateOf(file));
         nothingPlainIsLeft();
         if (posix()) {
             for (Path p : Database.backupsOf(file, clock)) {
-                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+                assertEquals(
+                        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
             }
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(plainBackup.getParent())));
+            assertEquals(
+                    "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(plainBackup.getParent())));
         }
     }
 
@@ -102,7 +107,8 @@ class PlainConversionTest {
     void theLastCommitsInThePlainWalOfAKilledProgramAreKeptAndTheWalIsWiped() throws Exception {
         Path crashed = dir.resolve("crashed");
         Files.createDirectories(crashed);
-        try (Connection c = PlainFiles.open(file); Statement s = c.createStatement()) {
+        try (Connection c = PlainFiles.open(file);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA wal_autocheckpoint = 0");
             s.executeUpdate("UPDATE participant SET phone = '070-5550123' WHERE first_name = 'Märit'");
@@ -115,13 +121,17 @@ class PlainConversionTest {
         assertTrue(Files.size(EncryptedFiles.sibling(file, "-wal")) > 0);
         try (Database db = Database.open(file, clock, TestPassphrase.get())) {
             assertTrue(db.convertedFromPlain());
-            assertEquals("070-5550123", db.<String>read(dsl -> dsl.fetchValue(
-                    "SELECT phone FROM participant WHERE first_name = 'Märit'").toString()));
+            assertEquals(
+                    "070-5550123",
+                    db.<String>read(dsl -> dsl.fetchValue("SELECT phone FROM participant WHERE first_name = 'Märit'")
+                            .toString()));
         }
         assertTrue(DiskBytes.find(crashed, List.of("070-5550123")).isEmpty(), "the plain -wal is gone");
         for (Path f : DiskBytes.filesUnder(crashed)) {
-            assertFalse(f.getFileName().toString().endsWith(".encrypting")
-                    || f.getFileName().toString().endsWith(".plain-original"), f.toString());
+            assertFalse(
+                    f.getFileName().toString().endsWith(".encrypting")
+                            || f.getFileName().toString().endsWith(".plain-original"),
+                    f.toString());
         }
         assertEquals(List.of(), DiskBytes.find(crashed, KnownPeople.secrets()));
     }

@@ -21,8 +21,7 @@ import org.sqlite.SQLiteConfig;
  * with connections that carry no key. The same SQLite3 Multiple Ciphers library serves both.
  */
 final class PlainDatabases {
-    private PlainDatabases() {
-    }
+    private PlainDatabases() {}
 
     static Database open(Path file, Clock clock) throws Exception {
         Path absolute = file.toAbsolutePath();
@@ -40,13 +39,24 @@ final class PlainDatabases {
         PrivateFiles.file(absolute);
         Connection writer = connect(absolute, SQLiteConfig.TransactionMode.IMMEDIATE);
         if (state != EncryptedFiles.State.MISSING) {
-            invoke("quickCheck", new Class<?>[] {Connection.class, Path.class, Backups.class}, writer, absolute, backups);
+            invoke(
+                    "quickCheck",
+                    new Class<?>[] {Connection.class, Path.class, Backups.class},
+                    writer,
+                    absolute,
+                    backups);
         }
         Migrations.migrate(writer, Migrations.latestVersion());
         ChangeLogBackfill.run(writer);
         Connection reader = connect(absolute, SQLiteConfig.TransactionMode.DEFERRED);
-        Constructor<Database> constructor = Database.class.getDeclaredConstructor(Path.class, Clock.class,
-                Connection.class, Connection.class, Backups.class, FileLock.class, boolean.class);
+        Constructor<Database> constructor = Database.class.getDeclaredConstructor(
+                Path.class,
+                Clock.class,
+                Connection.class,
+                Connection.class,
+                Backups.class,
+                FileLock.class,
+                boolean.class);
         constructor.setAccessible(true);
         return constructor.newInstance(absolute, clock, writer, reader, backups, lock, false);
     }

@@ -19,8 +19,7 @@ import se.jobbtorg.coach.domain.Passphrase;
  * rekeying it to the empty key, which SQLite3 Multiple Ciphers reads as "decrypt".
  */
 final class PlainFiles {
-    private PlainFiles() {
-    }
+    private PlainFiles() {}
 
     /** Decrypts a closed test database (under the test passphrase) where it lies. */
     static void decrypt(Path file) throws SQLException {
@@ -52,7 +51,8 @@ final class PlainFiles {
     /** Every row of a table, each as its columns' text, in a stable order (for comparing two files). */
     static List<List<String>> rows(Connection c, String table) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>(columns);
@@ -81,6 +81,14 @@ final class PlainFiles {
         return all;
     }
 
-    static final List<String> CASELOAD_TABLES = List.of("coach", "participant", "participant_search", "enrolment",
-            "activity_plan", "activity", "meeting", "activity_follow_up", "change_log");
+    static final List<String> CASELOAD_TABLES = List.of(
+            "coach",
+            "participant",
+            "participant_search",
+            "enrolment",
+            "activity_plan",
+            "activity",
+            "meeting",
+            "activity_follow_up",
+            "change_log");
 }

@@ -22,6 +22,7 @@ import se.jobbtorg.coach.TestPassphrase;
 class PrivateFilesAndDailyBackupTest {
     @TempDir
     Path dir;
+
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
 
     static String permissions(Path p) throws Exception {
@@ -74,7 +75,9 @@ class PrivateFilesAndDailyBackupTest {
             KnownPeople.write(db, clock);
             Optional<Path> first = db.backupIfDue();
             assertTrue(first.isPresent(), "the first use of the day");
-            assertTrue(first.get().getFileName().toString().endsWith("-daily.db"), first.get().toString());
+            assertTrue(
+                    first.get().getFileName().toString().endsWith("-daily.db"),
+                    first.get().toString());
             assertEquals(Optional.empty(), db.backupIfDue(), "not twice in a row");
             // 22:59 UTC is 23:59 in Stockholm: still the same day.
             clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-24T22:59:00Z")));

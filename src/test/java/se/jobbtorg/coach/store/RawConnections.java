@@ -8,8 +8,7 @@ import se.jobbtorg.coach.TestPassphrase;
 
 /** A plain JDBC connection to a test database (encrypted under the test passphrase), for what tests do behind the store's back. */
 public final class RawConnections {
-    private RawConnections() {
-    }
+    private RawConnections() {}
 
     public static Connection open(Path file) throws SQLException {
         return EncryptedFiles.connect(file, TestPassphrase.get(), SQLiteConfig.TransactionMode.DEFERRED, false);

@@ -25,6 +25,7 @@ import se.jobbtorg.coach.domain.Passphrase;
 class RestoreFromBackupTest {
     @TempDir
     Path dir;
+
     final TestClock clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
     Path file;
     Path backup;
@@ -55,7 +56,8 @@ class RestoreFromBackupTest {
 
         assertEquals(backedUp, PlainFiles.caseloadRows(file), "the rows of the backup");
         List<Path> before = Database.backupsOf(file, clock).stream()
-                .filter(b -> b.getFileName().toString().contains("before-restore")).toList();
+                .filter(b -> b.getFileName().toString().contains("before-restore"))
+                .toList();
         assertEquals(1, before.size(), "one backup of the state replaced: " + Database.backupsOf(file, clock));
         assertEquals(changed, PlainFiles.caseloadRows(before.get(0)), "it holds the work done after the backup");
         assertArrayEquals(backupBytes, Files.readAllBytes(backup), "the backup restored from is kept as it was");
@@ -78,7 +80,8 @@ class RestoreFromBackupTest {
     void aPassphraseThatDoesNotOpenTheBackupChangesNothing() throws Exception {
         byte[] current = Files.readAllBytes(file);
         List<Path> backups = Database.backupsOf(file, clock);
-        assertThrows(WrongPassphraseException.class,
+        assertThrows(
+                WrongPassphraseException.class,
                 () -> Database.restore(file, backup, clock, Passphrase.of("fel fras helt och hållet")));
         assertArrayEquals(current, Files.readAllBytes(file), "the database is as it was");
         assertEquals(backups, Database.backupsOf(file, clock), "no backup made, none removed");
@@ -88,8 +91,8 @@ class RestoreFromBackupTest {
     @Test
     void anOpenDatabaseIsNotReplaced() throws Exception {
         try (Database db = Database.open(file, clock, TestPassphrase.get())) {
-            assertThrows(DatabaseInUseException.class,
-                    () -> Database.restore(file, backup, clock, TestPassphrase.get()));
+            assertThrows(
+                    DatabaseInUseException.class, () -> Database.restore(file, backup, clock, TestPassphrase.get()));
             assertEquals(KnownPeople.PEOPLE.size(), new ParticipantRepository(db).count(), "the open one works on");
         }
         assertEquals(changed, PlainFiles.caseloadRows(file));
@@ -108,8 +111,11 @@ class RestoreFromBackupTest {
         Database.restore(file, old, clock, TestPassphrase.get());
         assertEquals(backedUp, PlainFiles.caseloadRows(file));
         Path kept = Database.backupsOf(file, clock).stream()
-                .filter(p -> p.getFileName().toString().endsWith("-replaced.db")).findFirst().orElseThrow();
-        assertTrue(EncryptedFiles.opens(kept, Passphrase.of("en nyare lösenfras 2027")),
+                .filter(p -> p.getFileName().toString().endsWith("-replaced.db"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                EncryptedFiles.opens(kept, Passphrase.of("en nyare lösenfras 2027")),
                 "the work since is kept, under its own passphrase, in the restore list");
         assertFalse(Files.exists(dir.resolve("caseload.db.restoring")));
     }

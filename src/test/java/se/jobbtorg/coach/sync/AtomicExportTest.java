@@ -20,8 +20,8 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.store.sync.Change;
+import se.jobbtorg.coach.store.sync.OutgoingChanges;
 
 /**
  * The export promise of design.md: a package is written to a temp file beside the target and
@@ -39,9 +39,15 @@ class AtomicExportTest {
     static OutgoingChanges.Slice export(int size) {
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            changes.add(new Change("coach", UUID.randomUUID().toString(),
-                    String.format("%013d-%04d-%s", 1795510680000L + i, 0, DEVICE), null, DEVICE, false,
-                    Map.of("name", "Coach " + i, "unit", "Jobbtorg Kista"), Map.of()));
+            changes.add(new Change(
+                    "coach",
+                    UUID.randomUUID().toString(),
+                    String.format("%013d-%04d-%s", 1795510680000L + i, 0, DEVICE),
+                    null,
+                    DEVICE,
+                    false,
+                    Map.of("name", "Coach " + i, "unit", "Jobbtorg Kista"),
+                    Map.of()));
         }
         return new OutgoingChanges.Slice(0, size, changes, Map.of());
     }
@@ -56,7 +62,8 @@ class AtomicExportTest {
 
     private List<Path> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".writing-")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith(".writing-"))
+                    .toList();
         }
     }
 
@@ -65,8 +72,10 @@ class AtomicExportTest {
         Path target = dir.resolve("linnea.caseload.zip");
         AtomicInteger calls = new AtomicInteger();
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> PackageWriter.write(
-                export(1200), Manifest.SNAPSHOT, DEVICE, "Linnea", NOW, target, failingAfter(calls)));
+        IllegalStateException failure = assertThrows(
+                IllegalStateException.class,
+                () -> PackageWriter.write(
+                        export(1200), Manifest.SNAPSHOT, DEVICE, "Linnea", NOW, target, failingAfter(calls)));
 
         assertEquals("the disk is full (simulated)", failure.getMessage(), "the cause reaches the caller");
         assertEquals(1, calls.get(), "it failed mid-write, at the first progress report");
@@ -77,11 +86,19 @@ class AtomicExportTest {
     @Test
     void aFailedExportLeavesAnEarlierPackageUnderThatNameAsItWas() throws IOException {
         Path target = dir.resolve("linnea.caseload.zip");
-        PackageWriter.write(export(3), Manifest.SNAPSHOT, DEVICE, "Linnea", NOW, target, p -> { });
+        PackageWriter.write(export(3), Manifest.SNAPSHOT, DEVICE, "Linnea", NOW, target, p -> {});
         byte[] before = Files.readAllBytes(target);
 
-        assertThrows(IllegalStateException.class, () -> PackageWriter.write(export(1200), Manifest.SNAPSHOT, DEVICE,
-                "Linnea", NOW, target, failingAfter(new AtomicInteger())));
+        assertThrows(
+                IllegalStateException.class,
+                () -> PackageWriter.write(
+                        export(1200),
+                        Manifest.SNAPSHOT,
+                        DEVICE,
+                        "Linnea",
+                        NOW,
+                        target,
+                        failingAfter(new AtomicInteger())));
 
         assertArrayEquals(before, Files.readAllBytes(target), "the earlier package is untouched");
         assertEquals(3, new PackageReader().read(target).changes().size(), "and still verifies");
@@ -101,7 +118,9 @@ class AtomicExportTest {
         assertEquals(List.of(500.0 / 1200, 1000.0 / 1200, 1.0), heard);
         assertEquals(1200, m.counts().get("coach"));
         assertEquals(1200, new PackageReader().read(target).changes().size());
-        assertTrue(Files.readString(dir.resolve("sub").resolve("linnea.caseload.zip"), StandardCharsets.ISO_8859_1)
-                .startsWith("PK"), "a zip file");
+        assertTrue(
+                Files.readString(dir.resolve("sub").resolve("linnea.caseload.zip"), StandardCharsets.ISO_8859_1)
+                        .startsWith("PK"),
+                "a zip file");
     }
 }

@@ -1,12 +1,9 @@
 package se.jobbtorg.coach.sync;
-import se.jobbtorg.coach.TestClock;
-import se.jobbtorg.coach.TestPassphrase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +21,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.Actor;
@@ -59,11 +58,11 @@ class ExamplePackageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The example's team passphrase, as the format page gives it. */
     static final String PASSPHRASE = "exempel på en lösenfras";
+
     static final PackageReader.Keyring KEYRING = new PackageReader.Keyring("reader", null, null, () -> PASSPHRASE);
 
     @TempDir
     Path dir;
-
 
     /**
      * A coach's small caseload: two invented people, one enrolled with a mapping entry, an
@@ -80,33 +79,78 @@ class ExamplePackageTest {
             LocalDate today = LocalDate.now(clock);
             clock.advance(Duration.ofMinutes(5));
             var amina = caseload.register(new ParticipantDraft(
-                    PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), 123, false).display(), "Amina", "Exempelsson",
-                    null, "amina@example.org", "Rinkeby-Kista"));
+                    PersonalIdentityNumber.of(LocalDate.of(1985, 3, 12), 123, false)
+                            .display(),
+                    "Amina",
+                    "Exempelsson",
+                    null,
+                    "amina@example.org",
+                    "Rinkeby-Kista"));
             clock.advance(Duration.ofMinutes(1));
             caseload.register(new ParticipantDraft(
-                    PersonalIdentityNumber.of(LocalDate.of(1992, 7, 1), 456, false).display(), "Johan", "Testberg",
-                    null, null, "Spånga-Tensta"));
+                    PersonalIdentityNumber.of(LocalDate.of(1992, 7, 1), 456, false)
+                            .display(),
+                    "Johan",
+                    "Testberg",
+                    null,
+                    null,
+                    "Spånga-Tensta"));
             clock.advance(Duration.ofMinutes(2));
-            var enrolment = caseload.enrol(new EnrolmentDraft(amina.id(), me.id(), today.minusDays(3),
-                    "Försörjningsstöd Rinkeby-Kista", "Sara Handläggare", EnumSet.of(TargetGroup.UNEMPLOYED,
-                    TargetGroup.SFI_STUDENT), "somaliska", true));
+            var enrolment = caseload.enrol(new EnrolmentDraft(
+                    amina.id(),
+                    me.id(),
+                    today.minusDays(3),
+                    "Försörjningsstöd Rinkeby-Kista",
+                    "Sara Handläggare",
+                    EnumSet.of(TargetGroup.UNEMPLOYED, TargetGroup.SFI_STUDENT),
+                    "somaliska",
+                    true));
             clock.advance(Duration.ofMinutes(10));
             var work = workflow.work(enrolment.id());
-            workflow.saveMapping(work.mapping().get(MappingArea.SWEDISH), MappingStatus.IN_PROGRESS,
-                    "Läser SFI kurs C", null, Set.of(Actor.PROVIDER), null);
+            workflow.saveMapping(
+                    work.mapping().get(MappingArea.SWEDISH),
+                    MappingStatus.IN_PROGRESS,
+                    "Läser SFI kurs C",
+                    null,
+                    Set.of(Actor.PROVIDER),
+                    null);
             clock.advance(Duration.ofMinutes(10));
             var plan = workflow.draft(enrolment.id(), false);
             workflow.describe(plan.id(), PlanGoal.WORK, "Vill arbeta inom barnomsorg");
-            workflow.addActivity(plan.id(), new ActivityDraft(ActivityKind.COACHING, null, "Jobbtorg Kista",
-                    "Coachning varje vecka", today, today.plusMonths(3)));
+            workflow.addActivity(
+                    plan.id(),
+                    new ActivityDraft(
+                            ActivityKind.COACHING,
+                            null,
+                            "Jobbtorg Kista",
+                            "Coachning varje vecka",
+                            today,
+                            today.plusMonths(3)));
             clock.advance(Duration.ofMinutes(15));
             workflow.approve(plan.id(), "Sara Handläggare", today);
             clock.advance(Duration.ofMinutes(30));
-            workflow.recordMeeting(new MeetingDraft(enrolment.id(), null, today.atTime(10, 0), MeetingKind.DESK,
-                    MeetingOutcome.ATTENDED, "Amina, coach", false, "Gick igenom planen", "Söka tre jobb", null, null));
+            workflow.recordMeeting(new MeetingDraft(
+                    enrolment.id(),
+                    null,
+                    today.atTime(10, 0),
+                    MeetingKind.DESK,
+                    MeetingOutcome.ATTENDED,
+                    "Amina, coach",
+                    false,
+                    "Gick igenom planen",
+                    "Söka tre jobb",
+                    null,
+                    null));
             clock.advance(Duration.ofMinutes(60));
-            caseload.update(amina.id(), new ParticipantDraft(amina.personalNumber().display(), "Amina", "Exempelsson",
-                    "070-000 00 00", "amina.exempelsson@example.org", "Rinkeby-Kista"));
+            caseload.update(
+                    amina.id(),
+                    new ParticipantDraft(
+                            amina.personalNumber().display(),
+                            "Amina",
+                            "Exempelsson",
+                            "070-000 00 00",
+                            "amina.exempelsson@example.org",
+                            "Rinkeby-Kista"));
             clock.advance(Duration.ofMinutes(30));
             var review = workflow.draft(enrolment.id(), true);
             var copied = workflow.work(enrolment.id()).activitiesOf(review.id()).get(0);
@@ -117,8 +161,13 @@ class ExamplePackageTest {
             // The team lead's laptop, admitted: a line of devices.jsonl, and a reader of the package.
             String[] leadSigning = PackageSigner.newKeyPair();
             String[] leadAgreement = PackageCrypto.newAgreementKeyPair();
-            sync.team().admit("0c0ffee0-0000-4000-8000-00000000003a", leadSigning[1], leadAgreement[1], "Gruppledare Exempel");
-            sync.exportSnapshot(file, p -> { });
+            sync.team()
+                    .admit(
+                            "0c0ffee0-0000-4000-8000-00000000003a",
+                            leadSigning[1],
+                            leadAgreement[1],
+                            "Gruppledare Exempel");
+            sync.exportSnapshot(file, p -> {});
         }
         return file;
     }
@@ -144,9 +193,13 @@ class ExamplePackageTest {
         assertEquals(1, verified.statements().size(), "the lead's laptop, admitted");
         assertEquals(Manifest.FORMAT_VERSION, verified.manifest().formatVersion());
         assertEquals(Manifest.SNAPSHOT, verified.manifest().kind());
-        assertEquals(verified.manifest().sequence().to(), verified.changes().size(),
+        assertEquals(
+                verified.manifest().sequence().to(),
+                verified.changes().size(),
                 "a snapshot of one laptop's log: every change, once");
-        assertEquals(JSON.readTree(manifestOf(EXAMPLE)), JSON.readTree(Files.readString(MANIFEST, StandardCharsets.UTF_8)),
+        assertEquals(
+                JSON.readTree(manifestOf(EXAMPLE)),
+                JSON.readTree(Files.readString(MANIFEST, StandardCharsets.UTF_8)),
                 MANIFEST + " is the example's manifest; see this test's comment");
 
         try (Database db = Database.open(dir.resolve("fresh.db"), Clock.systemUTC(), TestPassphrase.get())) {
@@ -154,9 +207,9 @@ class ExamplePackageTest {
             sync.team().setTeamPassphrase(PASSPHRASE);
             long records = verified.changes().stream().filter(c -> c.creates()).count();
             // A laptop nobody admitted: a person compares its fingerprint and admits it first.
-            assertFalse(sync.importPackage(EXAMPLE, true, p -> { }).admitted());
+            assertFalse(sync.importPackage(EXAMPLE, true, p -> {}).admitted());
             sync.team().admit(verified.manifest().producer().device());
-            SyncService.Imported first = sync.importPackage(EXAMPLE, false, p -> { });
+            SyncService.Imported first = sync.importPackage(EXAMPLE, false, p -> {});
             assertEquals(records, first.created());
             assertEquals(verified.changes().size() - records, first.updated());
             assertEquals(0, first.conflicts());
@@ -165,7 +218,7 @@ class ExamplePackageTest {
             assertEquals(2, new SyncedRecords(db).liveIds("participant").size());
 
             String after = new SyncedRecords(db).contentChecksum();
-            SyncService.Imported again = sync.importPackage(EXAMPLE, false, p -> { });
+            SyncService.Imported again = sync.importPackage(EXAMPLE, false, p -> {});
             assertEquals(0, again.created() + again.updated());
             assertEquals(after, new SyncedRecords(db).contentChecksum());
         }
@@ -185,13 +238,22 @@ class ExamplePackageTest {
 
     @Test
     void theExampleIsUnreadableWithoutItsPassphrase() throws IOException {
-        assertEquals("not_for_us", Assertions.assertThrows(PackageRefusedException.class,
-                () -> new PackageReader().read(EXAMPLE)).reason());
-        assertEquals("team_passphrase", Assertions.assertThrows(PackageRefusedException.class,
-                () -> new PackageReader().read(EXAMPLE, new PackageReader.Keyring("reader", null, null,
-                        () -> "en annan fras"))).reason());
+        assertEquals(
+                "not_for_us",
+                Assertions.assertThrows(PackageRefusedException.class, () -> new PackageReader().read(EXAMPLE))
+                        .reason());
+        assertEquals(
+                "team_passphrase",
+                Assertions.assertThrows(
+                                PackageRefusedException.class,
+                                () -> new PackageReader()
+                                        .read(
+                                                EXAMPLE,
+                                                new PackageReader.Keyring("reader", null, null, () -> "en annan fras")))
+                        .reason());
         try (ZipFile zip = new ZipFile(EXAMPLE.toFile())) {
-            byte[] people = zip.getInputStream(zip.getEntry("participants.jsonl")).readAllBytes();
+            byte[] people =
+                    zip.getInputStream(zip.getEntry("participants.jsonl")).readAllBytes();
             assertFalse(new String(people, StandardCharsets.ISO_8859_1).contains("Amina"), "encrypted");
         }
     }
@@ -205,8 +267,8 @@ class ExamplePackageTest {
 
     static String manifestOf(Path pkg) throws IOException {
         try (ZipFile zip = new ZipFile(pkg.toFile())) {
-            String text = new String(zip.getInputStream(zip.getEntry(PackageWriter.MANIFEST)).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String text = new String(
+                    zip.getInputStream(zip.getEntry(PackageWriter.MANIFEST)).readAllBytes(), StandardCharsets.UTF_8);
             return text.replace("\r\n", "\n") + (text.endsWith("\n") ? "" : "\n");
         }
     }

@@ -33,7 +33,8 @@ class NotJsonLineTest {
     private Path withCoachLine(String line) throws IOException, NoSuchAlgorithmException {
         Path bad = dir.resolve("bad.caseload.zip");
         String text = line + "\n";
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        String sha = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         try (ZipFile in = new ZipFile(PLAIN.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             for (ZipEntry e : Collections.list(in.entries())) {
@@ -59,12 +60,15 @@ class NotJsonLineTest {
     void aLineThatIsNotJsonIsRefusedAsNotJson() throws Exception {
         for (String line : List.of("not json at all", "{\"id\": ")) {
             Path bad = withCoachLine(line);
-            PackageRefusedException refused = assertThrows(PackageRefusedException.class,
-                    () -> new PackageReader().read(bad), line);
+            PackageRefusedException refused =
+                    assertThrows(PackageRefusedException.class, () -> new PackageReader().read(bad), line);
             assertEquals("not_json", refused.reason(), line);
             assertEquals(List.of("coaches.jsonl:1"), refused.args());
         }
-        assertEquals("schema", assertThrows(PackageRefusedException.class,
-                () -> new PackageReader().read(withCoachLine("[1, 2]"))).reason(), "JSON, but not a change");
+        assertEquals(
+                "schema",
+                assertThrows(PackageRefusedException.class, () -> new PackageReader().read(withCoachLine("[1, 2]")))
+                        .reason(),
+                "JSON, but not a change");
     }
 }

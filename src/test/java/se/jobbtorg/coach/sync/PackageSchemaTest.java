@@ -48,35 +48,56 @@ class PackageSchemaTest {
             Files.createDirectories(DIR);
             Files.writeString(file, expected, StandardCharsets.UTF_8);
         }
-        assertEquals(expected, Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"),
+        assertEquals(
+                expected,
+                Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"),
                 file + " is out of date; see this test's comment");
     }
 
     static ObjectNode entitySchema(SyncEntities.Entity entity) {
-        ObjectNode s = header(entity.name(), "One change of one record of the entity '" + entity.name()
-                + "': one line of " + entity.file());
+        ObjectNode s = header(
+                entity.name(),
+                "One change of one record of the entity '" + entity.name() + "': one line of " + entity.file());
         s.put("type", "object");
         s.set("required", strings("id", "stamp", "base", "device", "deleted", "fields", "bases"));
         s.put("additionalProperties", false);
         ObjectNode p = s.putObject("properties");
-        p.putObject("id").put("type", "string").put("pattern", ID)
+        p.putObject("id")
+                .put("type", "string")
+                .put("pattern", ID)
                 .put("description", "The record's id (a UUID), the same on every device.");
-        p.putObject("stamp").put("$ref", "#/$defs/stamp")
+        p.putObject("stamp")
+                .put("$ref", "#/$defs/stamp")
                 .put("description", "The version this change made: unique, and later than every version it saw.");
         ObjectNode base = p.putObject("base");
         base.set("type", strings("string", "null"));
-        base.put("pattern", STAMP).put("description", "The record's version the change was made from; null when the change created the record.");
-        p.putObject("device").put("type", "string").put("minLength", 1).put("maxLength", 64)
-                .put("description", "The device the change was made on ('merge-' and the target id for changes the merge rule makes).");
-        p.putObject("deleted").put("type", "boolean")
+        base.put("pattern", STAMP)
+                .put(
+                        "description",
+                        "The record's version the change was made from; null when the change created the record.");
+        p.putObject("device")
+                .put("type", "string")
+                .put("minLength", 1)
+                .put("maxLength", 64)
+                .put(
+                        "description",
+                        "The device the change was made on ('merge-' and the target id for changes the merge rule makes).");
+        p.putObject("deleted")
+                .put("type", "boolean")
                 .put("description", "True when the change deleted the record. Deletes are final.");
         ObjectNode fields = p.putObject("fields");
-        fields.put("type", "object").put("additionalProperties", false)
-                .put("description", "The fields the change set, with their new values. A creation carries every field that has a value.");
+        fields.put("type", "object")
+                .put("additionalProperties", false)
+                .put(
+                        "description",
+                        "The fields the change set, with their new values. A creation carries every field that has a value.");
         ObjectNode fieldProps = fields.putObject("properties");
         ObjectNode bases = p.putObject("bases");
-        bases.put("type", "object").put("additionalProperties", false)
-                .put("description", "Per field, the versions of that field the editor had seen (empty or absent for a new record).");
+        bases.put("type", "object")
+                .put("additionalProperties", false)
+                .put(
+                        "description",
+                        "Per field, the versions of that field the editor had seen (empty or absent for a new record).");
         ObjectNode baseProps = bases.putObject("properties");
         for (String column : entity.dataColumns()) {
             fieldProps.set(column, column(entity, entity.field(column)));
@@ -91,7 +112,9 @@ class PackageSchemaTest {
         boolean nullable = field.getDataType().nullable();
         boolean integer = Number.class.isAssignableFrom(field.getType());
         String name = field.getName();
-        c.set("type", nullable ? strings(integer ? "integer" : "string", "null") : strings(integer ? "integer" : "string"));
+        c.set(
+                "type",
+                nullable ? strings(integer ? "integer" : "string", "null") : strings(integer ? "integer" : "string"));
         for (CodeLists.CodeList list : CodeLists.ALL.values()) {
             if (list.entity().equals(entity.name()) && list.column().equals(name)) {
                 String alternatives = String.join("|", CodeLists.codes(list));
@@ -100,12 +123,15 @@ class PackageSchemaTest {
                 } else {
                     c.put("pattern", "^(" + alternatives + ")$");
                 }
-                c.put("description", "A code of the code list '" + list.name() + "'"
-                        + (list.commaSeparated() ? ", several separated by commas." : "."));
+                c.put(
+                        "description",
+                        "A code of the code list '" + list.name() + "'"
+                                + (list.commaSeparated() ? ", several separated by commas." : "."));
             }
         }
         if (entity.name().equals("participant") && name.equals("personal_number")) {
-            c.put("pattern", "^[0-9]{12}$").put("description", "The personal identity number, 12 digits (yyyymmddnnnn).");
+            c.put("pattern", "^[0-9]{12}$")
+                    .put("description", "The personal identity number, 12 digits (yyyymmddnnnn).");
         }
         if (FLAGS.contains(name)) {
             c.put("minimum", 0).put("maximum", 1);
@@ -114,7 +140,10 @@ class PackageSchemaTest {
             c.put("pattern", DATE).put("description", "A date, yyyy-mm-dd.");
         }
         if (entity.references().containsKey(name)) {
-            c.put("pattern", ID).put("description", "The id of a " + entity.references().get(name).replace('_', ' ') + ".");
+            c.put("pattern", ID)
+                    .put(
+                            "description",
+                            "The id of a " + entity.references().get(name).replace('_', ' ') + ".");
         }
         return c;
     }
@@ -122,8 +151,20 @@ class PackageSchemaTest {
     static ObjectNode manifestSchema() {
         ObjectNode s = header("manifest", "manifest.json of a caseload package");
         s.put("type", "object");
-        s.set("required", strings("format", "formatVersion", "packageId", "producer", "createdAt", "kind", "sequence",
-                "codeLists", "counts", "entries", "received"));
+        s.set(
+                "required",
+                strings(
+                        "format",
+                        "formatVersion",
+                        "packageId",
+                        "producer",
+                        "createdAt",
+                        "kind",
+                        "sequence",
+                        "codeLists",
+                        "counts",
+                        "entries",
+                        "received"));
         s.put("additionalProperties", false);
         ObjectNode p = s.putObject("properties");
         p.putObject("format").put("const", Manifest.FORMAT);
@@ -133,34 +174,70 @@ class PackageSchemaTest {
         producer.put("type", "object").put("additionalProperties", false);
         producer.set("required", strings("device", "user"));
         ObjectNode producerProps = producer.putObject("properties");
-        producerProps.<ObjectNode>set("device", JSON.createObjectNode().put("type", "string").put("minLength", 1))
-                .putObject("user").set("type", strings("string", "null"));
-        producerProps.putObject("agreementKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
+        producerProps
+                .<ObjectNode>set(
+                        "device", JSON.createObjectNode().put("type", "string").put("minLength", 1))
+                .putObject("user")
+                .set("type", strings("string", "null"));
+        producerProps
+                .putObject("agreementKey")
+                .put("type", "string")
+                .put("pattern", BASE64)
+                .put("maxLength", 200)
                 .put("description", "Version 2: the producer's X25519 public key, Base64 of its X.509 encoding.");
         p.putObject("createdAt").put("type", "string").put("description", "An instant, ISO-8601 in UTC.");
         p.putObject("kind").set("enum", strings(Manifest.DELTA, Manifest.SNAPSHOT));
         ObjectNode seq = p.putObject("sequence");
         seq.put("type", "object").put("additionalProperties", false);
         seq.set("required", strings("from", "to"));
-        seq.putObject("properties").<ObjectNode>set("from", JSON.createObjectNode().put("type", "integer").put("minimum", 0)
-                .put("maximum", Integer.MAX_VALUE))
-                .putObject("to").put("type", "integer").put("minimum", 0).put("maximum", Integer.MAX_VALUE);
-        p.putObject("codeLists").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 1)
+        seq.putObject("properties")
+                .<ObjectNode>set(
+                        "from",
+                        JSON.createObjectNode()
+                                .put("type", "integer")
+                                .put("minimum", 0)
+                                .put("maximum", Integer.MAX_VALUE))
+                .putObject("to")
+                .put("type", "integer")
+                .put("minimum", 0)
                 .put("maximum", Integer.MAX_VALUE);
-        p.putObject("counts").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0)
+        p.putObject("codeLists")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .put("type", "integer")
+                .put("minimum", 1)
                 .put("maximum", Integer.MAX_VALUE);
-        p.putObject("entries").put("type", "object").putObject("additionalProperties").put("type", "string")
+        p.putObject("counts")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .put("type", "integer")
+                .put("minimum", 0)
+                .put("maximum", Integer.MAX_VALUE);
+        p.putObject("entries")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .put("type", "string")
                 .put("pattern", "^[0-9a-f]{64}$");
-        p.putObject("received").put("type", "object").putObject("additionalProperties").put("type", "integer").put("minimum", 0)
+        p.putObject("received")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .put("type", "integer")
+                .put("minimum", 0)
                 .put("maximum", Integer.MAX_VALUE);
         ObjectNode enc = p.putObject("encryption");
-        enc.put("type", "object").put("additionalProperties", false)
-                .put("description", "Version 2: present when every entry but manifest.json and signature.json is encrypted.");
+        enc.put("type", "object")
+                .put("additionalProperties", false)
+                .put(
+                        "description",
+                        "Version 2: present when every entry but manifest.json and signature.json is encrypted.");
         enc.set("required", strings("aead", "chunkSize", "ephemeralKey", "recipients"));
         ObjectNode encProps = enc.putObject("properties");
         encProps.putObject("aead").put("const", PackageCrypto.AEAD);
         encProps.putObject("chunkSize").put("const", PackageCrypto.CHUNK);
-        encProps.putObject("ephemeralKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
+        encProps.putObject("ephemeralKey")
+                .put("type", "string")
+                .put("pattern", BASE64)
+                .put("maxLength", 200)
                 .put("description", "The package's ephemeral X25519 public key, Base64 of its X.509 encoding.");
         ObjectNode recipients = encProps.putObject("recipients");
         recipients.put("type", "array").put("minItems", 1).put("maxItems", 1000);
@@ -170,26 +247,50 @@ class PackageSchemaTest {
         ObjectNode rp = r.putObject("properties");
         rp.putObject("type").set("enum", strings(Manifest.Recipient.DEVICE, Manifest.Recipient.PASSPHRASE));
         rp.putObject("device").put("type", "string").put("minLength", 1).put("maxLength", 64);
-        rp.putObject("agreementKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200);
+        rp.putObject("agreementKey")
+                .put("type", "string")
+                .put("pattern", BASE64)
+                .put("maxLength", 200);
         rp.putObject("kdf").put("const", PackageCrypto.KDF);
-        rp.putObject("iterations").put("type", "integer").put("minimum", PackageCrypto.PBKDF2_MIN_ITERATIONS)
+        rp.putObject("iterations")
+                .put("type", "integer")
+                .put("minimum", PackageCrypto.PBKDF2_MIN_ITERATIONS)
                 .put("maximum", PackageCrypto.PBKDF2_MAX_ITERATIONS);
         rp.putObject("salt").put("type", "string").put("pattern", BASE64).put("maxLength", 200);
-        rp.putObject("wrappedKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
+        rp.putObject("wrappedKey")
+                .put("type", "string")
+                .put("pattern", BASE64)
+                .put("maxLength", 200)
                 .put("description", "Base64 of the 48 bytes ChaCha20-Poly1305 makes of the 32-byte content key.");
         return s;
     }
 
     static ObjectNode statementSchema() {
-        ObjectNode s = header("device_statement", "One line of devices.jsonl: a decision about one of the team's"
-                + " devices, signed by the device it was made on");
+        ObjectNode s = header(
+                "device_statement",
+                "One line of devices.jsonl: a decision about one of the team's"
+                        + " devices, signed by the device it was made on");
         s.put("type", "object");
-        s.set("required", strings("subject", "status", "signingKey", "agreementKey", "label", "decidedBy", "deciderKey",
-                "stamp", "signature"));
+        s.set(
+                "required",
+                strings(
+                        "subject",
+                        "status",
+                        "signingKey",
+                        "agreementKey",
+                        "label",
+                        "decidedBy",
+                        "deciderKey",
+                        "stamp",
+                        "signature"));
         s.put("additionalProperties", false);
         ObjectNode p = s.putObject("properties");
         String text = "^[^\\u0000-\\u001f\\u007f]*$";
-        p.putObject("subject").put("type", "string").put("minLength", 1).put("maxLength", 64).put("pattern", text)
+        p.putObject("subject")
+                .put("type", "string")
+                .put("minLength", 1)
+                .put("maxLength", 64)
+                .put("pattern", text)
                 .put("description", "The device the decision is about.");
         p.putObject("status").set("enum", strings("admitted", "unsigned", "withdrawn"));
         for (String key : new String[] {"signingKey", "agreementKey"}) {
@@ -200,27 +301,49 @@ class PackageSchemaTest {
         ObjectNode label = p.putObject("label");
         label.set("type", strings("string", "null"));
         label.put("maxLength", 200).put("pattern", text);
-        p.putObject("decidedBy").put("type", "string").put("minLength", 1).put("maxLength", 64).put("pattern", text);
+        p.putObject("decidedBy")
+                .put("type", "string")
+                .put("minLength", 1)
+                .put("maxLength", 64)
+                .put("pattern", text);
         p.putObject("deciderKey").put("type", "string").put("pattern", BASE64).put("maxLength", 200);
-        p.putObject("stamp").put("type", "string").put("maxLength", 40).put("pattern", text)
+        p.putObject("stamp")
+                .put("type", "string")
+                .put("maxLength", 40)
+                .put("pattern", text)
                 .put("description", "When it was decided: an instant, ISO-8601 in UTC.");
-        p.putObject("signature").put("type", "string").put("pattern", BASE64).put("maxLength", 200)
-                .put("description", "Base64 of the Ed25519 signature by deciderKey over the statement's canonical text.");
+        p.putObject("signature")
+                .put("type", "string")
+                .put("pattern", BASE64)
+                .put("maxLength", 200)
+                .put(
+                        "description",
+                        "Base64 of the Ed25519 signature by deciderKey over the statement's canonical text.");
         return s;
     }
 
     static ObjectNode signatureSchema() {
-        ObjectNode s = header("signature", "signature.json of a caseload package: the producer's Ed25519 signature over"
-                + " the exact bytes of manifest.json");
+        ObjectNode s = header(
+                "signature",
+                "signature.json of a caseload package: the producer's Ed25519 signature over"
+                        + " the exact bytes of manifest.json");
         s.put("type", "object");
         s.set("required", strings("algorithm", "publicKey", "signature"));
         s.put("additionalProperties", false);
         ObjectNode p = s.putObject("properties");
         p.putObject("algorithm").put("const", "Ed25519");
-        p.putObject("publicKey").put("type", "string").put("pattern", "^[A-Za-z0-9+/]+={0,2}$").put("maxLength", 200)
+        p.putObject("publicKey")
+                .put("type", "string")
+                .put("pattern", "^[A-Za-z0-9+/]+={0,2}$")
+                .put("maxLength", 200)
                 .put("description", "The producer's public key: Base64 of its X.509 (SubjectPublicKeyInfo) encoding.");
-        p.putObject("signature").put("type", "string").put("pattern", "^[A-Za-z0-9+/]+={0,2}$").put("maxLength", 200)
-                .put("description", "Base64 of the Ed25519 signature over the bytes of manifest.json as stored in the zip.");
+        p.putObject("signature")
+                .put("type", "string")
+                .put("pattern", "^[A-Za-z0-9+/]+={0,2}$")
+                .put("maxLength", 200)
+                .put(
+                        "description",
+                        "Base64 of the Ed25519 signature over the bytes of manifest.json as stored in the zip.");
         return s;
     }
 

@@ -11,8 +11,15 @@ import java.util.Objects;
  * values, per field the versions its editor had seen (bases), the record's version before
  * (base) and after (stamp), the device it was made on, and whether it deleted the record.
  */
-public record Change(String entity, String recordId, String stamp, String base, String device, boolean deleted,
-        Map<String, Object> values, Map<String, List<String>> bases) {
+public record Change(
+        String entity,
+        String recordId,
+        String stamp,
+        String base,
+        String device,
+        boolean deleted,
+        Map<String, Object> values,
+        Map<String, List<String>> bases) {
 
     public Change {
         Objects.requireNonNull(entity);

@@ -21,13 +21,19 @@ public final class DeviceRegistry {
     private static final String TEAM_PASSPHRASE = "team_passphrase";
 
     /** A statement as stored; see sync.DeviceStatement for what it means and how it is signed. */
-    public record Statement(String subject, String status, String signingKey, String agreementKey, String label,
-            String decidedBy, String deciderKey, String stamp, String signature) {
-    }
+    public record Statement(
+            String subject,
+            String status,
+            String signingKey,
+            String agreementKey,
+            String label,
+            String decidedBy,
+            String deciderKey,
+            String stamp,
+            String signature) {}
 
     /** A device whose package was seen here: what a person needs to admit it. */
-    public record Seen(String deviceId, String label, String signingKey, String agreementKey, String lastSeen) {
-    }
+    public record Seen(String deviceId, String label, String signingKey, String agreementKey, String lastSeen) {}
 
     private final Database db;
 
@@ -52,14 +58,24 @@ public final class DeviceRegistry {
     }
 
     private List<Statement> statements(DSLContext dsl) {
-        return dsl.selectFrom(DEVICE_STATEMENT).orderBy(DEVICE_STATEMENT.STAMP, DEVICE_STATEMENT.DECIDED_BY)
-                .fetch(r -> new Statement(r.getSubject(), r.getStatus(), r.getSigningKey(), r.getAgreementKey(),
-                        r.getLabel(), r.getDecidedBy(), r.getDeciderKey(), r.getStamp(), r.getSignature()));
+        return dsl.selectFrom(DEVICE_STATEMENT)
+                .orderBy(DEVICE_STATEMENT.STAMP, DEVICE_STATEMENT.DECIDED_BY)
+                .fetch(r -> new Statement(
+                        r.getSubject(),
+                        r.getStatus(),
+                        r.getSigningKey(),
+                        r.getAgreementKey(),
+                        r.getLabel(),
+                        r.getDecidedBy(),
+                        r.getDeciderKey(),
+                        r.getStamp(),
+                        r.getSignature()));
     }
 
     /** Keeps a statement (once: the same decision relayed twice is one row). */
     public void add(Transaction tx, Statement s) {
-        tx.dsl().insertInto(DEVICE_STATEMENT)
+        tx.dsl()
+                .insertInto(DEVICE_STATEMENT)
                 .set(DEVICE_STATEMENT.SUBJECT, s.subject())
                 .set(DEVICE_STATEMENT.STATUS, s.status())
                 .set(DEVICE_STATEMENT.SIGNING_KEY, s.signingKey())
@@ -81,31 +97,33 @@ public final class DeviceRegistry {
     }
 
     public List<Seen> seen() {
-        return db.read(dsl -> dsl.selectFrom(DEVICE_SEEN).orderBy(DEVICE_SEEN.LABEL, DEVICE_SEEN.DEVICE_ID)
-                .fetch(r -> new Seen(r.getDeviceId(), r.getLabel(), r.getSigningKey(), r.getAgreementKey(),
-                        r.getLastSeen())));
+        return db.read(dsl -> dsl.selectFrom(DEVICE_SEEN)
+                .orderBy(DEVICE_SEEN.LABEL, DEVICE_SEEN.DEVICE_ID)
+                .fetch(r -> new Seen(
+                        r.getDeviceId(), r.getLabel(), r.getSigningKey(), r.getAgreementKey(), r.getLastSeen())));
     }
 
     public Optional<Seen> seen(String deviceId) {
-        return db.read(dsl -> dsl.selectFrom(DEVICE_SEEN).where(DEVICE_SEEN.DEVICE_ID.eq(deviceId))
-                .fetchOptional(r -> new Seen(r.getDeviceId(), r.getLabel(), r.getSigningKey(), r.getAgreementKey(),
-                        r.getLastSeen())));
+        return db.read(dsl -> dsl.selectFrom(DEVICE_SEEN)
+                .where(DEVICE_SEEN.DEVICE_ID.eq(deviceId))
+                .fetchOptional(r -> new Seen(
+                        r.getDeviceId(), r.getLabel(), r.getSigningKey(), r.getAgreementKey(), r.getLastSeen())));
     }
 
     /** Notes a device's package: its name and keys as the package gave them (a key it did not give stays). */
     public void saw(Transaction tx, Seen s) {
-        tx.dsl().insertInto(DEVICE_SEEN)
+        tx.dsl()
+                .insertInto(DEVICE_SEEN)
                 .set(DEVICE_SEEN.DEVICE_ID, s.deviceId())
                 .set(DEVICE_SEEN.LABEL, s.label())
                 .set(DEVICE_SEEN.SIGNING_KEY, s.signingKey())
                 .set(DEVICE_SEEN.AGREEMENT_KEY, s.agreementKey())
                 .set(DEVICE_SEEN.LAST_SEEN, s.lastSeen())
-                .onConflict(DEVICE_SEEN.DEVICE_ID).doUpdate()
+                .onConflict(DEVICE_SEEN.DEVICE_ID)
+                .doUpdate()
                 .set(DEVICE_SEEN.LABEL, DSL.coalesce(DSL.val(s.label()), DEVICE_SEEN.LABEL))
-                .set(DEVICE_SEEN.SIGNING_KEY,
-                        DSL.coalesce(DSL.val(s.signingKey()), DEVICE_SEEN.SIGNING_KEY))
-                .set(DEVICE_SEEN.AGREEMENT_KEY,
-                        DSL.coalesce(DSL.val(s.agreementKey()), DEVICE_SEEN.AGREEMENT_KEY))
+                .set(DEVICE_SEEN.SIGNING_KEY, DSL.coalesce(DSL.val(s.signingKey()), DEVICE_SEEN.SIGNING_KEY))
+                .set(DEVICE_SEEN.AGREEMENT_KEY, DSL.coalesce(DSL.val(s.agreementKey()), DEVICE_SEEN.AGREEMENT_KEY))
                 .set(DEVICE_SEEN.LAST_SEEN, s.lastSeen())
                 .execute();
     }
@@ -118,7 +136,9 @@ public final class DeviceRegistry {
     }
 
     public Optional<String> teamPassphrase() {
-        return db.read(dsl -> dsl.select(TEAM_SECRET.VALUE).from(TEAM_SECRET).where(TEAM_SECRET.NAME.eq(TEAM_PASSPHRASE))
+        return db.read(dsl -> dsl.select(TEAM_SECRET.VALUE)
+                .from(TEAM_SECRET)
+                .where(TEAM_SECRET.NAME.eq(TEAM_PASSPHRASE))
                 .fetchOptional(TEAM_SECRET.VALUE));
     }
 
@@ -126,10 +146,19 @@ public final class DeviceRegistry {
     public void setTeamPassphrase(String passphrase) {
         db.write(tx -> {
             if (passphrase == null) {
-                tx.dsl().deleteFrom(TEAM_SECRET).where(TEAM_SECRET.NAME.eq(TEAM_PASSPHRASE)).execute();
+                tx.dsl()
+                        .deleteFrom(TEAM_SECRET)
+                        .where(TEAM_SECRET.NAME.eq(TEAM_PASSPHRASE))
+                        .execute();
             } else {
-                tx.dsl().insertInto(TEAM_SECRET).set(TEAM_SECRET.NAME, TEAM_PASSPHRASE).set(TEAM_SECRET.VALUE, passphrase)
-                        .onConflict(TEAM_SECRET.NAME).doUpdate().set(TEAM_SECRET.VALUE, passphrase).execute();
+                tx.dsl()
+                        .insertInto(TEAM_SECRET)
+                        .set(TEAM_SECRET.NAME, TEAM_PASSPHRASE)
+                        .set(TEAM_SECRET.VALUE, passphrase)
+                        .onConflict(TEAM_SECRET.NAME)
+                        .doUpdate()
+                        .set(TEAM_SECRET.VALUE, passphrase)
+                        .execute();
             }
             return null;
         });

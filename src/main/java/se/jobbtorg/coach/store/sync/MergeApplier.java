@@ -113,6 +113,7 @@ public final class MergeApplier {
      * version stamp (null: no such record) and whether it exists, by "entity/id".
      */
     private final Set<String> knownChanges = new HashSet<>();
+
     private final Set<String> lookedUp = new HashSet<>();
     private final Map<String, String> versions = new HashMap<>();
     private final Set<String> existing = new HashSet<>();
@@ -139,7 +140,10 @@ public final class MergeApplier {
     }
 
     private static boolean known(DSLContext dsl, Change c) {
-        return dsl.fetchExists(CHANGE_LOG, CHANGE_LOG.ENTITY.eq(c.entity()), CHANGE_LOG.RECORD_ID.eq(c.recordId()),
+        return dsl.fetchExists(
+                CHANGE_LOG,
+                CHANGE_LOG.ENTITY.eq(c.entity()),
+                CHANGE_LOG.RECORD_ID.eq(c.recordId()),
                 CHANGE_LOG.NEW_STAMP.eq(c.stamp()));
     }
 
@@ -202,7 +206,8 @@ public final class MergeApplier {
             for (var ref : entity.get().references().entrySet()) {
                 Object target = c.values().get(ref.getKey());
                 if (target != null && !created.contains(ref.getValue() + "/" + target)) {
-                    referred.computeIfAbsent(ref.getValue(), k -> new HashSet<>()).add(target.toString());
+                    referred.computeIfAbsent(ref.getValue(), k -> new HashSet<>())
+                            .add(target.toString());
                 }
             }
         }
@@ -212,14 +217,17 @@ public final class MergeApplier {
             TableField<?, String> idField = idField(e.table());
             Field<String> version = e.field(Transaction.VERSION_STAMP).coerce(String.class);
             for (List<String> chunk : chunks(byEntity.getValue())) {
-                dsl.select(CHANGE_LOG.RECORD_ID, CHANGE_LOG.NEW_STAMP).from(CHANGE_LOG)
+                dsl.select(CHANGE_LOG.RECORD_ID, CHANGE_LOG.NEW_STAMP)
+                        .from(CHANGE_LOG)
                         .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.in(chunk))
                         .forEach(r -> knownChanges.add(entity + "/" + r.value1() + "/" + r.value2()));
                 chunk.forEach(id -> {
                     lookedUp.add(entity + "/" + id);
                     versions.put(entity + "/" + id, null);
                 });
-                dsl.select(idField, version).from(e.table()).where(idField.in(chunk))
+                dsl.select(idField, version)
+                        .from(e.table())
+                        .where(idField.in(chunk))
                         .forEach(r -> versions.put(entity + "/" + r.value1(), r.value2()));
             }
         }
@@ -228,7 +236,9 @@ public final class MergeApplier {
             TableField<?, String> idField = idField(e.table());
             for (List<String> chunk : chunks(byEntity.getValue())) {
                 chunk.forEach(id -> lookedUp.add(e.name() + "/" + id));
-                dsl.select(idField).from(e.table()).where(idField.in(chunk))
+                dsl.select(idField)
+                        .from(e.table())
+                        .where(idField.in(chunk))
                         .forEach(r -> existing.add(e.name() + "/" + r.value1()));
             }
         }
@@ -265,8 +275,11 @@ public final class MergeApplier {
         if (versions.containsKey(record)) {
             return versions.get(record);
         }
-        return dsl.select(e.field(Transaction.VERSION_STAMP).coerce(String.class)).from(e.table())
-                .where(idField(e.table()).eq(id)).fetchOptional(0, String.class).orElse(null);
+        return dsl.select(e.field(Transaction.VERSION_STAMP).coerce(String.class))
+                .from(e.table())
+                .where(idField(e.table()).eq(id))
+                .fetchOptional(0, String.class)
+                .orElse(null);
     }
 
     private boolean existsNow(String entity, String id) {
@@ -299,17 +312,23 @@ public final class MergeApplier {
         long ahead = millis(c.stamp()) - tx.wallClock().millis();
         if (ahead > MAX_AHEAD_MILLIS) {
             // A laptop whose clock runs far ahead would drag every clock it meets along.
-            throw new ChangeRefusedException(ChangeRefusal.FUTURE_STAMP, c.entity(), c.recordId(), c.stamp().substring(0, 13));
+            throw new ChangeRefusedException(
+                    ChangeRefusal.FUTURE_STAMP,
+                    c.entity(),
+                    c.recordId(),
+                    c.stamp().substring(0, 13));
         }
-        if (c.values().containsKey("merged_into") && (!c.device().startsWith(MERGE_DEVICE + "-")
-                || c.recordId().equals(c.values().get("merged_into")))) {
+        if (c.values().containsKey("merged_into")
+                && (!c.device().startsWith(MERGE_DEVICE + "-")
+                        || c.recordId().equals(c.values().get("merged_into")))) {
             // Only the merge rule merges people, and never a person into themselves.
             throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
         }
         for (var ref : e.references().entrySet()) {
             Object target = c.values().get(ref.getKey());
             if (target != null && !existsNow(ref.getValue(), target.toString())) {
-                throw new ChangeRefusedException(ChangeRefusal.ORPHAN, c.entity(), c.recordId(), ref.getValue(), target.toString());
+                throw new ChangeRefusedException(
+                        ChangeRefusal.ORPHAN, c.entity(), c.recordId(), ref.getValue(), target.toString());
             }
         }
         Map<Field<?>, Object> set = new LinkedHashMap<>();
@@ -328,7 +347,13 @@ public final class MergeApplier {
                     h -> h.equals(c.stamp()) ? value : history.valueAt(c.entity(), c.recordId(), column, h);
             String shown = FieldHistory.winner(heads, e.sticky().contains(column), valueOf);
             set.put(e.field(column), convert(e.field(column), valueOf.apply(shown)));
-            if (heads.size() > 1 && heads.stream().map(valueOf).map(FieldHistory::normalise).distinct().count() > 1) {
+            if (heads.size() > 1
+                    && heads.stream()
+                                    .map(valueOf)
+                                    .map(FieldHistory::normalise)
+                                    .distinct()
+                                    .count()
+                            > 1) {
                 counts.conflicts++;
             }
         }
@@ -355,13 +380,12 @@ public final class MergeApplier {
     }
 
     /** A new record waiting for its batch's bulk insert. */
-    private record Creation(Entity entity, Change change, Map<Field<?>, Object> row) {
-    }
+    private record Creation(Entity entity, Change change, Map<Field<?>, Object> row) {}
 
     private final List<Creation> pendingCreations = new ArrayList<>();
 
-    private static Map<Field<?>, Object> creationRow(Entity e, Change c, TableField<?, String> idField,
-            Map<Field<?>, Object> set) {
+    private static Map<Field<?>, Object> creationRow(
+            Entity e, Change c, TableField<?, String> idField, Map<Field<?>, Object> set) {
         Map<Field<?>, Object> row = new LinkedHashMap<>(set);
         row.put(idField, c.recordId());
         row.put(e.field(Transaction.VERSION_STAMP), c.stamp());
@@ -410,11 +434,19 @@ public final class MergeApplier {
 
     /** The log rows: one prepared statement, bound once per row, sent as one batch. */
     private void insertLog(List<Creation> rows) {
-        List<Field<?>> columns = List.of(CHANGE_LOG.ENTITY, CHANGE_LOG.RECORD_ID, CHANGE_LOG.FIELDS,
-                CHANGE_LOG.FIELD_VALUES, CHANGE_LOG.FIELD_BASES, CHANGE_LOG.BASE_STAMP, CHANGE_LOG.NEW_STAMP,
-                CHANGE_LOG.DEVICE_ID, CHANGE_LOG.DELETED, CHANGE_LOG.LOGGED_AT);
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CHANGE_LOG, columns)
-                .values(Collections.nCopies(columns.size(), null)));
+        List<Field<?>> columns = List.of(
+                CHANGE_LOG.ENTITY,
+                CHANGE_LOG.RECORD_ID,
+                CHANGE_LOG.FIELDS,
+                CHANGE_LOG.FIELD_VALUES,
+                CHANGE_LOG.FIELD_BASES,
+                CHANGE_LOG.BASE_STAMP,
+                CHANGE_LOG.NEW_STAMP,
+                CHANGE_LOG.DEVICE_ID,
+                CHANGE_LOG.DELETED,
+                CHANGE_LOG.LOGGED_AT);
+        BatchBindStep batch =
+                dsl.batch(dsl.insertInto(CHANGE_LOG, columns).values(Collections.nCopies(columns.size(), null)));
         for (Creation row : rows) {
             batch = batch.bind(logRow(row.change()).toArray());
         }
@@ -431,12 +463,13 @@ public final class MergeApplier {
             Creation first = rows.get(start);
             List<Field<?>> columns = List.copyOf(first.row().keySet());
             int end = start + 1;
-            while (end < rows.size() && rows.get(end).entity() == first.entity()
+            while (end < rows.size()
+                    && rows.get(end).entity() == first.entity()
                     && List.copyOf(rows.get(end).row().keySet()).equals(columns)) {
                 end++;
             }
-            BatchBindStep batch = dsl.batch(dsl.insertInto(first.entity().table(), columns)
-                    .values(Collections.nCopies(columns.size(), null)));
+            BatchBindStep batch = dsl.batch(
+                    dsl.insertInto(first.entity().table(), columns).values(Collections.nCopies(columns.size(), null)));
             for (Creation row : rows.subList(start, end)) {
                 batch = batch.bind(row.row().values().toArray());
             }
@@ -469,8 +502,8 @@ public final class MergeApplier {
         }
     }
 
-    private void writeOne(Entity e, Change c, String storedStamp, TableField<?, String> idField,
-            Map<Field<?>, Object> set) {
+    private void writeOne(
+            Entity e, Change c, String storedStamp, TableField<?, String> idField, Map<Field<?>, Object> set) {
         try {
             write(e, c, storedStamp, idField, set);
         } catch (DataAccessException ex) {
@@ -487,8 +520,8 @@ public final class MergeApplier {
         }
     }
 
-    private void write(Entity e, Change c, String storedStamp, TableField<?, String> idField,
-            Map<Field<?>, Object> set) {
+    private void write(
+            Entity e, Change c, String storedStamp, TableField<?, String> idField, Map<Field<?>, Object> set) {
         if (storedStamp == null) {
             requireComplete(e, c);
             dsl.insertInto(e.table()).set(creationRow(e, c, idField, set)).execute();
@@ -526,7 +559,9 @@ public final class MergeApplier {
     private void requireComplete(Entity e, Change c) {
         for (Field<?> f : e.table().fields()) {
             String name = f.getName();
-            if (!f.getDataType().nullable() && !f.getDataType().defaulted() && e.dataColumns().contains(name)
+            if (!f.getDataType().nullable()
+                    && !f.getDataType().defaulted()
+                    && e.dataColumns().contains(name)
                     && c.values().get(name) == null) {
                 throw new ChangeRefusedException(ChangeRefusal.INCOMPLETE, c.entity(), c.recordId(), name);
             }
@@ -534,9 +569,20 @@ public final class MergeApplier {
     }
 
     private void log(Change c) {
-        dsl.insertInto(CHANGE_LOG, CHANGE_LOG.ENTITY, CHANGE_LOG.RECORD_ID, CHANGE_LOG.FIELDS, CHANGE_LOG.FIELD_VALUES,
-                CHANGE_LOG.FIELD_BASES, CHANGE_LOG.BASE_STAMP, CHANGE_LOG.NEW_STAMP, CHANGE_LOG.DEVICE_ID,
-                CHANGE_LOG.DELETED, CHANGE_LOG.LOGGED_AT).values(logRow(c)).execute();
+        dsl.insertInto(
+                        CHANGE_LOG,
+                        CHANGE_LOG.ENTITY,
+                        CHANGE_LOG.RECORD_ID,
+                        CHANGE_LOG.FIELDS,
+                        CHANGE_LOG.FIELD_VALUES,
+                        CHANGE_LOG.FIELD_BASES,
+                        CHANGE_LOG.BASE_STAMP,
+                        CHANGE_LOG.NEW_STAMP,
+                        CHANGE_LOG.DEVICE_ID,
+                        CHANGE_LOG.DELETED,
+                        CHANGE_LOG.LOGGED_AT)
+                .values(logRow(c))
+                .execute();
     }
 
     /** A change as a row of the log, in the column order of {@link #log}. */
@@ -547,9 +593,17 @@ public final class MergeApplier {
             fields.add(Transaction.DELETED);
             values.put(Transaction.DELETED, 1L);
         }
-        return Arrays.asList(c.entity(), c.recordId(), FieldHistory.JSON.valueToTree(fields).toString(),
-                FieldHistory.writeValues(values), FieldHistory.writeBases(c.bases()), c.base(), c.stamp(), c.device(),
-                c.deleted() ? 1 : 0, tx.wallClock().instant().toString());
+        return Arrays.asList(
+                c.entity(),
+                c.recordId(),
+                FieldHistory.JSON.valueToTree(fields).toString(),
+                FieldHistory.writeValues(values),
+                FieldHistory.writeBases(c.bases()),
+                c.base(),
+                c.stamp(),
+                c.device(),
+                c.deleted() ? 1 : 0,
+                tx.wallClock().instant().toString());
     }
 
     private boolean exists(String entity, String id) {
@@ -576,12 +630,17 @@ public final class MergeApplier {
             // changes, so the rule gives the same answer whatever arrives later), among all
             // records not merged yet, deleted ones too (a delete arriving before or after a
             // duplicate must end the same way).
-            var duplicates = dsl.select(PARTICIPANT.REGISTERED_NUMBER, PARTICIPANT.ID).from(PARTICIPANT)
-                    .where(PARTICIPANT.MERGED_INTO.isNull(), PARTICIPANT.REGISTERED_NUMBER.in(
-                            DSL.select(PARTICIPANT.REGISTERED_NUMBER).from(PARTICIPANT)
+            var duplicates = dsl.select(PARTICIPANT.REGISTERED_NUMBER, PARTICIPANT.ID)
+                    .from(PARTICIPANT)
+                    .where(
+                            PARTICIPANT.MERGED_INTO.isNull(),
+                            PARTICIPANT.REGISTERED_NUMBER.in(DSL.select(PARTICIPANT.REGISTERED_NUMBER)
+                                    .from(PARTICIPANT)
                                     .where(PARTICIPANT.MERGED_INTO.isNull())
-                                    .groupBy(PARTICIPANT.REGISTERED_NUMBER).having(DSL.count().gt(1))))
-                    .orderBy(PARTICIPANT.REGISTERED_NUMBER, PARTICIPANT.ID).fetch();
+                                    .groupBy(PARTICIPANT.REGISTERED_NUMBER)
+                                    .having(DSL.count().gt(1))))
+                    .orderBy(PARTICIPANT.REGISTERED_NUMBER, PARTICIPANT.ID)
+                    .fetch();
             String survivor = null;
             String number = null;
             for (var row : duplicates) {
@@ -592,19 +651,32 @@ public final class MergeApplier {
                 }
                 String loser = row.value2();
                 String first = history.firstStamp("participant", loser).orElseThrow();
-                long millis = Math.max(millis(history.firstStamp("participant", survivor).orElseThrow()),
-                        millis(first)) + 1;
+                long millis = Math.max(
+                                millis(history.firstStamp("participant", survivor)
+                                        .orElseThrow()),
+                                millis(first))
+                        + 1;
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("merged_into", survivor);
-                applyNow(new Change("participant", loser, HybridLogicalClock.format(millis, 9999, mergeDevice(survivor)),
-                        first, mergeDevice(survivor), true, values,
+                applyNow(new Change(
+                        "participant",
+                        loser,
+                        HybridLogicalClock.format(millis, 9999, mergeDevice(survivor)),
+                        first,
+                        mergeDevice(survivor),
+                        true,
+                        values,
                         Map.of("merged_into", List.copyOf(history.heads("participant", loser, "merged_into")))));
                 counts.merged++;
                 again = true;
             }
-            var moved = dsl.select(ENROLMENT.ID, PARTICIPANT.ID).from(ENROLMENT).join(PARTICIPANT)
-                    .on(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID)).where(PARTICIPANT.MERGED_INTO.isNotNull())
-                    .orderBy(ENROLMENT.ID).fetch();
+            var moved = dsl.select(ENROLMENT.ID, PARTICIPANT.ID)
+                    .from(ENROLMENT)
+                    .join(PARTICIPANT)
+                    .on(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID))
+                    .where(PARTICIPANT.MERGED_INTO.isNotNull())
+                    .orderBy(ENROLMENT.ID)
+                    .fetch();
             for (var row : moved) {
                 String enrolment = row.value1();
                 String target = finalRecord(row.value2());
@@ -612,12 +684,19 @@ public final class MergeApplier {
                     continue;
                 }
                 TreeSet<String> heads = history.heads("enrolment", enrolment, "participant_id");
-                String mergedAt = history.heads("participant", row.value2(), "merged_into").last();
+                String mergedAt = history.heads("participant", row.value2(), "merged_into")
+                        .last();
                 long millis = Math.max(millis(heads.last()) + 1, millis(mergedAt));
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("participant_id", target);
-                applyNow(new Change("enrolment", enrolment, HybridLogicalClock.format(millis, 9999, mergeDevice(target)),
-                        history.firstStamp("enrolment", enrolment).orElseThrow(), mergeDevice(target), false, values,
+                applyNow(new Change(
+                        "enrolment",
+                        enrolment,
+                        HybridLogicalClock.format(millis, 9999, mergeDevice(target)),
+                        history.firstStamp("enrolment", enrolment).orElseThrow(),
+                        mergeDevice(target),
+                        false,
+                        values,
                         Map.of("participant_id", List.copyOf(heads))));
                 again = true;
             }
@@ -628,7 +707,9 @@ public final class MergeApplier {
         String id = participant;
         Set<String> seen = new HashSet<>();
         while (seen.add(id)) {
-            String next = dsl.select(PARTICIPANT.MERGED_INTO).from(PARTICIPANT).where(PARTICIPANT.ID.eq(id))
+            String next = dsl.select(PARTICIPANT.MERGED_INTO)
+                    .from(PARTICIPANT)
+                    .where(PARTICIPANT.ID.eq(id))
                     .fetchOne(PARTICIPANT.MERGED_INTO);
             if (next == null) {
                 return id;

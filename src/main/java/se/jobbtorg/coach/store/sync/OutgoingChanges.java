@@ -24,16 +24,17 @@ public final class OutgoingChanges {
     }
 
     /** A slice of the log: what a package carries. {@code received} is what this device has of others. */
-    public record Slice(long from, long to, List<Change> changes, Map<String, Long> received) {
-    }
+    public record Slice(long from, long to, List<Change> changes, Map<String, Long> received) {}
 
     /** The changes logged here after seq (this device's own and those it received), in log order. */
     public Slice changesAfter(long seq) {
         return db.read(dsl -> {
             long to = lastSeq(dsl);
             List<Change> changes = new ArrayList<>();
-            for (Record r : dsl.selectFrom(CHANGE_LOG).where(CHANGE_LOG.SEQ.gt((int) seq))
-                    .orderBy(CHANGE_LOG.SEQ).fetch()) {
+            for (Record r : dsl.selectFrom(CHANGE_LOG)
+                    .where(CHANGE_LOG.SEQ.gt((int) seq))
+                    .orderBy(CHANGE_LOG.SEQ)
+                    .fetch()) {
                 Change c = toChange(r);
                 if (c != null) {
                     changes.add(c);
@@ -62,7 +63,14 @@ public final class OutgoingChanges {
         });
         Map<String, List<String>> bases = new LinkedHashMap<>(FieldHistory.readBases(r.get(CHANGE_LOG.FIELD_BASES)));
         bases.keySet().retainAll(values.keySet());
-        return new Change(entity, r.get(CHANGE_LOG.RECORD_ID), r.get(CHANGE_LOG.NEW_STAMP), r.get(CHANGE_LOG.BASE_STAMP),
-                r.get(CHANGE_LOG.DEVICE_ID), r.get(CHANGE_LOG.DELETED) == 1, values, bases);
+        return new Change(
+                entity,
+                r.get(CHANGE_LOG.RECORD_ID),
+                r.get(CHANGE_LOG.NEW_STAMP),
+                r.get(CHANGE_LOG.BASE_STAMP),
+                r.get(CHANGE_LOG.DEVICE_ID),
+                r.get(CHANGE_LOG.DELETED) == 1,
+                values,
+                bases);
     }
 }

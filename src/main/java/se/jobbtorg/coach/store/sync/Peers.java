@@ -19,21 +19,29 @@ public final class Peers {
     }
 
     /** How far this database has the log of another device, and how far that device has ours. */
-    public record PeerProgress(String deviceId, String label, long receivedThrough, long acknowledged,
-            String lastExchange) {
-    }
+    public record PeerProgress(
+            String deviceId, String label, long receivedThrough, long acknowledged, String lastExchange) {}
 
     public List<PeerProgress> all() {
-        return db.read(dsl -> dsl.selectFrom(SYNC_PEER).orderBy(SYNC_PEER.LABEL, SYNC_PEER.DEVICE_ID)
-                .fetch(p -> new PeerProgress(p.getDeviceId(), p.getLabel(), p.getReceivedThrough(), p.getAcknowledged(),
+        return db.read(dsl -> dsl.selectFrom(SYNC_PEER)
+                .orderBy(SYNC_PEER.LABEL, SYNC_PEER.DEVICE_ID)
+                .fetch(p -> new PeerProgress(
+                        p.getDeviceId(),
+                        p.getLabel(),
+                        p.getReceivedThrough(),
+                        p.getAcknowledged(),
                         p.getLastExchange())));
     }
 
     public static PeerProgress of(Transaction tx, String deviceId) {
-        var p = tx.dsl().selectFrom(SYNC_PEER).where(SYNC_PEER.DEVICE_ID.eq(deviceId)).fetchOne();
-        return p == null ? new PeerProgress(deviceId, null, 0, 0, null)
-                : new PeerProgress(deviceId, p.getLabel(), p.getReceivedThrough(), p.getAcknowledged(),
-                        p.getLastExchange());
+        var p = tx.dsl()
+                .selectFrom(SYNC_PEER)
+                .where(SYNC_PEER.DEVICE_ID.eq(deviceId))
+                .fetchOne();
+        return p == null
+                ? new PeerProgress(deviceId, null, 0, 0, null)
+                : new PeerProgress(
+                        deviceId, p.getLabel(), p.getReceivedThrough(), p.getAcknowledged(), p.getLastExchange());
     }
 
     /** What this device has of every other device's log. */
@@ -43,22 +51,25 @@ public final class Peers {
 
     static Map<String, Long> receivedThrough(DSLContext dsl) {
         Map<String, Long> map = new LinkedHashMap<>();
-        dsl.selectFrom(SYNC_PEER).orderBy(SYNC_PEER.DEVICE_ID)
+        dsl.selectFrom(SYNC_PEER)
+                .orderBy(SYNC_PEER.DEVICE_ID)
                 .forEach(p -> map.put(p.getDeviceId(), (long) p.getReceivedThrough()));
         return map;
     }
 
     /** Notes what a package from a peer brought and what it says the peer has of ours. */
-    public static void recordExchange(Transaction tx, String peer, String label, long receivedThrough,
-            long acknowledged) {
+    public static void recordExchange(
+            Transaction tx, String peer, String label, long receivedThrough, long acknowledged) {
         PeerProgress old = of(tx, peer);
-        tx.dsl().insertInto(SYNC_PEER)
+        tx.dsl()
+                .insertInto(SYNC_PEER)
                 .set(SYNC_PEER.DEVICE_ID, peer)
                 .set(SYNC_PEER.LABEL, label != null ? label : old.label())
                 .set(SYNC_PEER.RECEIVED_THROUGH, (int) Math.max(old.receivedThrough(), receivedThrough))
                 .set(SYNC_PEER.ACKNOWLEDGED, (int) Math.max(old.acknowledged(), acknowledged))
                 .set(SYNC_PEER.LAST_EXCHANGE, tx.wallClock().instant().toString())
-                .onConflict(SYNC_PEER.DEVICE_ID).doUpdate()
+                .onConflict(SYNC_PEER.DEVICE_ID)
+                .doUpdate()
                 .set(SYNC_PEER.LABEL, label != null ? label : old.label())
                 .set(SYNC_PEER.RECEIVED_THROUGH, (int) Math.max(old.receivedThrough(), receivedThrough))
                 .set(SYNC_PEER.ACKNOWLEDGED, (int) Math.max(old.acknowledged(), acknowledged))
@@ -70,16 +81,28 @@ public final class Peers {
      * Whether this package (by id, from this producer, of this kind and range) was imported
      * here: noted in the transaction that applied it whole, so every change of it is here.
      */
-    public static boolean imported(Transaction tx, String packageId, String producer, String kind, long from,
-            long to) {
-        return tx.dsl().fetchExists(SYNC_IMPORT, SYNC_IMPORT.PACKAGE_ID.eq(packageId), SYNC_IMPORT.PRODUCER.eq(producer),
-                SYNC_IMPORT.KIND.eq(kind), SYNC_IMPORT.SEQ_FROM.eq((int) from), SYNC_IMPORT.SEQ_TO.eq((int) to));
+    public static boolean imported(Transaction tx, String packageId, String producer, String kind, long from, long to) {
+        return tx.dsl()
+                .fetchExists(
+                        SYNC_IMPORT,
+                        SYNC_IMPORT.PACKAGE_ID.eq(packageId),
+                        SYNC_IMPORT.PRODUCER.eq(producer),
+                        SYNC_IMPORT.KIND.eq(kind),
+                        SYNC_IMPORT.SEQ_FROM.eq((int) from),
+                        SYNC_IMPORT.SEQ_TO.eq((int) to));
     }
 
     /** Notes a package imported: which, from whom, and what it did. */
-    public static void recordImport(Transaction tx, String packageId, String producer, String kind, long from,
-            long to, MergeApplier.Counts counts) {
-        tx.dsl().insertInto(SYNC_IMPORT)
+    public static void recordImport(
+            Transaction tx,
+            String packageId,
+            String producer,
+            String kind,
+            long from,
+            long to,
+            MergeApplier.Counts counts) {
+        tx.dsl()
+                .insertInto(SYNC_IMPORT)
                 .set(SYNC_IMPORT.PACKAGE_ID, packageId)
                 .set(SYNC_IMPORT.PRODUCER, producer)
                 .set(SYNC_IMPORT.KIND, kind)

@@ -33,11 +33,14 @@ public final class SyncedRecords {
                 throw new IllegalStateException(ex);
             }
             for (Entity e : SyncEntities.all()) {
-                for (Record r : dsl.selectFrom(e.table()).orderBy(e.table().field(Transaction.ID)).fetch()) {
+                for (Record r : dsl.selectFrom(e.table())
+                        .orderBy(e.table().field(Transaction.ID))
+                        .fetch()) {
                     digest.update(r.formatCSV(false).getBytes(StandardCharsets.UTF_8));
                 }
             }
-            for (Record r : dsl.selectFrom(FIELD_HEAD).orderBy(FIELD_HEAD.fields()).fetch()) {
+            for (Record r :
+                    dsl.selectFrom(FIELD_HEAD).orderBy(FIELD_HEAD.fields()).fetch()) {
                 digest.update(r.formatCSV(false).getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
@@ -47,7 +50,9 @@ public final class SyncedRecords {
     /** The ids of every live record of an entity. */
     public Set<String> liveIds(String entity) {
         Entity e = SyncEntities.byName(entity).orElseThrow();
-        return db.read(dsl -> new LinkedHashSet<>(dsl.select(MergeApplier.idField(e.table())).from(e.table())
-                .where(DSL.field(Transaction.DELETED, Integer.class).eq(0)).fetch(0, String.class)));
+        return db.read(dsl -> new LinkedHashSet<>(dsl.select(MergeApplier.idField(e.table()))
+                .from(e.table())
+                .where(DSL.field(Transaction.DELETED, Integer.class).eq(0))
+                .fetch(0, String.class)));
     }
 }

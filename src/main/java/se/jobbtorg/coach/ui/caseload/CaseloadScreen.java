@@ -8,7 +8,10 @@ public final class CaseloadScreen {
     private final CaseloadView view;
 
     public CaseloadScreen(UiContext ui, CaseloadView.Actions actions) {
-        model = new CaseloadViewModel(ui.services().caseload(), () -> ui.coach().get().id(), ui.tasks(),
+        model = new CaseloadViewModel(
+                ui.services().caseload(),
+                () -> ui.coach().get().id(),
+                ui.tasks(),
                 e -> ui.dialogs().showError("error.loadFailed", e));
         model.setCoachList(ui.services().coaches()::coaches);
         view = new CaseloadView(model, ui.i18n(), actions);

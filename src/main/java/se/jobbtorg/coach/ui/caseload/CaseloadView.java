@@ -65,7 +65,8 @@ public final class CaseloadView extends BorderPane {
         ComboBox<Object> scope = new ComboBox<>();
         scope.setId("caseloadScope");
         Runnable fill = () -> {
-            Object chosen = model.coachFilterProperty().get() != null ? model.coachFilterProperty().get()
+            Object chosen = model.coachFilterProperty().get() != null
+                    ? model.coachFilterProperty().get()
                     : model.scopeProperty().get();
             List<Object> items = new ArrayList<>(List.of(CaseloadViewModel.Scope.values()));
             items.addAll(model.otherCoaches());
@@ -153,17 +154,22 @@ public final class CaseloadView extends BorderPane {
             }
         });
         Label empty = new Label();
-        empty.textProperty().bind(Bindings.when(model.queryProperty().isEmpty())
-                .then(i18n.get("caseload.empty"))
-                .otherwise(i18n.get("caseload.noMatch")));
+        empty.textProperty()
+                .bind(Bindings.when(model.queryProperty().isEmpty())
+                        .then(i18n.get("caseload.empty"))
+                        .otherwise(i18n.get("caseload.noMatch")));
         table.setPlaceholder(empty);
 
         Label status = new Label();
         status.setId("caseloadStatus");
-        status.textProperty().bind(Bindings.createStringBinding(() -> model.limitedProperty().get()
-                        ? i18n.get("caseload.status.limited", model.rows().size())
-                        : i18n.get("caseload.status.count", model.rows().size()),
-                model.rows(), model.limitedProperty()));
+        status.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.limitedProperty().get()
+                                ? i18n.get(
+                                        "caseload.status.limited", model.rows().size())
+                                : i18n.get("caseload.status.count", model.rows().size()),
+                        model.rows(),
+                        model.limitedProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox content = new VBox(6, bar, table, status);
         content.setPadding(new Insets(12));
@@ -178,8 +184,8 @@ public final class CaseloadView extends BorderPane {
         name.setPrefWidth(240);
         TableColumn<CaseloadRow, String> number = column(i18n.get("caseload.column.number"), CaseloadRow::number);
         number.setPrefWidth(130);
-        TableColumn<CaseloadRow, LocalDate> enrolled = column(i18n.get("caseload.column.enrolledOn"),
-                CaseloadRow::enrolledOn);
+        TableColumn<CaseloadRow, LocalDate> enrolled =
+                column(i18n.get("caseload.column.enrolledOn"), CaseloadRow::enrolledOn);
         enrolled.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
@@ -193,7 +199,8 @@ public final class CaseloadView extends BorderPane {
         TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
         coach.setComparator(SwedishText::compare);
         coach.setPrefWidth(160);
-        TableColumn<CaseloadRow, String> status = column(i18n.get("caseload.column.status"),
+        TableColumn<CaseloadRow, String> status = column(
+                i18n.get("caseload.column.status"),
                 r -> i18n.get("caseload.state." + r.status().name().toLowerCase(Locale.ROOT)));
         table.getColumns().setAll(List.of(name, number, enrolled, days, coach, status));
     }

@@ -21,7 +21,10 @@ import se.jobbtorg.coach.ui.common.TaskRunner;
 public final class CaseloadViewModel {
 
     /** Whose participants the list shows. */
-    public enum Scope { MINE, ALL }
+    public enum Scope {
+        MINE,
+        ALL
+    }
 
     private final CaseloadService caseload;
     private final Supplier<UUID> currentCoach;
@@ -32,14 +35,15 @@ public final class CaseloadViewModel {
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.MINE);
     /** A team lead's view of one coach's enrolled participants; null: the scope decides. */
     private final ObjectProperty<Coach> coachFilter = new SimpleObjectProperty<>();
+
     private final ObservableList<Coach> coaches = FXCollections.observableArrayList();
     private Supplier<List<Coach>> coachList = List::of;
     private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty limited = new SimpleBooleanProperty(false);
     private long generation;
 
-    public CaseloadViewModel(CaseloadService caseload, Supplier<UUID> currentCoach, TaskRunner tasks,
-            Consumer<Throwable> onError) {
+    public CaseloadViewModel(
+            CaseloadService caseload, Supplier<UUID> currentCoach, TaskRunner tasks, Consumer<Throwable> onError) {
         this.caseload = caseload;
         this.currentCoach = currentCoach;
         this.tasks = tasks;
@@ -61,24 +65,28 @@ public final class CaseloadViewModel {
     public void refresh() {
         long asked = ++generation;
         String words = query.get();
-        UUID coach = coachFilter.get() != null ? coachFilter.get().id()
+        UUID coach = coachFilter.get() != null
+                ? coachFilter.get().id()
                 : scope.get() == Scope.MINE ? currentCoach.get() : null;
         var source = coachList;
-        record Loaded(List<CaseloadEntry> entries, List<Coach> coaches) {
-        }
-        tasks.run(() -> new Loaded(caseload.caseload(coach, words), source.get()), loaded -> {
-            if (asked != generation) {
-                return;
-            }
-            var entries = loaded.entries();
-            if (!coaches.equals(loaded.coaches())) {
-                coaches.setAll(loaded.coaches());
-            }
-            var today = caseload.today();
-            List<CaseloadRow> fresh = entries.stream().map(e -> CaseloadRow.of(e, today)).toList();
-            rows.setAll(fresh);
-            limited.set(fresh.size() >= CaseloadService.LIST_LIMIT);
-        }, onError);
+        record Loaded(List<CaseloadEntry> entries, List<Coach> coaches) {}
+        tasks.run(
+                () -> new Loaded(caseload.caseload(coach, words), source.get()),
+                loaded -> {
+                    if (asked != generation) {
+                        return;
+                    }
+                    var entries = loaded.entries();
+                    if (!coaches.equals(loaded.coaches())) {
+                        coaches.setAll(loaded.coaches());
+                    }
+                    var today = caseload.today();
+                    List<CaseloadRow> fresh =
+                            entries.stream().map(e -> CaseloadRow.of(e, today)).toList();
+                    rows.setAll(fresh);
+                    limited.set(fresh.size() >= CaseloadService.LIST_LIMIT);
+                },
+                onError);
     }
 
     public StringProperty queryProperty() {

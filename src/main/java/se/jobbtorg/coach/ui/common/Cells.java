@@ -1,16 +1,15 @@
 package se.jobbtorg.coach.ui.common;
 
-import se.jobbtorg.coach.i18n.I18n;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableColumn;
 import javafx.util.StringConverter;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** Table columns and choice boxes that show values as text in the user's language. */
 public final class Cells {
-    private Cells() {
-    }
+    private Cells() {}
 
     public static <S> TableColumn<S, String> column(String title, double width, Function<S, String> text) {
         TableColumn<S, String> c = new TableColumn<>(title);

@@ -50,8 +50,8 @@ public interface DialogService {
      * One of the choices, the initial one chosen at first (Enter alone keeps it); empty when the
      * user cancels. text is what each choice reads as; id names the dialog for the window tests.
      */
-    <T> Optional<T> choose(String id, String title, String header, String label, List<T> choices,
-            Function<T, String> text, T initial);
+    <T> Optional<T> choose(
+            String id, String title, String header, String label, List<T> choices, Function<T, String> text, T initial);
 
     /** A line of text, the initial one filled in; empty when the user cancels. */
     Optional<String> input(String title, String header, String initial);

@@ -28,12 +28,16 @@ public final class ErrorSentences {
     /** Below this much free space a failed write is put down to the full disk (a file system keeps a little back). */
     static final long NEARLY_FULL = 1024 * 1024;
 
-    private ErrorSentences() {
-    }
+    private ErrorSentences() {}
 
     /** The kinds a job's handlers and the sentences tell apart, most specific first. */
     public enum Kind {
-        VALIDATION, FILE_LOCKED, DISK_FULL, MISSING_RECORD, STORE, UNEXPECTED;
+        VALIDATION,
+        FILE_LOCKED,
+        DISK_FULL,
+        MISSING_RECORD,
+        STORE,
+        UNEXPECTED;
 
         /** True for the kinds whose detail belongs in the log (the user did nothing wrong). */
         public boolean logged() {
@@ -78,7 +82,8 @@ public final class ErrorSentences {
     /** What the user reads: a refusal's problems, one a line, or the sentence of its kind. */
     public static String sentence(I18n i18n, Throwable error) {
         if (error instanceof ValidationException refused) {
-            return String.join("\n", refused.problems().stream().map(i18n::problem).toList());
+            return String.join(
+                    "\n", refused.problems().stream().map(i18n::problem).toList());
         }
         String key = keyFor(error);
         return i18n.get(key != null ? key : "error.unexpected");

@@ -59,8 +59,8 @@ public final class FileExport {
             return target;
         });
         job = started;
-        return started
-                .onProgress((done, total) -> progress.set(total <= 0 ? UNKNOWN : Math.min(1, done / (double) total)))
+        return started.onProgress(
+                        (done, total) -> progress.set(total <= 0 ? UNKNOWN : Math.min(1, done / (double) total)))
                 .always(() -> {
                     if (job == started) {
                         job = null;

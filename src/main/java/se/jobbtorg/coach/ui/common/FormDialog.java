@@ -28,18 +28,36 @@ public class FormDialog<T> extends Dialog<T> {
      * @param save receives where to send the result and where to send an unexpected failure;
      *     a refusal it shows on the form itself (see {@link FieldProblems#save})
      */
-    public FormDialog(UiContext ui, String id, String title, String header, Node form, String saveText,
-            FieldProblems problems, BiConsumer<Consumer<T>, Consumer<Throwable>> save, Node firstField) {
-        this(ui.owner().get(), id, title, header, form, saveText, id + "Ok", ui.i18n().get("button.cancel"),
+    public FormDialog(
+            UiContext ui,
+            String id,
+            String title,
+            String header,
+            Node form,
+            String saveText,
+            FieldProblems problems,
+            BiConsumer<Consumer<T>, Consumer<Throwable>> save,
+            Node firstField) {
+        this(
+                ui.owner().get(),
+                id,
+                title,
+                header,
+                form,
+                saveText,
+                id + "Ok",
+                ui.i18n().get("button.cancel"),
                 firstField);
         DialogService dialogs = ui.dialogs();
         okButton.disableProperty().bind(problems.savingProperty());
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            save.accept(result -> {
-                setResult(result);
-                close();
-            }, error -> dialogs.showErrorTitled(title, error));
+            save.accept(
+                    result -> {
+                        setResult(result);
+                        close();
+                    },
+                    error -> dialogs.showErrorTitled(title, error));
         });
         setResultConverter(button -> null);
         problems.all().forEach(p -> Forms.growWith(this, p));
@@ -51,8 +69,16 @@ public class FormDialog<T> extends Dialog<T> {
      * a cancel button; the subclass gives the OK button its action ({@link #okButton()}) and sets
      * the result. firstField has the focus when the dialog opens.
      */
-    protected FormDialog(Window owner, String id, String title, String header, Node form, String okText, String okId,
-            String cancelText, Node firstField) {
+    protected FormDialog(
+            Window owner,
+            String id,
+            String title,
+            String header,
+            Node form,
+            String okText,
+            String okId,
+            String cancelText,
+            Node firstField) {
         if (owner != null) {
             initOwner(owner);
         }

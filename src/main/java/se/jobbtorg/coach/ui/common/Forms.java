@@ -1,38 +1,37 @@
 package se.jobbtorg.coach.ui.common;
 
-import se.jobbtorg.coach.i18n.I18n;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.application.Platform;
-import javafx.beans.value.ObservableStringValue;
-import javafx.beans.value.ObservableValue;
-import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
-import javafx.geometry.VPos;
-import java.util.List;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
-import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import se.jobbtorg.coach.i18n.I18n;
 
 /** Small builders that make every form look and behave the same. */
 public final class Forms {
     private static final double FIELD_WIDTH = 440;
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** A grid of label | field | message rows. */
     public static GridPane grid() {
@@ -57,8 +56,7 @@ public final class Forms {
     public static Label row(GridPane grid, int row, String labelText, Node field, StringProperty problem) {
         Label label = new Label(labelText);
         // A group of boxes reads from its first line; a single field is centred on its label.
-        GridPane.setValignment(label, field instanceof Pane
-                || field instanceof TextArea ? VPos.TOP : VPos.CENTER);
+        GridPane.setValignment(label, field instanceof Pane || field instanceof TextArea ? VPos.TOP : VPos.CENTER);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         label.getStyleClass().add("form-label");
@@ -112,7 +110,8 @@ public final class Forms {
     public static void growWith(Dialog<?> dialog, ObservableValue<?>... problems) {
         for (ObservableValue<?> problem : problems) {
             problem.addListener((o, old, now) -> Platform.runLater(() -> {
-                Window window = dialog.getDialogPane().getScene() == null ? null
+                Window window = dialog.getDialogPane().getScene() == null
+                        ? null
                         : dialog.getDialogPane().getScene().getWindow();
                 if (window != null) {
                     window.sizeToScene();
@@ -147,8 +146,8 @@ public final class Forms {
      * text that is not a date leaves the value empty and sets unreadable, so the view model can
      * say so instead of "required".
      */
-    public static DatePicker date(String id, String prompt, ObjectProperty<LocalDate> value,
-            BooleanProperty unreadable) {
+    public static DatePicker date(
+            String id, String prompt, ObjectProperty<LocalDate> value, BooleanProperty unreadable) {
         DatePicker picker = new DatePicker();
         picker.setId(id);
         picker.setPromptText(prompt);

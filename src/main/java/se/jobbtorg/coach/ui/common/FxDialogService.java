@@ -70,7 +70,8 @@ public final class FxDialogService implements DialogService {
     private void error(String title, Throwable error, Path target) {
         String sentence;
         if (error instanceof ValidationException v) {
-            sentence = String.join("\n", v.problems().stream().map(i18n::problem).toList());
+            sentence =
+                    String.join("\n", v.problems().stream().map(i18n::problem).toList());
         } else {
             LOG.log(Level.SEVERE, title, error);
             String key = ErrorSentences.keyFor(error, target);
@@ -111,11 +112,21 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public <T> Optional<T> choose(String id, String title, String header, String label, List<T> choices,
-            Function<T, String> text, T initial) {
+    public <T> Optional<T> choose(
+            String id,
+            String title,
+            String header,
+            String label,
+            List<T> choices,
+            Function<T, String> text,
+            T initial) {
         // Each choice carries its value: two coaches may share a name.
-        List<Choice<T>> shown = choices.stream().map(c -> new Choice<>(c, text.apply(c))).toList();
-        Choice<T> first = shown.stream().filter(c -> c.value().equals(initial)).findFirst().orElse(null);
+        List<Choice<T>> shown =
+                choices.stream().map(c -> new Choice<>(c, text.apply(c))).toList();
+        Choice<T> first = shown.stream()
+                .filter(c -> c.value().equals(initial))
+                .findFirst()
+                .orElse(null);
         ChoiceDialog<Choice<T>> dialog = new ChoiceDialog<>(first, shown);
         Window w = owner.get();
         if (w != null) {
@@ -158,7 +169,8 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> saveFile(String title, String suggestedName, FileType type) {
         if (saving != null) {
-            return path(saving.saveAs(owner.get(), title, suggestedName, type.pattern().replaceFirst("^\\*\\.", "")));
+            return path(saving.saveAs(
+                    owner.get(), title, suggestedName, type.pattern().replaceFirst("^\\*\\.", "")));
         }
         FileChooser chooser = chooser(title, type);
         chooser.setInitialFileName(suggestedName);

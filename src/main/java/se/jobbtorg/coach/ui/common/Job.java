@@ -30,14 +30,14 @@ public final class Job<T> {
 
     private final TaskRunner.Work<T> work;
     private final Consumer<Job<T>> starter;
-    private Consumer<? super T> onSuccess = result -> { };
+    private Consumer<? super T> onSuccess = result -> {};
     private final List<Typed<?>> typed = new ArrayList<>();
     private Consumer<Throwable> onFailure;
-    private BiConsumer<Long, Long> onProgress = (done, total) -> { };
-    private Runnable onCancelled = () -> { };
+    private BiConsumer<Long, Long> onProgress = (done, total) -> {};
+    private Runnable onCancelled = () -> {};
     private final List<Runnable> always = new ArrayList<>();
     private volatile boolean cancelled;
-    private volatile Runnable canceller = () -> { };
+    private volatile Runnable canceller = () -> {};
     private boolean started;
     private boolean finished;
 
@@ -153,7 +153,7 @@ public final class Job<T> {
     }
 
     void cancelledNow() {
-        finish(() -> { });
+        finish(() -> {});
     }
 
     private void finish(Runnable outcome) {

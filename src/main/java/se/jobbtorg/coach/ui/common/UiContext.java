@@ -13,8 +13,8 @@ import se.jobbtorg.coach.i18n.I18n;
  * @param owner the window dialogs belong to, asked when one opens (the window may be built later)
  * @param coach the coach using the program now (settings may change the name)
  */
-public record UiContext(UiServices services, I18n i18n, DialogService dialogs, Supplier<Window> owner,
-        Supplier<Coach> coach) {
+public record UiContext(
+        UiServices services, I18n i18n, DialogService dialogs, Supplier<Window> owner, Supplier<Coach> coach) {
 
     public TaskRunner tasks() {
         return services.tasks();

@@ -9,8 +9,14 @@ import se.jobbtorg.coach.service.TodayService;
 import se.jobbtorg.coach.service.WorkflowService;
 
 /** What the screens are given: the use cases, and the runner that keeps them off the FX thread. */
-public record UiServices(CaseloadService caseload, CoachService coaches, WorkflowService workflow, TodayService today,
-        IndicatorReport indicators, SyncService sync, TaskRunner tasks) {
+public record UiServices(
+        CaseloadService caseload,
+        CoachService coaches,
+        WorkflowService workflow,
+        TodayService today,
+        IndicatorReport indicators,
+        SyncService sync,
+        TaskRunner tasks) {
 
     /** The coach's planned meetings as a calendar file (it holds no state: made when asked). */
     public CalendarExport calendar() {

@@ -16,15 +16,18 @@ import javafx.scene.input.Mnemonic;
  * (none, or several visible) to JavaFX.
  */
 public final class VisibleMnemonics {
-    private VisibleMnemonics() {
-    }
+    private VisibleMnemonics() {}
 
     public static void install(Scene scene) {
         if (scene.getProperties().putIfAbsent(VisibleMnemonics.class, Boolean.TRUE) != null) {
             return;
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (!e.isAltDown() || e.isControlDown() || e.isShiftDown() || e.isMetaDown() || !isLetterOrDigit(e.getCode())) {
+            if (!e.isAltDown()
+                    || e.isControlDown()
+                    || e.isShiftDown()
+                    || e.isMetaDown()
+                    || !isLetterOrDigit(e.getCode())) {
                 return;
             }
             // The keys are JavaFX's own combinations (not always KeyCodeCombinations): match each.
@@ -37,7 +40,8 @@ public final class VisibleMnemonics {
             if (all.size() < 2) {
                 return;
             }
-            List<Mnemonic> shown = all.stream().filter(m -> showing(m.getNode())).toList();
+            List<Mnemonic> shown =
+                    all.stream().filter(m -> showing(m.getNode())).toList();
             if (shown.size() == 1) {
                 shown.get(0).fire();
                 e.consume();

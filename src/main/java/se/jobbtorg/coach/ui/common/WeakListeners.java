@@ -15,8 +15,7 @@ import javafx.scene.Node;
 public final class WeakListeners {
     private static final Object KEY = new Object();
 
-    private WeakListeners() {
-    }
+    private WeakListeners() {}
 
     /** Listens to value for as long as owner is alive. */
     public static <T> void whileAlive(Node owner, ObservableValue<T> value, ChangeListener<? super T> listener) {

@@ -45,7 +45,7 @@ public final class Lock {
     private Parent locked;
     private final List<Node> hidden = new ArrayList<>();
     private Stage lockWindow;
-    private Runnable onUnlocked = () -> { };
+    private Runnable onUnlocked = () -> {};
 
     public Lock(Stage stage, I18n i18n, TaskRunner tasks, Function<Passphrase, Boolean> unlocks, Duration idleTime) {
         this.stage = stage;
@@ -122,8 +122,13 @@ public final class Lock {
                 }
             }
         }
-        var model = new PassphraseViewModel(PassphraseViewModel.Mode.UNLOCK, i18n, tasks, PassphraseView::fxDelay,
-                (passphrase, unused) -> unlocks.apply(passphrase) ? PassphraseViewModel.Outcome.ACCEPTED
+        var model = new PassphraseViewModel(
+                PassphraseViewModel.Mode.UNLOCK,
+                i18n,
+                tasks,
+                PassphraseView::fxDelay,
+                (passphrase, unused) -> unlocks.apply(passphrase)
+                        ? PassphraseViewModel.Outcome.ACCEPTED
                         : PassphraseViewModel.Outcome.WRONG);
         model.setOnAccepted(outcome -> unlock());
         model.setOnFailed((key, error) -> {

@@ -26,21 +26,23 @@ public final class PassphraseView extends StackPane {
         this.model = model;
         getStyleClass().add("passphrase-screen");
         setId("passphraseScreen");
-        Label title = new Label(i18n.get(switch (model.mode()) {
-            case CREATE -> "passphrase.create.title";
-            case CONVERT -> "passphrase.convert.title";
-            case OPEN -> "passphrase.open.title";
-            case UNLOCK -> "passphrase.unlock.title";
-            case CHANGE -> "passphrase.change.title";
-        }));
+        Label title = new Label(i18n.get(
+                switch (model.mode()) {
+                    case CREATE -> "passphrase.create.title";
+                    case CONVERT -> "passphrase.convert.title";
+                    case OPEN -> "passphrase.open.title";
+                    case UNLOCK -> "passphrase.unlock.title";
+                    case CHANGE -> "passphrase.change.title";
+                }));
         title.getStyleClass().add("passphrase-title");
-        Label explanation = new Label(i18n.get(switch (model.mode()) {
-            case CREATE -> "passphrase.create.text";
-            case CONVERT -> "passphrase.convert.text";
-            case OPEN -> "passphrase.open.text";
-            case UNLOCK -> "passphrase.unlock.text";
-            case CHANGE -> "passphrase.change.text";
-        }));
+        Label explanation = new Label(i18n.get(
+                switch (model.mode()) {
+                    case CREATE -> "passphrase.create.text";
+                    case CONVERT -> "passphrase.convert.text";
+                    case OPEN -> "passphrase.open.text";
+                    case UNLOCK -> "passphrase.unlock.text";
+                    case CHANGE -> "passphrase.change.text";
+                }));
         explanation.setWrapText(true);
 
         GridPane grid = new GridPane();
@@ -49,8 +51,15 @@ public final class PassphraseView extends StackPane {
         first.setId("passphraseField");
         first.textProperty().bindBidirectional(model.currentProperty());
         int row = 0;
-        grid.addRow(row++, label(i18n.get(model.mode() == PassphraseViewModel.Mode.CHANGE
-                ? "passphrase.field.current" : "passphrase.field.passphrase"), first), first);
+        grid.addRow(
+                row++,
+                label(
+                        i18n.get(
+                                model.mode() == PassphraseViewModel.Mode.CHANGE
+                                        ? "passphrase.field.current"
+                                        : "passphrase.field.passphrase"),
+                        first),
+                first);
         Label strength = new Label();
         strength.setId("passphraseStrength");
         strength.textProperty().bind(model.strengthProperty());
@@ -69,7 +78,8 @@ public final class PassphraseView extends StackPane {
             repeat.textProperty().bindBidirectional(model.repeatProperty());
             grid.addRow(row++, label(i18n.get("passphrase.field.repeat"), repeat), repeat);
         }
-        grid.getChildren().stream().filter(n -> n instanceof PasswordField)
+        grid.getChildren().stream()
+                .filter(n -> n instanceof PasswordField)
                 .forEach(n -> ((PasswordField) n).setPrefColumnCount(24));
 
         Label message = new Label();
@@ -78,13 +88,14 @@ public final class PassphraseView extends StackPane {
         message.getStyleClass().add("passphrase-message");
         message.textProperty().bind(model.messageProperty());
 
-        Button submit = new Button(i18n.get(switch (model.mode()) {
-            case CREATE -> "passphrase.create.submit";
-            case CONVERT -> "passphrase.convert.submit";
-            case OPEN -> "passphrase.open.submit";
-            case UNLOCK -> "passphrase.unlock.submit";
-            case CHANGE -> "passphrase.change.submit";
-        }));
+        Button submit = new Button(i18n.get(
+                switch (model.mode()) {
+                    case CREATE -> "passphrase.create.submit";
+                    case CONVERT -> "passphrase.convert.submit";
+                    case OPEN -> "passphrase.open.submit";
+                    case UNLOCK -> "passphrase.unlock.submit";
+                    case CHANGE -> "passphrase.change.submit";
+                }));
         submit.setId("passphraseSubmit");
         submit.setDefaultButton(true);
         submit.disableProperty().bind(model.canSubmit().not());
@@ -103,8 +114,11 @@ public final class PassphraseView extends StackPane {
 
         // Read-only, not disabled, during the wait: a disabled field hands the focus on to Quit,
         // where the next space typed would end the program.
-        grid.getChildren().stream().filter(n -> n instanceof PasswordField)
-                .forEach(n -> ((PasswordField) n).editableProperty().bind(model.waitingProperty().not()));
+        grid.getChildren().stream()
+                .filter(n -> n instanceof PasswordField)
+                .forEach(n -> ((PasswordField) n)
+                        .editableProperty()
+                        .bind(model.waitingProperty().not()));
         VBox box = new VBox(14, title, explanation, grid, message, buttons);
         box.setMaxWidth(560);
         box.setMaxHeight(USE_PREF_SIZE);

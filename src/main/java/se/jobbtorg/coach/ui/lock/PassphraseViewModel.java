@@ -40,7 +40,8 @@ public final class PassphraseViewModel {
 
     /** What an attempt came to. */
     public enum Outcome {
-        ACCEPTED, WRONG
+        ACCEPTED,
+        WRONG
     }
 
     /** Waits off the clock of the window: the FX timer in the program, at once in unit tests. */
@@ -62,16 +63,16 @@ public final class PassphraseViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(this, "waiting", false);
     private int wrongTries;
-    private Consumer<Outcome> onAccepted = o -> { };
-    private BiConsumer<String, Throwable> onFailed = (key, error) -> { };
+    private Consumer<Outcome> onAccepted = o -> {};
+    private BiConsumer<String, Throwable> onFailed = (key, error) -> {};
 
     /**
      * attempt: given (current, next), opens, unlocks or changes; for CREATE, CONVERT, OPEN and UNLOCK the
      * passphrase typed is the first argument and the second is null. It runs off the FX thread
      * and may throw: the error reaches {@link #setOnFailed}.
      */
-    public PassphraseViewModel(Mode mode, I18n i18n, TaskRunner tasks, Delay delay,
-            BiFunction<Passphrase, Passphrase, Outcome> attempt) {
+    public PassphraseViewModel(
+            Mode mode, I18n i18n, TaskRunner tasks, Delay delay, BiFunction<Passphrase, Passphrase, Outcome> attempt) {
         this.mode = mode;
         this.i18n = i18n;
         this.tasks = tasks;
@@ -122,8 +123,13 @@ public final class PassphraseViewModel {
 
     /** False while waiting or while a field the mode needs is empty. */
     public BooleanBinding canSubmit() {
-        return Bindings.createBooleanBinding(() -> !waiting.get() && !current.get().isEmpty()
-                && (mode != Mode.CHANGE || !next.get().isEmpty()), waiting, current, next);
+        return Bindings.createBooleanBinding(
+                () -> !waiting.get()
+                        && !current.get().isEmpty()
+                        && (mode != Mode.CHANGE || !next.get().isEmpty()),
+                waiting,
+                current,
+                next);
     }
 
     public void setOnAccepted(Consumer<Outcome> onAccepted) {
@@ -157,21 +163,24 @@ public final class PassphraseViewModel {
         Passphrase second = mode == Mode.CHANGE ? Passphrase.of(next.get()) : null;
         waiting.set(true);
         message.set(i18n.get(mode == Mode.CONVERT ? "passphrase.converting" : "passphrase.checking"));
-        tasks.run(() -> attempt.apply(first, second), outcome -> {
-            if (outcome == Outcome.ACCEPTED) {
-                wrongTries = 0;
-                clearFields();
-                message.set("");
-                waiting.set(false);
-                onAccepted.accept(outcome);
-            } else {
-                wrong();
-            }
-        }, error -> {
-            waiting.set(false);
-            message.set("");
-            onFailed.accept("startup.failed", error);
-        });
+        tasks.run(
+                () -> attempt.apply(first, second),
+                outcome -> {
+                    if (outcome == Outcome.ACCEPTED) {
+                        wrongTries = 0;
+                        clearFields();
+                        message.set("");
+                        waiting.set(false);
+                        onAccepted.accept(outcome);
+                    } else {
+                        wrong();
+                    }
+                },
+                error -> {
+                    waiting.set(false);
+                    message.set("");
+                    onFailed.accept("startup.failed", error);
+                });
         return true;
     }
 

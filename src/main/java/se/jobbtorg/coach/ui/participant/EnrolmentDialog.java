@@ -20,25 +20,56 @@ import se.jobbtorg.coach.ui.common.UiContext;
 /** Enrols a participant: the referral, target groups, language and the coach. */
 public final class EnrolmentDialog extends FormDialog<Enrolment> {
     private static final List<String> LANGUAGES = List.of(
-            "svenska", "arabiska", "somaliska", "tigrinja", "dari", "persiska", "turkiska", "engelska",
-            "bosniska", "spanska", "kurdiska", "polska");
+            "svenska",
+            "arabiska",
+            "somaliska",
+            "tigrinja",
+            "dari",
+            "persiska",
+            "turkiska",
+            "engelska",
+            "bosniska",
+            "spanska",
+            "kurdiska",
+            "polska");
 
     public EnrolmentDialog(UiContext ui, EnrolmentViewModel model, String participantName) {
-        this(ui, model, ui.i18n(), participantName, Forms.grid(), Forms.date("enrolledOnField",
-                ui.i18n().get("date.prompt"), model.enrolledOn, model.enrolledOnUnreadable));
+        this(
+                ui,
+                model,
+                ui.i18n(),
+                participantName,
+                Forms.grid(),
+                Forms.date(
+                        "enrolledOnField", ui.i18n().get("date.prompt"), model.enrolledOn, model.enrolledOnUnreadable));
     }
 
-    private EnrolmentDialog(UiContext ui, EnrolmentViewModel model, I18n i18n, String participantName, GridPane grid,
-            DatePicker date) {
-        super(ui.owner().get(), "enrolmentDialog", i18n.get("enrolment.title"),
-                i18n.get("enrolment.header", participantName), grid, i18n.get("enrolment.save"), "saveEnrolment",
-                i18n.get("button.cancel"), date);
+    private EnrolmentDialog(
+            UiContext ui, EnrolmentViewModel model, I18n i18n, String participantName, GridPane grid, DatePicker date) {
+        super(
+                ui.owner().get(),
+                "enrolmentDialog",
+                i18n.get("enrolment.title"),
+                i18n.get("enrolment.header", participantName),
+                grid,
+                i18n.get("enrolment.save"),
+                "saveEnrolment",
+                i18n.get("button.cancel"),
+                date);
         Forms.row(grid, 0, i18n.get("enrolment.date"), date, model.dateProblem);
 
-        ComboBox<String> unit = Forms.editableCombo("referringUnitField",
-                Districts.STOCKHOLM.stream().map(d -> i18n.get("enrolment.unit.pattern", d)).toList(), model.referringUnit);
+        ComboBox<String> unit = Forms.editableCombo(
+                "referringUnitField",
+                Districts.STOCKHOLM.stream()
+                        .map(d -> i18n.get("enrolment.unit.pattern", d))
+                        .toList(),
+                model.referringUnit);
         Forms.row(grid, 1, i18n.get("enrolment.unit"), unit, model.unitProblem);
-        Forms.row(grid, 2, i18n.get("enrolment.secretary"), Forms.text("socialSecretaryField", model.socialSecretary),
+        Forms.row(
+                grid,
+                2,
+                i18n.get("enrolment.secretary"),
+                Forms.text("socialSecretaryField", model.socialSecretary),
                 null);
 
         VBox groups = new VBox(4);
@@ -83,10 +114,12 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
             e.consume();
             // Take what is typed in the date field even if the user has not left it.
             date.setValue(date.getConverter().fromString(date.getEditor().getText()));
-            model.save(enrolment -> {
-                setResult(enrolment);
-                close();
-            }, error -> ui.dialogs().showError("enrolment.failed", error));
+            model.save(
+                    enrolment -> {
+                        setResult(enrolment);
+                        close();
+                    },
+                    error -> ui.dialogs().showError("enrolment.failed", error));
         });
         setResultConverter(button -> null);
     }

@@ -21,9 +21,9 @@ import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.ui.common.FieldProblems;
-import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /** The enrolment form for one participant. */
@@ -49,8 +49,13 @@ public final class EnrolmentViewModel {
     final StringProperty targetGroupProblem;
     final StringProperty languageProblem;
 
-    public EnrolmentViewModel(CaseloadService caseload, TaskRunner tasks, I18n i18n, UUID participantId,
-            List<Coach> coaches, Coach currentCoach) {
+    public EnrolmentViewModel(
+            CaseloadService caseload,
+            TaskRunner tasks,
+            I18n i18n,
+            UUID participantId,
+            List<Coach> coaches,
+            Coach currentCoach) {
         this.caseload = caseload;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -75,8 +80,14 @@ public final class EnrolmentViewModel {
                 chosen.add(group);
             }
         });
-        return new EnrolmentDraft(participantId, coach.get() == null ? null : coach.get().id(),
-                enrolledOn.get(), referringUnit.get(), socialSecretary.get(), chosen, language.get(),
+        return new EnrolmentDraft(
+                participantId,
+                coach.get() == null ? null : coach.get().id(),
+                enrolledOn.get(),
+                referringUnit.get(),
+                socialSecretary.get(),
+                chosen,
+                language.get(),
                 interpreterNeeded.get());
     }
 

@@ -24,16 +24,26 @@ public final class ParticipantScreen {
      * @param changed what a change on the page means for the rest of the window (the caseload reads again)
      * @param workFor builds the work area of one of the participant's enrolments
      */
-    public ParticipantScreen(UiContext ui, UUID participantId, Runnable changed,
-            BiFunction<UUID, ParticipantViewModel, Node> workFor) {
+    public ParticipantScreen(
+            UiContext ui, UUID participantId, Runnable changed, BiFunction<UUID, ParticipantViewModel, Node> workFor) {
         this.ui = ui;
         this.changed = changed;
-        model = new ParticipantViewModel(ui.services().caseload(), ui.services().coaches(), ui.tasks(),
-                e -> ui.dialogs().showError("error.participantFailed", e), participantId);
-        view = new ParticipantView(model, ui.i18n(), () -> enrol(ui, participantId, () -> {
-            changed.run();
-            model.load();
-        }), enrolmentId -> workFor.apply(enrolmentId, model), this::edit, this::reassign);
+        model = new ParticipantViewModel(
+                ui.services().caseload(),
+                ui.services().coaches(),
+                ui.tasks(),
+                e -> ui.dialogs().showError("error.participantFailed", e),
+                participantId);
+        view = new ParticipantView(
+                model,
+                ui.i18n(),
+                () -> enrol(ui, participantId, () -> {
+                    changed.run();
+                    model.load();
+                }),
+                enrolmentId -> workFor.apply(enrolmentId, model),
+                this::edit,
+                this::reassign);
     }
 
     public ParticipantViewModel model() {
@@ -52,18 +62,30 @@ public final class ParticipantScreen {
 
     /** Enrols a person (their details and the coaches are read first); enrolled runs once saved. */
     public static void enrol(UiContext ui, UUID participantId, Runnable enrolled) {
-        ui.tasks().run(() -> new EnrolmentContext(
-                ui.services().caseload().participant(participantId).orElseThrow(),
-                ui.services().coaches().coaches()), context -> {
-                    var model = new EnrolmentViewModel(ui.services().caseload(), ui.tasks(), ui.i18n(), participantId,
-                            context.coaches(), ui.coach().get());
-                    new EnrolmentDialog(ui, model, context.participant().fullName()).showAndWait()
-                            .ifPresent(e -> enrolled.run());
-                }, e -> ui.dialogs().showError("error.participantFailed", e));
+        ui.tasks()
+                .run(
+                        () -> new EnrolmentContext(
+                                ui.services()
+                                        .caseload()
+                                        .participant(participantId)
+                                        .orElseThrow(),
+                                ui.services().coaches().coaches()),
+                        context -> {
+                            var model = new EnrolmentViewModel(
+                                    ui.services().caseload(),
+                                    ui.tasks(),
+                                    ui.i18n(),
+                                    participantId,
+                                    context.coaches(),
+                                    ui.coach().get());
+                            new EnrolmentDialog(ui, model, context.participant().fullName())
+                                    .showAndWait()
+                                    .ifPresent(e -> enrolled.run());
+                        },
+                        e -> ui.dialogs().showError("error.participantFailed", e));
     }
 
-    private record EnrolmentContext(Participant participant, List<Coach> coaches) {
-    }
+    private record EnrolmentContext(Participant participant, List<Coach> coaches) {}
 
     /** Changes a person's details: the registration form, filled in. */
     private void edit() {
@@ -80,22 +102,44 @@ public final class ParticipantScreen {
 
     /** A team lead gives an enrolment to another coach; it travels back in the next package. */
     private void reassign(UUID enrolmentId) {
-        ui.tasks().run(() -> ui.services().coaches().coaches(), coaches -> {
-            // The enrolment's coach is chosen at first: Enter alone changes nothing.
-            UUID current = model.enrolments().stream().filter(r -> r.enrolment().id().equals(enrolmentId))
-                    .map(r -> r.enrolment().coachId()).filter(Objects::nonNull).findFirst().orElse(null);
-            Coach now = coaches.stream().filter(c -> c.id().equals(current)).findFirst().orElse(null);
-            ui.dialogs().choose("reassignDialog", ui.i18n().get("reassign.title"), ui.i18n().get("reassign.header"),
-                    ui.i18n().get("reassign.coach"), coaches, ParticipantScreen::withUnit, now)
-                    .filter(to -> !to.id().equals(current))
-                    .ifPresent(to -> ui.tasks().run(() -> {
-                        ui.services().caseload().reassign(enrolmentId, to.id());
-                        return null;
-                    }, done -> {
-                        model.load();
-                        changed.run();
-                    }, e -> ui.dialogs().showError("error.saveFailed", e)));
-        }, e -> ui.dialogs().showError("error.loadFailed", e));
+        ui.tasks()
+                .run(
+                        () -> ui.services().coaches().coaches(),
+                        coaches -> {
+                            // The enrolment's coach is chosen at first: Enter alone changes nothing.
+                            UUID current = model.enrolments().stream()
+                                    .filter(r -> r.enrolment().id().equals(enrolmentId))
+                                    .map(r -> r.enrolment().coachId())
+                                    .filter(Objects::nonNull)
+                                    .findFirst()
+                                    .orElse(null);
+                            Coach now = coaches.stream()
+                                    .filter(c -> c.id().equals(current))
+                                    .findFirst()
+                                    .orElse(null);
+                            ui.dialogs()
+                                    .choose(
+                                            "reassignDialog",
+                                            ui.i18n().get("reassign.title"),
+                                            ui.i18n().get("reassign.header"),
+                                            ui.i18n().get("reassign.coach"),
+                                            coaches,
+                                            ParticipantScreen::withUnit,
+                                            now)
+                                    .filter(to -> !to.id().equals(current))
+                                    .ifPresent(to -> ui.tasks()
+                                            .run(
+                                                    () -> {
+                                                        ui.services().caseload().reassign(enrolmentId, to.id());
+                                                        return null;
+                                                    },
+                                                    done -> {
+                                                        model.load();
+                                                        changed.run();
+                                                    },
+                                                    e -> ui.dialogs().showError("error.saveFailed", e)));
+                        },
+                        e -> ui.dialogs().showError("error.loadFailed", e));
     }
 
     private static String withUnit(Coach c) {

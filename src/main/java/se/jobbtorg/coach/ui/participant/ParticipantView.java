@@ -36,8 +36,12 @@ public final class ParticipantView extends VBox {
      * workFor builds the work area of an enrolment (mapping, plan, follow-up, exit); it is shown
      * for the enrolment selected in the table, the newest one at first.
      */
-    public ParticipantView(ParticipantViewModel model, I18n i18n, Runnable enrol,
-            Function<UUID, Node> workFor, Runnable edit,
+    public ParticipantView(
+            ParticipantViewModel model,
+            I18n i18n,
+            Runnable enrol,
+            Function<UUID, Node> workFor,
+            Runnable edit,
             Consumer<UUID> reassign) {
         getStyleClass().add("participant-view");
         setSpacing(6);
@@ -69,23 +73,36 @@ public final class ParticipantView extends VBox {
         table.setId("enrolmentTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("participant.noEnrolments")));
-        table.getColumns().setAll(List.of(
-                column(i18n.get("participant.column.enrolledOn"), r -> i18n.date(r.enrolment().enrolledOn()), 95),
-                column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment()), 190),
-                column(i18n.get("participant.column.days"), r -> Long.toString(r.days()), 60),
-                column(i18n.get("participant.column.unit"), r -> r.enrolment().referringUnit()),
-                column(i18n.get("participant.column.secretary"), r -> nz(r.enrolment().socialSecretary())),
-                column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())),
-                column(i18n.get("participant.column.language"), r -> language(i18n, r.enrolment())),
-                column(i18n.get("participant.column.coach"), EnrolmentRow::coachName)));
+        table.getColumns()
+                .setAll(List.of(
+                        column(
+                                i18n.get("participant.column.enrolledOn"),
+                                r -> i18n.date(r.enrolment().enrolledOn()),
+                                95),
+                        column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment()), 190),
+                        column(i18n.get("participant.column.days"), r -> Long.toString(r.days()), 60),
+                        column(
+                                i18n.get("participant.column.unit"),
+                                r -> r.enrolment().referringUnit()),
+                        column(
+                                i18n.get("participant.column.secretary"),
+                                r -> nz(r.enrolment().socialSecretary())),
+                        column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())),
+                        column(i18n.get("participant.column.language"), r -> language(i18n, r.enrolment())),
+                        column(i18n.get("participant.column.coach"), EnrolmentRow::coachName)));
         table.setPrefHeight(96);
         table.setMinHeight(80);
-        reassignButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        reassignButton.setOnAction(e -> reassign.accept(table.getSelectionModel().getSelectedItem().enrolment().id()));
+        reassignButton
+                .disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        reassignButton.setOnAction(e -> reassign.accept(
+                table.getSelectionModel().getSelectedItem().enrolment().id()));
         workArea.setId("workArea");
         VBox.setVgrow(workArea, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
-            if (row != null && (old == null || !old.enrolment().id().equals(row.enrolment().id()))) {
+            if (row != null
+                    && (old == null
+                            || !old.enrolment().id().equals(row.enrolment().id()))) {
                 workArea.getChildren().setAll(workFor.apply(row.enrolment().id()));
             }
         });
@@ -93,7 +110,8 @@ public final class ParticipantView extends VBox {
             if (wanted != null) {
                 selectEnrolment(wanted);
             }
-            if (table.getSelectionModel().getSelectedItem() == null && !model.enrolments().isEmpty()) {
+            if (table.getSelectionModel().getSelectedItem() == null
+                    && !model.enrolments().isEmpty()) {
                 table.getSelectionModel().select(0);
             }
         });
@@ -114,8 +132,13 @@ public final class ParticipantView extends VBox {
             return;
         }
         name.setText(p.fullName());
-        fact(0, i18n.get("participant.number"), p.personalNumber().display()
-                + (p.personalNumber().isCoordinationNumber() ? " (" + i18n.get("participant.coordination") + ")" : ""));
+        fact(
+                0,
+                i18n.get("participant.number"),
+                p.personalNumber().display()
+                        + (p.personalNumber().isCoordinationNumber()
+                                ? " (" + i18n.get("participant.coordination") + ")"
+                                : ""));
         fact(1, i18n.get("participant.phone"), orDash(p.phone()));
         fact(2, i18n.get("participant.email"), orDash(p.email()));
         fact(3, i18n.get("participant.district"), orDash(p.homeDistrict()));
@@ -124,10 +147,13 @@ public final class ParticipantView extends VBox {
     /** Shows the work of this enrolment, now or as soon as the enrolments have been read. */
     public void selectEnrolment(UUID enrolmentId) {
         wanted = enrolmentId;
-        table.getItems().stream().filter(r -> r.enrolment().id().equals(enrolmentId)).findFirst().ifPresent(r -> {
-            table.getSelectionModel().select(r);
-            wanted = null;
-        });
+        table.getItems().stream()
+                .filter(r -> r.enrolment().id().equals(enrolmentId))
+                .findFirst()
+                .ifPresent(r -> {
+                    table.getSelectionModel().select(r);
+                    wanted = null;
+                });
     }
 
     /** Facts stand side by side in one line, to leave the height to the work below. */
@@ -148,7 +174,8 @@ public final class ParticipantView extends VBox {
     }
 
     private static String groups(I18n i18n, Enrolment e) {
-        return String.join(", ", e.targetGroups().stream().sorted().map(i18n::of).toList());
+        return String.join(
+                ", ", e.targetGroups().stream().sorted().map(i18n::of).toList());
     }
 
     private static String language(I18n i18n, Enrolment e) {
@@ -164,8 +191,8 @@ public final class ParticipantView extends VBox {
         return s == null ? "" : s;
     }
 
-    private static TableColumn<EnrolmentRow, String> column(String title, Function<EnrolmentRow, String> value,
-            double width) {
+    private static TableColumn<EnrolmentRow, String> column(
+            String title, Function<EnrolmentRow, String> value, double width) {
         TableColumn<EnrolmentRow, String> c = column(title, value);
         c.setPrefWidth(width);
         c.setMaxWidth(width * 1.5);
@@ -179,5 +206,4 @@ public final class ParticipantView extends VBox {
         c.setSortable(false);
         return c;
     }
-
 }

@@ -23,8 +23,7 @@ import se.jobbtorg.coach.ui.common.TaskRunner;
 public final class ParticipantViewModel {
 
     /** An enrolment with its coach's name, as the table shows it. */
-    public record EnrolmentRow(Enrolment enrolment, String coachName, long days) {
-    }
+    public record EnrolmentRow(Enrolment enrolment, String coachName, long days) {}
 
     private final CaseloadService caseload;
     private final CoachService coaches;
@@ -37,8 +36,12 @@ public final class ParticipantViewModel {
     private final BooleanProperty enrolled = new SimpleBooleanProperty();
     private final BooleanProperty missing = new SimpleBooleanProperty();
 
-    public ParticipantViewModel(CaseloadService caseload, CoachService coaches, TaskRunner tasks,
-            Consumer<Throwable> onError, UUID participantId) {
+    public ParticipantViewModel(
+            CaseloadService caseload,
+            CoachService coaches,
+            TaskRunner tasks,
+            Consumer<Throwable> onError,
+            UUID participantId) {
         this.caseload = caseload;
         this.coaches = coaches;
         this.tasks = tasks;
@@ -46,23 +49,30 @@ public final class ParticipantViewModel {
         this.participantId = participantId;
     }
 
-    private record Loaded(Participant participant, List<Enrolment> enrolments, Map<UUID, String> coachNames) {
-    }
+    private record Loaded(Participant participant, List<Enrolment> enrolments, Map<UUID, String> coachNames) {}
 
     public void load() {
-        tasks.run(() -> new Loaded(
-                caseload.participant(participantId).orElse(null),
-                caseload.enrolments(participantId),
-                coaches.coaches().stream().collect(Collectors.toMap(Coach::id, Coach::name))), loaded -> {
+        tasks.run(
+                () -> new Loaded(
+                        caseload.participant(participantId).orElse(null),
+                        caseload.enrolments(participantId),
+                        coaches.coaches().stream().collect(Collectors.toMap(Coach::id, Coach::name))),
+                loaded -> {
                     participant.set(loaded.participant());
                     missing.set(loaded.participant() == null);
                     var today = caseload.today();
                     enrolments.setAll(loaded.enrolments().stream()
-                            .map(e -> new EnrolmentRow(e, e.coachId() == null ? "" : loaded.coachNames()
-                                    .getOrDefault(e.coachId(), ""), e.daysEnrolled(today)))
+                            .map(e -> new EnrolmentRow(
+                                    e,
+                                    e.coachId() == null
+                                            ? ""
+                                            : loaded.coachNames().getOrDefault(e.coachId(), ""),
+                                    e.daysEnrolled(today)))
                             .toList());
-                    enrolled.set(!enrolments.isEmpty() && enrolments.get(0).enrolment().isOpen());
-                }, onError);
+                    enrolled.set(!enrolments.isEmpty()
+                            && enrolments.get(0).enrolment().isOpen());
+                },
+                onError);
     }
 
     public UUID participantId() {

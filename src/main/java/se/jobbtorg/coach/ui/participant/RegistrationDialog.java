@@ -19,11 +19,16 @@ public final class RegistrationDialog extends FormDialog<Participant> {
     }
 
     private RegistrationDialog(UiContext ui, RegistrationViewModel model, I18n i18n, GridPane grid, TextField number) {
-        super(ui.owner().get(), "registrationDialog",
+        super(
+                ui.owner().get(),
+                "registrationDialog",
                 i18n.get(model.isEditing() ? "registration.edit.title" : "registration.title"),
-                i18n.get(model.isEditing() ? "registration.edit.header" : "registration.header"), grid,
-                i18n.get(model.isEditing() ? "registration.edit.save" : "registration.save"), "saveRegistration",
-                i18n.get("button.cancel"), number);
+                i18n.get(model.isEditing() ? "registration.edit.header" : "registration.header"),
+                grid,
+                i18n.get(model.isEditing() ? "registration.edit.save" : "registration.save"),
+                "saveRegistration",
+                i18n.get("button.cancel"),
+                number);
         number.setPromptText(i18n.get("registration.number.prompt"));
         number.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -32,15 +37,28 @@ public final class RegistrationDialog extends FormDialog<Participant> {
             }
         });
         Forms.row(grid, 0, i18n.get("registration.number"), number, model.numberProblem);
-        Forms.row(grid, 1, i18n.get("registration.firstName"), Forms.text("firstNameField", model.firstName),
+        Forms.row(
+                grid,
+                1,
+                i18n.get("registration.firstName"),
+                Forms.text("firstNameField", model.firstName),
                 model.firstNameProblem);
-        Forms.row(grid, 2, i18n.get("registration.lastName"), Forms.text("lastNameField", model.lastName),
+        Forms.row(
+                grid,
+                2,
+                i18n.get("registration.lastName"),
+                Forms.text("lastNameField", model.lastName),
                 model.lastNameProblem);
         Forms.row(grid, 3, i18n.get("registration.phone"), Forms.text("phoneField", model.phone), model.phoneProblem);
         Forms.row(grid, 4, i18n.get("registration.email"), Forms.text("emailField", model.email), model.emailProblem);
         ComboBox<String> district = Forms.editableCombo("districtField", Districts.STOCKHOLM, model.homeDistrict);
         Forms.row(grid, 5, i18n.get("registration.district"), district, null);
-        Forms.growWith(this, model.numberProblem, model.firstNameProblem, model.lastNameProblem, model.phoneProblem,
+        Forms.growWith(
+                this,
+                model.numberProblem,
+                model.firstNameProblem,
+                model.lastNameProblem,
+                model.phoneProblem,
                 model.emailProblem);
 
         okButton().disableProperty().bind(model.problems.savingProperty());
@@ -48,10 +66,12 @@ public final class RegistrationDialog extends FormDialog<Participant> {
         okButton().addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             model.tidyNumber();
-            model.save(p -> {
-                setResult(p);
-                close();
-            }, error -> ui.dialogs().showError("registration.failed", error));
+            model.save(
+                    p -> {
+                        setResult(p);
+                        close();
+                    },
+                    error -> ui.dialogs().showError("registration.failed", error));
         });
         setResultConverter(button -> null);
     }

@@ -9,9 +9,9 @@ import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.ui.common.FieldProblems;
-import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /** The registration form: its fields, the problem shown next to each, and saving. */
@@ -38,8 +38,8 @@ public final class RegistrationViewModel {
     private UUID editing;
 
     /** The form for changing a registered person's details, filled with them. */
-    public static RegistrationViewModel forEditing(CaseloadService caseload, TaskRunner tasks, I18n i18n,
-            Participant p) {
+    public static RegistrationViewModel forEditing(
+            CaseloadService caseload, TaskRunner tasks, I18n i18n, Participant p) {
         RegistrationViewModel model = new RegistrationViewModel(caseload, tasks, i18n);
         model.editing = p.id();
         model.personalNumber.set(p.personalNumber().display());
@@ -80,7 +80,10 @@ public final class RegistrationViewModel {
             return;
         }
         var result = PersonalIdentityNumber.parse(personalNumber.get(), caseload.today());
-        numberProblem.set(result.isValid() ? "" : i18n.get("pin.problem." + result.defect().name()));
+        numberProblem.set(
+                result.isValid()
+                        ? ""
+                        : i18n.get("pin.problem." + result.defect().name()));
     }
 
     /** Shows the number in its display form once it is valid (8503121234 becomes 19850312-1234). */
@@ -92,8 +95,8 @@ public final class RegistrationViewModel {
     }
 
     ParticipantDraft draft() {
-        return new ParticipantDraft(personalNumber.get(), firstName.get(), lastName.get(), phone.get(),
-                email.get(), homeDistrict.get());
+        return new ParticipantDraft(
+                personalNumber.get(), firstName.get(), lastName.get(), phone.get(), email.get(), homeDistrict.get());
     }
 
     /**
@@ -106,8 +109,8 @@ public final class RegistrationViewModel {
         problems.show(found);
         if (found.isEmpty()) {
             UUID id = editing;
-            problems.save(tasks, () -> id == null ? caseload.register(draft) : caseload.update(id, draft), onSaved,
-                    onError);
+            problems.save(
+                    tasks, () -> id == null ? caseload.register(draft) : caseload.update(id, draft), onSaved, onError);
         }
     }
 }

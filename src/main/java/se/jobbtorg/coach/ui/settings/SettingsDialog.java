@@ -23,10 +23,16 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
     }
 
     private SettingsDialog(Window owner, SettingsViewModel model, I18n i18n, GridPane grid, TextField name) {
-        super(owner, "settingsDialog", i18n.get(model.isFirstRun() ? "welcome.title" : "settings.title"),
-                i18n.get(model.isFirstRun() ? "welcome.header" : "settings.header"), grid,
-                i18n.get(model.isFirstRun() ? "welcome.start" : "settings.save"), "settingsOk",
-                i18n.get(model.isFirstRun() ? "button.quit" : "button.cancel"), name);
+        super(
+                owner,
+                "settingsDialog",
+                i18n.get(model.isFirstRun() ? "welcome.title" : "settings.title"),
+                i18n.get(model.isFirstRun() ? "welcome.header" : "settings.header"),
+                grid,
+                i18n.get(model.isFirstRun() ? "welcome.start" : "settings.save"),
+                "settingsOk",
+                i18n.get(model.isFirstRun() ? "button.quit" : "button.cancel"),
+                name);
         Forms.row(grid, 0, i18n.get("settings.coachName"), name, model.nameProblem);
         Forms.row(grid, 1, i18n.get("settings.unit"), Forms.text("unitField", model.unit), null);
         ComboBox<Locale> language = new ComboBox<>();
@@ -49,15 +55,15 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
         Spinner<Integer> backups = null;
         if (!model.isFirstRun()) {
             // The idle lock: a choice for later, not a question for a new user's first minute.
-            lock = new Spinner<>(SettingsViewModel.MIN_LOCK_MINUTES,
-                    SettingsViewModel.MAX_LOCK_MINUTES, model.lockMinutes.get());
+            lock = new Spinner<>(
+                    SettingsViewModel.MIN_LOCK_MINUTES, SettingsViewModel.MAX_LOCK_MINUTES, model.lockMinutes.get());
             lock.setId("lockMinutesField");
             lock.setEditable(true);
             lock.setMaxWidth(110);
             lock.getValueFactory().valueProperty().bindBidirectional(model.lockMinutes);
             Forms.row(grid, 3, i18n.get("settings.lockMinutes"), lock, null);
-            backups = new Spinner<>(SettingsViewModel.MIN_BACKUP_DAYS, SettingsViewModel.MAX_BACKUP_DAYS,
-                    model.backupDays.get());
+            backups = new Spinner<>(
+                    SettingsViewModel.MIN_BACKUP_DAYS, SettingsViewModel.MAX_BACKUP_DAYS, model.backupDays.get());
             backups.setId("backupDaysField");
             backups.setEditable(true);
             backups.setMaxWidth(110);

@@ -9,8 +9,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.jobbtorg.coach.domain.Problem;
-import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.CoachService;
 
 /**
  * Who works in this database and in which language. On the first run it also offers to fill
@@ -38,16 +38,21 @@ public final class SettingsViewModel {
      * The choices the user made, for the caller to apply. lockMinutes: idle time before the window
      * locks; backupDays: how long backups are kept.
      */
-    public record Choice(String coachName, String unit, Locale language, boolean demo, int lockMinutes,
-            int backupDays) {
-    }
+    public record Choice(
+            String coachName, String unit, Locale language, boolean demo, int lockMinutes, int backupDays) {}
 
     public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun) {
         this(i18n, coachName, unit, language, firstRun, DEFAULT_LOCK_MINUTES, DEFAULT_BACKUP_DAYS);
     }
 
-    public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun,
-            int lockMinutes, int backupDays) {
+    public SettingsViewModel(
+            I18n i18n,
+            String coachName,
+            String unit,
+            Locale language,
+            boolean firstRun,
+            int lockMinutes,
+            int backupDays) {
         this.i18n = i18n;
         this.lockMinutes.set(lockMinutes);
         this.backupDays.set(backupDays);
@@ -72,8 +77,12 @@ public final class SettingsViewModel {
             return null;
         }
         nameProblem.set("");
-        return new Choice(coachName.get().strip(), unit.get() == null ? "" : unit.get().strip(), language.get(),
-                firstRun && demo.get(), clamped(lockMinutes.get(), DEFAULT_LOCK_MINUTES, MIN_LOCK_MINUTES, MAX_LOCK_MINUTES),
+        return new Choice(
+                coachName.get().strip(),
+                unit.get() == null ? "" : unit.get().strip(),
+                language.get(),
+                firstRun && demo.get(),
+                clamped(lockMinutes.get(), DEFAULT_LOCK_MINUTES, MIN_LOCK_MINUTES, MAX_LOCK_MINUTES),
                 clamped(backupDays.get(), DEFAULT_BACKUP_DAYS, MIN_BACKUP_DAYS, MAX_BACKUP_DAYS));
     }
 

@@ -8,8 +8,11 @@ public final class SummaryScreen {
     private final SummaryView view;
 
     public SummaryScreen(UiContext ui) {
-        model = new SummaryViewModel(ui.services().indicators(), ui.tasks(), ui.i18n(),
-                e -> ui.dialogs().showError("error.loadFailed", e), 
+        model = new SummaryViewModel(
+                ui.services().indicators(),
+                ui.tasks(),
+                ui.i18n(),
+                e -> ui.dialogs().showError("error.loadFailed", e),
                 (e, file) -> ui.dialogs().showFileError(file, e));
         view = new SummaryView(model, ui);
     }

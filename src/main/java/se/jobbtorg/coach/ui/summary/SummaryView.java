@@ -70,16 +70,55 @@ public final class SummaryView extends VBox {
             Forms.commit(to);
             model.compute();
         });
-        Button export = exportButton(model, i18n, dialogs, "summaryExport", "summary.exportCsv",
-                "summary.fileName", "csv", model::exportCsv);
-        Button exportXlsx = exportButton(model, i18n, dialogs, "summaryExportXlsx", "summary.exportXlsx",
-                "summary.fileName.xlsx", "xlsx", model::exportXlsx);
-        Button exportPdf = exportButton(model, i18n, dialogs, "summaryExportPdf", "summary.exportPdf",
-                "summary.fileName.pdf", "pdf", model::exportPdf);
-        Button exportNational = exportButton(model, i18n, dialogs, "summaryExportNational",
-                "summary.exportNationalCsv", "summary.fileName.national", "csv", model::exportNationalCsv);
-        HBox controls = new HBox(8, label(i18n.get("summary.from"), from), from, label(i18n.get("summary.to"), to), to,
-                label(i18n.get("summary.unit"), unit), unit, compute, export, exportXlsx, exportPdf, exportNational);
+        Button export = exportButton(
+                model,
+                i18n,
+                dialogs,
+                "summaryExport",
+                "summary.exportCsv",
+                "summary.fileName",
+                "csv",
+                model::exportCsv);
+        Button exportXlsx = exportButton(
+                model,
+                i18n,
+                dialogs,
+                "summaryExportXlsx",
+                "summary.exportXlsx",
+                "summary.fileName.xlsx",
+                "xlsx",
+                model::exportXlsx);
+        Button exportPdf = exportButton(
+                model,
+                i18n,
+                dialogs,
+                "summaryExportPdf",
+                "summary.exportPdf",
+                "summary.fileName.pdf",
+                "pdf",
+                model::exportPdf);
+        Button exportNational = exportButton(
+                model,
+                i18n,
+                dialogs,
+                "summaryExportNational",
+                "summary.exportNationalCsv",
+                "summary.fileName.national",
+                "csv",
+                model::exportNationalCsv);
+        HBox controls = new HBox(
+                8,
+                label(i18n.get("summary.from"), from),
+                from,
+                label(i18n.get("summary.to"), to),
+                to,
+                label(i18n.get("summary.unit"), unit),
+                unit,
+                compute,
+                export,
+                exportXlsx,
+                exportPdf,
+                exportNational);
         compute.setMinWidth(Region.USE_PREF_SIZE);
         unit.setMinWidth(100);
         from.setMinWidth(130);
@@ -92,13 +131,18 @@ public final class SummaryView extends VBox {
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("summary.empty")));
-        table.getColumns().setAll(List.of(
-                Cells.<IndicatorTable.Row>column(i18n.get("report.column.section"), 110, IndicatorTable.Row::section),
-                Cells.<IndicatorTable.Row>column(i18n.get("report.column.figure"), 330, IndicatorTable.Row::figure),
-                Cells.<IndicatorTable.Row>column(i18n.get("summary.column.value"), 80, IndicatorTable.Row::value),
-                Cells.<IndicatorTable.Row>column(i18n.get("report.column.numerator"), 80, IndicatorTable.Row::numerator),
-                Cells.<IndicatorTable.Row>column(i18n.get("report.column.denominator"), 80,
-                        IndicatorTable.Row::denominator)));
+        table.getColumns()
+                .setAll(List.of(
+                        Cells.<IndicatorTable.Row>column(
+                                i18n.get("report.column.section"), 110, IndicatorTable.Row::section),
+                        Cells.<IndicatorTable.Row>column(
+                                i18n.get("report.column.figure"), 330, IndicatorTable.Row::figure),
+                        Cells.<IndicatorTable.Row>column(
+                                i18n.get("summary.column.value"), 80, IndicatorTable.Row::value),
+                        Cells.<IndicatorTable.Row>column(
+                                i18n.get("report.column.numerator"), 80, IndicatorTable.Row::numerator),
+                        Cells.<IndicatorTable.Row>column(
+                                i18n.get("report.column.denominator"), 80, IndicatorTable.Row::denominator)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(IndicatorTable.Row row, boolean empty) {
@@ -140,7 +184,8 @@ public final class SummaryView extends VBox {
                 for (var at : report.selfSupport()) {
                     Double v = at.shares().get(definition).value();
                     if (v != null) { // nothing measurable yet is no bar, not a bar at zero
-                        series.getData().add(new XYChart.Data<>(i18n.get("summary.chart.months", at.months()), v * 100));
+                        series.getData()
+                                .add(new XYChart.Data<>(i18n.get("summary.chart.months", at.months()), v * 100));
                     }
                 }
                 chart.getData().add(series);
@@ -158,8 +203,14 @@ public final class SummaryView extends VBox {
     private static HBox exporting(FileExport export, I18n i18n) {
         Label saving = new Label();
         saving.setId("summaryExporting");
-        saving.textProperty().bind(Bindings.createStringBinding(() -> export.fileProperty().get() == null ? ""
-                : i18n.get("summary.exporting", export.fileProperty().get().getFileName()), export.fileProperty()));
+        saving.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> export.fileProperty().get() == null
+                                ? ""
+                                : i18n.get(
+                                        "summary.exporting",
+                                        export.fileProperty().get().getFileName()),
+                        export.fileProperty()));
         ProgressBar bar = new ProgressBar();
         bar.setId("summaryExportProgress");
         bar.setPrefWidth(220);
@@ -175,17 +226,25 @@ public final class SummaryView extends VBox {
     }
 
     /** A button that asks where to save, exports what is shown there, and says where it went. */
-    private static Button exportButton(SummaryViewModel model, I18n i18n, DialogService dialogs, String id, String key,
-            String fileNameKey, String extension, BiConsumer<Path, Consumer<Path>> export) {
+    private static Button exportButton(
+            SummaryViewModel model,
+            I18n i18n,
+            DialogService dialogs,
+            String id,
+            String key,
+            String fileNameKey,
+            String extension,
+            BiConsumer<Path, Consumer<Path>> export) {
         Button button = new Button(i18n.get(key));
         button.setId(id);
         // One export at a time: the row under the buttons shows it and can stop it.
-        button.disableProperty().bind(model.resultProperty().isNull().or(model.export().runningProperty()));
+        button.disableProperty()
+                .bind(model.resultProperty().isNull().or(model.export().runningProperty()));
         button.setMinWidth(Region.USE_PREF_SIZE);
         String title = i18n.get(key).replace("_", "");
         button.setOnAction(e -> dialogs.saveFile(title, i18n.get(fileNameKey), FileType.extension(extension))
-                .ifPresent(file -> export.accept(file,
-                        saved -> dialogs.showInformation(title, i18n.get("summary.saved", saved)))));
+                .ifPresent(file -> export.accept(
+                        file, saved -> dialogs.showInformation(title, i18n.get("summary.saved", saved)))));
         return button;
     }
 
@@ -197,19 +256,26 @@ public final class SummaryView extends VBox {
         return l;
     }
 
-    private static void showPeople(I18n i18n, DialogService dialogs, IndicatorTable.Row row,
-            List<IndicatorReport.Line> lines) {
+    private static void showPeople(
+            I18n i18n, DialogService dialogs, IndicatorTable.Row row, List<IndicatorReport.Line> lines) {
         TableView<IndicatorReport.Line> people = new TableView<>();
         people.setId("summaryPeople");
         people.getItems().setAll(lines);
         people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        people.getColumns().setAll(List.of(
-                Cells.<IndicatorReport.Line>column(i18n.get("caseload.column.name"), 200, IndicatorReport.Line::name),
-                Cells.<IndicatorReport.Line>column(i18n.get("caseload.column.number"), 130, IndicatorReport.Line::number),
-                Cells.<IndicatorReport.Line>column(i18n.get("participant.column.enrolledOn"), 100,
-                        l -> i18n.date(l.enrolledOn())),
-                Cells.<IndicatorReport.Line>column(i18n.get("participant.column.exitedOn"), 220,
-                        l -> l.exitedOn() == null ? "" : i18n.date(l.exitedOn()) + " – " + i18n.of(l.reason()))));
+        people.getColumns()
+                .setAll(List.of(
+                        Cells.<IndicatorReport.Line>column(
+                                i18n.get("caseload.column.name"), 200, IndicatorReport.Line::name),
+                        Cells.<IndicatorReport.Line>column(
+                                i18n.get("caseload.column.number"), 130, IndicatorReport.Line::number),
+                        Cells.<IndicatorReport.Line>column(
+                                i18n.get("participant.column.enrolledOn"), 100, l -> i18n.date(l.enrolledOn())),
+                        Cells.<IndicatorReport.Line>column(
+                                i18n.get("participant.column.exitedOn"),
+                                220,
+                                l -> l.exitedOn() == null
+                                        ? ""
+                                        : i18n.date(l.exitedOn()) + " – " + i18n.of(l.reason()))));
         people.setPrefSize(680, 360);
         dialogs.showContent(row.figure(), row.figure() + ": " + lines.size(), people);
     }

@@ -36,6 +36,7 @@ public final class SummaryViewModel {
     private final BiConsumer<Throwable, Path> onSaveError;
     /** What the shown figures were computed from: exports label and base themselves on this. */
     private IndicatorReport.Computed computed;
+
     private long requests;
     private final FileExport export;
 
@@ -43,11 +44,16 @@ public final class SummaryViewModel {
     final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     /** Empty for every unit. */
     final StringProperty unit = new SimpleStringProperty("");
+
     final ObservableList<String> units = FXCollections.observableArrayList();
     private final ObjectProperty<Indicators.Report> result = new SimpleObjectProperty<>();
     private final ObservableList<IndicatorTable.Row> rows = FXCollections.observableArrayList();
 
-    public SummaryViewModel(IndicatorReport report, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
+    public SummaryViewModel(
+            IndicatorReport report,
+            TaskRunner tasks,
+            I18n i18n,
+            Consumer<Throwable> onError,
             BiConsumer<Throwable, Path> onSaveError) {
         this.report = report;
         this.tasks = tasks;
@@ -80,14 +86,17 @@ public final class SummaryViewModel {
         LocalDate end = a.isAfter(b) ? a : b;
         String chosen = unitOrNull();
         long asked = ++requests;
-        tasks.run(() -> report.computeWithFacts(start, end, chosen), done -> {
-            if (asked != requests) {
-                return; // a newer question was asked meanwhile
-            }
-            computed = done;
-            result.set(done.report());
-            rows.setAll(new IndicatorTable(i18n).rows(done.report()));
-        }, onError);
+        tasks.run(
+                () -> report.computeWithFacts(start, end, chosen),
+                done -> {
+                    if (asked != requests) {
+                        return; // a newer question was asked meanwhile
+                    }
+                    computed = done;
+                    result.set(done.report());
+                    rows.setAll(new IndicatorTable(i18n).rows(done.report()));
+                },
+                onError);
         tasks.run(report::units, list -> units.setAll(list), onError);
     }
 
@@ -102,8 +111,10 @@ public final class SummaryViewModel {
 
     /** Writes the shown indicators as XLSX with the enrolments they were counted from; then reports where. */
     public void exportXlsx(Path file, Consumer<Path> done) {
-        export(file, done, (c, progress) -> new IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(), file,
-                progress));
+        export(
+                file,
+                done,
+                (c, progress) -> new IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(), file, progress));
     }
 
     /** Writes the one-page PDF summary of the shown indicators; then reports where. */
@@ -135,18 +146,19 @@ public final class SummaryViewModel {
             return;
         }
         export.job(file, progress -> {
-            // The short writers tell nothing on their way: the bar shows the start and the end.
-            progress.report(0, 1);
-            writer.write(shown, (at, of) -> {
-                progress.report(at, of);
-                // At the last step the file is already in place: too late to leave the old one.
-                if (progress.isCancelled() && at < of) {
-                    throw new CancellationException();
-                }
-            });
-            progress.report(1, 1);
-            return file;
-        }).onSuccess(done::accept)
+                    // The short writers tell nothing on their way: the bar shows the start and the end.
+                    progress.report(0, 1);
+                    writer.write(shown, (at, of) -> {
+                        progress.report(at, of);
+                        // At the last step the file is already in place: too late to leave the old one.
+                        if (progress.isCancelled() && at < of) {
+                            throw new CancellationException();
+                        }
+                    });
+                    progress.report(1, 1);
+                    return file;
+                })
+                .onSuccess(done::accept)
                 .onFailure(e -> onSaveError.accept(e, file))
                 .start();
     }

@@ -10,8 +10,12 @@ public final class SyncScreen {
 
     /** afterImport: what the rest of the window does once packages came in (read again). */
     public SyncScreen(UiContext ui, Runnable afterImport) {
-        model = new SyncViewModel(ui.services().sync(), ui.tasks(), ui.i18n(),
-                e -> ui.dialogs().showError("error.loadFailed", e), afterImport);
+        model = new SyncViewModel(
+                ui.services().sync(),
+                ui.tasks(),
+                ui.i18n(),
+                e -> ui.dialogs().showError("error.loadFailed", e),
+                afterImport);
         view = new SyncView(model, ui);
     }
 

@@ -74,8 +74,9 @@ public final class SyncView extends VBox {
         export.setOnAction(e -> model.exportToFolder(who.get()));
         Button exportFile = new Button(i18n.get("sync.exportFile"));
         exportFile.setId("syncExportFile");
-        exportFile.setOnAction(e -> dialogs.saveFile(i18n.get("sync.exportFile").replace("_", ""),
-                model.suggestedName(who.get()), packages(i18n)).ifPresent(model::exportToFile));
+        exportFile.setOnAction(e -> dialogs.saveFile(
+                        i18n.get("sync.exportFile").replace("_", ""), model.suggestedName(who.get()), packages(i18n))
+                .ifPresent(model::exportToFile));
         Button importFolder = new Button(i18n.get("sync.importFolder"));
         importFolder.setId("syncImportFolder");
         importFolder.setOnAction(e -> model.importFolder());
@@ -121,10 +122,11 @@ public final class SyncView extends VBox {
         outcomes.setMinHeight(110);
         outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         outcomes.setPlaceholder(new Label(i18n.get("sync.outcomes.none")));
-        outcomes.getColumns().setAll(List.of(
-                column(i18n.get("sync.column.file"), SyncViewModel.Outcome::file, 280),
-                column(i18n.get("sync.column.from"), SyncViewModel.Outcome::from, 140),
-                column(i18n.get("sync.column.result"), SyncViewModel.Outcome::result, 520)));
+        outcomes.getColumns()
+                .setAll(List.of(
+                        column(i18n.get("sync.column.file"), SyncViewModel.Outcome::file, 280),
+                        column(i18n.get("sync.column.from"), SyncViewModel.Outcome::from, 140),
+                        column(i18n.get("sync.column.result"), SyncViewModel.Outcome::result, 520)));
         outcomes.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SyncViewModel.Outcome item, boolean empty) {
@@ -135,8 +137,10 @@ public final class SyncView extends VBox {
 
         Tab conflictsTab = new Tab();
         conflictsTab.setId("syncConflictsTab");
-        conflictsTab.textProperty().bind(Bindings.createStringBinding(
-                () -> i18n.get("sync.conflicts.title", model.conflicts.size()), model.conflicts));
+        conflictsTab
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> i18n.get("sync.conflicts.title", model.conflicts.size()), model.conflicts));
         Label conflictsHelp = new Label(i18n.get("sync.conflicts.help"));
         conflictsHelp.setWrapText(true);
         conflictsHelp.setMinHeight(Region.USE_PREF_SIZE);
@@ -145,19 +149,22 @@ public final class SyncView extends VBox {
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflicts.setMinHeight(120);
         conflicts.setPlaceholder(new Label(i18n.get("sync.conflicts.none")));
-        conflicts.getColumns().setAll(List.of(
-                column(i18n.get("sync.column.record"), SyncViewModel.ConflictRow::record, 220),
-                column(i18n.get("sync.column.field"), SyncViewModel.ConflictRow::field, 140),
-                column(i18n.get("sync.column.shown"), SyncViewModel.ConflictRow::shown, 200),
-                column(i18n.get("sync.column.other"), SyncViewModel.ConflictRow::other, 200),
-                column(i18n.get("sync.column.otherFrom"), SyncViewModel.ConflictRow::otherFrom, 140)));
+        conflicts
+                .getColumns()
+                .setAll(List.of(
+                        column(i18n.get("sync.column.record"), SyncViewModel.ConflictRow::record, 220),
+                        column(i18n.get("sync.column.field"), SyncViewModel.ConflictRow::field, 140),
+                        column(i18n.get("sync.column.shown"), SyncViewModel.ConflictRow::shown, 200),
+                        column(i18n.get("sync.column.other"), SyncViewModel.ConflictRow::other, 200),
+                        column(i18n.get("sync.column.otherFrom"), SyncViewModel.ConflictRow::otherFrom, 140)));
         VBox.setVgrow(conflicts, Priority.ALWAYS);
         Button keep = new Button(i18n.get("sync.keepShown"));
         keep.setId("syncKeepShown");
         keep.setOnAction(e -> selected(model, row -> row.conflict().shown().value()));
         Button takeOther = new Button(i18n.get("sync.takeOther"));
         takeOther.setId("syncTakeOther");
-        takeOther.setOnAction(e -> selected(model, row -> row.conflict().others().get(0).value()));
+        takeOther.setOnAction(
+                e -> selected(model, row -> row.conflict().others().get(0).value()));
         Button own = new Button(i18n.get("sync.ownValue"));
         own.setId("syncOwnValue");
         own.setOnAction(e -> {
@@ -165,17 +172,26 @@ public final class SyncView extends VBox {
             if (row == null) {
                 return;
             }
-            dialogs.input(i18n.get("sync.ownValue.title"), i18n.get("sync.ownValue.header", row.field(), row.record()),
-                    row.shown()).ifPresent(v -> model.resolve(row, v.isBlank() ? null : v.strip()));
+            dialogs.input(
+                            i18n.get("sync.ownValue.title"),
+                            i18n.get("sync.ownValue.header", row.field(), row.record()),
+                            row.shown())
+                    .ifPresent(v -> model.resolve(row, v.isBlank() ? null : v.strip()));
         });
         for (Button b : new Button[] {keep, own}) {
-            b.disableProperty().bind(conflicts.getSelectionModel().selectedItemProperty().isNull());
+            b.disableProperty()
+                    .bind(conflicts.getSelectionModel().selectedItemProperty().isNull());
         }
         // "The other" is one version; with several, the right value is typed.
-        takeOther.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            SyncViewModel.ConflictRow row = conflicts.getSelectionModel().getSelectedItem();
-            return row == null || row.conflict().others().size() != 1;
-        }, conflicts.getSelectionModel().selectedItemProperty()));
+        takeOther
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> {
+                            SyncViewModel.ConflictRow row =
+                                    conflicts.getSelectionModel().getSelectedItem();
+                            return row == null || row.conflict().others().size() != 1;
+                        },
+                        conflicts.getSelectionModel().selectedItemProperty()));
         HBox decide = new HBox(8, keep, takeOther, own);
 
         VBox conflictsPane = new VBox(8, conflictsHelp, conflicts, decide);
@@ -205,8 +221,14 @@ public final class SyncView extends VBox {
     /** A package opened from the file manager: its name and one button that imports it. */
     private static HBox offeredRow(SyncViewModel model, I18n i18n) {
         Label name = new Label();
-        name.textProperty().bind(Bindings.createStringBinding(() -> model.offered.get() == null ? ""
-                : i18n.get("sync.offered", model.offered.get().getFileName().toString()), model.offered));
+        name.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.offered.get() == null
+                                ? ""
+                                : i18n.get(
+                                        "sync.offered",
+                                        model.offered.get().getFileName().toString()),
+                        model.offered));
         Button importOffered = new Button(i18n.get("sync.importOffered"));
         importOffered.setId("syncImportOffered");
         importOffered.setDefaultButton(true);
@@ -226,49 +248,60 @@ public final class SyncView extends VBox {
      * standing, and admitting (after comparing the fingerprint by phone), withdrawing, and the
      * team passphrase.
      */
-    private List<Node> devicesSection(SyncViewModel model, I18n i18n, DialogService dialogs,
-            Supplier<Window> owner) {
+    private List<Node> devicesSection(SyncViewModel model, I18n i18n, DialogService dialogs, Supplier<Window> owner) {
         Label own = new Label();
         own.setId("syncOwnFingerprint");
         own.setWrapText(true);
         own.setMinHeight(Region.USE_PREF_SIZE);
-        own.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("sync.devices.help",
-                model.ownFingerprint.get()), model.ownFingerprint));
+        own.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> i18n.get("sync.devices.help", model.ownFingerprint.get()), model.ownFingerprint));
         TableView<SyncViewModel.DeviceRow> table = new TableView<>(model.devices);
         table.setId("syncDevices");
         table.setPrefHeight(130);
         table.setMinHeight(100);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("sync.devices.none")));
-        table.getColumns().setAll(List.of(
-                column(i18n.get("sync.column.device"), SyncViewModel.DeviceRow::label, 200),
-                column(i18n.get("sync.column.fingerprint"), SyncViewModel.DeviceRow::fingerprint, 220),
-                column(i18n.get("sync.column.standing"), SyncViewModel.DeviceRow::standing, 200),
-                column(i18n.get("sync.column.admittedBy"), SyncViewModel.DeviceRow::admittedBy, 160)));
+        table.getColumns()
+                .setAll(List.of(
+                        column(i18n.get("sync.column.device"), SyncViewModel.DeviceRow::label, 200),
+                        column(i18n.get("sync.column.fingerprint"), SyncViewModel.DeviceRow::fingerprint, 220),
+                        column(i18n.get("sync.column.standing"), SyncViewModel.DeviceRow::standing, 200),
+                        column(i18n.get("sync.column.admittedBy"), SyncViewModel.DeviceRow::admittedBy, 160)));
         var selected = table.getSelectionModel().selectedItemProperty();
         Button admit = new Button(i18n.get("sync.device.admit"));
         admit.setId("syncAdmit");
-        admit.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() == null || !selected.get().canAdmit(), selected));
+        admit.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> selected.get() == null || !selected.get().canAdmit(), selected));
         admit.setOnAction(e -> {
             SyncViewModel.DeviceRow row = selected.get();
-            if (row != null && dialogs.confirm(i18n.get("sync.device.admit.title"),
-                    i18n.get("sync.device.admit.header", row.label(), row.fingerprint()) + "\n\n"
-                            + i18n.get(row.device().fingerprint() == null ? "sync.device.admit.unsigned"
-                                    : "sync.device.admit.text", row.label()),
-                    i18n.get("sync.device.admit.yes"))) {
+            if (row != null
+                    && dialogs.confirm(
+                            i18n.get("sync.device.admit.title"),
+                            i18n.get("sync.device.admit.header", row.label(), row.fingerprint()) + "\n\n"
+                                    + i18n.get(
+                                            row.device().fingerprint() == null
+                                                    ? "sync.device.admit.unsigned"
+                                                    : "sync.device.admit.text",
+                                            row.label()),
+                            i18n.get("sync.device.admit.yes"))) {
                 model.admit(row);
             }
         });
         Button withdraw = new Button(i18n.get("sync.device.withdraw"));
         withdraw.setId("syncWithdraw");
-        withdraw.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() == null || !selected.get().canWithdraw(), selected));
+        withdraw.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> selected.get() == null || !selected.get().canWithdraw(), selected));
         withdraw.setOnAction(e -> {
             SyncViewModel.DeviceRow row = selected.get();
-            if (row != null && dialogs.confirm(i18n.get("sync.device.withdraw.title"),
-                    i18n.get("sync.device.withdraw.header", row.label(), row.fingerprint()) + "\n\n"
-                            + i18n.get("sync.device.withdraw.text"), i18n.get("sync.device.withdraw.yes"))) {
+            if (row != null
+                    && dialogs.confirm(
+                            i18n.get("sync.device.withdraw.title"),
+                            i18n.get("sync.device.withdraw.header", row.label(), row.fingerprint()) + "\n\n"
+                                    + i18n.get("sync.device.withdraw.text"),
+                            i18n.get("sync.device.withdraw.yes"))) {
                 model.withdraw(row);
             }
         });
@@ -277,9 +310,12 @@ public final class SyncView extends VBox {
         passphrase.setOnAction(e -> new TeamPassphraseDialog(i18n, owner.get(), model).showAndWait());
         Label passphraseState = new Label();
         passphraseState.setId("syncPassphraseState");
-        passphraseState.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
-                model.teamPassphraseSet.get() ? "sync.passphrase.isSet" : "sync.passphrase.notSet"),
-                model.teamPassphraseSet));
+        passphraseState
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> i18n.get(
+                                model.teamPassphraseSet.get() ? "sync.passphrase.isSet" : "sync.passphrase.notSet"),
+                        model.teamPassphraseSet));
         for (Button b : new Button[] {admit, withdraw, passphrase}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }

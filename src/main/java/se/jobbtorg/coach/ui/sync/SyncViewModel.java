@@ -46,17 +46,15 @@ public final class SyncViewModel {
     }
 
     /** One line of the results: a package and what happened to it, in words. */
-    public record Outcome(String file, String from, String result, boolean refused) {
-    }
+    public record Outcome(String file, String from, String result, boolean refused) {}
 
     /** A conflict, described for a person. */
-    public record ConflictRow(SyncService.Conflict conflict, String record, String field, String shown, String other,
-            String otherFrom) {
-    }
+    public record ConflictRow(
+            SyncService.Conflict conflict, String record, String field, String shown, String other, String otherFrom) {}
 
     /** One of the team's devices, in words: its name, fingerprint and standing. */
-    public record DeviceRow(TeamDevices.Device device, String label, String fingerprint, String standing,
-            String admittedBy) {
+    public record DeviceRow(
+            TeamDevices.Device device, String label, String fingerprint, String standing, String admittedBy) {
         public boolean canAdmit() {
             return device.standing() == TeamDevices.Standing.NOT_ADMITTED;
         }
@@ -82,21 +80,24 @@ public final class SyncViewModel {
     private static final long STEPS = 1000;
     /** The export or import under way, for {@link #cancel()}; null when none is. */
     private Job<?> current;
+
     final BooleanProperty working = new SimpleBooleanProperty(false);
     final StringProperty status = new SimpleStringProperty("");
     final ObservableList<Outcome> outcomes = FXCollections.observableArrayList();
     final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
     /** A package opened from outside (the file manager), waiting for the person to import it. */
     final ObjectProperty<Path> offered = new SimpleObjectProperty<>();
+
     final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
     final StringProperty ownFingerprint = new SimpleStringProperty("");
     final BooleanProperty teamPassphraseSet = new SimpleBooleanProperty(false);
     /** Set when a package was refused because its computer is not admitted: the team's computers are shown. */
     final BooleanProperty admissionWanted = new SimpleBooleanProperty(false);
+
     private volatile boolean admissionRefused;
 
-    public SyncViewModel(SyncService sync, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError,
-            Runnable onImported) {
+    public SyncViewModel(
+            SyncService sync, TaskRunner tasks, I18n i18n, Consumer<Throwable> onError, Runnable onImported) {
         this.sync = sync;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -106,38 +107,57 @@ public final class SyncViewModel {
 
     /** Reads the folder, the peers and the conflicts. */
     public void refresh() {
-        record Loaded(String folder, List<Recipient> recipients, List<ConflictRow> conflicts, List<DeviceRow> devices,
-                boolean passphrase) {
-        }
-        tasks.run(() -> {
-            List<Recipient> list = new ArrayList<>();
-            list.add(new Recipient(null, i18n.get("sync.recipient.everyone")));
-            for (SyncService.Peer p : sync.peers()) {
-                list.add(new Recipient(p.deviceId(), p.label() != null ? p.label() : p.deviceId().substring(0, 8)));
-            }
-            return new Loaded(sync.syncFolder().map(Path::toString).orElse(""), list, conflictRows(), deviceRows(),
-                    sync.team().hasTeamPassphrase());
-        }, loaded -> {
-            if (folder.get().isBlank()) {
-                folder.set(loaded.folder());
-            }
-            Recipient chosen = recipient.get();
-            recipients.setAll(loaded.recipients());
-            recipient.set(loaded.recipients().stream().filter(r -> chosen != null
-                    && Objects.equals(r.deviceId(), chosen.deviceId())).findFirst()
-                    .orElse(loaded.recipients().get(0)));
-            conflicts.setAll(loaded.conflicts());
-            devices.setAll(loaded.devices());
-            ownFingerprint.set(loaded.devices().isEmpty() ? "" : loaded.devices().get(0).fingerprint());
-            teamPassphraseSet.set(loaded.passphrase());
-        }, onError);
+        record Loaded(
+                String folder,
+                List<Recipient> recipients,
+                List<ConflictRow> conflicts,
+                List<DeviceRow> devices,
+                boolean passphrase) {}
+        tasks.run(
+                () -> {
+                    List<Recipient> list = new ArrayList<>();
+                    list.add(new Recipient(null, i18n.get("sync.recipient.everyone")));
+                    for (SyncService.Peer p : sync.peers()) {
+                        list.add(new Recipient(
+                                p.deviceId(),
+                                p.label() != null ? p.label() : p.deviceId().substring(0, 8)));
+                    }
+                    return new Loaded(
+                            sync.syncFolder().map(Path::toString).orElse(""),
+                            list,
+                            conflictRows(),
+                            deviceRows(),
+                            sync.team().hasTeamPassphrase());
+                },
+                loaded -> {
+                    if (folder.get().isBlank()) {
+                        folder.set(loaded.folder());
+                    }
+                    Recipient chosen = recipient.get();
+                    recipients.setAll(loaded.recipients());
+                    recipient.set(loaded.recipients().stream()
+                            .filter(r -> chosen != null && Objects.equals(r.deviceId(), chosen.deviceId()))
+                            .findFirst()
+                            .orElse(loaded.recipients().get(0)));
+                    conflicts.setAll(loaded.conflicts());
+                    devices.setAll(loaded.devices());
+                    ownFingerprint.set(
+                            loaded.devices().isEmpty()
+                                    ? ""
+                                    : loaded.devices().get(0).fingerprint());
+                    teamPassphraseSet.set(loaded.passphrase());
+                },
+                onError);
     }
 
     private List<DeviceRow> deviceRows() {
         List<DeviceRow> rows = new ArrayList<>();
         for (TeamDevices.Device d : sync.team().devices()) {
             String label = d.label() != null ? d.label() : d.deviceId().substring(0, 8);
-            rows.add(new DeviceRow(d, label, d.fingerprint() != null ? d.fingerprint() : i18n.get("sync.device.noKey"),
+            rows.add(new DeviceRow(
+                    d,
+                    label,
+                    d.fingerprint() != null ? d.fingerprint() : i18n.get("sync.device.noKey"),
                     i18n.get("sync.device.standing." + d.standing().name().toLowerCase(Locale.ROOT)),
                     d.admittedBy() == null ? "" : d.admittedBy()));
         }
@@ -149,10 +169,17 @@ public final class SyncViewModel {
         UnaryOperator<String> label = sync.peerLabels();
         for (SyncService.Conflict c : sync.conflicts()) {
             // Every other version, newest first: a three-way conflict shows all three.
-            String others = String.join(" | ", c.others().stream().map(o -> text(o.value())).toList());
-            String from = String.join(" | ", c.others().stream().map(o -> label.apply(o.device())).toList());
-            rows.add(new ConflictRow(c, sync.describe(c), fieldName(c.entity(), c.field()), text(c.shown().value()),
-                    others, from));
+            String others = String.join(
+                    " | ", c.others().stream().map(o -> text(o.value())).toList());
+            String from = String.join(
+                    " | ", c.others().stream().map(o -> label.apply(o.device())).toList());
+            rows.add(new ConflictRow(
+                    c,
+                    sync.describe(c),
+                    fieldName(c.entity(), c.field()),
+                    text(c.shown().value()),
+                    others,
+                    from));
         }
         return rows;
     }
@@ -198,12 +225,14 @@ public final class SyncViewModel {
             return;
         }
         Recipient to = recipient.get();
-        start(p -> {
-            requireFolder(dir);
-            sync.setSyncFolder(dir);
-            Path target = dir.resolve(sync.packageName(who));
-            return export(to, target, p);
-        }, this::exported);
+        start(
+                p -> {
+                    requireFolder(dir);
+                    sync.setSyncFolder(dir);
+                    Path target = dir.resolve(sync.packageName(who));
+                    return export(to, target, p);
+                },
+                this::exported);
     }
 
     /** Writes a package for the chosen recipient to a file the user named (a mail attachment, say). */
@@ -223,7 +252,8 @@ public final class SyncViewModel {
             }
             p.report(Math.round(done * STEPS), STEPS);
         };
-        return to == null || to.deviceId() == null ? sync.exportSnapshot(target, progressed)
+        return to == null || to.deviceId() == null
+                ? sync.exportSnapshot(target, progressed)
                 : sync.exportFor(to.deviceId(), target, progressed);
     }
 
@@ -243,12 +273,14 @@ public final class SyncViewModel {
             return;
         }
         boolean dry = dryRun.get();
-        start(p -> {
-            requireFolder(dir);
-            sync.setSyncFolder(dir);
-            List<Path> files = sync.packagesIn(dir);
-            return importAll(files, dry, p);
-        }, this::imported);
+        start(
+                p -> {
+                    requireFolder(dir);
+                    sync.setSyncFolder(dir);
+                    List<Path> files = sync.packagesIn(dir);
+                    return importAll(files, dry, p);
+                },
+                this::imported);
     }
 
     /** Imports one package the user chose. */
@@ -285,9 +317,17 @@ public final class SyncViewModel {
         if (o.imported() != null) {
             SyncService.Imported r = o.imported();
             admissionRefused |= !r.admitted();
-            return new Outcome(name, r.user() == null ? "" : r.user(), i18n.get(
-                    dry ? "sync.result.dry" : "sync.result", r.created(), r.updated(), r.unchanged(),
-                    r.conflicts(), r.merged()) + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
+            return new Outcome(
+                    name,
+                    r.user() == null ? "" : r.user(),
+                    i18n.get(
+                                    dry ? "sync.result.dry" : "sync.result",
+                                    r.created(),
+                                    r.updated(),
+                                    r.unchanged(),
+                                    r.conflicts(),
+                                    r.merged())
+                            + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
                     !r.admitted());
         }
         if (o.refused() != null) {
@@ -308,17 +348,25 @@ public final class SyncViewModel {
 
     /** Who a refused package says it is from, where the reason names them first. */
     private static String from(PackageRefusedException e) {
-        return BY_PRODUCER.contains(e.refusal()) && !e.args().isEmpty() && !"null".equals(e.args().get(0))
-                ? e.args().get(0) : "";
+        return BY_PRODUCER.contains(e.refusal())
+                        && !e.args().isEmpty()
+                        && !"null".equals(e.args().get(0))
+                ? e.args().get(0)
+                : "";
     }
 
-    private static final Set<Refusal> BY_PRODUCER = EnumSet.of(Refusal.GAP, Refusal.NOT_ADMITTED,
-            Refusal.UNSIGNED_NOT_ADMITTED, Refusal.SIGNATURE_KEY, Refusal.WITHDRAWN, Refusal.NOT_FOR_US,
+    private static final Set<Refusal> BY_PRODUCER = EnumSet.of(
+            Refusal.GAP,
+            Refusal.NOT_ADMITTED,
+            Refusal.UNSIGNED_NOT_ADMITTED,
+            Refusal.SIGNATURE_KEY,
+            Refusal.WITHDRAWN,
+            Refusal.NOT_FOR_US,
             Refusal.TEAM_PASSPHRASE);
 
     /** Refusals a person answers in the team's computers: admitting a computer, or setting the passphrase. */
-    private static final Set<Refusal> ADMISSION = EnumSet.of(Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED,
-            Refusal.NOT_FOR_US, Refusal.TEAM_PASSPHRASE);
+    private static final Set<Refusal> ADMISSION = EnumSet.of(
+            Refusal.NOT_ADMITTED, Refusal.UNSIGNED_NOT_ADMITTED, Refusal.NOT_FOR_US, Refusal.TEAM_PASSPHRASE);
 
     private void imported(List<Outcome> result) {
         admissionWanted.set(false);
@@ -396,13 +444,16 @@ public final class SyncViewModel {
         if (row == null || !row.canAdmit()) {
             return;
         }
-        tasks.run(() -> {
-            sync.team().admit(row.device().deviceId());
-            return null;
-        }, done -> {
-            status.set(i18n.get("sync.device.admitted", row.label()));
-            refresh();
-        }, onError);
+        tasks.run(
+                () -> {
+                    sync.team().admit(row.device().deviceId());
+                    return null;
+                },
+                done -> {
+                    status.set(i18n.get("sync.device.admitted", row.label()));
+                    refresh();
+                },
+                onError);
     }
 
     /** Withdraws a device (a stolen laptop): its packages are refused from now on. */
@@ -410,13 +461,16 @@ public final class SyncViewModel {
         if (row == null || !row.canWithdraw()) {
             return;
         }
-        tasks.run(() -> {
-            sync.team().withdraw(row.device().deviceId());
-            return null;
-        }, done -> {
-            status.set(i18n.get("sync.device.withdrawn", row.label()));
-            refresh();
-        }, onError);
+        tasks.run(
+                () -> {
+                    sync.team().withdraw(row.device().deviceId());
+                    return null;
+                },
+                done -> {
+                    status.set(i18n.get("sync.device.withdrawn", row.label()));
+                    refresh();
+                },
+                onError);
     }
 
     /**
@@ -431,13 +485,16 @@ public final class SyncViewModel {
         if (!a.isEmpty() && a.strip().length() < MIN_PASSPHRASE) {
             return "sync.passphrase.problem.short";
         }
-        tasks.run(() -> {
-            sync.team().setTeamPassphrase(a.isEmpty() ? null : a);
-            return null;
-        }, done -> {
-            status.set(i18n.get(a.isEmpty() ? "sync.passphrase.removed" : "sync.passphrase.set"));
-            refresh();
-        }, onError);
+        tasks.run(
+                () -> {
+                    sync.team().setTeamPassphrase(a.isEmpty() ? null : a);
+                    return null;
+                },
+                done -> {
+                    status.set(i18n.get(a.isEmpty() ? "sync.passphrase.removed" : "sync.passphrase.set"));
+                    refresh();
+                },
+                onError);
         return null;
     }
 
@@ -446,12 +503,15 @@ public final class SyncViewModel {
 
     /** A person's decision: keep the shown value, take the other, or a value of their own. */
     public void resolve(ConflictRow row, Object value) {
-        tasks.run(() -> {
-            sync.resolve(row.conflict(), value);
-            return null;
-        }, done -> {
-            refresh();
-            onImported.run();
-        }, onError);
+        tasks.run(
+                () -> {
+                    sync.resolve(row.conflict(), value);
+                    return null;
+                },
+                done -> {
+                    refresh();
+                    onImported.run();
+                },
+                onError);
     }
 }

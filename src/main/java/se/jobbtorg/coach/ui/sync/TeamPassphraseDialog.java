@@ -20,8 +20,16 @@ final class TeamPassphraseDialog extends FormDialog<Void> {
     }
 
     private TeamPassphraseDialog(I18n i18n, Window owner, SyncViewModel model, GridPane grid) {
-        super(owner, "teamPassphraseDialog", i18n.get("sync.passphrase.title"), i18n.get("sync.passphrase.header"),
-                grid, i18n.get("sync.passphrase.save"), "teamPassphraseOk", i18n.get("button.cancel"), null);
+        super(
+                owner,
+                "teamPassphraseDialog",
+                i18n.get("sync.passphrase.title"),
+                i18n.get("sync.passphrase.header"),
+                grid,
+                i18n.get("sync.passphrase.save"),
+                "teamPassphraseOk",
+                i18n.get("button.cancel"),
+                null);
         PasswordField first = new PasswordField();
         first.setId("teamPassphrase");
         PasswordField second = new PasswordField();

@@ -11,8 +11,7 @@ import se.jobbtorg.coach.domain.Due;
  * @param fullName the person as a sentence names them
  * @param reason why the deadline passed, as the coach wrote it; null while none is given
  */
-public record TodayRow(UUID participantId, UUID enrolmentId, String listName, String fullName, Due due,
-        String reason) {
+public record TodayRow(UUID participantId, UUID enrolmentId, String listName, String fullName, Due due, String reason) {
 
     public boolean reasonGiven() {
         return reason != null;

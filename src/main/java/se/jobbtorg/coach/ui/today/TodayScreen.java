@@ -11,8 +11,12 @@ public final class TodayScreen {
 
     /** open receives the item acted on and the work tab where it is done. */
     public TodayScreen(UiContext ui, BiConsumer<TodayRow, WorkTab> open) {
-        model = new TodayViewModel(ui.services().today(), ui.services().workflow(), () -> ui.coach().get().id(),
-                ui.tasks(), e -> ui.dialogs().showError("error.loadFailed", e));
+        model = new TodayViewModel(
+                ui.services().today(),
+                ui.services().workflow(),
+                () -> ui.coach().get().id(),
+                ui.tasks(),
+                e -> ui.dialogs().showError("error.loadFailed", e));
         view = new TodayView(model, ui, open);
     }
 

@@ -16,13 +16,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
-import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * The coach's start screen: what is due today and what is overdue. Acting on an overdue item
@@ -44,13 +44,23 @@ public final class TodayView extends VBox {
         table.setItems(model.items());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("today.nothing")));
-        table.getColumns().setAll(List.of(
-                Cells.<TodayRow>column(i18n.get("today.column.state"), 100,
-                        i -> i18n.get(i.due().overdue() ? "today.overdue" : "today.due")),
-                Cells.<TodayRow>column(i18n.get("today.column.date"), 100, i -> i18n.date(i.due().dueOn())),
-                Cells.<TodayRow>column(i18n.get("today.column.what"), 260, i -> i18n.of(i.due().kind())),
-                Cells.<TodayRow>column(i18n.get("today.column.name"), 220, TodayRow::listName),
-                Cells.<TodayRow>column(i18n.get("today.column.reason"), 200, i -> i.reason() == null ? "" : i.reason())));
+        table.getColumns()
+                .setAll(List.of(
+                        Cells.<TodayRow>column(
+                                i18n.get("today.column.state"),
+                                100,
+                                i -> i18n.get(i.due().overdue() ? "today.overdue" : "today.due")),
+                        Cells.<TodayRow>column(
+                                i18n.get("today.column.date"),
+                                100,
+                                i -> i18n.date(i.due().dueOn())),
+                        Cells.<TodayRow>column(
+                                i18n.get("today.column.what"),
+                                260,
+                                i -> i18n.of(i.due().kind())),
+                        Cells.<TodayRow>column(i18n.get("today.column.name"), 220, TodayRow::listName),
+                        Cells.<TodayRow>column(
+                                i18n.get("today.column.reason"), 200, i -> i.reason() == null ? "" : i.reason())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TodayRow item, boolean empty) {
@@ -64,7 +74,8 @@ public final class TodayView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         Button act = new Button(i18n.get("today.act"));
         act.setId("todayAct");
-        act.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        act.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         Runnable acting = () -> act(model, ui, open);
         act.setOnAction(e -> acting.run());
         Button refresh = new Button(i18n.get("today.refresh"));
@@ -80,9 +91,10 @@ public final class TodayView extends VBox {
                 acting.run();
             }
         });
-        model.items().addListener((ListChangeListener<TodayRow>) c -> summary.setText(
-                i18n.get("today.summary", model.items().stream().filter(i -> i.due().overdue()).count(),
-                        model.items().size())));
+        model.items().addListener((ListChangeListener<TodayRow>) c -> summary.setText(i18n.get(
+                "today.summary",
+                model.items().stream().filter(i -> i.due().overdue()).count(),
+                model.items().size())));
         getChildren().setAll(title, summary, new HBox(8, act, refresh), table);
     }
 
@@ -106,12 +118,22 @@ public final class TodayView extends VBox {
         area.setWrapText(true);
         area.textProperty().bindBidirectional(reason);
         Forms.row(grid, 0, i18n.get("today.reason"), area, form.of(TodayViewModel.FIELD_REASON));
-        new FormDialog<TodayRow>(ui, "reasonDialog", i18n.get("today.reason.title"),
-                i18n.get("today.reason.header", i18n.of(item.due().kind()), item.due().dueOn(),
-                        item.fullName()),
-                grid, i18n.get("today.reason.save"), form,
-                (done, failed) -> model.giveReason(item, reason.get(), form, () -> done.accept(item)), area)
-                .showAndWait().ifPresent(i -> open.accept(i, tab));
+        new FormDialog<TodayRow>(
+                        ui,
+                        "reasonDialog",
+                        i18n.get("today.reason.title"),
+                        i18n.get(
+                                "today.reason.header",
+                                i18n.of(item.due().kind()),
+                                item.due().dueOn(),
+                                item.fullName()),
+                        grid,
+                        i18n.get("today.reason.save"),
+                        form,
+                        (done, failed) -> model.giveReason(item, reason.get(), form, () -> done.accept(item)),
+                        area)
+                .showAndWait()
+                .ifPresent(i -> open.accept(i, tab));
     }
 
     /** Where the work on a due item is done. */

@@ -23,7 +23,11 @@ public final class TodayViewModel {
 
     private final ObservableList<TodayRow> items = FXCollections.observableArrayList();
 
-    public TodayViewModel(TodayService today, WorkflowService workflow, Supplier<UUID> coach, TaskRunner tasks,
+    public TodayViewModel(
+            TodayService today,
+            WorkflowService workflow,
+            Supplier<UUID> coach,
+            TaskRunner tasks,
             Consumer<Throwable> onError) {
         this.today = today;
         this.workflow = workflow;
@@ -42,8 +46,13 @@ public final class TodayViewModel {
     }
 
     private static TodayRow row(TodayItem item) {
-        return new TodayRow(item.participant().id(), item.enrolment().id(), item.participant().listName(),
-                item.participant().fullName(), item.due(), item.reason());
+        return new TodayRow(
+                item.participant().id(),
+                item.enrolment().id(),
+                item.participant().listName(),
+                item.participant().fullName(),
+                item.due(),
+                item.reason());
     }
 
     /** True when acting on the item must first ask why its deadline passed (002: ask, never block). */
@@ -53,12 +62,16 @@ public final class TodayViewModel {
 
     /** The reason a deadline passed, saved with the deadline; the field's problems show under it. */
     public void giveReason(TodayRow item, String reason, FieldProblems problems, Runnable then) {
-        problems.save(tasks, () -> {
-            workflow.giveReason(item.due(), reason);
-            return item;
-        }, done -> {
-            refresh();
-            then.run();
-        }, onError);
+        problems.save(
+                tasks,
+                () -> {
+                    workflow.giveReason(item.due(), reason);
+                    return item;
+                },
+                done -> {
+                    refresh();
+                    then.run();
+                },
+                onError);
     }
 }

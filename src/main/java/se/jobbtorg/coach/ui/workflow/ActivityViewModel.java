@@ -41,8 +41,12 @@ final class ActivityViewModel implements WorkViewModel.DialogForm {
         this.parent = parent;
         this.version = version;
         this.problems = new FieldProblems(parent.i18n());
-        for (String field : List.of(ActivityDraft.FIELD_KIND, ActivityDraft.FIELD_OTHER, ActivityDraft.FIELD_PROVIDER,
-                ActivityDraft.FIELD_START, ActivityDraft.FIELD_END)) {
+        for (String field : List.of(
+                ActivityDraft.FIELD_KIND,
+                ActivityDraft.FIELD_OTHER,
+                ActivityDraft.FIELD_PROVIDER,
+                ActivityDraft.FIELD_START,
+                ActivityDraft.FIELD_END)) {
             problems.of(field);
         }
         start.set(parent.today());
@@ -62,12 +66,12 @@ final class ActivityViewModel implements WorkViewModel.DialogForm {
     /** Checks the form and adds the activity in the background; onSaved gets it. */
     void save(Consumer<Activity> onSaved) {
         if (startUnreadable.get() || endUnreadable.get()) {
-            problems.show(List.of(Problem.of(startUnreadable.get() ? ActivityDraft.FIELD_START : ActivityDraft.FIELD_END,
-                    "validation.date")));
+            problems.show(List.of(Problem.of(
+                    startUnreadable.get() ? ActivityDraft.FIELD_START : ActivityDraft.FIELD_END, "validation.date")));
             return;
         }
-        var draft = new ActivityDraft(kind.get(), otherText.get(), provider.get(), description.get(), start.get(),
-                end.get());
+        var draft = new ActivityDraft(
+                kind.get(), otherText.get(), provider.get(), description.get(), start.get(), end.get());
         problems.show(draft.problems());
         if (!draft.problems().isEmpty()) {
             return;

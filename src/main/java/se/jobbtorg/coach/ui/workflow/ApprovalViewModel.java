@@ -31,6 +31,7 @@ final class ApprovalViewModel implements WorkViewModel.DialogForm {
     final StringProperty approvedOnProblem;
     /** Refusals about the plan itself (goal, activities) are shown in the dialog too. */
     final StringExpression planProblems;
+
     final DirtyFlag dirty;
 
     ApprovalViewModel(WorkViewModel parent, ActivityPlan version) {
@@ -39,7 +40,8 @@ final class ApprovalViewModel implements WorkViewModel.DialogForm {
         this.problems = new FieldProblems(parent.i18n());
         this.approvedByProblem = problems.of(WorkflowService.FIELD_APPROVED_BY);
         this.approvedOnProblem = problems.of(WorkflowService.FIELD_APPROVED_ON);
-        this.planProblems = problems.of(WorkflowService.FIELD_GOAL).concat(" ")
+        this.planProblems = problems.of(WorkflowService.FIELD_GOAL)
+                .concat(" ")
                 .concat(problems.of(WorkflowService.FIELD_ACTIVITIES));
         var work = parent.workProperty().get();
         String secretary = work == null ? null : work.enrolment().socialSecretary();

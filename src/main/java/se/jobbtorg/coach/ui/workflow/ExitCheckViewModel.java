@@ -42,8 +42,10 @@ final class ExitCheckViewModel {
             return;
         }
         check.set(work.exitCheck());
-        checkedOn.set(work.exitCheckedOn() != null ? work.exitCheckedOn()
-                : enrolment.exitedOn().plusMonths(1).isAfter(parent.today()) ? null : parent.today());
+        checkedOn.set(
+                work.exitCheckedOn() != null
+                        ? work.exitCheckedOn()
+                        : enrolment.exitedOn().plusMonths(1).isAfter(parent.today()) ? null : parent.today());
         dirty.reset();
     }
 
@@ -55,12 +57,15 @@ final class ExitCheckViewModel {
         problems.show(List.of());
         ExitCheck chosen = check.get();
         LocalDate on = checkedOn.get();
-        problems.save(parent.tasks(), () -> {
-            parent.workflow().checkExit(parent.enrolmentId(), chosen, on);
-            return chosen;
-        }, saved -> {
-            dirty.reset();
-            parent.changed();
-        });
+        problems.save(
+                parent.tasks(),
+                () -> {
+                    parent.workflow().checkExit(parent.enrolmentId(), chosen, on);
+                    return chosen;
+                },
+                saved -> {
+                    dirty.reset();
+                    parent.changed();
+                });
     }
 }

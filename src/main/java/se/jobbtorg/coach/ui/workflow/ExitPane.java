@@ -51,8 +51,11 @@ final class ExitPane extends VBox {
         exit.disableProperty().bind(model.problems.savingProperty());
         exit.setOnAction(e -> {
             Forms.commit(picker);
-            if (model.check() && dialogs.confirm(i18n.get("exit.confirm.title"), i18n.get("exit.confirm.text",
-                    model.date.get(), i18n.of(model.reason.get())), i18n.get("exit.confirm.yes"))) {
+            if (model.check()
+                    && dialogs.confirm(
+                            i18n.get("exit.confirm.title"),
+                            i18n.get("exit.confirm.text", model.date.get(), i18n.of(model.reason.get())),
+                            i18n.get("exit.confirm.yes"))) {
                 model.save();
             }
         });
@@ -69,10 +72,9 @@ final class ExitPane extends VBox {
         ComboBox<ExitCheck> check = Cells.choice("exitCheck", i18n, ExitCheck.values());
         check.valueProperty().bindBidirectional(checkModel.check);
         Forms.row(checkGrid, 0, i18n.get("exit.check"), check, checkModel.checkProblem);
-        var checkedPicker = Forms.date("exitCheckedOn", i18n.get("date.prompt"), checkModel.checkedOn,
-                checkModel.checkedOnUnreadable);
-        Forms.row(checkGrid, 1, i18n.get("exit.checkedOn"), checkedPicker,
-                checkModel.checkedOnProblem);
+        var checkedPicker = Forms.date(
+                "exitCheckedOn", i18n.get("date.prompt"), checkModel.checkedOn, checkModel.checkedOnUnreadable);
+        Forms.row(checkGrid, 1, i18n.get("exit.checkedOn"), checkedPicker, checkModel.checkedOnProblem);
         Label checkWhy = new Label(i18n.get("exit.check.why"));
         checkWhy.setWrapText(true);
         checkWhy.getStyleClass().add("history");
@@ -85,7 +87,12 @@ final class ExitPane extends VBox {
         });
         Label checkTitle = new Label(i18n.get("exit.check.title"));
         checkTitle.getStyleClass().add("section-title");
-        VBox checkForm = new VBox(6, checkTitle, checkWhy, checkGrid, saveCheck,
+        VBox checkForm = new VBox(
+                6,
+                checkTitle,
+                checkWhy,
+                checkGrid,
+                saveCheck,
                 Forms.formError("exitCheckError", checkModel.problems.errorProperty()));
         ChangeListener<WorkPage> onWork = (o, old, loaded) -> {
             if (loaded == null) {

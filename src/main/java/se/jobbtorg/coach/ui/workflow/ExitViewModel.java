@@ -78,12 +78,15 @@ final class ExitViewModel {
             return;
         }
         ExitDraft draft = draft();
-        problems.save(parent.tasks(), () -> {
-            parent.workflow().exit(draft);
-            return draft;
-        }, done -> {
-            dirty.reset();
-            parent.changed();
-        });
+        problems.save(
+                parent.tasks(),
+                () -> {
+                    parent.workflow().exit(draft);
+                    return draft;
+                },
+                done -> {
+                    dirty.reset();
+                    parent.changed();
+                });
     }
 }

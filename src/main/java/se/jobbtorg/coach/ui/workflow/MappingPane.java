@@ -37,10 +37,11 @@ final class MappingPane extends HBox {
 
         areas.setId("mappingAreas");
         areas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        areas.getColumns().setAll(List.of(
-                Cells.<MappingEntry>column(i18n.get("mapping.column.area"), 230, e -> i18n.of(e.area())),
-                Cells.<MappingEntry>column(i18n.get("mapping.column.status"), 110, e -> i18n.of(e.status())),
-                Cells.<MappingEntry>column(i18n.get("mapping.column.date"), 95, e -> i18n.date(e.date()))));
+        areas.getColumns()
+                .setAll(List.of(
+                        Cells.<MappingEntry>column(i18n.get("mapping.column.area"), 230, e -> i18n.of(e.area())),
+                        Cells.<MappingEntry>column(i18n.get("mapping.column.status"), 110, e -> i18n.of(e.status())),
+                        Cells.<MappingEntry>column(i18n.get("mapping.column.date"), 95, e -> i18n.date(e.date()))));
         progress.setId("mappingProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progressText.setId("mappingProgressText");
@@ -53,8 +54,12 @@ final class MappingPane extends HBox {
         ComboBox<MappingStatus> statusBox = Cells.choice("mappingStatus", i18n, MappingStatus.values());
         statusBox.valueProperty().bindBidirectional(model.status);
         Forms.row(grid, 0, i18n.get("mapping.status"), statusBox, null);
-        Forms.row(grid, 1, i18n.get("mapping.date"),
-                Forms.date("mappingDate", i18n.get("date.prompt"), model.date, model.dateUnreadable), model.dateProblem);
+        Forms.row(
+                grid,
+                1,
+                i18n.get("mapping.date"),
+                Forms.date("mappingDate", i18n.get("date.prompt"), model.date, model.dateUnreadable),
+                model.dateProblem);
         TextArea textArea = new TextArea();
         textArea.setId("mappingText");
         textArea.setWrapText(true);
@@ -70,7 +75,11 @@ final class MappingPane extends HBox {
         }
         Forms.row(grid, 3, i18n.get("mapping.actors"), actorBoxes, null)
                 .setLabelFor(actorBoxes.getChildren().get(0));
-        Forms.row(grid, 4, i18n.get("mapping.otherActors"), Forms.text("mappingOtherActors", model.otherActors),
+        Forms.row(
+                grid,
+                4,
+                i18n.get("mapping.otherActors"),
+                Forms.text("mappingOtherActors", model.otherActors),
                 model.otherActorsProblem);
         Button save = new Button(i18n.get("mapping.save"));
         save.setId("mappingSave");
@@ -80,15 +89,19 @@ final class MappingPane extends HBox {
         Label heading = new Label();
         heading.getStyleClass().add("section-title");
         heading.setId("mappingAreaTitle");
-        heading.textProperty().bind(Bindings.createStringBinding(
-                () -> model.entry.get() == null ? "" : i18n.of(model.entry.get().area()), model.entry));
+        heading.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.entry.get() == null
+                                ? ""
+                                : i18n.of(model.entry.get().area()),
+                        model.entry));
         Label history = new Label();
         history.setId("mappingHistory");
         history.setWrapText(true);
         history.getStyleClass().add("history");
         history.textProperty().bind(model.history);
-        VBox right = new VBox(8, heading, grid, save, Forms.formError("mappingError", model.problems.errorProperty()),
-                history);
+        VBox right = new VBox(
+                8, heading, grid, save, Forms.formError("mappingError", model.problems.errorProperty()), history);
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);
         getChildren().setAll(left, right);
@@ -102,11 +115,14 @@ final class MappingPane extends HBox {
             if (loaded == null) {
                 return;
             }
-            MappingArea selected = model.entry.get() == null ? MappingArea.values()[0] : model.entry.get().area();
+            MappingArea selected = model.entry.get() == null
+                    ? MappingArea.values()[0]
+                    : model.entry.get().area();
             areas.getItems().setAll(loaded.areas());
             areas.getSelectionModel().select(loaded.area(selected));
             long settled = loaded.settledAreas();
-            progressText.setText(i18n.get("mapping.progress", settled, loaded.areas().size()));
+            progressText.setText(
+                    i18n.get("mapping.progress", settled, loaded.areas().size()));
             progress.setProgress(settled / (double) loaded.areas().size());
         };
         WeakListeners.whileAlive(this, work.pageProperty(), onWork);

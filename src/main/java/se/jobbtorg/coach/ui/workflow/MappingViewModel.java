@@ -30,6 +30,7 @@ final class MappingViewModel {
 
     /** The area's current entry, which a save supersedes; null before one is chosen. */
     final ObjectProperty<MappingEntry> entry = new SimpleObjectProperty<>();
+
     final ObjectProperty<MappingStatus> status = new SimpleObjectProperty<>();
     final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     final BooleanProperty dateUnreadable = new SimpleBooleanProperty();
@@ -98,11 +99,16 @@ final class MappingViewModel {
         if (chosen == null || work == null) {
             return "";
         }
-        return String.join("\n", work.mappingHistory().stream()
-                .filter(h -> h.area() == chosen.area() && !h.id().equals(chosen.id()))
-                .map(h -> i18n.get("mapping.history.line", h.date() == null ? "" : i18n.date(h.date()),
-                        i18n.of(h.status()), h.text() == null ? "" : h.text()))
-                .toList());
+        return String.join(
+                "\n",
+                work.mappingHistory().stream()
+                        .filter(h -> h.area() == chosen.area() && !h.id().equals(chosen.id()))
+                        .map(h -> i18n.get(
+                                "mapping.history.line",
+                                h.date() == null ? "" : i18n.date(h.date()),
+                                i18n.of(h.status()),
+                                h.text() == null ? "" : h.text()))
+                        .toList());
     }
 
     Set<Actor> chosenActors() {
@@ -131,8 +137,10 @@ final class MappingViewModel {
         LocalDate on = date.get();
         Set<Actor> chosen = chosenActors();
         String others = otherActors.get();
-        problems.save(parent.tasks(), () -> parent.workflow().saveMapping(current, chosenStatus, typed, on, chosen,
-                others), saved -> {
+        problems.save(
+                parent.tasks(),
+                () -> parent.workflow().saveMapping(current, chosenStatus, typed, on, chosen, others),
+                saved -> {
                     dirty.reset();
                     select(saved);
                     parent.changed();

@@ -35,12 +35,12 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
     static final String FIELD_TIME = "time";
 
     /** One running activity and what the coach writes about how it goes. */
-    record FollowUpLine(Activity activity, StringProperty note) {
-    }
+    record FollowUpLine(Activity activity, StringProperty note) {}
 
     private final WorkViewModel parent;
     /** The entry this one supersedes (its outcome recorded, or corrected); null for a new one. */
     final Meeting earlier;
+
     final MeetingOutcome defaultOutcome;
 
     final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
@@ -61,6 +61,7 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
     final FieldProblems problems;
     /** A report to social services belongs to an absence only. */
     final BooleanBinding reportAsked;
+
     final DirtyFlag dirty;
 
     MeetingViewModel(WorkViewModel parent, Meeting earlier, MeetingOutcome defaultOutcome) {
@@ -68,8 +69,12 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
         this.earlier = earlier;
         this.defaultOutcome = defaultOutcome;
         this.problems = new FieldProblems(parent.i18n());
-        for (String field : List.of(MeetingDraft.FIELD_AT, FIELD_TIME, MeetingDraft.FIELD_KIND,
-                MeetingDraft.FIELD_DUTY, MeetingDraft.FIELD_REPORTED)) {
+        for (String field : List.of(
+                MeetingDraft.FIELD_AT,
+                FIELD_TIME,
+                MeetingDraft.FIELD_KIND,
+                MeetingDraft.FIELD_DUTY,
+                MeetingDraft.FIELD_REPORTED)) {
             problems.of(field);
         }
         date.set(earlier != null ? earlier.at().toLocalDate() : parent.today());
@@ -93,8 +98,20 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
             }
         }
         this.reportAsked = outcome.isEqualTo(MeetingOutcome.NOT_ATTENDED);
-        this.dirty = new DirtyFlag(date, dateUnreadable, time, kind, outcome, attendees, socialSecretaryJoined, notes,
-                nextSteps, dutyExplainedOn, dutyUnreadable, reportedOn, reportedUnreadable);
+        this.dirty = new DirtyFlag(
+                date,
+                dateUnreadable,
+                time,
+                kind,
+                outcome,
+                attendees,
+                socialSecretaryJoined,
+                notes,
+                nextSteps,
+                dutyExplainedOn,
+                dutyUnreadable,
+                reportedOn,
+                reportedUnreadable);
         followUps.forEach(line -> dirty.watch(line.note()));
     }
 
@@ -121,13 +138,24 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
             return null;
         }
         if (dateUnreadable.get() || dutyUnreadable.get() || reportedUnreadable.get()) {
-            problems.show(List.of(Problem.of(dateUnreadable.get() ? MeetingDraft.FIELD_AT
-                    : dutyUnreadable.get() ? MeetingDraft.FIELD_DUTY : MeetingDraft.FIELD_REPORTED, "validation.date")));
+            problems.show(List.of(Problem.of(
+                    dateUnreadable.get()
+                            ? MeetingDraft.FIELD_AT
+                            : dutyUnreadable.get() ? MeetingDraft.FIELD_DUTY : MeetingDraft.FIELD_REPORTED,
+                    "validation.date")));
             return null;
         }
-        var draft = new MeetingDraft(parent.enrolmentId(), earlier == null ? null : earlier.id(),
-                date.get() == null ? null : LocalDateTime.of(date.get(), at), kind.get(), outcome.get(),
-                attendees.get(), socialSecretaryJoined.get(), notes.get(), nextSteps.get(), dutyExplainedOn.get(),
+        var draft = new MeetingDraft(
+                parent.enrolmentId(),
+                earlier == null ? null : earlier.id(),
+                date.get() == null ? null : LocalDateTime.of(date.get(), at),
+                kind.get(),
+                outcome.get(),
+                attendees.get(),
+                socialSecretaryJoined.get(),
+                notes.get(),
+                nextSteps.get(),
+                dutyExplainedOn.get(),
                 reportAsked.get() ? reportedOn.get() : null);
         List<Problem> found = draft.problems(parent.today());
         problems.show(found);

@@ -19,12 +19,12 @@ import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.WeakListeners;
 import se.jobbtorg.coach.ui.common.UiContext;
-import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
  * Follow-up meetings: planned and held, at the desk, by phone or on a visit. Entries are only
@@ -41,14 +41,19 @@ final class MeetingsPane extends VBox {
         table.setId("meetings");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("meeting.none")));
-        table.getColumns().setAll(List.of(
-                Cells.<Meeting>column(i18n.get("meeting.column.at"), 130,
-                        m -> i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime()),
-                Cells.<Meeting>column(i18n.get("meeting.column.kind"), 120, m -> i18n.of(m.kind())),
-                Cells.<Meeting>column(i18n.get("meeting.column.outcome"), 110, m -> i18n.of(m.outcome())),
-                Cells.<Meeting>column(i18n.get("meeting.column.reported"), 110, m -> i18n.date(m.reportedOn())),
-                Cells.<Meeting>column(i18n.get("meeting.column.notes"), 250, m -> join(m.notes(), m.nextSteps())),
-                Cells.<Meeting>column(i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m))));
+        table.getColumns()
+                .setAll(List.of(
+                        Cells.<Meeting>column(
+                                i18n.get("meeting.column.at"),
+                                130,
+                                m -> i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime()),
+                        Cells.<Meeting>column(i18n.get("meeting.column.kind"), 120, m -> i18n.of(m.kind())),
+                        Cells.<Meeting>column(i18n.get("meeting.column.outcome"), 110, m -> i18n.of(m.outcome())),
+                        Cells.<Meeting>column(i18n.get("meeting.column.reported"), 110, m -> i18n.date(m.reportedOn())),
+                        Cells.<Meeting>column(
+                                i18n.get("meeting.column.notes"), 250, m -> join(m.notes(), m.nextSteps())),
+                        Cells.<Meeting>column(
+                                i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m))));
         VBox.setVgrow(table, Priority.ALWAYS);
         ToggleButton history = new ToggleButton(i18n.get("meeting.history"));
         history.setId("meetingHistory");
@@ -60,12 +65,20 @@ final class MeetingsPane extends VBox {
         record.setOnAction(e -> {
             // With a current entry selected this records its outcome or corrects it; history
             // entries are never corrected twice.
-            Meeting selected = history.isSelected() ? null : table.getSelectionModel().getSelectedItem();
-            dialog(model, ui, selected, selected == null
-                    || selected.outcome() == MeetingOutcome.PLANNED ? MeetingOutcome.ATTENDED : selected.outcome());
+            Meeting selected =
+                    history.isSelected() ? null : table.getSelectionModel().getSelectedItem();
+            dialog(
+                    model,
+                    ui,
+                    selected,
+                    selected == null || selected.outcome() == MeetingOutcome.PLANNED
+                            ? MeetingOutcome.ATTENDED
+                            : selected.outcome());
         });
-        var closed = Bindings.createBooleanBinding(() -> model.pageProperty().get() == null
-                || !model.pageProperty().get().isOpen(), model.pageProperty());
+        var closed = Bindings.createBooleanBinding(
+                () -> model.pageProperty().get() == null
+                        || !model.pageProperty().get().isOpen(),
+                model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
         getChildren().setAll(new HBox(8, plan, record, history), table);
@@ -86,8 +99,13 @@ final class MeetingsPane extends VBox {
         if (work == null) {
             return "";
         }
-        return String.join("; ", work.followUpsOf(m.id()).stream().map(f -> work.activity(f.activityId())
-                .map(a -> PlanPane.name(i18n, a) + ": " + f.note()).orElse(f.note())).toList());
+        return String.join(
+                "; ",
+                work.followUpsOf(m.id()).stream()
+                        .map(f -> work.activity(f.activityId())
+                                .map(a -> PlanPane.name(i18n, a) + ": " + f.note())
+                                .orElse(f.note()))
+                        .toList());
     }
 
     private static String join(String a, String b) {
@@ -127,8 +145,8 @@ final class MeetingsPane extends VBox {
         Forms.row(grid, 7, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", form.nextSteps), null);
         var dutyPicker = Forms.date("meetingDuty", i18n.get("date.prompt"), form.dutyExplainedOn, form.dutyUnreadable);
         Forms.row(grid, 8, i18n.get("meeting.duty"), dutyPicker, form.problems.of(MeetingDraft.FIELD_DUTY));
-        var reportedPicker = Forms.date("meetingReported", i18n.get("date.prompt"), form.reportedOn,
-                form.reportedUnreadable);
+        var reportedPicker =
+                Forms.date("meetingReported", i18n.get("date.prompt"), form.reportedOn, form.reportedUnreadable);
         reportedPicker.disableProperty().bind(form.reportAsked.not());
         Forms.row(grid, 9, i18n.get("meeting.reported"), reportedPicker, form.problems.of(MeetingDraft.FIELD_REPORTED));
         // One line per running activity: every activity is followed up (001).
@@ -136,21 +154,40 @@ final class MeetingsPane extends VBox {
         for (var line : form.followUps) {
             Activity activity = line.activity();
             TextField field = Forms.text("followUp-" + activity.kind().code(), line.note());
-            Forms.row(grid, row++, i18n.get("meeting.followUp", PlanPane.name(i18n, activity), activity.provider()),
-                    field, null);
+            Forms.row(
+                    grid,
+                    row++,
+                    i18n.get("meeting.followUp", PlanPane.name(i18n, activity), activity.provider()),
+                    field,
+                    null);
         }
         grid.add(Forms.formError("meetingError", form.problems.errorProperty()), 1, row * 2);
 
-        new FormDialog<Meeting>(ui, "meetingDialog",
-                i18n.get(defaultOutcome == MeetingOutcome.PLANNED ? "meeting.plan.title" : "meeting.record.title"),
-                earlier == null ? i18n.get("meeting.header") : i18n.get("meeting.header.correcting",
-                        i18n.date(earlier.at().toLocalDate()) + " " + earlier.at().toLocalTime(), i18n.of(earlier.outcome())),
-                grid, i18n.get("meeting.save"), form.problems, (done, failed) -> {
-                    for (var p : List.of(datePicker, dutyPicker, reportedPicker)) {
-                        Forms.commit(p);
-                    }
-                    form.save(done);
-                }, datePicker).showAndWait();
+        new FormDialog<Meeting>(
+                        ui,
+                        "meetingDialog",
+                        i18n.get(
+                                defaultOutcome == MeetingOutcome.PLANNED
+                                        ? "meeting.plan.title"
+                                        : "meeting.record.title"),
+                        earlier == null
+                                ? i18n.get("meeting.header")
+                                : i18n.get(
+                                        "meeting.header.correcting",
+                                        i18n.date(earlier.at().toLocalDate()) + " "
+                                                + earlier.at().toLocalTime(),
+                                        i18n.of(earlier.outcome())),
+                        grid,
+                        i18n.get("meeting.save"),
+                        form.problems,
+                        (done, failed) -> {
+                            for (var p : List.of(datePicker, dutyPicker, reportedPicker)) {
+                                Forms.commit(p);
+                            }
+                            form.save(done);
+                        },
+                        datePicker)
+                .showAndWait();
         model.closed(form);
     }
 }

@@ -21,15 +21,15 @@ import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
-import se.jobbtorg.coach.ui.common.WeakListeners;
 import se.jobbtorg.coach.ui.common.UiContext;
-import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
  * The activity plan: its versions (an approved one is read-only), the goal and the person's own
@@ -101,14 +101,22 @@ final class PlanPane extends VBox {
         activities.setId("planActivities");
         activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         activities.setPlaceholder(new Label(i18n.get("plan.noActivities")));
-        activities.getColumns().setAll(List.of(
-                Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> name(i18n, a)),
-                Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider),
-                Cells.<Activity>column(i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
-                Cells.<Activity>column(i18n.get("activity.column.end"), 95, a -> a.lastDay().isBefore(a.startOn())
-                        ? i18n.get("activity.notStarted") : i18n.date(a.lastDay())),
-                Cells.<Activity>column(i18n.get("activity.column.description"), 200,
-                        a -> a.description() == null ? "" : a.description())));
+        activities
+                .getColumns()
+                .setAll(List.of(
+                        Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> name(i18n, a)),
+                        Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider),
+                        Cells.<Activity>column(i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
+                        Cells.<Activity>column(
+                                i18n.get("activity.column.end"),
+                                95,
+                                a -> a.lastDay().isBefore(a.startOn())
+                                        ? i18n.get("activity.notStarted")
+                                        : i18n.date(a.lastDay())),
+                        Cells.<Activity>column(
+                                i18n.get("activity.column.description"),
+                                200,
+                                a -> a.description() == null ? "" : a.description())));
         VBox.setVgrow(activities, Priority.ALWAYS);
         Label activityProblem = new Label();
         activityProblem.getStyleClass().add("field-problem");
@@ -122,8 +130,11 @@ final class PlanPane extends VBox {
         remove.setId("planRemoveActivity");
         remove.setOnAction(e -> {
             Activity a = activities.getSelectionModel().getSelectedItem();
-            if (a != null && dialogs.confirm(i18n.get("plan.removeActivity.title"),
-                    i18n.get("plan.removeActivity.question", i18n.of(a.kind())), i18n.get("plan.removeActivity.yes"))) {
+            if (a != null
+                    && dialogs.confirm(
+                            i18n.get("plan.removeActivity.title"),
+                            i18n.get("plan.removeActivity.question", i18n.of(a.kind())),
+                            i18n.get("plan.removeActivity.yes"))) {
                 model.removeActivity(versions.getValue(), a);
             }
         });
@@ -136,15 +147,25 @@ final class PlanPane extends VBox {
         print.disableProperty().bind(versions.valueProperty().isNull().or(printing.runningProperty()));
         print.setOnAction(e -> {
             dialogs.saveFile(i18n.get("plan.print"), i18n.get("plan.print.fileName"), FileType.extension("pdf"))
-                    .ifPresent(file -> model.printPlan(versions.getValue(), file, saved -> dialogs.showInformation(
-                            i18n.get("plan.print"), i18n.get("summary.saved", saved))));
+                    .ifPresent(file -> model.printPlan(
+                            versions.getValue(),
+                            file,
+                            saved ->
+                                    dialogs.showInformation(i18n.get("plan.print"), i18n.get("summary.saved", saved))));
         });
         ProgressBar printProgress = new ProgressBar();
         printProgress.setId("planPrintProgress");
         printProgress.progressProperty().bind(printing.progressProperty());
         Label printStatus = new Label();
-        printStatus.textProperty().bind(Bindings.createStringBinding(() -> printing.fileProperty().get() == null ? ""
-                : i18n.get("plan.printing", printing.fileProperty().get().getFileName()), printing.fileProperty()));
+        printStatus
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> printing.fileProperty().get() == null
+                                ? ""
+                                : i18n.get(
+                                        "plan.printing",
+                                        printing.fileProperty().get().getFileName()),
+                        printing.fileProperty()));
         HBox printRow = new HBox(8, printStatus, printProgress);
         printRow.setAlignment(Pos.CENTER_LEFT);
         printRow.visibleProperty().bind(printing.runningProperty());
@@ -152,19 +173,35 @@ final class PlanPane extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         var editable = Bindings.createBooleanBinding(
-                () -> versions.getValue() != null && !versions.getValue().isApproved() && isNewest(model)
+                () -> versions.getValue() != null
+                        && !versions.getValue().isApproved()
+                        && isNewest(model)
                         && model.pageProperty().get().isOpen(),
-                versions.valueProperty(), model.pageProperty());
+                versions.valueProperty(),
+                model.pageProperty());
         for (var node : List.of(goalBox, wishesArea, saveGoal, add, approve)) {
             node.disableProperty().bind(editable.not());
         }
-        remove.disableProperty().bind(editable.not().or(activities.getSelectionModel().selectedItemProperty().isNull()));
-        draft.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.pageProperty().get() == null || !model.pageProperty().get().isOpen()
-                        || model.pageProperty().get().newest().isPresent(), model.pageProperty()));
+        remove.disableProperty()
+                .bind(editable.not()
+                        .or(activities
+                                .getSelectionModel()
+                                .selectedItemProperty()
+                                .isNull()));
+        draft.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.pageProperty().get() == null
+                                || !model.pageProperty().get().isOpen()
+                                || model.pageProperty().get().newest().isPresent(),
+                        model.pageProperty()));
         var noNewVersion = Bindings.createBooleanBinding(
-                () -> model.pageProperty().get() == null || !model.pageProperty().get().isOpen()
-                        || model.pageProperty().get().newest().map(p -> !p.isApproved()).orElse(true),
+                () -> model.pageProperty().get() == null
+                        || !model.pageProperty().get().isOpen()
+                        || model.pageProperty()
+                                .get()
+                                .newest()
+                                .map(p -> !p.isApproved())
+                                .orElse(true),
                 model.pageProperty());
         change.disableProperty().bind(noNewVersion);
         review.disableProperty().bind(noNewVersion);
@@ -172,8 +209,16 @@ final class PlanPane extends VBox {
         activities.setMinHeight(110);
         wishesArea.setPrefRowCount(1);
         grid.add(saveGoal, 2, 2);
-        getChildren().setAll(top, status, limits, grid, Forms.formError("planError", form.problems.errorProperty()),
-                activities, activityProblem, actions);
+        getChildren()
+                .setAll(
+                        top,
+                        status,
+                        limits,
+                        grid,
+                        Forms.formError("planError", form.problems.errorProperty()),
+                        activities,
+                        activityProblem,
+                        actions);
 
         versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
         ChangeListener<WorkPage> onWork = (o, old, work) -> {
@@ -186,10 +231,15 @@ final class PlanPane extends VBox {
             // A new version is shown as soon as it exists; otherwise the one the coach looked at.
             boolean grew = newest != null && newest.version() > newestShown;
             newestShown = newest == null ? 0 : newest.version();
-            versions.setValue(grew ? newest : work.versions().stream().filter(p -> p.version() == shown).findFirst()
-                    .orElse(newest));
-            limits.setText(i18n.get("plan.limits", work.limit()) + (work.reviewDue() != null
-                    ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
+            versions.setValue(
+                    grew
+                            ? newest
+                            : work.versions().stream()
+                                    .filter(p -> p.version() == shown)
+                                    .findFirst()
+                                    .orElse(newest));
+            limits.setText(i18n.get("plan.limits", work.limit())
+                    + (work.reviewDue() != null ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);
         };
         WeakListeners.whileAlive(this, model.pageProperty(), onWork);
@@ -204,7 +254,8 @@ final class PlanPane extends VBox {
 
     private boolean isNewest(WorkViewModel model) {
         var work = model.pageProperty().get();
-        return work != null && work.newest().map(p -> p.equals(versions.getValue())).orElse(false);
+        return work != null
+                && work.newest().map(p -> p.equals(versions.getValue())).orElse(false);
     }
 
     private void show(WorkViewModel model, ActivityPlan plan, I18n i18n) {
@@ -215,8 +266,10 @@ final class PlanPane extends VBox {
             activities.getItems().clear();
             return;
         }
-        status.setText(plan.isApproved() ? i18n.get("plan.status.approved", plan.approvedOn(), plan.approvedBy())
-                : i18n.get("plan.status.draft"));
+        status.setText(
+                plan.isApproved()
+                        ? i18n.get("plan.status.approved", plan.approvedOn(), plan.approvedBy())
+                        : i18n.get("plan.status.draft"));
         activities.getItems().setAll(work.activitiesOf(plan.id()));
     }
 
@@ -230,7 +283,11 @@ final class PlanPane extends VBox {
         TextField otherField = Forms.text("activityOther", form.otherText);
         otherField.disableProperty().bind(form.otherAsked.not());
         Forms.row(grid, 1, i18n.get("activity.other"), otherField, form.problems.of(ActivityDraft.FIELD_OTHER));
-        Forms.row(grid, 2, i18n.get("activity.provider"), Forms.text("activityProvider", form.provider),
+        Forms.row(
+                grid,
+                2,
+                i18n.get("activity.provider"),
+                Forms.text("activityProvider", form.provider),
                 form.problems.of(ActivityDraft.FIELD_PROVIDER));
         Forms.row(grid, 3, i18n.get("activity.description"), Forms.text("activityDescription", form.description), null);
         var startPicker = Forms.date("activityStart", i18n.get("date.prompt"), form.start, form.startUnreadable);
@@ -238,12 +295,21 @@ final class PlanPane extends VBox {
         Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START));
         Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.problems.of(ActivityDraft.FIELD_END));
         grid.add(Forms.formError("activityError", form.problems.errorProperty()), 1, 12);
-        new FormDialog<Activity>(ui, "activityDialog", i18n.get("activity.title"),
-                i18n.get("activity.header"), grid, i18n.get("activity.save"), form.problems, (done, failed) -> {
-                    Forms.commit(startPicker);
-                    Forms.commit(endPicker);
-                    form.save(done);
-                }, kind).showAndWait();
+        new FormDialog<Activity>(
+                        ui,
+                        "activityDialog",
+                        i18n.get("activity.title"),
+                        i18n.get("activity.header"),
+                        grid,
+                        i18n.get("activity.save"),
+                        form.problems,
+                        (done, failed) -> {
+                            Forms.commit(startPicker);
+                            Forms.commit(endPicker);
+                            form.save(done);
+                        },
+                        kind)
+                .showAndWait();
         model.closed(form);
     }
 
@@ -261,12 +327,20 @@ final class PlanPane extends VBox {
         planProblems.textProperty().bind(form.planProblems);
         grid.add(planProblems, 1, 4);
         grid.add(Forms.formError("approvalError", form.problems.errorProperty()), 1, 5);
-        new FormDialog<ActivityPlan>(ui, "approvalDialog", i18n.get("approval.title"),
-                i18n.get("approval.header", form.version().version()), grid, i18n.get("approval.save"), form.problems,
-                (done, failed) -> {
-                    Forms.commit(picker);
-                    form.save(done);
-                }, byField).showAndWait();
+        new FormDialog<ActivityPlan>(
+                        ui,
+                        "approvalDialog",
+                        i18n.get("approval.title"),
+                        i18n.get("approval.header", form.version().version()),
+                        grid,
+                        i18n.get("approval.save"),
+                        form.problems,
+                        (done, failed) -> {
+                            Forms.commit(picker);
+                            form.save(done);
+                        },
+                        byField)
+                .showAndWait();
         model.closed(form);
     }
 }

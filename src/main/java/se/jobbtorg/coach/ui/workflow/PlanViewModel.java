@@ -18,6 +18,7 @@ final class PlanViewModel {
 
     /** The version shown; the goal form edits it while it is a draft. */
     final ObjectProperty<ActivityPlan> version = new SimpleObjectProperty<>();
+
     final ObjectProperty<PlanGoal> goal = new SimpleObjectProperty<>();
     final StringProperty wishes = new SimpleStringProperty("");
 
@@ -25,6 +26,7 @@ final class PlanViewModel {
     final StringProperty goalProblem;
     /** A refusal about the activities (e.g. none when approving) shows under their table. */
     final StringProperty activitiesProblem;
+
     final DirtyFlag dirty;
     final BooleanBinding canSave;
 
@@ -61,12 +63,15 @@ final class PlanViewModel {
         }
         PlanGoal chosen = goal.get();
         String typed = wishes.get();
-        problems.save(parent.tasks(), () -> {
-            parent.workflow().describe(plan.id(), chosen, typed);
-            return plan;
-        }, saved -> {
-            dirty.reset();
-            parent.changed();
-        });
+        problems.save(
+                parent.tasks(),
+                () -> {
+                    parent.workflow().describe(plan.id(), chosen, typed);
+                    return plan;
+                },
+                saved -> {
+                    dirty.reset();
+                    parent.changed();
+                });
     }
 }

@@ -26,15 +26,32 @@ import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
  * @param reviewDue when the approved plan is to be reviewed; null before one is approved
  * @param exitNote what the coach wrote at the exit; null when nothing
  */
-record WorkPage(Enrolment enrolment, List<MappingEntry> areas, List<ActivityPlan> versions,
-        List<Activity> activities, List<Meeting> meetings, List<Meeting> meetingHistory,
-        List<ActivityFollowUp> followUps, LocalDate limit, LocalDate reviewDue, String exitNote) {
+record WorkPage(
+        Enrolment enrolment,
+        List<MappingEntry> areas,
+        List<ActivityPlan> versions,
+        List<Activity> activities,
+        List<Meeting> meetings,
+        List<Meeting> meetingHistory,
+        List<ActivityFollowUp> followUps,
+        LocalDate limit,
+        LocalDate reviewDue,
+        String exitNote) {
 
     static WorkPage of(EnrolmentWork work) {
-        return new WorkPage(work.enrolment(), List.copyOf(work.mapping().values()),
-                work.plans().stream().sorted(Comparator.comparingInt(ActivityPlan::version).reversed()).toList(),
-                work.activities(), work.meetings(), work.meetingHistory(), work.followUps(),
-                DeadlineRules.limit(work.enrolment().enrolledOn()), work.reviewDue(), work.exitNote());
+        return new WorkPage(
+                work.enrolment(),
+                List.copyOf(work.mapping().values()),
+                work.plans().stream()
+                        .sorted(Comparator.comparingInt(ActivityPlan::version).reversed())
+                        .toList(),
+                work.activities(),
+                work.meetings(),
+                work.meetingHistory(),
+                work.followUps(),
+                DeadlineRules.limit(work.enrolment().enrolledOn()),
+                work.reviewDue(),
+                work.exitNote());
     }
 
     boolean isOpen() {

@@ -50,7 +50,9 @@ public final class WorkView extends TabPane {
 
     /** Selects this step's tab. */
     public void show(WorkTab which) {
-        getTabs().stream().filter(t -> t.getUserData() == which).findFirst()
+        getTabs().stream()
+                .filter(t -> t.getUserData() == which)
+                .findFirst()
                 .ifPresent(t -> getSelectionModel().select(t));
     }
 }

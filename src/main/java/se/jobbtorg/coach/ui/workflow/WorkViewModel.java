@@ -44,9 +44,9 @@ public final class WorkViewModel {
     private final FileExport printing;
     private final UUID enrolmentId;
     private final ObjectProperty<EnrolmentWork> work = new SimpleObjectProperty<>();
-    private final ObjectBinding<WorkPage> page = Bindings.createObjectBinding(
-            () -> work.get() == null ? null : WorkPage.of(work.get()), work);
-    private Runnable onChange = () -> { };
+    private final ObjectBinding<WorkPage> page =
+            Bindings.createObjectBinding(() -> work.get() == null ? null : WorkPage.of(work.get()), work);
+    private Runnable onChange = () -> {};
     private long loads;
 
     final MappingViewModel mapping;
@@ -55,6 +55,7 @@ public final class WorkViewModel {
     final ExitCheckViewModel exitCheck;
     /** The form of the dialog open now, if any: its typed text counts as unsaved too. */
     private final ObjectProperty<ReadOnlyBooleanProperty> dialogDirty = new SimpleObjectProperty<>();
+
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
 
     public WorkViewModel(UiServices services, I18n i18n, Consumer<Throwable> onError, UUID enrolmentId) {
@@ -62,8 +63,12 @@ public final class WorkViewModel {
     }
 
     /** onFileError hears of a file that could not be written (the plan's PDF), with the file. */
-    public WorkViewModel(UiServices services, I18n i18n, Consumer<Throwable> onError,
-            BiConsumer<Path, Throwable> onFileError, UUID enrolmentId) {
+    public WorkViewModel(
+            UiServices services,
+            I18n i18n,
+            Consumer<Throwable> onError,
+            BiConsumer<Path, Throwable> onFileError,
+            UUID enrolmentId) {
         this.services = services;
         this.i18n = i18n;
         this.workflow = services.workflow();
@@ -76,8 +81,12 @@ public final class WorkViewModel {
         this.plan = new PlanViewModel(this);
         this.exit = new ExitViewModel(this);
         this.exitCheck = new ExitCheckViewModel(this);
-        for (Observable o : List.of(mapping.dirty.dirtyProperty(), plan.dirty.dirtyProperty(),
-                exit.dirty.dirtyProperty(), exitCheck.dirty.dirtyProperty(), dialogDirty)) {
+        for (Observable o : List.of(
+                mapping.dirty.dirtyProperty(),
+                plan.dirty.dirtyProperty(),
+                exit.dirty.dirtyProperty(),
+                exitCheck.dirty.dirtyProperty(),
+                dialogDirty)) {
             o.addListener(x -> recomputeUnsaved());
         }
         dialogDirty.addListener((o, old, now) -> {
@@ -89,8 +98,11 @@ public final class WorkViewModel {
 
     private void recomputeUnsaved() {
         ReadOnlyBooleanProperty dialog = dialogDirty.get();
-        unsaved.set(mapping.dirty.isDirty() || plan.dirty.isDirty() || exit.dirty.isDirty()
-                || exitCheck.dirty.isDirty() || dialog != null && dialog.get());
+        unsaved.set(mapping.dirty.isDirty()
+                || plan.dirty.isDirty()
+                || exit.dirty.isDirty()
+                || exitCheck.dirty.isDirty()
+                || dialog != null && dialog.get());
     }
 
     /**
@@ -169,10 +181,13 @@ public final class WorkViewModel {
     }
 
     public void removeActivity(ActivityPlan version, Activity activity) {
-        tasks.run(() -> {
-            workflow.removeActivity(version.id(), activity.id());
-            return activity;
-        }, a -> changed(), onError);
+        tasks.run(
+                () -> {
+                    workflow.removeActivity(version.id(), activity.id());
+                    return activity;
+                },
+                a -> changed(),
+                onError);
     }
 
     /** The form of a new activity in this plan version; it counts as unsaved until closed. */
@@ -221,20 +236,35 @@ public final class WorkViewModel {
             return;
         }
         printing.job(out, progress -> {
-            progress.report(0, 3);
-            EnrolmentWork w = workflow.work(enrolmentId);
-            var participant = services.caseload().participant(w.enrolment().participantId())
-                    .orElseThrow(() -> new MissingRecordException("participant"));
-            var coach = services.coaches().coaches().stream()
-                    .filter(c -> c.id().equals(w.enrolment().coachId())).findFirst().orElse(null);
-            progress.report(1, 3);
-            var coming = w.meetings().stream().filter(m -> m.outcome() == MeetingOutcome.PLANNED
-                    && !m.at().toLocalDate().isBefore(today())).toList();
-            new PlanPdf(i18n).write(new PlanPdf.Content(participant.fullName(), version, w.activitiesOf(version.id()),
-                    coming, coach == null ? "" : coach.name(), coach == null ? null : coach.unit(), today()), out);
-            progress.report(3, 3);
-            return out;
-        }).onSuccess(done::accept)
+                    progress.report(0, 3);
+                    EnrolmentWork w = workflow.work(enrolmentId);
+                    var participant = services.caseload()
+                            .participant(w.enrolment().participantId())
+                            .orElseThrow(() -> new MissingRecordException("participant"));
+                    var coach = services.coaches().coaches().stream()
+                            .filter(c -> c.id().equals(w.enrolment().coachId()))
+                            .findFirst()
+                            .orElse(null);
+                    progress.report(1, 3);
+                    var coming = w.meetings().stream()
+                            .filter(m -> m.outcome() == MeetingOutcome.PLANNED
+                                    && !m.at().toLocalDate().isBefore(today()))
+                            .toList();
+                    new PlanPdf(i18n)
+                            .write(
+                                    new PlanPdf.Content(
+                                            participant.fullName(),
+                                            version,
+                                            w.activitiesOf(version.id()),
+                                            coming,
+                                            coach == null ? "" : coach.name(),
+                                            coach == null ? null : coach.unit(),
+                                            today()),
+                                    out);
+                    progress.report(3, 3);
+                    return out;
+                })
+                .onSuccess(done::accept)
                 // The enrolment or the person gone is no fault of the file; anything else is told by it.
                 .onMissingRecord(onError::accept)
                 .onFailure(e -> onFileError.accept(out, e))

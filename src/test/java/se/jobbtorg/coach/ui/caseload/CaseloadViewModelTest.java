@@ -33,6 +33,7 @@ class CaseloadViewModelTest {
 
     @TempDir
     Path dir;
+
     Database db;
     CaseloadService caseload;
     CoachService coaches;
@@ -66,11 +67,23 @@ class CaseloadViewModelTest {
 
     private Participant person(int year, int serial, String first, String last, Coach coach) {
         Participant p = caseload.register(new ParticipantDraft(
-                PersonalIdentityNumber.of(LocalDate.of(year, 4, 2), serial, false).display(), first, last, null, null,
+                PersonalIdentityNumber.of(LocalDate.of(year, 4, 2), serial, false)
+                        .display(),
+                first,
+                last,
+                null,
+                null,
                 null));
         if (coach != null) {
-            caseload.enrol(new EnrolmentDraft(p.id(), coach.id(), TODAY.minusDays(30), "Försörjningsstöd Rinkeby-Kista",
-                    "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+            caseload.enrol(new EnrolmentDraft(
+                    p.id(),
+                    coach.id(),
+                    TODAY.minusDays(30),
+                    "Försörjningsstöd Rinkeby-Kista",
+                    "Omar Farah",
+                    EnumSet.of(TargetGroup.UNEMPLOYED),
+                    null,
+                    false));
         }
         return p;
     }

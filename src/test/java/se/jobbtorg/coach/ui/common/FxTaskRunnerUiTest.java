@@ -50,15 +50,19 @@ class FxTaskRunnerUiTest {
     @Test
     void workRunsOffTheFxThreadAndEveryHandlerOnIt() throws Exception {
         tasks.job(p -> {
-            note("work");
-            p.report(1, 2);
-            p.report(2, 2);
-            return "ok";
-        }).onProgress((done, total) -> {
-            if (done == 2) {
-                note("progress");
-            }
-        }).onSuccess(r -> note("success")).always(() -> note("always")).start();
+                    note("work");
+                    p.report(1, 2);
+                    p.report(2, 2);
+                    return "ok";
+                })
+                .onProgress((done, total) -> {
+                    if (done == 2) {
+                        note("progress");
+                    }
+                })
+                .onSuccess(r -> note("success"))
+                .always(() -> note("always"))
+                .start();
         waitFor(() -> seen.size() == 4);
         assertEquals(List.of("work@worker", "progress@fx", "success@fx", "always@fx"), seen);
         waitFor(() -> !tasks.busyProperty().get());
@@ -67,8 +71,12 @@ class FxTaskRunnerUiTest {
     @Test
     void aTypedFailureReachesItsHandlerOnTheFxThread() throws Exception {
         tasks.job(p -> {
-            throw new MissingRecordException("no enrolment");
-        }).onMissingRecord(e -> note("missing")).onFailure(e -> note("failure")).always(() -> note("always")).start();
+                    throw new MissingRecordException("no enrolment");
+                })
+                .onMissingRecord(e -> note("missing"))
+                .onFailure(e -> note("failure"))
+                .always(() -> note("always"))
+                .start();
         waitFor(() -> seen.size() == 2);
         assertEquals(List.of("missing@fx", "always@fx"), seen);
     }
@@ -78,11 +86,15 @@ class FxTaskRunnerUiTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
         Job<String> job = tasks.job(p -> {
-            started.countDown();
-            never.await();
-            return "finished";
-        }).onSuccess(r -> note("success")).onFailure(e -> note("failure")).onCancelled(() -> note("cancelled"))
-                .always(() -> note("always")).start();
+                    started.countDown();
+                    never.await();
+                    return "finished";
+                })
+                .onSuccess(r -> note("success"))
+                .onFailure(e -> note("failure"))
+                .onCancelled(() -> note("cancelled"))
+                .always(() -> note("always"))
+                .start();
         assertTrue(started.await(1, TimeUnit.MINUTES));
         waitFor(() -> tasks.busyProperty().get());
         job.cancel();

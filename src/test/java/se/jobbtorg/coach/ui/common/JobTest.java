@@ -23,8 +23,11 @@ class JobTest {
 
     @Test
     void successThenTheCompletion() {
-        tasks.job(p -> 42).onSuccess(n -> seen.add("success " + n)).onFailure(e -> seen.add("failure"))
-                .always(() -> seen.add("always")).start();
+        tasks.job(p -> 42)
+                .onSuccess(n -> seen.add("success " + n))
+                .onFailure(e -> seen.add("failure"))
+                .always(() -> seen.add("always"))
+                .start();
         assertEquals(List.of("success 42", "always"), seen);
         assertFalse(tasks.busyProperty().get());
     }
@@ -34,30 +37,41 @@ class JobTest {
         Job<Object> job = tasks.job(p -> {
             throw new ValidationException(List.of(Problem.of("goal", "plan.problem.noGoal")));
         });
-        job.onMissingRecord(e -> seen.add("missing")).onValidation(e -> seen.add("refused " + e.problems().size()))
-                .onError(RuntimeException.class, e -> seen.add("runtime")).onFailure(e -> seen.add("failure"))
-                .always(() -> seen.add("always")).start();
+        job.onMissingRecord(e -> seen.add("missing"))
+                .onValidation(e -> seen.add("refused " + e.problems().size()))
+                .onError(RuntimeException.class, e -> seen.add("runtime"))
+                .onFailure(e -> seen.add("failure"))
+                .always(() -> seen.add("always"))
+                .start();
         assertEquals(List.of("refused 1", "always"), seen);
 
         seen.clear();
         tasks.job(p -> {
-            throw new MissingRecordException("no enrolment");
-        }).onValidation(e -> seen.add("refused")).onMissingRecord(e -> seen.add("missing"))
-                .onFailure(e -> seen.add("failure")).start();
+                    throw new MissingRecordException("no enrolment");
+                })
+                .onValidation(e -> seen.add("refused"))
+                .onMissingRecord(e -> seen.add("missing"))
+                .onFailure(e -> seen.add("failure"))
+                .start();
         assertEquals(List.of("missing"), seen);
 
         seen.clear();
         tasks.job(p -> {
-            throw new AccessDeniedException("rapport.xlsx");
-        }).onValidation(e -> seen.add("refused")).onFailure(e -> seen.add(ErrorSentences.keyFor(e))).start();
+                    throw new AccessDeniedException("rapport.xlsx");
+                })
+                .onValidation(e -> seen.add("refused"))
+                .onFailure(e -> seen.add(ErrorSentences.keyFor(e)))
+                .start();
         assertEquals(List.of("error.fileLocked"), seen);
     }
 
     @Test
     void theCompletionRunsEvenWhenAHandlerThrows() {
-        Job<Integer> job = tasks.job(p -> 1).onSuccess(n -> {
-            throw new IllegalStateException("a bug in a handler");
-        }).always(() -> seen.add("always"));
+        Job<Integer> job = tasks.job(p -> 1)
+                .onSuccess(n -> {
+                    throw new IllegalStateException("a bug in a handler");
+                })
+                .always(() -> seen.add("always"));
         assertThrows(IllegalStateException.class, job::start);
         assertEquals(List.of("always"), seen);
     }
@@ -66,11 +80,14 @@ class JobTest {
     void progressArrivesAsTheWorkReportsIt() {
         List<String> progress = new ArrayList<>();
         tasks.job(p -> {
-            for (int i = 1; i <= 3; i++) {
-                p.report(i, 3);
-            }
-            return "done";
-        }).onProgress((done, total) -> progress.add(done + "/" + total)).onSuccess(seen::add).start();
+                    for (int i = 1; i <= 3; i++) {
+                        p.report(i, 3);
+                    }
+                    return "done";
+                })
+                .onProgress((done, total) -> progress.add(done + "/" + total))
+                .onSuccess(seen::add)
+                .start();
         assertEquals(List.of("1/3", "2/3", "3/3"), progress);
         assertEquals(List.of("done"), seen);
     }
@@ -88,12 +105,16 @@ class JobTest {
             return "all";
         });
         job.onProgress((done, total) -> {
-            reached.add(done);
-            if (done == 2) {
-                job.cancel();
-            }
-        }).onSuccess(seen::add).onFailure(e -> seen.add("failure")).onCancelled(() -> seen.add("cancelled"))
-                .always(() -> seen.add("always")).start();
+                    reached.add(done);
+                    if (done == 2) {
+                        job.cancel();
+                    }
+                })
+                .onSuccess(seen::add)
+                .onFailure(e -> seen.add("failure"))
+                .onCancelled(() -> seen.add("cancelled"))
+                .always(() -> seen.add("always"))
+                .start();
         assertEquals(List.of(1L, 2L), reached);
         assertEquals(List.of("cancelled", "always"), seen);
         assertTrue(job.isCancelled());
@@ -108,8 +129,10 @@ class JobTest {
     @Test
     void eachKindOfFailureHasItsSentence() {
         I18n en = new I18n(Locale.ENGLISH);
-        assertEquals(en.problem(Problem.of("goal", "plan.problem.noGoal")), ErrorSentences.sentence(en,
-                new ValidationException(List.of(Problem.of("goal", "plan.problem.noGoal")))));
+        assertEquals(
+                en.problem(Problem.of("goal", "plan.problem.noGoal")),
+                ErrorSentences.sentence(
+                        en, new ValidationException(List.of(Problem.of("goal", "plan.problem.noGoal")))));
         assertEquals(en.get("error.missingRecord"), ErrorSentences.sentence(en, new MissingRecordException("gone")));
         assertEquals(en.get("error.unexpected"), ErrorSentences.sentence(en, new IllegalStateException("bug")));
         assertEquals(ErrorSentences.Kind.UNEXPECTED, ErrorSentences.kindOf(new IllegalStateException("bug")));

@@ -24,8 +24,7 @@ class PassphraseViewModelTest {
     static final String GOOD = "blå cykel i regn 2026";
 
     /** Runs the work at once on the calling thread, as the FX thread would see its callbacks. */
-    static final class SameThread extends SameThreadTaskRunner {
-    }
+    static final class SameThread extends SameThreadTaskRunner {}
 
     /** Records each wait and the sentence shown while it lasts; runs the end of it at once (or holds it). */
     static final class Waits implements PassphraseViewModel.Delay {
@@ -70,11 +69,14 @@ class PassphraseViewModelTest {
     @Test
     void choosingNeedsTheMinimumLengthAndNoRepeatedPattern() {
         PassphraseViewModel form = form(Mode.CREATE);
-        for (String weak : List.of("kort", "a".repeat(PassphraseRules.MIN_LENGTH - 1), "aaaaaaaaaaaaaaaa", "1212121212")) {
+        for (String weak :
+                List.of("kort", "a".repeat(PassphraseRules.MIN_LENGTH - 1), "aaaaaaaaaaaaaaaa", "1212121212")) {
             form.currentProperty().set(weak);
             form.repeatProperty().set(weak);
             assertFalse(form.submit(), weak);
-            assertEquals(EN.get("passphrase.problem.weak", PassphraseRules.MIN_LENGTH), form.messageProperty().get());
+            assertEquals(
+                    EN.get("passphrase.problem.weak", PassphraseRules.MIN_LENGTH),
+                    form.messageProperty().get());
         }
         assertTrue(attempts.calls.isEmpty(), "no attempt with a passphrase that may not be chosen");
     }
@@ -85,7 +87,8 @@ class PassphraseViewModelTest {
         form.currentProperty().set(GOOD);
         form.repeatProperty().set(GOOD.replace("regn", "Regn"));
         assertFalse(form.submit());
-        assertEquals(EN.get("passphrase.problem.mismatch"), form.messageProperty().get());
+        assertEquals(
+                EN.get("passphrase.problem.mismatch"), form.messageProperty().get());
         assertTrue(attempts.calls.isEmpty());
 
         attempts.answers.add(Outcome.ACCEPTED);
@@ -101,13 +104,16 @@ class PassphraseViewModelTest {
         PassphraseViewModel form = form(Mode.CREATE);
         assertEquals("", form.strengthProperty().get());
         form.currentProperty().set("blå");
-        assertEquals(EN.get("passphrase.strength.tooShort", PassphraseRules.MIN_LENGTH), form.strengthProperty().get());
+        assertEquals(
+                EN.get("passphrase.strength.tooShort", PassphraseRules.MIN_LENGTH),
+                form.strengthProperty().get());
         form.currentProperty().set("aaaaaaaaaaaa");
         assertEquals(EN.get("passphrase.strength.weak"), form.strengthProperty().get());
         form.currentProperty().set("cykelregn7x");
         assertEquals(EN.get("passphrase.strength.fair"), form.strengthProperty().get());
         form.currentProperty().set(GOOD);
-        assertEquals(EN.get("passphrase.strength.strong"), form.strengthProperty().get());
+        assertEquals(
+                EN.get("passphrase.strength.strong"), form.strengthProperty().get());
         form.currentProperty().set("");
         assertEquals("", form.strengthProperty().get(), "nothing typed, no hint");
     }
@@ -120,8 +126,10 @@ class PassphraseViewModelTest {
             form.currentProperty().set("fel fras nummer " + i);
             assertTrue(form.submit());
             assertEquals("", form.currentProperty().get(), "the wrong passphrase does not stay in the field");
-            assertEquals(EN.get("passphrase.wrong", expected.get(i)), waits.shown.get(i), "the sentence names the wait");
-            assertEquals(EN.get("passphrase.wrong.again"), form.messageProperty().get(), "after the wait");
+            assertEquals(
+                    EN.get("passphrase.wrong", expected.get(i)), waits.shown.get(i), "the sentence names the wait");
+            assertEquals(
+                    EN.get("passphrase.wrong.again"), form.messageProperty().get(), "after the wait");
             assertFalse(form.waitingProperty().get());
         }
         assertEquals(expected, waits.waits.stream().map(Duration::toSeconds).toList());
@@ -165,7 +173,9 @@ class PassphraseViewModelTest {
 
         form.currentProperty().set("fel fras");
         form.submit();
-        assertEquals(List.of(1L, 2L, 4L, 1L), waits.waits.stream().map(Duration::toSeconds).toList(),
+        assertEquals(
+                List.of(1L, 2L, 4L, 1L),
+                waits.waits.stream().map(Duration::toSeconds).toList(),
                 "the next wrong try waits one second again");
     }
 
@@ -174,7 +184,8 @@ class PassphraseViewModelTest {
         PassphraseViewModel form = form(Mode.CHANGE);
         form.currentProperty().set(GOOD);
         form.nextProperty().set("sju sorters kakor på fredag");
-        assertEquals(EN.get("passphrase.strength.strong"), form.strengthProperty().get(), "the hint is for the new one");
+        assertEquals(
+                EN.get("passphrase.strength.strong"), form.strengthProperty().get(), "the hint is for the new one");
         form.repeatProperty().set("sju sorters kakor på fredag");
         attempts.answers.add(Outcome.WRONG);
         assertTrue(form.submit());
@@ -193,8 +204,8 @@ class PassphraseViewModelTest {
 
     @Test
     void anAttemptThatFailsForAnotherReasonReachesOnFailedAndFreesTheForm() {
-        PassphraseViewModel form = new PassphraseViewModel(Mode.UNLOCK, EN, new SameThread(), waits,
-                (current, next) -> {
+        PassphraseViewModel form =
+                new PassphraseViewModel(Mode.UNLOCK, EN, new SameThread(), waits, (current, next) -> {
                     throw new IllegalStateException("the file is damaged");
                 });
         waits.form = form;

@@ -37,6 +37,7 @@ class EnrolmentViewModelTest {
 
     @TempDir
     Path dir;
+
     Database db;
     CaseloadService caseload;
     CoachService coaches;
@@ -54,8 +55,12 @@ class EnrolmentViewModelTest {
         coaches = new CoachService(db);
         me = coaches.setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         amina = caseload.register(new ParticipantDraft(
-                PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display(), "Amina", "Yilmaz", null,
-                null, null));
+                PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display(),
+                "Amina",
+                "Yilmaz",
+                null,
+                null,
+                null));
     }
 
     @AfterEach
@@ -108,7 +113,9 @@ class EnrolmentViewModelTest {
     void aGoodFormEnrolsThePersonWithWhatWasChosen() {
         EnrolmentViewModel form = form();
         fill(form);
-        form.targetGroups.get(TargetGroup.values()[TargetGroup.values().length - 1]).set(true);
+        form.targetGroups
+                .get(TargetGroup.values()[TargetGroup.values().length - 1])
+                .set(true);
         form.language.set("somaliska");
         form.interpreterNeeded.set(true);
 
@@ -138,8 +145,9 @@ class EnrolmentViewModelTest {
         again.referringUnit.set("Försörjningsstöd Spånga-Tensta");
         again.save(saved::add, errors::add);
 
-        assertEquals(EN.problem(Problem.of(EnrolmentDraft.FIELD_DATE, "enrolment.problem.alreadyOpen",
-                TODAY.minusDays(10))), again.dateProblem.get());
+        assertEquals(
+                EN.problem(Problem.of(EnrolmentDraft.FIELD_DATE, "enrolment.problem.alreadyOpen", TODAY.minusDays(10))),
+                again.dateProblem.get());
         assertEquals(1, saved.size());
         assertEquals(1, caseload.enrolments(amina.id()).size());
         assertEquals("Försörjningsstöd Spånga-Tensta", again.referringUnit.get());

@@ -40,6 +40,7 @@ class ParticipantViewModelTest {
 
     @TempDir
     Path dir;
+
     TestClock clock;
     Database db;
     CaseloadService caseload;
@@ -57,8 +58,12 @@ class ParticipantViewModelTest {
         coaches = new CoachService(db);
         me = coaches.setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         amina = caseload.register(new ParticipantDraft(
-                PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display(), "Amina", "Yilmaz", null,
-                null, null));
+                PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display(),
+                "Amina",
+                "Yilmaz",
+                null,
+                null,
+                null));
     }
 
     @AfterEach
@@ -73,8 +78,15 @@ class ParticipantViewModelTest {
     }
 
     private Enrolment enrol(LocalDate on) {
-        return caseload.enrol(new EnrolmentDraft(amina.id(), me.id(), on, "Försörjningsstöd Rinkeby-Kista",
-                "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+        return caseload.enrol(new EnrolmentDraft(
+                amina.id(),
+                me.id(),
+                on,
+                "Försörjningsstöd Rinkeby-Kista",
+                "Omar Farah",
+                EnumSet.of(TargetGroup.UNEMPLOYED),
+                null,
+                false));
     }
 
     @Test
@@ -97,7 +109,9 @@ class ParticipantViewModelTest {
 
         ParticipantViewModel page = page(amina.id());
 
-        assertEquals(List.of(now.id(), old.id()), page.enrolments().stream().map(r -> r.enrolment().id()).toList());
+        assertEquals(
+                List.of(now.id(), old.id()),
+                page.enrolments().stream().map(r -> r.enrolment().id()).toList());
         assertEquals("Linnea Ek", page.enrolments().get(0).coachName());
         assertEquals(20, page.enrolments().get(0).days());
         assertTrue(page.enrolledProperty().get(), "the newest is open: no new enrolment can start");

@@ -32,6 +32,7 @@ class RegistrationViewModelTest {
 
     @TempDir
     Path dir;
+
     Database db;
     CaseloadService caseload;
     Coach me;
@@ -53,7 +54,8 @@ class RegistrationViewModelTest {
     }
 
     private static String number(int year, int serial) {
-        return PersonalIdentityNumber.of(LocalDate.of(year, 3, 12), serial, false).display();
+        return PersonalIdentityNumber.of(LocalDate.of(year, 3, 12), serial, false)
+                .display();
     }
 
     private RegistrationViewModel form(String number, String first, String last) {
@@ -125,8 +127,9 @@ class RegistrationViewModelTest {
         tidy.tidyNumber();
         assertEquals(number(1985, 123), tidy.personalNumber.get(), "shown in its display form");
 
-        String[][] people = { { "Örjan", "Öberg" }, { "Åsa", "Åkesson" }, { "Zara", "Zetterlund" },
-                { "Ärla", "Ängström" }, { "Erik", "Andersson" } };
+        String[][] people = {
+            {"Örjan", "Öberg"}, {"Åsa", "Åkesson"}, {"Zara", "Zetterlund"}, {"Ärla", "Ängström"}, {"Erik", "Andersson"}
+        };
         int serial = 100;
         for (String[] p : people) {
             form(number(1980, serial += 11), p[0], p[1]).save(saved::add, errors::add);
@@ -137,8 +140,10 @@ class RegistrationViewModelTest {
 
         CaseloadViewModel list = new CaseloadViewModel(caseload, me::id, tasks, errors::add);
         list.scopeProperty().set(CaseloadViewModel.Scope.ALL);
-        assertEquals(List.of("Andersson, Erik", "Zetterlund, Zara", "Åkesson, Åsa", "Ängström, Ärla", "Öberg, Örjan"),
-                list.rows().stream().map(CaseloadRow::name).toList(), "å, ä and ö come after z");
+        assertEquals(
+                List.of("Andersson, Erik", "Zetterlund, Zara", "Åkesson, Åsa", "Ängström, Ärla", "Öberg, Örjan"),
+                list.rows().stream().map(CaseloadRow::name).toList(),
+                "å, ä and ö come after z");
     }
 
     @Test

@@ -88,10 +88,19 @@ class SettingsViewModelTest {
         form.language.set(form.languages().get(0));
 
         SettingsViewModel.Choice choice = form.validate();
-        assertEquals(new SettingsViewModel.Choice("Linnea Ekström", "Jobbtorg Rinkeby", I18n.SUPPORTED.get(0), false,
-                SettingsViewModel.DEFAULT_LOCK_MINUTES, SettingsViewModel.DEFAULT_BACKUP_DAYS), choice);
+        assertEquals(
+                new SettingsViewModel.Choice(
+                        "Linnea Ekström",
+                        "Jobbtorg Rinkeby",
+                        I18n.SUPPORTED.get(0),
+                        false,
+                        SettingsViewModel.DEFAULT_LOCK_MINUTES,
+                        SettingsViewModel.DEFAULT_BACKUP_DAYS),
+                choice);
 
-        try (Database db = Database.open(dir.resolve("settings.db"), new TestClock(Instant.parse("2026-11-24T09:30:00Z")),
+        try (Database db = Database.open(
+                dir.resolve("settings.db"),
+                new TestClock(Instant.parse("2026-11-24T09:30:00Z")),
                 TestPassphrase.get())) {
             CoachService coaches = new CoachService(db);
             coaches.setCurrentCoach(choice.coachName(), choice.unit());

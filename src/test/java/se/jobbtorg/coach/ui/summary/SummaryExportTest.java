@@ -36,8 +36,10 @@ class SummaryExportTest {
 
     @TempDir
     static Path stored;
+
     @TempDir
     Path dir;
+
     private static TestClock clock;
     private static Database db;
     private SummaryViewModel model;
@@ -61,8 +63,14 @@ class SummaryExportTest {
 
     @BeforeEach
     void summary() {
-        model = new SummaryViewModel(new IndicatorReport(db, clock), new SameThreadTaskRunner(), EN,
-                e -> { throw new AssertionError(e); }, (e, file) -> failedFiles.add(file));
+        model = new SummaryViewModel(
+                new IndicatorReport(db, clock),
+                new SameThreadTaskRunner(),
+                EN,
+                e -> {
+                    throw new AssertionError(e);
+                },
+                (e, file) -> failedFiles.add(file));
         model.compute();
         model.export().progressProperty().addListener((o, old, now) -> shown.add(now.doubleValue()));
     }
@@ -76,10 +84,12 @@ class SummaryExportTest {
         assertEquals(List.of(file), saved);
         assertTrue(Files.size(file) > 0);
         assertEquals(1.0, shown.get(shown.size() - 1), "the bar ends full");
-        assertTrue(shown.stream().filter(p -> p > 0 && p < 1).count() >= 2,
+        assertTrue(
+                shown.stream().filter(p -> p > 0 && p < 1).count() >= 2,
                 "the bar stops on the way as the basis sheet is written: " + shown);
         for (int i = 1; i < shown.size(); i++) {
-            assertTrue(shown.get(i) >= shown.get(i - 1) || shown.get(i - 1) == FileExport.UNKNOWN,
+            assertTrue(
+                    shown.get(i) >= shown.get(i - 1) || shown.get(i - 1) == FileExport.UNKNOWN,
                     "the bar never goes back: " + shown);
         }
         assertFalse(model.export().isRunning());
@@ -103,7 +113,10 @@ class SummaryExportTest {
         assertEquals("last week's figures", Files.readString(file, StandardCharsets.UTF_8));
         assertFalse(model.export().isRunning(), "the buttons come back");
         try (var left = Files.list(dir)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".writing-")).toList(),
+            assertEquals(
+                    List.of(),
+                    left.filter(p -> p.getFileName().toString().startsWith(".writing-"))
+                            .toList(),
                     "no half-written file is left beside it");
         }
     }

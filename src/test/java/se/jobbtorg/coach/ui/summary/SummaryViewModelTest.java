@@ -40,12 +40,15 @@ class SummaryViewModelTest {
 
     @TempDir
     static Path stored;
+
     @TempDir
     Path dir;
+
     private static TestClock clock;
     private static Database db;
     /** Every enrolment's facts, read once: what the domain's rules are applied to below. */
     private static List<EnrolmentFacts> facts;
+
     private IndicatorReport report;
     private SummaryViewModel model;
     private final List<Throwable> errors = new ArrayList<>();
@@ -57,7 +60,9 @@ class SummaryViewModelTest {
         db = Database.open(stored.resolve("summary.db"), clock, TestPassphrase.get());
         var me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         new DemoCaseload(db, clock).populate(7, 120, me);
-        facts = new IndicatorReport(db, clock).computeWithFacts(TODAY.minusYears(20), TODAY, null).facts();
+        facts = new IndicatorReport(db, clock)
+                .computeWithFacts(TODAY.minusYears(20), TODAY, null)
+                .facts();
     }
 
     @AfterAll
@@ -68,8 +73,8 @@ class SummaryViewModelTest {
     @BeforeEach
     void summary() {
         report = new IndicatorReport(db, clock);
-        model = new SummaryViewModel(report, new SameThreadTaskRunner(), EN, errors::add,
-                (e, file) -> failedFiles.add(file));
+        model = new SummaryViewModel(
+                report, new SameThreadTaskRunner(), EN, errors::add, (e, file) -> failedFiles.add(file));
     }
 
     @Test
@@ -79,7 +84,9 @@ class SummaryViewModelTest {
 
         model.compute();
 
-        assertEquals(Indicators.compute(facts, LocalDate.of(2025, 1, 1), TODAY, TODAY), model.resultProperty().get());
+        assertEquals(
+                Indicators.compute(facts, LocalDate.of(2025, 1, 1), TODAY, TODAY),
+                model.resultProperty().get());
         assertFalse(model.rows().isEmpty(), "the table shows the figures");
         assertFalse(model.units.isEmpty(), "the units to choose from");
         assertEquals(List.of(), errors);
@@ -92,7 +99,9 @@ class SummaryViewModelTest {
         model.compute();
         Indicators.Report firstHalf = model.resultProperty().get();
         assertEquals(Indicators.compute(facts, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), TODAY), firstHalf);
-        assertNotEquals(Indicators.compute(facts, LocalDate.of(2025, 1, 1), TODAY, TODAY), firstHalf,
+        assertNotEquals(
+                Indicators.compute(facts, LocalDate.of(2025, 1, 1), TODAY, TODAY),
+                firstHalf,
                 "another period gives other figures");
 
         model.from.set(LocalDate.of(2026, 6, 30));

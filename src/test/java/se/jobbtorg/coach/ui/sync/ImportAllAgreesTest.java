@@ -53,7 +53,8 @@ class ImportAllAgreesTest {
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
-        // The models' properties are JavaFX's; no window is shown. Started the way TestFX starts it, so the window tests that run after this one in the same JVM find it as they expect.
+        // The models' properties are JavaFX's; no window is shown. Started the way TestFX starts it, so the window
+        // tests that run after this one in the same JVM find it as they expect.
         FxToolkit.registerPrimaryStage();
     }
 
@@ -72,13 +73,13 @@ class ImportAllAgreesTest {
             CaseloadService caseload = new CaseloadService(linnea, clock);
             register(caseload, 101);
             Path snapshot = folder.resolve("1-snapshot.caseload.zip");
-            long to = from.exportSnapshot(snapshot, p -> { }).to();
+            long to = from.exportSnapshot(snapshot, p -> {}).to();
             register(caseload, 102);
             Path second = folder.resolve("2-delta.caseload.zip");
-            to = from.exportSince(to, second, p -> { }).to();
+            to = from.exportSince(to, second, p -> {}).to();
             register(caseload, 103);
             Path third = folder.resolve("3-delta.caseload.zip");
-            from.exportSince(to, third, p -> { });
+            from.exportSince(to, third, p -> {});
             Path damaged = folder.resolve("0-damaged.caseload.zip");
             damage(snapshot, damaged);
             // The order a stick may give them: the newest delta first, the snapshot last.
@@ -103,8 +104,8 @@ class ImportAllAgreesTest {
         List<SyncViewModel.Outcome> window;
         try (Database db = TestTeam.open(byWindow, clock)) {
             SyncViewModelTest.SameThread tasks = new SyncViewModelTest.SameThread();
-            SyncViewModel model = new SyncViewModel(new SyncService(db, clock, () -> "Karim Haddad"), tasks, en,
-                    tasks.failures::add, () -> { });
+            SyncViewModel model = new SyncViewModel(
+                    new SyncService(db, clock, () -> "Karim Haddad"), tasks, en, tasks.failures::add, () -> {});
             model.folder.set(folder.toString());
             model.importFolder();
             assertEquals(List.of(), tasks.failures);
@@ -112,7 +113,8 @@ class ImportAllAgreesTest {
         }
 
         // Each package once, in the order they settled: the damaged one, then the three in turn.
-        assertEquals(List.of(damaged(files), "1-snapshot.caseload.zip", "2-delta.caseload.zip", "3-delta.caseload.zip"),
+        assertEquals(
+                List.of(damaged(files), "1-snapshot.caseload.zip", "2-delta.caseload.zip", "3-delta.caseload.zip"),
                 window.stream().map(SyncViewModel.Outcome::file).toList());
         assertEquals(window.size(), script.size(), String.join("\n", script));
         for (int i = 0; i < script.size(); i++) {
@@ -120,13 +122,23 @@ class ImportAllAgreesTest {
             SyncViewModel.Outcome shown = window.get(i);
             assertEquals(Path.of(line.get("file")).getFileName().toString(), shown.file());
             if (line.get("").equals("imported")) {
-                assertEquals(en.get("sync.result", Integer.valueOf(line.get("new")), Integer.valueOf(line.get("updated")),
-                        Integer.valueOf(line.get("unchanged")), Integer.valueOf(line.get("conflicts")),
-                        Integer.valueOf(line.get("merged"))), shown.result(), script.get(i));
+                assertEquals(
+                        en.get(
+                                "sync.result",
+                                Integer.valueOf(line.get("new")),
+                                Integer.valueOf(line.get("updated")),
+                                Integer.valueOf(line.get("unchanged")),
+                                Integer.valueOf(line.get("conflicts")),
+                                Integer.valueOf(line.get("merged"))),
+                        shown.result(),
+                        script.get(i));
             } else {
                 assertEquals("refused", line.get(""), script.get(i));
-                assertEquals(en.get("sync.refused", en.get("sync.refused." + line.get("reason"),
-                        (Object[]) line.get("detail").split(","))), shown.result(), script.get(i));
+                assertEquals(
+                        en.get("sync.refused", en.get("sync.refused." + line.get("reason"), (Object[])
+                                line.get("detail").split(","))),
+                        shown.result(),
+                        script.get(i));
             }
         }
         assertEquals(checksum(byScript, clock), checksum(byWindow, clock), "the same database either way");
@@ -145,14 +157,14 @@ class ImportAllAgreesTest {
             CaseloadService caseload = new CaseloadService(linnea, clock);
             register(caseload, 101);
             Path snapshot = folder.resolve("1-snapshot.caseload.zip");
-            long seq = from.exportSnapshot(snapshot, p -> { }).to();
+            long seq = from.exportSnapshot(snapshot, p -> {}).to();
             register(caseload, 102);
             Path delta = folder.resolve("2-delta.caseload.zip");
-            from.exportSince(seq, delta, p -> { });
+            from.exportSince(seq, delta, p -> {});
 
             List<SyncService.PackageOutcome> settled = new ArrayList<>();
-            List<SyncService.PackageOutcome> result = to.importAll(List.of(snapshot, delta), false,
-                    new SyncService.ImportListener() {
+            List<SyncService.PackageOutcome> result =
+                    to.importAll(List.of(snapshot, delta), false, new SyncService.ImportListener() {
                         @Override
                         public void settled(SyncService.PackageOutcome outcome) {
                             settled.add(outcome);
@@ -165,11 +177,18 @@ class ImportAllAgreesTest {
                         }
                     });
 
-            assertEquals(List.of(snapshot), result.stream().map(SyncService.PackageOutcome::file).toList());
+            assertEquals(
+                    List.of(snapshot),
+                    result.stream().map(SyncService.PackageOutcome::file).toList());
             assertEquals(settled, result);
             assertEquals(1, new SyncedRecords(karim).liveIds("participant").size(), "the first package is in");
-            assertEquals(1, to.importAll(List.of(delta), false, new SyncService.ImportListener() { }).get(0)
-                    .imported().created(), "the second was never tried: it still brings its new person");
+            assertEquals(
+                    1,
+                    to.importAll(List.of(delta), false, new SyncService.ImportListener() {})
+                            .get(0)
+                            .imported()
+                            .created(),
+                    "the second was never tried: it still brings its new person");
         }
     }
 
@@ -186,13 +205,14 @@ class ImportAllAgreesTest {
             TestTeam.admitEachOther(from, to);
             CaseloadService caseload = new CaseloadService(linnea, clock);
             register(caseload, 101);
-            long seq = from.exportSnapshot(folder.resolve("1-snapshot.caseload.zip"), p -> { }).to();
+            long seq = from.exportSnapshot(folder.resolve("1-snapshot.caseload.zip"), p -> {})
+                    .to();
             register(caseload, 102);
-            from.exportSince(seq, folder.resolve("2-delta.caseload.zip"), p -> { });
+            from.exportSince(seq, folder.resolve("2-delta.caseload.zip"), p -> {});
 
             I18n en = new I18n(Locale.ENGLISH);
             SyncViewModelTest.SameThread tasks = new SyncViewModelTest.SameThread();
-            SyncViewModel model = new SyncViewModel(to, tasks, en, tasks.failures::add, () -> { });
+            SyncViewModel model = new SyncViewModel(to, tasks, en, tasks.failures::add, () -> {});
             model.folder.set(folder.toString());
             // The person presses Stop as soon as the bar moves, while the first package comes in.
             model.progress.addListener((o, was, now) -> {
@@ -205,7 +225,9 @@ class ImportAllAgreesTest {
             assertEquals(List.of(), tasks.failures);
             assertEquals(en.get("sync.cancelled"), model.status.get());
             assertFalse(model.working.get(), "the buttons are back");
-            assertEquals(1, new SyncedRecords(karim).liveIds("participant").size(),
+            assertEquals(
+                    1,
+                    new SyncedRecords(karim).liveIds("participant").size(),
                     "the package under way came in whole; the next was not tried");
         }
     }
@@ -215,13 +237,20 @@ class ImportAllAgreesTest {
     }
 
     private static void register(CaseloadService caseload, int serial) {
-        caseload.register(new ParticipantDraft(PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), serial, false)
-                .display(), "Test", "Person" + serial, null, null, null));
+        caseload.register(new ParticipantDraft(
+                PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), serial, false)
+                        .display(),
+                "Test",
+                "Person" + serial,
+                null,
+                null,
+                null));
     }
 
     /** One bit of the (encrypted) people changed on the way. */
     private static void damage(Path good, Path bad) throws IOException {
-        try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+        try (ZipFile in = new ZipFile(good.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             for (ZipEntry entry : Collections.list(in.entries())) {
                 byte[] bytes = in.getInputStream(entry).readAllBytes();
                 if (entry.getName().equals("participants.jsonl")) {

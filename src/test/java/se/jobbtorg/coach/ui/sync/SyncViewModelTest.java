@@ -59,9 +59,11 @@ class SyncViewModelTest {
             SyncService sync = new SyncService(mine, clock, () -> "Linnea Ek");
             SyncService other = new SyncService(theirs, clock, () -> "Sofia Lind");
             SameThread tasks = new SameThread();
-            SyncViewModel model = new SyncViewModel(sync, tasks, en, tasks.failures::add, () -> { });
+            SyncViewModel model = new SyncViewModel(sync, tasks, en, tasks.failures::add, () -> {});
 
-            assertEquals("sync.passphrase.problem.differ", model.setTeamPassphrase("one long passphrase", "one long passfrase"));
+            assertEquals(
+                    "sync.passphrase.problem.differ",
+                    model.setTeamPassphrase("one long passphrase", "one long passfrase"));
             assertEquals("sync.passphrase.problem.short", model.setTeamPassphrase("short", "short"));
             assertFalse(sync.team().hasTeamPassphrase());
             assertNull(model.setTeamPassphrase("Kista-teamets lösenfras", "Kista-teamets lösenfras"));
@@ -70,28 +72,41 @@ class SyncViewModelTest {
             // A package from a laptop nobody admitted: refused, and then listed with its fingerprint.
             other.team().setTeamPassphrase("Kista-teamets lösenfras");
             Path pkg = dir.resolve("sofia.caseload.zip");
-            other.exportSnapshot(pkg, p -> { });
-            assertEquals("not_admitted", Assertions.assertThrows(
-                    PackageRefusedException.class, () -> sync.importPackage(pkg, false, p -> { }))
-                    .reason());
+            other.exportSnapshot(pkg, p -> {});
+            assertEquals(
+                    "not_admitted",
+                    Assertions.assertThrows(
+                                    PackageRefusedException.class, () -> sync.importPackage(pkg, false, p -> {}))
+                            .reason());
             model.refresh();
             String fingerprint = PackageSigner.fingerprint(other.team().ownPublicKeys()[0]);
-            SyncViewModel.DeviceRow stranger = model.devices.stream().filter(r -> r.label().equals("Sofia Lind"))
-                    .findFirst().orElseThrow();
+            SyncViewModel.DeviceRow stranger = model.devices.stream()
+                    .filter(r -> r.label().equals("Sofia Lind"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(fingerprint, stranger.fingerprint());
             assertEquals(en.get("sync.device.standing.not_admitted"), stranger.standing());
             assertTrue(stranger.canAdmit());
             assertFalse(stranger.canWithdraw());
-            assertEquals(en.get("sync.device.standing.this_device"), model.devices.get(0).standing());
+            assertEquals(
+                    en.get("sync.device.standing.this_device"),
+                    model.devices.get(0).standing());
 
             model.admit(stranger);
-            SyncViewModel.DeviceRow admitted = model.devices.stream().filter(r -> r.label().equals("Sofia Lind"))
-                    .findFirst().orElseThrow();
+            SyncViewModel.DeviceRow admitted = model.devices.stream()
+                    .filter(r -> r.label().equals("Sofia Lind"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(en.get("sync.device.standing.admitted"), admitted.standing());
             assertEquals("Linnea Ek", admitted.admittedBy());
             model.withdraw(admitted);
-            assertEquals(en.get("sync.device.standing.withdrawn"), model.devices.stream()
-                    .filter(r -> r.label().equals("Sofia Lind")).findFirst().orElseThrow().standing());
+            assertEquals(
+                    en.get("sync.device.standing.withdrawn"),
+                    model.devices.stream()
+                            .filter(r -> r.label().equals("Sofia Lind"))
+                            .findFirst()
+                            .orElseThrow()
+                            .standing());
             assertEquals(List.of(), tasks.failures);
         }
     }

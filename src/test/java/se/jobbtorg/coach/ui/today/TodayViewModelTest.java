@@ -50,6 +50,7 @@ class TodayViewModelTest {
 
     @TempDir
     Path dir;
+
     Database db;
     CaseloadService caseload;
     WorkflowService workflow;
@@ -72,8 +73,8 @@ class TodayViewModelTest {
         late = enrol(person(1990, 388, "Amina", "Yilmaz"), me, TODAY.minusDays(90));
         fresh = enrol(person(1984, 512, "Jonas", "Åberg"), me, TODAY.minusDays(2));
         colleagues = enrol(person(1979, 604, "Yusuf", "Yildiz"), colleague, TODAY.minusDays(90));
-        today = new TodayViewModel(new TodayService(db, clock, workflow), workflow, me::id, new SameThreadTaskRunner(),
-                errors::add);
+        today = new TodayViewModel(
+                new TodayService(db, clock, workflow), workflow, me::id, new SameThreadTaskRunner(), errors::add);
         today.refresh();
     }
 
@@ -84,13 +85,25 @@ class TodayViewModelTest {
 
     private Participant person(int year, int serial, String first, String last) {
         return caseload.register(new ParticipantDraft(
-                PersonalIdentityNumber.of(LocalDate.of(year, 4, 2), serial, false).display(), first, last, null, null,
+                PersonalIdentityNumber.of(LocalDate.of(year, 4, 2), serial, false)
+                        .display(),
+                first,
+                last,
+                null,
+                null,
                 null));
     }
 
     private Enrolment enrol(Participant p, Coach coach, LocalDate on) {
-        return caseload.enrol(new EnrolmentDraft(p.id(), coach.id(), on, "Försörjningsstöd Rinkeby-Kista",
-                "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+        return caseload.enrol(new EnrolmentDraft(
+                p.id(),
+                coach.id(),
+                on,
+                "Försörjningsstöd Rinkeby-Kista",
+                "Omar Farah",
+                EnumSet.of(TargetGroup.UNEMPLOYED),
+                null,
+                false));
     }
 
     private static Due due(Object item) {
@@ -115,11 +128,18 @@ class TodayViewModelTest {
         assertEquals(expected, Set.copyOf(shown), "what each of my enrolments' own work has due");
         assertFalse(shown.stream().anyMatch(d -> d.enrolmentId().equals(colleagues.id())), "not a colleague's");
         assertTrue(shown.stream().anyMatch(Due::overdue), "ninety days without a mapping is late: " + shown);
-        int firstNotOverdue = shown.indexOf(shown.stream().filter(d -> !d.overdue()).findFirst().orElse(null));
-        assertTrue(firstNotOverdue < 0 || shown.subList(firstNotOverdue, shown.size()).stream().noneMatch(Due::overdue),
+        int firstNotOverdue = shown.indexOf(
+                shown.stream().filter(d -> !d.overdue()).findFirst().orElse(null));
+        assertTrue(
+                firstNotOverdue < 0
+                        || shown.subList(firstNotOverdue, shown.size()).stream().noneMatch(Due::overdue),
                 "the overdue come first: " + shown);
-        assertEquals(Set.of(late.id()), today.items().stream().filter(i -> due(i).overdue())
-                .map(TodayViewModelTest::enrolmentOf).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of(late.id()),
+                today.items().stream()
+                        .filter(i -> due(i).overdue())
+                        .map(TodayViewModelTest::enrolmentOf)
+                        .collect(Collectors.toSet()));
         assertEquals(List.of(), errors);
     }
 
@@ -136,7 +156,8 @@ class TodayViewModelTest {
 
         assertEquals(EN.get("today.problem.reasonRequired"), reasonProblem.get());
         assertEquals(List.of(), then, "the question stays open");
-        assertTrue(workflow.reason(late.id(), due(item).kind(), due(item).dueOn()).isEmpty());
+        assertTrue(
+                workflow.reason(late.id(), due(item).kind(), due(item).dueOn()).isEmpty());
         assertEquals(List.of(), errors, "a refusal is told under the field, not in a dialog");
     }
 
@@ -149,15 +170,21 @@ class TodayViewModelTest {
         give(item, " Sjuk, åter nästa vecka ", new FieldProblems(EN), () -> then.add("closed"));
 
         assertEquals(List.of("closed"), then);
-        assertEquals("Sjuk, åter nästa vecka", workflow.reason(late.id(), due.kind(), due.dueOn()).orElseThrow());
-        Object again = today.items().stream().filter(i -> due(i).equals(due)).findFirst().orElseThrow();
+        assertEquals(
+                "Sjuk, åter nästa vecka",
+                workflow.reason(late.id(), due.kind(), due.dueOn()).orElseThrow());
+        Object again = today.items().stream()
+                .filter(i -> due(i).equals(due))
+                .findFirst()
+                .orElseThrow();
         assertFalse(needsReason(again), "the list was read again and knows the reason");
         assertEquals(List.of(), errors);
     }
 
     @Test
     void anItemNotYetDueNeedsNoReason() {
-        today.items().stream().filter(i -> !due(i).overdue())
+        today.items().stream()
+                .filter(i -> !due(i).overdue())
                 .forEach(i -> assertFalse(needsReason(i), "only a passed deadline asks: " + due(i)));
     }
 

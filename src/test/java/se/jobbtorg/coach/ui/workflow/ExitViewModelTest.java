@@ -22,6 +22,7 @@ import se.jobbtorg.coach.service.WorkflowService;
 class ExitViewModelTest {
     @TempDir
     Path dir;
+
     WorkFixture fx;
     ExitViewModel form;
 
@@ -43,10 +44,13 @@ class ExitViewModelTest {
         form.reason.set(ExitReason.UNKNOWN);
         assertTrue(form.unknownReason.get());
         assertFalse(form.check());
-        assertEquals(EN.get("exit.problem.unknownNeedsNote"), form.problems.of(ExitDraft.FIELD_NOTE).get());
+        assertEquals(
+                EN.get("exit.problem.unknownNeedsNote"),
+                form.problems.of(ExitDraft.FIELD_NOTE).get());
         form.date.set(TODAY.minusMonths(2));
         assertFalse(form.check());
-        assertEquals(EN.get("exit.problem.beforeEnrolment", fx.enrolment.enrolledOn()),
+        assertEquals(
+                EN.get("exit.problem.beforeEnrolment", fx.enrolment.enrolledOn()),
                 form.problems.of(ExitDraft.FIELD_DATE).get());
 
         form.date.set(TODAY);
@@ -80,7 +84,8 @@ class ExitViewModelTest {
         check.check.set(ExitCheck.IN_WORK_OR_STUDIES);
         check.checkedOn.set(TODAY);
         check.save();
-        assertEquals(EN.get("exit.problem.checkTooEarly", TODAY.plusMonths(1)),
+        assertEquals(
+                EN.get("exit.problem.checkTooEarly", TODAY.plusMonths(1)),
                 check.problems.of(WorkflowService.FIELD_CHECKED_ON).get());
         assertTrue(check.dirty.isDirty());
 

@@ -22,6 +22,7 @@ import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
 class MappingViewModelTest {
     @TempDir
     Path dir;
+
     WorkFixture fx;
     MappingViewModel form;
 

@@ -25,14 +25,22 @@ import se.jobbtorg.coach.domain.MeetingOutcome;
 class MeetingViewModelTest {
     @TempDir
     Path dir;
+
     WorkFixture fx;
 
     @BeforeEach
     void open() {
         fx = new WorkFixture(dir);
         var plan = fx.workflow.draft(fx.enrolment.id(), false);
-        fx.workflow.addActivity(plan.id(), new ActivityDraft(ActivityKind.WORK_TRAINING, null, "Stadsmissionen", null,
-                TODAY.minusDays(3), TODAY.plusMonths(3)));
+        fx.workflow.addActivity(
+                plan.id(),
+                new ActivityDraft(
+                        ActivityKind.WORK_TRAINING,
+                        null,
+                        "Stadsmissionen",
+                        null,
+                        TODAY.minusDays(3),
+                        TODAY.plusMonths(3)));
         fx.model.load();
     }
 
@@ -56,7 +64,9 @@ class MeetingViewModelTest {
         assertEquals(1, saved.size());
         assertEquals(LocalDateTime.of(TODAY, LocalTime.of(9, 30)), saved.get(0).at());
         assertEquals(List.of(saved.get(0)), fx.model.workProperty().get().meetings(), "the list shows it");
-        assertEquals(List.of("Trivs, kommer i tid"), fx.stored().followUps().stream().map(f -> f.note()).toList());
+        assertEquals(
+                List.of("Trivs, kommer i tid"),
+                fx.stored().followUps().stream().map(f -> f.note()).toList());
         assertFalse(fx.model.hasUnsavedWork());
     }
 
@@ -66,19 +76,25 @@ class MeetingViewModelTest {
         List<Meeting> saved = new ArrayList<>();
         form.time.set("halv tio");
         form.save(saved::add);
-        assertEquals(EN.get("meeting.problem.time"), form.problems.of(MeetingViewModel.FIELD_TIME).get());
+        assertEquals(
+                EN.get("meeting.problem.time"),
+                form.problems.of(MeetingViewModel.FIELD_TIME).get());
 
         form.time.set("09:30");
         form.date.set(TODAY.minusDays(2));
         form.save(saved::add);
-        assertEquals(EN.get("meeting.problem.plannedInPast"), form.problems.of(MeetingDraft.FIELD_AT).get());
+        assertEquals(
+                EN.get("meeting.problem.plannedInPast"),
+                form.problems.of(MeetingDraft.FIELD_AT).get());
         assertEquals("", form.problems.of(MeetingViewModel.FIELD_TIME).get(), "a corrected field is clear");
 
         form.outcome.set(MeetingOutcome.NOT_ATTENDED);
         assertTrue(form.reportAsked.get());
         form.reportedUnreadable.set(true);
         form.save(saved::add);
-        assertEquals(EN.get("validation.date"), form.problems.of(MeetingDraft.FIELD_REPORTED).get());
+        assertEquals(
+                EN.get("validation.date"),
+                form.problems.of(MeetingDraft.FIELD_REPORTED).get());
         assertEquals(List.of(), saved);
         assertEquals(List.of(), fx.stored().meetings());
     }
@@ -98,8 +114,11 @@ class MeetingViewModelTest {
         held.reportedOn.set(TODAY);
         held.save(saved::add);
 
-        assertEquals(List.of(MeetingOutcome.NOT_ATTENDED),
-                fx.model.workProperty().get().meetings().stream().map(Meeting::outcome).toList());
+        assertEquals(
+                List.of(MeetingOutcome.NOT_ATTENDED),
+                fx.model.workProperty().get().meetings().stream()
+                        .map(Meeting::outcome)
+                        .toList());
         assertEquals(2, fx.model.workProperty().get().meetingHistory().size());
     }
 

@@ -19,6 +19,7 @@ import se.jobbtorg.coach.domain.ActivityPlan;
 class PlanPrintTest {
     @TempDir
     Path dir;
+
     WorkFixture fx;
     WorkViewModel model;
     ActivityPlan draft;
@@ -30,8 +31,8 @@ class PlanPrintTest {
     @BeforeEach
     void open() {
         fx = new WorkFixture(dir);
-        model = new WorkViewModel(fx.services, EN, otherFailures::add, (file, e) -> failedFiles.add(file),
-                fx.enrolment.id());
+        model = new WorkViewModel(
+                fx.services, EN, otherFailures::add, (file, e) -> failedFiles.add(file), fx.enrolment.id());
         model.load();
         model.draft(false);
         draft = model.workProperty().get().currentPlan().orElseThrow();

@@ -25,6 +25,7 @@ import se.jobbtorg.coach.service.WorkflowService;
 class PlanViewModelTest {
     @TempDir
     Path dir;
+
     WorkFixture fx;
     ActivityPlan draft;
 
@@ -75,9 +76,15 @@ class PlanViewModelTest {
 
         form.save(saved::add);
 
-        assertEquals(EN.get("activity.problem.otherText"), form.problems.of(ActivityDraft.FIELD_OTHER).get());
-        assertEquals(EN.get("validation.required"), form.problems.of(ActivityDraft.FIELD_PROVIDER).get());
-        assertEquals(EN.get("activity.problem.endBeforeStart", TODAY), form.problems.of(ActivityDraft.FIELD_END).get());
+        assertEquals(
+                EN.get("activity.problem.otherText"),
+                form.problems.of(ActivityDraft.FIELD_OTHER).get());
+        assertEquals(
+                EN.get("validation.required"),
+                form.problems.of(ActivityDraft.FIELD_PROVIDER).get());
+        assertEquals(
+                EN.get("activity.problem.endBeforeStart", TODAY),
+                form.problems.of(ActivityDraft.FIELD_END).get());
         assertEquals(List.of(), saved);
 
         form.otherText.set("Körkortsteori");
@@ -86,7 +93,9 @@ class PlanViewModelTest {
         form.save(saved::add);
 
         assertEquals(1, saved.size());
-        assertEquals(List.of(saved.get(0)), fx.model.workProperty().get().activitiesOf(draft.id()),
+        assertEquals(
+                List.of(saved.get(0)),
+                fx.model.workProperty().get().activitiesOf(draft.id()),
                 "the plan's list shows it");
         assertFalse(fx.model.hasUnsavedWork(), "a saved dialog no longer counts");
     }
@@ -106,7 +115,9 @@ class PlanViewModelTest {
 
         form.approvedOnUnreadable.set(true);
         form.save(approved::add);
-        assertEquals(EN.get("validation.date"), form.problems.of(WorkflowService.FIELD_APPROVED_ON).get());
+        assertEquals(
+                EN.get("validation.date"),
+                form.problems.of(WorkflowService.FIELD_APPROVED_ON).get());
 
         fx.model.closed(form);
         assertFalse(fx.model.hasUnsavedWork(), "a cancelled dialog no longer counts");

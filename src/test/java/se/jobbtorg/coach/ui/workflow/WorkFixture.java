@@ -41,6 +41,7 @@ final class WorkFixture implements AutoCloseable {
     final TaskRunner tasks;
     /** What would reach the error dialog (loads, and the like): a form's own failures stay on it. */
     final List<Throwable> dialogErrors = new ArrayList<>();
+
     final Enrolment enrolment;
     final UiServices services;
     final WorkViewModel model;
@@ -58,10 +59,21 @@ final class WorkFixture implements AutoCloseable {
         CoachService coaches = new CoachService(db);
         Coach me = coaches.setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         Participant amina = caseload.register(new ParticipantDraft(
-                PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display(), "Amina", "Yilmaz", null,
-                null, null));
-        enrolment = caseload.enrol(new EnrolmentDraft(amina.id(), me.id(), TODAY.minusDays(20),
-                "Försörjningsstöd Rinkeby-Kista", "Omar Farah", EnumSet.of(TargetGroup.UNEMPLOYED), null, false));
+                PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display(),
+                "Amina",
+                "Yilmaz",
+                null,
+                null,
+                null));
+        enrolment = caseload.enrol(new EnrolmentDraft(
+                amina.id(),
+                me.id(),
+                TODAY.minusDays(20),
+                "Försörjningsstöd Rinkeby-Kista",
+                "Omar Farah",
+                EnumSet.of(TargetGroup.UNEMPLOYED),
+                null,
+                false));
         services = new UiServices(caseload, coaches, workflow, null, null, null, tasks);
         model = new WorkViewModel(services, EN, dialogErrors::add, enrolment.id());
         model.setOnChange(() -> changes++);

@@ -25,6 +25,7 @@ import se.jobbtorg.coach.domain.PlanGoal;
 class WorkViewModelTest {
     @TempDir
     Path dir;
+
     WorkFixture fx;
     final List<Boolean> told = new ArrayList<>();
 
@@ -50,7 +51,8 @@ class WorkViewModelTest {
     void aFreshPageHasNothingUnsaved() {
         assertFalse(fx.model.hasUnsavedWork());
         assertFalse(fx.model.unsavedProperty().get());
-        assertEquals(fx.enrolment.id(), fx.model.workProperty().get().enrolment().id());
+        assertEquals(
+                fx.enrolment.id(), fx.model.workProperty().get().enrolment().id());
         assertEquals(List.of(), fx.dialogErrors);
     }
 

@@ -35,6 +35,7 @@ import se.jobbtorg.coach.ui.common.UiContext;
 class WorkViewRebuildUiTest {
     @TempDir
     static Path dir;
+
     private final FxTaskRunner tasks = new FxTaskRunner();
     private WorkFixture fx;
     private Stage stage;
@@ -45,8 +46,8 @@ class WorkViewRebuildUiTest {
         this.stage = stage;
         fx = new WorkFixture(dir.resolve("rebuild-" + System.nanoTime()), tasks);
         fx.db.forbidThread(Thread.currentThread());
-        ui = new UiContext(fx.services, WorkFixture.EN, new FxDialogService(WorkFixture.EN, () -> stage), () -> stage,
-                () -> null);
+        ui = new UiContext(
+                fx.services, WorkFixture.EN, new FxDialogService(WorkFixture.EN, () -> stage), () -> stage, () -> null);
         stage.setScene(new Scene(new WorkView(fx.model, ui), 1100, 700));
         stage.show();
     }
@@ -59,19 +60,33 @@ class WorkViewRebuildUiTest {
 
     @Test
     void typedTextSurvivesANewViewOnTheSameModel(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> robot.lookup("#mappingAreas").queryAs(TableView.class)
-                .getItems().size() == MappingArea.values().length);
+        WaitForAsyncUtils.waitFor(
+                1,
+                TimeUnit.MINUTES,
+                () -> robot.lookup("#mappingAreas")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .size()
+                        == MappingArea.values().length);
         robot.clickOn("#mappingText").write("Utkast om SFI");
         WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> fx.model.hasUnsavedWork());
 
         robot.interact(() -> stage.setScene(new Scene(new WorkView(fx.model, ui), 1100, 700)));
         // The coach works on in the new view (until then the scene's focus may rest on the old one).
         robot.clickOn("#mappingText");
-        robot.interact(() -> System.err.println("PROBE focus " + stage.getScene().getFocusOwner()));
+        robot.interact(
+                () -> System.err.println("PROBE focus " + stage.getScene().getFocusOwner()));
 
-        assertEquals("Utkast om SFI", robot.lookup("#mappingText").queryAs(TextArea.class).getText());
-        assertEquals(MappingArea.values().length, robot.lookup("#mappingAreas").queryAs(TableView.class)
-                .getItems().size(), "the rebuilt view shows the work already loaded");
+        assertEquals(
+                "Utkast om SFI",
+                robot.lookup("#mappingText").queryAs(TextArea.class).getText());
+        assertEquals(
+                MappingArea.values().length,
+                robot.lookup("#mappingAreas")
+                        .queryAs(TableView.class)
+                        .getItems()
+                        .size(),
+                "the rebuilt view shows the work already loaded");
         assertTrue(fx.model.hasUnsavedWork());
     }
 
@@ -81,7 +96,8 @@ class WorkViewRebuildUiTest {
      */
     @Test
     void aViewLetGoIsNotKeptByItsModel(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> fx.model.workProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                1, TimeUnit.MINUTES, () -> fx.model.workProperty().get() != null);
         List<WeakReference<WorkView>> built = new ArrayList<>();
         robot.interact(() -> {
             WorkView shown = new WorkView(fx.model, ui);
