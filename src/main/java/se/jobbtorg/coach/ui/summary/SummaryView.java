@@ -114,11 +114,11 @@ public final class SummaryView extends VBox {
                 to,
                 label(i18n.get("summary.unit"), unit),
                 unit,
-                compute,
-                export,
-                exportXlsx,
-                exportPdf,
-                exportNational);
+                compute);
+        // The exports on a row of their own: on one row with the period they pushed the whole
+        // screen wider than the window (1180 px and less), cutting off the chart.
+        HBox exports = new HBox(8, export, exportXlsx, exportPdf, exportNational);
+        exports.setAlignment(Pos.CENTER_LEFT);
         compute.setMinWidth(Region.USE_PREF_SIZE);
         unit.setMinWidth(100);
         from.setMinWidth(130);
@@ -196,7 +196,9 @@ public final class SummaryView extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         Label hint = new Label(i18n.get("summary.hint"));
         hint.getStyleClass().add("history");
-        getChildren().setAll(title, controls, exporting, hint, body);
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        getChildren().setAll(title, controls, exports, exporting, hint, body);
     }
 
     /** While a file is written: which, how far it has come, and a button that stops it. */
