@@ -395,15 +395,31 @@ final class Commands {
         @Option(names = "--keep", paramLabel = "DIR", order = 7, description = "build the city in DIR and keep it")
         Path keep;
 
+        @Option(
+                names = "--reuse",
+                paramLabel = "DIR",
+                order = 8,
+                description = "measure a copy of the city an earlier --keep left in DIR; build nothing")
+        Path reuse;
+
         @Override
         public Integer call() {
             if (participants < 10 || runs < 1) {
                 throw new ParameterException(spec.commandLine(), "--participants at least 10, --runs at least 1");
             }
+            if (keep != null && reuse != null) {
+                throw new ParameterException(spec.commandLine(), "--keep or --reuse, not both");
+            }
             return new BenchCommand()
                     .run(
                             new BenchCommand.Options(
-                                    participants, json, seed, runs, skipImport ? -1 : importLimit, keep),
+                                    participants,
+                                    json,
+                                    seed,
+                                    runs,
+                                    skipImport ? -1 : importLimit,
+                                    reuse != null ? reuse : keep,
+                                    reuse != null),
                             System.out,
                             System.err);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.files.AtomicFile;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
@@ -71,10 +73,12 @@ public final class BenchCommand {
     /**
      * What to measure: the city's size and seed, how many runs of each long figure, import
      * figures only up to {@code importLimit} participants (-1: none), and a folder to keep the
-     * city in (null: a temporary one, deleted afterwards). The command line (picocli, in app)
-     * checks the values.
+     * city in (null: a temporary one, deleted afterwards). With {@code reuse}, {@code keep} names
+     * a folder an earlier run kept: a copy of its city is measured and nothing is built (the
+     * city's size is then what was kept, whatever {@code participants} says). The command line
+     * (picocli, in app) checks the values.
      */
-    public record Options(int participants, Path json, long seed, int runs, int importLimit, Path keep) {
+    public record Options(int participants, Path json, long seed, int runs, int importLimit, Path keep, boolean reuse) {
         public static final long SEED = 16;
         /** Import figures only up to this size unless told otherwise: the import is slow at city size today. */
         public static final int IMPORT_LIMIT = 10_000;
@@ -86,13 +90,16 @@ public final class BenchCommand {
         long seed = options.seed();
         int runs = options.runs();
         int importLimit = options.importLimit();
-        Path keep = options.keep();
+        Path keep = options.reuse() ? null : options.keep();
         this.log = err;
         Path dir = null;
         memory.start();
         try {
             dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("jobbtorg-bench");
-            measure(dir, participants, seed, runs, participants <= importLimit);
+            if (options.reuse()) {
+                participants = copyKept(options.keep(), dir);
+            }
+            measure(dir, participants, seed, runs, participants <= importLimit, options.reuse());
             print(out, participants);
             if (json != null) {
                 writeJson(json);
@@ -109,12 +116,63 @@ public final class BenchCommand {
         }
     }
 
-    private void measure(Path dir, int participants, long seed, int runs, boolean withImport) throws IOException {
+    /** The files a kept city is reused from: the database and the passphrase it was built with. */
+    private static final String CITY = "city.db";
+
+    private static final String CITY_PASSPHRASE = "city.passphrase";
+
+    private static final String CITY_SIZE = "city.participants";
+
+    /** Copies a kept city into {@code dir}; returns its number of participants. */
+    private int copyKept(Path kept, Path dir) throws IOException {
+        for (String name : List.of(CITY_PASSPHRASE, CITY_SIZE)) {
+            if (!Files.isRegularFile(kept.resolve(name))) {
+                throw new IOException("no kept city in " + kept + " (" + name + " missing): run with --keep first");
+            }
+        }
+        progress("copying the city kept in " + kept);
+        for (String suffix : List.of("", "-wal")) {
+            Path source = kept.resolve(CITY + suffix);
+            if (Files.exists(source)) {
+                Files.copy(source, dir.resolve(CITY + suffix));
+            }
+        }
+        Files.copy(kept.resolve(CITY_PASSPHRASE), dir.resolve(CITY_PASSPHRASE));
+        return Integer.parseInt(Files.readString(kept.resolve(CITY_SIZE)).strip());
+    }
+
+    private void measure(Path dir, int participants, long seed, int runs, boolean withImport, boolean reused)
+            throws IOException {
         Clock clock = Clock.systemDefaultZone();
         LocalDate today = LocalDate.now(clock);
-        Passphrase passphrase = Passphrase.of("bänken mäter staden " + UUID.randomUUID());
-        Path cityFile = dir.resolve("city.db");
+        Path cityFile = dir.resolve(CITY);
+        Path passphraseFile = dir.resolve(CITY_PASSPHRASE);
+        if (!reused) {
+            // Kept beside the city so that a later run can reuse it: the people in it are invented.
+            String text = "bänken mäter staden " + UUID.randomUUID();
+            AtomicFile.writeOwnerOnly(passphraseFile, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
+        }
+        Passphrase passphrase = Passphrase.of(Files.readString(passphraseFile, StandardCharsets.UTF_8));
+        Database city;
+        if (reused) {
+            progress("measuring a copy of a kept city of " + participants + " participants");
+            city = Database.open(cityFile, clock, passphrase);
+            if (withImport) {
+                baseline(dir, city);
+            }
+        } else {
+            city = build(dir, cityFile, participants, seed, clock, today, passphrase);
+        }
+        measureBuilt(dir, city, cityFile, participants, seed, runs, withImport, clock, today, passphrase);
+    }
 
+    private double baselineSeconds;
+
+    private long baselineRows;
+
+    private Database build(
+            Path dir, Path cityFile, int participants, long seed, Clock clock, LocalDate today, Passphrase passphrase)
+            throws IOException {
         progress("building a city of " + participants + " participants");
         memory.phase();
         long t0 = System.nanoTime();
@@ -125,13 +183,7 @@ public final class BenchCommand {
         MemoryProbe.Peak buildMemory = memory.phase();
         progress("built " + summary);
         double buildSeconds = seconds(opened, built);
-        progress("plain baseline: the same rows by plain JDBC batched inserts into a plain file");
-        long b0 = System.nanoTime();
-        long baselineRows = PlainBaseline.copy(city, dir.resolve("baseline.db"));
-        double baselineSeconds = seconds(b0, System.nanoTime());
-        Files.deleteIfExists(dir.resolve("baseline.db"));
-        Files.deleteIfExists(dir.resolve("baseline.db-wal"));
-        Files.deleteIfExists(dir.resolve("baseline.db-shm"));
+        baseline(dir, city);
         double rowsPerSecond = baselineRows / baselineSeconds;
         double buildRate = baselineRows / buildSeconds;
         add(
@@ -150,6 +202,33 @@ public final class BenchCommand {
                         rowsPerSecond,
                         seconds(t0, opened)));
         addMemory("build", buildMemory, null);
+        Files.writeString(dir.resolve(CITY_SIZE), Integer.toString(participants));
+        return city;
+    }
+
+    private void baseline(Path dir, Database city) throws IOException {
+        progress("plain baseline: the same rows by plain JDBC batched inserts into a plain file");
+        long b0 = System.nanoTime();
+        baselineRows = PlainBaseline.copy(city, dir.resolve("baseline.db"));
+        baselineSeconds = seconds(b0, System.nanoTime());
+        Files.deleteIfExists(dir.resolve("baseline.db"));
+        Files.deleteIfExists(dir.resolve("baseline.db-wal"));
+        Files.deleteIfExists(dir.resolve("baseline.db-shm"));
+    }
+
+    private void measureBuilt(
+            Path dir,
+            Database city,
+            Path cityFile,
+            int participants,
+            long seed,
+            int runs,
+            boolean withImport,
+            Clock clock,
+            LocalDate today,
+            Passphrase passphrase)
+            throws IOException {
+        double rowsPerSecond = baselineRows / baselineSeconds;
 
         // A start on the city: the time from the passphrase to the first caseload read (what the
         // window waits for behind its spinner), best of three after the first.
