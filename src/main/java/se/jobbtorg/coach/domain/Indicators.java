@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -21,14 +23,59 @@ public final class Indicators {
 
     private Indicators() {}
 
-    /** A count with the enrolments it was counted from. */
-    public record Figure(List<UUID> enrolments) {
-        public Figure {
-            enrolments = List.copyOf(enrolments);
+    /**
+     * A count with the enrolments it was counted from. Counted in the database, a figure knows
+     * its count and reads its enrolments only when asked (a person opening it, an export): at city
+     * scale the lists behind every figure would be hundreds of thousands of ids held for nothing.
+     * Two figures are equal when they hold the same enrolments in the same order.
+     */
+    public static final class Figure {
+        /** No enrolments. */
+        public static final Figure NONE = new Figure(List.of());
+
+        private final int count;
+        private final List<UUID> enrolments;
+        private final Supplier<List<UUID>> reader;
+
+        public Figure(List<UUID> enrolments) {
+            this.enrolments = List.copyOf(enrolments);
+            this.count = this.enrolments.size();
+            this.reader = null;
+        }
+
+        private Figure(int count, Supplier<List<UUID>> reader) {
+            this.count = count;
+            this.enrolments = null;
+            this.reader = reader;
+        }
+
+        /** A figure counted elsewhere; reader gives its enrolments, in enrolment date order, when asked. */
+        public static Figure counted(int count, Supplier<List<UUID>> reader) {
+            return count == 0 ? NONE : new Figure(count, Objects.requireNonNull(reader));
         }
 
         public int count() {
-            return enrolments.size();
+            return count;
+        }
+
+        /** The enrolments behind the count; read anew each time for a counted figure (off the FX thread). */
+        public List<UUID> enrolments() {
+            return enrolments != null ? enrolments : List.copyOf(reader.get());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Figure f && f.count == count && f.enrolments().equals(enrolments());
+        }
+
+        @Override
+        public int hashCode() {
+            return count;
+        }
+
+        @Override
+        public String toString() {
+            return "Figure[" + count + "]";
         }
     }
 
@@ -232,6 +279,24 @@ public final class Indicators {
     /** The X-month mark: enrolment date plus X calendar months. */
     public static LocalDate mark(EnrolmentFacts e, int months) {
         return e.enrolledOn().plusMonths(months);
+    }
+
+    /**
+     * The first day whose mark {@code months} later is not before {@code day}: an enrolment (or an
+     * approval) dated before it has passed its mark on {@code day}, one dated on or after it has
+     * not. A date can then be compared with a date instead of each row computing its own mark
+     * (plusMonths clamps the 31st to a shorter month's end, which a plain minusMonths of day
+     * would get wrong at month ends).
+     */
+    public static LocalDate firstNotPassed(LocalDate day, int months) {
+        LocalDate first = day.minusMonths(months);
+        while (first.minusDays(1).plusMonths(months).compareTo(day) >= 0) {
+            first = first.minusDays(1);
+        }
+        while (first.plusMonths(months).isBefore(day)) {
+            first = first.plusDays(1);
+        }
+        return first;
     }
 
     /** The median of whole days, rounded down; null for no values. */
