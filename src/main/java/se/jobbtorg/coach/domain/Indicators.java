@@ -27,7 +27,6 @@ public final class Indicators {
      * A count with the enrolments it was counted from. Counted in the database, a figure knows
      * its count and reads its enrolments only when asked (a person opening it, an export): at city
      * scale the lists behind every figure would be hundreds of thousands of ids held for nothing.
-     * Two figures are equal when they hold the same enrolments in the same order.
      */
     public static final class Figure {
         /** No enrolments. */
@@ -36,22 +35,31 @@ public final class Indicators {
         private final int count;
         private final List<UUID> enrolments;
         private final Supplier<List<UUID>> reader;
+        private final Object question;
 
         public Figure(List<UUID> enrolments) {
             this.enrolments = List.copyOf(enrolments);
             this.count = this.enrolments.size();
             this.reader = null;
+            this.question = null;
         }
 
-        private Figure(int count, Supplier<List<UUID>> reader) {
+        private Figure(int count, Object question, Supplier<List<UUID>> reader) {
             this.count = count;
             this.enrolments = null;
             this.reader = reader;
+            this.question = question;
         }
 
-        /** A figure counted elsewhere; reader gives its enrolments, in enrolment date order, when asked. */
-        public static Figure counted(int count, Supplier<List<UUID>> reader) {
-            return count == 0 ? NONE : new Figure(count, Objects.requireNonNull(reader));
+        /**
+         * A figure counted elsewhere; reader gives its enrolments, in enrolment date order, when
+         * asked. question says what was counted (period, unit, report date, condition): two
+         * counted figures asking the same question of the same count are equal.
+         */
+        public static Figure counted(int count, Object question, Supplier<List<UUID>> reader) {
+            return count == 0
+                    ? NONE
+                    : new Figure(count, Objects.requireNonNull(question), Objects.requireNonNull(reader));
         }
 
         public int count() {
@@ -63,9 +71,25 @@ public final class Indicators {
             return enrolments != null ? enrolments : List.copyOf(reader.get());
         }
 
+        /**
+         * Listed figures are equal with the same enrolments in the same order; two counted ones
+         * when they asked the same question and counted the same: reading their enrolments would
+         * read the database, and a JavaFX property compares its old value with a new one on the FX
+         * thread. A counted figure compared with a listed one of the same count reads its
+         * enrolments (tests hold the rules' figures to the database's so).
+         */
         @Override
         public boolean equals(Object o) {
-            return o instanceof Figure f && f.count == count && f.enrolments().equals(enrolments());
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Figure f) || f.count != count) {
+                return false;
+            }
+            if (question != null && f.question != null) {
+                return question.equals(f.question);
+            }
+            return f.enrolments().equals(enrolments());
         }
 
         @Override

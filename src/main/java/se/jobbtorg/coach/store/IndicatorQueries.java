@@ -259,6 +259,7 @@ public final class IndicatorQueries {
     private Figure figure(Ask ask, Condition where, int count) {
         return Figure.counted(
                 count,
+                List.of(ask, where),
                 () -> db.read(dsl -> {
                     var d = ask.facts();
                     return dsl.with(d)
@@ -312,6 +313,7 @@ public final class IndicatorQueries {
                     kind,
                     Figure.counted(
                             counts.getOrDefault(kind.code(), 0),
+                            List.of(ask, kind),
                             () -> db.read(x -> x.select(E.ID)
                                     .from(ACTIVITY)
                                     .join(IN_FORCE)
