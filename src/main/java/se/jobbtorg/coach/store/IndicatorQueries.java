@@ -11,12 +11,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import se.jobbtorg.coach.domain.ActivityKind;
@@ -57,6 +59,27 @@ public final class IndicatorQueries {
     private static final Field<String> FIRST_PLAN = DSL.field(DSL.name(D, "first_plan"), String.class);
     private static final Field<String> FIRST_REVIEW = DSL.field(DSL.name(D, "first_review"), String.class);
     private static final Field<String> LAST_EXIT = DSL.field(DSL.name(D, "last_exit"), String.class);
+    /** The raw facts d is computed from. */
+    private static final String RAW = "raw";
+
+    // Each date's month (year * 12 + month) and day, and the day counts, computed once per row in
+    // d: parsing a date text costs more than everything else a count does with it.
+    private static final Dated ENROLLED_PARTS = Dated.of("enrolled");
+    private static final Dated EXITED_PARTS = Dated.of("exited");
+    private static final Dated PLAN_PARTS = Dated.of("plan");
+    private static final Dated REVIEW_PARTS = Dated.of("review");
+    private static final Field<Integer> EXIT_DAYS = DSL.field(DSL.name(D, "exit_days"), Integer.class);
+    private static final Field<Integer> PLAN_DAYS = DSL.field(DSL.name(D, "plan_days"), Integer.class);
+    private static final Field<Integer> RETURN_DAYS = DSL.field(DSL.name(D, "return_days"), Integer.class);
+
+    /** A date of d as its month number and its day of the month. */
+    private record Dated(Field<Integer> month, Field<Integer> day) {
+        static Dated of(String name) {
+            return new Dated(
+                    DSL.field(DSL.name(D, name + "_month"), Integer.class),
+                    DSL.field(DSL.name(D, name + "_day"), Integer.class));
+        }
+    }
 
     private final Database db;
 
@@ -71,8 +94,11 @@ public final class IndicatorQueries {
             return unit == null ? c : c.and(e.REFERRING_UNIT.eq(unit));
         }
 
-        /** d: the enrolments of the period with their first approvals and the exit they returned after. */
-        CommonTableExpression<?> facts() {
+        /**
+         * d: the enrolments of the period with their first approvals and the exit they returned
+         * after, and those dates in parts (raw is the same without the parts).
+         */
+        CommonTableExpression<?>[] facts() {
             var firstPlan = DSL.field(
                     DSL.select(DSL.min(P.APPROVED_ON)).from(P).where(P.ENROLMENT_ID.eq(E.ID), P.DELETED.eq(0)));
             var firstReview = DSL.field(DSL.select(DSL.min(P.APPROVED_ON))
@@ -89,7 +115,7 @@ public final class IndicatorQueries {
                             EARLIER.EXITED_ON.le(E.ENROLLED_ON)));
             // Materialised: each count below uses the approvals several times, and a subquery
             // folded into the outer query would be evaluated again at every use.
-            return DSL.name(D)
+            var raw = DSL.name(RAW)
                     .asMaterialized(DSL.select(
                                     E.ID.as("id"),
                                     E.ENROLLED_ON.as("enrolled_on"),
@@ -101,6 +127,39 @@ public final class IndicatorQueries {
                                     lastExit.as("last_exit"))
                             .from(E)
                             .where(scope(E)));
+            List<Field<?>> fields = new ArrayList<>();
+            for (String name : List.of(
+                    "id",
+                    "enrolled_on",
+                    "exited_on",
+                    "exit_reason",
+                    "exit_check",
+                    "first_plan",
+                    "first_review",
+                    "last_exit")) {
+                fields.add(DSL.field(DSL.name(RAW, name)));
+            }
+            fields.addAll(parts("enrolled", "enrolled_on"));
+            fields.addAll(parts("exited", "exited_on"));
+            fields.addAll(parts("plan", "first_plan"));
+            fields.addAll(parts("review", "first_review"));
+            fields.add(daysBetween(rawDate("enrolled_on"), rawDate("exited_on")).as("exit_days"));
+            fields.add(
+                    daysBetween(rawDate("enrolled_on"), rawDate("first_plan")).as("plan_days"));
+            fields.add(daysBetween(rawDate("last_exit"), rawDate("enrolled_on")).as("return_days"));
+            var d = DSL.name(D).asMaterialized(DSL.select(fields).from(DSL.table(DSL.name(RAW))));
+            return new CommonTableExpression<?>[] {raw, d};
+        }
+
+        private static Field<String> rawDate(String name) {
+            return DSL.field(DSL.name(RAW, name), String.class);
+        }
+
+        private static List<Field<?>> parts(String name, String column) {
+            Field<LocalDate> date = date(rawDate(column));
+            return List.of(
+                    DSL.year(date).times(12).plus(DSL.month(date)).as(name + "_month"),
+                    DSL.day(date).as(name + "_day"));
         }
     }
 
@@ -129,7 +188,7 @@ public final class IndicatorQueries {
                 shares.put(
                         definition,
                         cohort.and(EXITED.isNotNull())
-                                .and(onOrBeforeMonthsAfter(EXITED, ENROLLED, months))
+                                .and(onOrBeforeMonthsAfter(EXITED_PARTS, ENROLLED_PARTS, months))
                                 .and(REASON.in(counted)));
             }
             selfSupport.add(shares);
@@ -140,20 +199,18 @@ public final class IndicatorQueries {
         Condition dueForPlan = ENROLLED.lt(
                         reportDate.minusDays(DeadlineRules.PLAN_DAYS).toString())
                 .and(EXITED.isNull()
-                        .or(daysBetween(ENROLLED, EXITED).gt(DeadlineRules.PLAN_DAYS))
+                        .or(EXIT_DAYS.gt(DeadlineRules.PLAN_DAYS))
                         .or(FIRST_PLAN.isNotNull().and(FIRST_PLAN.le(EXITED))));
-        Condition withinFive = dueForPlan
-                .and(FIRST_PLAN.isNotNull())
-                .and(daysBetween(ENROLLED, FIRST_PLAN).le(DeadlineRules.PLAN_DAYS));
+        Condition withinFive = dueForPlan.and(FIRST_PLAN.isNotNull()).and(PLAN_DAYS.le(DeadlineRules.PLAN_DAYS));
         Condition reviewDue = FIRST_PLAN
                 .isNotNull()
                 .and(FIRST_PLAN.lt(Indicators.firstNotPassed(reportDate, DeadlineRules.REVIEW_MONTHS)
                         .toString()))
                 .and(EXITED.isNull()
-                        .or(DSL.not(onOrBeforeMonthsAfter(EXITED, FIRST_PLAN, DeadlineRules.REVIEW_MONTHS))));
+                        .or(DSL.not(onOrBeforeMonthsAfter(EXITED_PARTS, PLAN_PARTS, DeadlineRules.REVIEW_MONTHS))));
         Condition reviewOnTime = reviewDue
                 .and(FIRST_REVIEW.isNotNull())
-                .and(onOrBeforeMonthsAfter(FIRST_REVIEW, FIRST_PLAN, DeadlineRules.REVIEW_MONTHS));
+                .and(onOrBeforeMonthsAfter(REVIEW_PARTS, PLAN_PARTS, DeadlineRules.REVIEW_MONTHS));
         List<String> answers = List.of(ExitCheck.IN_WORK_OR_STUDIES.code(), ExitCheck.NOT_IN_WORK_OR_STUDIES.code());
         Condition checked = exited.and(CHECK.in(answers));
         Condition checkedInWork = exited.and(CHECK.eq(ExitCheck.IN_WORK_OR_STUDIES.code()));
@@ -177,16 +234,34 @@ public final class IndicatorQueries {
 
         return db.read(dsl -> {
             var d = ask.facts();
-            Record counts = dsl.with(d)
-                    .select(counted.stream()
-                            .map(c -> (Field<?>) DSL.count().filterWhere(c))
-                            .toList())
-                    .from(d)
-                    .fetchOne();
+            // One statement, so that d is materialised once: the row of counts (part 0), then how
+            // many returned after each number of days (part 1) and had a plan after each (part 2),
+            // from which the medians are read.
+            Field<Integer> returnDays = RETURN_DAYS;
+            Field<Integer> planDays = PLAN_DAYS;
+            List<Field<?>> countFields = new ArrayList<>();
+            countFields.add(DSL.inline(0));
+            countFields.add(DSL.castNull(Integer.class));
+            counted.forEach(x -> countFields.add(DSL.count().filterWhere(x)));
+            Map<Integer, Map<Long, Long>> histograms = new HashMap<>();
             int[] n = new int[counted.size()];
-            for (int i = 0; i < n.length; i++) {
-                n[i] = counts.get(i, Integer.class);
-            }
+            dsl.with(d[0], d[1])
+                    .select(countFields)
+                    .from(d[1])
+                    .unionAll(histogram(1, returnDays, returned, counted.size()))
+                    .unionAll(histogram(2, planDays, withPlan, counted.size()))
+                    .forEach(x -> {
+                        int part = x.get(0, Integer.class);
+                        if (part == 0) {
+                            for (int i = 0; i < n.length; i++) {
+                                n[i] = x.get(i + 2, Integer.class);
+                            }
+                        } else {
+                            histograms
+                                    .computeIfAbsent(part, k -> new TreeMap<>())
+                                    .put(x.get(1, Long.class), x.get(2, Long.class));
+                        }
+                    });
             Counts c = new Counts(ask, counted, n);
             Figure enrolled = c.next();
             Figure activeFigure = c.next();
@@ -226,8 +301,8 @@ public final class IndicatorQueries {
                     new Share(exitsByReason.get(ExitReason.UNKNOWN), exits),
                     at,
                     returns,
-                    median(dsl, ask, daysBetween(LAST_EXIT, ENROLLED), returned, returns.count()),
-                    median(dsl, ask, daysBetween(ENROLLED, FIRST_PLAN), withPlan, planned.count()),
+                    median(histograms.getOrDefault(1, Map.of()), returns.count()),
+                    median(histograms.getOrDefault(2, Map.of()), planned.count()),
                     new Share(inTime, due),
                     new Share(reviewsInTime, reviews),
                     activities(dsl, ask),
@@ -262,31 +337,49 @@ public final class IndicatorQueries {
                 List.of(ask, where),
                 () -> db.read(dsl -> {
                     var d = ask.facts();
-                    return dsl.with(d)
+                    return dsl.with(d[0], d[1])
                             .select(ID)
-                            .from(d)
+                            .from(d[1])
                             .where(where)
                             .orderBy(ENROLLED, ID)
                             .fetch(x -> UUID.fromString(x.value1()));
                 }));
     }
 
-    /** The median of whole days (rounded down) over the n rows of d where the condition holds; null for none. */
-    private static Integer median(DSLContext dsl, Ask ask, Field<Integer> days, Condition where, int n) {
+    /**
+     * A part of the statement of counts: how many rows of d where the condition holds have each
+     * number of days, padded to the row of counts' width.
+     */
+    private static Select<Record> histogram(int part, Field<Integer> days, Condition where, int width) {
+        List<Field<?>> fields = new ArrayList<>();
+        fields.add(DSL.inline(part));
+        fields.add(days);
+        fields.add(DSL.count());
+        for (int i = 1; i < width; i++) {
+            fields.add(DSL.castNull(Integer.class));
+        }
+        return DSL.select(fields).from(DSL.table(DSL.name(D))).where(where).groupBy(days);
+    }
+
+    /** The median of whole days (rounded down) of n values counted by days (in order); null for none. */
+    private static Integer median(Map<Long, Long> byDays, int n) {
         if (n == 0) {
             return null;
         }
-        var d = ask.facts();
-        List<Long> middle = dsl.with(d)
-                .select(days)
-                .from(d)
-                .where(where)
-                .orderBy(days)
-                .limit(n % 2 == 1 ? 1 : 2)
-                .offset((n - 1) / 2)
-                .fetch(x -> x.get(0, Long.class));
-        long m = middle.size() == 1 ? middle.get(0) : (middle.get(0) + middle.get(1)) / 2;
-        return (int) m;
+        long low = (n - 1) / 2;
+        long high = n / 2;
+        Long lowValue = null;
+        long seen = 0;
+        for (var entry : byDays.entrySet()) {
+            seen += entry.getValue();
+            if (lowValue == null && seen > low) {
+                lowValue = entry.getKey();
+            }
+            if (seen > high) {
+                return (int) ((lowValue + entry.getKey()) / 2);
+            }
+        }
+        throw new IllegalStateException("fewer values than counted");
     }
 
     /**
@@ -356,13 +449,8 @@ public final class IndicatorQueries {
      * an earlier month, or the same month and a day no later than d's (a day of x is always
      * within its month, so the clamp of d's day to the month's end never decides).
      */
-    static Condition onOrBeforeMonthsAfter(Field<String> x, Field<String> d, int months) {
-        Field<Integer> mx = monthIndex(x);
-        Field<Integer> md = monthIndex(d).plus(months);
-        return mx.lt(md).or(mx.eq(md).and(DSL.day(date(x)).le(DSL.day(date(d)))));
-    }
-
-    private static Field<Integer> monthIndex(Field<String> isoDate) {
-        return DSL.year(date(isoDate)).times(12).plus(DSL.month(date(isoDate)));
+    private static Condition onOrBeforeMonthsAfter(Dated x, Dated d, int months) {
+        Field<Integer> md = d.month().plus(months);
+        return x.month().lt(md).or(x.month().eq(md).and(x.day().le(d.day())));
     }
 }
