@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -21,14 +23,83 @@ public final class Indicators {
 
     private Indicators() {}
 
-    /** A count with the enrolments it was counted from. */
-    public record Figure(List<UUID> enrolments) {
-        public Figure {
-            enrolments = List.copyOf(enrolments);
+    /**
+     * A count with the enrolments it was counted from. Counted in the database, a figure knows
+     * its count and reads its enrolments only when asked (a person opening it, an export): at city
+     * scale the lists behind every figure would be hundreds of thousands of ids held for nothing.
+     */
+    public static final class Figure {
+        /** No enrolments. */
+        public static final Figure NONE = new Figure(List.of());
+
+        private final int count;
+        private final List<UUID> enrolments;
+        private final Supplier<List<UUID>> reader;
+        private final Object question;
+
+        public Figure(List<UUID> enrolments) {
+            this.enrolments = List.copyOf(enrolments);
+            this.count = this.enrolments.size();
+            this.reader = null;
+            this.question = null;
+        }
+
+        private Figure(int count, Object question, Supplier<List<UUID>> reader) {
+            this.count = count;
+            this.enrolments = null;
+            this.reader = reader;
+            this.question = question;
+        }
+
+        /**
+         * A figure counted elsewhere; reader gives its enrolments, in enrolment date order, when
+         * asked. question says what was counted (period, unit, report date, condition): two
+         * counted figures asking the same question of the same count are equal.
+         */
+        public static Figure counted(int count, Object question, Supplier<List<UUID>> reader) {
+            return count == 0
+                    ? NONE
+                    : new Figure(count, Objects.requireNonNull(question), Objects.requireNonNull(reader));
         }
 
         public int count() {
-            return enrolments.size();
+            return count;
+        }
+
+        /** The enrolments behind the count; read anew each time for a counted figure (off the FX thread). */
+        public List<UUID> enrolments() {
+            return enrolments != null ? enrolments : List.copyOf(reader.get());
+        }
+
+        /**
+         * Listed figures are equal with the same enrolments in the same order; two counted ones
+         * when they asked the same question and counted the same: reading their enrolments would
+         * read the database, and a JavaFX property compares its old value with a new one on the FX
+         * thread. A counted figure compared with a listed one of the same count reads its
+         * enrolments (tests hold the rules' figures to the database's so).
+         */
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Figure f) || f.count != count) {
+                return false;
+            }
+            if (question != null && f.question != null) {
+                return question.equals(f.question);
+            }
+            return f.enrolments().equals(enrolments());
+        }
+
+        @Override
+        public int hashCode() {
+            return count;
+        }
+
+        @Override
+        public String toString() {
+            return "Figure[" + count + "]";
         }
     }
 
@@ -232,6 +303,24 @@ public final class Indicators {
     /** The X-month mark: enrolment date plus X calendar months. */
     public static LocalDate mark(EnrolmentFacts e, int months) {
         return e.enrolledOn().plusMonths(months);
+    }
+
+    /**
+     * The first day whose mark {@code months} later is not before {@code day}: an enrolment (or an
+     * approval) dated before it has passed its mark on {@code day}, one dated on or after it has
+     * not. A date can then be compared with a date instead of each row computing its own mark
+     * (plusMonths clamps the 31st to a shorter month's end, which a plain minusMonths of day
+     * would get wrong at month ends).
+     */
+    public static LocalDate firstNotPassed(LocalDate day, int months) {
+        LocalDate first = day.minusMonths(months);
+        while (first.minusDays(1).plusMonths(months).compareTo(day) >= 0) {
+            first = first.minusDays(1);
+        }
+        while (first.plusMonths(months).isBefore(day)) {
+            first = first.plusDays(1);
+        }
+        return first;
     }
 
     /** The median of whole days, rounded down; null for no values. */

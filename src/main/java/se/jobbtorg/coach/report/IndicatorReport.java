@@ -4,46 +4,49 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import se.jobbtorg.coach.domain.EnrolmentFacts;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Indicators;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.IndicatorQueries;
 import se.jobbtorg.coach.store.ReportQueries;
 
 /** The indicators for a period (and optionally one referring unit), measured today. */
 public final class IndicatorReport {
     private final ReportQueries queries;
+    private final IndicatorQueries indicators;
     private final Clock clock;
 
     public IndicatorReport(Database db, Clock clock) {
         this.queries = new ReportQueries(db);
+        this.indicators = new IndicatorQueries(db);
         this.clock = clock;
     }
 
-    /** A report and the facts it was counted from, for exports that show both. */
-    public record Computed(Indicators.Report report, List<EnrolmentFacts> facts, String unit) {}
+    /**
+     * A report and the unit it was counted for, with the facts behind it for the exports that
+     * show both. The facts are read when an export asks (every enrolment of the unit: at city
+     * scale they are not held while the figures are only looked at).
+     */
+    public record Computed(Indicators.Report report, String unit, Supplier<List<EnrolmentFacts>> factsReader) {
+        /** Every enrolment the figures may look at (those of the unit, when one was chosen), read now. */
+        public List<EnrolmentFacts> facts() {
+            return factsReader.get();
+        }
+    }
 
     public Indicators.Report compute(LocalDate from, LocalDate to, String referringUnit) {
         return computeWithFacts(from, to, referringUnit).report();
     }
 
     /**
-     * Every enrolment is read, so that returns look back across units; the unit only limits the
-     * enrolments counted.
+     * Counted in the database ({@link IndicatorQueries}); a return still looks back across units,
+     * the unit only limits the enrolments counted.
      */
     public Computed computeWithFacts(LocalDate from, LocalDate to, String referringUnit) {
-        var all = queries.facts(null);
-        var inUnit = referringUnit == null ? null : queries.enrolmentsOfUnit(referringUnit);
-        var report = Indicators.compute(
-                all, from, to, LocalDate.now(clock), e -> inUnit == null || inUnit.contains(e.enrolmentId()));
-        return new Computed(
-                report,
-                inUnit == null
-                        ? all
-                        : all.stream()
-                                .filter(e -> inUnit.contains(e.enrolmentId()))
-                                .toList(),
-                referringUnit);
+        var report = indicators.report(from, to, LocalDate.now(clock), referringUnit);
+        return new Computed(report, referringUnit, () -> queries.facts(referringUnit));
     }
 
     /** One enrolment behind a figure, as the list shows it. */

@@ -3,7 +3,6 @@ package se.jobbtorg.coach.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Indicators;
 import se.jobbtorg.coach.domain.SelfSupport;
@@ -35,7 +34,7 @@ public final class IndicatorTable {
             String numerator,
             String denominator,
             String definition,
-            List<UUID> enrolments) {
+            Indicators.Figure behind) {
 
         /** The number as a person reads it: whole, or per cent with one decimal and a decimal comma. */
         public String value() {
@@ -79,7 +78,7 @@ public final class IndicatorTable {
                     "",
                     "",
                     i18n.get("report.selfSupport.gap.definition"),
-                    List.of()));
+                    Indicators.Figure.NONE));
             rows.add(count(
                     selfSupport,
                     i18n.get("report.selfSupport.notYet", at.months()),
@@ -106,7 +105,7 @@ public final class IndicatorTable {
                 "",
                 "",
                 i18n.get("report.daysToReturn.definition"),
-                r.returns().enrolments()));
+                r.returns()));
         rows.add(new Row(
                 process,
                 i18n.get("report.daysToPlan"),
@@ -115,7 +114,7 @@ public final class IndicatorTable {
                 "",
                 "",
                 i18n.get("report.daysToPlan.definition"),
-                List.of()));
+                Indicators.Figure.NONE));
         rows.add(share(
                 process,
                 i18n.get("report.planWithinFive"),
@@ -135,7 +134,7 @@ public final class IndicatorTable {
     }
 
     private static Row count(String section, String name, Indicators.Figure f, String definition) {
-        return new Row(section, name, Unit.COUNT, (double) f.count(), "", "", definition, f.enrolments());
+        return new Row(section, name, Unit.COUNT, (double) f.count(), "", "", definition, f);
     }
 
     private static Row share(String section, String name, Indicators.Share s, String definition) {
@@ -147,7 +146,7 @@ public final class IndicatorTable {
                 Integer.toString(s.numerator().count()),
                 Integer.toString(s.denominator().count()),
                 definition,
-                s.numerator().enrolments());
+                s.numerator());
     }
 
     /** A share in per cent with one decimal and a decimal comma; empty when there is nothing to divide. */

@@ -37,26 +37,23 @@ public final class TodayService {
 
     /**
      * Overdue first (oldest first), then what is due, by date. Read in a few queries whatever
-     * the caseload's size: the work of every open enrolment together, the people together, the
-     * reasons together.
+     * the caseload's size: what the deadlines need of every open enrolment and its person
+     * together, the reasons together.
      */
     public List<TodayItem> today(UUID coachId) {
-        List<WorkflowService.EnrolmentWork> works = workflow.workOfCoach(coachId).stream()
-                .filter(w -> !w.due().isEmpty())
+        List<WorkflowService.OpenDue> open = workflow.dueOfCoach(coachId).stream()
+                .filter(d -> !d.due().isEmpty())
                 .toList();
-        Map<UUID, Participant> people = participants.findAll(
-                works.stream().map(w -> w.enrolment().participantId()).collect(Collectors.toSet()));
+        if (open.isEmpty()) {
+            return List.of();
+        }
         WorkflowService.Reasons reasons = workflow.reasonsOfCoach(coachId);
         List<TodayItem> items = new ArrayList<>();
-        for (var work : works) {
-            Enrolment e = work.enrolment();
-            Participant p = people.get(e.participantId());
-            if (p == null) {
-                continue;
-            }
-            for (Due due : work.due()) {
+        for (var o : open) {
+            Enrolment e = o.enrolment();
+            for (Due due : o.due()) {
                 items.add(new TodayItem(
-                        p,
+                        o.participant(),
                         e,
                         due,
                         due.overdue()

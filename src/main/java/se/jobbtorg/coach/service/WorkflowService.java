@@ -29,6 +29,7 @@ import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
+import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.Text;
@@ -132,6 +133,31 @@ public final class WorkflowService {
     public List<EnrolmentWork> workOfCoach(UUID coachId) {
         return work.workOfCoach(coachId).stream()
                 .map(o -> view(o.enrolment(), o.work()))
+                .toList();
+    }
+
+    /** What is due in one open enrolment of a coach, with whose it is. */
+    public record OpenDue(Enrolment enrolment, Participant participant, List<Due> due) {}
+
+    /**
+     * What is due in each of a coach's open enrolments (people not deleted), as {@link #work(UUID)}
+     * gives it, read in a few queries of only what the deadlines need (the Today screen).
+     */
+    public List<OpenDue> dueOfCoach(UUID coachId) {
+        LocalDate today = today();
+        return work.dueInputsOfCoach(coachId).stream()
+                .map(in -> {
+                    ActivityPlan inForce = DeadlineRules.inForce(in.plans());
+                    List<Activity> running = inForce == null
+                            ? List.of()
+                            : in.activities().stream()
+                                    .filter(a -> a.planId().equals(inForce.id()))
+                                    .toList();
+                    return new OpenDue(
+                            in.enrolment(),
+                            in.participant(),
+                            DeadlineRules.due(in.enrolment(), in.plans(), running, current(in.meetings()), today));
+                })
                 .toList();
     }
 

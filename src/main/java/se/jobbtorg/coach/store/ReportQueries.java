@@ -76,6 +76,8 @@ public final class ReportQueries {
                             ENROLMENT.EXIT_CHECK)
                     .from(ENROLMENT)
                     .where(where)
+                    // A fixed order: the indicators list a day's enrolments in it, as IndicatorQueries does.
+                    .orderBy(ENROLMENT.ID)
                     .fetch(r -> new EnrolmentFacts(
                             UUID.fromString(r.value1()),
                             UUID.fromString(r.value2()),

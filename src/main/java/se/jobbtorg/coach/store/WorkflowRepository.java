@@ -7,6 +7,7 @@ import static se.jobbtorg.coach.store.generated.Tables.DEADLINE_REASON;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.MAPPING_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.MEETING;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,6 +35,7 @@ import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityFollowUpRecord;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityPlanRecord;
@@ -175,6 +177,103 @@ public final class WorkflowRepository {
                                 r.getExitCheck() == null ? null : Coded.ofCode(ExitCheck.class, r.getExitCheck()),
                                 r.getExitCheckedOn() == null ? null : LocalDate.parse(r.getExitCheckedOn())));
             });
+        });
+    }
+
+    /**
+     * What the deadlines of one open enrolment are computed from (DeadlineRules.due), with its
+     * person: every plan version, the activities and meeting entries without their free text.
+     */
+    public record DueInputs(
+            Enrolment enrolment,
+            Participant participant,
+            List<ActivityPlan> plans,
+            List<Activity> activities,
+            List<Meeting> meetings) {}
+
+    /**
+     * The deadline inputs of every open enrolment of a coach whose person is not deleted (the
+     * Today screen), in four queries whatever the caseload's size. Only the columns the rules
+     * read: notes, descriptions and the mapping are for the enrolment's own page.
+     */
+    public List<DueInputs> dueInputsOfCoach(UUID coachId) {
+        return db.read(dsl -> {
+            var open = DSL.select(ENROLMENT.ID)
+                    .from(ENROLMENT)
+                    .where(
+                            ENROLMENT.COACH_ID.eq(coachId.toString()),
+                            ENROLMENT.EXITED_ON.isNull(),
+                            ENROLMENT.DELETED.eq(0));
+            Map<String, List<ActivityPlan>> plans = new HashMap<>();
+            dsl.selectFrom(ACTIVITY_PLAN)
+                    .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY_PLAN.DELETED.eq(0))
+                    .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY_PLAN.VERSION)
+                    .forEach(r -> plans.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
+                            .add(plan(r)));
+            Map<String, List<Activity>> activities = new HashMap<>();
+            dsl.select(
+                            ACTIVITY.ID,
+                            ACTIVITY.PLAN_ID,
+                            ACTIVITY.KIND,
+                            ACTIVITY.START_ON,
+                            ACTIVITY.END_ON,
+                            ACTIVITY.ENDED_ON,
+                            ACTIVITY_PLAN.ENROLMENT_ID)
+                    .from(ACTIVITY)
+                    .join(ACTIVITY_PLAN)
+                    .on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
+                    .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY.DELETED.eq(0), ACTIVITY_PLAN.DELETED.eq(0))
+                    .forEach(r -> activities
+                            .computeIfAbsent(r.value7(), k -> new ArrayList<>())
+                            .add(new Activity(
+                                    UUID.fromString(r.value1()),
+                                    UUID.fromString(r.value2()),
+                                    Coded.ofCode(ActivityKind.class, r.value3()),
+                                    null,
+                                    null,
+                                    null,
+                                    LocalDate.parse(r.value4()),
+                                    LocalDate.parse(r.value5()),
+                                    r.value6() == null ? null : LocalDate.parse(r.value6()))));
+            Map<String, List<Meeting>> meetings = new HashMap<>();
+            dsl.select(
+                            MEETING.ID,
+                            MEETING.ENROLMENT_ID,
+                            MEETING.SUPERSEDES,
+                            MEETING.MEETING_AT,
+                            MEETING.KIND,
+                            MEETING.OUTCOME)
+                    .from(MEETING)
+                    .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0))
+                    .forEach(r -> meetings.computeIfAbsent(r.value2(), k -> new ArrayList<>())
+                            .add(new Meeting(
+                                    UUID.fromString(r.value1()),
+                                    UUID.fromString(r.value2()),
+                                    r.value3() == null ? null : UUID.fromString(r.value3()),
+                                    LocalDateTime.parse(r.value4()),
+                                    Coded.ofCode(MeetingKind.class, r.value5()),
+                                    Coded.ofCode(MeetingOutcome.class, r.value6()),
+                                    null,
+                                    false,
+                                    null,
+                                    null,
+                                    null,
+                                    null)));
+            return dsl.select(ENROLMENT.fields())
+                    .select(PARTICIPANT.fields())
+                    .from(ENROLMENT)
+                    .join(PARTICIPANT)
+                    .on(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID))
+                    .where(ENROLMENT.ID.in(open), PARTICIPANT.DELETED.eq(0))
+                    .fetch(r -> {
+                        String id = r.get(ENROLMENT.ID);
+                        return new DueInputs(
+                                EnrolmentRepository.toDomain(r.into(ENROLMENT)),
+                                ParticipantRepository.toDomain(r.into(PARTICIPANT)),
+                                plans.getOrDefault(id, List.of()),
+                                activities.getOrDefault(id, List.of()),
+                                meetings.getOrDefault(id, List.of()));
+                    });
         });
     }
 

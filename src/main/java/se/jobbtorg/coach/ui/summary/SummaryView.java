@@ -152,8 +152,8 @@ public final class SummaryView extends VBox {
         });
         Runnable open = () -> {
             var row = table.getSelectionModel().getSelectedItem();
-            if (row != null && !row.enrolments().isEmpty()) {
-                model.behind(row.enrolments(), lines -> showPeople(i18n, dialogs, row, lines));
+            if (row != null && row.behind().count() > 0) {
+                model.behind(row.behind(), lines -> showPeople(i18n, dialogs, row, lines));
             }
         };
         table.setOnKeyPressed(e -> {

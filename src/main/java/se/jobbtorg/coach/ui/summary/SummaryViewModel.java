@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -100,8 +99,9 @@ public final class SummaryViewModel {
         tasks.run(report::units, list -> units.setAll(list), onError);
     }
 
-    public void behind(List<UUID> enrolments, Consumer<List<IndicatorReport.Line>> show) {
-        tasks.run(() -> report.behind(enrolments), show, onError);
+    /** The people behind a figure, read off the FX thread (a counted figure reads its enrolments then). */
+    public void behind(Indicators.Figure figure, Consumer<List<IndicatorReport.Line>> show) {
+        tasks.run(() -> report.behind(figure.enrolments()), show, onError);
     }
 
     /** The export under way, if any: its file, how far it has come, and its cancel. */
