@@ -111,6 +111,22 @@ class ParticipantSearchTest {
     }
 
     @Test
+    void theMigrationBuildsTheKeysOfADatabaseFromBefore() {
+        db.close();
+        Path before = dir.resolve("before.db");
+        try (Database seven = Database.open(before, DatabaseTest.CLOCK, TestPassphrase.get(), 7)) {
+            Coach coach = new CoachService(seven).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+            new DemoCaseload(seven, DatabaseTest.CLOCK).populate(11, 30, coach);
+        }
+        db = Database.open(before, DatabaseTest.CLOCK, TestPassphrase.get());
+        service = new CaseloadService(db, DatabaseTest.CLOCK);
+        assertEquals(List.of(), keysAmiss());
+        assertEquals(30, service.caseload(null, "").size());
+        String someone = service.caseload(null, "").get(0).participant().lastName();
+        assertFalse(names(someone.substring(0, 1)).isEmpty(), "found by the first letter");
+    }
+
+    @Test
     void aWordLongerThanTheKeysStillMatchesWholeTokensOnly() {
         String longName = "Abcdefghijklmnopqrstuvwxyzabcdefghijkl";
         register("Sara", longName, LocalDate.of(1990, 1, 2), 42);
