@@ -108,8 +108,13 @@ modules="$found,java.logging,java.naming,jdk.crypto.ec,jdk.localedata,jdk.unsupp
 echo "modules: $modules"
 
 step "jlink"
+# --generate-cds-archive: the runtime gets the class-data sharing archive a JDK ships with
+# (lib/server/classes.jsa), which a trimmed runtime otherwise lacks; every start then maps the
+# JDK's core classes instead of loading them one by one. `java -jar` on a JDK already has it:
+# src/docs/start.md has what it was measured to save and cost (23 MiB).
 "${bin}jlink" --module-path "$jhome/jmods${PATHSEP:-:}$fxpath" --add-modules "$modules" \
     --include-locales=sv,en --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --generate-cds-archive \
     --output "$out/runtime"
 # JavaFX's native libraries live inside its platform jars; its loader first looks in the runtime's
 # own library folder, so they go there (else it unpacks them into ~/.openjfx/cache at every new

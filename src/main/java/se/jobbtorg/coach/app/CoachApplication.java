@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +114,19 @@ public final class CoachApplication extends Application {
         // The date picker's calendar and other built-in texts follow the default locale.
         Locale.setDefault(i18n.locale());
         dialogs = new FxDialogService(i18n, () -> stage);
+        LOG.info(() -> "start: settings and texts read " + sinceStart());
+    }
+
+    /**
+     * The time since the process began, for the start's steps in the log: where a slow start
+     * spends its time is then read from the log of the laptop it happened on.
+     */
+    static String sinceStart() {
+        return ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(began -> "+" + Duration.between(began, Instant.now()).toMillis() + " ms")
+                .orElse("");
     }
 
     @Override
@@ -137,6 +151,7 @@ public final class CoachApplication extends Application {
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         WindowPlacement.show(stage, settings.window());
+        LOG.info(() -> "start: window shown " + sinceStart());
         WindowPlacement.track(stage, settings::setWindow);
         // Saved when the window closes, not only in stop(): a logout may end the program without it.
         stage.setOnHidden(e -> saveSettingsNow());
@@ -164,6 +179,7 @@ public final class CoachApplication extends Application {
                     try (Passphrase passphrase =
                             Passphrase.of(Files.readAllLines(passphraseFile).get(0))) {
                         AppContext fresh = AppContext.open(file, clock, passphrase);
+                        LOG.info(() -> "start: database open " + sinceStart());
                         return new Opened(fresh, fresh.coaches().currentCoach(), false);
                     }
                 },
@@ -185,7 +201,7 @@ public final class CoachApplication extends Application {
                 return;
             }
             scene.removePostLayoutPulseListener(once[0]);
-            LOG.info("start probe: caseload drawn");
+            LOG.info("start probe: caseload drawn " + sinceStart());
             Platform.exit();
         };
         scene.addPostLayoutPulseListener(once[0]);
@@ -211,6 +227,7 @@ public final class CoachApplication extends Application {
                 }
                 boolean onNetwork = Storage.isNetwork(file);
                 AppContext fresh = AppContext.open(file, clock, passphrase);
+                LOG.info(() -> "start: database open " + sinceStart());
                 opened.set(new Opened(fresh, fresh.coaches().currentCoach(), onNetwork));
                 return PassphraseViewModel.Outcome.ACCEPTED;
             } catch (WrongPassphraseException e) {
@@ -415,6 +432,7 @@ public final class CoachApplication extends Application {
     private void showMain(Coach me) {
         stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
         mainWindow = new MainWindow(stage, context.ui(), i18n, me, this::openSettings);
+        LOG.info(() -> "start: main window built " + sinceStart());
         AppContext current = context;
         boolean wasLocked = lock != null && lock.isLocked();
         if (lock != null) {
@@ -461,7 +479,7 @@ public final class CoachApplication extends Application {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            LOG.info("first screen shown");
+            LOG.info("first screen shown " + sinceStart());
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

@@ -103,11 +103,45 @@ final class StartProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Result.not("interrupted");
         }
+        log.accept("start steps: " + steps());
         if (child.exitValue() != 0 || Double.isNaN(seconds)) {
             return Result.not(
                     "the window ended without drawing the caseload, exit " + child.exitValue() + " (" + output + ")");
         }
         return new Result(true, seconds, null);
+    }
+
+    /**
+     * Where the last start spent its time, from the window's log: each step with its time since
+     * the process began, the open's key derivation and the close.
+     */
+    private String steps() throws IOException {
+        List<String> lines = new ArrayList<>();
+        Path home = dir.resolve("home");
+        if (Files.isDirectory(home)) {
+            try (var files = Files.walk(home)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".log"))
+                        .sorted()
+                        .toList()) {
+                    lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        int from = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("start: settings and texts read")) {
+                from = i;
+            }
+        }
+        List<String> steps = new ArrayList<>();
+        for (String line : lines.subList(from, lines.size())) {
+            if (line.matches(".*(start: |first screen shown|caseload drawn|opened database|closing the database).*")) {
+                // The log's format: date, time, level, source, then ": " and the message.
+                int colon = line.indexOf(": ");
+                steps.add(colon < 0 ? line : line.substring(colon + 2));
+            }
+        }
+        return String.join("; ", steps);
     }
 
     /** How many times the window's log (under the child's home) says the caseload was drawn. */

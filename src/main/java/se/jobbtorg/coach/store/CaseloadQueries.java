@@ -3,17 +3,13 @@ package se.jobbtorg.coach.store;
 import static se.jobbtorg.coach.store.generated.Tables.COACH;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
-import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record1;
-import org.jooq.Select;
 import org.jooq.SelectJoinStep;
-import org.jooq.SelectLimitStep;
 import org.jooq.impl.DSL;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.SwedishText;
@@ -21,28 +17,25 @@ import se.jobbtorg.coach.store.generated.tables.Enrolment;
 
 /**
  * The caseload list and search as you type, built to stay instant at city scale. Measured on
- * 100,000 participants (2 cores, warm, page of 500): the whole list 10 ms; a search with up to a
- * few thousand matches 2-27 ms through the ids; a first letter or "19" 30-45 ms walking the name
- * index. A single plan was 100-280 ms for some of these (SQLite walks the name index to avoid a
- * sort even for a dozen ids), hence the two.
+ * 100,000 participants (2 cores, warm, page of 500): the whole list 10 ms. Which participants a
+ * search shows is {@link ParticipantSearch}'s (one page of ids in name order); the rows for them
+ * are read here.
  */
 public final class CaseloadQueries {
-    /** Sorts after every character a name or number can hold, to turn a prefix into a range. */
-    private static final String PREFIX_END = "\uffff";
-    /** Up to this many matches are fetched by id; beyond it the name order is walked instead. */
-    private static final int SPARSE = 20_000;
+    /** Up to how many keys of each typed word are counted to choose the one to walk. */
+    private static final int COUNTED = 2_000;
 
     private final Database db;
-    private final int sparse;
+    private final ParticipantSearch search;
 
     public CaseloadQueries(Database db) {
-        this(db, SPARSE);
+        this(db, COUNTED);
     }
 
-    /** With another threshold between the two ways of searching; tests compare them. */
-    CaseloadQueries(Database db, int sparse) {
+    /** With another count before the choice of the word to walk (0: none); tests compare them. */
+    CaseloadQueries(Database db, int counted) {
         this.db = db;
-        this.sparse = sparse;
+        this.search = new ParticipantSearch(counted);
     }
 
     /**
@@ -56,43 +49,14 @@ public final class CaseloadQueries {
             Condition where = PARTICIPANT.DELETED.eq(0);
             Field<String> order = PARTICIPANT.SORT_NAME;
             if (!words.isEmpty()) {
-                // How many match, counted no further than the threshold: an index range per word.
-                int matches = dsl.fetchCount(matching(words).limit(sparse + 1));
-                if (matches == 0) {
+                // The page's ids in name order first (ParticipantSearch), then the rows for them.
+                List<String> page = search.page(dsl, coachId, words, limit);
+                if (page.isEmpty()) {
                     return List.of();
                 }
-                if (matches <= sparse) {
-                    // Few enough matches: the ids drive, each row found by its primary key, and
-                    // only the page is sorted. The ids stay in SQL: thousands of them bound as
-                    // values one by one took hundreds of milliseconds. "+" keeps SQLite from
-                    // walking the whole name index to avoid sorting one page.
-                    Field<String> byName = DSL.field("+{0}", String.class, PARTICIPANT.SORT_NAME);
-                    if (coachId == null) {
-                        // The page first, from the ids and names alone: the latest enrolment is
-                        // then looked up for the page's people only, not for every match.
-                        List<String> page = dsl.select(PARTICIPANT.ID)
-                                .from(PARTICIPANT)
-                                .where(PARTICIPANT.ID.in(matching(words)), PARTICIPANT.DELETED.eq(0))
-                                .orderBy(byName, PARTICIPANT.ID)
-                                .limit(limit)
-                                .fetch(PARTICIPANT.ID);
-                        where = where.and(PARTICIPANT.ID.in(page));
-                    } else {
-                        where = where.and(PARTICIPANT.ID.in(matching(words)));
-                    }
-                    order = byName;
-                } else {
-                    // Very many (a first letter typed): walk the names in order, probing each
-                    // one's tokens, and stop at the limit.
-                    where = where.and(DSL.and(words.stream()
-                            .map(w -> DSL.exists(DSL.selectOne()
-                                    .from(PARTICIPANT_SEARCH)
-                                    .where(
-                                            PARTICIPANT_SEARCH.PARTICIPANT_ID.eq(PARTICIPANT.ID),
-                                            PARTICIPANT_SEARCH.TOKEN.ge(w),
-                                            PARTICIPANT_SEARCH.TOKEN.lt(w + PREFIX_END))))
-                            .toList()));
-                }
+                where = where.and(PARTICIPANT.ID.in(page));
+                // "+" keeps SQLite from walking the whole name index to avoid sorting one page.
+                order = DSL.field("+{0}", String.class, PARTICIPANT.SORT_NAME);
             }
             SelectJoinStep<?> from;
             if (coachId != null) {
@@ -140,18 +104,5 @@ public final class CaseloadQueries {
                 .filter(t -> !t.isEmpty())
                 .distinct()
                 .toList();
-    }
-
-    /** Ids whose tokens start with every word. */
-    private static SelectLimitStep<Record1<String>> matching(List<String> words) {
-        Select<Record1<String>> result = null;
-        for (String token : words) {
-            Select<Record1<String>> one = DSL.selectDistinct(PARTICIPANT_SEARCH.PARTICIPANT_ID)
-                    .from(PARTICIPANT_SEARCH)
-                    .where(PARTICIPANT_SEARCH.TOKEN.ge(token), PARTICIPANT_SEARCH.TOKEN.lt(token + PREFIX_END));
-            result = result == null ? one : result.intersect(one);
-        }
-        return DSL.select(DSL.field(DSL.name("m", "participant_id"), String.class))
-                .from(result.asTable("m"));
     }
 }

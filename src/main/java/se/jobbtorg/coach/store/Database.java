@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -42,6 +44,8 @@ public final class Database implements AutoCloseable {
     static final String KEY_DEVICE_ID = "device_id";
     /** The page cache of each connection, in KiB (see connect). */
     static final int CACHE_KIB = 65_536;
+    /** Rows ANALYZE looks at per index when the close refreshes the statistics (see close). */
+    static final int ANALYSIS_LIMIT = 1_000;
 
     private final Path file;
     private final Clock clock;
@@ -58,7 +62,14 @@ public final class Database implements AutoCloseable {
     private final boolean convertedFromPlain;
     /** The thread no query may run on (the JavaFX application thread, in the program). */
     private volatile Thread forbidden;
-    /** The connection the integrity check runs on when it runs after the open; null once it has. */
+    /**
+     * A copy of the passphrase kept from the open until the integrity check that runs after it
+     * has its connection (wiped then, or at the close): that connection's key derivation
+     * (PBKDF2, 256,000 rounds) is not on the way to the first screen. Null when there is no
+     * check to come.
+     */
+    private Passphrase checkKey;
+
     private volatile Connection checker;
 
     private final Object checkLock = new Object();
@@ -156,9 +167,18 @@ public final class Database implements AutoCloseable {
             for (String suffix : new String[] {"-wal", "-shm", ".lock"}) {
                 PrivateFiles.restrictIfExists(EncryptedFiles.sibling(absolute, suffix));
             }
+            long t0 = System.nanoTime();
+            // Each connection derives the key from the passphrase again (PBKDF2, 256,000 rounds:
+            // most of an open). An existing file's reader derives it on a thread of its own
+            // meanwhile, so the two cost the time of one on two cores; a new or converted file
+            // gets its reader after the writer has made it.
+            CompletableFuture<Connection> early = state == EncryptedFiles.State.ENCRYPTED && !converted
+                    ? CompletableFuture.supplyAsync(() -> readerOrNull(absolute, passphrase), Database::keyThread)
+                    : CompletableFuture.completedFuture(null);
             try {
                 writer = connect(absolute, passphrase, SQLiteConfig.TransactionMode.IMMEDIATE);
             } catch (WrongPassphraseException e) {
+                closeQuietly(early.join());
                 // A damaged first page and a wrong passphrase look the same to SQLite. If the
                 // newest backup opens with this passphrase, the passphrase is right and the file
                 // is damaged: the user is offered that backup instead of being told to retype.
@@ -167,42 +187,54 @@ public final class Database implements AutoCloseable {
                     throw new OnlyBackupOpensException(absolute, latest.get(), e);
                 }
                 throw e;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(early.join());
+                throw e;
             }
-            // Under the passphrase just proven right: the plain backups of this conversion, and
-            // any that a crash during an earlier one left plain (the database was encrypted first).
-            backups.encryptPlainCopies(passphrase);
-            int version = Migrations.currentVersion(writer);
-            boolean changesNow = converted || existed && version > 0 && version < targetVersion;
-            boolean checkLater = existed && integrity == Integrity.LATER && !changesNow;
-            if (existed && !checkLater) {
-                quickCheck(writer, absolute, backups);
-            }
-            if (converted) {
-                backups.create(writer, "encrypted");
-            } else if (existed && version > 0 && version < targetVersion) {
-                backups.create(writer, "v" + version);
-            }
-            Migrations.migrate(writer, targetVersion);
-            if (targetVersion >= 5) {
-                ChangeLogBackfill.run(writer);
-            }
-            if (targetVersion >= 6) {
-                // The device's keys from the first opening on, so every backup holds them.
-                DeviceKeys.ensure(writer, absolute, clock);
-            }
-            Connection reader = connect(absolute, passphrase, SQLiteConfig.TransactionMode.DEFERRED);
-            Database db;
+            Connection reader = early.join();
+            long keyed = System.nanoTime();
             try {
-                db = new Database(absolute, clock, writer, reader, backups, lock, converted);
-                // Its own connection, so that reads and writes go on while it reads the whole file.
-                db.checker = checkLater ? connect(absolute, passphrase, SQLiteConfig.TransactionMode.DEFERRED) : null;
+                // Under the passphrase just proven right: the plain backups of this conversion, and
+                // any that a crash during an earlier one left plain (the database was encrypted first).
+                backups.encryptPlainCopies(passphrase);
+                int version = Migrations.currentVersion(writer);
+                boolean changesNow = converted || existed && version > 0 && version < targetVersion;
+                boolean checkLater = existed && integrity == Integrity.LATER && !changesNow;
+                if (existed && !checkLater) {
+                    quickCheck(writer, absolute, backups);
+                }
+                if (converted) {
+                    backups.create(writer, "encrypted");
+                } else if (existed && version > 0 && version < targetVersion) {
+                    backups.create(writer, "v" + version);
+                }
+                Migrations.migrate(writer, targetVersion);
+                if (targetVersion >= 5) {
+                    ChangeLogBackfill.run(writer);
+                }
+                if (targetVersion >= 6) {
+                    // The device's keys from the first opening on, so every backup holds them.
+                    DeviceKeys.ensure(writer, absolute, clock);
+                }
+                if (reader == null) {
+                    reader = connect(absolute, passphrase, SQLiteConfig.TransactionMode.DEFERRED);
+                }
+                Database db = new Database(absolute, clock, writer, reader, backups, lock, converted);
+                // The check's own connection is made when the check runs (see checkKey).
+                db.checkKey = checkLater ? Passphrase.of(passphrase.reveal()) : null;
+                long done = System.nanoTime();
+                LOG.info(() -> String.format(
+                        Locale.ROOT,
+                        "opened database at schema version %d in %d ms (key derivation %d ms)%s",
+                        targetVersion,
+                        (done - t0) / 1_000_000,
+                        (keyed - t0) / 1_000_000,
+                        checkLater ? ", integrity check to follow" : ""));
+                return db;
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(reader);
                 throw e;
             }
-            LOG.info(() -> "opened database at schema version " + targetVersion
-                    + (checkLater ? ", integrity check to follow" : ""));
-            return db;
         } catch (SQLException | IOException e) {
             closeQuietly(writer);
             release(lock);
@@ -352,6 +384,22 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /** The reader made beside the writer; null if it failed (the writer says why, or it is made again). */
+    private static Connection readerOrNull(Path file, Passphrase passphrase) {
+        try {
+            return connect(file, passphrase, SQLiteConfig.TransactionMode.DEFERRED);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "reader not made beside the writer", e);
+            return null;
+        }
+    }
+
+    private static void keyThread(Runnable work) {
+        Thread thread = new Thread(work, "database-key");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** A plain file is checked before it is encrypted: a damaged one is not converted. */
     private static void quickCheckPlain(Path file, Backups backups) throws SQLException {
         try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file)) {
@@ -384,7 +432,22 @@ public final class Database implements AutoCloseable {
      */
     public void checkIntegrity() {
         synchronized (checkLock) {
-            if (checker == null) {
+            if (checkKey == null || closing) {
+                return;
+            }
+            try {
+                // Its own connection, so that reads and writes go on while it reads the whole file.
+                checker = connect(file, checkKey, SQLiteConfig.TransactionMode.DEFERRED);
+            } catch (SQLException e) {
+                throw new StoreException("integrity check not started", e);
+            } finally {
+                checkKey.close();
+                checkKey = null;
+            }
+            if (closing) {
+                // The close began while the key was derived: it saw no check to stop.
+                closeQuietly(checker);
+                checker = null;
                 return;
             }
             try {
@@ -616,13 +679,31 @@ public final class Database implements AutoCloseable {
         synchronized (checkLock) {
             closeQuietly(checker);
             checker = null;
+            if (checkKey != null) {
+                checkKey.close();
+                checkKey = null;
+            }
         }
         writeLock.lock();
         readLock.lock();
+        long t0 = System.nanoTime();
         try (Statement s = writer.createStatement()) {
-            // optimize keeps the planner's statistics fresh (SQLite's advice for every close).
+            // optimize keeps the planner's statistics fresh (SQLite's advice for every close),
+            // but unbounded it ran ANALYZE over every changed table: at city size, after an
+            // import, that read the whole file and the window took two minutes to close. With
+            // the limit each index is sampled (about this many rows per b-tree): milliseconds.
+            s.execute("PRAGMA analysis_limit = " + ANALYSIS_LIMIT);
             s.execute("PRAGMA optimize");
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            long optimized = System.nanoTime();
+            // Passive: what the WAL holds is copied into the file without waiting for anyone;
+            // closing the last connection then removes the WAL.
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            long done = System.nanoTime();
+            LOG.info(() -> String.format(
+                    Locale.ROOT,
+                    "closing the database: optimize %d ms, checkpoint %d ms",
+                    (optimized - t0) / 1_000_000,
+                    (done - optimized) / 1_000_000));
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "checkpoint at close failed", e);
         } finally {
