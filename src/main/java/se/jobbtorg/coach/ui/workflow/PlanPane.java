@@ -41,6 +41,8 @@ final class PlanPane extends VBox {
     private final Label status = new Label();
     private final Label limits = new Label();
     private int newestShown;
+    /** True while the pane itself sets the versions' list or choice, not the coach. */
+    private boolean refilling;
 
     PlanPane(WorkViewModel model, UiContext ui) {
         I18n i18n = ui.i18n();
@@ -220,24 +222,55 @@ final class PlanPane extends VBox {
                         activityProblem,
                         actions);
 
-        versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
+        versions.valueProperty().addListener((o, old, plan) -> {
+            if (refilling) {
+                return;
+            }
+            if (form.wouldDiscard(plan)) {
+                // Another version chosen with the goal typed but not saved: asked, never discarded.
+                switch (dialogs.askUnsaved(i18n.get("unsaved.title"), i18n.get("unsaved.plan", old.version()))) {
+                    case SAVE -> {
+                        form.save(() -> show(model, versions.getValue(), i18n));
+                        return;
+                    }
+                    case CANCEL -> {
+                        refilling = true;
+                        try {
+                            versions.setValue(old);
+                        } finally {
+                            refilling = false;
+                        }
+                        return;
+                    }
+                    case DISCARD -> {}
+                }
+            }
+            show(model, plan, i18n);
+        });
         ChangeListener<WorkPage> onWork = (o, old, work) -> {
             if (work == null) {
                 return;
             }
             int shown = versions.getValue() == null ? 0 : versions.getValue().version();
-            versions.getItems().setAll(work.versions());
             ActivityPlan newest = work.newest().orElse(null);
             // A new version is shown as soon as it exists; otherwise the one the coach looked at.
             boolean grew = newest != null && newest.version() > newestShown;
             newestShown = newest == null ? 0 : newest.version();
-            versions.setValue(
-                    grew
-                            ? newest
-                            : work.versions().stream()
-                                    .filter(p -> p.version() == shown)
-                                    .findFirst()
-                                    .orElse(newest));
+            // Refilling the list empties the choice for a moment: that is no choice of the coach's,
+            // and must not reach the goal form (it would discard the goal typed).
+            refilling = true;
+            try {
+                versions.getItems().setAll(work.versions());
+                versions.setValue(
+                        grew
+                                ? newest
+                                : work.versions().stream()
+                                        .filter(p -> p.version() == shown)
+                                        .findFirst()
+                                        .orElse(newest));
+            } finally {
+                refilling = false;
+            }
             limits.setText(i18n.get("plan.limits", work.limit())
                     + (work.reviewDue() != null ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);

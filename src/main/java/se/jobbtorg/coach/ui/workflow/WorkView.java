@@ -3,6 +3,7 @@ package se.jobbtorg.coach.ui.workflow;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit. */
@@ -27,6 +28,11 @@ public final class WorkView extends TabPane {
         };
     }
 
+    /** A step's name as its tab reads, without the mnemonic's mark (for sentences). */
+    static String title(I18n i18n, WorkTab tab) {
+        return i18n.get(titleKey(tab)).replace("_", "");
+    }
+
     private static String titleKey(WorkTab tab) {
         return switch (tab) {
             case MAPPING -> "work.mapping";
@@ -46,6 +52,11 @@ public final class WorkView extends TabPane {
     /** The forms behind this view: whether anything typed is unsaved, and the text itself. */
     public WorkViewModel model() {
         return model;
+    }
+
+    /** Shows the first step that holds unsaved text, if any (before asking to save it). */
+    public void showUnsaved() {
+        model.unsavedTabs().stream().findFirst().ifPresent(this::show);
     }
 
     /** Selects this step's tab. */
