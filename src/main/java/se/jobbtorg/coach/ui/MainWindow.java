@@ -12,7 +12,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -40,6 +39,7 @@ import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FilePicker;
+import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.UiServices;
@@ -153,8 +153,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         today.model().refresh();
     }
 
-    private Tab screenTab(String id, String titleKey, Node content) {
-        Tab tab = new Tab(i18n.get(titleKey), content);
+    private Tab screenTab(String id, String titleKey, Region content) {
+        // On a low or narrow window the screen scrolls instead of cutting off what is below.
+        Tab tab = new Tab(i18n.get(titleKey), Forms.scrolling(content));
         tab.setClosable(false);
         tab.setId(id);
         return tab;
@@ -389,7 +390,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                     if (work != null) {
                         reveal.put(new UnsavedWork.Holder(tab.getText(), work.model()), () -> {
                             tabs.getSelectionModel().select(tab);
-                            if (tab.getContent() instanceof ParticipantView page) {
+                            if (tab.getProperties().get(ParticipantView.class) instanceof ParticipantView page) {
                                 page.selectEnrolment(row.enrolment().id());
                             }
                             work.showUnsaved();
@@ -506,7 +507,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             if (participantId.equals(tab.getUserData())) {
                 tabs.getSelectionModel().select(tab);
                 Pending go = pending.get(participantId);
-                if (go != null && tab.getContent() instanceof ParticipantView page) {
+                if (go != null && tab.getProperties().get(ParticipantView.class) instanceof ParticipantView page) {
                     page.selectEnrolment(go.enrolmentId());
                     WorkView work = openWork.get(go.enrolmentId());
                     if (work != null) {
@@ -524,7 +525,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
         ParticipantViewModel model = screen.model();
         ParticipantView page = screen.view();
-        Tab tab = new Tab(i18n.get("participant.loading"), page);
+        Tab tab = new Tab(i18n.get("participant.loading"), Forms.scrolling(page));
+        tab.getProperties().put(ParticipantView.class, page);
         Pending go = pending.get(participantId);
         if (go != null) {
             page.selectEnrolment(go.enrolmentId());

@@ -14,6 +14,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.domain.Activity;
@@ -80,11 +81,20 @@ final class PlanPane extends VBox {
         Label versionLabel = new Label(i18n.get("plan.version"));
         versionLabel.setMnemonicParsing(true);
         versionLabel.setLabelFor(versions);
+        // The label and the buttons keep their words; the list of versions gives way.
+        for (Region r : new Region[] {versionLabel, draft, change, review}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        versions.setMinWidth(160);
         HBox top = new HBox(8, versionLabel, versions, draft, change, review);
         top.setAlignment(Pos.CENTER_LEFT);
         status.setId("planStatus");
         limits.setId("planLimits");
         limits.setWrapText(true);
+        // Wrapped lines keep their height: on a low window the pane scrolls instead.
+        limits.setMinHeight(Region.USE_PREF_SIZE);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
 
         var grid = Forms.grid();
         ComboBox<PlanGoal> goalBox = Cells.choice("planGoal", i18n, PlanGoal.values());
@@ -108,13 +118,18 @@ final class PlanPane extends VBox {
                 .setAll(List.of(
                         Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> name(i18n, a)),
                         Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider),
-                        Cells.<Activity>column(i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
-                        Cells.<Activity>column(
-                                i18n.get("activity.column.end"),
-                                95,
-                                a -> a.lastDay().isBefore(a.startOn())
-                                        ? i18n.get("activity.notStarted")
-                                        : i18n.date(a.lastDay())),
+                        Cells.keepWhole(
+                                Cells.<Activity>column(
+                                        i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.keepWhole(
+                                Cells.<Activity>column(
+                                        i18n.get("activity.column.end"),
+                                        95,
+                                        a -> a.lastDay().isBefore(a.startOn())
+                                                ? i18n.get("activity.notStarted")
+                                                : i18n.date(a.lastDay())),
+                                i18n.date(Cells.WIDEST_DATE)),
                         Cells.<Activity>column(
                                 i18n.get("activity.column.description"),
                                 200,

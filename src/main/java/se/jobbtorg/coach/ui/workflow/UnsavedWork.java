@@ -72,7 +72,7 @@ public final class UnsavedWork {
                                 String.join(
                                         ", ",
                                         h.work().unsavedTabs().stream()
-                                                .map(t -> WorkView.title(i18n, t))
+                                                .map(t -> i18n.get(t.titleKey()).replace("_", ""))
                                                 .toList())))
                         .toList());
     }

@@ -3,7 +3,8 @@ package se.jobbtorg.coach.ui.workflow;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import se.jobbtorg.coach.i18n.I18n;
+import javafx.scene.layout.Region;
+import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit. */
@@ -15,30 +16,17 @@ public final class WorkView extends TabPane {
         setId("workTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         for (WorkTab tab : WorkTab.values()) {
-            getTabs().add(tab(tab, ui.i18n().get(titleKey(tab)), pane(tab, ui)));
+            // Each step scrolls on a low window rather than cutting off its buttons.
+            getTabs().add(tab(tab, ui.i18n().get(tab.titleKey()), Forms.scrolling(pane(tab, ui))));
         }
     }
 
-    private Node pane(WorkTab tab, UiContext ui) {
+    private Region pane(WorkTab tab, UiContext ui) {
         return switch (tab) {
             case MAPPING -> new MappingPane(model, ui.i18n());
             case PLAN -> new PlanPane(model, ui);
             case MEETINGS -> new MeetingsPane(model, ui);
             case EXIT -> new ExitPane(model, ui.i18n(), ui.dialogs());
-        };
-    }
-
-    /** A step's name as its tab reads, without the mnemonic's mark (for sentences). */
-    static String title(I18n i18n, WorkTab tab) {
-        return i18n.get(titleKey(tab)).replace("_", "");
-    }
-
-    private static String titleKey(WorkTab tab) {
-        return switch (tab) {
-            case MAPPING -> "work.mapping";
-            case PLAN -> "work.plan";
-            case MEETINGS -> "work.meetings";
-            case EXIT -> "work.exit";
         };
     }
 
