@@ -47,6 +47,8 @@ public final class Forms {
         fields.setMinWidth(220);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
+        // Squeezed below its height, a grid's rows overlap: the screen around it scrolls instead.
+        grid.setMinHeight(Region.USE_PREF_SIZE);
         return grid;
     }
 
