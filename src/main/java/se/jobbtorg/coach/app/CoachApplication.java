@@ -547,6 +547,7 @@ public final class CoachApplication extends Application {
                                                 i18n.get("restore.confirm", BackupLabels.label(backup, i18n)),
                                                 i18n.get("restore.yes"))) {
                                             context = null;
+                                            mainWindow.retire();
                                             lock.stop();
                                             startupTasks.run(
                                                     () -> {
@@ -566,27 +567,42 @@ public final class CoachApplication extends Application {
         var model = new SettingsViewModel(
                 i18n, me.name(), me.unit(), i18n.locale(), false, settings.lockMinutes(), settings.backupDays());
         new SettingsDialog(stage, model, i18n).showAndWait().ifPresent(choice -> {
-            settings.setLockMinutes(choice.lockMinutes());
-            settings.setBackupDays(choice.backupDays());
-            lock.setIdleTime(Duration.ofMinutes(choice.lockMinutes()));
-            context.security().keepBackupsFor(Period.ofDays(choice.backupDays()));
-            boolean newLanguage = applyLanguage(choice.language());
-            context.ui()
-                    .tasks()
-                    .run(
-                            () -> {
-                                settings.save();
-                                return context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
-                            },
-                            updated -> {
-                                if (newLanguage) {
-                                    showMain(updated);
-                                } else {
-                                    mainWindow.setCoach(updated);
-                                }
-                            },
-                            error -> dialogs.showError("settings.failed", error));
+            if (choice.language() != null
+                    && !choice.language().getLanguage().equals(i18n.locale().getLanguage())) {
+                // The window is built anew in the new language: typed text is asked about first,
+                // and Cancel keeps everything as it was, the settings too.
+                mainWindow.afterAsking(() -> applySettings(choice));
+            } else {
+                applySettings(choice);
+            }
         });
+    }
+
+    private void applySettings(SettingsViewModel.Choice choice) {
+        settings.setLockMinutes(choice.lockMinutes());
+        settings.setBackupDays(choice.backupDays());
+        lock.setIdleTime(Duration.ofMinutes(choice.lockMinutes()));
+        context.security().keepBackupsFor(Period.ofDays(choice.backupDays()));
+        boolean newLanguage = applyLanguage(choice.language());
+        context.ui()
+                .tasks()
+                .run(
+                        () -> {
+                            settings.save();
+                            return context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
+                        },
+                        updated -> {
+                            if (newLanguage) {
+                                // The participants' pages open again in the new language.
+                                MainWindow.Shown before = mainWindow.shown();
+                                mainWindow.retire();
+                                showMain(updated);
+                                mainWindow.show(before);
+                            } else {
+                                mainWindow.setCoach(updated);
+                            }
+                        },
+                        error -> dialogs.showError("settings.failed", error));
     }
 
     /** Changes the language; returns true if it changed, and the window is then built anew in it. */

@@ -1,7 +1,10 @@
 package se.jobbtorg.coach.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
@@ -9,7 +12,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -37,6 +39,7 @@ import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FilePicker;
+import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.UiServices;
@@ -48,6 +51,7 @@ import se.jobbtorg.coach.ui.summary.SummaryScreen;
 import se.jobbtorg.coach.ui.sync.SyncScreen;
 import se.jobbtorg.coach.ui.today.TodayRow;
 import se.jobbtorg.coach.ui.today.TodayScreen;
+import se.jobbtorg.coach.ui.workflow.UnsavedWork;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
 import se.jobbtorg.coach.ui.workflow.WorkView;
 import se.jobbtorg.coach.ui.workflow.WorkViewModel;
@@ -134,6 +138,13 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 VisibleMnemonics.install(scene);
             }
         });
+        // The window's own close (its x, Alt+F4, a logout) asks like Ctrl+Q does.
+        stage.setOnCloseRequest(e -> {
+            if (!unsavedHolders().isEmpty()) {
+                e.consume();
+                quit();
+            }
+        });
         setTop(menus(openSettings));
         setLeft(navigation());
         setCenter(tabs);
@@ -142,8 +153,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         today.model().refresh();
     }
 
-    private Tab screenTab(String id, String titleKey, Node content) {
-        Tab tab = new Tab(i18n.get(titleKey), content);
+    private Tab screenTab(String id, String titleKey, Region content) {
+        // On a low or narrow window the screen scrolls instead of cutting off what is below.
+        Tab tab = new Tab(i18n.get(titleKey), Forms.scrolling(content));
         tab.setClosable(false);
         tab.setId(id);
         return tab;
@@ -170,15 +182,18 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         MenuItem enrol = item("menu.file.enrol", "Shortcut+E", this::enrolSelected);
         MenuItem calendar = item("menu.file.calendar", null, this::exportCalendar);
         MenuItem settings = item("menu.file.settings", "Shortcut+COMMA", openSettings);
-        MenuItem quit = item("menu.file.quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("menu.file.quit", "Shortcut+Q", this::quit);
         MenuItem lock =
                 item("menu.file.lock", "Shortcut+L", () -> program.lock().run());
         MenuItem changePassphrase = item(
                 "menu.file.changePassphrase",
                 null,
                 () -> program.changePassphrase().run());
-        MenuItem restore =
-                item("menu.file.restore", null, () -> program.restoreBackup().run());
+        // A restore closes the database under the open pages: their typed text is asked about first.
+        MenuItem restore = item(
+                "menu.file.restore",
+                null,
+                () -> afterAsking(() -> program.restoreBackup().run()));
         Menu file = new Menu(
                 i18n.get("menu.file"),
                 null,
@@ -339,11 +354,104 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private void closeCurrentTab() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         if (tab != null && tab.isClosable()) {
-            tabs.getTabs().remove(tab);
+            afterAsking(List.of(tab), () -> close(tab));
+        }
+    }
+
+    private void close(Tab tab) {
+        tabs.getTabs().remove(tab);
+        if (tab.getProperties().get(ParticipantViewModel.class) instanceof ParticipantViewModel m) {
+            forget(m);
+        }
+    }
+
+    /** Ctrl+Q and the window's close: the program ends once nothing typed would be lost. */
+    private void quit() {
+        afterAsking(() -> {
+            retire();
+            stage.close();
+        });
+    }
+
+    /**
+     * Runs proceed once no open participant page holds unsaved text: at once if none does,
+     * otherwise after the question (saved first, or discarded; never after Cancel).
+     */
+    public void afterAsking(Runnable proceed) {
+        afterAsking(List.copyOf(tabs.getTabs()), proceed);
+    }
+
+    private void afterAsking(List<Tab> among, Runnable proceed) {
+        Map<UnsavedWork.Holder, Runnable> reveal = new LinkedHashMap<>();
+        for (Tab tab : among) {
             if (tab.getProperties().get(ParticipantViewModel.class) instanceof ParticipantViewModel m) {
-                forget(m);
+                for (var row : m.enrolments()) {
+                    WorkView work = openWork.get(row.enrolment().id());
+                    if (work != null) {
+                        reveal.put(new UnsavedWork.Holder(tab.getText(), work.model()), () -> {
+                            tabs.getSelectionModel().select(tab);
+                            if (tab.getProperties().get(ParticipantView.class) instanceof ParticipantView page) {
+                                page.selectEnrolment(row.enrolment().id());
+                            }
+                            work.showUnsaved();
+                        });
+                    }
+                }
             }
         }
+        // While the lock hides the window, the question names no one.
+        boolean shown = getScene() != null && getScene().getWindow() == stage;
+        UnsavedWork.thenRun(
+                i18n,
+                List.copyOf(reveal.keySet()),
+                shown,
+                text -> dialogs.askUnsaved(i18n.get("unsaved.title"), text),
+                holder -> {
+                    if (shown) {
+                        reveal.get(holder).run();
+                    }
+                },
+                proceed);
+    }
+
+    private List<UnsavedWork.Holder> unsavedHolders() {
+        List<UnsavedWork.Holder> found = new ArrayList<>();
+        for (WorkView work : openWork.values()) {
+            if (work.model().hasUnsavedWork()) {
+                found.add(new UnsavedWork.Holder("", work.model()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * This window is being replaced (another language, a restore) or closed: what it held has
+     * been asked about, and the window's close no longer asks about it.
+     */
+    public void retire() {
+        openWork.clear();
+    }
+
+    /** The participants whose pages are open, in tab order, and the tab selected: kept across a rebuild. */
+    public record Shown(List<UUID> participants, String selectedTab) {}
+
+    public Shown shown() {
+        List<UUID> open = tabs.getTabs().stream()
+                .map(Tab::getUserData)
+                .filter(UUID.class::isInstance)
+                .map(UUID.class::cast)
+                .toList();
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return new Shown(open, selected == null ? null : selected.getId());
+    }
+
+    /** Opens these participants' pages again (a window built anew in another language) and selects as before. */
+    public void show(Shown before) {
+        before.participants().forEach(this::open);
+        tabs.getTabs().stream()
+                .filter(t -> t.getId() != null && t.getId().equals(before.selectedTab()))
+                .findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     private void enrolSelected() {
@@ -399,7 +507,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             if (participantId.equals(tab.getUserData())) {
                 tabs.getSelectionModel().select(tab);
                 Pending go = pending.get(participantId);
-                if (go != null && tab.getContent() instanceof ParticipantView page) {
+                if (go != null && tab.getProperties().get(ParticipantView.class) instanceof ParticipantView page) {
                     page.selectEnrolment(go.enrolmentId());
                     WorkView work = openWork.get(go.enrolmentId());
                     if (work != null) {
@@ -417,7 +525,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
         ParticipantViewModel model = screen.model();
         ParticipantView page = screen.view();
-        Tab tab = new Tab(i18n.get("participant.loading"), page);
+        Tab tab = new Tab(i18n.get("participant.loading"), Forms.scrolling(page));
+        tab.getProperties().put(ParticipantView.class, page);
         Pending go = pending.get(participantId);
         if (go != null) {
             page.selectEnrolment(go.enrolmentId());
@@ -435,7 +544,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             }
         });
         tab.getProperties().put(ParticipantViewModel.class, model);
-        tab.setOnClosed(e -> forget(model));
+        // The tab's x asks like Ctrl+W before typed text would go with the tab.
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            afterAsking(List.of(tab), () -> close(tab));
+        });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         model.load();

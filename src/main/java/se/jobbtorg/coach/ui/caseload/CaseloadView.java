@@ -2,6 +2,8 @@ package se.jobbtorg.coach.ui.caseload;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -33,6 +36,7 @@ import org.controlsfx.control.textfield.TextFields;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.Cells;
 
 /** The caseload: search field, scope, the table of participants, and the actions on them. */
 public final class CaseloadView extends BorderPane {
@@ -117,8 +121,6 @@ public final class CaseloadView extends BorderPane {
         enrol.setOnAction(e -> selected(actions::enrol));
         open.setOnAction(e -> selected(actions::open));
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         HBox.setHgrow(search, Priority.SOMETIMES);
         search.setMaxWidth(420);
         search.setMinWidth(160);
@@ -126,7 +128,14 @@ public final class CaseloadView extends BorderPane {
             // Labels and buttons keep their text; the search field gives way on a narrow window.
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, searchLabel, search, scopeLabel, scope, grow, register, enrol, open);
+        // The search and the actions are two groups that wrap onto two lines on a narrow window,
+        // so that "Öppna" is never pushed out of sight.
+        HBox finding = new HBox(8, searchLabel, search, scopeLabel, scope);
+        finding.setAlignment(Pos.CENTER_LEFT);
+        HBox acting = new HBox(8, register, enrol, open);
+        acting.setAlignment(Pos.CENTER_LEFT);
+        acting.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane bar = new FlowPane(24, 6, finding, acting);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar-row");
         bar.setPadding(new Insets(0, 0, 8, 0));
@@ -181,7 +190,7 @@ public final class CaseloadView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
         name.setComparator(SwedishText::compare);
-        name.setPrefWidth(240);
+        name.setPrefWidth(220);
         TableColumn<CaseloadRow, String> number = column(i18n.get("caseload.column.number"), CaseloadRow::number);
         number.setPrefWidth(130);
         TableColumn<CaseloadRow, LocalDate> enrolled =
@@ -202,6 +211,17 @@ public final class CaseloadView extends BorderPane {
         TableColumn<CaseloadRow, String> status = column(
                 i18n.get("caseload.column.status"),
                 r -> i18n.get("caseload.state." + r.status().name().toLowerCase(Locale.ROOT)));
+        // Dates, days and the status are read whole; the name and the coach give way.
+        Cells.keepWhole(number, "19900917-3889");
+        Cells.keepWhole(enrolled, i18n.date(Cells.WIDEST_DATE));
+        Cells.keepWhole(days, "9999");
+        Cells.keepWhole(
+                status,
+                Arrays.stream(CaseloadRow.Status.values())
+                        .map(s -> i18n.get("caseload.state." + s.name().toLowerCase(Locale.ROOT)))
+                        .max(Comparator.comparingInt(String::length))
+                        .orElse(""));
+        coach.setPrefWidth(140);
         table.getColumns().setAll(List.of(name, number, enrolled, days, coach, status));
     }
 

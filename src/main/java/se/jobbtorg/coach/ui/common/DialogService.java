@@ -46,6 +46,19 @@ public interface DialogService {
     /** Asks a yes/no question; the default button is the safe answer, no. */
     boolean confirm(String title, String message, String yesText);
 
+    /** The answers to "save what you typed first?": the dialog's three buttons. */
+    enum Unsaved {
+        SAVE,
+        DISCARD,
+        CANCEL
+    }
+
+    /**
+     * Asks what to do with typed text that is not saved, before something would discard it:
+     * save it first, discard it, or cancel (the default, and Escape: nothing is lost).
+     */
+    Unsaved askUnsaved(String title, String message);
+
     /**
      * One of the choices, the initial one chosen at first (Enter alone keeps it); empty when the
      * user cancels. text is what each choice reads as; id names the dialog for the window tests.

@@ -16,6 +16,8 @@ public final class DirtyFlag {
     private final List<ObservableValue<?>> fields = new ArrayList<>();
     private final List<Object> baseline = new ArrayList<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    /** True while the form is filled from stored data: no field counts as typed meanwhile. */
+    private boolean filling;
 
     /** Watches these fields; their values now are the clean state. */
     public DirtyFlag(ObservableValue<?>... watched) {
@@ -40,7 +42,25 @@ public final class DirtyFlag {
         dirty.set(false);
     }
 
+    /**
+     * Fills the form from what is stored and takes that as the clean state, without the flag
+     * going up between the first field set and the reset (an "unsaved" mark that blinks, and a
+     * question that would ask about nothing typed).
+     */
+    public void refill(Runnable fill) {
+        filling = true;
+        try {
+            fill.run();
+        } finally {
+            filling = false;
+        }
+        reset();
+    }
+
     private void recompute() {
+        if (filling) {
+            return;
+        }
         boolean changed = false;
         for (int i = 0; i < fields.size() && !changed; i++) {
             changed = !Objects.equals(normal(fields.get(i).getValue()), normal(baseline.get(i)));

@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -46,6 +47,8 @@ public final class Forms {
         fields.setMinWidth(220);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
+        // Squeezed below its height, a grid's rows overlap: the screen around it scrolls instead.
+        grid.setMinHeight(Region.USE_PREF_SIZE);
         return grid;
     }
 
@@ -175,6 +178,24 @@ public final class Forms {
         });
         picker.valueProperty().bindBidirectional(value);
         return picker;
+    }
+
+    /**
+     * A screen in a scroll pane: as wide as the window unless its content needs more (then it
+     * scrolls sideways), and as tall as the window while there is room for the content's least
+     * height (its tables grow with the window); on a lower window it scrolls instead of cutting
+     * off what is below.
+     */
+    public static ScrollPane scrolling(Region content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.getStyleClass().add("page-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFocusTraversable(false);
+        scroll.fitToHeightProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> scroll.getViewportBounds().getHeight() >= content.minHeight(-1),
+                        scroll.viewportBoundsProperty()));
+        return scroll;
     }
 
     /** Takes what is typed in a date picker as its value even if the user has not left it. */

@@ -112,6 +112,30 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Unsaved askUnsaved(String title, String message) {
+        ButtonType save = new ButtonType(i18n.get("unsaved.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(i18n.get("unsaved.discard"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        alert.getDialogPane().setId("unsavedDialog");
+        alert.getButtonTypes().setAll(save, discard, cancel);
+        ((Button) alert.getDialogPane().lookupButton(save)).setId("unsavedSave");
+        ((Button) alert.getDialogPane().lookupButton(discard)).setId("unsavedDiscard");
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setId("unsavedCancel");
+        ((Button) alert.getDialogPane().lookupButton(save)).setDefaultButton(false);
+        // Enter alone loses nothing and changes nothing: the safe answer is the default.
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == save) {
+            return Unsaved.SAVE;
+        }
+        if (answer.isPresent() && answer.get() == discard) {
+            return Unsaved.DISCARD;
+        }
+        return Unsaved.CANCEL;
+    }
+
+    @Override
     public <T> Optional<T> choose(
             String id,
             String title,

@@ -13,7 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -21,12 +21,14 @@ import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel.EnrolmentRow;
 
 /** A participant's page: who they are, and every enrolment they have had. */
 public final class ParticipantView extends VBox {
     private final Label name = new Label();
-    private final GridPane facts = new GridPane();
+    /** Label and value pairs side by side, wrapping onto a second line on a narrow window. */
+    private final FlowPane facts = new FlowPane(16, 4);
 
     private final TableView<EnrolmentRow> table;
     private final StackPane workArea = new StackPane();
@@ -49,8 +51,6 @@ public final class ParticipantView extends VBox {
         name.getStyleClass().add("page-title");
         name.setId("participantName");
         facts.getStyleClass().add("facts");
-        facts.setHgap(16);
-        facts.setVgap(4);
 
         Label heading = new Label(i18n.get("participant.enrolments"));
         heading.getStyleClass().add("section-title");
@@ -75,12 +75,17 @@ public final class ParticipantView extends VBox {
         table.setPlaceholder(new Label(i18n.get("participant.noEnrolments")));
         table.getColumns()
                 .setAll(List.of(
-                        column(
-                                i18n.get("participant.column.enrolledOn"),
-                                r -> i18n.date(r.enrolment().enrolledOn()),
-                                95),
-                        column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment()), 190),
-                        column(i18n.get("participant.column.days"), r -> Long.toString(r.days()), 60),
+                        Cells.keepWhole(
+                                column(
+                                        i18n.get("participant.column.enrolledOn"),
+                                        r -> i18n.date(r.enrolment().enrolledOn()),
+                                        95),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.keepWhole(
+                                column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment()), 190),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.keepWhole(
+                                column(i18n.get("participant.column.days"), r -> Long.toString(r.days()), 60), "9999"),
                         column(
                                 i18n.get("participant.column.unit"),
                                 r -> r.enrolment().referringUnit()),
@@ -162,8 +167,9 @@ public final class ParticipantView extends VBox {
         l.getStyleClass().add("fact-label");
         Label v = new Label(value);
         v.setId("fact" + index);
-        facts.add(l, index * 2, 0);
-        facts.add(v, index * 2 + 1, 0);
+        HBox pair = new HBox(6, l, v);
+        pair.setAlignment(Pos.BASELINE_LEFT);
+        facts.getChildren().add(pair);
     }
 
     private static String exit(I18n i18n, Enrolment e) {

@@ -41,15 +41,21 @@ final class ExitCheckViewModel {
         if (enrolment.isOpen() || dirty.isDirty()) {
             return;
         }
-        check.set(work.exitCheck());
-        checkedOn.set(
-                work.exitCheckedOn() != null
-                        ? work.exitCheckedOn()
-                        : enrolment.exitedOn().plusMonths(1).isAfter(parent.today()) ? null : parent.today());
-        dirty.reset();
+        dirty.refill(() -> {
+            check.set(work.exitCheck());
+            checkedOn.set(
+                    work.exitCheckedOn() != null
+                            ? work.exitCheckedOn()
+                            : enrolment.exitedOn().plusMonths(1).isAfter(parent.today()) ? null : parent.today());
+        });
     }
 
     void save() {
+        save(() -> {});
+    }
+
+    /** The same; after runs once the check is stored (not after a refusal or a failure). */
+    void save(Runnable after) {
         if (checkedOnUnreadable.get()) {
             problems.show(List.of(Problem.of(WorkflowService.FIELD_CHECKED_ON, "validation.date")));
             return;
@@ -66,6 +72,7 @@ final class ExitCheckViewModel {
                 saved -> {
                     dirty.reset();
                     parent.changed();
+                    after.run();
                 });
     }
 }

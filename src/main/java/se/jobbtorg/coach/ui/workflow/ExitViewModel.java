@@ -45,10 +45,10 @@ final class ExitViewModel {
     /** An open enrolment's form starts on today's date, which is not something typed. */
     void reloaded(EnrolmentWork work) {
         if (work.enrolment().isOpen() && date.get() == null && !dateUnreadable.get()) {
-            boolean wasDirty = dirty.isDirty();
-            date.set(parent.today());
-            if (!wasDirty) {
-                dirty.reset();
+            if (dirty.isDirty()) {
+                date.set(parent.today());
+            } else {
+                dirty.refill(() -> date.set(parent.today()));
             }
         }
     }
@@ -74,6 +74,11 @@ final class ExitViewModel {
 
     /** Ends the enrolment in the background; running activities end the same day. */
     void save() {
+        save(() -> {});
+    }
+
+    /** The same; after runs once the exit is stored (not after a refusal or a failure). */
+    void save(Runnable after) {
         if (!check()) {
             return;
         }
@@ -87,6 +92,7 @@ final class ExitViewModel {
                 done -> {
                     dirty.reset();
                     parent.changed();
+                    after.run();
                 });
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.MappingArea;
@@ -41,7 +42,10 @@ final class MappingPane extends HBox {
                 .setAll(List.of(
                         Cells.<MappingEntry>column(i18n.get("mapping.column.area"), 230, e -> i18n.of(e.area())),
                         Cells.<MappingEntry>column(i18n.get("mapping.column.status"), 110, e -> i18n.of(e.status())),
-                        Cells.<MappingEntry>column(i18n.get("mapping.column.date"), 95, e -> i18n.date(e.date()))));
+                        Cells.keepWhole(
+                                Cells.<MappingEntry>column(
+                                        i18n.get("mapping.column.date"), 95, e -> i18n.date(e.date())),
+                                i18n.date(Cells.WIDEST_DATE))));
         progress.setId("mappingProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progressText.setId("mappingProgressText");
@@ -73,6 +77,10 @@ final class MappingPane extends HBox {
             box.selectedProperty().bindBidirectional(model.actors.get(actor));
             actorBoxes.getChildren().add(box);
         }
+        // The grid asks a flow for its height at the flow's preferred width: wrapped at the width
+        // it is given, the boxes get the lines they need instead of covering the row below.
+        actorBoxes.prefWrapLengthProperty().bind(actorBoxes.widthProperty());
+        actorBoxes.setMinHeight(Region.USE_PREF_SIZE);
         Forms.row(grid, 3, i18n.get("mapping.actors"), actorBoxes, null)
                 .setLabelFor(actorBoxes.getChildren().get(0));
         Forms.row(
@@ -89,6 +97,8 @@ final class MappingPane extends HBox {
         Label heading = new Label();
         heading.getStyleClass().add("section-title");
         heading.setId("mappingAreaTitle");
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         heading.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.entry.get() == null

@@ -77,15 +77,16 @@ final class MappingViewModel {
             return;
         }
         problems.show(List.of());
-        if (chosen != null) {
-            status.set(chosen.status());
-            date.set(chosen.date());
-            dateUnreadable.set(false);
-            text.set(chosen.text() == null ? "" : chosen.text());
-            otherActors.set(chosen.otherActors() == null ? "" : chosen.otherActors());
-            actors.forEach((a, chosenNow) -> chosenNow.set(chosen.actors().contains(a)));
-        }
-        dirty.reset();
+        dirty.refill(() -> {
+            if (chosen != null) {
+                status.set(chosen.status());
+                date.set(chosen.date());
+                dateUnreadable.set(false);
+                text.set(chosen.text() == null ? "" : chosen.text());
+                otherActors.set(chosen.otherActors() == null ? "" : chosen.otherActors());
+                actors.forEach((a, chosenNow) -> chosenNow.set(chosen.actors().contains(a)));
+            }
+        });
     }
 
     /** The page read the database again: the same area, in its newest entry. */
@@ -123,6 +124,11 @@ final class MappingViewModel {
 
     /** Saves the area in the background; problems go next to their fields, the text stays. */
     void save() {
+        save(() -> {});
+    }
+
+    /** The same; after runs once it is stored (not after a refusal or a failure). */
+    void save(Runnable after) {
         MappingEntry current = entry.get();
         if (current == null) {
             return;
@@ -144,6 +150,7 @@ final class MappingViewModel {
                     dirty.reset();
                     select(saved);
                     parent.changed();
+                    after.run();
                 });
     }
 }

@@ -43,13 +43,18 @@ final class MeetingsPane extends VBox {
         table.setPlaceholder(new Label(i18n.get("meeting.none")));
         table.getColumns()
                 .setAll(List.of(
-                        Cells.<Meeting>column(
-                                i18n.get("meeting.column.at"),
-                                130,
-                                m -> i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime()),
+                        Cells.keepWhole(
+                                Cells.<Meeting>column(
+                                        i18n.get("meeting.column.at"),
+                                        130,
+                                        m -> i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime()),
+                                i18n.date(Cells.WIDEST_DATE) + " 00:00"),
                         Cells.<Meeting>column(i18n.get("meeting.column.kind"), 120, m -> i18n.of(m.kind())),
                         Cells.<Meeting>column(i18n.get("meeting.column.outcome"), 110, m -> i18n.of(m.outcome())),
-                        Cells.<Meeting>column(i18n.get("meeting.column.reported"), 110, m -> i18n.date(m.reportedOn())),
+                        Cells.keepWhole(
+                                Cells.<Meeting>column(
+                                        i18n.get("meeting.column.reported"), 110, m -> i18n.date(m.reportedOn())),
+                                i18n.date(Cells.WIDEST_DATE)),
                         Cells.<Meeting>column(
                                 i18n.get("meeting.column.notes"), 250, m -> join(m.notes(), m.nextSteps())),
                         Cells.<Meeting>column(

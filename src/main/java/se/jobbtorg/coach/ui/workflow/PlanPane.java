@@ -14,6 +14,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.domain.Activity;
@@ -41,6 +42,8 @@ final class PlanPane extends VBox {
     private final Label status = new Label();
     private final Label limits = new Label();
     private int newestShown;
+    /** True while the pane itself sets the versions' list or choice, not the coach. */
+    private boolean refilling;
 
     PlanPane(WorkViewModel model, UiContext ui) {
         I18n i18n = ui.i18n();
@@ -78,11 +81,20 @@ final class PlanPane extends VBox {
         Label versionLabel = new Label(i18n.get("plan.version"));
         versionLabel.setMnemonicParsing(true);
         versionLabel.setLabelFor(versions);
+        // The label and the buttons keep their words; the list of versions gives way.
+        for (Region r : new Region[] {versionLabel, draft, change, review}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        versions.setMinWidth(160);
         HBox top = new HBox(8, versionLabel, versions, draft, change, review);
         top.setAlignment(Pos.CENTER_LEFT);
         status.setId("planStatus");
         limits.setId("planLimits");
         limits.setWrapText(true);
+        // Wrapped lines keep their height: on a low window the pane scrolls instead.
+        limits.setMinHeight(Region.USE_PREF_SIZE);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
 
         var grid = Forms.grid();
         ComboBox<PlanGoal> goalBox = Cells.choice("planGoal", i18n, PlanGoal.values());
@@ -106,13 +118,18 @@ final class PlanPane extends VBox {
                 .setAll(List.of(
                         Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> name(i18n, a)),
                         Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider),
-                        Cells.<Activity>column(i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
-                        Cells.<Activity>column(
-                                i18n.get("activity.column.end"),
-                                95,
-                                a -> a.lastDay().isBefore(a.startOn())
-                                        ? i18n.get("activity.notStarted")
-                                        : i18n.date(a.lastDay())),
+                        Cells.keepWhole(
+                                Cells.<Activity>column(
+                                        i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.keepWhole(
+                                Cells.<Activity>column(
+                                        i18n.get("activity.column.end"),
+                                        95,
+                                        a -> a.lastDay().isBefore(a.startOn())
+                                                ? i18n.get("activity.notStarted")
+                                                : i18n.date(a.lastDay())),
+                                i18n.date(Cells.WIDEST_DATE)),
                         Cells.<Activity>column(
                                 i18n.get("activity.column.description"),
                                 200,
@@ -220,24 +237,55 @@ final class PlanPane extends VBox {
                         activityProblem,
                         actions);
 
-        versions.valueProperty().addListener((o, old, plan) -> show(model, plan, i18n));
+        versions.valueProperty().addListener((o, old, plan) -> {
+            if (refilling) {
+                return;
+            }
+            if (form.wouldDiscard(plan)) {
+                // Another version chosen with the goal typed but not saved: asked, never discarded.
+                switch (dialogs.askUnsaved(i18n.get("unsaved.title"), i18n.get("unsaved.plan", old.version()))) {
+                    case SAVE -> {
+                        form.save(() -> show(model, versions.getValue(), i18n));
+                        return;
+                    }
+                    case CANCEL -> {
+                        refilling = true;
+                        try {
+                            versions.setValue(old);
+                        } finally {
+                            refilling = false;
+                        }
+                        return;
+                    }
+                    case DISCARD -> {}
+                }
+            }
+            show(model, plan, i18n);
+        });
         ChangeListener<WorkPage> onWork = (o, old, work) -> {
             if (work == null) {
                 return;
             }
             int shown = versions.getValue() == null ? 0 : versions.getValue().version();
-            versions.getItems().setAll(work.versions());
             ActivityPlan newest = work.newest().orElse(null);
             // A new version is shown as soon as it exists; otherwise the one the coach looked at.
             boolean grew = newest != null && newest.version() > newestShown;
             newestShown = newest == null ? 0 : newest.version();
-            versions.setValue(
-                    grew
-                            ? newest
-                            : work.versions().stream()
-                                    .filter(p -> p.version() == shown)
-                                    .findFirst()
-                                    .orElse(newest));
+            // Refilling the list empties the choice for a moment: that is no choice of the coach's,
+            // and must not reach the goal form (it would discard the goal typed).
+            refilling = true;
+            try {
+                versions.getItems().setAll(work.versions());
+                versions.setValue(
+                        grew
+                                ? newest
+                                : work.versions().stream()
+                                        .filter(p -> p.version() == shown)
+                                        .findFirst()
+                                        .orElse(newest));
+            } finally {
+                refilling = false;
+            }
             limits.setText(i18n.get("plan.limits", work.limit())
                     + (work.reviewDue() != null ? " " + i18n.get("plan.reviewDue", work.reviewDue()) : ""));
             show(model, versions.getValue(), i18n);

@@ -45,18 +45,35 @@ final class PlanViewModel {
      */
     void show(ActivityPlan plan) {
         problems.show(List.of());
-        boolean same = plan != null && plan.equals(version.get());
+        // The same version by its id: a reload after an activity was added is the same version,
+        // and the goal typed meanwhile stays (it is not saved behind the coach's back).
+        boolean same = plan != null
+                && version.get() != null
+                && plan.id().equals(version.get().id())
+                && plan.version() == version.get().version();
         version.set(plan);
         if (same && dirty.isDirty()) {
             return;
         }
-        goal.set(plan == null ? null : plan.goal());
-        wishes.set(plan == null || plan.wishes() == null ? "" : plan.wishes());
-        dirty.reset();
+        dirty.refill(() -> {
+            goal.set(plan == null ? null : plan.goal());
+            wishes.set(plan == null || plan.wishes() == null ? "" : plan.wishes());
+        });
+    }
+
+    /** True when showing this version instead would discard what is typed in the goal form. */
+    boolean wouldDiscard(ActivityPlan next) {
+        ActivityPlan shown = version.get();
+        return dirty.isDirty() && shown != null && (next == null || !next.id().equals(shown.id()));
     }
 
     /** Saves the goal and the wishes of the version shown. */
     void save() {
+        save(() -> {});
+    }
+
+    /** The same; after runs once they are stored (not after a refusal or a failure). */
+    void save(Runnable after) {
         ActivityPlan plan = version.get();
         if (plan == null) {
             return;
@@ -72,6 +89,7 @@ final class PlanViewModel {
                 saved -> {
                     dirty.reset();
                     parent.changed();
+                    after.run();
                 });
     }
 }

@@ -16,6 +16,16 @@ public enum WorkTab {
         this.id = id;
     }
 
+    /** The key of the tab's title in the bundles. */
+    String titleKey() {
+        return switch (this) {
+            case MAPPING -> "work.mapping";
+            case PLAN -> "work.plan";
+            case MEETINGS -> "work.meetings";
+            case EXIT -> "work.exit";
+        };
+    }
+
     /** The tab's node id in {@link WorkView} (the window tests look it up by it). */
     String id() {
         return id;

@@ -3,6 +3,8 @@ package se.jobbtorg.coach.ui.workflow;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
+import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit. */
@@ -14,25 +16,17 @@ public final class WorkView extends TabPane {
         setId("workTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         for (WorkTab tab : WorkTab.values()) {
-            getTabs().add(tab(tab, ui.i18n().get(titleKey(tab)), pane(tab, ui)));
+            // Each step scrolls on a low window rather than cutting off its buttons.
+            getTabs().add(tab(tab, ui.i18n().get(tab.titleKey()), Forms.scrolling(pane(tab, ui))));
         }
     }
 
-    private Node pane(WorkTab tab, UiContext ui) {
+    private Region pane(WorkTab tab, UiContext ui) {
         return switch (tab) {
             case MAPPING -> new MappingPane(model, ui.i18n());
             case PLAN -> new PlanPane(model, ui);
             case MEETINGS -> new MeetingsPane(model, ui);
             case EXIT -> new ExitPane(model, ui.i18n(), ui.dialogs());
-        };
-    }
-
-    private static String titleKey(WorkTab tab) {
-        return switch (tab) {
-            case MAPPING -> "work.mapping";
-            case PLAN -> "work.plan";
-            case MEETINGS -> "work.meetings";
-            case EXIT -> "work.exit";
         };
     }
 
@@ -46,6 +40,11 @@ public final class WorkView extends TabPane {
     /** The forms behind this view: whether anything typed is unsaved, and the text itself. */
     public WorkViewModel model() {
         return model;
+    }
+
+    /** Shows the first step that holds unsaved text, if any (before asking to save it). */
+    public void showUnsaved() {
+        model.unsavedTabs().stream().findFirst().ifPresent(this::show);
     }
 
     /** Selects this step's tab. */

@@ -2,6 +2,7 @@ package se.jobbtorg.coach.ui.workflow;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -115,6 +116,52 @@ public final class WorkViewModel {
 
     public boolean hasUnsavedWork() {
         return unsaved.get();
+    }
+
+    /** The steps whose forms hold unsaved text, in the order of the tabs. */
+    public List<WorkTab> unsavedTabs() {
+        List<WorkTab> found = new ArrayList<>();
+        if (mapping.dirty.isDirty()) {
+            found.add(WorkTab.MAPPING);
+        }
+        if (plan.dirty.isDirty()) {
+            found.add(WorkTab.PLAN);
+        }
+        if (exit.dirty.isDirty() || exitCheck.dirty.isDirty()) {
+            found.add(WorkTab.EXIT);
+        }
+        return found;
+    }
+
+    /**
+     * Saves every form that holds unsaved text, one after the other, each by its own rules (the
+     * exit is checked as its button checks it); saved runs once all are stored. A refusal stops
+     * there, with its problems next to the fields and the text kept, and saved never runs: the
+     * question that asked to save leaves everything open for the coach to correct.
+     */
+    public void saveAll(Runnable saved) {
+        List<Consumer<Runnable>> steps = new ArrayList<>();
+        if (mapping.dirty.isDirty()) {
+            steps.add(mapping::save);
+        }
+        if (plan.dirty.isDirty()) {
+            steps.add(plan::save);
+        }
+        if (exitCheck.dirty.isDirty()) {
+            steps.add(exitCheck::save);
+        }
+        if (exit.dirty.isDirty()) {
+            steps.add(exit::save);
+        }
+        runInTurn(steps, 0, saved);
+    }
+
+    private static void runInTurn(List<Consumer<Runnable>> steps, int next, Runnable done) {
+        if (next == steps.size()) {
+            done.run();
+        } else {
+            steps.get(next).accept(() -> runInTurn(steps, next + 1, done));
+        }
     }
 
     /** Called after every saved change, e.g. to refresh the caseload. */
