@@ -76,10 +76,11 @@ final class QuickSchema {
                     v.forEach(r -> n.required.add(r.asText()));
                 }
                 case "additionalProperties" -> {
-                    if (!v.isBoolean()) {
-                        throw new UnsupportedOperationException();
+                    if (v.isBoolean()) {
+                        n.closed = !v.asBoolean();
+                    } else {
+                        n.additional = compile(v, document, defs, links);
                     }
-                    n.closed = !v.asBoolean();
                 }
                 case "items" -> n.items = compile(v, document, defs, links);
                 case "minItems" -> n.minItems = v.asInt();
@@ -126,6 +127,7 @@ final class QuickSchema {
         Map<String, Node> properties;
         List<String> required;
         boolean closed;
+        Node additional;
         Node items;
         Integer minItems;
         Integer maxItems;
@@ -228,12 +230,15 @@ final class QuickSchema {
                     }
                 }
             }
-            if (properties == null) {
-                return !closed || v.isEmpty();
-            }
             for (var field : v.properties()) {
-                Node p = properties.get(field.getKey());
-                if (p == null ? closed : !p.accepts(field.getValue())) {
+                Node p = properties == null ? null : properties.get(field.getKey());
+                if (p == null) {
+                    p = additional;
+                    if (closed) {
+                        return false;
+                    }
+                }
+                if (p != null && !p.accepts(field.getValue())) {
                     return false;
                 }
             }
