@@ -232,13 +232,12 @@ public final class SyncService {
     }
 
     private boolean appliedBefore(Manifest m) {
-        return db.read(dsl -> Peers.imported(
-                dsl,
+        return peers.imported(
                 m.packageId(),
                 m.producer().device(),
                 m.kind(),
                 m.sequence().from(),
-                m.sequence().to()));
+                m.sequence().to());
     }
 
     /** A package checked but for its lines turned out not to be applied here: check it in full. */

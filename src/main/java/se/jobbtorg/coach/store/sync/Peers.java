@@ -85,8 +85,13 @@ public final class Peers {
         return imported(tx.dsl(), packageId, producer, kind, from, to);
     }
 
-    /** {@link #imported(Transaction, String, String, String, long, long)} in a read. */
-    public static boolean imported(DSLContext dsl, String packageId, String producer, String kind, long from, long to) {
+    /** {@link #imported(Transaction, String, String, String, long, long)}, asked outside a transaction. */
+    public boolean imported(String packageId, String producer, String kind, long from, long to) {
+        return db.read(dsl -> imported(dsl, packageId, producer, kind, from, to));
+    }
+
+    private static boolean imported(
+            DSLContext dsl, String packageId, String producer, String kind, long from, long to) {
         return dsl.fetchExists(
                 SYNC_IMPORT,
                 SYNC_IMPORT.PACKAGE_ID.eq(packageId),
