@@ -214,12 +214,38 @@ public final class SyncService {
     public Imported importPackage(Path file, boolean dryRun, DoubleConsumer progress) {
         progress.accept(0.05);
         // First pass: every check, nothing held; the second pass, inside the transaction, reads
-        // the changes again (checking them again) and applies them as they come.
-        try (PackageReader.Checked checked = reader.verify(file, team.keyring())) {
+        // the changes again (checking them again) and applies them as they come. A signed package
+        // applied here before is checked but for its lines (PackageReader.verify), as it is not
+        // applied again.
+        try (PackageReader.Checked checked = reader.verify(file, team.keyring(), this::appliedBefore)) {
             progress.accept(0.3);
             return importChecked(file, checked, dryRun, progress);
+        } catch (NotAppliedBefore e) {
+            // Not noted as applied after all (a database put back from a backup meanwhile):
+            // nothing was changed; checked in full and imported as any package.
+            try (PackageReader.Checked checked = reader.verify(file, team.keyring())) {
+                return importChecked(file, checked, dryRun, progress);
+            }
         } finally {
             progress.accept(1);
+        }
+    }
+
+    private boolean appliedBefore(Manifest m) {
+        return peers.imported(
+                m.packageId(),
+                m.producer().device(),
+                m.kind(),
+                m.sequence().from(),
+                m.sequence().to());
+    }
+
+    /** A package checked but for its lines turned out not to be applied here: check it in full. */
+    private static final class NotAppliedBefore extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotAppliedBefore() {
+            super(null, null, false, false);
         }
     }
 
@@ -263,6 +289,9 @@ public final class SyncService {
                                 m.kind(),
                                 m.sequence().from(),
                                 m.sequence().to());
+                if (!seen && !checked.linesChecked()) {
+                    throw new NotAppliedBefore();
+                }
                 String relayed = admitted && !seen ? notVouchedFor(tx, team, checked) : null;
                 if (relayed != null && !dryRun) {
                     throw new PackageRefusedException(

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -79,6 +81,7 @@ public final class PackageReader {
         private final List<DeviceStatement> statements;
         private final byte[] contentKey;
         private final Map<String, Long> newestByDevice;
+        private final boolean linesChecked;
 
         Checked(
                 Path file,
@@ -87,8 +90,10 @@ public final class PackageReader {
                 String publicKey,
                 List<DeviceStatement> statements,
                 byte[] contentKey,
-                Map<String, Long> newestByDevice) {
+                Map<String, Long> newestByDevice,
+                boolean linesChecked) {
             this.newestByDevice = Map.copyOf(newestByDevice);
+            this.linesChecked = linesChecked;
             this.file = file;
             this.manifest = manifest;
             this.manifestDigest = manifestDigest;
@@ -121,6 +126,15 @@ public final class PackageReader {
 
         public boolean encrypted() {
             return manifest.encryption() != null;
+        }
+
+        /**
+         * False when the entity files' lines were not read, only their checksums held to the
+         * signed manifest: a package applied whole before ({@link #verify(Path, Keyring,
+         * Predicate)}). Such a package must not be applied, and {@link #newestByDevice} is empty.
+         */
+        public boolean linesChecked() {
+            return linesChecked;
         }
 
         /** How many changes its entity files hold (their counts, checked). */
@@ -162,7 +176,7 @@ public final class PackageReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MANIFEST = 1 << 20;
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final Map<String, Schema> LOADED = new HashMap<>();
+    private static final Map<String, Schemas> LOADED = new HashMap<>();
 
     private final Limits limits;
 
@@ -197,7 +211,20 @@ public final class PackageReader {
      * kept). A package that fails any check is refused here, before anything is changed.
      */
     public Checked verify(Path file, Keyring keyring) {
-        return open(file, zip -> verify(file, zip, keyring));
+        return verify(file, keyring, m -> false);
+    }
+
+    /**
+     * The first pass, for a receiver that may have applied this package before: when the
+     * package is signed and {@code appliedBefore} says its manifest was applied whole here,
+     * every check is made but the reading of the entity files' lines. Their stored bytes are
+     * still held to the manifest's SHA-256, and the manifest to the signature, so they are the
+     * very bytes that were read, checked and applied then; nothing of them is applied again
+     * (see {@link Checked#linesChecked}). The caller confirms inside its transaction that the
+     * package was applied, and verifies in full if it was not.
+     */
+    public Checked verify(Path file, Keyring keyring, Predicate<Manifest> appliedBefore) {
+        return open(file, zip -> verify(file, zip, keyring, appliedBefore));
     }
 
     /**
@@ -208,6 +235,9 @@ public final class PackageReader {
      * applies them in a transaction that a refusal rolls back.
      */
     public void changes(Checked checked, Consumer<Change> sink) {
+        if (!checked.linesChecked) {
+            throw new IllegalStateException("the lines of " + checked.file.getFileName() + " were not checked");
+        }
         open(checked.file, zip -> {
             ZipEntry manifestEntry = zip.getEntry(PackageWriter.MANIFEST);
             if (manifestEntry == null) {
@@ -276,7 +306,8 @@ public final class PackageReader {
         }
     }
 
-    private Checked verify(Path file, ZipFile zip, Keyring keyring) throws IOException {
+    private Checked verify(Path file, ZipFile zip, Keyring keyring, Predicate<Manifest> appliedBefore)
+            throws IOException {
         Set<String> names = new HashSet<>();
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
@@ -358,7 +389,9 @@ public final class PackageReader {
         }
         byte[] contentKey = manifest.encryption() == null ? null : contentKey(manifest, keyring);
         Map<String, Long> newestByDevice = new HashMap<>();
-        for (SyncEntities.Entity entity : SyncEntities.all()) {
+        // Only a signed package's id is the producer's word (an unsigned source could reuse it).
+        boolean linesChecked = publicKey == null || !appliedBefore.test(manifest);
+        for (SyncEntities.Entity entity : linesChecked ? SyncEntities.all() : List.<SyncEntities.Entity>of()) {
             ZipEntry entry = zip.getEntry(entity.file());
             int lines = 0;
             if (entry != null) {
@@ -407,7 +440,8 @@ public final class PackageReader {
                 publicKey,
                 statements,
                 contentKey,
-                newestByDevice);
+                newestByDevice,
+                linesChecked);
     }
 
     /**
@@ -518,11 +552,11 @@ public final class PackageReader {
         InputStream storedBytes = stored;
         InputStream plain =
                 contentKey == null ? stored : inflating(PackageCrypto.decrypting(stored, contentKey, entry.getName()));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        try (LineReader reader = new LineReader(new InputStreamReader(
                 new CappedStream(plain, limits.maxEntryBytes(), entry.getName()), StandardCharsets.UTF_8))) {
             String line;
             boolean first = true;
-            while ((line = boundedLine(reader, limits.maxLineChars(), entry.getName() + ":" + (count + 1))) != null) {
+            while ((line = reader.line(limits.maxLineChars(), entry.getName() + ":" + (count + 1))) != null) {
                 if (first && line.startsWith("\uFEFF")) {
                     // A byte-order mark some Windows writers put first: not part of the JSON.
                     line = line.substring(1);
@@ -551,24 +585,59 @@ public final class PackageReader {
     }
 
     /**
-     * One line, refused as too large as soon as it passes the limit, before it is all in memory
-     * (a line of a gigabyte of one letter compresses to a megabyte).
+     * Lines of text, each refused as too large as soon as it passes the limit, before it is all
+     * in memory (a line of a gigabyte of one letter compresses to a megabyte). Carriage returns
+     * are dropped wherever they are. Unsynchronised and a buffer at a time: a reader that took
+     * each character alone cost more than all the rest of reading a package.
      */
-    private static String boundedLine(BufferedReader reader, int max, String where) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = reader.read()) >= 0) {
-            if (c == '\n') {
-                return line.toString();
-            }
-            if (c != '\r') {
-                if (line.length() >= max) {
+    private static final class LineReader implements AutoCloseable {
+        private final Reader in;
+        private final char[] buffer = new char[65536];
+        private int position;
+        private int end;
+        private final StringBuilder line = new StringBuilder();
+
+        LineReader(Reader in) {
+            this.in = in;
+        }
+
+        /** The next line without its ending, or null at the end of the text. */
+        String line(int max, String where) throws IOException {
+            line.setLength(0);
+            while (true) {
+                if (position == end) {
+                    end = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        return line.length() == 0 ? null : line.toString();
+                    }
+                }
+                int start = position;
+                while (position < end) {
+                    char c = buffer[position];
+                    if (c == '\n' || c == '\r') {
+                        break;
+                    }
+                    position++;
+                }
+                if (line.length() + (position - start) > max) {
                     throw new PackageRefusedException(Refusal.TOO_LARGE, where);
                 }
-                line.append((char) c);
+                line.append(buffer, start, position - start);
+                if (position < end) {
+                    char c = buffer[position++];
+                    if (c == '\n') {
+                        return line.toString();
+                    }
+                }
             }
         }
-        return line.length() == 0 ? null : line.toString();
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static Change toChange(String entity, JsonNode n) {
@@ -611,25 +680,38 @@ public final class PackageReader {
     }
 
     private static void validate(String schemaName, JsonNode node, String where) {
-        Schema schema;
+        Schemas schemas;
         synchronized (LOADED) {
-            schema = LOADED.computeIfAbsent(schemaName, PackageReader::load);
+            schemas = LOADED.computeIfAbsent(schemaName, PackageReader::load);
         }
-        var errors = schema.validate(node);
+        // Most lines are valid: the quick check says so at a fraction of the cost. Whatever it
+        // does not vouch for goes to the full validator, which alone refuses and names the error.
+        if (schemas.quick() != null && schemas.quick().accepts(node)) {
+            return;
+        }
+        var errors = schemas.full().validate(node);
         if (!errors.isEmpty()) {
             throw new PackageRefusedException(
                     Refusal.SCHEMA, where, errors.get(0).getMessage());
         }
     }
 
-    private static Schema load(String name) {
+    /** A schema for the full validator, and its quick acceptance check (null if it has none). */
+    private record Schemas(Schema full, QuickSchema quick) {}
+
+    private static Schemas load(String name) {
         String path = "/caseload-package/schema/" + name + ".schema.json";
-        InputStream in = PackageReader.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("missing " + path);
+        byte[] text;
+        try (InputStream in = PackageReader.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + path);
+            }
+            text = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        try (in) {
-            return SCHEMAS.getSchema(in);
+        try {
+            return new Schemas(SCHEMAS.getSchema(new ByteArrayInputStream(text)), QuickSchema.of(JSON.readTree(text)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

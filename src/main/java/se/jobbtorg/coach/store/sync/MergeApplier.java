@@ -5,6 +5,8 @@ import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -300,7 +301,7 @@ public final class MergeApplier {
         }
         String storedStamp = versionOf(e, c.recordId());
         boolean stored = storedStamp != null;
-        List<String> columns = e.dataColumns();
+        Set<String> columns = shape(e).dataColumns();
         for (String column : c.values().keySet()) {
             if (!columns.contains(column)) {
                 throw new ChangeRefusedException(ChangeRefusal.UNKNOWN_FIELD, c.entity(), column);
@@ -414,16 +415,15 @@ public final class MergeApplier {
             insertLog(rows);
             insertRecords(rows);
             dsl.connection(connection -> connection.releaseSavepoint(savepoint));
-        } catch (DataAccessException ex) {
-            if (!violatesConstraint(ex)) {
-                throw ex;
-            }
+        } catch (SQLException ex) {
+            // Whatever the batch met, the rows again one by one through jOOQ: a constraint
+            // names its change (invalid_value), anything else fails as it would have alone.
             dsl.connection(connection -> connection.rollback(savepoint));
             for (Creation row : rows) {
                 log(row.change());
                 insertOne(row);
             }
-            throw ex;
+            throw new DataAccessException("a batch of new records failed", ex);
         }
         for (Creation row : rows) {
             if (row.entity().table() == PARTICIPANT) {
@@ -432,32 +432,33 @@ public final class MergeApplier {
         }
     }
 
+    /** The log's columns, in the order of {@link #logRow}. */
+    private static final List<Field<?>> LOG_COLUMNS = List.of(
+            CHANGE_LOG.ENTITY,
+            CHANGE_LOG.RECORD_ID,
+            CHANGE_LOG.FIELDS,
+            CHANGE_LOG.FIELD_VALUES,
+            CHANGE_LOG.FIELD_BASES,
+            CHANGE_LOG.BASE_STAMP,
+            CHANGE_LOG.NEW_STAMP,
+            CHANGE_LOG.DEVICE_ID,
+            CHANGE_LOG.DELETED,
+            CHANGE_LOG.LOGGED_AT);
+
     /** The log rows: one prepared statement, bound once per row, sent as one batch. */
-    private void insertLog(List<Creation> rows) {
-        List<Field<?>> columns = List.of(
-                CHANGE_LOG.ENTITY,
-                CHANGE_LOG.RECORD_ID,
-                CHANGE_LOG.FIELDS,
-                CHANGE_LOG.FIELD_VALUES,
-                CHANGE_LOG.FIELD_BASES,
-                CHANGE_LOG.BASE_STAMP,
-                CHANGE_LOG.NEW_STAMP,
-                CHANGE_LOG.DEVICE_ID,
-                CHANGE_LOG.DELETED,
-                CHANGE_LOG.LOGGED_AT);
-        BatchBindStep batch =
-                dsl.batch(dsl.insertInto(CHANGE_LOG, columns).values(Collections.nCopies(columns.size(), null)));
+    private void insertLog(List<Creation> rows) throws SQLException {
+        List<List<Object>> values = new ArrayList<>(rows.size());
         for (Creation row : rows) {
-            batch = batch.bind(logRow(row.change()).toArray());
+            values.add(logRow(row.change()));
         }
-        batch.execute();
+        insertBatch(CHANGE_LOG, LOG_COLUMNS, values);
     }
 
     /**
      * Runs of rows of one table with the same columns, one prepared statement each, bound once
      * per row, in the order taken (parents before children).
      */
-    private void insertRecords(List<Creation> rows) {
+    private void insertRecords(List<Creation> rows) throws SQLException {
         int start = 0;
         while (start < rows.size()) {
             Creation first = rows.get(start);
@@ -465,16 +466,37 @@ public final class MergeApplier {
             int end = start + 1;
             while (end < rows.size()
                     && rows.get(end).entity() == first.entity()
-                    && List.copyOf(rows.get(end).row().keySet()).equals(columns)) {
+                    && rows.get(end).row().keySet().equals(first.row().keySet())) {
                 end++;
             }
-            BatchBindStep batch = dsl.batch(
-                    dsl.insertInto(first.entity().table(), columns).values(Collections.nCopies(columns.size(), null)));
+            List<List<Object>> values = new ArrayList<>(end - start);
             for (Creation row : rows.subList(start, end)) {
-                batch = batch.bind(row.row().values().toArray());
+                values.add(new ArrayList<>(row.row().values()));
             }
-            batch.execute();
+            insertBatch(first.entity().table(), columns, values);
             start = end;
+        }
+    }
+
+    /**
+     * Inserts rows through a plain prepared statement whose SQL jOOQ rendered once for the
+     * database in use (so it stays portable): jOOQ's own batch binds each value through its
+     * binding machinery, which cost more than SQLite's work on the row. The values are already
+     * of the columns' Java types (text and integers; the tables have no converters).
+     */
+    private void insertBatch(Table<?> table, List<Field<?>> columns, List<List<Object>> rows) throws SQLException {
+        String sql = dsl.render(dsl.insertInto(table, columns).values(Collections.nCopies(columns.size(), null)));
+        Connection connection = dsl.configuration().connectionProvider().acquire();
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (List<Object> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    insert.setObject(i + 1, row.get(i));
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } finally {
+            dsl.configuration().connectionProvider().release(connection);
         }
     }
 
@@ -557,15 +579,33 @@ public final class MergeApplier {
     }
 
     private void requireComplete(Entity e, Change c) {
-        for (Field<?> f : e.table().fields()) {
-            String name = f.getName();
-            if (!f.getDataType().nullable()
-                    && !f.getDataType().defaulted()
-                    && e.dataColumns().contains(name)
-                    && c.values().get(name) == null) {
+        for (String name : shape(e).required()) {
+            if (c.values().get(name) == null) {
                 throw new ChangeRefusedException(ChangeRefusal.INCOMPLETE, c.entity(), c.recordId(), name);
             }
         }
+    }
+
+    /**
+     * What every change of an entity is held to, worked out once per import rather than per
+     * change: the columns a change may set, and those a creation must give (in table order, so
+     * the first missing one named is the same as ever).
+     */
+    private record Shape(Set<String> dataColumns, List<String> required) {}
+
+    private final Map<Entity, Shape> shapes = new HashMap<>();
+
+    private Shape shape(Entity e) {
+        return shapes.computeIfAbsent(e, entity -> {
+            Set<String> data = new HashSet<>(entity.dataColumns());
+            List<String> required = new ArrayList<>();
+            for (Field<?> f : entity.table().fields()) {
+                if (!f.getDataType().nullable() && !f.getDataType().defaulted() && data.contains(f.getName())) {
+                    required.add(f.getName());
+                }
+            }
+            return new Shape(Set.copyOf(data), List.copyOf(required));
+        });
     }
 
     private void log(Change c) {

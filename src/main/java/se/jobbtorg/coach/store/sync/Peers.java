@@ -82,14 +82,23 @@ public final class Peers {
      * here: noted in the transaction that applied it whole, so every change of it is here.
      */
     public static boolean imported(Transaction tx, String packageId, String producer, String kind, long from, long to) {
-        return tx.dsl()
-                .fetchExists(
-                        SYNC_IMPORT,
-                        SYNC_IMPORT.PACKAGE_ID.eq(packageId),
-                        SYNC_IMPORT.PRODUCER.eq(producer),
-                        SYNC_IMPORT.KIND.eq(kind),
-                        SYNC_IMPORT.SEQ_FROM.eq((int) from),
-                        SYNC_IMPORT.SEQ_TO.eq((int) to));
+        return imported(tx.dsl(), packageId, producer, kind, from, to);
+    }
+
+    /** {@link #imported(Transaction, String, String, String, long, long)}, asked outside a transaction. */
+    public boolean imported(String packageId, String producer, String kind, long from, long to) {
+        return db.read(dsl -> imported(dsl, packageId, producer, kind, from, to));
+    }
+
+    private static boolean imported(
+            DSLContext dsl, String packageId, String producer, String kind, long from, long to) {
+        return dsl.fetchExists(
+                SYNC_IMPORT,
+                SYNC_IMPORT.PACKAGE_ID.eq(packageId),
+                SYNC_IMPORT.PRODUCER.eq(producer),
+                SYNC_IMPORT.KIND.eq(kind),
+                SYNC_IMPORT.SEQ_FROM.eq((int) from),
+                SYNC_IMPORT.SEQ_TO.eq((int) to));
     }
 
     /** Notes a package imported: which, from whom, and what it did. */
