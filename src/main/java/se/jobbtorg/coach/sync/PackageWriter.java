@@ -1,8 +1,8 @@
 package se.jobbtorg.coach.sync;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
@@ -150,10 +151,10 @@ public final class PackageWriter {
                             for (SyncEntities.Entity entity : SyncEntities.all()) {
                                 MessageDigest sha = sha256();
                                 int[] lines = {0};
-                                try (OutputStream out = entry(zip, entity.file(), sha, contentKey)) {
+                                try (OutputStream out = entry(zip, entity.file(), sha, contentKey);
+                                        JsonGenerator json = lines(out)) {
                                     changes.forEach(entity, c -> {
-                                        out.write(JSON.writeValueAsBytes(line(c)));
-                                        out.write('\n');
+                                        line(json, c);
                                         lines[0]++;
                                         if (++done[0] % 500 == 0) {
                                             progress.accept((double) done[0] / total);
@@ -268,21 +269,57 @@ public final class PackageWriter {
         return new Manifest.Encryption(PackageCrypto.AEAD, PackageCrypto.CHUNK, sealer.ephemeralPublic(), recipients);
     }
 
-    /** One change as one JSON object (one line of an entity's file). */
-    static ObjectNode line(Change c) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", c.recordId());
-        node.put("stamp", c.stamp());
-        node.put("base", c.base());
-        node.put("device", c.device());
-        node.put("deleted", c.deleted());
-        ObjectNode fields = node.putObject("fields");
-        c.values().forEach((k, v) -> fields.set(k, JSON.valueToTree(v)));
-        ObjectNode bases = node.putObject("bases");
-        c.bases().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(b -> bases.set(b.getKey(), JSON.valueToTree(b.getValue())));
-        return node;
+    /** Writes JSON Lines into an entry, leaving it open when closed (the entry closes it). */
+    private static JsonGenerator lines(OutputStream out) throws IOException {
+        JsonGenerator json = JSON.getFactory().createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null);
+        return json;
+    }
+
+    /**
+     * One change as one JSON object and a line feed (one line of an entity's file), written as
+     * it goes: no tree is built for a line, at a city's millions of lines.
+     */
+    static void line(JsonGenerator json, Change c) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", c.recordId());
+        json.writeStringField("stamp", c.stamp());
+        json.writeStringField("base", c.base());
+        json.writeStringField("device", c.device());
+        json.writeBooleanField("deleted", c.deleted());
+        json.writeObjectFieldStart("fields");
+        for (var field : c.values().entrySet()) {
+            json.writeFieldName(field.getKey());
+            value(json, field.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("bases");
+        for (var b : new TreeMap<>(c.bases()).entrySet()) {
+            json.writeArrayFieldStart(b.getKey());
+            for (String stamp : b.getValue()) {
+                json.writeString(stamp);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** A field's value: text, a whole number or null; anything else as the mapper writes it. */
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else {
+            json.writeObject(value);
+        }
     }
 
     static MessageDigest sha256() {

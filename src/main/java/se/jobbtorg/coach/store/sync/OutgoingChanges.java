@@ -178,14 +178,28 @@ public final class OutgoingChanges {
                 return;
             }
             List<Change> page = new ArrayList<>(seqs.size());
-            for (Record r : dsl.selectFrom(CHANGE_LOG)
+            for (var r : dsl.select(
+                            CHANGE_LOG.ENTITY,
+                            CHANGE_LOG.RECORD_ID,
+                            CHANGE_LOG.NEW_STAMP,
+                            CHANGE_LOG.BASE_STAMP,
+                            CHANGE_LOG.DEVICE_ID,
+                            CHANGE_LOG.DELETED,
+                            CHANGE_LOG.FIELD_VALUES,
+                            CHANGE_LOG.FIELD_BASES)
+                    .from(CHANGE_LOG)
                     .where(CHANGE_LOG.SEQ.in(seqs))
                     .orderBy(CHANGE_LOG.SEQ)
                     .fetch()) {
-                Change c = toChange(r);
-                if (c != null) {
-                    page.add(c);
-                }
+                page.add(toChange(
+                        entity,
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6() == 1,
+                        r.value7(),
+                        r.value8()));
             }
             if (current) {
                 page = CurrentVersions.of(dsl, entity, page);
@@ -204,27 +218,37 @@ public final class OutgoingChanges {
     }
 
     private static Change toChange(Record r) {
-        String entity = r.get(CHANGE_LOG.ENTITY);
-        if (SyncEntities.byName(entity).isEmpty()) {
-            return null;
-        }
-        Entity e = SyncEntities.byName(entity).get();
+        return SyncEntities.byName(r.get(CHANGE_LOG.ENTITY))
+                .map(e -> toChange(
+                        e,
+                        r.get(CHANGE_LOG.RECORD_ID),
+                        r.get(CHANGE_LOG.NEW_STAMP),
+                        r.get(CHANGE_LOG.BASE_STAMP),
+                        r.get(CHANGE_LOG.DEVICE_ID),
+                        r.get(CHANGE_LOG.DELETED) == 1,
+                        r.get(CHANGE_LOG.FIELD_VALUES),
+                        r.get(CHANGE_LOG.FIELD_BASES)))
+                .orElse(null);
+    }
+
+    /** A logged change as a package carries it: no derived fields, and bases only for the fields it sets. */
+    private static Change toChange(
+            Entity e,
+            String id,
+            String stamp,
+            String base,
+            String device,
+            boolean deleted,
+            String fieldValues,
+            String fieldBases) {
         Map<String, Object> values = new LinkedHashMap<>();
-        FieldHistory.readValues(r.get(CHANGE_LOG.FIELD_VALUES)).forEach((k, v) -> {
+        FieldHistory.readValues(fieldValues).forEach((k, v) -> {
             if (!k.equals(Transaction.DELETED) && !e.derived().contains(k)) {
                 values.put(k, v);
             }
         });
-        Map<String, List<String>> bases = new LinkedHashMap<>(FieldHistory.readBases(r.get(CHANGE_LOG.FIELD_BASES)));
+        Map<String, List<String>> bases = new LinkedHashMap<>(FieldHistory.readBases(fieldBases));
         bases.keySet().retainAll(values.keySet());
-        return new Change(
-                entity,
-                r.get(CHANGE_LOG.RECORD_ID),
-                r.get(CHANGE_LOG.NEW_STAMP),
-                r.get(CHANGE_LOG.BASE_STAMP),
-                r.get(CHANGE_LOG.DEVICE_ID),
-                r.get(CHANGE_LOG.DELETED) == 1,
-                values,
-                bases);
+        return new Change(e.name(), id, stamp, base, device, deleted, values, bases);
     }
 }
