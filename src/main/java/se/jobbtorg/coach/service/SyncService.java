@@ -141,19 +141,13 @@ public final class SyncService {
         Map<String, String> withSelf = new TreeMap<>(readers.devices());
         withSelf.put(db.deviceId(), readers.producerAgreementKey());
         readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
-        OutgoingChanges.Slice all = outgoing.changesAfter(from);
-        // What the peer made itself it has: leave it out (the sequence range still says where we are).
-        OutgoingChanges.Slice export = peer == null
-                ? all
-                : new OutgoingChanges.Slice(
-                        all.from(),
-                        all.to(),
-                        all.changes().stream()
-                                .filter(c -> !c.device().equals(peer))
-                                .toList(),
-                        all.received());
-        PackageWriter.write(
-                export,
+        // What the peer made itself it has: left out (the sequence range still says where we are).
+        // A snapshot carries the versions a new device needs, a delta every change whole; both
+        // are read from the log while the package is written, never held in memory.
+        OutgoingChanges.Source changes =
+                Manifest.SNAPSHOT.equals(kind) ? outgoing.snapshot(peer) : outgoing.delta(from, peer);
+        Manifest written = PackageWriter.write(
+                changes,
                 kind,
                 db.deviceId(),
                 user.get(),
@@ -164,11 +158,21 @@ public final class SyncService {
                 readers,
                 team.counted());
         long bytes = Files.size(target);
+        int lines = written.counts().entrySet().stream()
+                .filter(c -> !c.getKey().equals(PackageWriter.DEVICES_COUNT))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
         int others = withSelf.size() - 1;
         boolean passphrase = readers.passphrase() != null;
-        LOG.info(() -> "exported " + kind + " changes=" + export.changes().size() + " bytes=" + bytes + " devices="
-                + others + " passphrase=" + passphrase);
-        return new Exported(target, kind, export.changes().size(), export.from(), export.to(), bytes);
+        LOG.info(() -> "exported " + kind + " changes=" + lines + " bytes=" + bytes + " devices=" + others
+                + " passphrase=" + passphrase);
+        return new Exported(
+                target,
+                kind,
+                lines,
+                written.sequence().from(),
+                written.sequence().to(),
+                bytes);
     }
 
     /** A file name that says who made the package and when (local time), unique per device and second. */

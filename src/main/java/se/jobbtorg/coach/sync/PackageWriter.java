@@ -1,8 +1,8 @@
 package se.jobbtorg.coach.sync;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
@@ -93,14 +94,31 @@ public final class PackageWriter {
         return write(export, kind, device, user, now, target, progress, signer, null, List.of());
     }
 
+    /** Writes a package of changes held in memory (a test's, or another system's); see the next. */
+    public static Manifest write(
+            OutgoingChanges.Slice export,
+            String kind,
+            String device,
+            String user,
+            Instant now,
+            Path target,
+            DoubleConsumer progress,
+            PackageSigner signer,
+            Readers readers,
+            List<DeviceStatement> statements)
+            throws IOException {
+        return write(export.source(), kind, device, user, now, target, progress, signer, readers, statements);
+    }
+
     /**
      * Writes the package and returns its manifest. {@code progress} hears 0..1. With a signer,
      * signature.json holds the device's public key and its signature over manifest.json. With
      * readers, every entry but the manifest and the signature is encrypted for them. The team's
-     * statements about devices go in devices.jsonl.
+     * statements about devices go in devices.jsonl. The changes are read while they are written,
+     * one line at a time: the manifest, with each entry's checksum and line count, comes last.
      */
     public static Manifest write(
-            OutgoingChanges.Slice export,
+            OutgoingChanges.Source source,
             String kind,
             String device,
             String user,
@@ -115,81 +133,82 @@ public final class PackageWriter {
         String packageId = UUID.randomUUID().toString();
         AtomicReference<Manifest> written = new AtomicReference<>();
         try {
-            AtomicFile.write(target, temp -> {
-                Manifest manifest;
-                try (OutputStream file = Files.newOutputStream(
-                                temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                        ZipOutputStream zip = new ZipOutputStream(file)) {
-                    Map<String, List<Change>> byEntity = new LinkedHashMap<>();
-                    SyncEntities.all().forEach(e -> byEntity.put(e.name(), new ArrayList<>()));
-                    export.changes().forEach(c -> byEntity.get(c.entity()).add(c));
-                    Map<String, Integer> counts = new LinkedHashMap<>();
-                    Map<String, String> entries = new LinkedHashMap<>();
-                    int done = 0;
-                    int total = Math.max(1, export.changes().size());
-                    for (SyncEntities.Entity entity : SyncEntities.all()) {
-                        List<Change> changes = byEntity.get(entity.name());
-                        MessageDigest sha = sha256();
-                        try (OutputStream out = entry(zip, entity.file(), sha, contentKey)) {
-                            for (Change c : changes) {
-                                out.write(JSON.writeValueAsBytes(line(c)));
-                                out.write('\n');
-                                if (++done % 500 == 0) {
-                                    progress.accept((double) done / total);
+            // Wrapped before the changes are read: a team passphrase's PBKDF2 takes half a
+            // second, which the store's reading need not wait for.
+            Manifest.Encryption encryption = readers == null ? null : encryption(readers, contentKey, packageId);
+            Manifest.Producer producer =
+                    new Manifest.Producer(device, user, readers == null ? null : readers.producerAgreementKey());
+            AtomicFile.write(
+                    target,
+                    temp -> source.read(changes -> {
+                        try (OutputStream file = Files.newOutputStream(
+                                        temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                                ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, BUFFER))) {
+                            Map<String, Integer> counts = new LinkedHashMap<>();
+                            Map<String, String> entries = new LinkedHashMap<>();
+                            long total = Math.max(1, changes.size());
+                            long[] done = {0};
+                            for (SyncEntities.Entity entity : SyncEntities.all()) {
+                                MessageDigest sha = sha256();
+                                int[] lines = {0};
+                                try (OutputStream out = entry(zip, entity.file(), sha, contentKey);
+                                        JsonGenerator json = lines(out)) {
+                                    changes.forEach(entity, c -> {
+                                        line(json, c);
+                                        lines[0]++;
+                                        if (++done[0] % 500 == 0) {
+                                            progress.accept((double) done[0] / total);
+                                        }
+                                    });
                                 }
+                                zip.closeEntry();
+                                counts.put(entity.name(), lines[0]);
+                                entries.put(entity.file(), HexFormat.of().formatHex(sha.digest()));
                             }
-                        }
-                        zip.closeEntry();
-                        counts.put(entity.name(), changes.size());
-                        entries.put(entity.file(), HexFormat.of().formatHex(sha.digest()));
-                    }
-                    if (!statements.isEmpty()) {
-                        MessageDigest sha = sha256();
-                        try (OutputStream out = entry(zip, DEVICES, sha, contentKey)) {
-                            for (DeviceStatement st : statements) {
-                                out.write(JSON.writeValueAsBytes(st));
-                                out.write('\n');
+                            if (!statements.isEmpty()) {
+                                MessageDigest sha = sha256();
+                                try (OutputStream out = entry(zip, DEVICES, sha, contentKey)) {
+                                    for (DeviceStatement st : statements) {
+                                        out.write(JSON.writeValueAsBytes(st));
+                                        out.write('\n');
+                                    }
+                                }
+                                zip.closeEntry();
+                                counts.put(DEVICES_COUNT, statements.size());
+                                entries.put(DEVICES, HexFormat.of().formatHex(sha.digest()));
                             }
+                            Manifest manifest = new Manifest(
+                                    Manifest.FORMAT,
+                                    Manifest.FORMAT_VERSION,
+                                    packageId,
+                                    producer,
+                                    now.toString(),
+                                    kind,
+                                    new Manifest.Sequence(changes.from(), changes.to()),
+                                    CodeLists.versions(),
+                                    counts,
+                                    entries,
+                                    changes.received(),
+                                    encryption);
+                            byte[] manifestBytes =
+                                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+                            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+                            zip.putNextEntry(new ZipEntry(MANIFEST));
+                            zip.write(manifestBytes);
+                            zip.closeEntry();
+                            if (signer != null) {
+                                var signature = JSON.createObjectNode();
+                                signature.put("algorithm", PackageSigner.ALGORITHM);
+                                signature.put("publicKey", signer.publicKey());
+                                signature.put("signature", signer.sign(manifestBytes));
+                                zip.putNextEntry(new ZipEntry(SIGNATURE));
+                                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(signature));
+                                zip.closeEntry();
+                            }
+                            zip.finish();
+                            written.set(manifest);
                         }
-                        zip.closeEntry();
-                        counts.put(DEVICES_COUNT, statements.size());
-                        entries.put(DEVICES, HexFormat.of().formatHex(sha.digest()));
-                    }
-                    Manifest.Encryption encryption =
-                            readers == null ? null : encryption(readers, contentKey, packageId);
-                    manifest = new Manifest(
-                            Manifest.FORMAT,
-                            Manifest.FORMAT_VERSION,
-                            packageId,
-                            new Manifest.Producer(
-                                    device, user, readers == null ? null : readers.producerAgreementKey()),
-                            now.toString(),
-                            kind,
-                            new Manifest.Sequence(export.from(), export.to()),
-                            CodeLists.versions(),
-                            counts,
-                            entries,
-                            export.received(),
-                            encryption);
-                    byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-                    zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-                    zip.putNextEntry(new ZipEntry(MANIFEST));
-                    zip.write(manifestBytes);
-                    zip.closeEntry();
-                    if (signer != null) {
-                        var signature = JSON.createObjectNode();
-                        signature.put("algorithm", PackageSigner.ALGORITHM);
-                        signature.put("publicKey", signer.publicKey());
-                        signature.put("signature", signer.sign(manifestBytes));
-                        zip.putNextEntry(new ZipEntry(SIGNATURE));
-                        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(signature));
-                        zip.closeEntry();
-                    }
-                    zip.finish();
-                    file.flush();
-                }
-                written.set(manifest);
-            });
+                    }));
             progress.accept(1);
             return written.get();
         } finally {
@@ -198,6 +217,9 @@ public final class PackageWriter {
             }
         }
     }
+
+    /** Bytes gathered before they go to the file: the zip writes in pieces of 512. */
+    private static final int BUFFER = 1 << 16;
 
     /**
      * Opens an entry for writing: the SHA-256 is over the bytes as stored. Encrypted, the plain
@@ -247,21 +269,57 @@ public final class PackageWriter {
         return new Manifest.Encryption(PackageCrypto.AEAD, PackageCrypto.CHUNK, sealer.ephemeralPublic(), recipients);
     }
 
-    /** One change as one JSON object (one line of an entity's file). */
-    static ObjectNode line(Change c) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", c.recordId());
-        node.put("stamp", c.stamp());
-        node.put("base", c.base());
-        node.put("device", c.device());
-        node.put("deleted", c.deleted());
-        ObjectNode fields = node.putObject("fields");
-        c.values().forEach((k, v) -> fields.set(k, JSON.valueToTree(v)));
-        ObjectNode bases = node.putObject("bases");
-        c.bases().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(b -> bases.set(b.getKey(), JSON.valueToTree(b.getValue())));
-        return node;
+    /** Writes JSON Lines into an entry, leaving it open when closed (the entry closes it). */
+    private static JsonGenerator lines(OutputStream out) throws IOException {
+        JsonGenerator json = JSON.getFactory().createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null);
+        return json;
+    }
+
+    /**
+     * One change as one JSON object and a line feed (one line of an entity's file), written as
+     * it goes: no tree is built for a line, at a city's millions of lines.
+     */
+    static void line(JsonGenerator json, Change c) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", c.recordId());
+        json.writeStringField("stamp", c.stamp());
+        json.writeStringField("base", c.base());
+        json.writeStringField("device", c.device());
+        json.writeBooleanField("deleted", c.deleted());
+        json.writeObjectFieldStart("fields");
+        for (var field : c.values().entrySet()) {
+            json.writeFieldName(field.getKey());
+            value(json, field.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("bases");
+        for (var b : new TreeMap<>(c.bases()).entrySet()) {
+            json.writeArrayFieldStart(b.getKey());
+            for (String stamp : b.getValue()) {
+                json.writeString(stamp);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** A field's value: text, a whole number or null; anything else as the mapper writes it. */
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else {
+            json.writeObject(value);
+        }
     }
 
     static MessageDigest sha256() {
