@@ -33,6 +33,7 @@ import org.controlsfx.control.textfield.TextFields;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.Rows;
 
 /** The caseload: search field, scope, the table of participants, and the actions on them. */
 public final class CaseloadView extends BorderPane {
@@ -132,11 +133,16 @@ public final class CaseloadView extends BorderPane {
         bar.setPadding(new Insets(0, 0, 8, 0));
 
         // Down arrow from the search field goes to the first row: type, arrow, Enter opens.
+        // Enter when the search has found exactly one person opens them at once.
         search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
                 table.requestFocus();
                 table.getSelectionModel().select(0);
                 table.getFocusModel().focus(0);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && model.rows().size() == 1) {
+                table.getSelectionModel().select(0);
+                actions.open(model.rows().get(0).participantId());
                 e.consume();
             }
         });
@@ -178,6 +184,7 @@ public final class CaseloadView extends BorderPane {
 
     private void buildTable(I18n i18n) {
         table.setId("caseloadTable");
+        Rows.selectOnFocus(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
         name.setComparator(SwedishText::compare);

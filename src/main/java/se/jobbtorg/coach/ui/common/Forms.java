@@ -74,6 +74,7 @@ public final class Forms {
             message.setMinHeight(Region.USE_PREF_SIZE);
             message.setId(field.getId() == null ? null : field.getId() + "Problem");
             grid.add(message, 1, row * 2 + 1);
+            FirstProblem.remember(grid, label, problem);
             // Weakly: the problem may belong to a model that outlives this form (a rebuilt view).
             WeakListeners.whileAlive(field, problem, (obs, old, now) -> {
                 if (now == null || now.isEmpty()) {

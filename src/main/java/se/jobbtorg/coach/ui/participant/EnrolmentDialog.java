@@ -13,6 +13,7 @@ import se.jobbtorg.coach.domain.Districts;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -109,6 +110,7 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
         Forms.row(grid, 6, i18n.get("enrolment.coach"), coach, null);
         Forms.growWith(this, model.dateProblem, model.unitProblem, model.targetGroupProblem, model.languageProblem);
 
+        FirstProblem.focusOnRefusal(grid, model.problems);
         okButton().disableProperty().bind(model.problems.savingProperty());
         okButton().addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();

@@ -13,7 +13,9 @@ import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
@@ -38,12 +40,9 @@ final class ExitPane extends VBox {
         why.visibleProperty().bind(model.unknownReason);
         why.managedProperty().bind(why.visibleProperty());
         grid.add(why, 1, 4);
-        TextArea note = new TextArea();
-        note.setId("exitNote");
-        note.setPrefRowCount(3);
-        note.setWrapText(true);
-        note.textProperty().bindBidirectional(model.note);
+        TextArea note = MultiLine.area("exitNote", model.note, 3);
         Forms.row(grid, 3, i18n.get("exit.note"), note, model.problems.of(ExitDraft.FIELD_NOTE));
+        FirstProblem.focusOnRefusal(grid, model.problems);
         Label after = new Label(i18n.get("exit.after"));
         after.setWrapText(true);
         Button exit = new Button(i18n.get("exit.save"));
@@ -75,6 +74,7 @@ final class ExitPane extends VBox {
         var checkedPicker = Forms.date(
                 "exitCheckedOn", i18n.get("date.prompt"), checkModel.checkedOn, checkModel.checkedOnUnreadable);
         Forms.row(checkGrid, 1, i18n.get("exit.checkedOn"), checkedPicker, checkModel.checkedOnProblem);
+        FirstProblem.focusOnRefusal(checkGrid, checkModel.problems);
         Label checkWhy = new Label(i18n.get("exit.check.why"));
         checkWhy.setWrapText(true);
         checkWhy.getStyleClass().add("history");

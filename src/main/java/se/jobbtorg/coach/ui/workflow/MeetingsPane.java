@@ -23,6 +23,8 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
@@ -39,6 +41,7 @@ final class MeetingsPane extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table.setId("meetings");
+        Rows.selectOnFocus(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("meeting.none")));
         table.getColumns()
@@ -136,11 +139,7 @@ final class MeetingsPane extends VBox {
         joint.setId("meetingJoint");
         joint.selectedProperty().bindBidirectional(form.socialSecretaryJoined);
         grid.add(joint, 1, 10);
-        TextArea notes = new TextArea();
-        notes.setId("meetingNotes");
-        notes.setPrefRowCount(3);
-        notes.setWrapText(true);
-        notes.textProperty().bindBidirectional(form.notes);
+        TextArea notes = MultiLine.area("meetingNotes", form.notes, 3);
         Forms.row(grid, 6, i18n.get("meeting.notes"), notes, null);
         Forms.row(grid, 7, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", form.nextSteps), null);
         var dutyPicker = Forms.date("meetingDuty", i18n.get("date.prompt"), form.dutyExplainedOn, form.dutyUnreadable);

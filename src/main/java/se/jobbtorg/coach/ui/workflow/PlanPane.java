@@ -26,8 +26,11 @@ import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FileExport;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
@@ -88,17 +91,15 @@ final class PlanPane extends VBox {
         ComboBox<PlanGoal> goalBox = Cells.choice("planGoal", i18n, PlanGoal.values());
         goalBox.valueProperty().bindBidirectional(form.goal);
         Forms.row(grid, 0, i18n.get("plan.goal"), goalBox, form.goalProblem);
-        TextArea wishesArea = new TextArea();
-        wishesArea.setId("planWishes");
-        wishesArea.setPrefRowCount(2);
-        wishesArea.setWrapText(true);
-        wishesArea.textProperty().bindBidirectional(form.wishes);
+        TextArea wishesArea = MultiLine.area("planWishes", form.wishes, 2);
         Forms.row(grid, 1, i18n.get("plan.wishes"), wishesArea, null);
+        FirstProblem.focusOnRefusal(grid, form.problems);
         Button saveGoal = new Button(i18n.get("plan.saveGoal"));
         saveGoal.setId("planSaveGoal");
         saveGoal.setOnAction(e -> form.save());
 
         activities.setId("planActivities");
+        Rows.selectOnFocus(activities);
         activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         activities.setPlaceholder(new Label(i18n.get("plan.noActivities")));
         activities
@@ -140,18 +141,22 @@ final class PlanPane extends VBox {
         });
         Button approve = new Button(i18n.get("plan.approve"));
         approve.setId("planApprove");
-        approve.setOnAction(e -> approvalDialog(model, ui));
+        approve.setOnAction(e -> {
+            if (form.readyForApproval()) {
+                approvalDialog(model, ui);
+            }
+        });
         Button print = new Button(i18n.get("plan.print"));
         print.setId("planPrint");
         FileExport printing = model.printing();
         print.disableProperty().bind(versions.valueProperty().isNull().or(printing.runningProperty()));
+        String printTitle = i18n.get("plan.print").replace("_", "");
         print.setOnAction(e -> {
-            dialogs.saveFile(i18n.get("plan.print"), i18n.get("plan.print.fileName"), FileType.extension("pdf"))
+            dialogs.saveFile(printTitle, i18n.get("plan.print.fileName"), FileType.extension("pdf"))
                     .ifPresent(file -> model.printPlan(
                             versions.getValue(),
                             file,
-                            saved ->
-                                    dialogs.showInformation(i18n.get("plan.print"), i18n.get("summary.saved", saved))));
+                            saved -> dialogs.showInformation(printTitle, i18n.get("summary.saved", saved))));
         });
         ProgressBar printProgress = new ProgressBar();
         printProgress.setId("planPrintProgress");
