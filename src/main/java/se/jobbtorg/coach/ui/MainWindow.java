@@ -37,6 +37,7 @@ import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FilePicker;
+import se.jobbtorg.coach.ui.common.FocusKeeper;
 import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.UiServices;
@@ -132,6 +133,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 VisibleMnemonics.install(scene);
+                FocusKeeper.install(scene, () -> {
+                    Tab shown = tabs.getSelectionModel().getSelectedItem();
+                    return shown == null ? null : shown.getContent();
+                });
             }
         });
         setTop(menus(openSettings));
@@ -407,6 +412,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                         work.show(go.workTab());
                     }
                 }
+                if (tab.getContent() instanceof ParticipantView page) {
+                    page.focusWork();
+                }
                 return;
             }
         }
@@ -438,6 +446,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         tab.setOnClosed(e -> forget(model));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+        page.focusWork();
         model.load();
     }
 

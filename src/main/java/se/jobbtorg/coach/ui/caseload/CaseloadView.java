@@ -148,6 +148,22 @@ public final class CaseloadView extends BorderPane {
         });
         buildTable(i18n);
         table.setItems(model.rows());
+        // The list reads again after every change (an enrolment, an import): the person chosen
+        // stays chosen, so the buttons and the focus on them stay too.
+        UUID[] chosen = new UUID[1];
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            if (row != null) {
+                chosen[0] = row.participantId();
+            }
+        });
+        model.rows().addListener((ListChangeListener<CaseloadRow>) c -> {
+            if (chosen[0] != null && table.getSelectionModel().isEmpty()) {
+                model.rows().stream()
+                        .filter(r -> r.participantId().equals(chosen[0]))
+                        .findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 selected(actions::open);

@@ -182,4 +182,11 @@ public final class Forms {
     public static void commit(DatePicker picker) {
         picker.setValue(picker.getConverter().fromString(picker.getEditor().getText()));
     }
+
+    /** Marks a row's label as a field the form cannot be saved without. */
+    public static Label required(Label label, I18n i18n) {
+        label.setText(i18n.get("form.required", label.getText()));
+        label.getStyleClass().add("required");
+        return label;
+    }
 }

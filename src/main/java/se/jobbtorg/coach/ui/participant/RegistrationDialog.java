@@ -38,20 +38,27 @@ public final class RegistrationDialog extends FormDialog<Participant> {
                 model.tidyNumber();
             }
         });
-        Forms.row(grid, 0, i18n.get("registration.number"), number, model.numberProblem);
-        Forms.row(
-                grid,
-                1,
-                i18n.get("registration.firstName"),
-                checkedOnLeaving(
-                        Forms.text("firstNameField", model.firstName), model, ParticipantDraft.FIELD_FIRST_NAME),
-                model.firstNameProblem);
-        Forms.row(
-                grid,
-                2,
-                i18n.get("registration.lastName"),
-                checkedOnLeaving(Forms.text("lastNameField", model.lastName), model, ParticipantDraft.FIELD_LAST_NAME),
-                model.lastNameProblem);
+        Forms.required(Forms.row(grid, 0, i18n.get("registration.number"), number, model.numberProblem), i18n);
+        Forms.required(
+                Forms.row(
+                        grid,
+                        1,
+                        i18n.get("registration.firstName"),
+                        checkedOnLeaving(
+                                Forms.text("firstNameField", model.firstName),
+                                model,
+                                ParticipantDraft.FIELD_FIRST_NAME),
+                        model.firstNameProblem),
+                i18n);
+        Forms.required(
+                Forms.row(
+                        grid,
+                        2,
+                        i18n.get("registration.lastName"),
+                        checkedOnLeaving(
+                                Forms.text("lastNameField", model.lastName), model, ParticipantDraft.FIELD_LAST_NAME),
+                        model.lastNameProblem),
+                i18n);
         Forms.row(
                 grid,
                 3,

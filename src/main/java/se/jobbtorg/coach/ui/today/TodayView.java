@@ -82,6 +82,7 @@ public final class TodayView extends VBox {
         Runnable acting = () -> act(model, ui, open);
         act.setOnAction(e -> acting.run());
         Button refresh = new Button(i18n.get("today.refresh"));
+        refresh.setId("todayRefresh");
         refresh.setOnAction(e -> model.refresh());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {

@@ -124,13 +124,18 @@ final class MeetingsPane extends VBox {
         MeetingViewModel form = model.newMeeting(earlier, defaultOutcome);
         var grid = Forms.grid();
         var datePicker = Forms.date("meetingDate", i18n.get("date.prompt"), form.date, form.dateUnreadable);
-        Forms.row(grid, 0, i18n.get("meeting.date"), datePicker, form.problems.of(MeetingDraft.FIELD_AT));
+        Forms.required(
+                Forms.row(grid, 0, i18n.get("meeting.date"), datePicker, form.problems.of(MeetingDraft.FIELD_AT)),
+                i18n);
         TextField timeField = Forms.text("meetingTime", form.time);
         timeField.setPromptText("09:00");
-        Forms.row(grid, 1, i18n.get("meeting.time"), timeField, form.problems.of(MeetingViewModel.FIELD_TIME));
+        Forms.required(
+                Forms.row(grid, 1, i18n.get("meeting.time"), timeField, form.problems.of(MeetingViewModel.FIELD_TIME)),
+                i18n);
         ComboBox<MeetingKind> kind = Cells.choice("meetingKind", i18n, MeetingKind.values());
         kind.valueProperty().bindBidirectional(form.kind);
-        Forms.row(grid, 2, i18n.get("meeting.kind"), kind, form.problems.of(MeetingDraft.FIELD_KIND));
+        Forms.required(
+                Forms.row(grid, 2, i18n.get("meeting.kind"), kind, form.problems.of(MeetingDraft.FIELD_KIND)), i18n);
         ComboBox<MeetingOutcome> outcome = Cells.choice("meetingOutcome", i18n, MeetingOutcome.values());
         outcome.valueProperty().bindBidirectional(form.outcome);
         Forms.row(grid, 3, i18n.get("meeting.outcome"), outcome, null);

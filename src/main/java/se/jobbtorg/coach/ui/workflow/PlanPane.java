@@ -284,20 +284,26 @@ final class PlanPane extends VBox {
         var grid = Forms.grid();
         ComboBox<ActivityKind> kind = Cells.choice("activityKind", i18n, ActivityKind.values());
         kind.valueProperty().bindBidirectional(form.kind);
-        Forms.row(grid, 0, i18n.get("activity.kind"), kind, form.problems.of(ActivityDraft.FIELD_KIND));
+        Forms.required(
+                Forms.row(grid, 0, i18n.get("activity.kind"), kind, form.problems.of(ActivityDraft.FIELD_KIND)), i18n);
         TextField otherField = Forms.text("activityOther", form.otherText);
         otherField.disableProperty().bind(form.otherAsked.not());
         Forms.row(grid, 1, i18n.get("activity.other"), otherField, form.problems.of(ActivityDraft.FIELD_OTHER));
-        Forms.row(
-                grid,
-                2,
-                i18n.get("activity.provider"),
-                Forms.text("activityProvider", form.provider),
-                form.problems.of(ActivityDraft.FIELD_PROVIDER));
+        Forms.required(
+                Forms.row(
+                        grid,
+                        2,
+                        i18n.get("activity.provider"),
+                        Forms.text("activityProvider", form.provider),
+                        form.problems.of(ActivityDraft.FIELD_PROVIDER)),
+                i18n);
         Forms.row(grid, 3, i18n.get("activity.description"), Forms.text("activityDescription", form.description), null);
         var startPicker = Forms.date("activityStart", i18n.get("date.prompt"), form.start, form.startUnreadable);
         var endPicker = Forms.date("activityEnd", i18n.get("date.prompt"), form.end, form.endUnreadable);
-        Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START));
+        Forms.required(
+                Forms.row(
+                        grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START)),
+                i18n);
         Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.problems.of(ActivityDraft.FIELD_END));
         grid.add(Forms.formError("activityError", form.problems.errorProperty()), 1, 12);
         new FormDialog<Activity>(
@@ -323,9 +329,9 @@ final class PlanPane extends VBox {
         ApprovalViewModel form = model.newApproval(versions.getValue());
         var grid = Forms.grid();
         TextField byField = Forms.text("approvedBy", form.approvedBy);
-        Forms.row(grid, 0, i18n.get("approval.by"), byField, form.approvedByProblem);
+        Forms.required(Forms.row(grid, 0, i18n.get("approval.by"), byField, form.approvedByProblem), i18n);
         var picker = Forms.date("approvedOn", i18n.get("date.prompt"), form.approvedOn, form.approvedOnUnreadable);
-        Forms.row(grid, 1, i18n.get("approval.on"), picker, form.approvedOnProblem);
+        Forms.required(Forms.row(grid, 1, i18n.get("approval.on"), picker, form.approvedOnProblem), i18n);
         Label planProblems = new Label();
         planProblems.getStyleClass().add("field-problem");
         planProblems.setWrapText(true);
