@@ -16,12 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -43,6 +45,7 @@ import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
@@ -156,6 +159,27 @@ class KeyboardUiTest {
         assertEquals(
                 "Zäta Qvistorp",
                 robot.lookup("#participantName").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void afterSavingAMappingAreaTheFocusIsStillInTheWork(FxRobot robot) throws Exception {
+        openZeta(robot);
+        int before = context.workflow().work(enrolmentOfZeta()).mappingHistory().size();
+        robot.clickOn("#mappingText").write("Vill arbeta inom vården");
+        alt(robot, KeyCode.M); // Spara området
+        Ui.waitFor(() ->
+                context.workflow().work(enrolmentOfZeta()).mappingHistory().size() > before);
+        Ui.waitFor(() -> !robot.lookup("#mappingSave").query().isDisabled());
+        Node owner = focused(robot);
+        assertTrue(inside(owner, "workArea"), "the focus is on " + owner + ", not in the work");
+    }
+
+    private UUID enrolmentOfZeta() {
+        return context.caseload()
+                .caseload(null, "Qvistorp")
+                .get(0)
+                .latestEnrolment()
+                .id();
     }
 
     @Test
@@ -277,6 +301,7 @@ class KeyboardUiTest {
      * dialog), every button and every labelled field has a letter.
      */
     private void checkWindow(FxRobot robot, Scene scene, String where, String everyOneUnder) {
+        Screenshots.save(scene, "keys-" + where.replaceAll("[^a-zA-Z]+", "-"));
         robot.interact(() -> {
             Map<Character, List<String>> letters = new TreeMap<>();
             List<String> without = new ArrayList<>();
@@ -299,8 +324,15 @@ class KeyboardUiTest {
                             c -> letters.computeIfAbsent(c, k -> new ArrayList<>())
                                     .add(labeled.getText()),
                             () -> {
-                                boolean asked = labeled instanceof ButtonBase
-                                        || labeled instanceof Label l && l.getLabelFor() != null;
+                                // A group of boxes (the actors) is reached by its label's letter.
+                                boolean inGroup = labeled instanceof CheckBox
+                                        && labeled.getParent().getChildrenUnmodifiable().stream()
+                                                        .filter(CheckBox.class::isInstance)
+                                                        .count()
+                                                > 1;
+                                boolean asked = !inGroup
+                                        && (labeled instanceof ButtonBase
+                                                || labeled instanceof Label l && l.getLabelFor() != null);
                                 if (in
                                         && asked
                                         && labeled.getText() != null
@@ -351,6 +383,23 @@ class KeyboardUiTest {
         robot.type(KeyCode.DOWN);
         Ui.waitFor(() -> table.getSelectionModel().getSelectedIndex() == 1);
         assertFalse(act.isDisabled());
+    }
+
+    @Test
+    void anUnknownExitWithoutANoteIsToldBeforeTheQuestionAndTheFocusGoesToTheNote(FxRobot robot) throws Exception {
+        openZeta(robot);
+        alt(robot, KeyCode.L);
+        Ui.waitFor(() -> Ui.showing(robot, "#exitSave"));
+        Ui.choose(robot, "#exitReason", SV.of(ExitReason.UNKNOWN));
+        robot.clickOn("#exitSave");
+        Ui.waitFor(() -> Ui.showing(robot, "#exitNoteProblem"));
+        assertFalse(Ui.showing(robot, ".dialog-pane"), "no question about an exit that cannot be saved");
+        assertEquals(SV.get("exit.problem.unknownNeedsNote"), Ui.text(robot, "#exitNoteProblem"));
+        TextArea note = robot.lookup("#exitNote").queryAs(TextArea.class);
+        Ui.waitFor(() -> focused(robot) == note);
+
+        robot.write("Ringt tre gånger");
+        Ui.waitFor(() -> !Ui.showing(robot, "#exitNoteProblem"));
     }
 
     @Test

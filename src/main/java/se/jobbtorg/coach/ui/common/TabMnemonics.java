@@ -1,17 +1,15 @@
 package se.jobbtorg.coach.ui.common;
 
-import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.Mnemonic;
+import javafx.scene.input.KeyEvent;
 
 /**
  * A tab whose title has an Alt+letter, as every button's has. JavaFX does not parse mnemonics
  * in a tab's text, so the title is a label that does (the letter is underlined while Alt is
- * held), and the letter is registered with the window for as long as the tab is in it.
+ * held), and the window selects the tab on Alt+that letter while the tab row is shown.
  */
 public final class TabMnemonics {
     private TabMnemonics() {}
@@ -26,21 +24,30 @@ public final class TabMnemonics {
         if (key == null) {
             return;
         }
-        Mnemonic mnemonic = new Mnemonic(title, new KeyCodeCombination(key, KeyCombination.ALT_DOWN));
-        title.addEventHandler(ActionEvent.ACTION, e -> {
-            if (tab.getTabPane() != null) {
-                tab.getTabPane().getSelectionModel().select(tab);
-                // The keys of the tab row (arrows to the next tab, Tab into the page) work from here.
-                tab.getTabPane().requestFocus();
+        // A filter, not a scene mnemonic: a focused control that takes every key (a table) would
+        // otherwise keep Alt+letter from the tabs.
+        EventHandler<KeyEvent> select = e -> {
+            if (e.getCode() != key
+                    || !e.isAltDown()
+                    || e.isControlDown()
+                    || e.isShiftDown()
+                    || e.isMetaDown()
+                    || tab.getTabPane() == null
+                    || tab.isDisabled()
+                    || !VisibleMnemonics.showing(title)) {
+                return;
             }
+            tab.getTabPane().getSelectionModel().select(tab);
+            // The keys of the tab row (arrows to the next tab, Tab into the page) work from here.
+            tab.getTabPane().requestFocus();
             e.consume();
-        });
+        };
         title.sceneProperty().addListener((o, old, now) -> {
             if (old != null) {
-                old.removeMnemonic(mnemonic);
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, select);
             }
             if (now != null) {
-                now.addMnemonic(mnemonic);
+                now.addEventFilter(KeyEvent.KEY_PRESSED, select);
             }
         });
     }
