@@ -330,7 +330,10 @@ class KeyboardUiTest {
                                                         .filter(CheckBox.class::isInstance)
                                                         .count()
                                                 > 1;
+                                // A dialog's Cancel is Esc.
+                                boolean cancel = labeled instanceof Button b && b.isCancelButton();
                                 boolean asked = !inGroup
+                                        && !cancel
                                         && (labeled instanceof ButtonBase
                                                 || labeled instanceof Label l && l.getLabelFor() != null);
                                 if (in

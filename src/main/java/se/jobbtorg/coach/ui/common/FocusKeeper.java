@@ -31,6 +31,10 @@ public final class FocusKeeper {
                 if (scene.getFocusOwner() != now) {
                     return; // someone has placed it since
                 }
+                Node shownWork = fallback.get();
+                if (now != null && shownWork != null && within(now, shownWork)) {
+                    return; // already in the work: placed there on purpose
+                }
                 Node target = nearest(old, scene);
                 if (target == null) {
                     Node work = fallback.get();
@@ -94,6 +98,15 @@ public final class FocusKeeper {
             }
         }
         return null;
+    }
+
+    private static boolean within(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean eligible(Node node, Scene scene) {

@@ -40,7 +40,8 @@ public final class TabMnemonics {
             tab.getTabPane().getSelectionModel().select(tab);
             // The keys of the tab row (arrows to the next tab, Tab into the page) work from here.
             tab.getTabPane().requestFocus();
-            e.consume();
+            // Not consumed: the menu bar must see that Alt was not pressed alone, or it takes
+            // the focus when Alt is let go.
         };
         title.sceneProperty().addListener((o, old, now) -> {
             if (old != null) {

@@ -1,6 +1,5 @@
 package se.jobbtorg.coach.ui.workflow;
 
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -112,7 +111,7 @@ final class ExitPane extends VBox {
                         + (loaded.exitNote() == null ? "" : "\n" + loaded.exitNote()));
                 getChildren().setAll(done, checkForm);
                 if (hadFocus) {
-                    Platform.runLater(check::requestFocus);
+                    check.requestFocus();
                 }
             }
         };
