@@ -208,7 +208,7 @@ class LocalizationTest {
         assertEquals("Ärendelista", new I18n(Locale.GERMAN).get("nav.caseload"));
         assertEquals("Caseload", new I18n(Locale.UK).get("nav.caseload"));
         assertEquals(
-                "The participant's own wishes",
+                "The participant's _own wishes",
                 new I18n(Locale.UK).get("plan.wishes"),
                 "an apostrophe shows once, with or without arguments");
         assertEquals(

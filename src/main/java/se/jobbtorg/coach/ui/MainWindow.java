@@ -39,6 +39,7 @@ import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FilePicker;
+import se.jobbtorg.coach.ui.common.FocusKeeper;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.FxDialogService;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -136,6 +137,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 VisibleMnemonics.install(scene);
+                FocusKeeper.install(scene, () -> {
+                    Tab shown = tabs.getSelectionModel().getSelectedItem();
+                    return shown == null ? null : shown.getContent();
+                });
             }
         });
         // The window's own close (its x, Alt+F4, a logout) asks like Ctrl+Q does.
@@ -515,6 +520,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                         work.show(go.workTab());
                     }
                 }
+                if (tab.getContent() instanceof ParticipantView page) {
+                    page.focusWork();
+                }
                 return;
             }
         }
@@ -551,6 +559,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+        page.focusWork();
         model.load();
     }
 

@@ -150,7 +150,7 @@ class WorkflowWalkUiTest {
         Ui.shot(robot, "#mappingAreas", "work-mapping");
 
         // The plan: draw up, goal, two activities (one refused first: end before start), approval.
-        robot.clickOn(SV.get("work.plan"));
+        robot.clickOn("#workPlan");
         robot.clickOn("#planDraft");
         Ui.waitFor(() -> Ui.text(robot, "#planStatus").equals(SV.get("plan.status.draft")));
         Ui.choose(robot, "#planGoal", SV.get("enum.PlanGoal.WORK"));
@@ -193,7 +193,7 @@ class WorkflowWalkUiTest {
         }
 
         // Follow-up: one attended, one missed and reported to social services.
-        robot.clickOn(SV.get("work.meetings"));
+        robot.clickOn("#workMeetings");
         robot.clickOn("#meetingRecord");
         Ui.waitFor(() -> Ui.showing(robot, "#meetingDialogOk"));
         robot.clickOn("#meetingNotes").write("Arbetsträningen har börjat bra");
@@ -210,7 +210,7 @@ class WorkflowWalkUiTest {
         Ui.shot(robot, "#meetings", "work-meetings");
 
         // Exit to unsubsidised work; running activities end the same day.
-        robot.clickOn(SV.get("work.exit"));
+        robot.clickOn("#workExit");
         Ui.choose(robot, "#exitReason", SV.get("enum.ExitReason.UNSUBSIDISED_WORK"));
         Ui.shot(robot, "#exitSave", "work-exit");
         robot.clickOn("#exitSave");

@@ -37,6 +37,7 @@ import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
+import se.jobbtorg.coach.ui.common.Rows;
 
 /** The caseload: search field, scope, the table of participants, and the actions on them. */
 public final class CaseloadView extends BorderPane {
@@ -141,16 +142,37 @@ public final class CaseloadView extends BorderPane {
         bar.setPadding(new Insets(0, 0, 8, 0));
 
         // Down arrow from the search field goes to the first row: type, arrow, Enter opens.
+        // Enter when the search has found exactly one person opens them at once.
         search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
                 table.requestFocus();
                 table.getSelectionModel().select(0);
                 table.getFocusModel().focus(0);
                 e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && model.rows().size() == 1) {
+                table.getSelectionModel().select(0);
+                actions.open(model.rows().get(0).participantId());
+                e.consume();
             }
         });
         buildTable(i18n);
         table.setItems(model.rows());
+        // The list reads again after every change (an enrolment, an import): the person chosen
+        // stays chosen, so the buttons and the focus on them stay too.
+        UUID[] chosen = new UUID[1];
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            if (row != null) {
+                chosen[0] = row.participantId();
+            }
+        });
+        model.rows().addListener((ListChangeListener<CaseloadRow>) c -> {
+            if (chosen[0] != null && table.getSelectionModel().isEmpty()) {
+                model.rows().stream()
+                        .filter(r -> r.participantId().equals(chosen[0]))
+                        .findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 selected(actions::open);
@@ -187,6 +209,7 @@ public final class CaseloadView extends BorderPane {
 
     private void buildTable(I18n i18n) {
         table.setId("caseloadTable");
+        Rows.selectOnFocus(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
         name.setComparator(SwedishText::compare);

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.jobbtorg.coach.domain.Problem;
@@ -31,6 +36,9 @@ public final class FieldProblems {
     private final Map<String, StringProperty> byField = new LinkedHashMap<>();
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final IntegerProperty refusals = new SimpleIntegerProperty();
+    /** The form's own rules, without the database: null when the form has none of its own. */
+    private Supplier<List<Problem>> rules;
 
     public FieldProblems(I18n i18n) {
         this.i18n = i18n;
@@ -67,15 +75,74 @@ public final class FieldProblems {
         byField.values().forEach(p -> p.set(""));
         error.set("");
         List<Problem> elsewhere = new ArrayList<>();
+        boolean shown = false;
         for (Problem problem : problems) {
             StringProperty target = byField.get(problem.field());
             if (target == null) {
                 elsewhere.add(problem);
             } else if (target.get().isEmpty()) {
                 target.set(i18n.problem(problem));
+                shown = true;
             }
         }
+        if (shown) {
+            refusals.set(refusals.get() + 1);
+        }
         return elsewhere;
+    }
+
+    /**
+     * Counts the times problems were put next to fields (a refused save, a failed check): the
+     * form moves the focus to the first wrong field when it changes.
+     */
+    public ReadOnlyIntegerProperty refusalsProperty() {
+        return refusals;
+    }
+
+    /** The form's own rules (the domain's, no database), which say when a field has been put right. */
+    public void checkWith(Supplier<List<Problem>> rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * A field's problem goes as soon as the user has corrected it: when one of these inputs
+     * changes, the field's message is what the form's rules now find for it, or nothing. A
+     * field that shows no problem gets none while the user is still typing.
+     */
+    public void watch(String field, Observable... inputs) {
+        StringProperty message = of(field);
+        for (Observable input : inputs) {
+            input.addListener(x -> {
+                if (!message.get().isEmpty()) {
+                    message.set(firstFor(field));
+                }
+            });
+        }
+    }
+
+    /**
+     * Checks one field by the form's rules, as the user leaves it. An empty field is said only
+     * when the form is saved: the coach may be on the way to it.
+     */
+    public void check(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            if (!of(field).get().isEmpty()) {
+                of(field).set(firstFor(field));
+            }
+            return;
+        }
+        of(field).set(firstFor(field));
+    }
+
+    private String firstFor(String field) {
+        if (rules == null) {
+            return "";
+        }
+        return rules.get().stream()
+                .filter(p -> field.equals(p.field()))
+                .findFirst()
+                .map(i18n::problem)
+                .orElse("");
     }
 
     /** Runs the save off the FX thread unless one is already running. */

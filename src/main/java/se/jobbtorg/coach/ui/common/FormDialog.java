@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /**
@@ -60,6 +61,9 @@ public class FormDialog<T> extends Dialog<T> {
                     error -> dialogs.showErrorTitled(title, error));
         });
         setResultConverter(button -> null);
+        if (form instanceof GridPane grid) {
+            FirstProblem.focusOnRefusal(grid, problems);
+        }
         problems.all().forEach(p -> Forms.growWith(this, p));
         Forms.growWith(this, problems.errorProperty());
     }

@@ -77,6 +77,7 @@ public final class Forms {
             message.setMinHeight(Region.USE_PREF_SIZE);
             message.setId(field.getId() == null ? null : field.getId() + "Problem");
             grid.add(message, 1, row * 2 + 1);
+            FirstProblem.remember(grid, label, problem);
             // Weakly: the problem may belong to a model that outlives this form (a rebuilt view).
             WeakListeners.whileAlive(field, problem, (obs, old, now) -> {
                 if (now == null || now.isEmpty()) {
@@ -201,5 +202,12 @@ public final class Forms {
     /** Takes what is typed in a date picker as its value even if the user has not left it. */
     public static void commit(DatePicker picker) {
         picker.setValue(picker.getConverter().fromString(picker.getEditor().getText()));
+    }
+
+    /** Marks a row's label as a field the form cannot be saved without. */
+    public static Label required(Label label, I18n i18n) {
+        label.setText(i18n.get("form.required", label.getText()));
+        label.getStyleClass().add("required");
+        return label;
     }
 }

@@ -13,6 +13,7 @@ import se.jobbtorg.coach.domain.Districts;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -56,7 +57,7 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
                 "saveEnrolment",
                 i18n.get("button.cancel"),
                 date);
-        Forms.row(grid, 0, i18n.get("enrolment.date"), date, model.dateProblem);
+        Forms.required(Forms.row(grid, 0, i18n.get("enrolment.date"), date, model.dateProblem), i18n);
 
         ComboBox<String> unit = Forms.editableCombo(
                 "referringUnitField",
@@ -64,7 +65,7 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
                         .map(d -> i18n.get("enrolment.unit.pattern", d))
                         .toList(),
                 model.referringUnit);
-        Forms.row(grid, 1, i18n.get("enrolment.unit"), unit, model.unitProblem);
+        Forms.required(Forms.row(grid, 1, i18n.get("enrolment.unit"), unit, model.unitProblem), i18n);
         Forms.row(
                 grid,
                 2,
@@ -81,7 +82,7 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
             groups.getChildren().add(box);
         }
         // The label's mnemonic goes to the first box: a VBox cannot take the focus.
-        Forms.row(grid, 3, i18n.get("enrolment.targetGroups"), groups, model.targetGroupProblem)
+        Forms.required(Forms.row(grid, 3, i18n.get("enrolment.targetGroups"), groups, model.targetGroupProblem), i18n)
                 .setLabelFor(groups.getChildren().get(0));
 
         ComboBox<String> language = Forms.editableCombo("languageField", LANGUAGES, model.language);
@@ -109,6 +110,7 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
         Forms.row(grid, 6, i18n.get("enrolment.coach"), coach, null);
         Forms.growWith(this, model.dateProblem, model.unitProblem, model.targetGroupProblem, model.languageProblem);
 
+        FirstProblem.focusOnRefusal(grid, model.problems);
         okButton().disableProperty().bind(model.problems.savingProperty());
         okButton().addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();

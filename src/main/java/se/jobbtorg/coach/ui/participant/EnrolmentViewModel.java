@@ -71,6 +71,13 @@ public final class EnrolmentViewModel {
         this.coaches.setAll(coaches);
         coach.set(currentCoach);
         enrolledOn.set(caseload.today());
+        // A problem goes as soon as the user has corrected it (the service's own check, with the
+        // person's other enrolments, runs again at saving).
+        problems.checkWith(() -> draft().problems(caseload.today(), List.of()));
+        problems.watch(EnrolmentDraft.FIELD_DATE, enrolledOn, enrolledOnUnreadable);
+        problems.watch(EnrolmentDraft.FIELD_UNIT, referringUnit);
+        problems.watch(EnrolmentDraft.FIELD_TARGET_GROUPS, targetGroups.values().toArray(BooleanProperty[]::new));
+        problems.watch(EnrolmentDraft.FIELD_LANGUAGE, language);
     }
 
     EnrolmentDraft draft() {

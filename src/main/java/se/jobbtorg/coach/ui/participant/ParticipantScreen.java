@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.ui.common.UiContext;
 
@@ -69,8 +70,23 @@ public final class ParticipantScreen {
                                         .caseload()
                                         .participant(participantId)
                                         .orElseThrow(),
-                                ui.services().coaches().coaches()),
+                                ui.services().coaches().coaches(),
+                                ui.services().caseload().enrolments(participantId).stream()
+                                        .filter(Enrolment::isOpen)
+                                        .findFirst()
+                                        .orElse(null)),
                         context -> {
+                            if (context.open() != null) {
+                                // Said before the form, not after it has been filled in for nothing.
+                                ui.dialogs()
+                                        .showInformation(
+                                                ui.i18n().get("enrolment.title"),
+                                                ui.i18n()
+                                                        .get(
+                                                                "enrolment.problem.alreadyOpen",
+                                                                context.open().enrolledOn()));
+                                return;
+                            }
                             var model = new EnrolmentViewModel(
                                     ui.services().caseload(),
                                     ui.tasks(),
@@ -85,7 +101,8 @@ public final class ParticipantScreen {
                         e -> ui.dialogs().showError("error.participantFailed", e));
     }
 
-    private record EnrolmentContext(Participant participant, List<Coach> coaches) {}
+    /** open: the enrolment still running, if there is one (a new one starts after its exit). */
+    private record EnrolmentContext(Participant participant, List<Coach> coaches, Enrolment open) {}
 
     /** Changes a person's details: the registration form, filled in. */
     private void edit() {

@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -22,6 +27,7 @@ import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
+import se.jobbtorg.coach.ui.common.FocusKeeper;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel.EnrolmentRow;
 
 /** A participant's page: who they are, and every enrolment they have had. */
@@ -33,6 +39,9 @@ public final class ParticipantView extends VBox {
     private final TableView<EnrolmentRow> table;
     private final StackPane workArea = new StackPane();
     private UUID wanted;
+    private boolean focusWanted;
+    /** The focus was put on the page once: from then on it is moved only while it is still here. */
+    private boolean placed;
 
     /**
      * workFor builds the work area of an enrolment (mapping, plan, follow-up, exit); it is shown
@@ -109,6 +118,7 @@ public final class ParticipantView extends VBox {
                     && (old == null
                             || !old.enrolment().id().equals(row.enrolment().id()))) {
                 workArea.getChildren().setAll(workFor.apply(row.enrolment().id()));
+                focusWhenShown();
             }
         });
         model.enrolments().addListener((ListChangeListener<EnrolmentRow>) c -> {
@@ -159,6 +169,80 @@ public final class ParticipantView extends VBox {
                     table.getSelectionModel().select(r);
                     wanted = null;
                 });
+    }
+
+    /**
+     * Puts the focus in the work (the enrolment's work area, or the page when there is none
+     * yet) as soon as it is shown: opening a person is for working on them.
+     */
+    public void focusWork() {
+        focusWanted = true;
+        placed = false;
+        focusWhenShown();
+    }
+
+    private void focusWhenShown() {
+        Scene scene = getScene();
+        if (!focusWanted) {
+            return;
+        }
+        if (scene == null) {
+            sceneProperty().addListener(new ChangeListener<Scene>() {
+                @Override
+                public void changed(ObservableValue<? extends Scene> o, Scene old, Scene now) {
+                    if (now != null) {
+                        sceneProperty().removeListener(this);
+                        focusWhenShown();
+                    }
+                }
+            });
+            return;
+        }
+        // After a layout: a page just put in its tab is not shown before it.
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                Node owner = scene.getFocusOwner();
+                boolean ours = owner == null || !placed || isInside(owner);
+                Node target = workArea.getChildren().isEmpty()
+                        ? FocusKeeper.first(ParticipantView.this, scene)
+                        : workTarget(scene);
+                if (!focusWanted || !ours) {
+                    scene.removePostLayoutPulseListener(this);
+                    focusWanted = false;
+                } else if (target != null) {
+                    scene.removePostLayoutPulseListener(this);
+                    target.requestFocus();
+                    placed = true;
+                    // The page first, the work once it is there.
+                    focusWanted = workArea.getChildren().isEmpty();
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
+    }
+
+    /** In the step shown (the mapping's areas, the plan, …), not on the row of tabs above it. */
+    private Node workTarget(Scene scene) {
+        Node work = workArea.getChildren().get(0);
+        if (work instanceof TabPane steps && steps.getSelectionModel().getSelectedItem() != null) {
+            Node inStep = FocusKeeper.first(
+                    steps.getSelectionModel().getSelectedItem().getContent(), scene);
+            if (inStep != null) {
+                return inStep;
+            }
+        }
+        return FocusKeeper.first(workArea, scene);
+    }
+
+    private boolean isInside(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Facts stand side by side in one line, to leave the height to the work below. */

@@ -6,7 +6,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import se.jobbtorg.coach.domain.Districts;
 import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -36,21 +38,39 @@ public final class RegistrationDialog extends FormDialog<Participant> {
                 model.tidyNumber();
             }
         });
-        Forms.row(grid, 0, i18n.get("registration.number"), number, model.numberProblem);
+        Forms.required(Forms.row(grid, 0, i18n.get("registration.number"), number, model.numberProblem), i18n);
+        Forms.required(
+                Forms.row(
+                        grid,
+                        1,
+                        i18n.get("registration.firstName"),
+                        checkedOnLeaving(
+                                Forms.text("firstNameField", model.firstName),
+                                model,
+                                ParticipantDraft.FIELD_FIRST_NAME),
+                        model.firstNameProblem),
+                i18n);
+        Forms.required(
+                Forms.row(
+                        grid,
+                        2,
+                        i18n.get("registration.lastName"),
+                        checkedOnLeaving(
+                                Forms.text("lastNameField", model.lastName), model, ParticipantDraft.FIELD_LAST_NAME),
+                        model.lastNameProblem),
+                i18n);
         Forms.row(
                 grid,
-                1,
-                i18n.get("registration.firstName"),
-                Forms.text("firstNameField", model.firstName),
-                model.firstNameProblem);
+                3,
+                i18n.get("registration.phone"),
+                checkedOnLeaving(Forms.text("phoneField", model.phone), model, ParticipantDraft.FIELD_PHONE),
+                model.phoneProblem);
         Forms.row(
                 grid,
-                2,
-                i18n.get("registration.lastName"),
-                Forms.text("lastNameField", model.lastName),
-                model.lastNameProblem);
-        Forms.row(grid, 3, i18n.get("registration.phone"), Forms.text("phoneField", model.phone), model.phoneProblem);
-        Forms.row(grid, 4, i18n.get("registration.email"), Forms.text("emailField", model.email), model.emailProblem);
+                4,
+                i18n.get("registration.email"),
+                checkedOnLeaving(Forms.text("emailField", model.email), model, ParticipantDraft.FIELD_EMAIL),
+                model.emailProblem);
         ComboBox<String> district = Forms.editableCombo("districtField", Districts.STOCKHOLM, model.homeDistrict);
         Forms.row(grid, 5, i18n.get("registration.district"), district, null);
         Forms.growWith(
@@ -61,6 +81,7 @@ public final class RegistrationDialog extends FormDialog<Participant> {
                 model.phoneProblem,
                 model.emailProblem);
 
+        FirstProblem.focusOnRefusal(grid, model.problems);
         okButton().disableProperty().bind(model.problems.savingProperty());
         // The dialog stays open until the participant is saved; problems show beside the fields.
         okButton().addEventFilter(ActionEvent.ACTION, e -> {
@@ -74,5 +95,15 @@ public final class RegistrationDialog extends FormDialog<Participant> {
                     error -> ui.dialogs().showError("registration.failed", error));
         });
         setResultConverter(button -> null);
+    }
+
+    /** Every field is checked as the user leaves it, as the number is: not only at saving. */
+    private static TextField checkedOnLeaving(TextField field, RegistrationViewModel model, String name) {
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.checkOnLeaving(name);
+            }
+        });
+        return field;
     }
 }

@@ -65,6 +65,11 @@ public final class RegistrationViewModel {
         this.lastNameProblem = problems.of(ParticipantDraft.FIELD_LAST_NAME);
         this.phoneProblem = problems.of(ParticipantDraft.FIELD_PHONE);
         this.emailProblem = problems.of(ParticipantDraft.FIELD_EMAIL);
+        problems.checkWith(() -> draft().problems(caseload.today()));
+        problems.watch(ParticipantDraft.FIELD_FIRST_NAME, firstName);
+        problems.watch(ParticipantDraft.FIELD_LAST_NAME, lastName);
+        problems.watch(ParticipantDraft.FIELD_PHONE, phone);
+        problems.watch(ParticipantDraft.FIELD_EMAIL, email);
         // A fixed problem disappears as soon as the user has corrected it.
         personalNumber.addListener((o, a, b) -> {
             if (!numberProblem.get().isEmpty()) {
@@ -84,6 +89,18 @@ public final class RegistrationViewModel {
                 result.isValid()
                         ? ""
                         : i18n.get("pin.problem." + result.defect().name()));
+    }
+
+    /** Checks one of the other fields by the form's rules, as the user leaves it. */
+    void checkOnLeaving(String field) {
+        StringProperty value = switch (field) {
+            case ParticipantDraft.FIELD_FIRST_NAME -> firstName;
+            case ParticipantDraft.FIELD_LAST_NAME -> lastName;
+            case ParticipantDraft.FIELD_PHONE -> phone;
+            case ParticipantDraft.FIELD_EMAIL -> email;
+            default -> throw new IllegalArgumentException(field);
+        };
+        problems.check(field, value.get());
     }
 
     /** Shows the number in its display form once it is valid (8503121234 becomes 19850312-1234). */

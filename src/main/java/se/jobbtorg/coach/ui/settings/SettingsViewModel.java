@@ -60,6 +60,12 @@ public final class SettingsViewModel {
         this.unit.set(unit == null ? "" : unit);
         this.language.set(language);
         this.firstRun = firstRun;
+        // The problem goes as soon as the user has corrected it.
+        this.coachName.addListener((o, old, now) -> {
+            if (now != null && !now.isBlank()) {
+                nameProblem.set("");
+            }
+        });
     }
 
     public boolean isFirstRun() {

@@ -21,6 +21,8 @@ import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
 
@@ -41,6 +43,7 @@ public final class TodayView extends VBox {
         Label summary = new Label();
         summary.setId("todaySummary");
         table.setId("todayTable");
+        Rows.selectOnFocus(table);
         table.setItems(model.items());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("today.nothing")));
@@ -79,6 +82,7 @@ public final class TodayView extends VBox {
         Runnable acting = () -> act(model, ui, open);
         act.setOnAction(e -> acting.run());
         Button refresh = new Button(i18n.get("today.refresh"));
+        refresh.setId("todayRefresh");
         refresh.setOnAction(e -> model.refresh());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -112,11 +116,7 @@ public final class TodayView extends VBox {
         FieldProblems form = new FieldProblems(i18n);
         var grid = Forms.grid();
         SimpleStringProperty reason = new SimpleStringProperty("");
-        TextArea area = new TextArea();
-        area.setId("todayReason");
-        area.setPrefRowCount(3);
-        area.setWrapText(true);
-        area.textProperty().bindBidirectional(reason);
+        TextArea area = MultiLine.area("todayReason", reason, 3);
         Forms.row(grid, 0, i18n.get("today.reason"), area, form.of(TodayViewModel.FIELD_REASON));
         new FormDialog<TodayRow>(
                         ui,

@@ -52,6 +52,17 @@ final class ActivityViewModel implements WorkViewModel.DialogForm {
         start.set(parent.today());
         this.otherAsked = kind.isEqualTo(ActivityKind.OTHER);
         this.dirty = new DirtyFlag(kind, otherText, provider, description, start, startUnreadable, end, endUnreadable);
+        problems.checkWith(() -> draft().problems());
+        problems.watch(ActivityDraft.FIELD_KIND, kind);
+        problems.watch(ActivityDraft.FIELD_OTHER, otherText, kind);
+        problems.watch(ActivityDraft.FIELD_PROVIDER, provider);
+        problems.watch(ActivityDraft.FIELD_START, start, startUnreadable);
+        problems.watch(ActivityDraft.FIELD_END, end, endUnreadable, start);
+    }
+
+    private ActivityDraft draft() {
+        return new ActivityDraft(
+                kind.get(), otherText.get(), provider.get(), description.get(), start.get(), end.get());
     }
 
     @Override
@@ -70,8 +81,7 @@ final class ActivityViewModel implements WorkViewModel.DialogForm {
                     startUnreadable.get() ? ActivityDraft.FIELD_START : ActivityDraft.FIELD_END, "validation.date")));
             return;
         }
-        var draft = new ActivityDraft(
-                kind.get(), otherText.get(), provider.get(), description.get(), start.get(), end.get());
+        var draft = draft();
         problems.show(draft.problems());
         if (!draft.problems().isEmpty()) {
             return;

@@ -48,6 +48,8 @@ final class ApprovalViewModel implements WorkViewModel.DialogForm {
         approvedBy.set(secretary == null ? "" : secretary);
         approvedOn.set(parent.today());
         this.dirty = new DirtyFlag(approvedBy, approvedOn, approvedOnUnreadable);
+        problems.watch(WorkflowService.FIELD_APPROVED_BY, approvedBy);
+        problems.watch(WorkflowService.FIELD_APPROVED_ON, approvedOn, approvedOnUnreadable);
     }
 
     @Override

@@ -33,6 +33,8 @@ final class ExitCheckViewModel {
         this.checkProblem = problems.of(WorkflowService.FIELD_CHECK);
         this.checkedOnProblem = problems.of(WorkflowService.FIELD_CHECKED_ON);
         this.dirty = new DirtyFlag(check, checkedOn, checkedOnUnreadable);
+        problems.watch(WorkflowService.FIELD_CHECK, check);
+        problems.watch(WorkflowService.FIELD_CHECKED_ON, checkedOn, checkedOnUnreadable);
     }
 
     /** After an exit: the check as stored, dated today once a month has passed; typed text stays. */

@@ -2,6 +2,7 @@ package se.jobbtorg.coach.ui.workflow;
 
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,7 +14,9 @@ import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
@@ -27,10 +30,12 @@ final class ExitPane extends VBox {
         setPadding(new Insets(12));
         var grid = Forms.grid();
         var picker = Forms.date("exitDate", i18n.get("date.prompt"), model.date, model.dateUnreadable);
-        Forms.row(grid, 0, i18n.get("exit.date"), picker, model.problems.of(ExitDraft.FIELD_DATE));
+        Forms.required(
+                Forms.row(grid, 0, i18n.get("exit.date"), picker, model.problems.of(ExitDraft.FIELD_DATE)), i18n);
         ComboBox<ExitReason> reason = Cells.choice("exitReason", i18n, ExitReason.values());
         reason.valueProperty().bindBidirectional(model.reason);
-        Forms.row(grid, 1, i18n.get("exit.reason"), reason, model.problems.of(ExitDraft.FIELD_REASON));
+        Forms.required(
+                Forms.row(grid, 1, i18n.get("exit.reason"), reason, model.problems.of(ExitDraft.FIELD_REASON)), i18n);
         Label why = new Label(i18n.get("exit.unknownWhy"));
         why.setId("exitUnknownWhy");
         why.setWrapText(true);
@@ -38,12 +43,9 @@ final class ExitPane extends VBox {
         why.visibleProperty().bind(model.unknownReason);
         why.managedProperty().bind(why.visibleProperty());
         grid.add(why, 1, 4);
-        TextArea note = new TextArea();
-        note.setId("exitNote");
-        note.setPrefRowCount(3);
-        note.setWrapText(true);
-        note.textProperty().bindBidirectional(model.note);
+        TextArea note = MultiLine.area("exitNote", model.note, 3);
         Forms.row(grid, 3, i18n.get("exit.note"), note, model.problems.of(ExitDraft.FIELD_NOTE));
+        FirstProblem.focusOnRefusal(grid, model.problems);
         Label after = new Label(i18n.get("exit.after"));
         after.setWrapText(true);
         Button exit = new Button(i18n.get("exit.save"));
@@ -71,10 +73,11 @@ final class ExitPane extends VBox {
         var checkGrid = Forms.grid();
         ComboBox<ExitCheck> check = Cells.choice("exitCheck", i18n, ExitCheck.values());
         check.valueProperty().bindBidirectional(checkModel.check);
-        Forms.row(checkGrid, 0, i18n.get("exit.check"), check, checkModel.checkProblem);
+        Forms.required(Forms.row(checkGrid, 0, i18n.get("exit.check"), check, checkModel.checkProblem), i18n);
         var checkedPicker = Forms.date(
                 "exitCheckedOn", i18n.get("date.prompt"), checkModel.checkedOn, checkModel.checkedOnUnreadable);
         Forms.row(checkGrid, 1, i18n.get("exit.checkedOn"), checkedPicker, checkModel.checkedOnProblem);
+        FirstProblem.focusOnRefusal(checkGrid, checkModel.problems);
         Label checkWhy = new Label(i18n.get("exit.check.why"));
         checkWhy.setWrapText(true);
         checkWhy.getStyleClass().add("history");
@@ -102,13 +105,27 @@ final class ExitPane extends VBox {
             if (enrolment.isOpen()) {
                 getChildren().setAll(form);
             } else {
+                // The exit form goes; the focus it had moves on to the check that follows it.
+                boolean hadFocus = getScene() != null && within(getScene().getFocusOwner(), form);
                 done.setText(i18n.get("exit.done", enrolment.exitedOn(), i18n.of(enrolment.exitReason()))
                         + (loaded.exitNote() == null ? "" : "\n" + loaded.exitNote()));
                 getChildren().setAll(done, checkForm);
+                if (hadFocus) {
+                    check.requestFocus();
+                }
             }
         };
         WeakListeners.whileAlive(this, work.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
         onWork.changed(work.pageProperty(), null, work.pageProperty().get());
+    }
+
+    private static boolean within(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 }

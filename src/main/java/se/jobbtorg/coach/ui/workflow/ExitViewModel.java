@@ -40,6 +40,13 @@ final class ExitViewModel {
         problems.of(ExitDraft.FIELD_NOTE);
         this.unknownReason = reason.isEqualTo(ExitReason.UNKNOWN);
         this.dirty = new DirtyFlag(date, dateUnreadable, reason, note);
+        problems.checkWith(() -> {
+            EnrolmentWork work = parent.workProperty().get();
+            return work == null ? List.of() : draft().problems(work.enrolment(), parent.today());
+        });
+        problems.watch(ExitDraft.FIELD_DATE, date, dateUnreadable);
+        problems.watch(ExitDraft.FIELD_REASON, reason);
+        problems.watch(ExitDraft.FIELD_NOTE, note, reason);
     }
 
     /** An open enrolment's form starts on today's date, which is not something typed. */

@@ -22,7 +22,10 @@ import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /** The mapping: every area with its status at a glance, and the selected area to work on. */
@@ -37,6 +40,7 @@ final class MappingPane extends HBox {
         setPadding(new Insets(12));
 
         areas.setId("mappingAreas");
+        Rows.selectOnFocus(areas);
         areas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         areas.getColumns()
                 .setAll(List.of(
@@ -64,11 +68,7 @@ final class MappingPane extends HBox {
                 i18n.get("mapping.date"),
                 Forms.date("mappingDate", i18n.get("date.prompt"), model.date, model.dateUnreadable),
                 model.dateProblem);
-        TextArea textArea = new TextArea();
-        textArea.setId("mappingText");
-        textArea.setWrapText(true);
-        textArea.setPrefRowCount(6);
-        textArea.textProperty().bindBidirectional(model.text);
+        TextArea textArea = MultiLine.area("mappingText", model.text, 6);
         Forms.row(grid, 2, i18n.get("mapping.text"), textArea, null);
         FlowPane actorBoxes = new FlowPane(10, 4);
         for (Actor actor : Actor.values()) {
@@ -89,6 +89,7 @@ final class MappingPane extends HBox {
                 i18n.get("mapping.otherActors"),
                 Forms.text("mappingOtherActors", model.otherActors),
                 model.otherActorsProblem);
+        FirstProblem.focusOnRefusal(grid, model.problems);
         Button save = new Button(i18n.get("mapping.save"));
         save.setId("mappingSave");
         save.setDefaultButton(false);

@@ -58,6 +58,8 @@ final class MappingViewModel {
         this.dirty = new DirtyFlag(status, date, dateUnreadable, text, otherActors);
         actors.values().forEach(dirty::watch);
         this.canSave = entry.isNotNull().and(problems.savingProperty().not());
+        problems.watch(WorkflowService.FIELD_MAPPING_DATE, date, dateUnreadable, status);
+        problems.watch(WorkflowService.FIELD_OTHER_ACTORS, otherActors);
     }
 
     /**

@@ -113,6 +113,12 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
                 reportedOn,
                 reportedUnreadable);
         followUps.forEach(line -> dirty.watch(line.note()));
+        // A problem goes as soon as its field is edited; saving checks the whole form again.
+        problems.watch(MeetingDraft.FIELD_AT, date, dateUnreadable, time);
+        problems.watch(FIELD_TIME, time);
+        problems.watch(MeetingDraft.FIELD_KIND, kind);
+        problems.watch(MeetingDraft.FIELD_DUTY, dutyExplainedOn, dutyUnreadable);
+        problems.watch(MeetingDraft.FIELD_REPORTED, reportedOn, reportedUnreadable, outcome);
     }
 
     @Override

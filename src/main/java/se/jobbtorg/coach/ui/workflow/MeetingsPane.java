@@ -23,6 +23,8 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
@@ -39,6 +41,7 @@ final class MeetingsPane extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table.setId("meetings");
+        Rows.selectOnFocus(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("meeting.none")));
         table.getColumns()
@@ -126,13 +129,18 @@ final class MeetingsPane extends VBox {
         MeetingViewModel form = model.newMeeting(earlier, defaultOutcome);
         var grid = Forms.grid();
         var datePicker = Forms.date("meetingDate", i18n.get("date.prompt"), form.date, form.dateUnreadable);
-        Forms.row(grid, 0, i18n.get("meeting.date"), datePicker, form.problems.of(MeetingDraft.FIELD_AT));
+        Forms.required(
+                Forms.row(grid, 0, i18n.get("meeting.date"), datePicker, form.problems.of(MeetingDraft.FIELD_AT)),
+                i18n);
         TextField timeField = Forms.text("meetingTime", form.time);
         timeField.setPromptText("09:00");
-        Forms.row(grid, 1, i18n.get("meeting.time"), timeField, form.problems.of(MeetingViewModel.FIELD_TIME));
+        Forms.required(
+                Forms.row(grid, 1, i18n.get("meeting.time"), timeField, form.problems.of(MeetingViewModel.FIELD_TIME)),
+                i18n);
         ComboBox<MeetingKind> kind = Cells.choice("meetingKind", i18n, MeetingKind.values());
         kind.valueProperty().bindBidirectional(form.kind);
-        Forms.row(grid, 2, i18n.get("meeting.kind"), kind, form.problems.of(MeetingDraft.FIELD_KIND));
+        Forms.required(
+                Forms.row(grid, 2, i18n.get("meeting.kind"), kind, form.problems.of(MeetingDraft.FIELD_KIND)), i18n);
         ComboBox<MeetingOutcome> outcome = Cells.choice("meetingOutcome", i18n, MeetingOutcome.values());
         outcome.valueProperty().bindBidirectional(form.outcome);
         Forms.row(grid, 3, i18n.get("meeting.outcome"), outcome, null);
@@ -141,11 +149,7 @@ final class MeetingsPane extends VBox {
         joint.setId("meetingJoint");
         joint.selectedProperty().bindBidirectional(form.socialSecretaryJoined);
         grid.add(joint, 1, 10);
-        TextArea notes = new TextArea();
-        notes.setId("meetingNotes");
-        notes.setPrefRowCount(3);
-        notes.setWrapText(true);
-        notes.textProperty().bindBidirectional(form.notes);
+        TextArea notes = MultiLine.area("meetingNotes", form.notes, 3);
         Forms.row(grid, 6, i18n.get("meeting.notes"), notes, null);
         Forms.row(grid, 7, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", form.nextSteps), null);
         var dutyPicker = Forms.date("meetingDuty", i18n.get("date.prompt"), form.dutyExplainedOn, form.dutyUnreadable);

@@ -27,8 +27,11 @@ import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FileExport;
+import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
@@ -100,17 +103,15 @@ final class PlanPane extends VBox {
         ComboBox<PlanGoal> goalBox = Cells.choice("planGoal", i18n, PlanGoal.values());
         goalBox.valueProperty().bindBidirectional(form.goal);
         Forms.row(grid, 0, i18n.get("plan.goal"), goalBox, form.goalProblem);
-        TextArea wishesArea = new TextArea();
-        wishesArea.setId("planWishes");
-        wishesArea.setPrefRowCount(2);
-        wishesArea.setWrapText(true);
-        wishesArea.textProperty().bindBidirectional(form.wishes);
+        TextArea wishesArea = MultiLine.area("planWishes", form.wishes, 2);
         Forms.row(grid, 1, i18n.get("plan.wishes"), wishesArea, null);
+        FirstProblem.focusOnRefusal(grid, form.problems);
         Button saveGoal = new Button(i18n.get("plan.saveGoal"));
         saveGoal.setId("planSaveGoal");
         saveGoal.setOnAction(e -> form.save());
 
         activities.setId("planActivities");
+        Rows.selectOnFocus(activities);
         activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         activities.setPlaceholder(new Label(i18n.get("plan.noActivities")));
         activities
@@ -157,18 +158,22 @@ final class PlanPane extends VBox {
         });
         Button approve = new Button(i18n.get("plan.approve"));
         approve.setId("planApprove");
-        approve.setOnAction(e -> approvalDialog(model, ui));
+        approve.setOnAction(e -> {
+            if (form.readyForApproval()) {
+                approvalDialog(model, ui);
+            }
+        });
         Button print = new Button(i18n.get("plan.print"));
         print.setId("planPrint");
         FileExport printing = model.printing();
         print.disableProperty().bind(versions.valueProperty().isNull().or(printing.runningProperty()));
+        String printTitle = i18n.get("plan.print").replace("_", "");
         print.setOnAction(e -> {
-            dialogs.saveFile(i18n.get("plan.print"), i18n.get("plan.print.fileName"), FileType.extension("pdf"))
+            dialogs.saveFile(printTitle, i18n.get("plan.print.fileName"), FileType.extension("pdf"))
                     .ifPresent(file -> model.printPlan(
                             versions.getValue(),
                             file,
-                            saved ->
-                                    dialogs.showInformation(i18n.get("plan.print"), i18n.get("summary.saved", saved))));
+                            saved -> dialogs.showInformation(printTitle, i18n.get("summary.saved", saved))));
         });
         ProgressBar printProgress = new ProgressBar();
         printProgress.setId("planPrintProgress");
@@ -327,20 +332,26 @@ final class PlanPane extends VBox {
         var grid = Forms.grid();
         ComboBox<ActivityKind> kind = Cells.choice("activityKind", i18n, ActivityKind.values());
         kind.valueProperty().bindBidirectional(form.kind);
-        Forms.row(grid, 0, i18n.get("activity.kind"), kind, form.problems.of(ActivityDraft.FIELD_KIND));
+        Forms.required(
+                Forms.row(grid, 0, i18n.get("activity.kind"), kind, form.problems.of(ActivityDraft.FIELD_KIND)), i18n);
         TextField otherField = Forms.text("activityOther", form.otherText);
         otherField.disableProperty().bind(form.otherAsked.not());
         Forms.row(grid, 1, i18n.get("activity.other"), otherField, form.problems.of(ActivityDraft.FIELD_OTHER));
-        Forms.row(
-                grid,
-                2,
-                i18n.get("activity.provider"),
-                Forms.text("activityProvider", form.provider),
-                form.problems.of(ActivityDraft.FIELD_PROVIDER));
+        Forms.required(
+                Forms.row(
+                        grid,
+                        2,
+                        i18n.get("activity.provider"),
+                        Forms.text("activityProvider", form.provider),
+                        form.problems.of(ActivityDraft.FIELD_PROVIDER)),
+                i18n);
         Forms.row(grid, 3, i18n.get("activity.description"), Forms.text("activityDescription", form.description), null);
         var startPicker = Forms.date("activityStart", i18n.get("date.prompt"), form.start, form.startUnreadable);
         var endPicker = Forms.date("activityEnd", i18n.get("date.prompt"), form.end, form.endUnreadable);
-        Forms.row(grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START));
+        Forms.required(
+                Forms.row(
+                        grid, 4, i18n.get("activity.start"), startPicker, form.problems.of(ActivityDraft.FIELD_START)),
+                i18n);
         Forms.row(grid, 5, i18n.get("activity.end"), endPicker, form.problems.of(ActivityDraft.FIELD_END));
         grid.add(Forms.formError("activityError", form.problems.errorProperty()), 1, 12);
         new FormDialog<Activity>(
@@ -366,9 +377,9 @@ final class PlanPane extends VBox {
         ApprovalViewModel form = model.newApproval(versions.getValue());
         var grid = Forms.grid();
         TextField byField = Forms.text("approvedBy", form.approvedBy);
-        Forms.row(grid, 0, i18n.get("approval.by"), byField, form.approvedByProblem);
+        Forms.required(Forms.row(grid, 0, i18n.get("approval.by"), byField, form.approvedByProblem), i18n);
         var picker = Forms.date("approvedOn", i18n.get("date.prompt"), form.approvedOn, form.approvedOnUnreadable);
-        Forms.row(grid, 1, i18n.get("approval.on"), picker, form.approvedOnProblem);
+        Forms.required(Forms.row(grid, 1, i18n.get("approval.on"), picker, form.approvedOnProblem), i18n);
         Label planProblems = new Label();
         planProblems.getStyleClass().add("field-problem");
         planProblems.setWrapText(true);

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.ui.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -8,6 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.ui.common.DirtyFlag;
 import se.jobbtorg.coach.ui.common.FieldProblems;
@@ -37,6 +39,7 @@ final class PlanViewModel {
         this.activitiesProblem = problems.of(WorkflowService.FIELD_ACTIVITIES);
         this.dirty = new DirtyFlag(goal, wishes);
         this.canSave = version.isNotNull().and(problems.savingProperty().not());
+        problems.watch(WorkflowService.FIELD_GOAL, goal);
     }
 
     /**
@@ -65,6 +68,30 @@ final class PlanViewModel {
     boolean wouldDiscard(ActivityPlan next) {
         ActivityPlan shown = version.get();
         return dirty.isDirty() && shown != null && (next == null || !next.id().equals(shown.id()));
+    }
+
+    /**
+     * Before the approval dialog opens: what the plan itself lacks (a goal, an activity) is
+     * said here, next to the goal and the activities, where it can be put right; the dialog
+     * asks only who approved and when. False, with the problems shown, when it is not ready.
+     */
+    boolean readyForApproval() {
+        ActivityPlan plan = version.get();
+        WorkPage page = parent.pageProperty().get();
+        if (plan == null || page == null) {
+            return false;
+        }
+        List<Problem> found = new ArrayList<>();
+        if (goal.get() == null) {
+            found.add(Problem.of(WorkflowService.FIELD_GOAL, "plan.problem.noGoal"));
+        } else if (goal.get() != plan.goal()) {
+            found.add(Problem.of(WorkflowService.FIELD_GOAL, "plan.problem.goalNotSaved"));
+        }
+        if (page.activitiesOf(plan.id()).isEmpty()) {
+            found.add(Problem.of(WorkflowService.FIELD_ACTIVITIES, "plan.problem.noActivities"));
+        }
+        problems.show(found);
+        return found.isEmpty();
     }
 
     /** Saves the goal and the wishes of the version shown. */

@@ -5,6 +5,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.TabMnemonics;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit. */
@@ -31,7 +32,8 @@ public final class WorkView extends TabPane {
     }
 
     private static Tab tab(WorkTab which, String title, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(null, content);
+        TabMnemonics.title(tab, title);
         tab.setId(which.id());
         tab.setUserData(which);
         return tab;

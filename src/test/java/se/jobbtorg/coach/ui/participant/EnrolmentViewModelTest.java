@@ -110,6 +110,26 @@ class EnrolmentViewModelTest {
     }
 
     @Test
+    void eachProblemGoesAsSoonAsItsFieldIsPutRight() {
+        EnrolmentViewModel form = form();
+        form.enrolledOn.set(TODAY.plusDays(3));
+        form.save(saved::add, errors::add);
+        assertEquals(EN.get("validation.required"), form.unitProblem.get());
+
+        form.referringUnit.set("Försörjningsstöd Rinkeby-Kista");
+        assertEquals("", form.unitProblem.get(), "corrected: gone before the next save");
+        assertEquals(EN.get("enrolment.problem.future"), form.dateProblem.get(), "the others stay");
+        form.enrolledOn.set(TODAY.plusDays(1));
+        assertEquals(EN.get("enrolment.problem.future"), form.dateProblem.get(), "still wrong: still said");
+        form.enrolledOn.set(TODAY);
+        assertEquals("", form.dateProblem.get());
+        form.targetGroups.get(TargetGroup.UNEMPLOYED).set(true);
+        assertEquals("", form.targetGroupProblem.get());
+        form.referringUnit.set("");
+        assertEquals("", form.unitProblem.get(), "no new problem while the coach is typing");
+    }
+
+    @Test
     void aGoodFormEnrolsThePersonWithWhatWasChosen() {
         EnrolmentViewModel form = form();
         fill(form);

@@ -17,6 +17,7 @@ import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CaseloadService;
@@ -64,6 +65,30 @@ class RegistrationViewModelTest {
         form.firstName.set(first);
         form.lastName.set(last);
         return form;
+    }
+
+    @Test
+    void phoneAndEmailAreCheckedOnLeavingAndTheirProblemsGoWhenCorrected() {
+        RegistrationViewModel form = form(number(1985, 123), "Amina", "Yilmaz");
+        form.phone.set("ring mig");
+        form.checkOnLeaving(ParticipantDraft.FIELD_PHONE);
+        assertEquals(EN.get("validation.phone"), form.phoneProblem.get(), "said on leaving, not only at saving");
+        form.email.set("amina@");
+        form.checkOnLeaving(ParticipantDraft.FIELD_EMAIL);
+        assertEquals(EN.get("validation.email"), form.emailProblem.get());
+
+        form.phone.set("070-123 45 67");
+        assertEquals("", form.phoneProblem.get(), "corrected: gone at once");
+        form.email.set("amina@example.se");
+        assertEquals("", form.emailProblem.get());
+
+        form.lastName.set("");
+        form.checkOnLeaving(ParticipantDraft.FIELD_LAST_NAME);
+        assertEquals("", form.lastNameProblem.get(), "an empty field is said at saving, not on the way to it");
+        form.save(saved::add, errors::add);
+        assertEquals(EN.get("validation.required"), form.lastNameProblem.get());
+        form.lastName.set("Yilmaz");
+        assertEquals("", form.lastNameProblem.get());
     }
 
     @Test

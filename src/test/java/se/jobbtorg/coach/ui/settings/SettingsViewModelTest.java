@@ -37,6 +37,7 @@ class SettingsViewModelTest {
         assertEquals(EN.get("validation.required"), form.nameProblem.get());
 
         form.coachName.set("Linnea Ek");
+        assertEquals("", form.nameProblem.get(), "the welcome's problem goes as the name is typed, before Start");
         assertEquals("Linnea Ek", form.validate().coachName());
         assertEquals("", form.nameProblem.get(), "the problem goes once the name is there");
     }

@@ -125,6 +125,31 @@ class PlanViewModelTest {
     }
 
     @Test
+    void aPlanWithoutAGoalIsSaidToLackOneBeforeTheApprovalDialogOpens() {
+        PlanViewModel form = fx.model.plan;
+
+        assertFalse(form.readyForApproval());
+        assertEquals(EN.get("plan.problem.noGoal"), form.goalProblem.get());
+        assertEquals(EN.get("plan.problem.noActivities"), form.activitiesProblem.get());
+
+        form.goal.set(PlanGoal.values()[0]);
+        assertEquals("", form.goalProblem.get(), "choosing a goal puts it right");
+        assertFalse(form.readyForApproval());
+        assertEquals(EN.get("plan.problem.goalNotSaved"), form.goalProblem.get(), "chosen, but not saved");
+        form.save();
+        ActivityViewModel activity = fx.model.newActivity(draft);
+        activity.kind.set(ActivityKind.WORK_TRAINING);
+        activity.provider.set("Stadsmissionen");
+        activity.end.set(TODAY.plusMonths(3));
+        activity.save(a -> {});
+        form.show(fx.model.workProperty().get().currentPlan().orElseThrow());
+
+        assertTrue(form.readyForApproval());
+        assertEquals("", form.goalProblem.get());
+        assertEquals("", form.activitiesProblem.get());
+    }
+
+    @Test
     void aFailedAddKeepsTheDialogsTextAndSaysWhy() {
         ActivityViewModel form = fx.model.newActivity(draft);
         form.kind.set(ActivityKind.WORK_TRAINING);
