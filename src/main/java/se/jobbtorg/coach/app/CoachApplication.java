@@ -15,7 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -187,17 +186,18 @@ public final class CoachApplication extends Application {
                 this::openFailed);
     }
 
-    /** The probe's end: the first layout pulse after the caseload table has its rows. */
+    /**
+     * The probe's end: the first layout pulse after the caseload table has its rows. The table is
+     * looked up at each pulse: inside a scroll pane it is in the scene only once the pane's skin
+     * has been made, at the first layout.
+     */
     private void exitWhenCaseloadDrawn() {
         Scene scene = stage.getScene();
-        if (!(scene.lookup("#caseloadTable") instanceof TableView<?> table)) {
-            LOG.warning("start probe: no caseload table");
-            Platform.exit();
-            return;
-        }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
-            if (table.getItems().isEmpty()) {
+            if (!(scene.lookup("#caseloadTable") instanceof TableView<?> table)
+                    || table.getItems().isEmpty()) {
+                Platform.requestNextPulse();
                 return;
             }
             scene.removePostLayoutPulseListener(once[0]);
@@ -205,7 +205,7 @@ public final class CoachApplication extends Application {
             Platform.exit();
         };
         scene.addPostLayoutPulseListener(once[0]);
-        table.getItems().addListener((ListChangeListener<Object>) change -> Platform.requestNextPulse());
+        Platform.requestNextPulse();
     }
 
     /**
