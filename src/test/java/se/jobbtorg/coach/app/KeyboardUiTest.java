@@ -238,7 +238,6 @@ class KeyboardUiTest {
     }
 
     @Test
-    @Disabled("Alt+L after Alt+F does not reach the tab row on Monocle; cause not found yet (see the h-keys report)")
     void altLettersSelectTheWorkTabs(FxRobot robot) throws Exception {
         openZeta(robot);
         TabPane work = robot.lookup("#workTabs").queryAs(TabPane.class);

@@ -1,10 +1,12 @@
 package se.jobbtorg.coach.ui.common;
 
+import javafx.beans.value.ChangeListener;
 import javafx.event.EventHandler;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
 
 /**
  * A tab whose title has an Alt+letter, as every button's has. JavaFX does not parse mnemonics
@@ -43,12 +45,24 @@ public final class TabMnemonics {
             // Not consumed: the menu bar must see that Alt was not pressed alone, or it takes
             // the focus when Alt is let go.
         };
-        title.sceneProperty().addListener((o, old, now) -> {
+        // On the window, so that it runs before the scene's filters: VisibleMnemonics there fires
+        // and consumes a letter that one visible control and a hidden page share.
+        ChangeListener<Window> onWindow = (o, old, now) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, select);
             }
             if (now != null) {
                 now.addEventFilter(KeyEvent.KEY_PRESSED, select);
+            }
+        };
+        title.sceneProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.windowProperty().removeListener(onWindow);
+                onWindow.changed(null, old.getWindow(), null);
+            }
+            if (now != null) {
+                now.windowProperty().addListener(onWindow);
+                onWindow.changed(null, null, now.getWindow());
             }
         });
     }
