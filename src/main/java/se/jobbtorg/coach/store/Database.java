@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     static final String KEY_DEVICE_ID = "device_id";
     /** The page cache of each connection, in KiB (see connect). */
-    static final int CACHE_KIB = 131_072;
+    static final int CACHE_KIB = 65_536;
     /** Rows ANALYZE looks at per index when the close refreshes the statistics (see close). */
     static final int ANALYSIS_LIMIT = 1_000;
 
@@ -374,11 +374,8 @@ public final class Database implements AutoCloseable {
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA secure_delete = ON");
-            // 128 MiB of decrypted pages (SQLite's default is 2 MiB): every page read again from
+            // 64 MiB of decrypted pages (SQLite's default is 2 MiB): every page read again from
             // disk is decrypted again, which made search at 10,000 participants 2-3 times slower.
-            // At 100,000 participants the indexes the indicators read did not stay together in 64
-            // MiB: a unit's report read and decrypted most of them again each time (1.0-1.2 s;
-            // 0.5-0.6 s at 128 MiB). The cache fills only with pages actually read.
             s.execute("PRAGMA cache_size = -" + CACHE_KIB);
         } catch (SQLException e) {
             c.close();
