@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
@@ -112,18 +114,23 @@ public final class WorkflowRepository {
                 exit.value3() == null ? null : LocalDate.parse(exit.value3()));
     }
 
+    /** The ids of a coach's open enrolments, as a subquery the reads of a whole caseload share. */
+    private static Select<Record1<String>> openOf(UUID coachId) {
+        return DSL.select(ENROLMENT.ID)
+                .from(ENROLMENT)
+                .where(
+                        ENROLMENT.COACH_ID.eq(coachId.toString()),
+                        ENROLMENT.EXITED_ON.isNull(),
+                        ENROLMENT.DELETED.eq(0));
+    }
+
     /**
      * The work of every open enrolment of a coach, read in one snapshot with one query per kind
      * of record (the Today screen), in the same order per enrolment as {@link #work(UUID)}.
      */
     public List<OpenWork> workOfCoach(UUID coachId) {
         return db.read(dsl -> {
-            var open = DSL.select(ENROLMENT.ID)
-                    .from(ENROLMENT)
-                    .where(
-                            ENROLMENT.COACH_ID.eq(coachId.toString()),
-                            ENROLMENT.EXITED_ON.isNull(),
-                            ENROLMENT.DELETED.eq(0));
+            var open = openOf(coachId);
             Map<String, List<MappingEntry>> mapping = new HashMap<>();
             dsl.selectFrom(MAPPING_ENTRY)
                     .where(MAPPING_ENTRY.ENROLMENT_ID.in(open), MAPPING_ENTRY.DELETED.eq(0))
@@ -198,12 +205,7 @@ public final class WorkflowRepository {
      */
     public List<DueInputs> dueInputsOfCoach(UUID coachId) {
         return db.read(dsl -> {
-            var open = DSL.select(ENROLMENT.ID)
-                    .from(ENROLMENT)
-                    .where(
-                            ENROLMENT.COACH_ID.eq(coachId.toString()),
-                            ENROLMENT.EXITED_ON.isNull(),
-                            ENROLMENT.DELETED.eq(0));
+            var open = openOf(coachId);
             Map<String, List<ActivityPlan>> plans = new HashMap<>();
             dsl.selectFrom(ACTIVITY_PLAN)
                     .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY_PLAN.DELETED.eq(0))
