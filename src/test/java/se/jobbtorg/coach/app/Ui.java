@@ -7,7 +7,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,8 +39,71 @@ final class Ui {
         stage.show();
     }
 
+    /**
+     * Waits for what a person would wait for. When it never comes, the failure says what the
+     * windows showed instead (titles, focus, every visible problem text), so a failure on a
+     * machine nobody can look at still says why.
+     */
     static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, condition);
+        try {
+            WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, condition);
+        } catch (TimeoutException e) {
+            TimeoutException described = new TimeoutException(e.getMessage() + "; the screen showed: " + screen());
+            described.initCause(e);
+            throw described;
+        }
+    }
+
+    /** The showing windows, their focused nodes and every visible message, read on the FX thread. */
+    static String screen() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                        StringBuilder out = new StringBuilder();
+                        for (Window window : Window.getWindows()) {
+                            if (!window.isShowing() || window.getScene() == null) {
+                                continue;
+                            }
+                            Scene scene = window.getScene();
+                            out.append("\n  window ")
+                                    .append(
+                                            window instanceof Stage s
+                                                    ? '"' + s.getTitle() + '"'
+                                                    : window.getClass().getSimpleName())
+                                    .append(" focus=")
+                                    .append(describe(scene.getFocusOwner()));
+                            for (Node node : scene.getRoot().lookupAll(".label")) {
+                                if (node instanceof Labeled label
+                                        && node.isVisible()
+                                        && label.getText() != null
+                                        && !label.getText().isBlank()
+                                        && (node.getStyleClass().contains("field-problem")
+                                                || node.getStyleClass().contains("form-error")
+                                                || node.getStyleClass().contains("header-panel")
+                                                || node.getParent() != null
+                                                        && node.getParent()
+                                                                .getStyleClass()
+                                                                .contains("header-panel"))) {
+                                    out.append("\n    ")
+                                            .append(describe(node))
+                                            .append(": ")
+                                            .append(label.getText());
+                                }
+                            }
+                        }
+                        return out.toString();
+                    })
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "(could not be read: " + e + ")";
+        }
+    }
+
+    private static String describe(Node node) {
+        if (node == null) {
+            return "none";
+        }
+        String name = node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId());
+        return node instanceof TextInputControl field ? name + "[" + field.getText() + "]" : name;
     }
 
     /** Shown on screen in a showing window, so that a click lands on it. */

@@ -12,6 +12,8 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -113,15 +115,27 @@ public final class Forms {
      */
     public static void growWith(Dialog<?> dialog, ObservableValue<?>... problems) {
         for (ObservableValue<?> problem : problems) {
-            problem.addListener((o, old, now) -> Platform.runLater(() -> {
-                Window window = dialog.getDialogPane().getScene() == null
-                        ? null
-                        : dialog.getDialogPane().getScene().getWindow();
-                if (window != null) {
-                    window.sizeToScene();
-                }
-            }));
+            problem.addListener((o, old, now) -> Platform.runLater(() -> grow(dialog)));
         }
+    }
+
+    /**
+     * Grows the dialog's window to what its content now needs, and never shrinks it: a problem
+     * clears when its field loses the focus, which happens as the user presses OK, so shrinking
+     * then would move the button away between the press and the release and the click would
+     * be lost.
+     */
+    private static void grow(Dialog<?> dialog) {
+        Scene scene = dialog.getDialogPane().getScene();
+        Window window = scene == null ? null : scene.getWindow();
+        if (window == null || !window.isShowing()) {
+            return;
+        }
+        Parent root = scene.getRoot();
+        double width = Math.max(scene.getWidth(), root.prefWidth(-1));
+        double height = Math.max(scene.getHeight(), root.prefHeight(width));
+        window.setWidth(window.getWidth() + width - scene.getWidth());
+        window.setHeight(window.getHeight() + height - scene.getHeight());
     }
 
     /**
