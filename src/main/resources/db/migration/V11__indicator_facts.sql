@@ -28,6 +28,12 @@ CREATE TABLE enrolment_indicator (
     PRIMARY KEY (referring_unit, enrolled_on, enrolment_id)
 ) STRICT, WITHOUT ROWID;
 
+-- The activities of the city: each enrolment's plan in force looked up in enrolment id order, so
+-- that the lookups walk activity_plan_facts from end to end rather than at random (V10); the key
+-- columns come with it, so the scope is read from this index alone. Measured on a copy of the
+-- 100,000 city (thread CPU time, busy machine): 1.4 s to 0.95 s.
+CREATE INDEX enrolment_indicator_plans ON enrolment_indicator (enrolment_id, deleted, in_force_version);
+
 -- The view the table and its triggers are filled from: what the indicators derived at each report
 -- until now, and what a test compares the table with.
 CREATE VIEW enrolment_indicator_derived AS

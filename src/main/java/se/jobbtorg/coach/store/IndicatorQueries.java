@@ -37,6 +37,10 @@ import se.jobbtorg.coach.store.generated.tables.EnrolmentIndicator;
 /**
  * The indicators of {@link Indicators#compute} counted in the database: one pass over the
  * enrolments of the period for every count, one query per median and one for the activities.
+ * Each enrolment's facts (first approval, first approved review, the exit it returned after, the
+ * plan version in force) are read from enrolment_indicator, which the schema's triggers keep as
+ * the enrolments and plans are written (V11), rather than derived for every enrolment at each
+ * report.
  * {@link Indicators#compute} states the rules and is what this is tested against, figure by figure,
  * on generated cities. Each figure reads its enrolments only when asked, with the condition it was
  * counted by. Portable SQL through jOOQ: the month and day arithmetic is written out from the
