@@ -2,7 +2,7 @@ package se.jobbtorg.coach.store;
 
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY;
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_PLAN;
-import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT_INDICATOR;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,22 +32,25 @@ import se.jobbtorg.coach.domain.Indicators.Figure;
 import se.jobbtorg.coach.domain.Indicators.Share;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.store.generated.tables.ActivityPlan;
-import se.jobbtorg.coach.store.generated.tables.Enrolment;
+import se.jobbtorg.coach.store.generated.tables.EnrolmentIndicator;
 
 /**
  * The indicators of {@link Indicators#compute} counted in the database: one pass over the
  * enrolments of the period for every count, one query per median and one for the activities.
+ * Each enrolment's facts (first approval, first approved review, the exit it returned after, the
+ * plan version in force) are read from enrolment_indicator, which the schema's triggers keep as
+ * the enrolments and plans are written (V11), rather than derived for every enrolment at each
+ * report.
  * {@link Indicators#compute} states the rules and is what this is tested against, figure by figure,
  * on generated cities. Each figure reads its enrolments only when asked, with the condition it was
  * counted by. Portable SQL through jOOQ: the month and day arithmetic is written out from the
  * dates' parts, as {@link LocalDate#plusMonths} counts (a 31st clamps to a shorter month's end).
  */
 public final class IndicatorQueries {
-    private static final Enrolment E = ENROLMENT.as("e");
-    private static final Enrolment EARLIER = ENROLMENT.as("earlier");
-    private static final ActivityPlan P = ACTIVITY_PLAN.as("p");
+    /** Each enrolment's facts, kept by the schema's triggers (V11). */
+    private static final EnrolmentIndicator F = ENROLMENT_INDICATOR.as("f");
+
     private static final ActivityPlan IN_FORCE = ACTIVITY_PLAN.as("in_force");
-    private static final ActivityPlan NEWER = ACTIVITY_PLAN.as("newer");
 
     /** The facts of one enrolment of the period, one row each (a common table expression, d). */
     private static final String D = "d";
@@ -90,44 +93,30 @@ public final class IndicatorQueries {
 
     /** The period, the report date and the unit (null: every unit) a report is asked for. */
     private record Ask(LocalDate from, LocalDate to, LocalDate reportDate, String unit) {
-        Condition scope(Enrolment e) {
-            Condition c = e.DELETED.eq(0).and(e.ENROLLED_ON.ge(from.toString())).and(e.ENROLLED_ON.le(to.toString()));
-            return unit == null ? c : c.and(e.REFERRING_UNIT.eq(unit));
+        Condition scope() {
+            Condition c = F.DELETED.eq(0).and(F.ENROLLED_ON.ge(from.toString())).and(F.ENROLLED_ON.le(to.toString()));
+            return unit == null ? c : c.and(F.REFERRING_UNIT.eq(unit));
         }
 
         /**
          * d: the enrolments of the period with their first approvals and the exit they returned
-         * after, and those dates in parts (raw is the same without the parts).
+         * after (kept in enrolment_indicator), and those dates in parts (raw is the same without
+         * the parts).
          */
         CommonTableExpression<?>[] facts() {
-            var firstPlan = DSL.field(
-                    DSL.select(DSL.min(P.APPROVED_ON)).from(P).where(P.ENROLMENT_ID.eq(E.ID), P.DELETED.eq(0)));
-            var firstReview = DSL.field(DSL.select(DSL.min(P.APPROVED_ON))
-                    .from(P)
-                    .where(P.ENROLMENT_ID.eq(E.ID), P.DELETED.eq(0), P.REVIEW.eq(1)));
-            // Returns look back across units: every enrolment of the person, not only those in scope.
-            var lastExit = DSL.field(DSL.select(DSL.max(EARLIER.EXITED_ON))
-                    .from(EARLIER)
-                    .where(
-                            EARLIER.PARTICIPANT_ID.eq(E.PARTICIPANT_ID),
-                            EARLIER.DELETED.eq(0),
-                            EARLIER.EXITED_ON.isNotNull(),
-                            EARLIER.ENROLLED_ON.lt(E.ENROLLED_ON),
-                            EARLIER.EXITED_ON.le(E.ENROLLED_ON)));
-            // Materialised: each count below uses the approvals several times, and a subquery
-            // folded into the outer query would be evaluated again at every use.
+            // Not materialised: a plain range of the kept facts, folded into d.
             var raw = DSL.name(RAW)
-                    .asMaterialized(DSL.select(
-                                    E.ID.as("id"),
-                                    E.ENROLLED_ON.as("enrolled_on"),
-                                    E.EXITED_ON.as("exited_on"),
-                                    E.EXIT_REASON.as("exit_reason"),
-                                    E.EXIT_CHECK.as("exit_check"),
-                                    firstPlan.as("first_plan"),
-                                    firstReview.as("first_review"),
-                                    lastExit.as("last_exit"))
-                            .from(E)
-                            .where(scope(E)));
+                    .as(DSL.select(
+                                    F.ENROLMENT_ID.as("id"),
+                                    F.ENROLLED_ON.as("enrolled_on"),
+                                    F.EXITED_ON.as("exited_on"),
+                                    F.EXIT_REASON.as("exit_reason"),
+                                    F.EXIT_CHECK.as("exit_check"),
+                                    F.FIRST_PLAN.as("first_plan"),
+                                    F.FIRST_REVIEW.as("first_review"),
+                                    F.LAST_EXIT.as("last_exit"))
+                            .from(F)
+                            .where(scope()));
             List<Field<?>> fields = new ArrayList<>();
             for (String name : List.of(
                     "id",
@@ -412,40 +401,39 @@ public final class IndicatorQueries {
                     Figure.counted(
                             counts.getOrDefault(kind.code(), 0),
                             List.of(ask, kind),
-                            () -> db.read(x -> x.select(E.ID)
+                            () -> db.read(x -> x.select(F.ENROLMENT_ID)
                                     .from(IN_SCOPE)
                                     .where(inForce(ask), ACTIVITY.KIND.eq(kind.code()))
-                                    .orderBy(E.ENROLLED_ON, E.ID)
+                                    .orderBy(F.ENROLLED_ON, F.ENROLMENT_ID)
                                     .fetch(y -> UUID.fromString(y.value1())))));
         }
         return byKind;
     }
 
     /**
-     * The enrolments, their plan versions and those versions' activities, in that order (joined by
-     * {@link #inForce}). SQLite keeps the order of a cross join; left free it scanned every
-     * activity of the city and looked its plan and enrolment up in their tables, which at 100,000
-     * participants took 7 s whatever the scope (the unit's condition came last). From the
+     * The enrolments, their plan versions in force and those versions' activities, in that order
+     * (joined by {@link #inForce}). SQLite keeps the order of a cross join; left free it scanned
+     * every activity of the city and looked its plan and enrolment up in their tables, which at
+     * 100,000 participants took 7 s whatever the scope (the unit's condition came last). From the
      * enrolments, the plans and activities are read from their indexes alone. To other databases
      * a cross join filtered by the join's conditions is a plain join.
      */
-    private static final Table<?> IN_SCOPE = E.crossJoin(IN_FORCE).crossJoin(ACTIVITY);
+    private static final Table<?> IN_SCOPE = F.crossJoin(IN_FORCE).crossJoin(ACTIVITY);
 
-    /** Activities of the newest approved version of an enrolment in scope. */
+    /**
+     * Activities of the newest approved version of an enrolment in scope: the version kept as in
+     * force, which is the newest approved one (two approved versions of the same number are both
+     * in force, as no newer one exists for either).
+     */
     private static Condition inForce(Ask ask) {
-        return E.ID.eq(IN_FORCE.ENROLMENT_ID)
+        return F.ENROLMENT_ID
+                .eq(IN_FORCE.ENROLMENT_ID)
+                .and(IN_FORCE.VERSION.eq(F.IN_FORCE_VERSION))
                 .and(IN_FORCE.ID.eq(ACTIVITY.PLAN_ID))
-                .and(ask.scope(E))
+                .and(ask.scope())
                 .and(ACTIVITY.DELETED.eq(0))
                 .and(IN_FORCE.DELETED.eq(0))
-                .and(IN_FORCE.APPROVED_ON.isNotNull())
-                .and(DSL.notExists(DSL.selectOne()
-                        .from(NEWER)
-                        .where(
-                                NEWER.ENROLMENT_ID.eq(IN_FORCE.ENROLMENT_ID),
-                                NEWER.APPROVED_ON.isNotNull(),
-                                NEWER.DELETED.eq(0),
-                                NEWER.VERSION.gt(IN_FORCE.VERSION))));
+                .and(IN_FORCE.APPROVED_ON.isNotNull());
     }
 
     private static Field<LocalDate> date(Field<String> isoDate) {
