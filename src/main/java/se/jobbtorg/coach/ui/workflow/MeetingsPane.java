@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.workflow;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -75,6 +76,10 @@ final class MeetingsPane extends VBox {
             // entries are never corrected twice.
             Meeting selected =
                     history.isSelected() ? null : table.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                recordChosen(model, ui);
+                return;
+            }
             dialog(
                     model,
                     ui,
@@ -100,6 +105,33 @@ final class MeetingsPane extends VBox {
         WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
         fill.run();
         history.selectedProperty().addListener((o, was, now) -> fill.run());
+    }
+
+    /**
+     * An outcome with no entry selected: the coach says which planned meeting it closes, or that
+     * the meeting was not planned. With none planned there is nothing to ask.
+     */
+    private void recordChosen(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        List<WorkViewModel.MeetingToClose> choices = model.meetingsToClose();
+        Optional<WorkViewModel.MeetingToClose> chosen = choices.size() == 1
+                ? Optional.of(choices.get(0))
+                : ui.dialogs()
+                        .choose(
+                                "meetingCloses",
+                                i18n.get("meeting.record.title"),
+                                i18n.get("meeting.closes.header"),
+                                i18n.get("meeting.closes"),
+                                choices,
+                                c -> c.planned() == null
+                                        ? i18n.get("meeting.closes.unplanned")
+                                        : i18n.get(
+                                                "meeting.closes.planned",
+                                                i18n.date(c.planned().at().toLocalDate()) + " "
+                                                        + c.planned().at().toLocalTime(),
+                                                i18n.of(c.planned().kind())),
+                                model.likelyMeetingToClose(choices));
+        chosen.ifPresent(c -> dialog(model, ui, c.planned(), MeetingOutcome.ATTENDED));
     }
 
     private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {
