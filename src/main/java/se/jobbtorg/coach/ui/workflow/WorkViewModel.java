@@ -19,10 +19,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableObjectValue;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.PlanPdf;
+import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.MissingRecordException;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
@@ -195,6 +197,15 @@ public final class WorkViewModel {
 
     WorkflowService workflow() {
         return workflow;
+    }
+
+    CoachService coaches() {
+        return services.coaches();
+    }
+
+    /** The form that marks an entry as entered in error; it counts as unsaved until closed. */
+    VoidViewModel newVoid(EntryVoid.Kind kind, UUID entryId) {
+        return opened(new VoidViewModel(this, kind, entryId));
     }
 
     UUID enrolmentId() {
