@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +14,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +44,7 @@ import se.jobbtorg.coach.ui.MainWindow;
 /**
  * "Registrera utfall…" with no meeting selected: the coach is asked which planned meeting the
  * outcome closes, the nearest one offered first, and the planned entry no longer stays "Planerat".
+ * "Makulera…" marks an entry as entered in error: struck through in the history, counted nowhere.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -160,5 +164,39 @@ class MeetingOutcomeUiTest {
                         .filter(m -> m.outcome() == MeetingOutcome.PLANNED)
                         .count(),
                 "next week's only");
+    }
+
+    @Test
+    void aMeetingEnteredInErrorIsVoidedWithAReasonAndStaysInTheHistoryStruckThrough(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(amina.id()));
+        Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
+        robot.clickOn("#workMeetings");
+        Ui.waitFor(() -> Ui.showing(robot, "#meetings") && Ui.rows(robot, "#meetings") == 2);
+        assertTrue(robot.lookup("#meetingVoid").queryButton().isDisabled(), "nothing chosen, nothing to void");
+
+        robot.clickOn(SV.date(TODAY) + " 14:00");
+        robot.press(KeyCode.ALT).type(KeyCode.E).release(KeyCode.ALT);
+        Ui.waitFor(() -> Ui.showing(robot, "#voidDialogOk"));
+        robot.clickOn("#voidDialogOk");
+        Ui.waitFor(() -> robot.lookup(".label").queryAll().stream()
+                .anyMatch(n ->
+                        n instanceof Label l && SV.get("void.problem.reason").equals(l.getText())));
+        robot.clickOn("#voidReason").write("Bokat på fel deltagare");
+        Ui.shot(robot, "#voidDialogOk", "meeting-void");
+        robot.clickOn("#voidDialogOk");
+        Ui.waitFor(() -> !Ui.showing(robot, "#voidDialogOk") && Ui.rows(robot, "#meetings") == 1);
+
+        var work = context.workflow().work(enrolment.id());
+        assertEquals(
+                List.of(TODAY.plusDays(7)),
+                work.meetings().stream().map(m -> m.at().toLocalDate()).toList());
+        robot.clickOn("#meetingHistory");
+        Ui.waitFor(() -> Ui.rows(robot, "#meetings") == 2
+                && robot.lookup(".table-row-cell.voided").queryAll().size() == 1);
+        assertTrue(robot.lookup(".void-reason").queryAll().stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> c
+                        && SV.get("void.shown", SV.date(TODAY), "Bokat på fel deltagare")
+                                .equals(c.getText())));
+        Ui.shot(robot, "#meetings", "meeting-voided");
     }
 }
