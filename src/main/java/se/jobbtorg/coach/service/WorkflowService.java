@@ -187,16 +187,20 @@ public final class WorkflowService {
         for (MappingArea area : MappingArea.values()) {
             mapping.put(area, MappingEntry.notStarted(enrolment.id(), area));
         }
+        Map<UUID, EntryVoid> voids = new HashMap<>();
+        stored.voids().forEach(v -> voids.putIfAbsent(v.entryId(), v));
         // Entries come in stamp order: the last one not superseded is the area's current state.
-        Set<UUID> supersededMapping = stored.mapping().stream()
+        // A voided entry counts nowhere, nor does its superseding: the area shows the one before.
+        List<MappingEntry> countingMapping = stored.mapping().stream()
+                .filter(e -> !voids.containsKey(e.id()))
+                .toList();
+        Set<UUID> supersededMapping = countingMapping.stream()
                 .map(MappingEntry::supersedes)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        stored.mapping().stream()
+        countingMapping.stream()
                 .filter(e -> !supersededMapping.contains(e.id()))
                 .forEach(e -> mapping.put(e.area(), e));
-        Map<UUID, EntryVoid> voids = new HashMap<>();
-        stored.voids().forEach(v -> voids.putIfAbsent(v.entryId(), v));
         List<Meeting> current = current(stored.meetings().stream()
                 .filter(m -> !voids.containsKey(m.id()))
                 .toList());
@@ -215,7 +219,9 @@ public final class WorkflowService {
                 stored.activities(),
                 current,
                 stored.meetings(),
-                stored.followUps(),
+                stored.followUps().stream()
+                        .filter(f -> !voids.containsKey(f.id()))
+                        .toList(),
                 due,
                 stored.exitNote(),
                 stored.exitCheck(),
@@ -446,22 +452,31 @@ public final class WorkflowService {
      * the planned meeting it superseded. Refuses an empty reason and an entry already voided.
      */
     public EntryVoid voidMeeting(UUID meetingId, String reason, UUID coachId) {
+        return voidEntry(EntryVoid.Kind.MEETING, meetingId, reason, coachId);
+    }
+
+    /**
+     * Marks any append-only entry (a meeting, a mapping entry, a follow-up, a reason for a passed
+     * deadline) as entered in error, as {@link #voidMeeting} does a meeting. A voided mapping
+     * entry gives its area back the entry it superseded; a voided reason is no longer the
+     * deadline's reason.
+     */
+    public EntryVoid voidEntry(EntryVoid.Kind kind, UUID entryId, String reason, UUID coachId) {
         if (Text.isBlank(reason)) {
             throw new ValidationException(List.of(Problem.of(EntryVoid.FIELD_REASON, "void.problem.reason")));
         }
         return db.write(tx -> {
-            Meeting meeting = work.meeting(tx, meetingId)
-                    .orElseThrow(() -> new MissingRecordException("no meeting " + meetingId));
-            requireOpen(tx, meeting.enrolmentId());
-            if (work.work(tx, meeting.enrolmentId()).voids().stream()
-                    .anyMatch(v -> v.entryId().equals(meetingId))) {
+            UUID enrolmentId = work.enrolmentOf(tx, kind, entryId)
+                    .orElseThrow(() -> new MissingRecordException("no " + kind + " " + entryId));
+            requireOpen(tx, enrolmentId);
+            if (work.work(tx, enrolmentId).voids().stream()
+                    .anyMatch(v -> v.entryId().equals(entryId))) {
                 throw new ValidationException(
                         List.of(Problem.of(EntryVoid.FIELD_REASON, "void.problem.alreadyVoided")));
             }
-            EntryVoid made = new EntryVoid(
-                    UUID.randomUUID(), EntryVoid.Kind.MEETING, meetingId, reason.strip(), coachId, today());
+            EntryVoid made = new EntryVoid(UUID.randomUUID(), kind, entryId, reason.strip(), coachId, today());
             work.add(tx, made);
-            LOG.info(() -> "meeting " + meetingId + " voided");
+            LOG.info(() -> kind + " " + entryId + " voided");
             return made;
         });
     }
@@ -535,14 +550,12 @@ public final class WorkflowService {
     }
 
     /** Records why a deadline was passed; asked when the coach acts on an overdue item (the jobs-gap motion). */
-    public void giveReason(Due due, String reason) {
+    public UUID giveReason(Due due, String reason) {
         if (Text.isBlank(reason)) {
             throw new ValidationException(List.of(Problem.of(FIELD_REASON, "today.problem.reasonRequired")));
         }
-        db.write(tx -> {
-            work.addDeadlineReason(tx, due.enrolmentId(), due.kind(), due.dueOn(), reason.strip(), today());
-            return null;
-        });
+        return db.write(
+                tx -> work.addDeadlineReason(tx, due.enrolmentId(), due.kind(), due.dueOn(), reason.strip(), today()));
     }
 
     public boolean hasReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {

@@ -156,16 +156,43 @@ public final class WorkflowRepository {
 
     /** A meeting no void names: the reads of a whole caseload leave voided entries out in the query. */
     static Condition notVoided(Field<String> meetingId) {
-        return DSL.notExists(
-                DSL.selectOne().from(ENTRY_VOID).where(ENTRY_VOID.MEETING_ID.eq(meetingId), ENTRY_VOID.DELETED.eq(0)));
+        return notVoided(ENTRY_VOID.MEETING_ID, meetingId);
     }
 
-    /** One meeting entry, deleted or not (a void names it either way). */
-    public Optional<Meeting> meeting(Transaction tx, UUID meetingId) {
-        return tx.dsl()
-                .selectFrom(MEETING)
-                .where(MEETING.ID.eq(meetingId.toString()))
-                .fetchOptional(WorkflowRepository::meeting);
+    /** An entry no void names, by the void's column for the entry's kind. */
+    static Condition notVoided(Field<String> voidColumn, Field<String> entryId) {
+        return DSL.notExists(DSL.selectOne().from(ENTRY_VOID).where(voidColumn.eq(entryId), ENTRY_VOID.DELETED.eq(0)));
+    }
+
+    /** The enrolment an entry of this kind belongs to, if the entry exists (deleted or not). */
+    public Optional<UUID> enrolmentOf(Transaction tx, EntryVoid.Kind kind, UUID entryId) {
+        String id = entryId.toString();
+        DSLContext dsl = tx.dsl();
+        Optional<String> found = switch (kind) {
+            case MEETING ->
+                dsl.select(MEETING.ENROLMENT_ID)
+                        .from(MEETING)
+                        .where(MEETING.ID.eq(id))
+                        .fetchOptional(MEETING.ENROLMENT_ID);
+            case MAPPING_ENTRY ->
+                dsl.select(MAPPING_ENTRY.ENROLMENT_ID)
+                        .from(MAPPING_ENTRY)
+                        .where(MAPPING_ENTRY.ID.eq(id))
+                        .fetchOptional(MAPPING_ENTRY.ENROLMENT_ID);
+            case ACTIVITY_FOLLOW_UP ->
+                dsl.select(MEETING.ENROLMENT_ID)
+                        .from(ACTIVITY_FOLLOW_UP)
+                        .join(MEETING)
+                        .on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
+                        .where(ACTIVITY_FOLLOW_UP.ID.eq(id))
+                        .fetchOptional(MEETING.ENROLMENT_ID);
+            case DEADLINE_REASON ->
+                dsl.select(DEADLINE_REASON.ENROLMENT_ID)
+                        .from(DEADLINE_REASON)
+                        .where(DEADLINE_REASON.ID.eq(id))
+                        .fetchOptional(DEADLINE_REASON.ENROLMENT_ID);
+        };
+        return found.map(UUID::fromString);
     }
 
     /** A void is only ever added; an entry voided twice (two laptops) stays void. */
@@ -231,7 +258,10 @@ public final class WorkflowRepository {
             var open = openOf(coachId);
             Map<String, List<MappingEntry>> mapping = new HashMap<>();
             dsl.selectFrom(MAPPING_ENTRY)
-                    .where(MAPPING_ENTRY.ENROLMENT_ID.in(open), MAPPING_ENTRY.DELETED.eq(0))
+                    .where(
+                            MAPPING_ENTRY.ENROLMENT_ID.in(open),
+                            MAPPING_ENTRY.DELETED.eq(0),
+                            notVoided(ENTRY_VOID.MAPPING_ENTRY_ID, MAPPING_ENTRY.ID))
                     .orderBy(MAPPING_ENTRY.ENROLMENT_ID, MAPPING_ENTRY.AREA, MAPPING_ENTRY.VERSION_STAMP)
                     .forEach(r -> mapping.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
                             .add(mapping(r)));
@@ -264,7 +294,10 @@ public final class WorkflowRepository {
                     .from(ACTIVITY_FOLLOW_UP)
                     .join(MEETING)
                     .on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
-                    .where(MEETING.ENROLMENT_ID.in(open), ACTIVITY_FOLLOW_UP.DELETED.eq(0))
+                    .where(
+                            MEETING.ENROLMENT_ID.in(open),
+                            ACTIVITY_FOLLOW_UP.DELETED.eq(0),
+                            notVoided(ENTRY_VOID.ACTIVITY_FOLLOW_UP_ID, ACTIVITY_FOLLOW_UP.ID))
                     .forEach(r -> followUps
                             .computeIfAbsent(r.get(MEETING.ENROLMENT_ID), k -> new ArrayList<>())
                             .add(followUp(r.into(ACTIVITY_FOLLOW_UP))));
@@ -401,7 +434,8 @@ public final class WorkflowRepository {
                             ENROLMENT.COACH_ID.eq(coachId.toString()),
                             ENROLMENT.EXITED_ON.isNull(),
                             ENROLMENT.DELETED.eq(0),
-                            DEADLINE_REASON.DELETED.eq(0))
+                            DEADLINE_REASON.DELETED.eq(0),
+                            notVoided(ENTRY_VOID.DEADLINE_REASON_ID, DEADLINE_REASON.ID))
                     .orderBy(DEADLINE_REASON.VERSION_STAMP.desc())
                     .forEach(r -> reasons.putIfAbsent(
                             new ReasonKey(UUID.fromString(r.value1()), r.value2(), LocalDate.parse(r.value3())),
@@ -535,16 +569,19 @@ public final class WorkflowRepository {
         tx.save(r);
     }
 
-    public void addDeadlineReason(
+    /** Adds a reason; its id is what a void of it names. */
+    public UUID addDeadlineReason(
             Transaction tx, UUID enrolmentId, DeadlineKind kind, LocalDate dueOn, String reason, LocalDate recordedOn) {
         var r = tx.dsl().newRecord(DEADLINE_REASON);
-        r.setId(UUID.randomUUID().toString());
+        UUID id = UUID.randomUUID();
+        r.setId(id.toString());
         r.setEnrolmentId(enrolmentId.toString());
         r.setKind(kind.code());
         r.setDueOn(dueOn.toString());
         r.setReason(reason);
         r.setRecordedOn(recordedOn.toString());
         tx.save(r);
+        return id;
     }
 
     /** The latest reason given for this deadline of this enrolment, if any. */
@@ -555,7 +592,8 @@ public final class WorkflowRepository {
                         DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()),
                         DEADLINE_REASON.KIND.eq(kind.code()),
                         DEADLINE_REASON.DUE_ON.eq(dueOn.toString()),
-                        DEADLINE_REASON.DELETED.eq(0))
+                        DEADLINE_REASON.DELETED.eq(0),
+                        notVoided(ENTRY_VOID.DEADLINE_REASON_ID, DEADLINE_REASON.ID))
                 .orderBy(DEADLINE_REASON.VERSION_STAMP.desc())
                 .limit(1)
                 .fetchOptional(DEADLINE_REASON.REASON));

@@ -452,4 +452,65 @@ class WorkflowServiceTest {
         assertEquals("void.problem.alreadyVoided", twice.problems().get(0).messageKey());
         assertEquals(before + 1, changeLogRows(), "one void, logged for the packages");
     }
+
+    @Test
+    void aVoidedMappingEntryGivesItsAreaBackTheEntryBefore() {
+        MappingEntry first = workflow.saveMapping(
+                workflow.work(enrolment.id()).mapping().get(MappingArea.SWEDISH),
+                MappingStatus.IN_PROGRESS,
+                "SFI kurs C pågår",
+                null,
+                Set.of(),
+                null);
+        MappingEntry wrong = workflow.saveMapping(first, MappingStatus.DONE, "SFI kurs D klar", null, Set.of(), null);
+
+        workflow.voidEntry(EntryVoid.Kind.MAPPING_ENTRY, wrong.id(), "Fel aspirant", me.id());
+
+        var work = workflow.work(enrolment.id());
+        assertEquals(first, work.mapping().get(MappingArea.SWEDISH));
+        assertEquals(0, work.settledAreas(), "the voided 'done' counts nowhere");
+        assertEquals(List.of(first, wrong), work.mappingHistory(), "both stay in the history");
+        assertTrue(work.voidOf(wrong.id()).isPresent());
+    }
+
+    @Test
+    void aVoidedReasonIsNoLongerTheDeadlinesReasonOnTodayEither() {
+        var due = workflow.work(enrolment.id()).due().get(0);
+        workflow.giveReason(due, "Sjuk i en vecka");
+        UUID wrong = workflow.giveReason(due, "Fel aspirant");
+
+        workflow.voidEntry(EntryVoid.Kind.DEADLINE_REASON, wrong, "Skrev på fel person", me.id());
+
+        assertEquals(
+                "Sjuk i en vecka",
+                workflow.reason(enrolment.id(), due.kind(), due.dueOn()).orElseThrow());
+        var today = new TodayService(db, CaseloadServiceTest.CLOCK, workflow).today(me.id());
+        assertEquals("Sjuk i en vecka", today.get(0).reason());
+    }
+
+    @Test
+    void aVoidedFollowUpIsNoLongerShownWithItsMeeting() {
+        ActivityPlan plan = approvedPlan();
+        var running = workflow.work(enrolment.id()).activitiesOf(plan.id()).get(0);
+        Meeting held = workflow.recordMeeting(
+                new MeetingDraft(
+                        enrolment.id(),
+                        null,
+                        TODAY.atTime(9, 0),
+                        MeetingKind.DESK,
+                        MeetingOutcome.ATTENDED,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null),
+                Map.of(running.id(), "Trivs"));
+        var followUp = workflow.work(enrolment.id()).followUpsOf(held.id()).get(0);
+
+        workflow.voidEntry(EntryVoid.Kind.ACTIVITY_FOLLOW_UP, followUp.id(), "Gällde en annan insats", me.id());
+
+        assertEquals(List.of(), workflow.work(enrolment.id()).followUpsOf(held.id()));
+        assertTrue(workflow.work(enrolment.id()).voidOf(followUp.id()).isPresent());
+    }
 }

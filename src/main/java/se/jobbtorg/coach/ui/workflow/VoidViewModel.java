@@ -48,10 +48,7 @@ final class VoidViewModel implements WorkViewModel.DialogForm {
                             .currentCoach()
                             .orElseThrow(() -> new MissingRecordException("no current coach"))
                             .id();
-                    return switch (kind) {
-                        case MEETING -> parent.workflow().voidMeeting(entryId, why, coach);
-                        default -> throw new UnsupportedOperationException("voiding " + kind);
-                    };
+                    return parent.workflow().voidEntry(kind, entryId, why, coach);
                 },
                 made -> {
                     dirty.reset();
