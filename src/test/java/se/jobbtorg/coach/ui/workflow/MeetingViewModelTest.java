@@ -151,7 +151,8 @@ class MeetingViewModelTest {
         assertEquals(new WorkViewModel.MeetingToClose(nextWeek), fx.model.likelyMeetingToClose(choices));
 
         MeetingViewModel outcome = fx.model.newOutcome(choices.get(0));
-        outcome.date.set(TODAY);
+        assertEquals(TODAY, outcome.date.get(), "held early: an outcome is not dated ahead");
+        assertEquals("14:00", outcome.time.get());
         outcome.notes.set("Kom en vecka tidigare");
         outcome.save(saved::add);
 
