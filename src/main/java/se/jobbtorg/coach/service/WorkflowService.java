@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.MappingArea;
@@ -85,7 +87,13 @@ public final class WorkflowService {
             List<Due> due,
             String exitNote,
             ExitCheck exitCheck,
-            LocalDate exitCheckedOn) {
+            LocalDate exitCheckedOn,
+            Map<UUID, EntryVoid> voids) {
+
+        /** The void of this entry, if it was entered in error: it then counts nowhere. */
+        public Optional<EntryVoid> voidOf(UUID entryId) {
+            return Optional.ofNullable(voids.get(entryId));
+        }
 
         /** How each activity was followed up at this meeting. */
         public List<ActivityFollowUp> followUpsOf(UUID meetingId) {
@@ -179,15 +187,23 @@ public final class WorkflowService {
         for (MappingArea area : MappingArea.values()) {
             mapping.put(area, MappingEntry.notStarted(enrolment.id(), area));
         }
+        Map<UUID, EntryVoid> voids = new HashMap<>();
+        stored.voids().forEach(v -> voids.putIfAbsent(v.entryId(), v));
         // Entries come in stamp order: the last one not superseded is the area's current state.
-        Set<UUID> supersededMapping = stored.mapping().stream()
+        // A voided entry counts nowhere, nor does its superseding: the area shows the one before.
+        List<MappingEntry> countingMapping = stored.mapping().stream()
+                .filter(e -> !voids.containsKey(e.id()))
+                .toList();
+        Set<UUID> supersededMapping = countingMapping.stream()
                 .map(MappingEntry::supersedes)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        stored.mapping().stream()
+        countingMapping.stream()
                 .filter(e -> !supersededMapping.contains(e.id()))
                 .forEach(e -> mapping.put(e.area(), e));
-        List<Meeting> current = current(stored.meetings());
+        List<Meeting> current = current(stored.meetings().stream()
+                .filter(m -> !voids.containsKey(m.id()))
+                .toList());
         ActivityPlan inForce = DeadlineRules.inForce(stored.plans());
         List<Activity> running = inForce == null
                 ? List.of()
@@ -203,14 +219,20 @@ public final class WorkflowService {
                 stored.activities(),
                 current,
                 stored.meetings(),
-                stored.followUps(),
+                stored.followUps().stream()
+                        .filter(f -> !voids.containsKey(f.id()))
+                        .toList(),
                 due,
                 stored.exitNote(),
                 stored.exitCheck(),
-                stored.exitCheckedOn());
+                stored.exitCheckedOn(),
+                Map.copyOf(voids));
     }
 
-    /** The meeting entries no later entry supersedes. */
+    /**
+     * The meeting entries no later entry supersedes; the entries given are those that count (a
+     * voided outcome no longer closes the meeting it superseded).
+     */
     static List<Meeting> current(List<Meeting> entries) {
         Set<UUID> superseded = entries.stream()
                 .map(Meeting::supersedes)
@@ -405,9 +427,11 @@ public final class WorkflowService {
         Meeting meeting = draft.toMeeting(UUID.randomUUID());
         db.write(tx -> {
             requireOpen(tx, draft.enrolmentId());
+            var stored = work.work(tx, draft.enrolmentId());
+            Set<UUID> voided = stored.voids().stream().map(EntryVoid::entryId).collect(Collectors.toSet());
             if (draft.supersedes() != null
-                    && work.work(tx, draft.enrolmentId()).meetings().stream()
-                            .anyMatch(m -> draft.supersedes().equals(m.supersedes()))) {
+                    && stored.meetings().stream()
+                            .anyMatch(m -> draft.supersedes().equals(m.supersedes()) && !voided.contains(m.id()))) {
                 throw new ValidationException(
                         List.of(Problem.of(MeetingDraft.FIELD_AT, "meeting.problem.alreadyCorrected")));
             }
@@ -420,6 +444,41 @@ public final class WorkflowService {
             return null;
         });
         return meeting;
+    }
+
+    /**
+     * Marks a meeting entry as entered in error: it stays in the history with the reason, and no
+     * longer counts (Today, the plan's paper, the calendar). An outcome voided no longer closes
+     * the planned meeting it superseded. Refuses an empty reason and an entry already voided.
+     */
+    public EntryVoid voidMeeting(UUID meetingId, String reason, UUID coachId) {
+        return voidEntry(EntryVoid.Kind.MEETING, meetingId, reason, coachId);
+    }
+
+    /**
+     * Marks any append-only entry (a meeting, a mapping entry, a follow-up, a reason for a passed
+     * deadline) as entered in error, as {@link #voidMeeting} does a meeting. A voided mapping
+     * entry gives its area back the entry it superseded; a voided reason is no longer the
+     * deadline's reason.
+     */
+    public EntryVoid voidEntry(EntryVoid.Kind kind, UUID entryId, String reason, UUID coachId) {
+        if (Text.isBlank(reason)) {
+            throw new ValidationException(List.of(Problem.of(EntryVoid.FIELD_REASON, "void.problem.reason")));
+        }
+        return db.write(tx -> {
+            UUID enrolmentId = work.enrolmentOf(tx, kind, entryId)
+                    .orElseThrow(() -> new MissingRecordException("no " + kind + " " + entryId));
+            requireOpen(tx, enrolmentId);
+            if (work.work(tx, enrolmentId).voids().stream()
+                    .anyMatch(v -> v.entryId().equals(entryId))) {
+                throw new ValidationException(
+                        List.of(Problem.of(EntryVoid.FIELD_REASON, "void.problem.alreadyVoided")));
+            }
+            EntryVoid made = new EntryVoid(UUID.randomUUID(), kind, entryId, reason.strip(), coachId, today());
+            work.add(tx, made);
+            LOG.info(() -> kind + " " + entryId + " voided");
+            return made;
+        });
     }
 
     /**
@@ -491,14 +550,12 @@ public final class WorkflowService {
     }
 
     /** Records why a deadline was passed; asked when the coach acts on an overdue item (the jobs-gap motion). */
-    public void giveReason(Due due, String reason) {
+    public UUID giveReason(Due due, String reason) {
         if (Text.isBlank(reason)) {
             throw new ValidationException(List.of(Problem.of(FIELD_REASON, "today.problem.reasonRequired")));
         }
-        db.write(tx -> {
-            work.addDeadlineReason(tx, due.enrolmentId(), due.kind(), due.dueOn(), reason.strip(), today());
-            return null;
-        });
+        return db.write(
+                tx -> work.addDeadlineReason(tx, due.enrolmentId(), due.kind(), due.dueOn(), reason.strip(), today()));
     }
 
     public boolean hasReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {

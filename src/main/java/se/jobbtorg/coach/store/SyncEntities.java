@@ -6,6 +6,7 @@ import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_PLAN;
 import static se.jobbtorg.coach.store.generated.Tables.COACH;
 import static se.jobbtorg.coach.store.generated.Tables.DEADLINE_REASON;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+import static se.jobbtorg.coach.store.generated.Tables.ENTRY_VOID;
 import static se.jobbtorg.coach.store.generated.Tables.MAPPING_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.MEETING;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
@@ -110,6 +111,19 @@ public final class SyncEntities {
                     "deadline_reasons.jsonl",
                     DEADLINE_REASON,
                     Map.of("enrolment_id", "enrolment"),
+                    Set.of(),
+                    Set.of()),
+            // Last: a void names an entry of any of the append-only entities above.
+            new Entity(
+                    "entry_void",
+                    "entry_voids.jsonl",
+                    ENTRY_VOID,
+                    Map.of(
+                            "meeting_id", "meeting",
+                            "mapping_entry_id", "mapping_entry",
+                            "activity_follow_up_id", "activity_follow_up",
+                            "deadline_reason_id", "deadline_reason",
+                            "coach_id", "coach"),
                     Set.of(),
                     Set.of()));
 

@@ -5,6 +5,7 @@ import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_FOLLOW_UP;
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_PLAN;
 import static se.jobbtorg.coach.store.generated.Tables.DEADLINE_REASON;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+import static se.jobbtorg.coach.store.generated.Tables.ENTRY_VOID;
 import static se.jobbtorg.coach.store.generated.Tables.MAPPING_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.MEETING;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -29,6 +32,7 @@ import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.Coded;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
@@ -42,6 +46,7 @@ import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityFollowUpRecord;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityPlanRecord;
 import se.jobbtorg.coach.store.generated.tables.records.ActivityRecord;
+import se.jobbtorg.coach.store.generated.tables.records.EntryVoidRecord;
 import se.jobbtorg.coach.store.generated.tables.records.MappingEntryRecord;
 import se.jobbtorg.coach.store.generated.tables.records.MeetingRecord;
 
@@ -62,7 +67,8 @@ public final class WorkflowRepository {
             List<ActivityFollowUp> followUps,
             String exitNote,
             ExitCheck exitCheck,
-            LocalDate exitCheckedOn) {}
+            LocalDate exitCheckedOn,
+            List<EntryVoid> voids) {}
 
     public StoredWork work(UUID enrolmentId) {
         return db.read(dsl -> work(dsl, enrolmentId));
@@ -111,7 +117,126 @@ public final class WorkflowRepository {
                 followUps,
                 exit.value1(),
                 exit.value2() == null ? null : Coded.ofCode(ExitCheck.class, exit.value2()),
-                exit.value3() == null ? null : LocalDate.parse(exit.value3()));
+                exit.value3() == null ? null : LocalDate.parse(exit.value3()),
+                voidsOf(dsl, id));
+    }
+
+    /**
+     * The voids of an enrolment's entries, whatever their kind. Voids are few, so a pass over them
+     * with the entry each names is cheaper than an index per way of reaching the enrolment.
+     */
+    private static List<EntryVoid> voidsOf(DSLContext dsl, String enrolmentId) {
+        var m = MEETING.as("voided_meeting");
+        var e = MAPPING_ENTRY.as("voided_mapping");
+        var f = ACTIVITY_FOLLOW_UP.as("voided_follow_up");
+        var fm = MEETING.as("voided_follow_up_meeting");
+        var d = DEADLINE_REASON.as("voided_reason");
+        return dsl.select(ENTRY_VOID.fields())
+                .from(ENTRY_VOID)
+                .leftJoin(m)
+                .on(m.ID.eq(ENTRY_VOID.MEETING_ID))
+                .leftJoin(e)
+                .on(e.ID.eq(ENTRY_VOID.MAPPING_ENTRY_ID))
+                .leftJoin(f)
+                .on(f.ID.eq(ENTRY_VOID.ACTIVITY_FOLLOW_UP_ID))
+                .leftJoin(fm)
+                .on(fm.ID.eq(f.MEETING_ID))
+                .leftJoin(d)
+                .on(d.ID.eq(ENTRY_VOID.DEADLINE_REASON_ID))
+                .where(
+                        ENTRY_VOID.DELETED.eq(0),
+                        m.ENROLMENT_ID
+                                .eq(enrolmentId)
+                                .or(e.ENROLMENT_ID.eq(enrolmentId))
+                                .or(fm.ENROLMENT_ID.eq(enrolmentId))
+                                .or(d.ENROLMENT_ID.eq(enrolmentId)))
+                .orderBy(ENTRY_VOID.VERSION_STAMP)
+                .fetch(r -> entryVoid(r.into(ENTRY_VOID)));
+    }
+
+    /** A meeting no void names: the reads of a whole caseload leave voided entries out in the query. */
+    static Condition notVoided(Field<String> meetingId) {
+        return notVoided(ENTRY_VOID.MEETING_ID, meetingId);
+    }
+
+    /** An entry no void names, by the void's column for the entry's kind. */
+    static Condition notVoided(Field<String> voidColumn, Field<String> entryId) {
+        return DSL.notExists(DSL.selectOne().from(ENTRY_VOID).where(voidColumn.eq(entryId), ENTRY_VOID.DELETED.eq(0)));
+    }
+
+    /** The enrolment an entry of this kind belongs to, if the entry exists (deleted or not). */
+    public Optional<UUID> enrolmentOf(Transaction tx, EntryVoid.Kind kind, UUID entryId) {
+        String id = entryId.toString();
+        DSLContext dsl = tx.dsl();
+        Optional<String> found = switch (kind) {
+            case MEETING ->
+                dsl.select(MEETING.ENROLMENT_ID)
+                        .from(MEETING)
+                        .where(MEETING.ID.eq(id))
+                        .fetchOptional(MEETING.ENROLMENT_ID);
+            case MAPPING_ENTRY ->
+                dsl.select(MAPPING_ENTRY.ENROLMENT_ID)
+                        .from(MAPPING_ENTRY)
+                        .where(MAPPING_ENTRY.ID.eq(id))
+                        .fetchOptional(MAPPING_ENTRY.ENROLMENT_ID);
+            case ACTIVITY_FOLLOW_UP ->
+                dsl.select(MEETING.ENROLMENT_ID)
+                        .from(ACTIVITY_FOLLOW_UP)
+                        .join(MEETING)
+                        .on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
+                        .where(ACTIVITY_FOLLOW_UP.ID.eq(id))
+                        .fetchOptional(MEETING.ENROLMENT_ID);
+            case DEADLINE_REASON ->
+                dsl.select(DEADLINE_REASON.ENROLMENT_ID)
+                        .from(DEADLINE_REASON)
+                        .where(DEADLINE_REASON.ID.eq(id))
+                        .fetchOptional(DEADLINE_REASON.ENROLMENT_ID);
+        };
+        return found.map(UUID::fromString);
+    }
+
+    /** A void is only ever added; an entry voided twice (two laptops) stays void. */
+    public void add(Transaction tx, EntryVoid v) {
+        EntryVoidRecord r = tx.dsl().newRecord(ENTRY_VOID);
+        r.setId(v.id().toString());
+        String entry = v.entryId().toString();
+        switch (v.kind()) {
+            case MEETING -> r.setMeetingId(entry);
+            case MAPPING_ENTRY -> r.setMappingEntryId(entry);
+            case ACTIVITY_FOLLOW_UP -> r.setActivityFollowUpId(entry);
+            case DEADLINE_REASON -> r.setDeadlineReasonId(entry);
+        }
+        r.setReason(v.reason());
+        r.setCoachId(v.coachId().toString());
+        r.setVoidedOn(v.voidedOn().toString());
+        if (!tx.save(r)) {
+            throw new StoreException("void written twice: " + v.id());
+        }
+    }
+
+    static EntryVoid entryVoid(EntryVoidRecord r) {
+        EntryVoid.Kind kind;
+        String entry;
+        if (r.getMeetingId() != null) {
+            kind = EntryVoid.Kind.MEETING;
+            entry = r.getMeetingId();
+        } else if (r.getMappingEntryId() != null) {
+            kind = EntryVoid.Kind.MAPPING_ENTRY;
+            entry = r.getMappingEntryId();
+        } else if (r.getActivityFollowUpId() != null) {
+            kind = EntryVoid.Kind.ACTIVITY_FOLLOW_UP;
+            entry = r.getActivityFollowUpId();
+        } else {
+            kind = EntryVoid.Kind.DEADLINE_REASON;
+            entry = r.getDeadlineReasonId();
+        }
+        return new EntryVoid(
+                UUID.fromString(r.getId()),
+                kind,
+                UUID.fromString(entry),
+                r.getReason(),
+                UUID.fromString(r.getCoachId()),
+                LocalDate.parse(r.getVoidedOn()));
     }
 
     /** The ids of a coach's open enrolments, as a subquery the reads of a whole caseload share. */
@@ -133,7 +258,10 @@ public final class WorkflowRepository {
             var open = openOf(coachId);
             Map<String, List<MappingEntry>> mapping = new HashMap<>();
             dsl.selectFrom(MAPPING_ENTRY)
-                    .where(MAPPING_ENTRY.ENROLMENT_ID.in(open), MAPPING_ENTRY.DELETED.eq(0))
+                    .where(
+                            MAPPING_ENTRY.ENROLMENT_ID.in(open),
+                            MAPPING_ENTRY.DELETED.eq(0),
+                            notVoided(ENTRY_VOID.MAPPING_ENTRY_ID, MAPPING_ENTRY.ID))
                     .orderBy(MAPPING_ENTRY.ENROLMENT_ID, MAPPING_ENTRY.AREA, MAPPING_ENTRY.VERSION_STAMP)
                     .forEach(r -> mapping.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
                             .add(mapping(r)));
@@ -156,7 +284,7 @@ public final class WorkflowRepository {
                             .add(activity(r.into(ACTIVITY))));
             Map<String, List<Meeting>> meetings = new HashMap<>();
             dsl.selectFrom(MEETING)
-                    .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0))
+                    .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0), notVoided(MEETING.ID))
                     .orderBy(MEETING.ENROLMENT_ID, MEETING.MEETING_AT, MEETING.VERSION_STAMP)
                     .forEach(r -> meetings.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
                             .add(meeting(r)));
@@ -166,7 +294,10 @@ public final class WorkflowRepository {
                     .from(ACTIVITY_FOLLOW_UP)
                     .join(MEETING)
                     .on(MEETING.ID.eq(ACTIVITY_FOLLOW_UP.MEETING_ID))
-                    .where(MEETING.ENROLMENT_ID.in(open), ACTIVITY_FOLLOW_UP.DELETED.eq(0))
+                    .where(
+                            MEETING.ENROLMENT_ID.in(open),
+                            ACTIVITY_FOLLOW_UP.DELETED.eq(0),
+                            notVoided(ENTRY_VOID.ACTIVITY_FOLLOW_UP_ID, ACTIVITY_FOLLOW_UP.ID))
                     .forEach(r -> followUps
                             .computeIfAbsent(r.get(MEETING.ENROLMENT_ID), k -> new ArrayList<>())
                             .add(followUp(r.into(ACTIVITY_FOLLOW_UP))));
@@ -182,7 +313,9 @@ public final class WorkflowRepository {
                                 followUps.getOrDefault(id, List.of()),
                                 r.getExitNote(),
                                 r.getExitCheck() == null ? null : Coded.ofCode(ExitCheck.class, r.getExitCheck()),
-                                r.getExitCheckedOn() == null ? null : LocalDate.parse(r.getExitCheckedOn())));
+                                r.getExitCheckedOn() == null ? null : LocalDate.parse(r.getExitCheckedOn()),
+                                // Voided meetings are left out above: no history is shown from here.
+                                List.of()));
             });
         });
     }
@@ -246,7 +379,7 @@ public final class WorkflowRepository {
                             MEETING.KIND,
                             MEETING.OUTCOME)
                     .from(MEETING)
-                    .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0))
+                    .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0), notVoided(MEETING.ID))
                     .forEach(r -> meetings.computeIfAbsent(r.value2(), k -> new ArrayList<>())
                             .add(new Meeting(
                                     UUID.fromString(r.value1()),
@@ -301,7 +434,8 @@ public final class WorkflowRepository {
                             ENROLMENT.COACH_ID.eq(coachId.toString()),
                             ENROLMENT.EXITED_ON.isNull(),
                             ENROLMENT.DELETED.eq(0),
-                            DEADLINE_REASON.DELETED.eq(0))
+                            DEADLINE_REASON.DELETED.eq(0),
+                            notVoided(ENTRY_VOID.DEADLINE_REASON_ID, DEADLINE_REASON.ID))
                     .orderBy(DEADLINE_REASON.VERSION_STAMP.desc())
                     .forEach(r -> reasons.putIfAbsent(
                             new ReasonKey(UUID.fromString(r.value1()), r.value2(), LocalDate.parse(r.value3())),
@@ -435,16 +569,19 @@ public final class WorkflowRepository {
         tx.save(r);
     }
 
-    public void addDeadlineReason(
+    /** Adds a reason; its id is what a void of it names. */
+    public UUID addDeadlineReason(
             Transaction tx, UUID enrolmentId, DeadlineKind kind, LocalDate dueOn, String reason, LocalDate recordedOn) {
         var r = tx.dsl().newRecord(DEADLINE_REASON);
-        r.setId(UUID.randomUUID().toString());
+        UUID id = UUID.randomUUID();
+        r.setId(id.toString());
         r.setEnrolmentId(enrolmentId.toString());
         r.setKind(kind.code());
         r.setDueOn(dueOn.toString());
         r.setReason(reason);
         r.setRecordedOn(recordedOn.toString());
         tx.save(r);
+        return id;
     }
 
     /** The latest reason given for this deadline of this enrolment, if any. */
@@ -455,7 +592,8 @@ public final class WorkflowRepository {
                         DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()),
                         DEADLINE_REASON.KIND.eq(kind.code()),
                         DEADLINE_REASON.DUE_ON.eq(dueOn.toString()),
-                        DEADLINE_REASON.DELETED.eq(0))
+                        DEADLINE_REASON.DELETED.eq(0),
+                        notVoided(ENTRY_VOID.DEADLINE_REASON_ID, DEADLINE_REASON.ID))
                 .orderBy(DEADLINE_REASON.VERSION_STAMP.desc())
                 .limit(1)
                 .fetchOptional(DEADLINE_REASON.REASON));

@@ -138,6 +138,20 @@ class CalendarExportTest {
     }
 
     @Test
+    void aMeetingEnteredInErrorIsNotInTheCalendar() throws IOException {
+        Meeting kept = plan(TODAY.plusDays(1));
+        Meeting wrong = plan(TODAY.plusDays(2));
+        workflow.voidMeeting(wrong.id(), "Fel deltagare", me.id());
+
+        var exported = calendar.export(me.id(), dir.resolve("kalender.ics"), ics);
+
+        assertEquals(1, exported.meetings());
+        String written = Files.readString(exported.file());
+        assertTrue(written.contains(kept.id().toString()));
+        assertFalse(written.contains(wrong.id().toString()));
+    }
+
+    @Test
     void aNameEndingInIcsIsKeptAsChosen() throws IOException {
         plan(TODAY.plusDays(1));
         Path chosen = dir.resolve("Möten.ICS");

@@ -159,7 +159,7 @@ class SyncPropertiesTest {
     }
 
     /** Snapshots, all to all, twice: afterwards each has what any had. */
-    private static void everyoneExchanges(List<Laptop> all, Path dir) throws IOException {
+    static void everyoneExchanges(List<Laptop> all, Path dir) throws IOException {
         for (int round = 0; round < 2; round++) {
             List<Parcel> snapshots = new ArrayList<>();
             for (Laptop from : all) {

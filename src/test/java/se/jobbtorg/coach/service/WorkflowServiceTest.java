@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,14 @@ import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
@@ -390,5 +393,124 @@ class WorkflowServiceTest {
         assertEquals(ExitCheck.IN_WORK_OR_STUDIES, work.exitCheck());
         assertEquals(LocalDate.of(2027, 1, 10), work.exitCheckedOn());
         assertEquals(ExitReason.UNSUBSIDISED_WORK, work.enrolment().exitReason(), "the exit itself is untouched");
+    }
+
+    private Meeting meeting(UUID supersedes, MeetingOutcome outcome) {
+        return workflow.recordMeeting(new MeetingDraft(
+                enrolment.id(),
+                supersedes,
+                TODAY.atTime(10, 0),
+                MeetingKind.DESK,
+                outcome,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null));
+    }
+
+    @Test
+    void aVoidedMeetingStaysInTheHistoryAndCountsNowhereAndItsOutcomeNoLongerClosesThePlan() {
+        Meeting planned = meeting(null, MeetingOutcome.PLANNED);
+        Meeting held = meeting(planned.id(), MeetingOutcome.ATTENDED);
+        assertEquals(List.of(held), workflow.work(enrolment.id()).meetings());
+
+        EntryVoid made = workflow.voidMeeting(held.id(), "  Fel deltagare  ", me.id());
+
+        var work = workflow.work(enrolment.id());
+        assertEquals("Fel deltagare", made.reason());
+        assertEquals(TODAY, made.voidedOn());
+        assertEquals(List.of(planned), work.meetings(), "the planned meeting is open again");
+        assertEquals(List.of(planned, held), work.meetingHistory(), "both stay in the history");
+        assertEquals(made, work.voidOf(held.id()).orElseThrow());
+        assertTrue(work.due().stream().anyMatch(d -> d.kind() == DeadlineKind.MEETING_TODAY));
+        meeting(planned.id(), MeetingOutcome.NOT_ATTENDED);
+        assertEquals(
+                List.of(MeetingOutcome.NOT_ATTENDED),
+                workflow.work(enrolment.id()).meetings().stream()
+                        .map(Meeting::outcome)
+                        .toList(),
+                "a voided outcome does not block the real one");
+
+        Meeting other = meeting(null, MeetingOutcome.PLANNED);
+        workflow.voidMeeting(other.id(), "Dubbelbokad", me.id());
+        assertTrue(workflow.work(enrolment.id()).meetings().stream().noneMatch(m -> m.id().equals(other.id())));
+    }
+
+    @Test
+    void aVoidSaysWhyAndAnEntryIsVoidedOnce() {
+        Meeting planned = meeting(null, MeetingOutcome.PLANNED);
+        int before = changeLogRows();
+        var blank = assertThrows(ValidationException.class, () -> workflow.voidMeeting(planned.id(), "  ", me.id()));
+        assertEquals(
+                List.of(EntryVoid.FIELD_REASON),
+                blank.problems().stream().map(Problem::field).toList());
+        assertEquals(before, changeLogRows(), "nothing written");
+        workflow.voidMeeting(planned.id(), "Fel dag", me.id());
+        var twice = assertThrows(ValidationException.class, () -> workflow.voidMeeting(planned.id(), "Igen", me.id()));
+        assertEquals("void.problem.alreadyVoided", twice.problems().get(0).messageKey());
+        assertEquals(before + 1, changeLogRows(), "one void, logged for the packages");
+    }
+
+    @Test
+    void aVoidedMappingEntryGivesItsAreaBackTheEntryBefore() {
+        MappingEntry first = workflow.saveMapping(
+                workflow.work(enrolment.id()).mapping().get(MappingArea.SWEDISH),
+                MappingStatus.IN_PROGRESS,
+                "SFI kurs C pågår",
+                null,
+                Set.of(),
+                null);
+        MappingEntry wrong = workflow.saveMapping(first, MappingStatus.DONE, "SFI kurs D klar", null, Set.of(), null);
+
+        workflow.voidEntry(EntryVoid.Kind.MAPPING_ENTRY, wrong.id(), "Fel aspirant", me.id());
+
+        var work = workflow.work(enrolment.id());
+        assertEquals(first, work.mapping().get(MappingArea.SWEDISH));
+        assertEquals(0, work.settledAreas(), "the voided 'done' counts nowhere");
+        assertEquals(List.of(first, wrong), work.mappingHistory(), "both stay in the history");
+        assertTrue(work.voidOf(wrong.id()).isPresent());
+    }
+
+    @Test
+    void aVoidedReasonIsNoLongerTheDeadlinesReasonOnTodayEither() {
+        var due = workflow.work(enrolment.id()).due().get(0);
+        workflow.giveReason(due, "Sjuk i en vecka");
+        UUID wrong = workflow.giveReason(due, "Fel aspirant");
+
+        workflow.voidEntry(EntryVoid.Kind.DEADLINE_REASON, wrong, "Skrev på fel person", me.id());
+
+        assertEquals(
+                "Sjuk i en vecka",
+                workflow.reason(enrolment.id(), due.kind(), due.dueOn()).orElseThrow());
+        var today = new TodayService(db, CaseloadServiceTest.CLOCK, workflow).today(me.id());
+        assertEquals("Sjuk i en vecka", today.get(0).reason());
+    }
+
+    @Test
+    void aVoidedFollowUpIsNoLongerShownWithItsMeeting() {
+        ActivityPlan plan = approvedPlan();
+        var running = workflow.work(enrolment.id()).activitiesOf(plan.id()).get(0);
+        Meeting held = workflow.recordMeeting(
+                new MeetingDraft(
+                        enrolment.id(),
+                        null,
+                        TODAY.atTime(9, 0),
+                        MeetingKind.DESK,
+                        MeetingOutcome.ATTENDED,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null),
+                Map.of(running.id(), "Trivs"));
+        var followUp = workflow.work(enrolment.id()).followUpsOf(held.id()).get(0);
+
+        workflow.voidEntry(EntryVoid.Kind.ACTIVITY_FOLLOW_UP, followUp.id(), "Gällde en annan insats", me.id());
+
+        assertEquals(List.of(), workflow.work(enrolment.id()).followUpsOf(held.id()));
+        assertTrue(workflow.work(enrolment.id()).voidOf(followUp.id()).isPresent());
     }
 }

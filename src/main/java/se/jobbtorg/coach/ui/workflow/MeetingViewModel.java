@@ -78,6 +78,14 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
             problems.of(field);
         }
         date.set(earlier != null ? earlier.at().toLocalDate() : parent.today());
+        if (earlier != null
+                && earlier.outcome() == MeetingOutcome.PLANNED
+                && defaultOutcome != MeetingOutcome.PLANNED
+                && earlier.at().toLocalDate().isAfter(parent.today())) {
+            // A planned meeting held early (the coach closes next week's today): it happened today,
+            // and an outcome cannot be dated ahead.
+            date.set(parent.today());
+        }
         outcome.set(defaultOutcome);
         if (earlier != null) {
             time.set(earlier.at().toLocalTime().toString());

@@ -1,12 +1,15 @@
 package se.jobbtorg.coach.ui.workflow;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -15,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
@@ -34,6 +38,9 @@ import se.jobbtorg.coach.ui.common.WeakListeners;
  * full history stays one click away.
  */
 final class MeetingsPane extends VBox {
+    /** The style class of a row entered in error (struck through, coach.css). */
+    static final String VOIDED = "voided";
+
     private final TableView<Meeting> table = new TableView<>();
 
     MeetingsPane(WorkViewModel model, UiContext ui) {
@@ -62,6 +69,26 @@ final class MeetingsPane extends VBox {
                                 i18n.get("meeting.column.notes"), 250, m -> join(m.notes(), m.nextSteps())),
                         Cells.<Meeting>column(
                                 i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m))));
+        // A voided entry stays in the history, struck through, with why it was voided.
+        TableColumn<Meeting, String> voided = Cells.<Meeting>column(
+                i18n.get("meeting.column.voided"),
+                200,
+                m -> voidOf(model, m)
+                        .map(v -> i18n.get("void.shown", i18n.date(v.voidedOn()), v.reason()))
+                        .orElse(""));
+        voided.getStyleClass().add("void-reason");
+        table.getColumns().add(voided);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Meeting item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean isVoid = !empty && item != null && voidOf(model, item).isPresent();
+                getStyleClass().remove(VOIDED);
+                if (isVoid) {
+                    getStyleClass().add(VOIDED);
+                }
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         ToggleButton history = new ToggleButton(i18n.get("meeting.history"));
         history.setId("meetingHistory");
@@ -75,6 +102,10 @@ final class MeetingsPane extends VBox {
             // entries are never corrected twice.
             Meeting selected =
                     history.isSelected() ? null : table.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                recordChosen(model, ui);
+                return;
+            }
             dialog(
                     model,
                     ui,
@@ -83,13 +114,31 @@ final class MeetingsPane extends VBox {
                             ? MeetingOutcome.ATTENDED
                             : selected.outcome());
         });
+        Button voidButton = new Button(i18n.get("meeting.void"));
+        voidButton.setId("meetingVoid");
+        voidButton.setOnAction(e -> {
+            Meeting selected = table.getSelectionModel().getSelectedItem();
+            if (selected != null && voidOf(model, selected).isEmpty()) {
+                voidDialog(model, ui, selected);
+            }
+        });
         var closed = Bindings.createBooleanBinding(
                 () -> model.pageProperty().get() == null
                         || !model.pageProperty().get().isOpen(),
                 model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
-        getChildren().setAll(new HBox(8, plan, record, history), table);
+        voidButton
+                .disableProperty()
+                .bind(closed.or(Bindings.createBooleanBinding(
+                        () -> {
+                            Meeting selected = table.getSelectionModel().getSelectedItem();
+                            return selected == null || voidOf(model, selected).isPresent();
+                        },
+                        table.getSelectionModel().selectedItemProperty(),
+                        model.pageProperty())));
+        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table);
+        voided.visibleProperty().bind(history.selectedProperty());
 
         Runnable fill = () -> {
             var work = model.pageProperty().get();
@@ -100,6 +149,65 @@ final class MeetingsPane extends VBox {
         WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
         fill.run();
         history.selectedProperty().addListener((o, was, now) -> fill.run());
+    }
+
+    /**
+     * An outcome with no entry selected: the coach says which planned meeting it closes, or that
+     * the meeting was not planned. With none planned there is nothing to ask.
+     */
+    private void recordChosen(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        List<WorkViewModel.MeetingToClose> choices = model.meetingsToClose();
+        Optional<WorkViewModel.MeetingToClose> chosen = choices.size() == 1
+                ? Optional.of(choices.get(0))
+                : ui.dialogs()
+                        .choose(
+                                "meetingCloses",
+                                i18n.get("meeting.record.title"),
+                                i18n.get("meeting.closes.header"),
+                                i18n.get("meeting.closes"),
+                                choices,
+                                c -> c.planned() == null
+                                        ? i18n.get("meeting.closes.unplanned")
+                                        : i18n.get(
+                                                "meeting.closes.planned",
+                                                i18n.date(c.planned().at().toLocalDate()) + " "
+                                                        + c.planned().at().toLocalTime(),
+                                                i18n.of(c.planned().kind())),
+                                model.likelyMeetingToClose(choices));
+        chosen.ifPresent(c -> dialog(model, ui, c.planned(), MeetingOutcome.ATTENDED));
+    }
+
+    private static Optional<EntryVoid> voidOf(WorkViewModel model, Meeting m) {
+        var work = model.pageProperty().get();
+        return work == null ? Optional.empty() : work.voidOf(m.id());
+    }
+
+    /** Asks why the entry was entered in error and voids it; it stays in the history. */
+    private void voidDialog(WorkViewModel model, UiContext ui, Meeting meeting) {
+        I18n i18n = ui.i18n();
+        VoidViewModel form = model.newVoid(EntryVoid.Kind.MEETING, meeting.id());
+        var grid = Forms.grid();
+        TextArea reason = MultiLine.area("voidReason", form.reason, 3);
+        Forms.required(
+                Forms.row(grid, 0, i18n.get("void.reason"), reason, form.problems.of(EntryVoid.FIELD_REASON)), i18n);
+        grid.add(Forms.formError("voidError", form.problems.errorProperty()), 1, 2);
+        new FormDialog<EntryVoid>(
+                        ui,
+                        "voidDialog",
+                        i18n.get("void.title"),
+                        i18n.get(
+                                "void.header.meeting",
+                                i18n.date(meeting.at().toLocalDate()) + " "
+                                        + meeting.at().toLocalTime(),
+                                i18n.of(meeting.outcome())),
+                        grid,
+                        i18n.get("void.save"),
+                        form.problems,
+                        (done, failed) -> form.save(done),
+                        reason)
+                .showAndWait();
+        model.closed(form);
     }
 
     private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {

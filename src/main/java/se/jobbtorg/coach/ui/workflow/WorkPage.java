@@ -3,6 +3,7 @@ package se.jobbtorg.coach.ui.workflow;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import se.jobbtorg.coach.domain.Activity;
@@ -10,6 +11,7 @@ import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.Meeting;
@@ -25,6 +27,7 @@ import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
  * @param limit the last day of the 18 months the enrolment may run
  * @param reviewDue when the approved plan is to be reviewed; null before one is approved
  * @param exitNote what the coach wrote at the exit; null when nothing
+ * @param voids the voids of entries entered in error, by the entry's id
  */
 record WorkPage(
         Enrolment enrolment,
@@ -36,7 +39,8 @@ record WorkPage(
         List<ActivityFollowUp> followUps,
         LocalDate limit,
         LocalDate reviewDue,
-        String exitNote) {
+        String exitNote,
+        Map<UUID, EntryVoid> voids) {
 
     static WorkPage of(EnrolmentWork work) {
         return new WorkPage(
@@ -51,7 +55,8 @@ record WorkPage(
                 work.followUps(),
                 DeadlineRules.limit(work.enrolment().enrolledOn()),
                 work.reviewDue(),
-                work.exitNote());
+                work.exitNote(),
+                work.voids());
     }
 
     boolean isOpen() {
@@ -79,6 +84,11 @@ record WorkPage(
 
     Optional<Activity> activity(UUID id) {
         return activities.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** The void of an entry entered in error, if it is one. */
+    Optional<EntryVoid> voidOf(UUID entryId) {
+        return Optional.ofNullable(voids.get(entryId));
     }
 
     /** How each activity was followed up at this meeting. */

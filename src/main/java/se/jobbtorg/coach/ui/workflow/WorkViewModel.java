@@ -2,7 +2,9 @@ package se.jobbtorg.coach.ui.workflow;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -17,10 +19,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableObjectValue;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.PlanPdf;
+import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.MissingRecordException;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
@@ -195,6 +199,15 @@ public final class WorkViewModel {
         return workflow;
     }
 
+    CoachService coaches() {
+        return services.coaches();
+    }
+
+    /** The form that marks an entry as entered in error; it counts as unsaved until closed. */
+    VoidViewModel newVoid(EntryVoid.Kind kind, UUID entryId) {
+        return opened(new VoidViewModel(this, kind, entryId));
+    }
+
     UUID enrolmentId() {
         return enrolmentId;
     }
@@ -245,6 +258,45 @@ public final class WorkViewModel {
     /** The approval of this plan version by the social-services unit. */
     ApprovalViewModel newApproval(ActivityPlan version) {
         return opened(new ApprovalViewModel(this, version));
+    }
+
+    /**
+     * What an outcome recorded without a meeting chosen closes: a planned meeting still open, or
+     * (planned null) a meeting that was not planned.
+     */
+    record MeetingToClose(Meeting planned) {}
+
+    /**
+     * The planned meetings still open, earliest first, then "a meeting that was not planned":
+     * an outcome that named none of them would leave its planned meeting open for ever (entries
+     * are only added).
+     */
+    List<MeetingToClose> meetingsToClose() {
+        List<MeetingToClose> choices = new ArrayList<>();
+        EnrolmentWork loaded = work.get();
+        if (loaded != null) {
+            loaded.meetings().stream()
+                    .filter(m -> m.outcome() == MeetingOutcome.PLANNED)
+                    .sorted(Comparator.comparing(Meeting::at))
+                    .forEach(m -> choices.add(new MeetingToClose(m)));
+        }
+        choices.add(new MeetingToClose(null));
+        return choices;
+    }
+
+    /** The choice offered first: the planned meeting nearest today, the one a coach most likely means. */
+    MeetingToClose likelyMeetingToClose(List<MeetingToClose> choices) {
+        LocalDate today = today();
+        return choices.stream()
+                .filter(c -> c.planned() != null)
+                .min(Comparator.comparingLong(c ->
+                        Math.abs(ChronoUnit.DAYS.between(today, c.planned().at().toLocalDate()))))
+                .orElse(choices.get(choices.size() - 1));
+    }
+
+    /** The form of what happened at the chosen meeting: it closes a planned one, or stands alone. */
+    MeetingViewModel newOutcome(MeetingToClose closes) {
+        return newMeeting(closes.planned(), MeetingOutcome.ATTENDED);
     }
 
     /** Plans a meeting (earlier null) or records what happened at one, superseding it. */

@@ -123,6 +123,62 @@ class MeetingViewModelTest {
     }
 
     @Test
+    void anOutcomeWithNoEntryChosenOffersTheOpenPlannedMeetingsAndClosesTheOneChosen() {
+        List<Meeting> saved = new ArrayList<>();
+        for (var on : List.of(TODAY.plusDays(7), TODAY)) {
+            MeetingViewModel plan = fx.model.newMeeting(null, MeetingOutcome.PLANNED);
+            plan.date.set(on);
+            plan.time.set("14:00");
+            plan.save(saved::add);
+        }
+        MeetingViewModel held = fx.model.newMeeting(saved.get(1), MeetingOutcome.ATTENDED);
+        held.save(saved::add);
+        MeetingViewModel later = fx.model.newMeeting(null, MeetingOutcome.PLANNED);
+        later.date.set(TODAY.plusDays(14));
+        later.save(saved::add);
+        Meeting nextWeek = saved.get(0);
+        Meeting inTwoWeeks = saved.get(3);
+
+        var choices = fx.model.meetingsToClose();
+
+        assertEquals(
+                List.of(
+                        new WorkViewModel.MeetingToClose(nextWeek),
+                        new WorkViewModel.MeetingToClose(inTwoWeeks),
+                        new WorkViewModel.MeetingToClose(null)),
+                choices,
+                "the open planned meetings, earliest first, then one not planned; a held one is not offered");
+        assertEquals(new WorkViewModel.MeetingToClose(nextWeek), fx.model.likelyMeetingToClose(choices));
+
+        MeetingViewModel outcome = fx.model.newOutcome(choices.get(0));
+        assertEquals(TODAY, outcome.date.get(), "held early: an outcome is not dated ahead");
+        assertEquals("14:00", outcome.time.get());
+        outcome.notes.set("Kom en vecka tidigare");
+        outcome.save(saved::add);
+
+        var meetings = fx.model.workProperty().get().meetings();
+        assertEquals(
+                List.of(MeetingOutcome.ATTENDED, MeetingOutcome.ATTENDED, MeetingOutcome.PLANNED),
+                meetings.stream().map(Meeting::outcome).toList(),
+                "the planned meeting closed, no second record beside it");
+        assertEquals(nextWeek.id(), saved.get(4).supersedes());
+        assertEquals(
+                List.of(new WorkViewModel.MeetingToClose(inTwoWeeks), new WorkViewModel.MeetingToClose(null)),
+                fx.model.meetingsToClose());
+    }
+
+    @Test
+    void anOutcomeNotPlannedStandsAlone() {
+        var choices = fx.model.meetingsToClose();
+        assertEquals(List.of(new WorkViewModel.MeetingToClose(null)), choices, "nothing planned, nothing to close");
+        MeetingViewModel outcome = fx.model.newOutcome(fx.model.likelyMeetingToClose(choices));
+        List<Meeting> saved = new ArrayList<>();
+        outcome.save(saved::add);
+        assertEquals(MeetingOutcome.ATTENDED, saved.get(0).outcome());
+        assertEquals(null, saved.get(0).supersedes());
+    }
+
+    @Test
     void aFailingStoreKeepsTheNotesAndSaysWhatHappened() {
         MeetingViewModel form = fx.model.newMeeting(null, MeetingOutcome.ATTENDED);
         form.notes.set("Långt samtal om målen");

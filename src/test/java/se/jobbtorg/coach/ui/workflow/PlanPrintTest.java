@@ -9,13 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.EntryVoid;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingOutcome;
 
-/** The plan's PDF without a window: the bar goes to the end, and a file that fails is named. */
+/**
+ * The plan's PDF without a window: the bar goes to the end, a file that fails is named, and a
+ * meeting entered in error is not on the paper.
+ */
 class PlanPrintTest {
     @TempDir
     Path dir;
@@ -67,5 +76,29 @@ class PlanPrintTest {
         assertEquals(List.of(), otherFailures);
         assertEquals(List.of(), printed);
         assertFalse(model.printing().isRunning());
+    }
+
+    @Test
+    void aMeetingEnteredInErrorIsNotOnThePaper() throws Exception {
+        List<Meeting> saved = new ArrayList<>();
+        for (String time : List.of("10:00", "14:30")) {
+            MeetingViewModel plan = model.newMeeting(null, MeetingOutcome.PLANNED);
+            plan.date.set(WorkFixture.TODAY.plusDays(5));
+            plan.time.set(time);
+            plan.save(saved::add);
+        }
+        VoidViewModel wrong = model.newVoid(EntryVoid.Kind.MEETING, saved.get(0).id());
+        wrong.reason.set("Dubbelbokad");
+        wrong.save(v -> {});
+        Path file = dir.resolve("plan.pdf");
+
+        model.printPlan(draft, file, printed::add);
+
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        assertTrue(text.contains("14:30"), text);
+        assertFalse(text.contains("10:00"), "the voided meeting is left out: " + text);
     }
 }
