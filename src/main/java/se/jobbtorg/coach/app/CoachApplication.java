@@ -439,7 +439,12 @@ public final class CoachApplication extends Application {
             lock.stop();
         }
         lock = new Lock(
-                stage, i18n, lockTasks, current.security()::unlocks, Duration.ofMinutes(settings.lockMinutes()));
+                stage,
+                i18n,
+                lockTasks,
+                current.security()::unlocks,
+                Duration.ofMinutes(settings.lockMinutes()),
+                mainWindow::quit);
         // A laptop left running for days gets its daily backup at an unlock, not only at a start.
         lock.setOnUnlocked(() -> dailyBackup(current));
         mainWindow.setProgramActions(

@@ -370,8 +370,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         }
     }
 
-    /** Ctrl+Q and the window's close: the program ends once nothing typed would be lost. */
-    private void quit() {
+    /**
+     * Ctrl+Q, the window's close and the lock's Quit: the program ends once nothing typed would
+     * be lost.
+     */
+    public void quit() {
         afterAsking(() -> {
             retire();
             stage.close();

@@ -24,9 +24,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -35,7 +40,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -163,18 +167,20 @@ class KeyboardUiTest {
     }
 
     @Test
-    @Disabled(
-            "Passed once, then failed after FocusKeeper learnt to leave a focus already in the work; see the h-keys report")
     void afterSavingAMappingAreaTheFocusIsStillInTheWork(FxRobot robot) throws Exception {
         openZeta(robot);
         int before = context.workflow().work(enrolmentOfZeta()).mappingHistory().size();
         robot.clickOn("#mappingText").write("Vill arbeta inom vården");
+        List<String> moves = new ArrayList<>();
+        robot.interact(() -> stage.getScene()
+                .focusOwnerProperty()
+                .addListener((o, old, now) -> moves.add(String.valueOf(now) + " in work " + inside(now, "workArea"))));
         alt(robot, KeyCode.M); // Spara området
         Ui.waitFor(() ->
                 context.workflow().work(enrolmentOfZeta()).mappingHistory().size() > before);
         Ui.waitFor(() -> !robot.lookup("#mappingSave").query().isDisabled());
         Node owner = focused(robot);
-        assertTrue(inside(owner, "workArea"), "the focus is on " + owner + ", not in the work");
+        assertTrue(inside(owner, "workArea"), "the focus is on " + owner + ", not in the work; " + moves);
     }
 
     private UUID enrolmentOfZeta() {
@@ -306,6 +312,46 @@ class KeyboardUiTest {
         }
     }
 
+    @Test
+    void everyMenuItemHasALetterOfItsOwnInItsMenu(FxRobot robot) {
+        for (I18n i18n : List.of(SV, EN)) {
+            show(robot, i18n);
+            List<String> problems = new ArrayList<>();
+            robot.interact(() -> {
+                MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+                List<String> menus = bar.getMenus().stream().map(Menu::getText).toList();
+                problems.addAll(clashes("the menu bar", menus));
+                for (Menu menu : bar.getMenus()) {
+                    List<String> items = menu.getItems().stream()
+                            .filter(item -> !(item instanceof SeparatorMenuItem))
+                            .map(MenuItem::getText)
+                            .toList();
+                    problems.addAll(clashes(menu.getText(), items));
+                }
+            });
+            assertEquals(List.of(), problems, i18n.locale() + ": menu letters");
+        }
+    }
+
+    /** Items with no letter, and letters two items share. */
+    private static List<String> clashes(String where, List<String> texts) {
+        List<String> found = new ArrayList<>();
+        Map<Character, List<String>> letters = new TreeMap<>();
+        for (String text : texts) {
+            letter(text, true)
+                    .ifPresentOrElse(
+                            c -> letters.computeIfAbsent(c, k -> new ArrayList<>())
+                                    .add(text),
+                            () -> found.add(where + ": no letter in " + text));
+        }
+        letters.forEach((c, shared) -> {
+            if (shared.size() > 1) {
+                found.add(where + ": " + c + " in " + shared);
+            }
+        });
+        return found;
+    }
+
     /**
      * No letter twice among what the window shows; under the node with this id (the work, a
      * dialog), every button and every labelled field has a letter.
@@ -399,14 +445,17 @@ class KeyboardUiTest {
     }
 
     @Test
-    @Disabled(
-            "Fails: no note problem shown after Avsluta with Okänd (the defect itself, or the test); see the h-keys report")
     void anUnknownExitWithoutANoteIsToldBeforeTheQuestionAndTheFocusGoesToTheNote(FxRobot robot) throws Exception {
         openZeta(robot);
         step(robot, "workExit");
         Ui.waitFor(() -> Ui.showing(robot, "#exitSave"));
-        Ui.choose(robot, "#exitReason", SV.of(ExitReason.UNKNOWN));
-        robot.clickOn("#exitSave");
+        // Chosen directly: the choosing is not the point here, and "Okänd", the tenth and last
+        // item, sits at its popup's lower edge, where a click on it may miss.
+        @SuppressWarnings("unchecked")
+        ComboBox<ExitReason> reason = robot.lookup("#exitReason").queryAs(ComboBox.class);
+        robot.interact(() -> reason.getSelectionModel().select(ExitReason.UNKNOWN));
+        Ui.waitFor(() -> Ui.showing(robot, "#exitUnknownWhy"));
+        alt(robot, KeyCode.I); // Avsluta _inskrivningen…
         Ui.waitFor(() -> Ui.showing(robot, "#exitNoteProblem"));
         assertFalse(Ui.showing(robot, ".dialog-pane"), "no question about an exit that cannot be saved");
         assertEquals(SV.get("exit.problem.unknownNeedsNote"), Ui.text(robot, "#exitNoteProblem"));

@@ -138,7 +138,8 @@ class LockUiTest {
         Platform.runLater(() -> {
             context.forbidStoreOn(Thread.currentThread());
             MainWindow window = new MainWindow(stage, context.ui(), SV, me, () -> {});
-            Lock l = new Lock(stage, SV, context.ui().tasks(), context.security()::unlocks, Duration.ofMinutes(10));
+            Lock l = new Lock(
+                    stage, SV, context.ui().tasks(), context.security()::unlocks, Duration.ofMinutes(10), window::quit);
             window.setProgramActions(new MainWindow.ProgramActions(l::lock, () -> {}, () -> {}));
             stage.getScene().setRoot(window);
             l.watch();

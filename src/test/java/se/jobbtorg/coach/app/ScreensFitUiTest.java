@@ -14,18 +14,20 @@ import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,8 +50,9 @@ import se.jobbtorg.coach.ui.workflow.WorkTab;
 import se.jobbtorg.coach.ui.workflow.WorkView;
 
 /**
- * Every main screen at 1024×700, in Swedish and in English: each control shown lies inside the
- * window (or inside a scroll pane, reachable by scrolling), and no two fields of a form overlap.
+ * Every main screen at 1024×700 and at the first start's 1180×720, in Swedish and in English:
+ * each control shown lies inside the window and inside what its parents clip to, or can be
+ * scrolled to (a scroll bar shows on that axis), and no two fields of a form overlap.
  * Pictures of each screen go to target/screenshots/fit-*.png for a person to look at.
  */
 @Tag("ui")
@@ -57,8 +60,6 @@ import se.jobbtorg.coach.ui.workflow.WorkView;
 class ScreensFitUiTest {
     private static final Clock CLOCK =
             Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
-    private static final double WIDTH = 1024;
-    private static final double HEIGHT = 700;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     @TempDir
@@ -81,16 +82,17 @@ class ScreensFitUiTest {
         context.close();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sv-SE", "en"})
-    void everyScreenFitsAt1024By700(String language, FxRobot robot) throws Exception {
+    /** The smallest window the program promises to fit, and the size it opens at on a first start. */
+    @ParameterizedTest(name = "{0} at {1}×{2}")
+    @CsvSource({"sv-SE, 1024, 700", "en, 1024, 700", "sv-SE, 1180, 720", "en, 1180, 720"})
+    void everyScreenFits(String language, double width, double height, FxRobot robot) throws Exception {
         I18n i18n = new I18n(Locale.forLanguageTag(language));
-        String tag = language.substring(0, 2);
+        String tag = language.substring(0, 2) + "-" + (int) width;
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = new MainWindow(stage, context.ui(), i18n, me, () -> {});
             context.forbidStoreOn(Thread.currentThread());
-            Scene scene = new Scene(window[0], WIDTH, HEIGHT);
+            Scene scene = new Scene(window[0], width, height);
             scene.getStylesheets().add(CoachApplication.STYLESHEET);
             stage.setScene(scene);
             stage.show();
@@ -140,7 +142,7 @@ class ScreensFitUiTest {
         Screenshots.save(settings, "fit-settings-" + tag);
         robot.interact(() -> ((Stage) settings.getWindow()).close());
 
-        assertEquals(List.of(), problems, "cut off or overlapping at 1024×700 in " + language);
+        assertEquals(List.of(), problems, "cut off or overlapping at " + width + "×" + height + " in " + language);
     }
 
     private void check(FxRobot robot, String name, List<String> problems) {
@@ -157,7 +159,31 @@ class ScreensFitUiTest {
             for (String p : cutDates(scene.getRoot())) {
                 problems.add(name + ": " + p);
             }
+            for (String p : emptyBars(scene.getRoot())) {
+                problems.add(name + ": " + p);
+            }
         });
+    }
+
+    /**
+     * A progress bar that does not draw its progress ("8 of 8 areas done" over an empty bar):
+     * squeezed below its own height, or its bar shorter than the progress it holds.
+     */
+    static List<String> emptyBars(Parent root) {
+        List<String> found = new ArrayList<>();
+        for (Node node : all(root)) {
+            if (node instanceof ProgressBar bar && shown(bar) && !bar.isIndeterminate() && bar.getProgress() > 0) {
+                Region drawn = (Region) bar.lookup(".bar");
+                double track = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset();
+                if (bar.getHeight() < bar.prefHeight(-1) - 1) {
+                    found.add(describe(bar) + " squeezed to " + bar.getHeight() + " px high");
+                } else if (drawn == null || drawn.getWidth() < track * bar.getProgress() - 2) {
+                    found.add(describe(bar) + " at " + bar.getProgress() + " draws "
+                            + (drawn == null ? 0 : drawn.getWidth()) + " of " + track + " px");
+                }
+            }
+        }
+        return found;
     }
 
     /** A table cell showing a date cut short ("2026-11-…"): its column is narrower than a date. */
@@ -178,38 +204,78 @@ class ScreensFitUiTest {
         return found;
     }
 
-    /** Controls shown but not inside the window, nor inside a scroll pane that would reach them. */
+    /**
+     * Controls shown but cut off: beyond the window's edge, or beyond what a parent clips to
+     * (a tab's content, a scroll pane's viewport). Beyond a scroll pane's viewport is fine only
+     * where a person can scroll to it: the pane shows a scroll bar on that axis and the control
+     * lies inside what it scrolls over.
+     */
     static List<String> outside(Parent root, double width, double height) {
         List<String> found = new ArrayList<>();
+        Bounds window = new BoundingBox(0, 0, width, height);
         for (Node node : shownControls(root)) {
             Bounds b = node.localToScene(node.getBoundsInLocal());
-            ScrollPane scroll = nearest(node, ScrollPane.class);
-            boolean in;
-            if (scroll != null && scroll.getContent() != null) {
-                // Reachable by scrolling: inside what the scroll pane scrolls over.
-                Bounds c = scroll.getContent().localToScene(scroll.getContent().getBoundsInLocal());
-                in = b.getMinX() >= c.getMinX() - 1
-                        && b.getMaxX() <= c.getMaxX() + 1
-                        && b.getMinY() >= c.getMinY() - 1
-                        && b.getMaxY() <= c.getMaxY() + 1;
-            } else {
-                in = b.getMinX() >= -1 && b.getMinY() >= -1 && b.getMaxX() <= width + 1 && b.getMaxY() <= height + 1;
-            }
-            // Inside a tab pane too: what it clips is cut off as surely as the window's edge.
-            for (Parent p = node.getParent(); p != null && p != scroll && in; p = p.getParent()) {
-                if (p instanceof TabPane tabs) {
-                    Bounds t = tabs.localToScene(tabs.getBoundsInLocal());
-                    in = b.getMinX() >= t.getMinX() - 1
-                            && b.getMaxX() <= t.getMaxX() + 1
-                            && b.getMinY() >= t.getMinY() - 1
-                            && b.getMaxY() <= t.getMaxY() + 1;
+            String cut = null;
+            for (Parent p = node.getParent(); p != null && cut == null; p = p.getParent()) {
+                if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
+                    // Past here, the scroll pane itself is checked as a control of its own.
+                    cut = unreachable(b, scroll);
+                    break;
+                } else if (p.getClip() != null && !isViewport(p)) {
+                    Bounds clip = p.localToScene(p.getClip().getBoundsInParent());
+                    if (beyond(b, clip, true) || beyond(b, clip, false)) {
+                        cut = "clipped by " + describe(p) + " " + round(clip);
+                    }
                 }
             }
-            if (!in) {
-                found.add(describe(node) + " at " + round(b));
+            if (cut == null
+                    && nearest(node, ScrollPane.class) == null
+                    && (beyond(b, window, true) || beyond(b, window, false))) {
+                cut = "beyond the window";
+            }
+            if (cut != null) {
+                found.add(describe(node) + " at " + round(b) + ": " + cut);
             }
         }
         return found;
+    }
+
+    /** Why a control beyond this scroll pane's viewport cannot be scrolled to; null if it can. */
+    private static String unreachable(Bounds b, ScrollPane scroll) {
+        Node viewport = scroll.lookup(".viewport");
+        Bounds seen = viewport.localToScene(viewport.getLayoutBounds());
+        Bounds content = scroll.getContent().localToScene(scroll.getContent().getLayoutBounds());
+        for (boolean vertical : new boolean[] {true, false}) {
+            if (!beyond(b, seen, vertical)) {
+                continue;
+            }
+            if (!barShown(scroll, vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL)) {
+                return "beyond " + describe(scroll) + "'s viewport " + round(seen) + " with no "
+                        + (vertical ? "vertical" : "horizontal") + " scroll bar";
+            }
+            if (beyond(b, content, vertical)) {
+                return "beyond what " + describe(scroll) + " scrolls over " + round(content);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isViewport(Node node) {
+        return node.getStyleClass().contains("viewport");
+    }
+
+    private static boolean barShown(ScrollPane scroll, Orientation orientation) {
+        return scroll.lookupAll(".scroll-bar").stream()
+                .filter(ScrollBar.class::isInstance)
+                .map(ScrollBar.class::cast)
+                .filter(bar -> bar.getOrientation() == orientation && nearest(bar, ScrollPane.class) == scroll)
+                .anyMatch(bar -> bar.isVisible() && bar.getHeight() > 0 && bar.getWidth() > 0);
+    }
+
+    private static boolean beyond(Bounds b, Bounds area, boolean vertical) {
+        return vertical
+                ? b.getMinY() < area.getMinY() - 1 || b.getMaxY() > area.getMaxY() + 1
+                : b.getMinX() < area.getMinX() - 1 || b.getMaxX() > area.getMaxX() + 1;
     }
 
     /** Two fields, labels or boxes of one form grid that cover each other. */

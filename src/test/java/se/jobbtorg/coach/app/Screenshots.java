@@ -26,7 +26,7 @@ final class Screenshots {
     static void save(Scene scene, String name) {
         try {
             WritableImage image =
-                    WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+                    WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(2, TimeUnit.MINUTES);
             int w = (int) image.getWidth();
             int h = (int) image.getHeight();
             BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,13 +43,14 @@ import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
+import se.jobbtorg.coach.ui.lock.Lock;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
 import se.jobbtorg.coach.ui.workflow.WorkView;
 
 /**
  * Nothing typed is lost: the plan's wishes typed but not saved survive an activity added, and
- * closing the participant's tab (Ctrl+W, its x), quitting (Ctrl+Q, the window's close) and the
- * language switch ask first: Cancel keeps the text, Save stores it, Discard lets it go.
+ * closing the participant's tab (Ctrl+W, its x), quitting (Ctrl+Q, the window's close, the
+ * lock's Quit) and the language switch ask first: Cancel keeps the text, Save stores it, Discard lets it go.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -223,6 +225,35 @@ class UnsavedWorkUiTest {
         robot.clickOn("#unsavedSave");
         Ui.waitFor(() -> !stage.isShowing());
         assertEquals(WISHES, storedWishes());
+    }
+
+    @Test
+    void theLocksQuitAsksLikeEveryOtherQuit(FxRobot robot) throws Exception {
+        typeWishes(robot);
+        // Made as the program makes it: its Quit is the window's quit.
+        Lock lock = new Lock(
+                stage, SV, context.ui().tasks(), context.security()::unlocks, Duration.ofMinutes(10), window::quit);
+        try {
+            robot.interact(lock::lock);
+            Ui.waitFor(() -> Ui.showing(robot, "#passphraseCancel"));
+
+            robot.clickOn("#passphraseCancel");
+            Ui.waitFor(() -> Ui.showing(robot, "#unsavedDialog"));
+            assertEquals(SV.get("unsaved.hidden"), question(robot), "asked without a name while locked");
+            robot.clickOn("#unsavedCancel");
+            Ui.waitFor(() -> !Ui.showing(robot, "#unsavedDialog"));
+            assertTrue(stage.isShowing(), "Cancel keeps the program");
+            assertTrue(lock.isLocked(), "and the lock");
+            assertEquals(null, storedWishes());
+
+            robot.clickOn("#passphraseCancel");
+            Ui.waitFor(() -> Ui.showing(robot, "#unsavedSave"));
+            robot.clickOn("#unsavedSave");
+            Ui.waitFor(() -> !stage.isShowing());
+            assertEquals(WISHES, storedWishes());
+        } finally {
+            robot.interact(lock::stop);
+        }
     }
 
     @Test

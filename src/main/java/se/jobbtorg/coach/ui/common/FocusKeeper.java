@@ -23,10 +23,18 @@ public final class FocusKeeper {
         if (scene.getProperties().putIfAbsent(FocusKeeper.class, Boolean.TRUE) != null) {
             return;
         }
-        scene.focusOwnerProperty().addListener((o, old, now) -> {
-            if (old == null || eligible(old, scene)) {
+        // JavaFX may take the focus from a control disabled under it in two steps, to nothing
+        // and then to the window's first control: the control lost is kept across the first.
+        Node[] lostControl = {null};
+        scene.focusOwnerProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                lostControl[0] = eligible(was, scene) ? null : was;
+            }
+            if (lostControl[0] == null || now == null) {
                 return;
             }
+            Node old = lostControl[0];
+            lostControl[0] = null;
             Platform.runLater(() -> {
                 if (scene.getFocusOwner() != now) {
                     return; // someone has placed it since

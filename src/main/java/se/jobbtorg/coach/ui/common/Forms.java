@@ -10,6 +10,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -202,15 +204,39 @@ public final class Forms {
      * off what is below.
      */
     public static ScrollPane scrolling(Region content) {
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = new ScrollPane(content) {
+            /*
+             * Decided at each layout, not once when the viewport changes: the least height grows
+             * after the pane is built (rows loaded, a problem shown, boxes wrapping at a narrower
+             * width), and content held to a viewport lower than that overflows it with no scroll
+             * bar, squeezing what it holds below its own height on the way.
+             */
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                boolean fits = fitsHeight(this, content);
+                if (fits != isFitToHeight()) {
+                    setFitToHeight(fits);
+                    super.layoutChildren();
+                }
+            }
+        };
         scroll.getStyleClass().add("page-scroll");
         scroll.setFitToWidth(true);
         scroll.setFocusTraversable(false);
-        scroll.fitToHeightProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> scroll.getViewportBounds().getHeight() >= content.minHeight(-1),
-                        scroll.viewportBoundsProperty()));
         return scroll;
+    }
+
+    /** Whether the viewport is as tall as the content's least height at the width it is laid out at. */
+    private static boolean fitsHeight(ScrollPane scroll, Region content) {
+        Bounds viewport = scroll.getViewportBounds();
+        if (viewport.getHeight() <= 0) {
+            return false;
+        }
+        double width = content.getContentBias() == Orientation.HORIZONTAL
+                ? Math.max(viewport.getWidth(), content.minWidth(-1))
+                : -1;
+        return viewport.getHeight() >= content.minHeight(width);
     }
 
     /** Takes what is typed in a date picker as its value even if the user has not left it. */

@@ -39,6 +39,7 @@ public final class Lock {
     private final I18n i18n;
     private final TaskRunner tasks;
     private final Function<Passphrase, Boolean> unlocks;
+    private final Runnable quit;
     private final PauseTransition idle;
     private final EventHandler<Event> activity;
     private final ListChangeListener<Window> newWindows;
@@ -47,11 +48,22 @@ public final class Lock {
     private Stage lockWindow;
     private Runnable onUnlocked = () -> {};
 
-    public Lock(Stage stage, I18n i18n, TaskRunner tasks, Function<Passphrase, Boolean> unlocks, Duration idleTime) {
+    /**
+     * @param quit what the lock's Quit does: what every other quit does (asks about unsaved
+     *     text first), so a coach who locked with a form half typed is asked, not surprised
+     */
+    public Lock(
+            Stage stage,
+            I18n i18n,
+            TaskRunner tasks,
+            Function<Passphrase, Boolean> unlocks,
+            Duration idleTime,
+            Runnable quit) {
         this.stage = stage;
         this.i18n = i18n;
         this.tasks = tasks;
         this.unlocks = unlocks;
+        this.quit = quit;
         this.idle = new PauseTransition(javafx.util.Duration.millis(idleTime.toMillis()));
         idle.setOnFinished(e -> lock());
         this.activity = e -> {
@@ -135,7 +147,7 @@ public final class Lock {
             LOG.log(Level.WARNING, "the passphrase could not be checked", error);
             new FxDialogService(i18n, lockWindow != null ? lockWindow : stage).showError("lock.failed", error);
         });
-        PassphraseView form = new PassphraseView(model, i18n, i18n.get("passphrase.quit"), stage::close);
+        PassphraseView form = new PassphraseView(model, i18n, i18n.get("passphrase.quit"), quit);
         if (top == null) {
             stage.getScene().setRoot(form);
         } else {

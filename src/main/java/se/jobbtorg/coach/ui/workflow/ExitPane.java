@@ -51,15 +51,11 @@ final class ExitPane extends VBox {
         Button exit = new Button(i18n.get("exit.save"));
         exit.setId("exitSave");
         exit.disableProperty().bind(model.problems.savingProperty());
+        // The model asks, so the question about unsaved work saves an exit the same way.
+        model.confirmWith(dialogs::confirm);
         exit.setOnAction(e -> {
             Forms.commit(picker);
-            if (model.check()
-                    && dialogs.confirm(
-                            i18n.get("exit.confirm.title"),
-                            i18n.get("exit.confirm.text", model.date.get(), i18n.of(model.reason.get())),
-                            i18n.get("exit.confirm.yes"))) {
-                model.save();
-            }
+            model.confirmAndSave(() -> {});
         });
         VBox form = new VBox(8, grid, after, exit, Forms.formError("exitError", model.problems.errorProperty()));
         form.setId("exitForm");

@@ -79,7 +79,38 @@ final class ExitViewModel {
         return new ExitDraft(parent.enrolmentId(), date.get(), reason.get(), note.get());
     }
 
-    /** Ends the enrolment in the background; running activities end the same day. */
+    /** The question before an exit is stored: the answer true ends the enrolment. */
+    @FunctionalInterface
+    interface Confirmation {
+        boolean ends(String title, String question, String yes);
+    }
+
+    /** Nothing is ended unasked: until a view gives the question, every exit waits. */
+    private Confirmation confirmation = (title, question, yes) -> false;
+
+    void confirmWith(Confirmation confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    /**
+     * What the exit button and the question about unsaved work both do: the form checked first,
+     * then "end the enrolment on this date for this reason?", then the save; after runs once the
+     * exit is stored, never on a problem or a no.
+     */
+    void confirmAndSave(Runnable after) {
+        if (!check()) {
+            return;
+        }
+        var i18n = parent.i18n();
+        if (confirmation.ends(
+                i18n.get("exit.confirm.title"),
+                i18n.get("exit.confirm.text", date.get(), i18n.of(reason.get())),
+                i18n.get("exit.confirm.yes"))) {
+            save(after);
+        }
+    }
+
+    /** Ends the enrolment in the background, unasked; running activities end the same day. */
     void save() {
         save(() -> {});
     }

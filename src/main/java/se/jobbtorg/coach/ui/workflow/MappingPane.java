@@ -52,11 +52,15 @@ final class MappingPane extends HBox {
                                 i18n.date(Cells.WIDEST_DATE))));
         progress.setId("mappingProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
+        // Squeezed below its height, a bar draws as an empty line whatever its progress.
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         progressText.setId("mappingProgressText");
         VBox left = new VBox(6, progressText, progress, areas);
         VBox.setVgrow(areas, Priority.ALWAYS);
+        // The list shortens on a low window (it scrolls itself); the form beside it sets the height.
+        areas.setMinHeight(180);
         left.setPrefWidth(460);
-        left.setMinWidth(380);
+        left.setMinWidth(340);
 
         var grid = Forms.grid();
         ComboBox<MappingStatus> statusBox = Cells.choice("mappingStatus", i18n, MappingStatus.values());
@@ -68,7 +72,7 @@ final class MappingPane extends HBox {
                 i18n.get("mapping.date"),
                 Forms.date("mappingDate", i18n.get("date.prompt"), model.date, model.dateUnreadable),
                 model.dateProblem);
-        TextArea textArea = MultiLine.area("mappingText", model.text, 6);
+        TextArea textArea = MultiLine.area("mappingText", model.text, 4);
         Forms.row(grid, 2, i18n.get("mapping.text"), textArea, null);
         FlowPane actorBoxes = new FlowPane(10, 4);
         for (Actor actor : Actor.values()) {
@@ -113,8 +117,9 @@ final class MappingPane extends HBox {
         history.textProperty().bind(model.history);
         VBox right = new VBox(
                 8, heading, grid, save, Forms.formError("mappingError", model.problems.errorProperty()), history);
+        // Never narrower than its form: a narrow window takes the width from the list, and
+        // what is narrower still scrolls sideways rather than cutting the fields off.
         HBox.setHgrow(right, Priority.ALWAYS);
-        right.setMinWidth(0);
         getChildren().setAll(left, right);
 
         areas.getSelectionModel().selectedItemProperty().addListener((o, old, entry) -> {

@@ -139,8 +139,9 @@ public final class WorkViewModel {
 
     /**
      * Saves every form that holds unsaved text, one after the other, each by its own rules (the
-     * exit is checked as its button checks it); saved runs once all are stored. A refusal stops
-     * there, with its problems next to the fields and the text kept, and saved never runs: the
+     * exit is checked and asked about as its button does); saved runs once all are stored. A
+     * refusal or a no stops there, with any problems next to the fields and the text kept, and
+     * saved never runs: the
      * question that asked to save leaves everything open for the coach to correct.
      */
     public void saveAll(Runnable saved) {
@@ -155,7 +156,8 @@ public final class WorkViewModel {
             steps.add(exitCheck::save);
         }
         if (exit.dirty.isDirty()) {
-            steps.add(exit::save);
+            // As its button does: checked, then asked, before the enrolment ends.
+            steps.add(exit::confirmAndSave);
         }
         runInTurn(steps, 0, saved);
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.ExitDraft;
+import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.ui.common.DialogService.Unsaved;
@@ -126,6 +128,48 @@ class UnsavedWorkTest {
         assertEquals(EN.get("validation.date"), mapping.dateProblem.get());
         assertEquals(1, revealed.size(), "the page with the problem is shown");
         assertEquals(List.of(WorkTab.MAPPING), fx.model.unsavedTabs());
+    }
+
+    @Test
+    void savingAHalfFilledExitFromTheQuestionChecksItFirst() {
+        List<String> questions = new ArrayList<>();
+        fx.model.exit.confirmWith((title, question, yes) -> questions.add(question));
+        fx.model.exit.reason.set(ExitReason.UNKNOWN);
+
+        closeAnswering(Unsaved.SAVE);
+
+        assertEquals(0, proceeded, "nothing closes while the note is missing");
+        assertEquals(List.of(), questions, "no question about an exit that cannot be saved");
+        assertEquals(
+                EN.get("exit.problem.unknownNeedsNote"),
+                fx.model.exit.problems.of(ExitDraft.FIELD_NOTE).get());
+        assertTrue(fx.stored().enrolment().isOpen());
+        assertEquals(List.of(WorkTab.EXIT), fx.model.unsavedTabs());
+    }
+
+    @Test
+    void savingAnExitFromTheQuestionAsksAsTheExitButtonDoes() {
+        List<String> questions = new ArrayList<>();
+        boolean[] answer = {false};
+        fx.model.exit.confirmWith((title, question, yes) -> {
+            questions.add(question);
+            return answer[0];
+        });
+        fx.model.exit.reason.set(ExitReason.UNSUBSIDISED_WORK);
+        String question = EN.get("exit.confirm.text", TODAY, EN.of(ExitReason.UNSUBSIDISED_WORK));
+
+        closeAnswering(Unsaved.SAVE);
+
+        assertEquals(List.of(question), questions, "the exit button's own question");
+        assertEquals(0, proceeded, "a no keeps the window and the form");
+        assertTrue(fx.stored().enrolment().isOpen());
+        assertTrue(fx.model.hasUnsavedWork());
+
+        answer[0] = true;
+        closeAnswering(Unsaved.SAVE);
+
+        assertEquals(1, proceeded);
+        assertEquals(ExitReason.UNSUBSIDISED_WORK, fx.stored().enrolment().exitReason());
     }
 
     @Test
