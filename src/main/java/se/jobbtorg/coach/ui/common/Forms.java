@@ -19,6 +19,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -122,22 +123,27 @@ public final class Forms {
     }
 
     /**
-     * Grows the dialog's window to what its content now needs, and never shrinks it: a problem
-     * clears when its field loses the focus, which happens as the user presses OK, so shrinking
-     * then would move the button away between the press and the release and the click would
-     * be lost.
+     * Grows the dialog to what its content now needs, and never shrinks it: a problem clears when
+     * its field loses the focus, which happens as the user presses OK, so shrinking then would
+     * move the button away between the press and the release and the click would be lost. The
+     * pane is held at its tallest too, because the dialog's window lays it out at its preferred
+     * size, not at the window's.
      */
     private static void grow(Dialog<?> dialog) {
-        Scene scene = dialog.getDialogPane().getScene();
+        DialogPane pane = dialog.getDialogPane();
+        Scene scene = pane.getScene();
         Window window = scene == null ? null : scene.getWindow();
         if (window == null || !window.isShowing()) {
             return;
         }
+        double width = Math.max(pane.getWidth(), pane.prefWidth(-1));
+        double height = Math.max(pane.getHeight(), pane.prefHeight(width));
+        pane.setMinSize(width, height);
         Parent root = scene.getRoot();
-        double width = Math.max(scene.getWidth(), root.prefWidth(-1));
-        double height = Math.max(scene.getHeight(), root.prefHeight(width));
-        window.setWidth(window.getWidth() + width - scene.getWidth());
-        window.setHeight(window.getHeight() + height - scene.getHeight());
+        double sceneWidth = Math.max(scene.getWidth(), root.prefWidth(-1));
+        double sceneHeight = Math.max(scene.getHeight(), root.prefHeight(sceneWidth));
+        window.setWidth(window.getWidth() + sceneWidth - scene.getWidth());
+        window.setHeight(window.getHeight() + sceneHeight - scene.getHeight());
     }
 
     /**

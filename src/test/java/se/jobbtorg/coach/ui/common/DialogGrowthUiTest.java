@@ -55,16 +55,27 @@ class DialogGrowthUiTest {
                         "Slutdatumet ligger före startdatumet 2026-11-24. Ange ett datum från och med startdatumet."))
                 .get();
         WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> window.getHeight() > before);
-        WaitForAsyncUtils.waitForFxEvents();
+        Bounds ok = settledOk();
         double grown = window.getHeight();
-        Bounds ok = okOnScreen();
 
         WaitForAsyncUtils.asyncFx(() -> problem.set("")).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitForFxEvents();
+        settledOk();
 
         assertEquals(grown, window.getHeight(), "the dialog keeps its height");
         assertEquals(ok, okOnScreen(), "the OK button stays under the pointer");
+    }
+
+    /** Where the OK button is once the window's new size has reached the layout (a few pulses). */
+    private Bounds settledOk() throws Exception {
+        Bounds[] last = {null};
+        WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds now = okOnScreen();
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return same;
+        });
+        return last[0];
     }
 
     private Bounds okOnScreen() throws Exception {
