@@ -612,7 +612,8 @@ public final class PackageReader {
                 count++;
                 String where = entry.getName() + ":" + count;
                 if (count > maxLines) {
-                    throw new PackageRefusedException(Refusal.COUNT, entry.getName(), String.valueOf(maxLines), "more");
+                    throw new PackageRefusedException(
+                            Refusal.COUNT, entry.getName(), String.valueOf(maxLines), (maxLines + 1) + "+");
                 }
                 if (line.isBlank()) {
                     // Not a change, and the way a file of nothing but line ends would be read for minutes.
