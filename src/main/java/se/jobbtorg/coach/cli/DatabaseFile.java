@@ -2,6 +2,8 @@ package se.jobbtorg.coach.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sqlite.SQLiteErrorCode;
@@ -51,8 +53,13 @@ final class DatabaseFile {
     /** Why something failed, in words: a read-only file says so, whatever the driver called it. */
     static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException sqlite
-                    && sqlite.getResultCode().name().startsWith(SQLiteErrorCode.SQLITE_READONLY.name())) {
+            boolean readOnly = t instanceof SQLiteException sqlite
+                            && sqlite.getResultCode().name().startsWith(SQLiteErrorCode.SQLITE_READONLY.name())
+                    // The file's permissions or attributes, met before SQLite is asked.
+                    || t instanceof AccessDeniedException
+                    || t instanceof FileSystemException fs
+                            && String.valueOf(fs.getReason()).contains("not permitted");
+            if (readOnly) {
                 return "the database cannot be written (the file or its folder is read-only: check its"
                         + " permissions, or copy it somewhere it can be written)";
             }

@@ -23,8 +23,9 @@ import se.jobbtorg.coach.domain.Text;
  * altered on the way, must not put into the database what no form would, since the caseload,
  * the summary and the reports read it back by those rules and fail for good on what breaks them.
  *
- * <p>"Today" for a change is the day of its stamp: the day it was made, as the form that made it
- * saw it, so a change made before midnight on one laptop is judged the same on every other.
+ * <p>"Today" for a change is the day of its stamp (and a day of slack for time zones): the day it
+ * was made, as the form that made it saw it, so a change is judged the same on every laptop,
+ * whenever it arrives.
  * Each refusal is {@code invalid_value} with the entity, the id, the column and the rule.
  */
 final class ValueRules {
@@ -149,10 +150,16 @@ final class ValueRules {
         return last.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The latest day the change's "today" can have been: its stamp's day here, and a day more,
+     * since the laptop that made it may keep another time zone (a central server on UTC reads a
+     * Stockholm enrolment made just after midnight as made the day before).
+     */
     private LocalDate today(Change c) {
         return Instant.ofEpochMilli(Long.parseLong(c.stamp().substring(0, 13)))
                 .atZone(zone)
-                .toLocalDate();
+                .toLocalDate()
+                .plusDays(1);
     }
 
     private static String string(Map<String, Object> values, String key) {
