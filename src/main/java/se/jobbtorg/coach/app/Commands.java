@@ -218,6 +218,23 @@ final class Commands {
         }
 
         @Override
+        void validate() {
+            // Before the passphrase is asked for: a wrong value is the script's mistake, not the database's.
+            if (!List.of("csv", "xlsx", "pdf").contains(format)) {
+                throw wrong("--format takes csv, xlsx or pdf");
+            }
+            if (codes != null && !"national".equals(codes)) {
+                throw wrong("--codes takes national");
+            }
+            if (codes != null && !"csv".equals(format)) {
+                throw wrong("--codes national is written as csv only");
+            }
+            if (from != null && to != null && to.isBefore(from)) {
+                throw wrong("--to is before --from");
+            }
+        }
+
+        @Override
         int run(Path file, Clock clock, Passphrase passphrase, PrintStream stdout, PrintStream err) {
             return new ReportCommand(file, from, to, unit, format, out, codes, clock, passphrase).run(stdout, err);
         }

@@ -1,7 +1,6 @@
 package se.jobbtorg.coach.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import se.jobbtorg.coach.domain.Passphrase;
@@ -31,10 +30,10 @@ public final class CheckCommand {
     }
 
     public int run(PrintStream out, PrintStream err) {
-        if (!Files.isRegularFile(file)) {
-            // Checking must not create: a mistyped path would otherwise report a new, empty file as healthy.
-            err.println("failed file=" + file + " reason=no such file");
-            return FAILED;
+        String refusal = DatabaseFile.refusal(file);
+        if (refusal != null) {
+            err.println(refusal);
+            return DatabaseFile.damaged(refusal) ? DAMAGED : FAILED;
         }
         try (Database db = Database.open(file, clock, passphrase)) {
             int participants = new CaseloadService(db, clock).participantCount();
@@ -48,7 +47,7 @@ public final class CheckCommand {
             err.println("failed file=" + file + " reason=wrong passphrase");
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("failed file=" + file + " reason=" + e.getMessage());
+            err.println("failed file=" + file + " reason=" + DatabaseFile.reason(e));
             return FAILED;
         }
     }

@@ -101,8 +101,7 @@ public final class ReportCommand {
             err.println("failed reason=" + e.getMessage());
             return FAILED;
         }
-        if (!Files.isRegularFile(db)) {
-            err.println("failed file=" + db + " reason=no such file");
+        if (DatabaseFile.refused(db, err)) {
             return FAILED;
         }
         LocalDate today = LocalDate.now(clock);
@@ -138,7 +137,7 @@ public final class ReportCommand {
             err.println("failed file=" + db + " reason=wrong passphrase");
             return FAILED;
         } catch (IOException | RuntimeException e) {
-            err.println("failed file=" + db + " reason=" + e.getMessage());
+            err.println("failed file=" + db + " reason=" + DatabaseFile.reason(e));
             return FAILED;
         }
     }

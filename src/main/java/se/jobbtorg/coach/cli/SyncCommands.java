@@ -43,8 +43,7 @@ public final class SyncCommands {
             err.println("refused reason=no package named");
             return USAGE;
         }
-        if (!Files.isRegularFile(db)) {
-            err.println("failed file=" + db + " reason=no such file");
+        if (DatabaseFile.refused(db, err)) {
             return FAILED;
         }
         try (Database database = Database.open(db, clock, passphrase)) {
@@ -64,7 +63,7 @@ public final class SyncCommands {
             err.println("failed file=" + db + " reason=in use by another program");
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("failed file=" + db + " reason=" + e.getMessage());
+            err.println("failed file=" + db + " reason=" + DatabaseFile.reason(e));
             return FAILED;
         }
     }
@@ -83,7 +82,7 @@ public final class SyncCommands {
                             ? ""
                             : " detail=" + String.join(",", e.args()).replace(' ', '_')));
         } else {
-            err.println("failed file=" + file + " reason=" + o.failure().getMessage());
+            err.println("failed file=" + file + " reason=" + DatabaseFile.reason(o.failure()));
         }
     }
 
@@ -97,8 +96,7 @@ public final class SyncCommands {
             err.println("refused reason=--since and --for exclude each other");
             return USAGE;
         }
-        if (!Files.isRegularFile(db)) {
-            err.println("failed file=" + db + " reason=no such file");
+        if (DatabaseFile.refused(db, err)) {
             return FAILED;
         }
         try (Database database = Database.open(db, clock, passphrase)) {
@@ -122,7 +120,7 @@ public final class SyncCommands {
             err.println("failed file=" + db + " reason=in use by another program");
             return FAILED;
         } catch (IOException | RuntimeException e) {
-            err.println("failed file=" + db + " reason=" + e.getMessage());
+            err.println("failed file=" + db + " reason=" + DatabaseFile.reason(e));
             return FAILED;
         }
     }

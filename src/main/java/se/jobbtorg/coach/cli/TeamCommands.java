@@ -150,8 +150,7 @@ public final class TeamCommands {
     }
 
     private int withTeam(PrintStream err, Work work) {
-        if (!Files.isRegularFile(db)) {
-            err.println("failed file=" + db + " reason=no such file");
+        if (DatabaseFile.refused(db, err)) {
             return FAILED;
         }
         try (Database database = Database.open(db, clock, passphrase)) {
@@ -168,7 +167,7 @@ public final class TeamCommands {
             err.println("failed file=" + db + " reason=in use by another program");
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("failed file=" + db + " reason=" + e.getMessage());
+            err.println("failed file=" + db + " reason=" + DatabaseFile.reason(e));
             return FAILED;
         }
     }

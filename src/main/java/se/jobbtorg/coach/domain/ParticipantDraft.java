@@ -25,9 +25,13 @@ public record ParticipantDraft(
         }
         if (Text.isBlank(firstName)) {
             problems.add(Problem.of(FIELD_FIRST_NAME, "validation.required"));
+        } else if (Text.hasControlCharacter(firstName)) {
+            problems.add(Problem.of(FIELD_FIRST_NAME, "validation.controlCharacter"));
         }
         if (Text.isBlank(lastName)) {
             problems.add(Problem.of(FIELD_LAST_NAME, "validation.required"));
+        } else if (Text.hasControlCharacter(lastName)) {
+            problems.add(Problem.of(FIELD_LAST_NAME, "validation.controlCharacter"));
         }
         if (!Text.isBlank(email) && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(Problem.of(FIELD_EMAIL, "validation.email"));

@@ -264,7 +264,12 @@ public final class SyncService {
         try {
             return db.write(tx -> {
                 if (producer.equals(db.deviceId())) {
-                    // Our own package: every change in it is ours already.
+                    // Our own package: every change in it is ours already, unless another
+                    // database copied from this one's file wrote it (same device id, same keys).
+                    if (checked.linesChecked() && madeOnACopy(tx, checked)) {
+                        throw new PackageRefusedException(
+                                Refusal.SAME_DEVICE, String.valueOf(m.producer().user()), shortId(producer));
+                    }
                     return result(file, m, (int) checked.changeCount(), dryRun);
                 }
                 if (m.sequence().from() > m.sequence().to()
@@ -508,6 +513,22 @@ public final class SyncService {
             }
         });
         return first[0];
+    }
+
+    /**
+     * Whether a package under this device's id carries a change of this device that it never
+     * made: two databases copied from one file share the id, and each would otherwise take the
+     * other's packages for its own and silently leave them out.
+     */
+    private boolean madeOnACopy(Transaction tx, PackageReader.Checked checked) {
+        String me = db.deviceId();
+        boolean[] foreign = {false};
+        reader.changes(checked, c -> {
+            if (!foreign[0] && c.device().equals(me) && !MergeApplier.known(tx, c)) {
+                foreign[0] = true;
+            }
+        });
+        return foreign[0];
     }
 
     private String label(Team team, String device) {

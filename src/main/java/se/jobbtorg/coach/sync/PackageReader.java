@@ -1,6 +1,9 @@
 package se.jobbtorg.coach.sync;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
@@ -13,6 +16,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +38,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipEntry;
@@ -173,7 +181,22 @@ public final class PackageReader {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How deep a manifest or a line may nest: ours go four levels deep. */
+    static final int MAX_DEPTH = 16;
+
+    /**
+     * A line is one JSON object a few levels deep: anything nested deeper, a second value after
+     * it, or a key twice (which of them would count?) is refused, not guessed at.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final int MAX_MANIFEST = 1 << 20;
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schemas> LOADED = new HashMap<>();
@@ -264,6 +287,7 @@ public final class PackageReader {
                             entry,
                             sha,
                             entity.name(),
+                            manifest.counts().getOrDefault(entity.name(), 0),
                             checked.contentKey,
                             (node, where) -> sink.accept(toChange(entity.name(), node)));
                     if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(expectedDigest)) {
@@ -334,7 +358,7 @@ public final class PackageReader {
             throw new PackageRefusedException(Refusal.NO_MANIFEST);
         }
         byte[] manifestBytes = readCapped(zip, manifestEntry, MAX_MANIFEST, null);
-        String manifestText = new String(manifestBytes, StandardCharsets.UTF_8);
+        String manifestText = utf8(manifestBytes, PackageWriter.MANIFEST);
         JsonNode manifestNode = parse(manifestText, PackageWriter.MANIFEST);
         // The format first: a newer format may say things the schema of ours cannot.
         if (!Manifest.FORMAT.equals(manifestNode.path("format").asText())) {
@@ -402,6 +426,7 @@ public final class PackageReader {
                         entry,
                         null,
                         entity.name(),
+                        manifest.counts().getOrDefault(entity.name(), 0),
                         contentKey,
                         (node, where) -> newestByDevice.merge(
                                 node.path("device").asText(),
@@ -419,14 +444,21 @@ public final class PackageReader {
         if (devices != null || manifest.counts().containsKey(PackageWriter.DEVICES_COUNT)) {
             int lines = devices == null
                     ? 0
-                    : readLines(zip, devices, null, "device_statement", contentKey, (node, where) -> {
-                        DeviceStatement st = JSON.convertValue(node, DeviceStatement.class);
-                        if (!st.verifies()) {
-                            // A statement whose signature does not hold was changed on the way.
-                            throw new PackageRefusedException(Refusal.STATEMENT_SIGNATURE, where);
-                        }
-                        statements.add(st);
-                    });
+                    : readLines(
+                            zip,
+                            devices,
+                            null,
+                            "device_statement",
+                            manifest.counts().getOrDefault(PackageWriter.DEVICES_COUNT, 0),
+                            contentKey,
+                            (node, where) -> {
+                                DeviceStatement st = JSON.convertValue(node, DeviceStatement.class);
+                                if (!st.verifies()) {
+                                    // A statement whose signature does not hold was changed on the way.
+                                    throw new PackageRefusedException(Refusal.STATEMENT_SIGNATURE, where);
+                                }
+                                statements.add(st);
+                            });
             int expected = manifest.counts().getOrDefault(PackageWriter.DEVICES_COUNT, 0);
             if (lines != expected) {
                 throw new PackageRefusedException(
@@ -509,7 +541,7 @@ public final class PackageReader {
         }
         String text;
         try (InputStream in = new CappedStream(zip.getInputStream(entry), MAX_MANIFEST, entry.getName())) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text = utf8(in.readAllBytes(), PackageWriter.SIGNATURE);
         }
         JsonNode node = parse(text, PackageWriter.SIGNATURE);
         validate("signature", node, PackageWriter.SIGNATURE);
@@ -540,9 +572,19 @@ public final class PackageReader {
         void accept(JsonNode node, String where);
     }
 
-    /** Reads an entry's lines; with {@code sha}, the digest of all its stored bytes too. */
+    /**
+     * Reads an entry's lines, at most {@code maxLines} (the manifest's count: a line more is
+     * refused before it is parsed, so a few kilobytes of one line repeated cannot keep the reader
+     * busy for minutes); with {@code sha}, the digest of all its stored bytes too.
+     */
     private int readLines(
-            ZipFile zip, ZipEntry entry, MessageDigest sha, String schema, byte[] contentKey, LineHandler handler)
+            ZipFile zip,
+            ZipEntry entry,
+            MessageDigest sha,
+            String schema,
+            int maxLines,
+            byte[] contentKey,
+            LineHandler handler)
             throws IOException {
         int count = 0;
         InputStream stored = zip.getInputStream(entry);
@@ -552,8 +594,13 @@ public final class PackageReader {
         InputStream storedBytes = stored;
         InputStream plain =
                 contentKey == null ? stored : inflating(PackageCrypto.decrypting(stored, contentKey, entry.getName()));
-        try (LineReader reader = new LineReader(new InputStreamReader(
-                new CappedStream(plain, limits.maxEntryBytes(), entry.getName()), StandardCharsets.UTF_8))) {
+        // Text that is not UTF-8 is refused, not read as replacement characters and stored.
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (LineReader reader = new LineReader(
+                new InputStreamReader(new CappedStream(plain, limits.maxEntryBytes(), entry.getName()), decoder))) {
             String line;
             boolean first = true;
             while ((line = reader.line(limits.maxLineChars(), entry.getName() + ":" + (count + 1))) != null) {
@@ -562,11 +609,16 @@ public final class PackageReader {
                     line = line.substring(1);
                 }
                 first = false;
-                if (line.isBlank()) {
-                    continue;
-                }
                 count++;
                 String where = entry.getName() + ":" + count;
+                if (count > maxLines) {
+                    throw new PackageRefusedException(
+                            Refusal.COUNT, entry.getName(), String.valueOf(maxLines), (maxLines + 1) + "+");
+                }
+                if (line.isBlank()) {
+                    // Not a change, and the way a file of nothing but line ends would be read for minutes.
+                    throw new PackageRefusedException(Refusal.NOT_JSON, where);
+                }
                 // Parsed once: the schema checks the same tree that is read. Text that is not JSON
                 // is a refusal (not_json) like any other, not the validator's exception.
                 JsonNode node = parse(line, where);
@@ -580,6 +632,9 @@ public final class PackageReader {
         } catch (ZipException e) {
             // Decrypted, but not the compressed text it should be: written wrong or altered.
             throw new PackageRefusedException(Refusal.DECRYPTION, e, entry.getName());
+        } catch (CharacterCodingException e) {
+            throw new PackageRefusedException(
+                    Refusal.INVALID_VALUE, e, entry.getName() + ":" + (count + 1), "-", "-", "utf-8");
         }
         return count;
     }
@@ -675,7 +730,26 @@ public final class PackageReader {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                throw new PackageRefusedException(
+                        Refusal.INVALID_VALUE, e, where, "-", duplicate.group(1), "duplicate_key");
+            }
+            // The code and the place only: the parser's own words are no sentence for a person.
             throw new PackageRefusedException(Refusal.NOT_JSON, e, where);
+        }
+    }
+
+    private static String utf8(byte[] bytes, String where) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new PackageRefusedException(Refusal.INVALID_VALUE, e, where, "-", "-", "utf-8");
         }
     }
 

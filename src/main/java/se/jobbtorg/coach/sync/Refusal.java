@@ -40,6 +40,7 @@ public enum Refusal {
     NOT_ADMITTED,
     UNSIGNED_NOT_ADMITTED,
     WITHDRAWN,
+    SAME_DEVICE,
     RELAY_NOT_ADMITTED,
     // Where it fits in the producer's log.
     GAP,

@@ -76,6 +76,41 @@ class CommandLineTest {
         wrong(SyncMainTest.main("check", "extra"), "Unmatched argument at index 1: 'extra'", "check");
     }
 
+    /** Each command, a missing or wrong option: the usage and 2, before a passphrase is asked for. */
+    @Test
+    void everyCommandRefusesAMissingOrWrongOptionWithItsUsage() {
+        wrong(SyncMainTest.main("check", "--passphrase-file"), "Missing required parameter", "check");
+        wrong(SyncMainTest.main("init", "--db"), "Missing required parameter for option '--db'", "init");
+        wrong(SyncMainTest.main("report", "--out", "x.csv"), "Missing required option: '--format", "report");
+        wrong(
+                SyncMainTest.main("report", "--format", "doc", "--out", "x.doc"),
+                "--format takes csv, xlsx or pdf",
+                "report");
+        wrong(
+                SyncMainTest.main("report", "--format", "csv", "--codes", "kolada", "--out", "x.csv"),
+                "--codes takes national",
+                "report");
+        wrong(
+                SyncMainTest.main("report", "--format", "pdf", "--codes", "national", "--out", "x.pdf"),
+                "--codes national is written as csv only",
+                "report");
+        wrong(
+                SyncMainTest.main(
+                        "report", "--from", "2026-12-01", "--to", "2026-01-01", "--format", "csv", "--out", "x"),
+                "--to is before --from",
+                "report");
+        wrong(SyncMainTest.main("import", "--db"), "Missing required parameter for option '--db'", "import");
+        wrong(SyncMainTest.main("export", "--snapshot"), "Missing required option: '--out", "export");
+        wrong(SyncMainTest.main("export", "--since", "abc", "--out", "x"), "--since takes a sequence number", "export");
+        wrong(SyncMainTest.main("devices", "--db"), "Missing required parameter for option '--db'", "devices");
+        wrong(SyncMainTest.main("admit"), "Missing required parameter", "admit");
+        wrong(SyncMainTest.main("withdraw", "--db"), "Missing required parameter for option '--db'", "withdraw");
+        wrong(
+                SyncMainTest.main("team-passphrase", "--team-passphrase-file"),
+                "Missing required parameter",
+                "team-passphrase");
+    }
+
     @Test
     void thePassphraseIsRefusedAsAnArgumentByEveryCommandAndTheWindow() {
         for (String command : COMMANDS) {

@@ -29,6 +29,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
@@ -40,6 +42,7 @@ import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.StoreException;
 import se.jobbtorg.coach.store.sync.SyncedRecords;
 
 /** import and export on real database files, their one-line output split as a script would. */
@@ -247,11 +250,15 @@ class SyncCommandsTest {
      * copy (opened with the producer's own key), as another system would write it back, unsigned.
      */
     Path rewritten(Path producer, Path encrypted, String from, String to) throws IOException {
-        Path good = dir.resolve("plain-" + to + ".caseload.zip");
+        return rewritten(producer, encrypted, from, to, to);
+    }
+
+    Path rewritten(Path producer, Path encrypted, String from, String to, String name) throws IOException {
+        Path good = dir.resolve("plain-" + name + ".caseload.zip");
         try (Database db = TestTeam.open(producer, CLOCK)) {
             TestTeam.plainCopy(encrypted, db, good);
         }
-        Path bad = dir.resolve("rewritten-" + to + ".caseload.zip");
+        Path bad = dir.resolve("rewritten-" + name + ".caseload.zip");
         try (ZipFile in = new ZipFile(good.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
             String people = new String(
@@ -281,6 +288,86 @@ class SyncCommandsTest {
             }
         }
         return bad;
+    }
+
+    /**
+     * JSON nested hundreds deep, and a line with more after its object, are refused by their
+     * code and place (not the parser's words), and the packages after them are still tried.
+     */
+    @Test
+    void deepNestingAndTrailingTextAreRefusedByCodeAndTheNextPackageStillImports() throws IOException {
+        Path linnea = laptop("linnea", "Linnea Ek", 101);
+        Path good = dir.resolve("linnea.caseload.zip");
+        assertEquals(SyncCommands.OK, export(linnea, good).code());
+        String number =
+                PersonalIdentityNumber.of(LocalDate.of(1990, 5, 17), 101, false).normalised();
+        Path deep = rewritten(linnea, good, "\"" + number + "\"", "[".repeat(500) + "]".repeat(500), "deep");
+        Path trailing = rewritten(linnea, good, "}\n", "} {}\n", "trailing");
+        for (Path bad : List.of(deep, trailing)) {
+            Path karim = laptop("karim-" + bad.getFileName(), "Karim Haddad", 202);
+            admitUnsigned(karim, linnea);
+            Run then = importing(karim, false, bad, good);
+            assertEquals(SyncCommands.FAILED, then.code());
+            assertEquals(
+                    "refused file=" + bad + " reason=not_json detail=participants.jsonl:1",
+                    then.err().strip(),
+                    "the code and the place, no parser message");
+            assertTrue(then.out().startsWith("imported file=" + good), "the good package after it: " + then.err());
+        }
+    }
+
+    /** An empty file is no database: refused as damaged, and nothing is written into it. */
+    @Test
+    void anEmptyDatabaseFileIsRefusedAsDamagedAndLeftEmpty() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        Run check = run((o, e) -> new CheckCommand(empty, CLOCK, TestPassphrase.get()).run(o, e));
+        assertEquals(CheckCommand.DAMAGED, check.code(), check.err());
+        assertTrue(check.err().startsWith("damaged file=" + empty), check.err());
+        Run imported = importing(empty, false, dir.resolve("any.caseload.zip"));
+        assertEquals(SyncCommands.FAILED, imported.code());
+        assertTrue(imported.err().startsWith("damaged file=" + empty), imported.err());
+        assertEquals(0, Files.size(empty), "no schema written into it");
+    }
+
+    /** A database that cannot be written says so in words, not in the driver's code. */
+    @Test
+    void aReadOnlyDatabaseIsNamedInWords() {
+        var readOnly = new StoreException(
+                "cannot open database",
+                new SQLiteException(
+                        "[SQLITE_READONLY] attempt to write a readonly database", SQLiteErrorCode.SQLITE_READONLY));
+        String reason = DatabaseFile.reason(readOnly);
+        assertTrue(reason.contains("read-only") && !reason.contains("SQLITE"), reason);
+    }
+
+    /**
+     * Two databases copied from one file share a device id: a package from the copy is not taken
+     * for this database's own (whose changes it has) but refused, saying what to do.
+     */
+    @Test
+    void aPackageFromACopyOfThisDatabaseIsRefusedNotSilentlySkipped() throws IOException {
+        Path linnea = laptop("linnea", "Linnea Ek", 101);
+        Path copy = dir.resolve("copy.db");
+        Files.copy(linnea, copy);
+        try (Database db = Database.open(copy, CLOCK, TestPassphrase.get())) {
+            new CaseloadService(db, CLOCK)
+                    .register(new ParticipantDraft(
+                            PersonalIdentityNumber.of(LocalDate.of(1991, 3, 3), 303, false)
+                                    .display(),
+                            "Kopia",
+                            "Person",
+                            null,
+                            null,
+                            null));
+        }
+        Path fromCopy = dir.resolve("copy.caseload.zip");
+        assertEquals(SyncCommands.OK, export(copy, fromCopy).code());
+        Path own = dir.resolve("own.caseload.zip");
+        assertEquals(SyncCommands.OK, export(linnea, own).code());
+
+        Run refused = importing(linnea, false, fromCopy, own);
+        assertTrue(refused.err().startsWith("refused file=" + fromCopy + " reason=same_device"), refused.err());
+        assertTrue(refused.out().startsWith("imported file=" + own), "its own package is still fine: " + refused.out());
     }
 
     /**

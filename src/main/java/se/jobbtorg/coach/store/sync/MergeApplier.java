@@ -100,6 +100,7 @@ public final class MergeApplier {
     private final Transaction tx;
     private final DSLContext dsl;
     private final FieldHistory history;
+    private final ValueRules rules;
     private final Counts counts = new Counts();
     /** The newest stamp applied, for the clock once the transaction has committed. */
     private String newest;
@@ -121,6 +122,7 @@ public final class MergeApplier {
 
     public MergeApplier(Transaction tx) {
         this.tx = tx;
+        this.rules = new ValueRules(tx.wallClock().getZone());
         this.dsl = tx.dsl();
         this.history = new FieldHistory(tx.dsl());
     }
@@ -323,8 +325,9 @@ public final class MergeApplier {
                 && (!c.device().startsWith(MERGE_DEVICE + "-")
                         || c.recordId().equals(c.values().get("merged_into")))) {
             // Only the merge rule merges people, and never a person into themselves.
-            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
+            throw ValueRules.refused(c, "merged_into", "merge_rule_only");
         }
+        rules.values(c);
         for (var ref : e.references().entrySet()) {
             Object target = c.values().get(ref.getKey());
             if (target != null && !existsNow(ref.getValue(), target.toString())) {
@@ -361,6 +364,9 @@ public final class MergeApplier {
         if (!stored && versions.containsKey(c.entity() + "/" + c.recordId())) {
             // A new record in a batch: written with the batch's other new records, in bulk.
             requireComplete(e, c);
+            if (e.table() == ENROLMENT) {
+                rules.enrolment(c, c.values());
+            }
             pendingCreations.add(new Creation(e, c, creationRow(e, c, idField, set)));
             created.add(e.name() + "/" + c.recordId());
             counts.created++;
@@ -369,6 +375,17 @@ public final class MergeApplier {
             writePending();
             log(c);
             writeOne(e, c, storedStamp, idField, set);
+            if (e.table() == ENROLMENT && !c.deleted()) {
+                // The enrolment as it is now shown: its exit's date, reason and note hold together.
+                rules.enrolment(
+                        c,
+                        stored
+                                ? dsl.selectFrom(ENROLMENT)
+                                        .where(ENROLMENT.ID.eq(c.recordId()))
+                                        .fetchOne()
+                                        .intoMap()
+                                : c.values());
+            }
         }
         if (newest == null || c.stamp().compareTo(newest) > 0) {
             newest = c.stamp();
@@ -509,7 +526,7 @@ public final class MergeApplier {
             if (!violatesConstraint(ex)) {
                 throw ex;
             }
-            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
+            throw ValueRules.refused(c, "-", "table_rule");
         }
     }
 
@@ -520,7 +537,7 @@ public final class MergeApplier {
         } catch (IllegalArgumentException ex) {
             // A value the domain cannot read back, such as a personal identity number with
             // a wrong check digit (found while the search index is rebuilt).
-            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
+            throw ValueRules.refused(c, "-", "domain_rule");
         }
     }
 
@@ -534,11 +551,11 @@ public final class MergeApplier {
             }
             // A value the schema lets through but the table does not (a CHECK, a reference
             // outside the entity's list): the package is refused, not the database broken.
-            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
+            throw ValueRules.refused(c, "-", "table_rule");
         } catch (IllegalArgumentException ex) {
             // A value the domain cannot read back, such as a personal identity number with
             // a wrong check digit (found while the search index is rebuilt).
-            throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, c.entity(), c.recordId());
+            throw ValueRules.refused(c, "-", "domain_rule");
         }
     }
 
@@ -664,7 +681,8 @@ public final class MergeApplier {
             again = false;
             if (++rounds > 1000) {
                 // Merges that never settle: refuse rather than hold the database forever.
-                throw new ChangeRefusedException(ChangeRefusal.INVALID_VALUE, "participant", "merged_into");
+                throw new ChangeRefusedException(
+                        ChangeRefusal.INVALID_VALUE, "participant", "-", "merged_into", "settles");
             }
             // People registered with the same number: the number as registered (it never
             // changes, so the rule gives the same answer whatever arrives later), among all
