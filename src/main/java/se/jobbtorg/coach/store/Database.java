@@ -42,6 +42,8 @@ import se.jobbtorg.coach.store.generated.Tables;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     static final String KEY_DEVICE_ID = "device_id";
+    /** How every connection syncs its commits (see connect). */
+    static final String SYNCHRONOUS = "FULL";
     /** The page cache of each connection, in KiB (see connect). */
     static final int CACHE_KIB = 65_536;
     /** Rows ANALYZE looks at per index when the close refreshes the statistics (see close). */
@@ -371,7 +373,7 @@ public final class Database implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
             // FULL: with NORMAL the last commits can roll back after a power cut.
-            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA synchronous = " + SYNCHRONOUS);
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA secure_delete = ON");
             // 64 MiB of decrypted pages (SQLite's default is 2 MiB): every page read again from
@@ -637,6 +639,31 @@ public final class Database implements AutoCloseable {
                 }
                 writer.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw new StoreException("write failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Work on the writer connection itself, outside any transaction. */
+    interface WriterWork<T> {
+        T run(Connection writer) throws SQLException;
+    }
+
+    /**
+     * Runs work on the writer connection between transactions, under the write lock: for what a
+     * transaction may not do (a checkpoint) or should not outlive (a pragma set for one bulk
+     * load). Store only.
+     */
+    <T> T onWriter(WriterWork<T> work) {
+        checkThread();
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("writer work inside a write");
+        }
+        writeLock.lock();
+        try {
+            return work.run(writer);
         } catch (SQLException e) {
             throw new StoreException("write failed", e);
         } finally {
