@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
@@ -522,28 +520,18 @@ public final class Database implements AutoCloseable {
 
     /** A daily backup: made if the newest backup is from an earlier day (or there is none). */
     public Optional<Path> backupIfDue() {
-        writeLock.lock();
-        try {
-            return backups.isDue() ? Optional.of(backups.create(writer, "daily")) : Optional.empty();
-        } finally {
-            writeLock.unlock();
-        }
+        return backupIfDue("daily");
     }
 
     /**
-     * A backup before work that changes much at once (an import), unless one was taken in the
-     * last {@code recent}: a folder of ten packages makes one backup, not ten.
+     * The day's backup, named for what asked for it (an import), if the day has none yet: one
+     * full copy a day at most, whichever comes first (see decision 0009). A folder of packages
+     * makes one backup, and so does a day of them.
      */
-    public void backupUnlessRecent(String reason, Duration recent) {
+    public Optional<Path> backupIfDue(String reason) {
         writeLock.lock();
         try {
-            boolean fresh = backups.latest()
-                    .flatMap(backups::takenOn)
-                    .map(t -> t.isAfter(LocalDateTime.now(clock).minus(recent)))
-                    .orElse(false);
-            if (!fresh) {
-                backups.create(writer, reason);
-            }
+            return backups.isDue() ? Optional.of(backups.create(writer, reason)) : Optional.empty();
         } finally {
             writeLock.unlock();
         }
