@@ -35,10 +35,9 @@ public final class PlainBaseline {
                 try (Statement s = target.createStatement()) {
                     s.execute("PRAGMA journal_mode = WAL");
                     s.execute("PRAGMA synchronous = FULL");
-                    // The page cache the program's own bulk load has: SQLite's default of 2 MiB
-                    // made this yardstick a test of the cache (every insert into a random place
-                    // of an index read its page again; as long as the old build at 100,000),
-                    // not of plain writing.
+                    // The page cache the program's own bulk load has: with SQLite's default of
+                    // 2 MiB every insert at a random place of an index read its page again, and
+                    // the yardstick measured the cache rather than plain writing.
                     s.execute("PRAGMA cache_size = -" + BulkLoad.LOAD_CACHE_KIB);
                     for (String sql : schema(source)) {
                         s.execute(sql);
