@@ -45,9 +45,6 @@ import se.jobbtorg.coach.store.Database;
  * with the change log an export needs.
  */
 public final class SyntheticCity {
-    /** Participants written per transaction: the WAL stays small, a failure loses one chunk. */
-    private static final int CHUNK = 2_000;
-
     private static final int UNITS = 5;
     private static final int COACHES_PER_100K = 200;
 
@@ -208,14 +205,24 @@ public final class SyntheticCity {
             int followUps,
             int exits,
             int exitChecks,
-            int records) {}
+            int records,
+            Times times) {}
+
+    /**
+     * Where the build's time went, in seconds: writing the rows (generating them included), then
+     * deriving the search keys, making the indexes, the commit and the one checkpoint.
+     */
+    public record Times(double rows, double searchKeys, double indexes, double commit, double checkpoint) {}
 
     /** How many coaches a city of this many participants has: 200 at 100,000, at least one per unit. */
     public static int coachesFor(int participants) {
         return Math.max(UNITS, (int) Math.round((double) COACHES_PER_100K * participants / 100_000));
     }
 
-    /** Writes the city: coaches first, then the participants in chunks of one transaction each. */
+    /**
+     * Writes the city in one bulk load (see {@link BulkLoad#build}): coaches first, then the
+     * participants one after the other, each with everything of theirs.
+     */
     public Summary build(int participants) {
         Random random = new Random(seed);
         Counts counts = new Counts();
@@ -228,23 +235,16 @@ public final class SyntheticCity {
                                     : "");
             coaches.add(new Coach(uuid(random), name, UNIT_NAMES[i % UNITS]));
         }
-        BulkLoad.into(db, load -> {
-            coaches.forEach(load::coach);
-            return null;
-        });
         counts.coaches = coaches.size();
         Set<String> numbers = new HashSet<>();
-        for (int from = 0; from < participants; from += CHUNK) {
-            int chunk = Math.min(participants - from, CHUNK);
-            BulkLoad.into(db, load -> {
-                for (int i = 0; i < chunk; i++) {
-                    person(load, random, numbers, coaches, counts);
-                }
-                counts.records += load.records();
-                return null;
-            });
-        }
-        counts.records += counts.coaches;
+        BulkLoad.Built<Integer> built = BulkLoad.build(db, load -> {
+            coaches.forEach(load::coach);
+            for (int i = 0; i < participants; i++) {
+                person(load, random, numbers, coaches, counts);
+            }
+            return load.records();
+        });
+        counts.records = built.result();
         return new Summary(
                 counts.coaches,
                 participants,
@@ -256,7 +256,8 @@ public final class SyntheticCity {
                 counts.followUps,
                 counts.exits,
                 counts.checks,
-                counts.records);
+                counts.records,
+                new Times(built.rows(), built.searchKeys(), built.indexes(), built.commit(), built.checkpoint()));
     }
 
     private static final class Counts {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -258,8 +257,9 @@ public final class SyncService {
         PackageReader.Verified verified = checked.withoutChanges();
         String producer = m.producer().device();
         if (!dryRun && !producer.equals(db.deviceId())) {
-            // A package can change much at once: a backup first (one for a whole folder of them).
-            db.backupUnlessRecent("import", Duration.ofMinutes(5));
+            // A package can change much at once: the day's backup first, if the day has none yet.
+            // Not one per import: at city size a full copy takes over a minute (decision 0009).
+            db.backupIfDue("import");
         }
         try {
             return db.write(tx -> {

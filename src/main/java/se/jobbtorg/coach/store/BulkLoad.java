@@ -6,6 +6,7 @@ import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ public final class BulkLoad {
     /** Rows held before they are written: enough to amortise a statement, little memory. */
     private static final int BATCH = 2_000;
 
-    private static final int LOAD_CACHE_KIB = 512 * 1024;
+    static final int LOAD_CACHE_KIB = 512 * 1024;
 
     private final Connection connection;
     private final DSLContext dsl;
@@ -89,23 +90,151 @@ public final class BulkLoad {
      * A failure rolls everything back, as any write does.
      */
     public static <T> T into(Database db, Function<BulkLoad, T> work) {
-        return db.write(tx -> tx.dsl().connectionResult(c -> {
-            BulkLoad load = new BulkLoad(c, tx, db.deviceId());
+        return db.write(tx -> tx.dsl().connectionResult(c -> load(c, tx, db, work)));
+    }
+
+    private static <T> T load(Connection c, Transaction tx, Database db, Function<BulkLoad, T> work)
+            throws SQLException {
+        BulkLoad load = new BulkLoad(c, tx, db.deviceId());
+        try (Statement s = c.createStatement()) {
+            // Random ids put every insert on another page of each index: a page that stays
+            // in the cache is not read and decrypted again. Back to the usual size after.
+            s.execute("PRAGMA cache_size = -" + LOAD_CACHE_KIB);
+            try {
+                T result = work.apply(load);
+                load.flush();
+                return result;
+            } finally {
+                s.execute("PRAGMA cache_size = -" + Database.CACHE_KIB);
+            }
+        } finally {
+            load.close();
+        }
+    }
+
+    /** What {@link #build} returned, and where its time went (seconds). */
+    public record Built<T>(
+            T result, double rows, double searchKeys, double indexes, double commit, double checkpoint) {}
+
+    /**
+     * Writes a whole new data set at once (the bench's synthetic city: millions of rows), as
+     * {@link #into} does but built for volume, with the same rows, change log and derived search
+     * keys in the end. In one transaction, so every page reaches the WAL about once (a page
+     * changed again is overwritten in place), and a failure anywhere rolls all of it back,
+     * the schema included. Inside it, the secondary indexes of the tables written and the
+     * trigger that derives the search keys are set aside while the rows go in (each insert would
+     * otherwise land on a random page of every index: at 100,000 participants those indexes do
+     * not fit the page cache, and every page read again is decrypted again); then the keys are
+     * derived in one ordered pass, as migration 9 does, and the indexes and the trigger are made
+     * again from their own SQL, each in one sorted pass. The schema the transaction commits is
+     * the one it began with. The commit is not synced and there is no checkpoint until the
+     * end: one checkpoint, then the connection syncs as always again.
+     */
+    public static <T> Built<T> build(Database db, Function<BulkLoad, T> work) {
+        long[] at = new long[5];
+        db.onWriter(c -> {
             try (Statement s = c.createStatement()) {
-                // Random ids put every insert on another page of each index: a page that stays
-                // in the cache is not read and decrypted again. Back to the usual size after.
-                s.execute("PRAGMA cache_size = -" + LOAD_CACHE_KIB);
-                try {
-                    T result = work.apply(load);
-                    load.flush();
-                    return result;
-                } finally {
+                s.execute("PRAGMA synchronous = OFF");
+                s.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            return null;
+        });
+        long t0 = System.nanoTime();
+        T result;
+        try {
+            result = db.write(tx -> tx.dsl().connectionResult(c -> {
+                SetAside aside = SetAside.of(c);
+                aside.drop(c);
+                T loaded = load(c, tx, db, work);
+                at[0] = System.nanoTime();
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA cache_size = -" + LOAD_CACHE_KIB);
+                    s.executeUpdate(DERIVE_SEARCH_KEYS);
+                    at[1] = System.nanoTime();
+                    aside.restore(s);
                     s.execute("PRAGMA cache_size = -" + Database.CACHE_KIB);
                 }
-            } finally {
-                load.close();
+                at[2] = System.nanoTime();
+                return loaded;
+            }));
+            at[3] = System.nanoTime();
+        } finally {
+            db.onWriter(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    s.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT);
+                    s.execute("PRAGMA synchronous = " + Database.SYNCHRONOUS);
+                }
+                return null;
+            });
+        }
+        at[4] = System.nanoTime();
+        return new Built<>(
+                result,
+                (at[0] - t0) / 1e9,
+                (at[1] - at[0]) / 1e9,
+                (at[2] - at[1]) / 1e9,
+                (at[3] - at[2]) / 1e9,
+                (at[4] - at[3]) / 1e9);
+    }
+
+    /** SQLite's default, which the program never changes. */
+    private static final int WAL_AUTOCHECKPOINT = 1_000;
+
+    /** The trigger of migration 9 that derives a new search token's keys, one token at a time. */
+    private static final String SEARCH_KEYS_TRIGGER = "participant_search_keys_added";
+
+    /** Every token's keys at once, in key order (migration 9's own statement). */
+    private static final String DERIVE_SEARCH_KEYS =
+            "INSERT OR IGNORE INTO participant_key (key, sort_name, participant_id)"
+                    + " SELECT substr(s.token, 1, l.n), p.sort_name, s.participant_id"
+                    + " FROM participant_search s"
+                    + " JOIN participant p ON p.id = s.participant_id"
+                    + " JOIN search_prefix_length l ON l.n <= length(s.token)"
+                    + " ORDER BY 1, 2, 3";
+
+    /** The secondary indexes of the tables a load writes, and the search keys' trigger, as their SQL. */
+    private record SetAside(Map<String, String> indexes, String trigger) {
+        static SetAside of(Connection c) throws SQLException {
+            List<String> tables = new ArrayList<>();
+            SyncEntities.all().forEach(e -> tables.add(e.table().getName()));
+            tables.add(CHANGE_LOG.getName());
+            tables.add(PARTICIPANT_SEARCH.getName());
+            Map<String, String> indexes = new LinkedHashMap<>();
+            String trigger = null;
+            // Indexes with no SQL are a table's own key (sqlite_autoindex): they stay.
+            try (PreparedStatement q = c.prepareStatement("SELECT type, name, tbl_name, sql FROM sqlite_master"
+                            + " WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid");
+                    ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    if ("index".equals(rs.getString(1)) && tables.contains(rs.getString(3))) {
+                        indexes.put(rs.getString(2), rs.getString(4));
+                    } else if (SEARCH_KEYS_TRIGGER.equals(rs.getString(2))) {
+                        trigger = rs.getString(4);
+                    }
+                }
             }
-        }));
+            if (trigger == null) {
+                throw new StoreException("no trigger " + SEARCH_KEYS_TRIGGER + ": the schema is older than the load");
+            }
+            return new SetAside(indexes, trigger);
+        }
+
+        void drop(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                for (String name : indexes.keySet()) {
+                    s.execute("DROP INDEX " + name);
+                }
+                s.execute("DROP TRIGGER " + SEARCH_KEYS_TRIGGER);
+            }
+        }
+
+        void restore(Statement s) throws SQLException {
+            for (String sql : indexes.values()) {
+                s.execute(sql);
+            }
+            s.execute(trigger);
+        }
     }
 
     public void coach(Coach c) {

@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +40,8 @@ import se.jobbtorg.coach.store.generated.Tables;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     static final String KEY_DEVICE_ID = "device_id";
+    /** How every connection syncs its commits (see connect). */
+    static final String SYNCHRONOUS = "FULL";
     /** The page cache of each connection, in KiB (see connect). */
     static final int CACHE_KIB = 65_536;
     /** Rows ANALYZE looks at per index when the close refreshes the statistics (see close). */
@@ -371,7 +371,7 @@ public final class Database implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
             // FULL: with NORMAL the last commits can roll back after a power cut.
-            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA synchronous = " + SYNCHRONOUS);
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA secure_delete = ON");
             // 64 MiB of decrypted pages (SQLite's default is 2 MiB): every page read again from
@@ -520,28 +520,18 @@ public final class Database implements AutoCloseable {
 
     /** A daily backup: made if the newest backup is from an earlier day (or there is none). */
     public Optional<Path> backupIfDue() {
-        writeLock.lock();
-        try {
-            return backups.isDue() ? Optional.of(backups.create(writer, "daily")) : Optional.empty();
-        } finally {
-            writeLock.unlock();
-        }
+        return backupIfDue("daily");
     }
 
     /**
-     * A backup before work that changes much at once (an import), unless one was taken in the
-     * last {@code recent}: a folder of ten packages makes one backup, not ten.
+     * The day's backup, named for what asked for it (an import), if the day has none yet: one
+     * full copy a day at most, whichever comes first (see decision 0009). A folder of packages
+     * makes one backup, and so does a day of them.
      */
-    public void backupUnlessRecent(String reason, Duration recent) {
+    public Optional<Path> backupIfDue(String reason) {
         writeLock.lock();
         try {
-            boolean fresh = backups.latest()
-                    .flatMap(backups::takenOn)
-                    .map(t -> t.isAfter(LocalDateTime.now(clock).minus(recent)))
-                    .orElse(false);
-            if (!fresh) {
-                backups.create(writer, reason);
-            }
+            return backups.isDue() ? Optional.of(backups.create(writer, reason)) : Optional.empty();
         } finally {
             writeLock.unlock();
         }
@@ -637,6 +627,31 @@ public final class Database implements AutoCloseable {
                 }
                 writer.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw new StoreException("write failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Work on the writer connection itself, outside any transaction. */
+    interface WriterWork<T> {
+        T run(Connection writer) throws SQLException;
+    }
+
+    /**
+     * Runs work on the writer connection between transactions, under the write lock: for what a
+     * transaction may not do (a checkpoint) or should not outlive (a pragma set for one bulk
+     * load). Store only.
+     */
+    <T> T onWriter(WriterWork<T> work) {
+        checkThread();
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("writer work inside a write");
+        }
+        writeLock.lock();
+        try {
+            return work.run(writer);
         } catch (SQLException e) {
             throw new StoreException("write failed", e);
         } finally {

@@ -39,8 +39,9 @@ class PrivateFilesAndDailyBackupTest {
             db.backup("manual");
             clock.advance(Duration.ofDays(1));
             db.backupIfDue().orElseThrow();
-            clock.advance(Duration.ofMinutes(10));
-            db.backupUnlessRecent("import", Duration.ofMinutes(5));
+            // One full copy a day at most (decision 0009): the import's is the next day's.
+            clock.advance(Duration.ofDays(1));
+            db.backupIfDue("import");
             assertTrue(Files.exists(EncryptedFiles.sibling(file, "-wal")));
             assertTrue(Files.exists(EncryptedFiles.sibling(file, "-shm")));
             assertEquals("rwx------", permissions(data), "the data folder the store created");
@@ -101,13 +102,17 @@ class PrivateFilesAndDailyBackupTest {
     void aBackupBeforeAnImportCountsAsTheDaysBackupAndImportsCloseTogetherMakeOne() throws Exception {
         try (Database db = Database.open(dir.resolve("caseload.db"), clock, TestPassphrase.get())) {
             KnownPeople.write(db, clock);
-            db.backupUnlessRecent("import", Duration.ofMinutes(5));
+            db.backupIfDue("import");
             clock.advance(Duration.ofMinutes(4));
-            db.backupUnlessRecent("import", Duration.ofMinutes(5));
+            db.backupIfDue("import");
             assertEquals(1, db.backups().size(), "a folder of packages makes one backup");
             assertEquals(Optional.empty(), db.backupIfDue(), "the day has its backup");
-            clock.advance(Duration.ofMinutes(2));
-            db.backupUnlessRecent("import", Duration.ofMinutes(5));
+            // One full copy a day at most (decision 0009): later imports that day make none.
+            clock.advance(Duration.ofHours(6));
+            db.backupIfDue("import");
+            assertEquals(1, db.backups().size(), "a day of packages makes one backup");
+            clock.advance(Duration.ofDays(1));
+            db.backupIfDue("import");
             assertEquals(2, db.backups().size());
         }
     }
