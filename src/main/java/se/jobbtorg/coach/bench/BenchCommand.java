@@ -469,7 +469,7 @@ public final class BenchCommand {
         citySync = new SyncService(city, clock, () -> "Staden");
 
         // The window takes the day's backup in the background after its first screen; an import
-        // takes it only if the day has none yet (decision 0009). Timed apart, always (the start
+        // takes it only if the day has none yet (decision 0010). Timed apart, always (the start
         // probe's window may have taken the day's already), so that the coach's day is the
         // import alone and the copy's cost at this size is seen.
         progress("the day's backup");

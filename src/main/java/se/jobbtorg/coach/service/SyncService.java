@@ -258,7 +258,7 @@ public final class SyncService {
         String producer = m.producer().device();
         if (!dryRun && !producer.equals(db.deviceId())) {
             // A package can change much at once: the day's backup first, if the day has none yet.
-            // Not one per import: at city size a full copy takes over a minute (decision 0009).
+            // Not one per import: at city size a full copy takes over a minute (decision 0010).
             db.backupIfDue("import");
         }
         try {

@@ -525,7 +525,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * The day's backup, named for what asked for it (an import), if the day has none yet: one
-     * full copy a day at most, whichever comes first (see decision 0009). A folder of packages
+     * full copy a day at most, whichever comes first (see decision 0010). A folder of packages
      * makes one backup, and so does a day of them.
      */
     public Optional<Path> backupIfDue(String reason) {

@@ -60,7 +60,7 @@ class EncryptionAtRestTest {
             db.backup("manual");
             clock.advance(Duration.ofDays(1));
             assertTrue(db.backupIfDue().isPresent(), "a daily backup");
-            // One full copy a day at most (decision 0009): the import's is the next day's.
+            // One full copy a day at most (decision 0010): the import's is the next day's.
             clock.advance(Duration.ofDays(1));
             assertTrue(db.backupIfDue("import").isPresent(), "before an import");
             assertEquals(3, db.backups().size(), "manual, daily and before an import: " + db.backups());

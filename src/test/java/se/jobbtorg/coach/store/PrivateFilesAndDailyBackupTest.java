@@ -39,7 +39,7 @@ class PrivateFilesAndDailyBackupTest {
             db.backup("manual");
             clock.advance(Duration.ofDays(1));
             db.backupIfDue().orElseThrow();
-            // One full copy a day at most (decision 0009): the import's is the next day's.
+            // One full copy a day at most (decision 0010): the import's is the next day's.
             clock.advance(Duration.ofDays(1));
             db.backupIfDue("import");
             assertTrue(Files.exists(EncryptedFiles.sibling(file, "-wal")));
@@ -107,7 +107,7 @@ class PrivateFilesAndDailyBackupTest {
             db.backupIfDue("import");
             assertEquals(1, db.backups().size(), "a folder of packages makes one backup");
             assertEquals(Optional.empty(), db.backupIfDue(), "the day has its backup");
-            // One full copy a day at most (decision 0009): later imports that day make none.
+            // One full copy a day at most (decision 0010): later imports that day make none.
             clock.advance(Duration.ofHours(6));
             db.backupIfDue("import");
             assertEquals(1, db.backups().size(), "a day of packages makes one backup");
