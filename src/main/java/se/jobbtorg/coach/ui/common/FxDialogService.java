@@ -160,6 +160,12 @@ public final class FxDialogService implements DialogService {
         dialog.setHeaderText(header);
         dialog.setContentText(label);
         dialog.getDialogPane().setId(id);
+        // ChoiceDialog's own buttons speak the JVM's language, not the user's.
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .setAll(
+                        new ButtonType(i18n.get("button.ok"), ButtonBar.ButtonData.OK_DONE),
+                        new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         return dialog.showAndWait().map(Choice::value);
     }
 
