@@ -161,11 +161,8 @@ public final class FxDialogService implements DialogService {
         dialog.setContentText(label);
         dialog.getDialogPane().setId(id);
         // ChoiceDialog's own buttons speak the JVM's language, not the user's.
-        dialog.getDialogPane()
-                .getButtonTypes()
-                .setAll(
-                        new ButtonType(i18n.get("button.ok"), ButtonBar.ButtonData.OK_DONE),
-                        new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText(i18n.get("button.ok"));
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("button.cancel"));
         return dialog.showAndWait().map(Choice::value);
     }
 
