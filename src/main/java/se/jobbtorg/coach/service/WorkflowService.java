@@ -88,7 +88,8 @@ public final class WorkflowService {
             String exitNote,
             ExitCheck exitCheck,
             LocalDate exitCheckedOn,
-            Map<UUID, EntryVoid> voids) {
+            Map<UUID, EntryVoid> voids,
+            List<EntryVoid> undone) {
 
         /** The void of this entry, if it was entered in error: it then counts nowhere. */
         public Optional<EntryVoid> voidOf(UUID entryId) {
@@ -188,7 +189,7 @@ public final class WorkflowService {
             mapping.put(area, MappingEntry.notStarted(enrolment.id(), area));
         }
         Map<UUID, EntryVoid> voids = new HashMap<>();
-        stored.voids().forEach(v -> voids.putIfAbsent(v.entryId(), v));
+        stored.voids().stream().filter(v -> !v.kind().ofEnrolment()).forEach(v -> voids.putIfAbsent(v.entryId(), v));
         // Entries come in stamp order: the last one not superseded is the area's current state.
         // A voided entry counts nowhere, nor does its superseding: the area shows the one before.
         List<MappingEntry> countingMapping = stored.mapping().stream()
@@ -226,7 +227,8 @@ public final class WorkflowService {
                 stored.exitNote(),
                 stored.exitCheck(),
                 stored.exitCheckedOn(),
-                Map.copyOf(voids));
+                Map.copyOf(voids),
+                stored.voids().stream().filter(v -> v.kind().ofEnrolment()).toList());
     }
 
     /**
@@ -462,9 +464,10 @@ public final class WorkflowService {
      * deadline's reason.
      */
     public EntryVoid voidEntry(EntryVoid.Kind kind, UUID entryId, String reason, UUID coachId) {
-        if (Text.isBlank(reason)) {
-            throw new ValidationException(List.of(Problem.of(EntryVoid.FIELD_REASON, "void.problem.reason")));
+        if (kind.ofEnrolment()) {
+            throw new IllegalArgumentException(kind + " is undone by undoExit or undoExitCheck");
         }
+        requireReason(reason);
         return db.write(tx -> {
             UUID enrolmentId = work.enrolmentOf(tx, kind, entryId)
                     .orElseThrow(() -> new MissingRecordException("no " + kind + " " + entryId));
@@ -479,6 +482,95 @@ public final class WorkflowService {
             LOG.info(() -> kind + " " + entryId + " voided");
             return made;
         });
+    }
+
+    /**
+     * Undoes an exit entered in error (the wrong person, the wrong enrolment): the enrolment is
+     * open again, its check a month after is emptied too, and the activities the exit ended get
+     * back the end they had. A void keeps why, who and when, and the exit's date, so the history
+     * still shows it (decision 0009). Refused when the person has been enrolled again since:
+     * undoing would leave two enrolments at once.
+     */
+    public EntryVoid undoExit(UUID enrolmentId, String reason, UUID coachId) {
+        requireReason(reason);
+        return db.write(tx -> {
+            Enrolment e = enrolments
+                    .find(tx, enrolmentId)
+                    .orElseThrow(() -> new MissingRecordException("no enrolment " + enrolmentId));
+            if (e.isOpen()) {
+                throw new ValidationException(List.of(Problem.of(EntryVoid.FIELD_REASON, "exit.problem.notExited")));
+            }
+            Optional<Enrolment> later = enrolments.ofParticipant(tx, e.participantId()).stream()
+                    .filter(o -> !o.id().equals(e.id()) && !o.enrolledOn().isBefore(e.enrolledOn()))
+                    .findFirst();
+            if (later.isPresent()) {
+                throw new ValidationException(List.of(Problem.of(
+                        EntryVoid.FIELD_REASON,
+                        "exit.problem.enrolledAgain",
+                        later.get().enrolledOn())));
+            }
+            for (Activity a : work.work(tx, enrolmentId).activities()) {
+                if (e.exitedOn().equals(a.endedOn())) {
+                    LocalDate before = work.endedOnBefore(tx, a.id()).orElse(null);
+                    work.save(
+                            tx,
+                            new Activity(
+                                    a.id(),
+                                    a.planId(),
+                                    a.kind(),
+                                    a.otherText(),
+                                    a.provider(),
+                                    a.description(),
+                                    a.startOn(),
+                                    a.endOn(),
+                                    before));
+                }
+            }
+            work.reopen(tx, enrolmentId);
+            EntryVoid made = new EntryVoid(
+                    UUID.randomUUID(),
+                    EntryVoid.Kind.EXIT,
+                    enrolmentId,
+                    reason.strip(),
+                    coachId,
+                    today(),
+                    e.exitedOn());
+            work.add(tx, made);
+            LOG.info(() -> "enrolment " + enrolmentId + ": exit undone");
+            return made;
+        });
+    }
+
+    /**
+     * Undoes the check a month after an exit, entered in error: the check is to be made again.
+     * A void keeps why, and the check's date.
+     */
+    public EntryVoid undoExitCheck(UUID enrolmentId, String reason, UUID coachId) {
+        requireReason(reason);
+        return db.write(tx -> {
+            var stored = work.work(tx, enrolmentId);
+            if (stored.exitCheck() == null) {
+                throw new ValidationException(List.of(Problem.of(EntryVoid.FIELD_REASON, "exit.problem.noCheck")));
+            }
+            work.uncheckExit(tx, enrolmentId);
+            EntryVoid made = new EntryVoid(
+                    UUID.randomUUID(),
+                    EntryVoid.Kind.EXIT_CHECK,
+                    enrolmentId,
+                    reason.strip(),
+                    coachId,
+                    today(),
+                    stored.exitCheckedOn());
+            work.add(tx, made);
+            LOG.info(() -> "enrolment " + enrolmentId + ": exit check undone");
+            return made;
+        });
+    }
+
+    private static void requireReason(String reason) {
+        if (Text.isBlank(reason)) {
+            throw new ValidationException(List.of(Problem.of(EntryVoid.FIELD_REASON, "void.problem.reason")));
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +91,19 @@ public final class FieldHistory {
                 .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId), CHANGE_LOG.NEW_STAMP.eq(stamp))
                 .fetchOne(CHANGE_LOG.FIELD_VALUES);
         return values == null ? null : readValues(values).get(field);
+    }
+
+    /**
+     * The value a field had before the change with this stamp set it: the value of the version
+     * the change had seen (its base for the field), or null when it had seen none.
+     */
+    public Object valueBefore(String entity, String recordId, String field, String stamp) {
+        String bases = dsl.select(CHANGE_LOG.FIELD_BASES)
+                .from(CHANGE_LOG)
+                .where(CHANGE_LOG.ENTITY.eq(entity), CHANGE_LOG.RECORD_ID.eq(recordId), CHANGE_LOG.NEW_STAMP.eq(stamp))
+                .fetchOne(CHANGE_LOG.FIELD_BASES);
+        List<String> seen = bases == null ? List.of() : readBases(bases).getOrDefault(field, List.of());
+        return seen.isEmpty() ? null : valueAt(entity, recordId, field, Collections.max(seen));
     }
 
     /**

@@ -123,6 +123,8 @@ public final class SyncEntities {
                             "mapping_entry_id", "mapping_entry",
                             "activity_follow_up_id", "activity_follow_up",
                             "deadline_reason_id", "deadline_reason",
+                            "exit_enrolment_id", "enrolment",
+                            "exit_check_enrolment_id", "enrolment",
                             "coach_id", "coach"),
                     Set.of(),
                     Set.of()));

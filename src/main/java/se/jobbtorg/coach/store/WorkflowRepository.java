@@ -149,7 +149,9 @@ public final class WorkflowRepository {
                                 .eq(enrolmentId)
                                 .or(e.ENROLMENT_ID.eq(enrolmentId))
                                 .or(fm.ENROLMENT_ID.eq(enrolmentId))
-                                .or(d.ENROLMENT_ID.eq(enrolmentId)))
+                                .or(d.ENROLMENT_ID.eq(enrolmentId))
+                                .or(ENTRY_VOID.EXIT_ENROLMENT_ID.eq(enrolmentId))
+                                .or(ENTRY_VOID.EXIT_CHECK_ENROLMENT_ID.eq(enrolmentId)))
                 .orderBy(ENTRY_VOID.VERSION_STAMP)
                 .fetch(r -> entryVoid(r.into(ENTRY_VOID)));
     }
@@ -191,6 +193,11 @@ public final class WorkflowRepository {
                         .from(DEADLINE_REASON)
                         .where(DEADLINE_REASON.ID.eq(id))
                         .fetchOptional(DEADLINE_REASON.ENROLMENT_ID);
+            case EXIT, EXIT_CHECK ->
+                dsl.select(ENROLMENT.ID)
+                        .from(ENROLMENT)
+                        .where(ENROLMENT.ID.eq(id))
+                        .fetchOptional(ENROLMENT.ID);
         };
         return found.map(UUID::fromString);
     }
@@ -205,7 +212,10 @@ public final class WorkflowRepository {
             case MAPPING_ENTRY -> r.setMappingEntryId(entry);
             case ACTIVITY_FOLLOW_UP -> r.setActivityFollowUpId(entry);
             case DEADLINE_REASON -> r.setDeadlineReasonId(entry);
+            case EXIT -> r.setExitEnrolmentId(entry);
+            case EXIT_CHECK -> r.setExitCheckEnrolmentId(entry);
         }
+        r.setUndoneDate(v.undoneDate() == null ? null : v.undoneDate().toString());
         r.setReason(v.reason());
         r.setCoachId(v.coachId().toString());
         r.setVoidedOn(v.voidedOn().toString());
@@ -226,9 +236,15 @@ public final class WorkflowRepository {
         } else if (r.getActivityFollowUpId() != null) {
             kind = EntryVoid.Kind.ACTIVITY_FOLLOW_UP;
             entry = r.getActivityFollowUpId();
-        } else {
+        } else if (r.getDeadlineReasonId() != null) {
             kind = EntryVoid.Kind.DEADLINE_REASON;
             entry = r.getDeadlineReasonId();
+        } else if (r.getExitEnrolmentId() != null) {
+            kind = EntryVoid.Kind.EXIT;
+            entry = r.getExitEnrolmentId();
+        } else {
+            kind = EntryVoid.Kind.EXIT_CHECK;
+            entry = r.getExitCheckEnrolmentId();
         }
         return new EntryVoid(
                 UUID.fromString(r.getId()),
@@ -236,7 +252,8 @@ public final class WorkflowRepository {
                 UUID.fromString(entry),
                 r.getReason(),
                 UUID.fromString(r.getCoachId()),
-                LocalDate.parse(r.getVoidedOn()));
+                LocalDate.parse(r.getVoidedOn()),
+                r.getUndoneDate() == null ? null : LocalDate.parse(r.getUndoneDate()));
     }
 
     /** The ids of a coach's open enrolments, as a subquery the reads of a whole caseload share. */
@@ -567,6 +584,47 @@ public final class WorkflowRepository {
         r.setExitCheck(check.code());
         r.setExitCheckedOn(on.toString());
         tx.save(r);
+    }
+
+    /**
+     * Undoes an exit entered in error: the exit and its check are emptied by an ordinary edit,
+     * which lists the exit it saw in its bases, so the reopening wins on every device (the exit
+     * fields are sticky only against edits that never saw them).
+     */
+    public void reopen(Transaction tx, UUID enrolmentId) {
+        var r = tx.dsl().newRecord(ENROLMENT);
+        r.setId(enrolmentId.toString());
+        r.setExitedOn(null);
+        r.setExitReason(null);
+        r.setExitNote(null);
+        r.setExitCheck(null);
+        r.setExitCheckedOn(null);
+        tx.save(r);
+    }
+
+    /** Undoes the check a month after the exit: it is to be made again. */
+    public void uncheckExit(Transaction tx, UUID enrolmentId) {
+        var r = tx.dsl().newRecord(ENROLMENT);
+        r.setId(enrolmentId.toString());
+        r.setExitCheck(null);
+        r.setExitCheckedOn(null);
+        tx.save(r);
+    }
+
+    /**
+     * The day an activity had ended on before its current early end was set (null: it had not
+     * ended early), from the field's history: what an exit undone gives back.
+     */
+    public Optional<LocalDate> endedOnBefore(Transaction tx, UUID activityId) {
+        FieldHistory history = new FieldHistory(tx.dsl());
+        String id = activityId.toString();
+        String field = ACTIVITY.ENDED_ON.getName();
+        String shown = FieldHistory.winner(
+                history.heads(ACTIVITY.getName(), id, field),
+                false,
+                h -> history.valueAt(ACTIVITY.getName(), id, field, h));
+        Object before = shown == null ? null : history.valueBefore(ACTIVITY.getName(), id, field, shown);
+        return Optional.ofNullable(before).map(v -> LocalDate.parse(v.toString()));
     }
 
     /** Adds a reason; its id is what a void of it names. */

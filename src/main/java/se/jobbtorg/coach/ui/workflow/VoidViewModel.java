@@ -12,7 +12,8 @@ import se.jobbtorg.coach.ui.common.FieldProblems;
 
 /**
  * Marks an entry as entered in error ("Makulera…"): the reason is asked for, the entry stays in
- * the history struck through, and counts nowhere afterwards.
+ * the history struck through, and counts nowhere afterwards. For an exit or its check, the entry
+ * is the enrolment, and the exit (or check) is undone.
  */
 final class VoidViewModel implements WorkViewModel.DialogForm {
     private final WorkViewModel parent;
@@ -48,7 +49,11 @@ final class VoidViewModel implements WorkViewModel.DialogForm {
                             .currentCoach()
                             .orElseThrow(() -> new MissingRecordException("no current coach"))
                             .id();
-                    return parent.workflow().voidEntry(kind, entryId, why, coach);
+                    return switch (kind) {
+                        case EXIT -> parent.workflow().undoExit(entryId, why, coach);
+                        case EXIT_CHECK -> parent.workflow().undoExitCheck(entryId, why, coach);
+                        default -> parent.workflow().voidEntry(kind, entryId, why, coach);
+                    };
                 },
                 made -> {
                     dirty.reset();
