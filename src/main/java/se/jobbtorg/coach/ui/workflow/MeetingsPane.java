@@ -9,7 +9,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -38,9 +37,6 @@ import se.jobbtorg.coach.ui.common.WeakListeners;
  * full history stays one click away.
  */
 final class MeetingsPane extends VBox {
-    /** The style class of a row entered in error (struck through, coach.css). */
-    static final String VOIDED = "voided";
-
     private final TableView<Meeting> table = new TableView<>();
 
     MeetingsPane(WorkViewModel model, UiContext ui) {
@@ -70,25 +66,7 @@ final class MeetingsPane extends VBox {
                         Cells.<Meeting>column(
                                 i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m))));
         // A voided entry stays in the history, struck through, with why it was voided.
-        TableColumn<Meeting, String> voided = Cells.<Meeting>column(
-                i18n.get("meeting.column.voided"),
-                200,
-                m -> voidOf(model, m)
-                        .map(v -> i18n.get("void.shown", i18n.date(v.voidedOn()), v.reason()))
-                        .orElse(""));
-        voided.getStyleClass().add("void-reason");
-        table.getColumns().add(voided);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(Meeting item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean isVoid = !empty && item != null && voidOf(model, item).isPresent();
-                getStyleClass().remove(VOIDED);
-                if (isVoid) {
-                    getStyleClass().add(VOIDED);
-                }
-            }
-        });
+        TableColumn<Meeting, String> voided = Voiding.show(table, model, i18n, Meeting::id);
         VBox.setVgrow(table, Priority.ALWAYS);
         ToggleButton history = new ToggleButton(i18n.get("meeting.history"));
         history.setId("meetingHistory");
@@ -114,29 +92,24 @@ final class MeetingsPane extends VBox {
                             ? MeetingOutcome.ATTENDED
                             : selected.outcome());
         });
-        Button voidButton = new Button(i18n.get("meeting.void"));
-        voidButton.setId("meetingVoid");
-        voidButton.setOnAction(e -> {
-            Meeting selected = table.getSelectionModel().getSelectedItem();
-            if (selected != null && voidOf(model, selected).isEmpty()) {
-                voidDialog(model, ui, selected);
-            }
-        });
+        Button voidButton = Voiding.button(
+                "meetingVoid",
+                i18n.get("meeting.void"),
+                table,
+                model,
+                ui,
+                EntryVoid.Kind.MEETING,
+                Meeting::id,
+                m -> i18n.get(
+                        "void.header.meeting",
+                        i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime(),
+                        i18n.of(m.outcome())));
         var closed = Bindings.createBooleanBinding(
                 () -> model.pageProperty().get() == null
                         || !model.pageProperty().get().isOpen(),
                 model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
-        voidButton
-                .disableProperty()
-                .bind(closed.or(Bindings.createBooleanBinding(
-                        () -> {
-                            Meeting selected = table.getSelectionModel().getSelectedItem();
-                            return selected == null || voidOf(model, selected).isPresent();
-                        },
-                        table.getSelectionModel().selectedItemProperty(),
-                        model.pageProperty())));
         getChildren().setAll(new HBox(8, plan, record, voidButton, history), table);
         voided.visibleProperty().bind(history.selectedProperty());
 
@@ -176,38 +149,6 @@ final class MeetingsPane extends VBox {
                                                 i18n.of(c.planned().kind())),
                                 model.likelyMeetingToClose(choices));
         chosen.ifPresent(c -> dialog(model, ui, c.planned(), MeetingOutcome.ATTENDED));
-    }
-
-    private static Optional<EntryVoid> voidOf(WorkViewModel model, Meeting m) {
-        var work = model.pageProperty().get();
-        return work == null ? Optional.empty() : work.voidOf(m.id());
-    }
-
-    /** Asks why the entry was entered in error and voids it; it stays in the history. */
-    private void voidDialog(WorkViewModel model, UiContext ui, Meeting meeting) {
-        I18n i18n = ui.i18n();
-        VoidViewModel form = model.newVoid(EntryVoid.Kind.MEETING, meeting.id());
-        var grid = Forms.grid();
-        TextArea reason = MultiLine.area("voidReason", form.reason, 3);
-        Forms.required(
-                Forms.row(grid, 0, i18n.get("void.reason"), reason, form.problems.of(EntryVoid.FIELD_REASON)), i18n);
-        grid.add(Forms.formError("voidError", form.problems.errorProperty()), 1, 2);
-        new FormDialog<EntryVoid>(
-                        ui,
-                        "voidDialog",
-                        i18n.get("void.title"),
-                        i18n.get(
-                                "void.header.meeting",
-                                i18n.date(meeting.at().toLocalDate()) + " "
-                                        + meeting.at().toLocalTime(),
-                                i18n.of(meeting.outcome())),
-                        grid,
-                        i18n.get("void.save"),
-                        form.problems,
-                        (done, failed) -> form.save(done),
-                        reason)
-                .showAndWait();
-        model.closed(form);
     }
 
     private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {

@@ -1,0 +1,149 @@
+package se.jobbtorg.coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.MappingArea;
+import se.jobbtorg.coach.domain.MappingEntry;
+import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.MainWindow;
+
+/**
+ * "Makulera…" on the entries that are only ever added, other than meetings (those are in
+ * MeetingOutcomeUiTest): the coach voids one by keyboard with a reason, it stays in the list
+ * struck through with the reason beside it, and counts nowhere afterwards.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class VoidEntriesUiTest {
+    private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-24T09:30:00Z"), ZoneId.of("Europe/Stockholm"));
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    private static final MappingArea AREA = MappingArea.values()[0];
+
+    @TempDir
+    static Path dir;
+
+    private AppContext context;
+    private MainWindow window;
+    private Participant amina;
+    private Enrolment enrolment;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.open(dir.resolve("void-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
+        Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        amina = context.caseload()
+                .register(new ParticipantDraft(
+                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
+                                .display(),
+                        "Amina",
+                        "Yilmaz",
+                        null,
+                        null,
+                        null));
+        enrolment = context.caseload()
+                .enrol(new EnrolmentDraft(
+                        amina.id(),
+                        me.id(),
+                        TODAY.minusDays(20),
+                        "Försörjningsstöd Rinkeby-Kista",
+                        "Omar Farah",
+                        EnumSet.of(TargetGroup.UNEMPLOYED),
+                        null,
+                        false));
+        MappingEntry first = context.workflow()
+                .saveMapping(
+                        MappingEntry.notStarted(enrolment.id(), AREA),
+                        MappingStatus.IN_PROGRESS,
+                        "Vill arbeta inom vården",
+                        TODAY.minusDays(10),
+                        Set.of(),
+                        null);
+        context.workflow().saveMapping(first, MappingStatus.DONE, "Gällde en annan aspirant", TODAY, Set.of(), null);
+        window = new MainWindow(stage, context.ui(), SV, me, () -> {});
+        Ui.showMain(stage, context, window);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void aMappingEntryEnteredInErrorIsVoidedAndTheAreaShowsTheEntryBefore(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(amina.id()));
+        Ui.waitFor(() -> Ui.showing(robot, "#mappingEntries") && Ui.rows(robot, "#mappingEntries") == 2);
+        assertEquals(
+                MappingStatus.DONE,
+                context.workflow().work(enrolment.id()).mapping().get(AREA).status());
+
+        // Keyboard only: Tab from the form reaches the entries (the newest is chosen), then Alt+O.
+        robot.clickOn("#mappingOtherActors");
+        for (int i = 0; i < 10 && !robot.lookup("#mappingEntries").query().isFocused(); i++) {
+            robot.type(KeyCode.TAB);
+        }
+        Ui.waitFor(() -> !robot.lookup("#mappingVoid").queryButton().isDisabled());
+        robot.press(KeyCode.ALT).type(KeyCode.O).release(KeyCode.ALT);
+        Ui.waitFor(() -> Ui.showing(robot, "#voidDialogOk"));
+        robot.clickOn("#voidDialogOk");
+        Ui.waitFor(() -> robot.lookup(".label").queryAll().stream()
+                .anyMatch(n ->
+                        n instanceof Label l && SV.get("void.problem.reason").equals(l.getText())));
+        robot.clickOn("#voidReason").write("Gällde en annan aspirant");
+        Ui.shot(robot, "#voidDialogOk", "mapping-void");
+        robot.clickOn("#voidDialogOk");
+        Ui.waitFor(() -> !Ui.showing(robot, "#voidDialogOk")
+                && robot.lookup("#mappingEntries .table-row-cell.voided")
+                                .queryAll()
+                                .size()
+                        == 1);
+
+        var work = context.workflow().work(enrolment.id());
+        assertEquals(MappingStatus.IN_PROGRESS, work.mapping().get(AREA).status(), "the entry before counts again");
+        assertEquals("Vill arbeta inom vården", work.mapping().get(AREA).text());
+        assertEquals(2, work.mappingHistory().size(), "both stay in the history");
+        Ui.waitFor(() -> SV.of(MappingStatus.IN_PROGRESS)
+                .equals(
+                        robot.lookup("#mappingStatus").queryComboBox().getValue() == null
+                                ? null
+                                : SV.of((MappingStatus) robot.lookup("#mappingStatus")
+                                        .queryComboBox()
+                                        .getValue())));
+        assertTrue(robot.lookup("#mappingEntries .void-reason").queryAll().stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> c
+                        && SV.get("void.shown", SV.date(TODAY), "Gällde en annan aspirant")
+                                .equals(c.getText())));
+        Ui.shot(robot, "#mappingEntries", "mapping-voided");
+    }
+}
