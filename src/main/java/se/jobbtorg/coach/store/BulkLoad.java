@@ -122,11 +122,12 @@ public final class BulkLoad {
      * keys in the end. In one transaction, so every page reaches the WAL about once (a page
      * changed again is overwritten in place), and a failure anywhere rolls all of it back,
      * the schema included. Inside it, the secondary indexes of the tables written and the
-     * trigger that derives the search keys are set aside while the rows go in (each insert would
-     * otherwise land on a random page of every index: at 100,000 participants those indexes do
-     * not fit the page cache, and every page read again is decrypted again); then the keys are
-     * derived in one ordered pass, as migration 9 does, and the indexes and the trigger are made
-     * again from their own SQL, each in one sorted pass. The schema the transaction commits is
+     * triggers that keep derived data (search keys, the indicators' facts) are set aside while the
+     * rows go in (each insert would otherwise land on a random page of every index: at 100,000
+     * participants those indexes do not fit the page cache, and every page read again is
+     * decrypted again); then the keys are derived in one ordered pass, as migration 9 does, the
+     * indexes are made again from their own SQL, the facts derived in one pass as migration 11
+     * does, and the triggers made again. The schema the transaction commits is
      * the one it began with. The commit is not synced and there is no checkpoint until the
      * end: one checkpoint, then the connection syncs as always again.
      */
@@ -184,6 +185,18 @@ public final class BulkLoad {
     /** The trigger of migration 9 that derives a new search token's keys, one token at a time. */
     private static final String SEARCH_KEYS_TRIGGER = "participant_search_keys_added";
 
+    /** The triggers of migration 11 that keep the indicators' per-enrolment facts. */
+    private static final String FACTS_TRIGGERS = "enrolment_indicator_";
+
+    /** Every enrolment's facts at once, in key order (migration 11's own statement). */
+    private static final String DERIVE_FACTS = "INSERT INTO enrolment_indicator (referring_unit, enrolled_on,"
+            + " enrolment_id, deleted, exited_on, exit_reason, exit_check, first_plan, first_review, last_exit,"
+            + " in_force_version)"
+            + " SELECT referring_unit, enrolled_on, enrolment_id, deleted, exited_on, exit_reason, exit_check,"
+            + " first_plan, first_review, last_exit, in_force_version"
+            + " FROM enrolment_indicator_derived"
+            + " ORDER BY referring_unit, enrolled_on, enrolment_id";
+
     /** Every token's keys at once, in key order (migration 9's own statement). */
     private static final String DERIVE_SEARCH_KEYS =
             "INSERT OR IGNORE INTO participant_key (key, sort_name, participant_id)"
@@ -193,31 +206,39 @@ public final class BulkLoad {
                     + " JOIN search_prefix_length l ON l.n <= length(s.token)"
                     + " ORDER BY 1, 2, 3";
 
-    /** The secondary indexes of the tables a load writes, and the search keys' trigger, as their SQL. */
-    private record SetAside(Map<String, String> indexes, String trigger) {
+    /**
+     * The secondary indexes of the tables a load writes, and the triggers that keep derived data
+     * (the search keys of migration 9, the indicators' facts of migration 11), as their SQL. A
+     * trigger left in place would run once per row against tables whose indexes are set aside:
+     * the facts' triggers look up the person's other enrolments and the plans of each, which
+     * without their indexes is a scan per row, quadratic in the city.
+     */
+    private record SetAside(Map<String, String> indexes, Map<String, String> triggers) {
         static SetAside of(Connection c) throws SQLException {
             List<String> tables = new ArrayList<>();
             SyncEntities.all().forEach(e -> tables.add(e.table().getName()));
             tables.add(CHANGE_LOG.getName());
             tables.add(PARTICIPANT_SEARCH.getName());
             Map<String, String> indexes = new LinkedHashMap<>();
-            String trigger = null;
+            Map<String, String> triggers = new LinkedHashMap<>();
             // Indexes with no SQL are a table's own key (sqlite_autoindex): they stay.
             try (PreparedStatement q = c.prepareStatement("SELECT type, name, tbl_name, sql FROM sqlite_master"
                             + " WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid");
                     ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
+                    String name = rs.getString(2);
                     if ("index".equals(rs.getString(1)) && tables.contains(rs.getString(3))) {
-                        indexes.put(rs.getString(2), rs.getString(4));
-                    } else if (SEARCH_KEYS_TRIGGER.equals(rs.getString(2))) {
-                        trigger = rs.getString(4);
+                        indexes.put(name, rs.getString(4));
+                    } else if ("trigger".equals(rs.getString(1))
+                            && (SEARCH_KEYS_TRIGGER.equals(name) || name.startsWith(FACTS_TRIGGERS))) {
+                        triggers.put(name, rs.getString(4));
                     }
                 }
             }
-            if (trigger == null) {
+            if (!triggers.containsKey(SEARCH_KEYS_TRIGGER)) {
                 throw new StoreException("no trigger " + SEARCH_KEYS_TRIGGER + ": the schema is older than the load");
             }
-            return new SetAside(indexes, trigger);
+            return new SetAside(indexes, triggers);
         }
 
         void drop(Connection c) throws SQLException {
@@ -225,15 +246,25 @@ public final class BulkLoad {
                 for (String name : indexes.keySet()) {
                     s.execute("DROP INDEX " + name);
                 }
-                s.execute("DROP TRIGGER " + SEARCH_KEYS_TRIGGER);
+                for (String name : triggers.keySet()) {
+                    s.execute("DROP TRIGGER " + name);
+                }
             }
         }
 
+        /** The indexes again, then the facts derived in one pass with them, then the triggers. */
         void restore(Statement s) throws SQLException {
             for (String sql : indexes.values()) {
                 s.execute(sql);
             }
-            s.execute(trigger);
+            // A database at schema 10 (a test of migration 11 builds one) has no facts to keep.
+            if (triggers.keySet().stream().anyMatch(n -> n.startsWith(FACTS_TRIGGERS))) {
+                s.executeUpdate("DELETE FROM enrolment_indicator");
+                s.executeUpdate(DERIVE_FACTS);
+            }
+            for (String sql : triggers.values()) {
+                s.execute(sql);
+            }
         }
     }
 
@@ -330,7 +361,9 @@ public final class BulkLoad {
     private void flush() {
         try {
             for (Batch batch : batches.values()) {
-                batch.statement.executeBatch();
+                if (batch.statement != null) {
+                    batch.statement.executeBatch();
+                }
             }
             log.executeBatch();
             search.executeBatch();
@@ -343,7 +376,9 @@ public final class BulkLoad {
 
     private void close() throws SQLException {
         for (Batch batch : batches.values()) {
-            batch.statement.close();
+            if (batch.statement != null) {
+                batch.statement.close();
+            }
         }
         log.close();
         search.close();
@@ -359,20 +394,27 @@ public final class BulkLoad {
         return (Field<Integer>) record.field(Transaction.DELETED);
     }
 
-    /** The insert of one table, every column in the table's order. */
+    /**
+     * The insert of one table, every column in the table's order; prepared at its first row, so a
+     * load into an older schema (a test of a migration builds one) never names a table it lacks.
+     */
     private final class Batch {
+        final SyncEntities.Entity entity;
         final List<Field<?>> fields;
-        final PreparedStatement statement;
+        PreparedStatement statement;
 
-        Batch(SyncEntities.Entity entity) throws SQLException {
+        Batch(SyncEntities.Entity entity) {
+            this.entity = entity;
             this.fields = List.of(entity.table().fields());
-            this.statement =
-                    connection.prepareStatement("INSERT INTO " + entity.table().getName() + " ("
-                            + fields.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") VALUES ("
-                            + fields.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")");
         }
 
         void add(UpdatableRecord<?> record) throws SQLException {
+            if (statement == null) {
+                statement = connection.prepareStatement(
+                        "INSERT INTO " + entity.table().getName() + " ("
+                                + fields.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") VALUES ("
+                                + fields.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")");
+            }
             for (int i = 0; i < fields.size(); i++) {
                 statement.setObject(i + 1, record.get(fields.get(i)));
             }
