@@ -84,6 +84,7 @@ public final class WorkflowService {
             List<Meeting> meetings,
             List<Meeting> meetingHistory,
             List<ActivityFollowUp> followUps,
+            List<ActivityFollowUp> followUpHistory,
             List<Due> due,
             String exitNote,
             ExitCheck exitCheck,
@@ -222,6 +223,7 @@ public final class WorkflowService {
                 stored.followUps().stream()
                         .filter(f -> !voids.containsKey(f.id()))
                         .toList(),
+                stored.followUps(),
                 due,
                 stored.exitNote(),
                 stored.exitCheck(),

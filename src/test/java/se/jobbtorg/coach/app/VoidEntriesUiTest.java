@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -24,15 +26,24 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityDraft;
+import se.jobbtorg.coach.domain.ActivityKind;
+import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingDraft;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
@@ -148,5 +159,73 @@ class VoidEntriesUiTest {
                         && SV.get("void.shown", SV.date(TODAY), "Gällde en annan aspirant")
                                 .equals(c.getText())));
         Ui.shot(robot, "#mappingEntries", "mapping-voided");
+    }
+
+    @Test
+    void aFollowUpEnteredInErrorIsVoidedAndTheMeetingNoLongerShowsIt(FxRobot robot) throws Exception {
+        ActivityPlan draft = context.workflow().draft(enrolment.id(), false);
+        context.workflow().describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
+        context.workflow()
+                .addActivity(
+                        draft.id(),
+                        new ActivityDraft(
+                                ActivityKind.WORK_TRAINING,
+                                null,
+                                "Stadsmissionen",
+                                "Arbetsträning i café",
+                                TODAY.minusDays(5),
+                                TODAY.plusMonths(3)));
+        ActivityPlan plan = context.workflow().approve(draft.id(), "Omar Farah", TODAY);
+        Activity training =
+                context.workflow().work(enrolment.id()).activitiesOf(plan.id()).get(0);
+        Meeting held = context.workflow()
+                .recordMeeting(
+                        new MeetingDraft(
+                                enrolment.id(),
+                                null,
+                                TODAY.atTime(9, 0),
+                                MeetingKind.DESK,
+                                MeetingOutcome.ATTENDED,
+                                null,
+                                false,
+                                null,
+                                null,
+                                null,
+                                null),
+                        Map.of(training.id(), "Trivs i caféet"));
+        robot.interact(() -> window.open(amina.id()));
+        Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
+        robot.clickOn("#workMeetings");
+        Ui.waitFor(() -> Ui.showing(robot, "#meetings") && Ui.rows(robot, "#meetings") == 1);
+        assertTrue(robot.lookup("#followUpVoid").queryButton().isDisabled(), "no meeting chosen, nothing to void");
+
+        robot.clickOn(SV.date(TODAY) + " 09:00");
+        Ui.waitFor(() -> Ui.rows(robot, "#followUps") == 1);
+        // Tab from the meetings reaches the follow-ups (the first is chosen); Alt+J voids it.
+        robot.type(KeyCode.TAB);
+        Ui.waitFor(() -> robot.lookup("#followUps").query().isFocused()
+                && !robot.lookup("#followUpVoid").queryButton().isDisabled());
+        robot.press(KeyCode.ALT).type(KeyCode.J).release(KeyCode.ALT);
+        Ui.waitFor(() -> Ui.showing(robot, "#voidDialogOk"));
+        robot.clickOn("#voidReason").write("Gällde en annan insats");
+        Ui.shot(robot, "#voidDialogOk", "followup-void");
+        robot.clickOn("#voidDialogOk");
+        Ui.waitFor(() -> !Ui.showing(robot, "#voidDialogOk")
+                && robot.lookup("#followUps .table-row-cell.voided").queryAll().size() == 1);
+
+        var work = context.workflow().work(enrolment.id());
+        assertEquals(List.of(), work.followUpsOf(held.id()), "a voided follow-up counts nowhere");
+        assertTrue(work.voidOf(work.followUpHistory().get(0).id()).isPresent());
+        assertTrue(robot.lookup("#followUps .void-reason").queryAll().stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> c
+                        && SV.get("void.shown", SV.date(TODAY), "Gällde en annan insats")
+                                .equals(c.getText())));
+        assertTrue(
+                robot.lookup("#meetings .table-cell").queryAll().stream()
+                        .noneMatch(n -> n instanceof TableCell<?, ?> c
+                                && c.getText() != null
+                                && c.getText().contains("Trivs i caféet")),
+                "the meeting's own column leaves it out");
+        Ui.shot(robot, "#followUps", "followup-voided");
     }
 }

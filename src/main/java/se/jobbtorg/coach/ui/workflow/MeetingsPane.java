@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
@@ -110,13 +111,21 @@ final class MeetingsPane extends VBox {
                 model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
-        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table);
+        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, followUps(model, ui));
         voided.visibleProperty().bind(history.selectedProperty());
 
         Runnable fill = () -> {
             var work = model.pageProperty().get();
             if (work != null) {
+                // The meeting chosen stays chosen across a reload, so its follow-ups stay in view.
+                Meeting chosen = table.getSelectionModel().getSelectedItem();
                 table.getItems().setAll(history.isSelected() ? work.meetingHistory() : work.meetings());
+                if (chosen != null) {
+                    table.getItems().stream()
+                            .filter(m -> m.id().equals(chosen.id()))
+                            .findFirst()
+                            .ifPresent(m -> table.getSelectionModel().select(m));
+                }
             }
         };
         WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
@@ -149,6 +158,64 @@ final class MeetingsPane extends VBox {
                                                 i18n.of(c.planned().kind())),
                                 model.likelyMeetingToClose(choices));
         chosen.ifPresent(c -> dialog(model, ui, c.planned(), MeetingOutcome.ATTENDED));
+    }
+
+    /**
+     * How the selected meeting followed up each activity, those entered in error too (struck
+     * through), with "Makulera…" for one entered in error: it then counts nowhere, and the
+     * meetings' own column leaves it out.
+     */
+    private VBox followUps(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        TableView<ActivityFollowUp> lines = new TableView<>();
+        lines.setId("followUps");
+        Rows.selectOnFocus(lines);
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lines.setPlaceholder(new Label(i18n.get("meeting.followUps.none")));
+        lines.getColumns()
+                .setAll(List.of(
+                        Cells.<ActivityFollowUp>column(
+                                i18n.get("meeting.column.activity"), 220, f -> activityName(model, i18n, f)),
+                        Cells.<ActivityFollowUp>column(i18n.get("meeting.column.followUp"), 320, f -> f.note())));
+        Voiding.show(lines, model, i18n, ActivityFollowUp::id);
+        lines.setPrefHeight(110);
+        lines.setMinHeight(90);
+        Runnable fill = () -> {
+            var work = model.pageProperty().get();
+            Meeting meeting = table.getSelectionModel().getSelectedItem();
+            lines.getItems().setAll(work == null || meeting == null ? List.of() : work.followUpHistoryOf(meeting.id()));
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> fill.run());
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
+        Label title = new Label(i18n.get("meeting.followUps"));
+        title.getStyleClass().add("section-title");
+        Button voidButton = Voiding.button(
+                "followUpVoid",
+                i18n.get("meeting.followUp.void"),
+                lines,
+                model,
+                ui,
+                EntryVoid.Kind.ACTIVITY_FOLLOW_UP,
+                ActivityFollowUp::id,
+                f -> {
+                    Meeting meeting = table.getSelectionModel().getSelectedItem();
+                    return i18n.get(
+                            "void.header.followUp",
+                            activityName(model, i18n, f),
+                            meeting == null
+                                    ? ""
+                                    : i18n.date(meeting.at().toLocalDate()) + " "
+                                            + meeting.at().toLocalTime());
+                });
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        return new VBox(4, title, new HBox(8, lines, voidButton));
+    }
+
+    private static String activityName(WorkViewModel model, I18n i18n, ActivityFollowUp f) {
+        var work = model.pageProperty().get();
+        return work == null
+                ? ""
+                : work.activity(f.activityId()).map(a -> PlanPane.name(i18n, a)).orElse("");
     }
 
     private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {

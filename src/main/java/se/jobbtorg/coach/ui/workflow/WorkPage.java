@@ -27,6 +27,7 @@ import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
  * @param limit the last day of the 18 months the enrolment may run
  * @param reviewDue when the approved plan is to be reviewed; null before one is approved
  * @param exitNote what the coach wrote at the exit; null when nothing
+ * @param followUpHistory every follow-up, those entered in error too (struck through where listed)
  * @param voids the voids of entries entered in error, by the entry's id
  */
 record WorkPage(
@@ -37,6 +38,7 @@ record WorkPage(
         List<Meeting> meetings,
         List<Meeting> meetingHistory,
         List<ActivityFollowUp> followUps,
+        List<ActivityFollowUp> followUpHistory,
         LocalDate limit,
         LocalDate reviewDue,
         String exitNote,
@@ -53,6 +55,7 @@ record WorkPage(
                 work.meetings(),
                 work.meetingHistory(),
                 work.followUps(),
+                work.followUpHistory(),
                 DeadlineRules.limit(work.enrolment().enrolledOn()),
                 work.reviewDue(),
                 work.exitNote(),
@@ -94,5 +97,12 @@ record WorkPage(
     /** How each activity was followed up at this meeting. */
     List<ActivityFollowUp> followUpsOf(UUID meetingId) {
         return followUps.stream().filter(f -> f.meetingId().equals(meetingId)).toList();
+    }
+
+    /** The same, with the follow-ups entered in error too. */
+    List<ActivityFollowUp> followUpHistoryOf(UUID meetingId) {
+        return followUpHistory.stream()
+                .filter(f -> f.meetingId().equals(meetingId))
+                .toList();
     }
 }
