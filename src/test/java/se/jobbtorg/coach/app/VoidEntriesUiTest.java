@@ -31,6 +31,7 @@ import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.MappingArea;
@@ -227,5 +228,41 @@ class VoidEntriesUiTest {
                                 && c.getText().contains("Trivs i caféet")),
                 "the meeting's own column leaves it out");
         Ui.shot(robot, "#followUps", "followup-voided");
+    }
+
+    @Test
+    void aReasonEnteredInErrorIsVoidedAndTheDeadlineHasTheReasonBefore(FxRobot robot) throws Exception {
+        Due due = context.workflow().work(enrolment.id()).due().get(0);
+        context.workflow().giveReason(due, "Sjuk i en vecka");
+        context.workflow().giveReason(due, "Gällde en annan aspirant");
+        robot.interact(() -> window.open(amina.id()));
+        Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
+        robot.clickOn("#workMeetings");
+        Ui.waitFor(() -> Ui.showing(robot, "#deadlineReasons") && Ui.rows(robot, "#deadlineReasons") == 2);
+
+        robot.clickOn("Gällde en annan aspirant");
+        Ui.waitFor(() -> !robot.lookup("#reasonVoid").queryButton().isDisabled());
+        robot.press(KeyCode.ALT).type(KeyCode.O).release(KeyCode.ALT);
+        Ui.waitFor(() -> Ui.showing(robot, "#voidDialogOk"));
+        robot.clickOn("#voidReason").write("Skrev på fel person");
+        Ui.shot(robot, "#voidDialogOk", "reason-void");
+        robot.clickOn("#voidDialogOk");
+        Ui.waitFor(() -> !Ui.showing(robot, "#voidDialogOk")
+                && robot.lookup("#deadlineReasons .table-row-cell.voided")
+                                .queryAll()
+                                .size()
+                        == 1);
+
+        assertEquals(
+                "Sjuk i en vecka",
+                context.workflow()
+                        .reason(enrolment.id(), due.kind(), due.dueOn())
+                        .orElseThrow(),
+                "the reason given before counts again");
+        assertTrue(robot.lookup("#deadlineReasons .void-reason").queryAll().stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> c
+                        && SV.get("void.shown", SV.date(TODAY), "Skrev på fel person")
+                                .equals(c.getText())));
+        Ui.shot(robot, "#deadlineReasons", "reason-voided");
     }
 }

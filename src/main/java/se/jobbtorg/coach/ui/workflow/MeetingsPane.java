@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.ui.workflow;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -18,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
+import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
@@ -111,7 +114,11 @@ final class MeetingsPane extends VBox {
                 model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
-        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, followUps(model, ui));
+        VBox followUps = followUps(model, ui);
+        VBox reasons = reasons(model, ui);
+        HBox.setHgrow(followUps, Priority.ALWAYS);
+        HBox.setHgrow(reasons, Priority.ALWAYS);
+        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, new HBox(16, followUps, reasons));
         voided.visibleProperty().bind(history.selectedProperty());
 
         Runnable fill = () -> {
@@ -207,8 +214,52 @@ final class MeetingsPane extends VBox {
                                     : i18n.date(meeting.at().toLocalDate()) + " "
                                             + meeting.at().toLocalTime());
                 });
-        HBox.setHgrow(lines, Priority.ALWAYS);
-        return new VBox(4, title, new HBox(8, lines, voidButton));
+        return new VBox(4, title, lines, voidButton);
+    }
+
+    /**
+     * Why deadlines were passed, as the coach gave it on Today, those entered in error too
+     * (struck through), with "Makulera…" for one entered in error: the deadline then has the
+     * reason given before it, or none.
+     */
+    private VBox reasons(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        TableView<DeadlineReason> lines = new TableView<>();
+        lines.setId("deadlineReasons");
+        Rows.selectOnFocus(lines);
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lines.setPlaceholder(new Label(i18n.get("meeting.reasons.none")));
+        lines.getColumns()
+                .setAll(List.of(
+                        Cells.keepWhole(
+                                Cells.<DeadlineReason>column(
+                                        i18n.get("today.column.date"), 95, r -> i18n.date(r.dueOn())),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.<DeadlineReason>column(i18n.get("today.column.what"), 160, r -> i18n.of(r.kind())),
+                        Cells.<DeadlineReason>column(i18n.get("today.column.reason"), 160, DeadlineReason::reason)));
+        Voiding.show(lines, model, i18n, DeadlineReason::id);
+        lines.setPrefHeight(110);
+        lines.setMinHeight(90);
+        Runnable fill = () -> {
+            var work = model.pageProperty().get();
+            List<DeadlineReason> newestFirst = new ArrayList<>(work == null ? List.of() : work.reasons());
+            Collections.reverse(newestFirst);
+            lines.getItems().setAll(newestFirst);
+        };
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
+        fill.run();
+        Label title = new Label(i18n.get("meeting.reasons"));
+        title.getStyleClass().add("section-title");
+        Button voidButton = Voiding.button(
+                "reasonVoid",
+                i18n.get("meeting.reason.void"),
+                lines,
+                model,
+                ui,
+                EntryVoid.Kind.DEADLINE_REASON,
+                DeadlineReason::id,
+                r -> i18n.get("void.header.reason", i18n.of(r.kind()), i18n.date(r.dueOn()), r.reason()));
+        return new VBox(4, title, lines, voidButton);
     }
 
     private static String activityName(WorkViewModel model, I18n i18n, ActivityFollowUp f) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EntryVoid;
@@ -28,6 +29,7 @@ import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
  * @param reviewDue when the approved plan is to be reviewed; null before one is approved
  * @param exitNote what the coach wrote at the exit; null when nothing
  * @param followUpHistory every follow-up, those entered in error too (struck through where listed)
+ * @param reasons every reason given for a passed deadline, those entered in error too, oldest first
  * @param voids the voids of entries entered in error, by the entry's id
  */
 record WorkPage(
@@ -42,9 +44,10 @@ record WorkPage(
         LocalDate limit,
         LocalDate reviewDue,
         String exitNote,
+        List<DeadlineReason> reasons,
         Map<UUID, EntryVoid> voids) {
 
-    static WorkPage of(EnrolmentWork work) {
+    static WorkPage of(EnrolmentWork work, List<DeadlineReason> reasons) {
         return new WorkPage(
                 work.enrolment(),
                 List.copyOf(work.mapping().values()),
@@ -59,6 +62,7 @@ record WorkPage(
                 DeadlineRules.limit(work.enrolment().enrolledOn()),
                 work.reviewDue(),
                 work.exitNote(),
+                List.copyOf(reasons),
                 work.voids());
     }
 
