@@ -116,8 +116,13 @@ final class MeetingsPane extends VBox {
         record.disableProperty().bind(closed);
         VBox followUps = followUps(model, ui);
         VBox reasons = reasons(model, ui);
-        HBox.setHgrow(followUps, Priority.ALWAYS);
-        HBox.setHgrow(reasons, Priority.ALWAYS);
+        // The two lists share the width evenly and narrow together on a small window; their
+        // columns shrink to fit rather than push the second list off the edge.
+        for (VBox half : List.of(followUps, reasons)) {
+            HBox.setHgrow(half, Priority.ALWAYS);
+            half.setPrefWidth(400);
+            half.setMinWidth(0);
+        }
         getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, new HBox(16, followUps, reasons));
         voided.visibleProperty().bind(history.selectedProperty());
 
