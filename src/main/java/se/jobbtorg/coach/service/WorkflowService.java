@@ -20,6 +20,7 @@ import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
@@ -84,6 +85,7 @@ public final class WorkflowService {
             List<Meeting> meetings,
             List<Meeting> meetingHistory,
             List<ActivityFollowUp> followUps,
+            List<ActivityFollowUp> followUpHistory,
             List<Due> due,
             String exitNote,
             ExitCheck exitCheck,
@@ -223,6 +225,7 @@ public final class WorkflowService {
                 stored.followUps().stream()
                         .filter(f -> !voids.containsKey(f.id()))
                         .toList(),
+                stored.followUps(),
                 due,
                 stored.exitNote(),
                 stored.exitCheck(),
@@ -652,6 +655,11 @@ public final class WorkflowService {
 
     public boolean hasReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
         return reason(enrolmentId, kind, dueOn).isPresent();
+    }
+
+    /** Every reason given in an enrolment, those entered in error too, oldest first. */
+    public List<DeadlineReason> deadlineReasons(UUID enrolmentId) {
+        return work.deadlineReasons(enrolmentId);
     }
 
     /** The reason given for passing this deadline, if one was. */

@@ -31,6 +31,7 @@ import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.Coded;
 import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
@@ -640,6 +641,23 @@ public final class WorkflowRepository {
         r.setRecordedOn(recordedOn.toString());
         tx.save(r);
         return id;
+    }
+
+    /**
+     * Every reason given in an enrolment, those voided too (a page lists them struck through),
+     * in the order they were given.
+     */
+    public List<DeadlineReason> deadlineReasons(UUID enrolmentId) {
+        return db.read(dsl -> dsl.selectFrom(DEADLINE_REASON)
+                .where(DEADLINE_REASON.ENROLMENT_ID.eq(enrolmentId.toString()), DEADLINE_REASON.DELETED.eq(0))
+                .orderBy(DEADLINE_REASON.VERSION_STAMP)
+                .fetch(r -> new DeadlineReason(
+                        UUID.fromString(r.getId()),
+                        UUID.fromString(r.getEnrolmentId()),
+                        Coded.ofCode(DeadlineKind.class, r.getKind()),
+                        LocalDate.parse(r.getDueOn()),
+                        r.getReason(),
+                        LocalDate.parse(r.getRecordedOn()))));
     }
 
     /** The latest reason given for this deadline of this enrolment, if any. */

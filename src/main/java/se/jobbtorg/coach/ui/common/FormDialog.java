@@ -9,7 +9,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -21,6 +24,9 @@ import javafx.stage.Window;
  * {@code ui.common} constructs JavaFX dialogs (ArchitectureTest).
  */
 public class FormDialog<T> extends Dialog<T> {
+    /** How wide a long header may make the dialog before it wraps: about the width of a form. */
+    private static final double HEADER_WIDTH = 560;
+
     private final Button okButton;
 
     /**
@@ -88,6 +94,9 @@ public class FormDialog<T> extends Dialog<T> {
         }
         setTitle(title);
         setHeaderText(header);
+        if (header != null) {
+            getDialogPane().setHeader(wrapping(header));
+        }
         getDialogPane().setId(id);
         getDialogPane().setContent(form);
         ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
@@ -97,6 +106,28 @@ public class FormDialog<T> extends Dialog<T> {
         if (firstField != null) {
             Platform.runLater(firstField::requestFocus);
         }
+    }
+
+    /**
+     * The header as a dialog shows it, but wrapped: the dialog's own header asks for the width of
+     * its whole sentence, and a long one ("Makulera…" says what is voided) made the dialog wider
+     * than the screen, with its OK button off the edge and Cancel where a click on it landed.
+     */
+    private static Node wrapping(String header) {
+        Label text = new Label(header) {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.min(super.computePrefWidth(height), HEADER_WIDTH);
+            }
+        };
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane panel = new GridPane();
+        panel.getStyleClass().add("header-panel");
+        panel.add(text, 0, 0);
+        GridPane.setHgrow(text, Priority.ALWAYS);
+        return panel;
     }
 
     /** The OK (save) button: its action, and when it is disabled. */

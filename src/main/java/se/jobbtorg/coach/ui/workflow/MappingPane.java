@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
@@ -26,6 +27,7 @@ import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.MultiLine;
 import se.jobbtorg.coach.ui.common.Rows;
+import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /** The mapping: every area with its status at a glance, and the selected area to work on. */
@@ -34,7 +36,8 @@ final class MappingPane extends HBox {
     private final Label progressText = new Label();
     private final ProgressBar progress = new ProgressBar(0);
 
-    MappingPane(WorkViewModel work, I18n i18n) {
+    MappingPane(WorkViewModel work, UiContext ui) {
+        I18n i18n = ui.i18n();
         MappingViewModel model = work.mapping;
         setSpacing(16);
         setPadding(new Insets(12));
@@ -110,13 +113,53 @@ final class MappingPane extends HBox {
                                 ? ""
                                 : i18n.of(model.entry.get().area()),
                         model.entry));
-        Label history = new Label();
-        history.setId("mappingHistory");
-        history.setWrapText(true);
-        history.getStyleClass().add("history");
-        history.textProperty().bind(model.history);
+        // The area's entries, the current one first; one entered in error is voided here.
+        TableView<MappingEntry> history = new TableView<>(model.history);
+        history.setId("mappingEntries");
+        Rows.selectOnFocus(history);
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        history.setPlaceholder(new Label(i18n.get("mapping.entries.none")));
+        history.getColumns()
+                .setAll(List.of(
+                        Cells.keepWhole(
+                                Cells.<MappingEntry>column(
+                                        i18n.get("mapping.column.date"),
+                                        95,
+                                        e -> e.date() == null ? "" : i18n.date(e.date())),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.<MappingEntry>column(i18n.get("mapping.column.status"), 110, e -> i18n.of(e.status())),
+                        Cells.<MappingEntry>column(
+                                i18n.get("mapping.column.text"), 220, e -> e.text() == null ? "" : e.text())));
+        Voiding.show(history, work, i18n, MappingEntry::id);
+        history.setPrefHeight(160);
+        history.setMinHeight(120);
+        // No letter of its own: every letter left would clash in some case (a scene's mnemonics
+        // are looked up by letter and case, so Alt+O can reach a hidden "o" first). Tab from the
+        // save button reaches the list, and selects its newest entry.
+        Label entriesTitle = new Label(i18n.get("mapping.entries"));
+        entriesTitle.getStyleClass().add("section-title");
+        Button voidButton = Voiding.button(
+                "mappingVoid",
+                i18n.get("mapping.void"),
+                history,
+                work,
+                ui,
+                EntryVoid.Kind.MAPPING_ENTRY,
+                MappingEntry::id,
+                e -> i18n.get(
+                        "void.header.mapping",
+                        i18n.of(e.area()),
+                        e.date() == null ? "" : i18n.date(e.date()),
+                        i18n.of(e.status())));
         VBox right = new VBox(
-                8, heading, grid, save, Forms.formError("mappingError", model.problems.errorProperty()), history);
+                8,
+                heading,
+                grid,
+                save,
+                Forms.formError("mappingError", model.problems.errorProperty()),
+                entriesTitle,
+                history,
+                voidButton);
         // Never narrower than its form: a narrow window takes the width from the list, and
         // what is narrower still scrolls sideways rather than cutting the fields off.
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -140,6 +183,8 @@ final class MappingPane extends HBox {
             progressText.setText(
                     i18n.get("mapping.progress", settled, loaded.areas().size()));
             progress.setProgress(settled / (double) loaded.areas().size());
+            // The form's model took the entries before the page took the voids: restrike them.
+            history.refresh();
         };
         WeakListeners.whileAlive(this, work.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.

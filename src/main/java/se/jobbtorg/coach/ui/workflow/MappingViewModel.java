@@ -1,6 +1,8 @@
 package se.jobbtorg.coach.ui.workflow;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +15,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
@@ -37,8 +41,11 @@ final class MappingViewModel {
     final StringProperty text = new SimpleStringProperty("");
     final StringProperty otherActors = new SimpleStringProperty("");
     final Map<Actor, BooleanProperty> actors = new EnumMap<>(Actor.class);
-    /** The area's earlier entries, one a line, newest first as stored. */
-    final StringProperty history = new SimpleStringProperty("");
+    /**
+     * Every stored entry of the area, newest first: the current one, those it superseded, and
+     * those entered in error (which the pane strikes through), so any of them can be voided.
+     */
+    final ObservableList<MappingEntry> history = FXCollections.observableArrayList();
 
     final FieldProblems problems;
     final StringProperty dateProblem;
@@ -74,7 +81,7 @@ final class MappingViewModel {
         MappingEntry shown = entry.get();
         boolean sameArea = shown != null && chosen != null && shown.area() == chosen.area();
         entry.set(chosen);
-        history.set(historyOf(chosen, work));
+        history.setAll(historyOf(chosen, work));
         if (sameArea && dirty.isDirty()) {
             return;
         }
@@ -98,20 +105,16 @@ final class MappingViewModel {
         }
     }
 
-    private String historyOf(MappingEntry chosen, EnrolmentWork work) {
+    private static List<MappingEntry> historyOf(MappingEntry chosen, EnrolmentWork work) {
         if (chosen == null || work == null) {
-            return "";
+            return List.of();
         }
-        return String.join(
-                "\n",
-                work.mappingHistory().stream()
-                        .filter(h -> h.area() == chosen.area() && !h.id().equals(chosen.id()))
-                        .map(h -> i18n.get(
-                                "mapping.history.line",
-                                h.date() == null ? "" : i18n.date(h.date()),
-                                i18n.of(h.status()),
-                                h.text() == null ? "" : h.text()))
-                        .toList());
+        List<MappingEntry> entries = new ArrayList<>(work.mappingHistory().stream()
+                .filter(h -> h.area() == chosen.area())
+                .toList());
+        // Stored in stamp order, oldest first; the newest is what the coach looks for.
+        Collections.reverse(entries);
+        return entries;
     }
 
     Set<Actor> chosenActors() {

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.ui.workflow;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -9,7 +11,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -18,6 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Activity;
+import se.jobbtorg.coach.domain.ActivityFollowUp;
+import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
@@ -38,9 +41,6 @@ import se.jobbtorg.coach.ui.common.WeakListeners;
  * full history stays one click away.
  */
 final class MeetingsPane extends VBox {
-    /** The style class of a row entered in error (struck through, coach.css). */
-    static final String VOIDED = "voided";
-
     private final TableView<Meeting> table = new TableView<>();
 
     MeetingsPane(WorkViewModel model, UiContext ui) {
@@ -70,25 +70,7 @@ final class MeetingsPane extends VBox {
                         Cells.<Meeting>column(
                                 i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m))));
         // A voided entry stays in the history, struck through, with why it was voided.
-        TableColumn<Meeting, String> voided = Cells.<Meeting>column(
-                i18n.get("meeting.column.voided"),
-                200,
-                m -> voidOf(model, m)
-                        .map(v -> i18n.get("void.shown", i18n.date(v.voidedOn()), v.reason()))
-                        .orElse(""));
-        voided.getStyleClass().add("void-reason");
-        table.getColumns().add(voided);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(Meeting item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean isVoid = !empty && item != null && voidOf(model, item).isPresent();
-                getStyleClass().remove(VOIDED);
-                if (isVoid) {
-                    getStyleClass().add(VOIDED);
-                }
-            }
-        });
+        TableColumn<Meeting, String> voided = Voiding.show(table, model, i18n, Meeting::id);
         VBox.setVgrow(table, Priority.ALWAYS);
         ToggleButton history = new ToggleButton(i18n.get("meeting.history"));
         history.setId("meetingHistory");
@@ -114,36 +96,48 @@ final class MeetingsPane extends VBox {
                             ? MeetingOutcome.ATTENDED
                             : selected.outcome());
         });
-        Button voidButton = new Button(i18n.get("meeting.void"));
-        voidButton.setId("meetingVoid");
-        voidButton.setOnAction(e -> {
-            Meeting selected = table.getSelectionModel().getSelectedItem();
-            if (selected != null && voidOf(model, selected).isEmpty()) {
-                voidDialog(model, ui, selected);
-            }
-        });
+        Button voidButton = Voiding.button(
+                "meetingVoid",
+                i18n.get("meeting.void"),
+                table,
+                model,
+                ui,
+                EntryVoid.Kind.MEETING,
+                Meeting::id,
+                m -> i18n.get(
+                        "void.header.meeting",
+                        i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime(),
+                        i18n.of(m.outcome())));
         var closed = Bindings.createBooleanBinding(
                 () -> model.pageProperty().get() == null
                         || !model.pageProperty().get().isOpen(),
                 model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
-        voidButton
-                .disableProperty()
-                .bind(closed.or(Bindings.createBooleanBinding(
-                        () -> {
-                            Meeting selected = table.getSelectionModel().getSelectedItem();
-                            return selected == null || voidOf(model, selected).isPresent();
-                        },
-                        table.getSelectionModel().selectedItemProperty(),
-                        model.pageProperty())));
-        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table);
+        VBox followUps = followUps(model, ui);
+        VBox reasons = reasons(model, ui);
+        // The two lists share the width evenly and narrow together on a small window; their
+        // columns shrink to fit rather than push the second list off the edge.
+        for (VBox half : List.of(followUps, reasons)) {
+            HBox.setHgrow(half, Priority.ALWAYS);
+            half.setPrefWidth(400);
+            half.setMinWidth(0);
+        }
+        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, new HBox(16, followUps, reasons));
         voided.visibleProperty().bind(history.selectedProperty());
 
         Runnable fill = () -> {
             var work = model.pageProperty().get();
             if (work != null) {
+                // The meeting chosen stays chosen across a reload, so its follow-ups stay in view.
+                Meeting chosen = table.getSelectionModel().getSelectedItem();
                 table.getItems().setAll(history.isSelected() ? work.meetingHistory() : work.meetings());
+                if (chosen != null) {
+                    table.getItems().stream()
+                            .filter(m -> m.id().equals(chosen.id()))
+                            .findFirst()
+                            .ifPresent(m -> table.getSelectionModel().select(m));
+                }
             }
         };
         WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
@@ -178,36 +172,106 @@ final class MeetingsPane extends VBox {
         chosen.ifPresent(c -> dialog(model, ui, c.planned(), MeetingOutcome.ATTENDED));
     }
 
-    private static Optional<EntryVoid> voidOf(WorkViewModel model, Meeting m) {
-        var work = model.pageProperty().get();
-        return work == null ? Optional.empty() : work.voidOf(m.id());
+    /**
+     * How the selected meeting followed up each activity, those entered in error too (struck
+     * through), with "Makulera…" for one entered in error: it then counts nowhere, and the
+     * meetings' own column leaves it out.
+     */
+    private VBox followUps(WorkViewModel model, UiContext ui) {
+        I18n i18n = ui.i18n();
+        TableView<ActivityFollowUp> lines = new TableView<>();
+        lines.setId("followUps");
+        Rows.selectOnFocus(lines);
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lines.setPlaceholder(new Label(i18n.get("meeting.followUps.none")));
+        lines.getColumns()
+                .setAll(List.of(
+                        Cells.<ActivityFollowUp>column(
+                                i18n.get("meeting.column.activity"), 220, f -> activityName(model, i18n, f)),
+                        Cells.<ActivityFollowUp>column(i18n.get("meeting.column.followUp"), 320, f -> f.note())));
+        Voiding.show(lines, model, i18n, ActivityFollowUp::id);
+        lines.setPrefHeight(110);
+        lines.setMinHeight(90);
+        Runnable fill = () -> {
+            var work = model.pageProperty().get();
+            Meeting meeting = table.getSelectionModel().getSelectedItem();
+            lines.getItems().setAll(work == null || meeting == null ? List.of() : work.followUpHistoryOf(meeting.id()));
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> fill.run());
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
+        Label title = new Label(i18n.get("meeting.followUps"));
+        title.getStyleClass().add("section-title");
+        Button voidButton = Voiding.button(
+                "followUpVoid",
+                i18n.get("meeting.followUp.void"),
+                lines,
+                model,
+                ui,
+                EntryVoid.Kind.ACTIVITY_FOLLOW_UP,
+                ActivityFollowUp::id,
+                f -> {
+                    Meeting meeting = table.getSelectionModel().getSelectedItem();
+                    return i18n.get(
+                            "void.header.followUp",
+                            activityName(model, i18n, f),
+                            meeting == null
+                                    ? ""
+                                    : i18n.date(meeting.at().toLocalDate()) + " "
+                                            + meeting.at().toLocalTime());
+                });
+        return new VBox(4, title, lines, voidButton);
     }
 
-    /** Asks why the entry was entered in error and voids it; it stays in the history. */
-    private void voidDialog(WorkViewModel model, UiContext ui, Meeting meeting) {
+    /**
+     * Why deadlines were passed, as the coach gave it on Today, those entered in error too
+     * (struck through), with "Makulera…" for one entered in error: the deadline then has the
+     * reason given before it, or none.
+     */
+    private VBox reasons(WorkViewModel model, UiContext ui) {
         I18n i18n = ui.i18n();
-        VoidViewModel form = model.newVoid(EntryVoid.Kind.MEETING, meeting.id());
-        var grid = Forms.grid();
-        TextArea reason = MultiLine.area("voidReason", form.reason, 3);
-        Forms.required(
-                Forms.row(grid, 0, i18n.get("void.reason"), reason, form.problems.of(EntryVoid.FIELD_REASON)), i18n);
-        grid.add(Forms.formError("voidError", form.problems.errorProperty()), 1, 2);
-        new FormDialog<EntryVoid>(
-                        ui,
-                        "voidDialog",
-                        i18n.get("void.title"),
-                        i18n.get(
-                                "void.header.meeting",
-                                i18n.date(meeting.at().toLocalDate()) + " "
-                                        + meeting.at().toLocalTime(),
-                                i18n.of(meeting.outcome())),
-                        grid,
-                        i18n.get("void.save"),
-                        form.problems,
-                        (done, failed) -> form.save(done),
-                        reason)
-                .showAndWait();
-        model.closed(form);
+        TableView<DeadlineReason> lines = new TableView<>();
+        lines.setId("deadlineReasons");
+        Rows.selectOnFocus(lines);
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lines.setPlaceholder(new Label(i18n.get("meeting.reasons.none")));
+        lines.getColumns()
+                .setAll(List.of(
+                        Cells.keepWhole(
+                                Cells.<DeadlineReason>column(
+                                        i18n.get("today.column.date"), 95, r -> i18n.date(r.dueOn())),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.<DeadlineReason>column(i18n.get("today.column.what"), 160, r -> i18n.of(r.kind())),
+                        Cells.<DeadlineReason>column(i18n.get("today.column.reason"), 160, DeadlineReason::reason)));
+        Voiding.show(lines, model, i18n, DeadlineReason::id);
+        lines.setPrefHeight(110);
+        lines.setMinHeight(90);
+        Runnable fill = () -> {
+            var work = model.pageProperty().get();
+            List<DeadlineReason> newestFirst = new ArrayList<>(work == null ? List.of() : work.reasons());
+            Collections.reverse(newestFirst);
+            lines.getItems().setAll(newestFirst);
+        };
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
+        fill.run();
+        Label title = new Label(i18n.get("meeting.reasons"));
+        title.getStyleClass().add("section-title");
+        Button voidButton = Voiding.button(
+                "reasonVoid",
+                i18n.get("meeting.reason.void"),
+                lines,
+                model,
+                ui,
+                EntryVoid.Kind.DEADLINE_REASON,
+                DeadlineReason::id,
+                r -> i18n.get("void.header.reason", i18n.of(r.kind()), i18n.date(r.dueOn()), r.reason()));
+        return new VBox(4, title, lines, voidButton);
+    }
+
+    private static String activityName(WorkViewModel model, I18n i18n, ActivityFollowUp f) {
+        var work = model.pageProperty().get();
+        return work == null
+                ? ""
+                : work.activity(f.activityId()).map(a -> PlanPane.name(i18n, a)).orElse("");
     }
 
     private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EntryVoid;
@@ -27,6 +28,8 @@ import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
  * @param limit the last day of the 18 months the enrolment may run
  * @param reviewDue when the approved plan is to be reviewed; null before one is approved
  * @param exitNote what the coach wrote at the exit; null when nothing
+ * @param followUpHistory every follow-up, those entered in error too (struck through where listed)
+ * @param reasons every reason given for a passed deadline, those entered in error too, oldest first
  * @param voids the voids of entries entered in error, by the entry's id
  */
 record WorkPage(
@@ -37,12 +40,14 @@ record WorkPage(
         List<Meeting> meetings,
         List<Meeting> meetingHistory,
         List<ActivityFollowUp> followUps,
+        List<ActivityFollowUp> followUpHistory,
         LocalDate limit,
         LocalDate reviewDue,
         String exitNote,
+        List<DeadlineReason> reasons,
         Map<UUID, EntryVoid> voids) {
 
-    static WorkPage of(EnrolmentWork work) {
+    static WorkPage of(EnrolmentWork work, List<DeadlineReason> reasons) {
         return new WorkPage(
                 work.enrolment(),
                 List.copyOf(work.mapping().values()),
@@ -53,9 +58,11 @@ record WorkPage(
                 work.meetings(),
                 work.meetingHistory(),
                 work.followUps(),
+                work.followUpHistory(),
                 DeadlineRules.limit(work.enrolment().enrolledOn()),
                 work.reviewDue(),
                 work.exitNote(),
+                List.copyOf(reasons),
                 work.voids());
     }
 
@@ -94,5 +101,12 @@ record WorkPage(
     /** How each activity was followed up at this meeting. */
     List<ActivityFollowUp> followUpsOf(UUID meetingId) {
         return followUps.stream().filter(f -> f.meetingId().equals(meetingId)).toList();
+    }
+
+    /** The same, with the follow-ups entered in error too. */
+    List<ActivityFollowUp> followUpHistoryOf(UUID meetingId) {
+        return followUpHistory.stream()
+                .filter(f -> f.meetingId().equals(meetingId))
+                .toList();
     }
 }

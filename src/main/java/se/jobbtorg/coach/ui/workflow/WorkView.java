@@ -24,7 +24,7 @@ public final class WorkView extends TabPane {
 
     private Region pane(WorkTab tab, UiContext ui) {
         return switch (tab) {
-            case MAPPING -> new MappingPane(model, ui.i18n());
+            case MAPPING -> new MappingPane(model, ui);
             case PLAN -> new PlanPane(model, ui);
             case MEETINGS -> new MeetingsPane(model, ui);
             case EXIT -> new ExitPane(model, ui.i18n(), ui.dialogs());

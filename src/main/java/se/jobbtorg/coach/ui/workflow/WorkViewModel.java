@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableObjectValue;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingOutcome;
@@ -49,8 +50,11 @@ public final class WorkViewModel {
     private final FileExport printing;
     private final UUID enrolmentId;
     private final ObjectProperty<EnrolmentWork> work = new SimpleObjectProperty<>();
+    /** The reasons given for passed deadlines, read with the work and set just before it. */
+    private List<DeadlineReason> reasons = List.of();
+
     private final ObjectBinding<WorkPage> page =
-            Bindings.createObjectBinding(() -> work.get() == null ? null : WorkPage.of(work.get()), work);
+            Bindings.createObjectBinding(() -> work.get() == null ? null : WorkPage.of(work.get(), reasons), work);
     private Runnable onChange = () -> {};
     private long loads;
 
@@ -217,19 +221,23 @@ public final class WorkViewModel {
     /** Reloads; an answer overtaken by a newer load is dropped, so the page never goes back. */
     public void load() {
         long asked = ++loads;
-        tasks.job(progress -> workflow.work(enrolmentId))
-                .onSuccess(loaded -> {
+        tasks.job(progress -> new Loaded(workflow.work(enrolmentId), workflow.deadlineReasons(enrolmentId)))
+                .onSuccess(read -> {
                     if (asked == loads) {
+                        EnrolmentWork loaded = read.work();
                         // The forms first: the panes' listeners then find them up to date.
                         mapping.reloaded(loaded);
                         exit.reloaded(loaded);
                         exitCheck.reloaded(loaded);
+                        reasons = read.reasons();
                         work.set(loaded);
                     }
                 })
                 .onFailure(onError)
                 .start();
     }
+
+    private record Loaded(EnrolmentWork work, List<DeadlineReason> reasons) {}
 
     /** After a saved change: the page reads the database again, and the caseload hears of it. */
     void changed() {
