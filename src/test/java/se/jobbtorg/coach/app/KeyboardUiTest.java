@@ -49,7 +49,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.ExitCheck;
+import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
@@ -79,6 +82,9 @@ class KeyboardUiTest {
     private AppContext context;
     private Coach me;
     private Stage stage;
+    private MainWindow window;
+    /** The person whose enrolment has ended, with its check made. */
+    private static UUID ended;
 
     /** The caseload once for the class: made on the FX thread, it would hold up the window's start. */
     @BeforeAll
@@ -107,6 +113,29 @@ class KeyboardUiTest {
                             EnumSet.of(TargetGroup.UNEMPLOYED),
                             null,
                             false));
+            // Someone whose exit tab shows the exit done and its check, with their own letters.
+            Participant endedPerson = made.caseload()
+                    .register(new ParticipantDraft(
+                            PersonalIdentityNumber.of(LocalDate.of(1988, 4, 2), 264, false)
+                                    .display(),
+                            "Yrsa",
+                            "Avslutsson",
+                            null,
+                            null,
+                            null));
+            Enrolment endedEnrolment = made.caseload()
+                    .enrol(new EnrolmentDraft(
+                            endedPerson.id(),
+                            coach.id(),
+                            TODAY.minusDays(120),
+                            "Försörjningsstöd Rinkeby-Kista",
+                            null,
+                            EnumSet.of(TargetGroup.UNEMPLOYED),
+                            null,
+                            false));
+            made.workflow().exit(new ExitDraft(endedEnrolment.id(), TODAY.minusDays(40), ExitReason.STUDIES, null));
+            made.workflow().checkExit(endedEnrolment.id(), ExitCheck.IN_WORK_OR_STUDIES, TODAY.minusDays(2));
+            ended = endedPerson.id();
         } finally {
             made.close();
         }
@@ -126,7 +155,10 @@ class KeyboardUiTest {
     }
 
     private void show(FxRobot robot, I18n i18n) {
-        robot.interact(() -> Ui.showMain(stage, context, new MainWindow(stage, context.ui(), i18n, me, () -> {})));
+        robot.interact(() -> {
+            window = new MainWindow(stage, context.ui(), i18n, me, () -> {});
+            Ui.showMain(stage, context, window);
+        });
     }
 
     private Node focused(FxRobot robot) {
@@ -309,6 +341,18 @@ class KeyboardUiTest {
                     "registrationDialog");
             robot.type(KeyCode.ESCAPE);
             Ui.waitFor(() -> !Ui.showing(robot, "#registrationDialog"));
+            // An ended enrolment's exit tab: the exit and its check, each undone by its own letter.
+            // Zäta's page closes first (Ctrl+W), so the work found below is the ended one's.
+            robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+            Ui.waitFor(() -> !Ui.showing(robot, "#workTabs"));
+            robot.interact(() -> window.open(ended));
+            Ui.waitFor(() -> Ui.showing(robot, "#workTabs"));
+            robot.interact(() -> robot.lookup("#workTabs")
+                    .queryAs(TabPane.class)
+                    .getSelectionModel()
+                    .select(3));
+            Ui.waitFor(() -> Ui.showing(robot, "#exitUndo"));
+            checkWindow(robot, stage.getScene(), lang + " ended exit", "workTabs");
         }
     }
 

@@ -1,8 +1,10 @@
 package se.jobbtorg.coach.app;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -106,17 +108,44 @@ final class Ui {
         return node instanceof TextInputControl field ? name + "[" + field.getText() + "]" : name;
     }
 
-    /** Shown on screen in a showing window, so that a click lands on it. */
+    /**
+     * Shown on screen in a showing window, so that a click lands on it. Read on the FX thread: a
+     * lookup from the test's thread races with a window closing (its nodes lose their scene
+     * halfway through the check).
+     */
     static boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
+        return onFx(() ->
+                robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
     }
 
     static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Labeled.class).getText();
     }
 
+    /** The rows of a table, read on the FX thread; none while the table is not there yet. */
     static int rows(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TableView.class).getItems().size();
+        return onFx(() -> robot.lookup(id)
+                .tryQueryAs(TableView.class)
+                .map(t -> t.getItems().size())
+                .orElse(0));
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Opens a combo box and clicks the item with this text in its popup. */

@@ -7,7 +7,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
@@ -17,14 +19,18 @@ import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.UiContext;
 import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
  * The exit with a clear reason. "Unknown" needs a note on what was tried, and the screen says
- * why: unknown exits hide real outcomes (004).
+ * why: unknown exits hide real outcomes (004). An exit or its check entered in error is undone
+ * with a reason, and stays below, struck through (decision 0009).
  */
 final class ExitPane extends VBox {
-    ExitPane(WorkViewModel work, I18n i18n, DialogService dialogs) {
+    ExitPane(WorkViewModel work, UiContext ui) {
+        I18n i18n = ui.i18n();
+        DialogService dialogs = ui.dialogs();
         ExitViewModel model = work.exit;
         setSpacing(8);
         setPadding(new Insets(12));
@@ -64,6 +70,22 @@ final class ExitPane extends VBox {
         done.setId("exitDone");
         done.setWrapText(true);
         done.getStyleClass().add("section-title");
+        Button undo = new Button(i18n.get("exit.undo"));
+        undo.setId("exitUndo");
+        undo.setOnAction(e -> {
+            var loaded = work.pageProperty().get();
+            if (loaded != null && !loaded.enrolment().isOpen()) {
+                var enrolment = loaded.enrolment();
+                Voiding.ask(
+                        work,
+                        ui,
+                        EntryVoid.Kind.EXIT,
+                        enrolment.id(),
+                        i18n.get("exit.undo.title"),
+                        i18n.get("exit.undo.header", i18n.date(enrolment.exitedOn()), i18n.of(enrolment.exitReason())),
+                        i18n.get("exit.undo.save"));
+            }
+        });
 
         ExitCheckViewModel checkModel = work.exitCheck;
         var checkGrid = Forms.grid();
@@ -84,6 +106,24 @@ final class ExitPane extends VBox {
             Forms.commit(checkedPicker);
             checkModel.save();
         });
+        Button undoCheck = new Button(i18n.get("exit.check.undo"));
+        undoCheck.setId("exitCheckUndo");
+        undoCheck.setOnAction(e -> {
+            var loaded = work.pageProperty().get();
+            if (loaded != null && loaded.exitCheck() != null) {
+                Voiding.ask(
+                        work,
+                        ui,
+                        EntryVoid.Kind.EXIT_CHECK,
+                        loaded.enrolment().id(),
+                        i18n.get("exit.check.undo.title"),
+                        i18n.get(
+                                "exit.check.undo.header",
+                                i18n.date(loaded.exitCheckedOn()),
+                                i18n.of(loaded.exitCheck())),
+                        i18n.get("void.save"));
+            }
+        });
         Label checkTitle = new Label(i18n.get("exit.check.title"));
         checkTitle.getStyleClass().add("section-title");
         VBox checkForm = new VBox(
@@ -91,22 +131,30 @@ final class ExitPane extends VBox {
                 checkTitle,
                 checkWhy,
                 checkGrid,
-                saveCheck,
+                new HBox(8, saveCheck, undoCheck),
                 Forms.formError("exitCheckError", checkModel.problems.errorProperty()));
         ChangeListener<WorkPage> onWork = (o, old, loaded) -> {
             if (loaded == null) {
                 return;
             }
             var enrolment = loaded.enrolment();
+            // What had the focus may go with the content it was in (the exit form after an exit,
+            // "Ångra avslutet…" after an undo): it moves on to the form that takes its place.
+            boolean hadFocus = getScene() != null && within(getScene().getFocusOwner(), this);
+            VBox undone = undone(loaded, i18n);
+            undoCheck.setDisable(loaded.exitCheck() == null);
             if (enrolment.isOpen()) {
-                getChildren().setAll(form);
+                boolean wasExited = getChildren().contains(done);
+                getChildren().setAll(form, undone);
+                if (hadFocus && wasExited) {
+                    picker.requestFocus();
+                }
             } else {
-                // The exit form goes; the focus it had moves on to the check that follows it.
-                boolean hadFocus = getScene() != null && within(getScene().getFocusOwner(), form);
+                boolean wasOpen = !getChildren().contains(done);
                 done.setText(i18n.get("exit.done", enrolment.exitedOn(), i18n.of(enrolment.exitReason()))
                         + (loaded.exitNote() == null ? "" : "\n" + loaded.exitNote()));
-                getChildren().setAll(done, checkForm);
-                if (hadFocus) {
+                getChildren().setAll(done, undo, checkForm, undone);
+                if (hadFocus && wasOpen) {
                     check.requestFocus();
                 }
             }
@@ -114,6 +162,24 @@ final class ExitPane extends VBox {
         WeakListeners.whileAlive(this, work.pageProperty(), onWork);
         // A view built for work already loaded (a rebuilt view) shows it at once.
         onWork.changed(work.pageProperty(), null, work.pageProperty().get());
+    }
+
+    /** The exits and checks undone, oldest first: struck through, with why. */
+    private static VBox undone(WorkPage page, I18n i18n) {
+        VBox box = new VBox(4);
+        box.setId("exitUndone");
+        for (EntryVoid v : page.undone()) {
+            boolean exit = v.kind() == EntryVoid.Kind.EXIT;
+            Label what = new Label(i18n.get(exit ? "exit.undone" : "exit.check.undone", i18n.date(v.undoneDate())));
+            what.getStyleClass().add(Voiding.VOIDED);
+            Label why = new Label(
+                    i18n.get(exit ? "exit.undone.why" : "exit.check.undone.why", i18n.date(v.voidedOn()), v.reason()));
+            why.setWrapText(true);
+            box.getChildren().add(new HBox(8, what, why));
+        }
+        box.setVisible(!box.getChildren().isEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static boolean within(Node node, Node ancestor) {

@@ -98,6 +98,25 @@ final class Voiding {
 
     /** Asks why the entry was entered in error and voids it; it stays in the history. */
     static void ask(WorkViewModel model, UiContext ui, EntryVoid.Kind kind, UUID entryId, String header) {
+        ask(
+                model,
+                ui,
+                kind,
+                entryId,
+                ui.i18n().get("void.title"),
+                header,
+                ui.i18n().get("void.save"));
+    }
+
+    /** The same, in the words of what is undone (an exit is undone rather than voided). */
+    static void ask(
+            WorkViewModel model,
+            UiContext ui,
+            EntryVoid.Kind kind,
+            UUID entryId,
+            String title,
+            String header,
+            String save) {
         I18n i18n = ui.i18n();
         VoidViewModel form = model.newVoid(kind, entryId);
         var grid = Forms.grid();
@@ -108,10 +127,10 @@ final class Voiding {
         new FormDialog<EntryVoid>(
                         ui,
                         "voidDialog",
-                        i18n.get("void.title"),
+                        title,
                         header,
                         grid,
-                        i18n.get("void.save"),
+                        save,
                         form.problems,
                         (done, failed) -> form.save(done),
                         reason)

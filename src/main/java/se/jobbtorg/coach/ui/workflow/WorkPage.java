@@ -13,6 +13,7 @@ import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EntryVoid;
+import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.Meeting;
@@ -28,9 +29,12 @@ import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
  * @param limit the last day of the 18 months the enrolment may run
  * @param reviewDue when the approved plan is to be reviewed; null before one is approved
  * @param exitNote what the coach wrote at the exit; null when nothing
+ * @param exitCheck what the check a month after the exit found; null before it is made
+ * @param exitCheckedOn when that check was made
  * @param followUpHistory every follow-up, those entered in error too (struck through where listed)
  * @param reasons every reason given for a passed deadline, those entered in error too, oldest first
  * @param voids the voids of entries entered in error, by the entry's id
+ * @param undone the exits and checks undone, oldest first
  */
 record WorkPage(
         Enrolment enrolment,
@@ -44,8 +48,11 @@ record WorkPage(
         LocalDate limit,
         LocalDate reviewDue,
         String exitNote,
+        ExitCheck exitCheck,
+        LocalDate exitCheckedOn,
         List<DeadlineReason> reasons,
-        Map<UUID, EntryVoid> voids) {
+        Map<UUID, EntryVoid> voids,
+        List<EntryVoid> undone) {
 
     static WorkPage of(EnrolmentWork work, List<DeadlineReason> reasons) {
         return new WorkPage(
@@ -62,8 +69,11 @@ record WorkPage(
                 DeadlineRules.limit(work.enrolment().enrolledOn()),
                 work.reviewDue(),
                 work.exitNote(),
+                work.exitCheck(),
+                work.exitCheckedOn(),
                 List.copyOf(reasons),
-                work.voids());
+                work.voids(),
+                work.undone());
     }
 
     boolean isOpen() {

@@ -27,7 +27,7 @@ public final class WorkView extends TabPane {
             case MAPPING -> new MappingPane(model, ui);
             case PLAN -> new PlanPane(model, ui);
             case MEETINGS -> new MeetingsPane(model, ui);
-            case EXIT -> new ExitPane(model, ui.i18n(), ui.dialogs());
+            case EXIT -> new ExitPane(model, ui);
         };
     }
 
