@@ -126,7 +126,17 @@ class ScreensFitUiTest {
 
         robot.clickOn("#navSummary");
         Ui.waitFor(() -> Ui.showing(robot, "#summaryChart"));
+        Ui.waitFor(() -> Ui.rows(robot, "#summaryTable") > 0);
         check(robot, "summary-" + tag, problems);
+        robot.interact(() -> {
+            Parent summary = robot.lookup("#summaryTable").queryAs(Parent.class);
+            for (String p : cutTexts(summary)) {
+                problems.add("summary-" + tag + ": " + p);
+            }
+            for (String p : wrongDecimals(summary, i18n.locale())) {
+                problems.add("summary-" + tag + ": " + p);
+            }
+        });
 
         robot.clickOn("#navSync");
         robot.interact(() -> {});
@@ -181,6 +191,49 @@ class ScreensFitUiTest {
                     found.add(describe(bar) + " at " + bar.getProgress() + " draws "
                             + (drawn == null ? 0 : drawn.getWidth()) + " of " + track + " px");
                 }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Headings and cells drawn shorter than their text ("Inskrivna under p…", "Numera…"): a
+     * person cannot read what the figure is.
+     */
+    static List<String> cutTexts(Parent root) {
+        List<String> found = new ArrayList<>();
+        for (Node node : all(root)) {
+            if (node instanceof Labeled labeled
+                    && shown(labeled)
+                    && labeled.getText() != null
+                    && !labeled.getText().isEmpty()) {
+                for (Node child : labeled.getChildrenUnmodifiable()) {
+                    if (child instanceof Text drawn && !drawn.getText().equals(labeled.getText())) {
+                        found.add("\"" + labeled.getText() + "\" drawn as \"" + drawn.getText() + "\"");
+                    }
+                }
+            }
+            // Text shown as a cell's graphic (wrapped over lines) must fit inside its cell.
+            if (node instanceof TableCell<?, ?> cell && shown(cell) && cell.getGraphic() instanceof Text drawn) {
+                Bounds text = drawn.getBoundsInParent();
+                if (text.getMaxY() > cell.getHeight() + 1 || text.getMaxX() > cell.getWidth() + 1) {
+                    found.add("\"" + drawn.getText() + "\" larger than its cell " + round(text));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A decimal comma in English ("8,7") or a decimal point in Swedish ("8.7") in a table's cells. */
+    static List<String> wrongDecimals(Parent root, Locale locale) {
+        Pattern wrong = Pattern.compile("en".equals(locale.getLanguage()) ? "^\\d+,\\d$" : "^\\d+\\.\\d$");
+        List<String> found = new ArrayList<>();
+        for (Node node : all(root)) {
+            if (node instanceof TableCell<?, ?> cell
+                    && shown(cell)
+                    && cell.getText() != null
+                    && wrong.matcher(cell.getText()).find()) {
+                found.add("\"" + cell.getText() + "\" in " + locale);
             }
         }
         return found;
