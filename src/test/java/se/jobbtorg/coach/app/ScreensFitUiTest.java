@@ -127,9 +127,22 @@ class ScreensFitUiTest {
         robot.clickOn("#navSummary");
         Ui.waitFor(() -> Ui.showing(robot, "#summaryChart"));
         Ui.waitFor(() -> Ui.rows(robot, "#summaryTable") > 0);
+        // A window made smaller after the screen was shown (the coach resizes it) must fit too.
+        robot.interact(() -> {
+            stage.setWidth(width + 300);
+            stage.setHeight(height + 100);
+        });
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        robot.interact(() -> {});
         check(robot, "summary-" + tag, problems);
         robot.interact(() -> {
             Parent summary = robot.lookup("#summaryTable").queryAs(Parent.class);
+            for (String p : columnsCut(robot.lookup("#summaryTable").queryAs(TableView.class))) {
+                problems.add("summary-" + tag + ": " + p);
+            }
             for (String p : cutTexts(summary)) {
                 problems.add("summary-" + tag + ": " + p);
             }
@@ -222,6 +235,26 @@ class ScreensFitUiTest {
             }
         }
         return found;
+    }
+
+    /** Columns wider together than the table, with no scroll bar to reach the last of them. */
+    static List<String> columnsCut(TableView<?> table) {
+        double columns = table.getVisibleLeafColumns().stream()
+                .mapToDouble(c -> c.getWidth())
+                .sum();
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            if (bar instanceof ScrollBar s && s.getOrientation() == Orientation.VERTICAL && s.isVisible()) {
+                room -= s.getWidth();
+            }
+            if (bar instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL && s.isVisible()) {
+                return List.of();
+            }
+        }
+        return columns > room + 1
+                ? List.of(describe(table) + "'s columns " + Math.round(columns) + " px in " + Math.round(room)
+                        + " px, no horizontal scroll bar")
+                : List.of();
     }
 
     /** A decimal comma in English ("8,7") or a decimal point in Swedish ("8.7") in a table's cells. */

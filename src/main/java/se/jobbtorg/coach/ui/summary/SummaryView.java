@@ -133,7 +133,9 @@ public final class SummaryView extends VBox {
 
         table.setId("summaryTable");
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Only the figure's column grows and shrinks with the window (below): a constrained policy
+        // left "Nämnare" cut off, with no scroll bar, after the window was made smaller.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(i18n.get("summary.empty")));
         table.getColumns()
                 .setAll(List.of(
@@ -154,6 +156,18 @@ public final class SummaryView extends VBox {
         for (int i = 2; i < table.getColumns().size(); i++) {
             Cells.keepWhole(table.getColumns().get(i), "100.0");
         }
+        double others = 0;
+        for (int i = 0; i < table.getColumns().size(); i++) {
+            if (i != 1) {
+                others += table.getColumns().get(i).getPrefWidth();
+            }
+        }
+        // The rest of the table's width, less its border and vertical scroll bar; below the
+        // figure's least width the table scrolls sideways.
+        table.getColumns()
+                .get(1)
+                .prefWidthProperty()
+                .bind(Bindings.max(150, table.widthProperty().subtract(others + 24)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(IndicatorTable.Row row, boolean empty) {
