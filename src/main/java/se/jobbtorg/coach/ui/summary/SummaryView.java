@@ -152,7 +152,7 @@ public final class SummaryView extends VBox {
         // lines instead of being cut to "Inskrivna under p…"; the other columns keep their
         // headings and values whole ("Självförsörjning", "Denominator").
         Cells.keepWhole(table.getColumns().get(0), i18n.get("report.section.selfSupport"));
-        table.getColumns().get(1).setMinWidth(150);
+        table.getColumns().get(1).setMinWidth(130);
         for (int i = 2; i < table.getColumns().size(); i++) {
             Cells.keepWhole(table.getColumns().get(i), "100.0");
         }
@@ -167,7 +167,7 @@ public final class SummaryView extends VBox {
         table.getColumns()
                 .get(1)
                 .prefWidthProperty()
-                .bind(Bindings.max(150, table.widthProperty().subtract(others + 24)));
+                .bind(Bindings.max(130, table.widthProperty().subtract(others + 24)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(IndicatorTable.Row row, boolean empty) {
@@ -196,8 +196,9 @@ public final class SummaryView extends VBox {
         chart.setTitle(i18n.get("summary.chart.title"));
         chart.getYAxis().setLabel("%");
         chart.setAnimated(false);
-        chart.setPrefWidth(420);
-        chart.setMinWidth(280);
+        // Narrow enough that the table beside it shows all its columns at 1024 px.
+        chart.setPrefWidth(280);
+        chart.setMinWidth(260);
         model.resultProperty().addListener((o, old, report) -> {
             chart.getData().clear();
             if (report == null) {
