@@ -126,7 +126,30 @@ class ScreensFitUiTest {
 
         robot.clickOn("#navSummary");
         Ui.waitFor(() -> Ui.showing(robot, "#summaryChart"));
+        Ui.waitFor(() -> Ui.rows(robot, "#summaryTable") > 0);
+        // A window made smaller after the screen was shown (the coach resizes it) must fit too.
+        robot.interact(() -> {
+            stage.setWidth(width + 300);
+            stage.setHeight(height + 100);
+        });
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        robot.interact(() -> {});
         check(robot, "summary-" + tag, problems);
+        robot.interact(() -> {
+            Parent summary = robot.lookup("#summaryTable").queryAs(Parent.class);
+            for (String p : columnsCut(robot.lookup("#summaryTable").queryAs(TableView.class), false)) {
+                problems.add("summary-" + tag + ": " + p);
+            }
+            for (String p : cutTexts(summary)) {
+                problems.add("summary-" + tag + ": " + p);
+            }
+            for (String p : wrongDecimals(summary, i18n.locale())) {
+                problems.add("summary-" + tag + ": " + p);
+            }
+        });
 
         robot.clickOn("#navSync");
         robot.interact(() -> {});
@@ -181,6 +204,75 @@ class ScreensFitUiTest {
                     found.add(describe(bar) + " at " + bar.getProgress() + " draws "
                             + (drawn == null ? 0 : drawn.getWidth()) + " of " + track + " px");
                 }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Headings and cells drawn shorter than their text ("Inskrivna under p…", "Numera…"): a
+     * person cannot read what the figure is.
+     */
+    static List<String> cutTexts(Parent root) {
+        List<String> found = new ArrayList<>();
+        for (Node node : all(root)) {
+            if (node instanceof Labeled labeled
+                    && shown(labeled)
+                    && labeled.getText() != null
+                    && !labeled.getText().isEmpty()) {
+                for (Node child : labeled.getChildrenUnmodifiable()) {
+                    if (child instanceof Text drawn && !drawn.getText().equals(labeled.getText())) {
+                        found.add("\"" + labeled.getText() + "\" drawn as \"" + drawn.getText() + "\"");
+                    }
+                }
+            }
+            // Text shown as a cell's graphic (wrapped over lines) must fit inside its cell.
+            if (node instanceof TableCell<?, ?> cell && shown(cell) && cell.getGraphic() instanceof Text drawn) {
+                Bounds text = drawn.getBoundsInParent();
+                if (text.getMaxY() > cell.getHeight() + 1 || text.getMaxX() > cell.getWidth() + 1) {
+                    found.add("\"" + drawn.getText() + "\" larger than its cell " + round(text));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Columns wider together than the table: cut off, or (sideways false) reached only by
+     * scrolling sideways, where a table must show every column (the summary's figures).
+     */
+    static List<String> columnsCut(TableView<?> table, boolean sideways) {
+        double columns = table.getVisibleLeafColumns().stream()
+                .mapToDouble(c -> c.getWidth())
+                .sum();
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            if (bar instanceof ScrollBar s && s.getOrientation() == Orientation.VERTICAL && s.isVisible()) {
+                room -= s.getWidth();
+            }
+            if (sideways
+                    && bar instanceof ScrollBar s
+                    && s.getOrientation() == Orientation.HORIZONTAL
+                    && s.isVisible()) {
+                return List.of();
+            }
+        }
+        return columns > room + 1
+                ? List.of(describe(table) + "'s columns " + Math.round(columns) + " px in " + Math.round(room) + " px"
+                        + (sideways ? ", no horizontal scroll bar" : ""))
+                : List.of();
+    }
+
+    /** A decimal comma in English ("8,7") or a decimal point in Swedish ("8.7") in a table's cells. */
+    static List<String> wrongDecimals(Parent root, Locale locale) {
+        Pattern wrong = Pattern.compile("en".equals(locale.getLanguage()) ? "^\\d+,\\d$" : "^\\d+\\.\\d$");
+        List<String> found = new ArrayList<>();
+        for (Node node : all(root)) {
+            if (node instanceof TableCell<?, ?> cell
+                    && shown(cell)
+                    && cell.getText() != null
+                    && wrong.matcher(cell.getText()).find()) {
+                found.add("\"" + cell.getText() + "\" in " + locale);
             }
         }
         return found;

@@ -15,8 +15,11 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -26,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorReport;
@@ -129,20 +133,41 @@ public final class SummaryView extends VBox {
 
         table.setId("summaryTable");
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Only the figure's column grows and shrinks with the window (below): a constrained policy
+        // left "Nämnare" cut off, with no scroll bar, after the window was made smaller.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(i18n.get("summary.empty")));
         table.getColumns()
                 .setAll(List.of(
                         Cells.<IndicatorTable.Row>column(
                                 i18n.get("report.column.section"), 110, IndicatorTable.Row::section),
+                        wrapping(Cells.<IndicatorTable.Row>column(
+                                i18n.get("report.column.figure"), 330, IndicatorTable.Row::figure)),
+                        Cells.<IndicatorTable.Row>column(i18n.get("summary.column.value"), 64, row -> value(row, i18n)),
                         Cells.<IndicatorTable.Row>column(
-                                i18n.get("report.column.figure"), 330, IndicatorTable.Row::figure),
+                                i18n.get("report.column.numerator"), 64, IndicatorTable.Row::numerator),
                         Cells.<IndicatorTable.Row>column(
-                                i18n.get("summary.column.value"), 80, IndicatorTable.Row::value),
-                        Cells.<IndicatorTable.Row>column(
-                                i18n.get("report.column.numerator"), 80, IndicatorTable.Row::numerator),
-                        Cells.<IndicatorTable.Row>column(
-                                i18n.get("report.column.denominator"), 80, IndicatorTable.Row::denominator)));
+                                i18n.get("report.column.denominator"), 64, IndicatorTable.Row::denominator)));
+        // A narrow window (1024 px) leaves the figures' names little room: they wrap onto more
+        // lines instead of being cut to "Inskrivna under p…"; the other columns keep their
+        // headings and values whole ("Självförsörjning", "Denominator").
+        Cells.keepWhole(table.getColumns().get(0), i18n.get("report.section.selfSupport"));
+        table.getColumns().get(1).setMinWidth(130);
+        for (int i = 2; i < table.getColumns().size(); i++) {
+            Cells.keepWhole(table.getColumns().get(i), "100.0");
+        }
+        double others = 0;
+        for (int i = 0; i < table.getColumns().size(); i++) {
+            if (i != 1) {
+                others += table.getColumns().get(i).getPrefWidth();
+            }
+        }
+        // The rest of the table's width, less its border and vertical scroll bar; below the
+        // figure's least width the table scrolls sideways.
+        table.getColumns()
+                .get(1)
+                .prefWidthProperty()
+                .bind(Bindings.max(130, table.widthProperty().subtract(others + 24)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(IndicatorTable.Row row, boolean empty) {
@@ -171,8 +196,9 @@ public final class SummaryView extends VBox {
         chart.setTitle(i18n.get("summary.chart.title"));
         chart.getYAxis().setLabel("%");
         chart.setAnimated(false);
-        chart.setPrefWidth(420);
-        chart.setMinWidth(320);
+        // Narrow enough that the table beside it shows all its columns at 1024 px.
+        chart.setPrefWidth(280);
+        chart.setMinWidth(260);
         model.resultProperty().addListener((o, old, report) -> {
             chart.getData().clear();
             if (report == null) {
@@ -280,5 +306,40 @@ public final class SummaryView extends VBox {
                                         : i18n.date(l.exitedOn()) + " – " + i18n.of(l.reason()))));
         people.setPrefSize(680, 360);
         dialogs.showContent(row.figure(), row.figure() + ": " + lines.size(), people);
+    }
+
+    /**
+     * A figure's value in the user's language: a share with a decimal point in English and a
+     * decimal comma in Swedish (the exports stay Swedish: they are made for the city's reports).
+     */
+    static String value(IndicatorTable.Row row, I18n i18n) {
+        if (row.number() != null
+                && (row.unit() == IndicatorTable.Unit.SHARE || row.unit() == IndicatorTable.Unit.POINTS)) {
+            return String.format(i18n.locale(), "%.1f", row.number() * 100);
+        }
+        return row.value();
+    }
+
+    /**
+     * A column whose text wraps onto more lines rather than being cut short: a table row keeps
+     * one line's height for a label's own wrapping, so the text is a graphic as wide as the column.
+     */
+    private static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column) {
+        column.setCellFactory(c -> {
+            Text shown = new Text();
+            shown.getStyleClass().add("wrapping-text");
+            TableCell<S, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    shown.setText(empty || text == null ? "" : text);
+                    setGraphic(empty ? null : shown);
+                }
+            };
+            cell.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            shown.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+            return cell;
+        });
+        return column;
     }
 }
