@@ -21,7 +21,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import se.jobbtorg.coach.TestClock;
-import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.TestTeam;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
@@ -36,6 +35,7 @@ import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.EmptyDatabases;
 import se.jobbtorg.coach.store.IndicatorFactsTest;
 import se.jobbtorg.coach.store.sync.SyncedRecords;
 import se.jobbtorg.coach.sync.PackageRefusedException;
@@ -135,7 +135,8 @@ class IndicatorFactsPropertiesTest {
         Laptop(Path dir, int index) {
             this.index = index;
             this.clock = new TestClock(Instant.parse("2026-11-24T09:00:00Z").plusSeconds(index));
-            this.db = Database.open(dir.resolve("laptop" + index + ".db"), clock, TestPassphrase.get());
+            // A copy of one migrated empty database: each still gets its own device id and keys at this open.
+            this.db = EmptyDatabases.open(dir.resolve("laptop" + index + ".db"), clock);
             this.caseload = new CaseloadService(db, clock);
             this.workflow = new WorkflowService(db, clock);
             this.sync = new SyncService(db, clock, () -> "coach " + index);
