@@ -26,6 +26,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -153,7 +154,18 @@ class ScreensFitUiTest {
 
         robot.clickOn("#navSync");
         robot.interact(() -> {});
+        // An export that cannot be made yet says why at length: the sentence wraps, not "…".
+        robot.interact(
+                () -> robot.lookup("#syncFolder").queryAs(TextField.class).setText(dir.toString()));
+        robot.clickOn("#syncExport");
+        Ui.waitFor(() -> !Ui.text(robot, "#syncStatus").isEmpty());
+        robot.interact(() -> {});
         check(robot, "sync-" + tag, problems);
+        robot.interact(() -> {
+            for (String p : cutTexts(robot.lookup("#syncStatus").queryAs(Parent.class))) {
+                problems.add("sync-" + tag + ": " + p);
+            }
+        });
 
         Platform.runLater(() -> new SettingsDialog(
                         stage, new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false), i18n)

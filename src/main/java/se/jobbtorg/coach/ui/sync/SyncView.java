@@ -113,6 +113,10 @@ public final class SyncView extends VBox {
         Label status = new Label();
         status.setId("syncStatus");
         status.textProperty().bind(model.status);
+        // Why an export or import did not happen can take a sentence or two: it wraps, never "…".
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox statusRow = new HBox(8, progress, cancel, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
