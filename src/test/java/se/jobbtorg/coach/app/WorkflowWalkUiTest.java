@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
@@ -130,6 +131,15 @@ class WorkflowWalkUiTest {
                 new String[] {"enum.MappingArea.EDUCATION", "enum.MappingArea.SWEDISH", "enum.MappingArea.WISHES"}) {
             // The area table is reloaded after each save: a click that lands while it is being
             // refilled selects nothing, so the coach clicks the (new) row again, as a person would.
+            // After a save the page scrolls down to the area's entries, as it does for a coach,
+            // who scrolls back up to the list of areas before choosing the next one.
+            robot.interact(() -> {
+                for (Node n = robot.lookup("#mappingAreas").query(); n != null; n = n.getParent()) {
+                    if (n instanceof ScrollPane scroll) {
+                        scroll.setVvalue(scroll.getVmin());
+                    }
+                }
+            });
             Ui.waitFor(() -> {
                 if (!Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area))) {
                     robot.clickOn((Node) robot.lookup("#mappingAreas .table-cell")
