@@ -118,6 +118,11 @@ final class Ui {
                 robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
     }
 
+    /** The node found by the query has the keyboard focus in its window, read on the FX thread. */
+    static boolean focused(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).tryQuery().map(Node::isFocused).orElse(false));
+    }
+
     static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Labeled.class).getText();
     }

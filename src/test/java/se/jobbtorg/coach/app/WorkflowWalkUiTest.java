@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
@@ -131,15 +130,6 @@ class WorkflowWalkUiTest {
                 new String[] {"enum.MappingArea.EDUCATION", "enum.MappingArea.SWEDISH", "enum.MappingArea.WISHES"}) {
             // The area table is reloaded after each save: a click that lands while it is being
             // refilled selects nothing, so the coach clicks the (new) row again, as a person would.
-            // After a save the page scrolls down to the area's entries, as it does for a coach,
-            // who scrolls back up to the list of areas before choosing the next one.
-            robot.interact(() -> {
-                for (Node n = robot.lookup("#mappingAreas").query(); n != null; n = n.getParent()) {
-                    if (n instanceof ScrollPane scroll) {
-                        scroll.setVvalue(scroll.getVmin());
-                    }
-                }
-            });
             Ui.waitFor(() -> {
                 if (!Ui.text(robot, "#mappingAreaTitle").equals(SV.get(area))) {
                     robot.clickOn((Node) robot.lookup("#mappingAreas .table-cell")
@@ -155,6 +145,9 @@ class WorkflowWalkUiTest {
             robot.clickOn("#mappingSave");
             int settled = ++done;
             Ui.waitFor(() -> Ui.text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", settled, 8)));
+            // The save button has the focus back, and the page stays where the coach is working:
+            // the next area is chosen from the list without scrolling back up to it.
+            Ui.waitFor(() -> Ui.focused(robot, "#mappingSave"));
         }
         Ui.waitFor(() -> Ui.text(robot, "#mappingProgressText").equals(SV.get("mapping.progress", 3, 8)));
         Ui.shot(robot, "#mappingAreas", "work-mapping");

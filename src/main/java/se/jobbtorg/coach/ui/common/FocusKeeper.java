@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.ui.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -7,6 +9,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 
 /**
  * The focus stays with the work. When the focused control goes away under the user (a save
@@ -35,13 +38,21 @@ public final class FocusKeeper {
             }
             Node old = lostControl[0];
             lostControl[0] = null;
+            // JavaFX moves the focus on as if the user had pressed Tab, and a scroll pane scrolls
+            // to where it lands: the page would jump away from where the user is working.
+            Runnable keepScrolled = scrolledAt(old);
             Platform.runLater(() -> {
                 if (scene.getFocusOwner() != now) {
                     return; // someone has placed it since
                 }
                 Node shownWork = fallback.get();
-                if (now != null && shownWork != null && within(now, shownWork)) {
-                    return; // already in the work: placed there on purpose
+                if (shownWork != null && within(now, shownWork)) {
+                    // Already in the work. A button disabled only while it works has it back.
+                    if (old.getScene() == scene && old.isDisabled() && shown(old)) {
+                        keepScrolled.run();
+                        returnWhenEnabled(old, now, scene);
+                    }
+                    return;
                 }
                 Node target = nearest(old, scene);
                 if (target == null) {
@@ -57,6 +68,22 @@ public final class FocusKeeper {
                 }
             });
         });
+    }
+
+    /** Puts the scroll panes around the control back where they are now. */
+    private static Runnable scrolledAt(Node control) {
+        List<Runnable> back = new ArrayList<>();
+        for (Node up = control.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ScrollPane scroll) {
+                double h = scroll.getHvalue();
+                double v = scroll.getVvalue();
+                back.add(() -> {
+                    scroll.setHvalue(h);
+                    scroll.setVvalue(v);
+                });
+            }
+        }
+        return () -> back.forEach(Runnable::run);
     }
 
     /** The control disabled while it works (a save) has the focus back when it is done. */
