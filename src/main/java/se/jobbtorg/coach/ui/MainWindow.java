@@ -479,17 +479,29 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     @Override
     public void register() {
         ParticipantScreen.register(ui, p -> {
+            caseload.view().choose(p.id());
             caseload.model().refresh();
-            enrol(p.id());
+            // Closed without enrolling: the person is registered all the same, and not in the
+            // coach's own list (which holds enrolled people); say so, and where to go on.
+            ParticipantScreen.enrol(
+                    ui,
+                    p.id(),
+                    () -> enrolled(p.id()),
+                    () -> ui.dialogs()
+                            .showInformation(
+                                    i18n.get("registration.title"),
+                                    i18n.get("registration.notEnrolled", p.fullName())));
         });
     }
 
     @Override
     public void enrol(UUID participantId) {
-        ParticipantScreen.enrol(ui, participantId, () -> {
-            caseload.model().refresh();
-            refreshParticipantTab(participantId);
-        });
+        ParticipantScreen.enrol(ui, participantId, () -> enrolled(participantId));
+    }
+
+    private void enrolled(UUID participantId) {
+        caseload.model().refresh();
+        refreshParticipantTab(participantId);
     }
 
     /** A package opened from the file manager: the sync screen, with the package ready to import. */

@@ -53,6 +53,8 @@ public final class CaseloadView extends BorderPane {
 
     private final TextField search;
     private final TableView<CaseloadRow> table = new TableView<>();
+    /** The person chosen last: chosen again when the list has read again. */
+    private UUID chosen;
 
     public CaseloadView(CaseloadViewModel model, I18n i18n, Actions actions) {
         getStyleClass().add("caseload");
@@ -159,18 +161,14 @@ public final class CaseloadView extends BorderPane {
         table.setItems(model.rows());
         // The list reads again after every change (an enrolment, an import): the person chosen
         // stays chosen, so the buttons and the focus on them stay too.
-        UUID[] chosen = new UUID[1];
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (row != null) {
-                chosen[0] = row.participantId();
+                chosen = row.participantId();
             }
         });
         model.rows().addListener((ListChangeListener<CaseloadRow>) c -> {
-            if (chosen[0] != null && table.getSelectionModel().isEmpty()) {
-                model.rows().stream()
-                        .filter(r -> r.participantId().equals(chosen[0]))
-                        .findFirst()
-                        .ifPresent(r -> table.getSelectionModel().select(r));
+            if (table.getSelectionModel().isEmpty()) {
+                selectChosen();
             }
         });
         table.setOnKeyPressed(e -> {
@@ -252,6 +250,29 @@ public final class CaseloadView extends BorderPane {
         TableColumn<CaseloadRow, T> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
+    }
+
+    /**
+     * Chooses this person, now or once the list shows them: one just registered is the one the
+     * coach works on next, enrolled now or later ("Skriv in" is then at hand).
+     */
+    public void choose(UUID participantId) {
+        chosen = participantId;
+        table.getSelectionModel().clearSelection();
+        selectChosen();
+    }
+
+    private void selectChosen() {
+        if (chosen == null) {
+            return;
+        }
+        table.getItems().stream()
+                .filter(r -> r.participantId().equals(chosen))
+                .findFirst()
+                .ifPresent(r -> {
+                    table.getSelectionModel().select(r);
+                    table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+                });
     }
 
     private void selected(Consumer<UUID> action) {

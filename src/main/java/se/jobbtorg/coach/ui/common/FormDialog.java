@@ -1,19 +1,32 @@
 package se.jobbtorg.coach.ui.common;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * A dialog around a form: it stays open until the save succeeds, problems show next to their
@@ -28,6 +41,10 @@ public class FormDialog<T> extends Dialog<T> {
     private static final double HEADER_WIDTH = 560;
 
     private final Button okButton;
+    private final Button cancelButton;
+    private final Node form;
+    /** Closing from here on loses nothing the user would miss: saved, or the user agreed. */
+    private boolean mayClose;
 
     /**
      * A form owned by the context's window, its failures told through the context's dialogs.
@@ -61,6 +78,7 @@ public class FormDialog<T> extends Dialog<T> {
             e.consume();
             save.accept(
                     result -> {
+                        mayClose = true;
                         setResult(result);
                         close();
                     },
@@ -72,6 +90,7 @@ public class FormDialog<T> extends Dialog<T> {
         }
         problems.all().forEach(p -> Forms.growWith(this, p));
         Forms.growWith(this, problems.errorProperty());
+        askBeforeDiscarding(ui);
     }
 
     /**
@@ -99,12 +118,83 @@ public class FormDialog<T> extends Dialog<T> {
         }
         getDialogPane().setId(id);
         getDialogPane().setContent(form);
+        this.form = form;
         ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(ok, new ButtonType(cancelText, ButtonBar.ButtonData.CANCEL_CLOSE));
+        ButtonType cancel = new ButtonType(cancelText, ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().setAll(ok, cancel);
         okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId(okId);
+        cancelButton = (Button) getDialogPane().lookupButton(cancel);
+        cancelButton.setId(id + "Cancel");
         if (firstField != null) {
             Platform.runLater(firstField::requestFocus);
+        }
+    }
+
+    /**
+     * Cancel, Escape and the window's close button ask before they throw away text the user typed
+     * into the form since it opened; the answer that keeps the text is the default. A dialog that
+     * saves calls it once (the public constructor does); a passphrase is not worth keeping.
+     */
+    protected final void askBeforeDiscarding(UiContext ui) {
+        List<TextInputControl> fields = new ArrayList<>();
+        collectTexts(form, fields);
+        // Each field's text when the user first came to it: what the program put there (a date
+        // filled in, a default, a value loaded after the dialog appeared) is not typed.
+        Map<TextInputControl, String> found = new HashMap<>();
+        for (TextInputControl field : fields) {
+            field.focusedProperty().addListener((o, was, focused) -> {
+                if (focused) {
+                    found.putIfAbsent(field, field.getText());
+                }
+            });
+        }
+        BooleanSupplier typed = () -> found.entrySet().stream()
+                .anyMatch(f -> !Objects.equals(blankAsNull(f.getKey().getText()), blankAsNull(f.getValue())));
+        DialogService asking =
+                new FxDialogService(ui.i18n(), () -> getDialogPane().getScene().getWindow());
+        BooleanSupplier keep = () -> {
+            if (mayClose || !typed.getAsBoolean()) {
+                return false;
+            }
+            mayClose = asking.confirm(
+                    ui.i18n().get("unsaved.title"),
+                    ui.i18n().get("unsaved.dialog"),
+                    ui.i18n().get("unsaved.discard"));
+            return !mayClose;
+        };
+        cancelButton.addEventFilter(ActionEvent.ACTION, e -> {
+            if (keep.getAsBoolean()) {
+                e.consume();
+            }
+        });
+        // Escape closes the dialog through close(): its close request can be refused.
+        addEventHandler(DialogEvent.DIALOG_CLOSE_REQUEST, e -> {
+            if (getResult() == null && keep.getAsBoolean()) {
+                e.consume();
+            }
+        });
+        // The window's close button hides the window whatever the dialog's close request says:
+        // it is refused before the dialog hears of it.
+        getDialogPane().getScene().getWindow().addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            if (keep.getAsBoolean()) {
+                e.consume();
+            }
+        });
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static void collectTexts(Node node, List<TextInputControl> into) {
+        if (node instanceof TextInputControl text && text.isEditable()) {
+            into.add(text);
+        } else if (node instanceof ComboBoxBase<?> box && box.isEditable()) {
+            // A date picker's (or editable combo box's) text field: in its skin, made later.
+            into.add(box instanceof DatePicker date ? date.getEditor() : ((ComboBox<?>) box).getEditor());
+        } else if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectTexts(child, into));
         }
     }
 

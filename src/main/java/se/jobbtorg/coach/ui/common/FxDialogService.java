@@ -105,6 +105,9 @@ public final class FxDialogService implements DialogService {
         ButtonType no = new ButtonType(i18n.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
         alert.getButtonTypes().setAll(yes, no);
+        alert.getDialogPane().setId("confirmDialog");
+        alert.getDialogPane().lookupButton(yes).setId("confirmYes");
+        alert.getDialogPane().lookupButton(no).setId("confirmNo");
         ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
         Optional<ButtonType> answer = alert.showAndWait();

@@ -124,5 +124,6 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
                     error -> ui.dialogs().showError("enrolment.failed", error));
         });
         setResultConverter(button -> null);
+        askBeforeDiscarding(ui);
     }
 }

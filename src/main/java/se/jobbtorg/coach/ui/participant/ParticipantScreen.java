@@ -63,6 +63,11 @@ public final class ParticipantScreen {
 
     /** Enrols a person (their details and the coaches are read first); enrolled runs once saved. */
     public static void enrol(UiContext ui, UUID participantId, Runnable enrolled) {
+        enrol(ui, participantId, enrolled, () -> {});
+    }
+
+    /** As {@link #enrol(UiContext, UUID, Runnable)}; cancelled runs when the form is closed unsaved. */
+    public static void enrol(UiContext ui, UUID participantId, Runnable enrolled, Runnable cancelled) {
         ui.tasks()
                 .run(
                         () -> new EnrolmentContext(
@@ -96,7 +101,7 @@ public final class ParticipantScreen {
                                     ui.coach().get());
                             new EnrolmentDialog(ui, model, context.participant().fullName())
                                     .showAndWait()
-                                    .ifPresent(e -> enrolled.run());
+                                    .ifPresentOrElse(e -> enrolled.run(), cancelled);
                         },
                         e -> ui.dialogs().showError("error.participantFailed", e));
     }

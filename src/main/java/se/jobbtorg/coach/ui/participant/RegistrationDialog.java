@@ -95,6 +95,7 @@ public final class RegistrationDialog extends FormDialog<Participant> {
                     error -> ui.dialogs().showError("registration.failed", error));
         });
         setResultConverter(button -> null);
+        askBeforeDiscarding(ui);
     }
 
     /** Every field is checked as the user leaves it, as the number is: not only at saving. */
