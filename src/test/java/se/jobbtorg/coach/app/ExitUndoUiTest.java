@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -59,6 +61,7 @@ class ExitUndoUiTest {
     private AppContext context;
     private MainWindow window;
     private Stage stage;
+    private Coach me;
     private Participant amina;
     private Enrolment enrolment;
 
@@ -66,7 +69,7 @@ class ExitUndoUiTest {
     void start(Stage stage) {
         this.stage = stage;
         context = AppContext.open(dir.resolve("undo-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
-        Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         amina = context.caseload()
                 .register(new ParticipantDraft(
                         PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
@@ -177,5 +180,38 @@ class ExitUndoUiTest {
         Ui.choose(robot, "#exitCheck", SV.of(ExitCheck.NOT_IN_WORK_OR_STUDIES));
         robot.clickOn("#exitCheckSave");
         Ui.waitFor(() -> context.workflow().work(enrolment.id()).exitCheck() == ExitCheck.NOT_IN_WORK_OR_STUDIES);
+    }
+
+    @Test
+    void aLongReasonWrapsAndIsShownWhole(FxRobot robot) throws Exception {
+        String reason = "Avslutet gjordes på fel aspirant: två personer med samma efternamn hade möte samma dag, "
+                + "och avslutet sparades under fel flik innan någon hann se det. Den rätta aspiranten "
+                + "fortsätter i verksamheten och avslutas när det blir aktuellt.";
+        context.workflow().undoExit(enrolment.id(), reason, me.id());
+        String why = SV.get("exit.undone.why", SV.date(TODAY), reason);
+        robot.interact(() -> window.open(amina.id()));
+        Ui.waitFor(() -> Ui.showing(robot, "#workExit"));
+        robot.clickOn("#workExit");
+        Ui.waitFor(() -> Ui.showing(robot, "#exitForm") && labelShown(robot, why));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Every label of the line drawn whole: the exit's date beside the reason, and the reason.
+        List<String> cut = WaitForAsyncUtils.asyncFx(() ->
+                        robot.lookup("#exitUndone .label").queryAllAs(Label.class).stream()
+                                .filter(l -> {
+                                    double right =
+                                            l.localToScene(l.getBoundsInLocal()).getMaxX();
+                                    String drawn = l.getChildrenUnmodifiable().stream()
+                                            .filter(n -> n instanceof Text)
+                                            .map(n -> ((Text) n).getText())
+                                            .findFirst()
+                                            .orElse("");
+                                    return right > stage.getScene().getWidth() || !drawn.equals(l.getText());
+                                })
+                                .map(Label::getText)
+                                .toList())
+                .get();
+        assertEquals(List.of(), cut, "shown whole, the reason on as many lines as it needs");
+        Ui.shot(robot, "#exitUndone", "exit-undone-long");
     }
 }
