@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -29,14 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
-import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -62,7 +57,7 @@ class ExitUndoUiTest {
     private MainWindow window;
     private Stage stage;
     private Coach me;
-    private Participant amina;
+    private UUID amina;
     private Enrolment enrolment;
 
     @Start
@@ -70,25 +65,8 @@ class ExitUndoUiTest {
         this.stage = stage;
         context = AppContext.open(dir.resolve("undo-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        amina = context.caseload()
-                .register(new ParticipantDraft(
-                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
-                                .display(),
-                        "Amina",
-                        "Yilmaz",
-                        null,
-                        null,
-                        null));
-        enrolment = context.caseload()
-                .enrol(new EnrolmentDraft(
-                        amina.id(),
-                        me.id(),
-                        TODAY.minusDays(120),
-                        "Försörjningsstöd Rinkeby-Kista",
-                        "Omar Farah",
-                        EnumSet.of(TargetGroup.UNEMPLOYED),
-                        null,
-                        false));
+        enrolment = Ui.enrolled(context, me, TODAY.minusDays(120));
+        amina = enrolment.participantId();
         context.workflow().exit(new ExitDraft(enrolment.id(), EXITED, ExitReason.UNSUBSIDISED_WORK, null));
         context.workflow().checkExit(enrolment.id(), ExitCheck.IN_WORK_OR_STUDIES, CHECKED);
         window = new MainWindow(stage, context.ui(), SV, me, () -> {});
@@ -101,7 +79,7 @@ class ExitUndoUiTest {
     }
 
     private void openExitTab(FxRobot robot) throws Exception {
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workExit"));
         robot.clickOn("#workExit");
         Ui.waitFor(() -> Ui.showing(robot, "#exitUndo"));
@@ -140,13 +118,13 @@ class ExitUndoUiTest {
         Ui.waitFor(() -> Ui.showing(robot, "#voidDialogOk"));
         robot.clickOn("#voidDialogOk");
         Ui.waitFor(() -> labelShown(robot, SV.get("void.problem.reason")));
-        assertTrue(!context.caseload().enrolments(amina.id()).get(0).isOpen(), "a refusal changes nothing");
+        assertTrue(!context.caseload().enrolments(amina).get(0).isOpen(), "a refusal changes nothing");
         robot.clickOn("#voidReason").write("Avslutet gjordes på fel aspirant");
         Ui.shot(robot, "#voidDialogOk", "exit-undo");
         robot.clickOn("#voidDialogOk");
         Ui.waitFor(() -> !Ui.showing(robot, "#voidDialogOk") && Ui.showing(robot, "#exitForm"));
 
-        assertTrue(context.caseload().enrolments(amina.id()).get(0).isOpen(), "open again");
+        assertTrue(context.caseload().enrolments(amina).get(0).isOpen(), "open again");
         // The focus stays in the work: on the exit form that took the undone exit's place.
         Ui.waitFor(() -> focusIn("exitForm"));
         assertNull(context.workflow().work(enrolment.id()).exitCheck(), "its check went with it");
@@ -174,7 +152,7 @@ class ExitUndoUiTest {
 
         var work = context.workflow().work(enrolment.id());
         assertNull(work.exitCheck());
-        assertEquals(EXITED, context.caseload().enrolments(amina.id()).get(0).exitedOn(), "the exit stays");
+        assertEquals(EXITED, context.caseload().enrolments(amina).get(0).exitedOn(), "the exit stays");
         Ui.waitFor(() -> robot.lookup("#exitCheckUndo").queryButton().isDisabled());
 
         Ui.choose(robot, "#exitCheck", SV.of(ExitCheck.NOT_IN_WORK_OR_STUDIES));
@@ -189,7 +167,7 @@ class ExitUndoUiTest {
                 + "fortsätter i verksamheten och avslutas när det blir aktuellt.";
         context.workflow().undoExit(enrolment.id(), reason, me.id());
         String why = SV.get("exit.undone.why", SV.date(TODAY), reason);
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workExit"));
         robot.clickOn("#workExit");
         Ui.waitFor(() -> Ui.showing(robot, "#exitForm") && labelShown(robot, why));

@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
@@ -33,7 +33,6 @@ import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
@@ -41,11 +40,7 @@ import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
-import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.PlanGoal;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -68,32 +63,15 @@ class VoidEntriesUiTest {
 
     private AppContext context;
     private MainWindow window;
-    private Participant amina;
+    private UUID amina;
     private Enrolment enrolment;
 
     @Start
     void start(Stage stage) {
         context = AppContext.open(dir.resolve("void-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        amina = context.caseload()
-                .register(new ParticipantDraft(
-                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
-                                .display(),
-                        "Amina",
-                        "Yilmaz",
-                        null,
-                        null,
-                        null));
-        enrolment = context.caseload()
-                .enrol(new EnrolmentDraft(
-                        amina.id(),
-                        me.id(),
-                        TODAY.minusDays(20),
-                        "Försörjningsstöd Rinkeby-Kista",
-                        "Omar Farah",
-                        EnumSet.of(TargetGroup.UNEMPLOYED),
-                        null,
-                        false));
+        enrolment = Ui.enrolled(context, me, TODAY.minusDays(20));
+        amina = enrolment.participantId();
         MappingEntry first = context.workflow()
                 .saveMapping(
                         MappingEntry.notStarted(enrolment.id(), AREA),
@@ -114,7 +92,7 @@ class VoidEntriesUiTest {
 
     @Test
     void aMappingEntryEnteredInErrorIsVoidedAndTheAreaShowsTheEntryBefore(FxRobot robot) throws Exception {
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#mappingEntries") && Ui.rows(robot, "#mappingEntries") == 2);
         assertEquals(
                 MappingStatus.DONE,
@@ -194,7 +172,7 @@ class VoidEntriesUiTest {
                                 null,
                                 null),
                         Map.of(training.id(), "Trivs i caféet"));
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
         robot.clickOn("#workMeetings");
         Ui.waitFor(() -> Ui.showing(robot, "#meetings") && Ui.rows(robot, "#meetings") == 1);
@@ -235,7 +213,7 @@ class VoidEntriesUiTest {
         Due due = context.workflow().work(enrolment.id()).due().get(0);
         context.workflow().giveReason(due, "Sjuk i en vecka");
         context.workflow().giveReason(due, "Gällde en annan aspirant");
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
         robot.clickOn("#workMeetings");
         Ui.waitFor(() -> Ui.showing(robot, "#deadlineReasons") && Ui.rows(robot, "#deadlineReasons") == 2);
