@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
@@ -71,18 +72,8 @@ class MeetingOutcomeUiTest {
     }
 
     private MeetingDraft planned(LocalDate on) {
-        return new MeetingDraft(
-                enrolment.id(),
-                null,
-                LocalDateTime.of(on, LocalTime.of(14, 0)),
-                MeetingKind.DESK,
-                MeetingOutcome.PLANNED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null);
+        return TestDrafts.meeting(
+                enrolment.id(), LocalDateTime.of(on, LocalTime.of(14, 0)), MeetingKind.DESK, MeetingOutcome.PLANNED);
     }
 
     @AfterEach

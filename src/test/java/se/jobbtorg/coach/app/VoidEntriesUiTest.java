@@ -25,10 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Activity;
-import se.jobbtorg.coach.domain.ActivityDraft;
-import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Due;
@@ -37,7 +36,6 @@ import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.Meeting;
-import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.PlanGoal;
@@ -144,33 +142,14 @@ class VoidEntriesUiTest {
     void aFollowUpEnteredInErrorIsVoidedAndTheMeetingNoLongerShowsIt(FxRobot robot) throws Exception {
         ActivityPlan draft = context.workflow().draft(enrolment.id(), false);
         context.workflow().describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
-        context.workflow()
-                .addActivity(
-                        draft.id(),
-                        new ActivityDraft(
-                                ActivityKind.WORK_TRAINING,
-                                null,
-                                "Stadsmissionen",
-                                "Arbetsträning i café",
-                                TODAY.minusDays(5),
-                                TODAY.plusMonths(3)));
+        context.workflow().addActivity(draft.id(), TestDrafts.workTraining(TODAY));
         ActivityPlan plan = context.workflow().approve(draft.id(), "Omar Farah", TODAY);
         Activity training =
                 context.workflow().work(enrolment.id()).activitiesOf(plan.id()).get(0);
         Meeting held = context.workflow()
                 .recordMeeting(
-                        new MeetingDraft(
-                                enrolment.id(),
-                                null,
-                                TODAY.atTime(9, 0),
-                                MeetingKind.DESK,
-                                MeetingOutcome.ATTENDED,
-                                null,
-                                false,
-                                null,
-                                null,
-                                null,
-                                null),
+                        TestDrafts.meeting(
+                                enrolment.id(), TODAY.atTime(9, 0), MeetingKind.DESK, MeetingOutcome.ATTENDED),
                         Map.of(training.id(), "Trivs i caféet"));
         robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
