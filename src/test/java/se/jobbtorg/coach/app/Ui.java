@@ -190,10 +190,11 @@ final class Ui {
                 .match(NodeQueryUtils.isVisible())
                 .tryQuery()
                 .isPresent());
-        robot.clickOn((Node) robot.lookup(".list-cell")
+        // Typed by queryAs, not by a cast: clickOn has overloads a bare query() cannot choose from.
+        robot.clickOn(robot.lookup(".list-cell")
                 .match(NodeQueryUtils.hasText(item))
                 .match(NodeQueryUtils.isVisible())
-                .query());
+                .queryAs(Node.class));
     }
 
     /** A picture of the window holding this node, in target/screenshots/. */
