@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -27,14 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
-import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -59,33 +56,17 @@ class ExitUndoUiTest {
     private AppContext context;
     private MainWindow window;
     private Stage stage;
-    private Participant amina;
+    private Coach me;
+    private UUID amina;
     private Enrolment enrolment;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         context = AppContext.open(dir.resolve("undo-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
-        Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        amina = context.caseload()
-                .register(new ParticipantDraft(
-                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
-                                .display(),
-                        "Amina",
-                        "Yilmaz",
-                        null,
-                        null,
-                        null));
-        enrolment = context.caseload()
-                .enrol(new EnrolmentDraft(
-                        amina.id(),
-                        me.id(),
-                        TODAY.minusDays(120),
-                        "Försörjningsstöd Rinkeby-Kista",
-                        "Omar Farah",
-                        EnumSet.of(TargetGroup.UNEMPLOYED),
-                        null,
-                        false));
+        me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        enrolment = Ui.enrolled(context, me, TODAY.minusDays(120));
+        amina = enrolment.participantId();
         context.workflow().exit(new ExitDraft(enrolment.id(), EXITED, ExitReason.UNSUBSIDISED_WORK, null));
         context.workflow().checkExit(enrolment.id(), ExitCheck.IN_WORK_OR_STUDIES, CHECKED);
         window = new MainWindow(stage, context.ui(), SV, me, () -> {});
@@ -98,7 +79,7 @@ class ExitUndoUiTest {
     }
 
     private void openExitTab(FxRobot robot) throws Exception {
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workExit"));
         robot.clickOn("#workExit");
         Ui.waitFor(() -> Ui.showing(robot, "#exitUndo"));
@@ -137,13 +118,13 @@ class ExitUndoUiTest {
         Ui.waitFor(() -> Ui.showing(robot, "#voidDialogOk"));
         robot.clickOn("#voidDialogOk");
         Ui.waitFor(() -> labelShown(robot, SV.get("void.problem.reason")));
-        assertTrue(!context.caseload().enrolments(amina.id()).get(0).isOpen(), "a refusal changes nothing");
+        assertTrue(!context.caseload().enrolments(amina).get(0).isOpen(), "a refusal changes nothing");
         robot.clickOn("#voidReason").write("Avslutet gjordes på fel aspirant");
         Ui.shot(robot, "#voidDialogOk", "exit-undo");
         robot.clickOn("#voidDialogOk");
         Ui.waitFor(() -> !Ui.showing(robot, "#voidDialogOk") && Ui.showing(robot, "#exitForm"));
 
-        assertTrue(context.caseload().enrolments(amina.id()).get(0).isOpen(), "open again");
+        assertTrue(context.caseload().enrolments(amina).get(0).isOpen(), "open again");
         // The focus stays in the work: on the exit form that took the undone exit's place.
         Ui.waitFor(() -> focusIn("exitForm"));
         assertNull(context.workflow().work(enrolment.id()).exitCheck(), "its check went with it");
@@ -171,11 +152,44 @@ class ExitUndoUiTest {
 
         var work = context.workflow().work(enrolment.id());
         assertNull(work.exitCheck());
-        assertEquals(EXITED, context.caseload().enrolments(amina.id()).get(0).exitedOn(), "the exit stays");
+        assertEquals(EXITED, context.caseload().enrolments(amina).get(0).exitedOn(), "the exit stays");
         Ui.waitFor(() -> robot.lookup("#exitCheckUndo").queryButton().isDisabled());
 
         Ui.choose(robot, "#exitCheck", SV.of(ExitCheck.NOT_IN_WORK_OR_STUDIES));
         robot.clickOn("#exitCheckSave");
         Ui.waitFor(() -> context.workflow().work(enrolment.id()).exitCheck() == ExitCheck.NOT_IN_WORK_OR_STUDIES);
+    }
+
+    @Test
+    void aLongReasonWrapsAndIsShownWhole(FxRobot robot) throws Exception {
+        String reason = "Avslutet gjordes på fel aspirant: två personer med samma efternamn hade möte samma dag, "
+                + "och avslutet sparades under fel flik innan någon hann se det. Den rätta aspiranten "
+                + "fortsätter i verksamheten och avslutas när det blir aktuellt.";
+        context.workflow().undoExit(enrolment.id(), reason, me.id());
+        String why = SV.get("exit.undone.why", SV.date(TODAY), reason);
+        robot.interact(() -> window.open(amina));
+        Ui.waitFor(() -> Ui.showing(robot, "#workExit"));
+        robot.clickOn("#workExit");
+        Ui.waitFor(() -> Ui.showing(robot, "#exitForm") && labelShown(robot, why));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Every label of the line drawn whole: the exit's date beside the reason, and the reason.
+        List<String> cut = WaitForAsyncUtils.asyncFx(() ->
+                        robot.lookup("#exitUndone .label").queryAllAs(Label.class).stream()
+                                .filter(l -> {
+                                    double right =
+                                            l.localToScene(l.getBoundsInLocal()).getMaxX();
+                                    String drawn = l.getChildrenUnmodifiable().stream()
+                                            .filter(n -> n instanceof Text)
+                                            .map(n -> ((Text) n).getText())
+                                            .findFirst()
+                                            .orElse("");
+                                    return right > stage.getScene().getWidth() || !drawn.equals(l.getText());
+                                })
+                                .map(Label::getText)
+                                .toList())
+                .get();
+        assertEquals(List.of(), cut, "shown whole, the reason on as many lines as it needs");
+        Ui.shot(robot, "#exitUndone", "exit-undone-long");
     }
 }

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -26,18 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
-import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -59,32 +55,15 @@ class MeetingOutcomeUiTest {
 
     private AppContext context;
     private MainWindow window;
-    private Participant amina;
+    private UUID amina;
     private Enrolment enrolment;
 
     @Start
     void start(Stage stage) {
         context = AppContext.open(dir.resolve("outcome-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        amina = context.caseload()
-                .register(new ParticipantDraft(
-                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
-                                .display(),
-                        "Amina",
-                        "Yilmaz",
-                        null,
-                        null,
-                        null));
-        enrolment = context.caseload()
-                .enrol(new EnrolmentDraft(
-                        amina.id(),
-                        me.id(),
-                        TODAY.minusDays(20),
-                        "Försörjningsstöd Rinkeby-Kista",
-                        "Omar Farah",
-                        EnumSet.of(TargetGroup.UNEMPLOYED),
-                        null,
-                        false));
+        enrolment = Ui.enrolled(context, me, TODAY.minusDays(20));
+        amina = enrolment.participantId();
         for (LocalDate on : List.of(TODAY, TODAY.plusDays(7))) {
             context.workflow().recordMeeting(planned(on));
         }
@@ -93,18 +72,8 @@ class MeetingOutcomeUiTest {
     }
 
     private MeetingDraft planned(LocalDate on) {
-        return new MeetingDraft(
-                enrolment.id(),
-                null,
-                LocalDateTime.of(on, LocalTime.of(14, 0)),
-                MeetingKind.DESK,
-                MeetingOutcome.PLANNED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null);
+        return TestDrafts.meeting(
+                enrolment.id(), LocalDateTime.of(on, LocalTime.of(14, 0)), MeetingKind.DESK, MeetingOutcome.PLANNED);
     }
 
     @AfterEach
@@ -114,7 +83,7 @@ class MeetingOutcomeUiTest {
 
     @Test
     void anOutcomeClosesThePlannedMeetingTheCoachChooses(FxRobot robot) throws Exception {
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
         robot.clickOn("#workMeetings");
         Ui.waitFor(() -> Ui.showing(robot, "#meetings") && Ui.rows(robot, "#meetings") == 2);
@@ -168,7 +137,7 @@ class MeetingOutcomeUiTest {
 
     @Test
     void aMeetingEnteredInErrorIsVoidedWithAReasonAndStaysInTheHistoryStruckThrough(FxRobot robot) throws Exception {
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
         robot.clickOn("#workMeetings");
         Ui.waitFor(() -> Ui.showing(robot, "#meetings") && Ui.rows(robot, "#meetings") == 2);

@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.app;
 
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.ParticipantDraft;
+import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -39,6 +47,32 @@ final class Ui {
         scene.getStylesheets().add(CoachApplication.STYLESHEET);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /**
+     * Amina Yilmaz registered and enrolled by the coach on the given day, through the services:
+     * for the tests of what comes after the dialogs that do it.
+     */
+    static Enrolment enrolled(AppContext context, Coach coach, LocalDate on) {
+        Participant amina = context.caseload()
+                .register(new ParticipantDraft(
+                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
+                                .display(),
+                        "Amina",
+                        "Yilmaz",
+                        null,
+                        null,
+                        null));
+        return context.caseload()
+                .enrol(new EnrolmentDraft(
+                        amina.id(),
+                        coach.id(),
+                        on,
+                        "Försörjningsstöd Rinkeby-Kista",
+                        "Omar Farah",
+                        EnumSet.of(TargetGroup.UNEMPLOYED),
+                        null,
+                        false));
     }
 
     /**
@@ -161,10 +195,11 @@ final class Ui {
                 .match(NodeQueryUtils.isVisible())
                 .tryQuery()
                 .isPresent());
-        robot.clickOn((Node) robot.lookup(".list-cell")
+        // Typed by queryAs, not by a cast: clickOn has overloads a bare query() cannot choose from.
+        robot.clickOn(robot.lookup(".list-cell")
                 .match(NodeQueryUtils.hasText(item))
                 .match(NodeQueryUtils.isVisible())
-                .query());
+                .queryAs(Node.class));
     }
 
     /** A picture of the window holding this node, in target/screenshots/. */

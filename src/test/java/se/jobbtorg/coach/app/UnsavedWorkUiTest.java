@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.UUID;
 import javafx.application.Platform;
@@ -36,11 +35,6 @@ import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
-import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 import se.jobbtorg.coach.ui.lock.Lock;
@@ -69,7 +63,7 @@ class UnsavedWorkUiTest {
     private Stage stage;
     private Coach me;
     private MainWindow window;
-    private Participant amina;
+    private UUID amina;
     private Enrolment enrolment;
     private ActivityPlan draft;
 
@@ -78,25 +72,8 @@ class UnsavedWorkUiTest {
         this.stage = stage;
         context = AppContext.open(dir.resolve("unsaved-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        amina = context.caseload()
-                .register(new ParticipantDraft(
-                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
-                                .display(),
-                        "Amina",
-                        "Yilmaz",
-                        null,
-                        null,
-                        null));
-        enrolment = context.caseload()
-                .enrol(new EnrolmentDraft(
-                        amina.id(),
-                        me.id(),
-                        TODAY.minusDays(20),
-                        "Försörjningsstöd Rinkeby-Kista",
-                        "Omar Farah",
-                        EnumSet.of(TargetGroup.UNEMPLOYED),
-                        null,
-                        false));
+        enrolment = Ui.enrolled(context, me, TODAY.minusDays(20));
+        amina = enrolment.participantId();
         draft = context.workflow().draft(enrolment.id(), false);
         window = new MainWindow(stage, context.ui(), SV, me, () -> {});
         Ui.showMain(stage, context, window);
@@ -109,7 +86,7 @@ class UnsavedWorkUiTest {
 
     /** Amina's page at the plan, the wishes typed and not saved. */
     private void typeWishes(FxRobot robot) throws Exception {
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workTabs"));
         robot.interact(() -> robot.lookup("#workTabs").queryAs(WorkView.class).show(WorkTab.PLAN));
         Ui.waitFor(() -> Ui.showing(robot, "#planWishes")
@@ -129,7 +106,7 @@ class UnsavedWorkUiTest {
     private boolean participantTabOpen(FxRobot robot) {
         return robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
                 .flatMap(p -> p.getTabs().stream())
-                .anyMatch(t -> amina.id().equals(t.getUserData()));
+                .anyMatch(t -> amina.equals(t.getUserData()));
     }
 
     private static boolean onAParticipantsTab(Node node) {
@@ -282,7 +259,7 @@ class UnsavedWorkUiTest {
                 .findFirst()
                 .orElseThrow()
                 .getUserData();
-        assertEquals(amina.id(), shown, "the participant's page is selected again");
+        assertEquals(amina, shown, "the participant's page is selected again");
         assertFalse(Ui.showing(robot, "#unsavedDialog"));
     }
 }

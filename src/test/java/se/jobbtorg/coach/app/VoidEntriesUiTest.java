@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
@@ -25,27 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Activity;
-import se.jobbtorg.coach.domain.ActivityDraft;
-import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.MappingArea;
 import se.jobbtorg.coach.domain.MappingEntry;
 import se.jobbtorg.coach.domain.MappingStatus;
 import se.jobbtorg.coach.domain.Meeting;
-import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
-import se.jobbtorg.coach.domain.Participant;
-import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.PlanGoal;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -68,32 +61,15 @@ class VoidEntriesUiTest {
 
     private AppContext context;
     private MainWindow window;
-    private Participant amina;
+    private UUID amina;
     private Enrolment enrolment;
 
     @Start
     void start(Stage stage) {
         context = AppContext.open(dir.resolve("void-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
-        amina = context.caseload()
-                .register(new ParticipantDraft(
-                        PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false)
-                                .display(),
-                        "Amina",
-                        "Yilmaz",
-                        null,
-                        null,
-                        null));
-        enrolment = context.caseload()
-                .enrol(new EnrolmentDraft(
-                        amina.id(),
-                        me.id(),
-                        TODAY.minusDays(20),
-                        "Försörjningsstöd Rinkeby-Kista",
-                        "Omar Farah",
-                        EnumSet.of(TargetGroup.UNEMPLOYED),
-                        null,
-                        false));
+        enrolment = Ui.enrolled(context, me, TODAY.minusDays(20));
+        amina = enrolment.participantId();
         MappingEntry first = context.workflow()
                 .saveMapping(
                         MappingEntry.notStarted(enrolment.id(), AREA),
@@ -114,7 +90,7 @@ class VoidEntriesUiTest {
 
     @Test
     void aMappingEntryEnteredInErrorIsVoidedAndTheAreaShowsTheEntryBefore(FxRobot robot) throws Exception {
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#mappingEntries") && Ui.rows(robot, "#mappingEntries") == 2);
         assertEquals(
                 MappingStatus.DONE,
@@ -166,35 +142,16 @@ class VoidEntriesUiTest {
     void aFollowUpEnteredInErrorIsVoidedAndTheMeetingNoLongerShowsIt(FxRobot robot) throws Exception {
         ActivityPlan draft = context.workflow().draft(enrolment.id(), false);
         context.workflow().describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
-        context.workflow()
-                .addActivity(
-                        draft.id(),
-                        new ActivityDraft(
-                                ActivityKind.WORK_TRAINING,
-                                null,
-                                "Stadsmissionen",
-                                "Arbetsträning i café",
-                                TODAY.minusDays(5),
-                                TODAY.plusMonths(3)));
+        context.workflow().addActivity(draft.id(), TestDrafts.workTraining(TODAY));
         ActivityPlan plan = context.workflow().approve(draft.id(), "Omar Farah", TODAY);
         Activity training =
                 context.workflow().work(enrolment.id()).activitiesOf(plan.id()).get(0);
         Meeting held = context.workflow()
                 .recordMeeting(
-                        new MeetingDraft(
-                                enrolment.id(),
-                                null,
-                                TODAY.atTime(9, 0),
-                                MeetingKind.DESK,
-                                MeetingOutcome.ATTENDED,
-                                null,
-                                false,
-                                null,
-                                null,
-                                null,
-                                null),
+                        TestDrafts.meeting(
+                                enrolment.id(), TODAY.atTime(9, 0), MeetingKind.DESK, MeetingOutcome.ATTENDED),
                         Map.of(training.id(), "Trivs i caféet"));
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
         robot.clickOn("#workMeetings");
         Ui.waitFor(() -> Ui.showing(robot, "#meetings") && Ui.rows(robot, "#meetings") == 1);
@@ -235,7 +192,7 @@ class VoidEntriesUiTest {
         Due due = context.workflow().work(enrolment.id()).due().get(0);
         context.workflow().giveReason(due, "Sjuk i en vecka");
         context.workflow().giveReason(due, "Gällde en annan aspirant");
-        robot.interact(() -> window.open(amina.id()));
+        robot.interact(() -> window.open(amina));
         Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
         robot.clickOn("#workMeetings");
         Ui.waitFor(() -> Ui.showing(robot, "#deadlineReasons") && Ui.rows(robot, "#deadlineReasons") == 2);

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.TestDrafts;
 
 /** Bad input gets a message per field and saves nothing: the rules behind the forms. */
 class WorkflowDraftsTest {
@@ -92,18 +93,8 @@ class WorkflowDraftsTest {
                 null,
                 TODAY);
         assertEquals(List.of("meeting.problem.reportOnlyAbsence"), keys(attendedButReported.problems(TODAY)));
-        var attendedTomorrow = new MeetingDraft(
-                UUID.randomUUID(),
-                null,
-                TODAY.plusDays(1).atTime(9, 0),
-                MeetingKind.DESK,
-                MeetingOutcome.ATTENDED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null);
+        var attendedTomorrow = TestDrafts.meeting(
+                UUID.randomUUID(), TODAY.plusDays(1).atTime(9, 0), MeetingKind.DESK, MeetingOutcome.ATTENDED);
         assertEquals(List.of("meeting.problem.recordedInFuture"), keys(attendedTomorrow.problems(TODAY)));
         var plannedTomorrow = new MeetingDraft(
                 UUID.randomUUID(),

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
-import se.jobbtorg.coach.domain.ActivityDraft;
-import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
@@ -73,15 +72,7 @@ class CalendarExportTest {
                 false));
         var draft = workflow.draft(enrolment.id(), false);
         workflow.describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
-        workflow.addActivity(
-                draft.id(),
-                new ActivityDraft(
-                        ActivityKind.WORK_TRAINING,
-                        null,
-                        "Stadsmissionen",
-                        "Arbetsträning i café",
-                        TODAY.minusDays(5),
-                        TODAY.plusMonths(3)));
+        workflow.addActivity(draft.id(), TestDrafts.workTraining(TODAY));
         workflow.approve(draft.id(), "Omar Farah", TODAY);
     }
 
@@ -91,18 +82,8 @@ class CalendarExportTest {
     }
 
     Meeting plan(LocalDate on) {
-        return workflow.recordMeeting(new MeetingDraft(
-                enrolment.id(),
-                null,
-                on.atTime(10, 0),
-                MeetingKind.DESK,
-                MeetingOutcome.PLANNED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null));
+        return workflow.recordMeeting(
+                TestDrafts.meeting(enrolment.id(), on.atTime(10, 0), MeetingKind.DESK, MeetingOutcome.PLANNED));
     }
 
     /** The meeting's outcome: it is no longer planned. */

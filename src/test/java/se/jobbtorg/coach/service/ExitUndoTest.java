@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,13 +15,11 @@ import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.PlanGoal;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.store.IndicatorFactsTest;
 
 /**
@@ -35,16 +32,7 @@ class ExitUndoTest extends SyncFixture {
     private static final LocalDate ENROLLED = TODAY.minusMonths(3);
 
     private Enrolment enrolled(Device d, int serial) {
-        var p = d.register("Amina", "Exempelsson", number(serial));
-        return d.caseload.enrol(new EnrolmentDraft(
-                p.id(),
-                d.coach.id(),
-                ENROLLED,
-                "Försörjningsstöd Rinkeby-Kista",
-                null,
-                EnumSet.of(TargetGroup.UNEMPLOYED),
-                null,
-                false));
+        return d.enrol(d.register("Amina", "Exempelsson", number(serial)).id(), ENROLLED);
     }
 
     /** An approved plan with one activity running to a month from now. */
@@ -158,15 +146,7 @@ class ExitUndoTest extends SyncFixture {
         assertEquals(before, a.checksum(), "nothing changed");
 
         exit(a, e, TODAY.minusDays(5));
-        Enrolment again = a.caseload.enrol(new EnrolmentDraft(
-                e.participantId(),
-                a.coach.id(),
-                TODAY.minusDays(1),
-                "Försörjningsstöd Rinkeby-Kista",
-                null,
-                EnumSet.of(TargetGroup.UNEMPLOYED),
-                null,
-                false));
+        Enrolment again = a.enrol(e.participantId(), TODAY.minusDays(1));
         String reenrolled = a.checksum();
         assertEquals(
                 "exit.problem.enrolledAgain",

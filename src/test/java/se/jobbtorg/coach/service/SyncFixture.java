@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
@@ -95,10 +96,14 @@ abstract class SyncFixture {
         }
 
         Enrolment enrol(Participant p) {
+            return enrol(p.id(), TODAY.minusDays(10));
+        }
+
+        Enrolment enrol(UUID participantId, LocalDate on) {
             return caseload.enrol(new EnrolmentDraft(
-                    p.id(),
+                    participantId,
                     coach.id(),
-                    TODAY.minusDays(10),
+                    on,
                     "Försörjningsstöd Rinkeby-Kista",
                     "Omar Farah",
                     EnumSet.of(TargetGroup.UNEMPLOYED),

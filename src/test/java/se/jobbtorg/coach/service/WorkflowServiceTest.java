@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
@@ -92,15 +93,7 @@ class WorkflowServiceTest {
     ActivityPlan approvedPlan() {
         ActivityPlan draft = workflow.draft(enrolment.id(), false);
         workflow.describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
-        workflow.addActivity(
-                draft.id(),
-                new ActivityDraft(
-                        ActivityKind.WORK_TRAINING,
-                        null,
-                        "Stadsmissionen",
-                        "Arbetsträning i café",
-                        TODAY.minusDays(5),
-                        TODAY.plusMonths(3)));
+        workflow.addActivity(draft.id(), TestDrafts.workTraining(TODAY));
         workflow.addActivity(
                 draft.id(),
                 new ActivityDraft(
@@ -202,18 +195,8 @@ class WorkflowServiceTest {
     @Test
     void meetingEntriesAreOnlyAddedAndTheLatestCounts() {
         approvedPlan();
-        var planned = workflow.recordMeeting(new MeetingDraft(
-                enrolment.id(),
-                null,
-                TODAY.atTime(10, 0),
-                MeetingKind.DESK,
-                MeetingOutcome.PLANNED,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null));
+        var planned = workflow.recordMeeting(
+                TestDrafts.meeting(enrolment.id(), TODAY.atTime(10, 0), MeetingKind.DESK, MeetingOutcome.PLANNED));
         assertTrue(workflow.work(enrolment.id()).due().stream().anyMatch(d -> d.kind() == DeadlineKind.MEETING_TODAY));
         workflow.recordMeeting(new MeetingDraft(
                 enrolment.id(),
@@ -493,18 +476,7 @@ class WorkflowServiceTest {
         ActivityPlan plan = approvedPlan();
         var running = workflow.work(enrolment.id()).activitiesOf(plan.id()).get(0);
         Meeting held = workflow.recordMeeting(
-                new MeetingDraft(
-                        enrolment.id(),
-                        null,
-                        TODAY.atTime(9, 0),
-                        MeetingKind.DESK,
-                        MeetingOutcome.ATTENDED,
-                        null,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null),
+                TestDrafts.meeting(enrolment.id(), TODAY.atTime(9, 0), MeetingKind.DESK, MeetingOutcome.ATTENDED),
                 Map.of(running.id(), "Trivs"));
         var followUp = workflow.work(enrolment.id()).followUpsOf(held.id()).get(0);
 

@@ -114,13 +114,16 @@ final class MappingPane extends HBox {
                                 : i18n.of(model.entry.get().area()),
                         model.entry));
         // The area's entries, the current one first; one entered in error is voided here.
-        TableView<MappingEntry> history = new TableView<>(model.history);
-        history.setId("mappingEntries");
-        Rows.selectOnFocus(history);
-        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        history.setPlaceholder(new Label(i18n.get("mapping.entries.none")));
-        history.getColumns()
-                .setAll(List.of(
+        // No letter of its own: every letter left would clash in some case (a scene's mnemonics
+        // are looked up by letter and case, so Alt+O can reach a hidden "o" first). Tab from the
+        // save button reaches the list, and selects its newest entry.
+        Voiding.EntryList<MappingEntry> entries = Voiding.list(
+                work,
+                ui,
+                "mappingEntries",
+                i18n.get("mapping.entries"),
+                i18n.get("mapping.entries.none"),
+                List.of(
                         Cells.keepWhole(
                                 Cells.<MappingEntry>column(
                                         i18n.get("mapping.column.date"),
@@ -129,21 +132,9 @@ final class MappingPane extends HBox {
                                 i18n.date(Cells.WIDEST_DATE)),
                         Cells.<MappingEntry>column(i18n.get("mapping.column.status"), 110, e -> i18n.of(e.status())),
                         Cells.<MappingEntry>column(
-                                i18n.get("mapping.column.text"), 220, e -> e.text() == null ? "" : e.text())));
-        Voiding.show(history, work, i18n, MappingEntry::id);
-        history.setPrefHeight(160);
-        history.setMinHeight(120);
-        // No letter of its own: every letter left would clash in some case (a scene's mnemonics
-        // are looked up by letter and case, so Alt+O can reach a hidden "o" first). Tab from the
-        // save button reaches the list, and selects its newest entry.
-        Label entriesTitle = new Label(i18n.get("mapping.entries"));
-        entriesTitle.getStyleClass().add("section-title");
-        Button voidButton = Voiding.button(
+                                i18n.get("mapping.column.text"), 220, e -> e.text() == null ? "" : e.text())),
                 "mappingVoid",
                 i18n.get("mapping.void"),
-                history,
-                work,
-                ui,
                 EntryVoid.Kind.MAPPING_ENTRY,
                 MappingEntry::id,
                 e -> i18n.get(
@@ -151,15 +142,14 @@ final class MappingPane extends HBox {
                         i18n.of(e.area()),
                         e.date() == null ? "" : i18n.date(e.date()),
                         i18n.of(e.status())));
+        TableView<MappingEntry> history = entries.table;
+        history.setItems(model.history);
+        // Taller than the meetings' lists, and spaced as the form above it.
+        history.setPrefHeight(160);
+        history.setMinHeight(120);
+        entries.setSpacing(8);
         VBox right = new VBox(
-                8,
-                heading,
-                grid,
-                save,
-                Forms.formError("mappingError", model.problems.errorProperty()),
-                entriesTitle,
-                history,
-                voidButton);
+                8, heading, grid, save, Forms.formError("mappingError", model.problems.errorProperty()), entries);
         // Never narrower than its form: a narrow window takes the width from the list, and
         // what is narrower still scrolls sideways rather than cutting the fields off.
         HBox.setHgrow(right, Priority.ALWAYS);

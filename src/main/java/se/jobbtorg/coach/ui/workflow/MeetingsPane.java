@@ -179,34 +179,18 @@ final class MeetingsPane extends VBox {
      */
     private VBox followUps(WorkViewModel model, UiContext ui) {
         I18n i18n = ui.i18n();
-        TableView<ActivityFollowUp> lines = new TableView<>();
-        lines.setId("followUps");
-        Rows.selectOnFocus(lines);
-        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lines.setPlaceholder(new Label(i18n.get("meeting.followUps.none")));
-        lines.getColumns()
-                .setAll(List.of(
-                        Cells.<ActivityFollowUp>column(
-                                i18n.get("meeting.column.activity"), 220, f -> activityName(model, i18n, f)),
-                        Cells.<ActivityFollowUp>column(i18n.get("meeting.column.followUp"), 320, f -> f.note())));
-        Voiding.show(lines, model, i18n, ActivityFollowUp::id);
-        lines.setPrefHeight(110);
-        lines.setMinHeight(90);
-        Runnable fill = () -> {
-            var work = model.pageProperty().get();
-            Meeting meeting = table.getSelectionModel().getSelectedItem();
-            lines.getItems().setAll(work == null || meeting == null ? List.of() : work.followUpHistoryOf(meeting.id()));
-        };
-        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> fill.run());
-        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
-        Label title = new Label(i18n.get("meeting.followUps"));
-        title.getStyleClass().add("section-title");
-        Button voidButton = Voiding.button(
-                "followUpVoid",
-                i18n.get("meeting.followUp.void"),
-                lines,
+        Voiding.EntryList<ActivityFollowUp> list = Voiding.list(
                 model,
                 ui,
+                "followUps",
+                i18n.get("meeting.followUps"),
+                i18n.get("meeting.followUps.none"),
+                List.of(
+                        Cells.<ActivityFollowUp>column(
+                                i18n.get("meeting.column.activity"), 220, f -> activityName(model, i18n, f)),
+                        Cells.<ActivityFollowUp>column(i18n.get("meeting.column.followUp"), 320, f -> f.note())),
+                "followUpVoid",
+                i18n.get("meeting.followUp.void"),
                 EntryVoid.Kind.ACTIVITY_FOLLOW_UP,
                 ActivityFollowUp::id,
                 f -> {
@@ -219,7 +203,15 @@ final class MeetingsPane extends VBox {
                                     : i18n.date(meeting.at().toLocalDate()) + " "
                                             + meeting.at().toLocalTime());
                 });
-        return new VBox(4, title, lines, voidButton);
+        TableView<ActivityFollowUp> lines = list.table;
+        Runnable fill = () -> {
+            var work = model.pageProperty().get();
+            Meeting meeting = table.getSelectionModel().getSelectedItem();
+            lines.getItems().setAll(work == null || meeting == null ? List.of() : work.followUpHistoryOf(meeting.id()));
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> fill.run());
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
+        return list;
     }
 
     /**
@@ -229,22 +221,25 @@ final class MeetingsPane extends VBox {
      */
     private VBox reasons(WorkViewModel model, UiContext ui) {
         I18n i18n = ui.i18n();
-        TableView<DeadlineReason> lines = new TableView<>();
-        lines.setId("deadlineReasons");
-        Rows.selectOnFocus(lines);
-        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lines.setPlaceholder(new Label(i18n.get("meeting.reasons.none")));
-        lines.getColumns()
-                .setAll(List.of(
+        Voiding.EntryList<DeadlineReason> list = Voiding.list(
+                model,
+                ui,
+                "deadlineReasons",
+                i18n.get("meeting.reasons"),
+                i18n.get("meeting.reasons.none"),
+                List.of(
                         Cells.keepWhole(
                                 Cells.<DeadlineReason>column(
                                         i18n.get("today.column.date"), 95, r -> i18n.date(r.dueOn())),
                                 i18n.date(Cells.WIDEST_DATE)),
                         Cells.<DeadlineReason>column(i18n.get("today.column.what"), 160, r -> i18n.of(r.kind())),
-                        Cells.<DeadlineReason>column(i18n.get("today.column.reason"), 160, DeadlineReason::reason)));
-        Voiding.show(lines, model, i18n, DeadlineReason::id);
-        lines.setPrefHeight(110);
-        lines.setMinHeight(90);
+                        Cells.<DeadlineReason>column(i18n.get("today.column.reason"), 160, DeadlineReason::reason)),
+                "reasonVoid",
+                i18n.get("meeting.reason.void"),
+                EntryVoid.Kind.DEADLINE_REASON,
+                DeadlineReason::id,
+                r -> i18n.get("void.header.reason", i18n.of(r.kind()), i18n.date(r.dueOn()), r.reason()));
+        TableView<DeadlineReason> lines = list.table;
         Runnable fill = () -> {
             var work = model.pageProperty().get();
             List<DeadlineReason> newestFirst = new ArrayList<>(work == null ? List.of() : work.reasons());
@@ -253,18 +248,7 @@ final class MeetingsPane extends VBox {
         };
         WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
         fill.run();
-        Label title = new Label(i18n.get("meeting.reasons"));
-        title.getStyleClass().add("section-title");
-        Button voidButton = Voiding.button(
-                "reasonVoid",
-                i18n.get("meeting.reason.void"),
-                lines,
-                model,
-                ui,
-                EntryVoid.Kind.DEADLINE_REASON,
-                DeadlineReason::id,
-                r -> i18n.get("void.header.reason", i18n.of(r.kind()), i18n.date(r.dueOn()), r.reason()));
-        return new VBox(4, title, lines, voidButton);
+        return list;
     }
 
     private static String activityName(WorkViewModel model, I18n i18n, ActivityFollowUp f) {

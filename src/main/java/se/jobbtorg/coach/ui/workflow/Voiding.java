@@ -1,21 +1,25 @@
 package se.jobbtorg.coach.ui.workflow;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.MultiLine;
+import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
@@ -35,6 +39,49 @@ final class Voiding {
     static Optional<EntryVoid> of(WorkViewModel model, UUID entryId) {
         var work = model.pageProperty().get();
         return work == null ? Optional.empty() : work.voidOf(entryId);
+    }
+
+    /**
+     * A list of entries that are only ever added: its section title, the table (the entry with
+     * the focus selected, the last column taking the width left, those entered in error struck
+     * through with why beside them) and its "Makulera…" button under it. A few rows high and
+     * spaced as the meetings' lists are; a pane that wants otherwise sets it on what it gets.
+     */
+    static <T> EntryList<T> list(
+            WorkViewModel model,
+            UiContext ui,
+            String id,
+            String title,
+            String placeholder,
+            List<? extends TableColumn<T, ?>> columns,
+            String buttonId,
+            String buttonText,
+            EntryVoid.Kind kind,
+            Function<T, UUID> idOf,
+            Function<T, String> header) {
+        TableView<T> table = new TableView<>();
+        table.setId(id);
+        Rows.selectOnFocus(table);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(placeholder));
+        table.getColumns().setAll(columns);
+        show(table, model, ui.i18n(), idOf);
+        table.setPrefHeight(110);
+        table.setMinHeight(90);
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        Button button = button(buttonId, buttonText, table, model, ui, kind, idOf, header);
+        return new EntryList<>(table, heading, button);
+    }
+
+    /** What {@link #list} makes: the title, the table and its button, one under the other. */
+    static final class EntryList<T> extends VBox {
+        final TableView<T> table;
+
+        private EntryList(TableView<T> table, Label heading, Button button) {
+            super(4, heading, table, button);
+            this.table = table;
+        }
     }
 
     /** Strikes through the rows of the entries voided, and adds the column that says why. */
