@@ -45,14 +45,21 @@ public final class FocusKeeper {
                 if (scene.getFocusOwner() != now) {
                     return; // someone has placed it since
                 }
+                // A button disabled only while it works (a save) has the focus back: now, if the
+                // work was done before this ran, or else once it is enabled again.
+                boolean stillThere = old.getScene() == scene && shown(old);
+                if (stillThere && !old.isDisabled()) {
+                    keepScrolled.run();
+                    old.requestFocus();
+                    return;
+                }
                 Node shownWork = fallback.get();
                 if (shownWork != null && within(now, shownWork)) {
-                    // Already in the work. A button disabled only while it works has it back.
-                    if (old.getScene() == scene && old.isDisabled() && shown(old)) {
+                    if (stillThere) {
                         keepScrolled.run();
                         returnWhenEnabled(old, now, scene);
                     }
-                    return;
+                    return; // already in the work
                 }
                 Node target = nearest(old, scene);
                 if (target == null) {
@@ -63,7 +70,7 @@ public final class FocusKeeper {
                     return;
                 }
                 target.requestFocus();
-                if (old.getScene() == scene && old.isDisabled() && shown(old)) {
+                if (stillThere) {
                     returnWhenEnabled(old, target, scene);
                 }
             });
