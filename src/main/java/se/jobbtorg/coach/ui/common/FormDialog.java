@@ -16,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
@@ -190,9 +189,10 @@ public class FormDialog<T> extends Dialog<T> {
     private static void collectTexts(Node node, List<TextInputControl> into) {
         if (node instanceof TextInputControl text && text.isEditable()) {
             into.add(text);
-        } else if (node instanceof ComboBoxBase<?> box && box.isEditable()) {
-            // A date picker's (or editable combo box's) text field: in its skin, made later.
-            into.add(box instanceof DatePicker date ? date.getEditor() : ((ComboBox<?>) box).getEditor());
+        } else if (node instanceof DatePicker date && date.isEditable()) {
+            into.add(date.getEditor()); // its text field is not among its children until shown
+        } else if (node instanceof ComboBox<?> box && box.isEditable()) {
+            into.add(box.getEditor());
         } else if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> collectTexts(child, into));
         }
