@@ -8,6 +8,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
@@ -172,9 +174,14 @@ final class ExitPane extends VBox {
             boolean exit = v.kind() == EntryVoid.Kind.EXIT;
             Label what = new Label(i18n.get(exit ? "exit.undone" : "exit.check.undone", i18n.date(v.undoneDate())));
             what.getStyleClass().add(Voiding.VOIDED);
+            // The date stays whole; the reason takes the width left and wraps onto the lines it needs.
+            what.setMinWidth(Region.USE_PREF_SIZE);
             Label why = new Label(
                     i18n.get(exit ? "exit.undone.why" : "exit.check.undone.why", i18n.date(v.voidedOn()), v.reason()));
             why.setWrapText(true);
+            why.setMaxWidth(Double.MAX_VALUE);
+            why.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(why, Priority.ALWAYS);
             box.getChildren().add(new HBox(8, what, why));
         }
         box.setVisible(!box.getChildren().isEmpty());
