@@ -130,6 +130,8 @@ class ScreensFitUiTest {
                 .orElseThrow();
         assertTrue(busiest.plans().size() >= 2, "the demo has a plan with versions");
         longMeetings(busiest);
+        // A new version drawn up: "Version 4 – utkast 2026-11-24" is longer than an approved one's.
+        context.workflow().draft(busiest.enrolment().id(), false);
         robot.interact(() -> window[0].open(busiest.enrolment().participantId()));
         Ui.waitFor(() -> Ui.showing(robot, "#workTabs") && Ui.rows(robot, "#mappingAreas") > 0);
         for (WorkTab step : WorkTab.values()) {
@@ -275,6 +277,10 @@ class ScreensFitUiTest {
                     for (String p : columnsCut(table, true)) {
                         problems.add(name + ": " + p);
                     }
+                }
+                // A work tab as wide as the window: a row of buttons wraps rather than scroll.
+                if (node instanceof ScrollPane scroll && shown(scroll) && barShown(scroll, Orientation.HORIZONTAL)) {
+                    problems.add(name + ": " + describe(scroll) + " scrolls sideways");
                 }
             }
         });

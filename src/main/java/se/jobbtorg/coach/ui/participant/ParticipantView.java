@@ -94,6 +94,14 @@ public final class ParticipantView extends VBox {
                 Cells.wrapping(column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())));
         groups.setMinWidth(Math.max(groups.getMinWidth(), 150));
         groups.setPrefWidth(400);
+        // The date whole on its line, the reason under it where it does not fit beside it.
+        TableColumn<EnrolmentRow, String> exited = Cells.wrapping(
+                Cells.keepWhole(column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment())), date),
+                Cells.names(i18n, ExitReason.values()));
+        exited.setPrefWidth(220);
+        TableColumn<EnrolmentRow, String> coach =
+                Cells.wrapping(column(i18n.get("participant.column.coach"), EnrolmentRow::coachName));
+        coach.setPrefWidth(150);
         table.getColumns()
                 .setAll(List.of(
                         fixed(Cells.keepWhole(
@@ -101,18 +109,14 @@ public final class ParticipantView extends VBox {
                                         i18n.get("participant.column.enrolledOn"),
                                         r -> i18n.date(r.enrolment().enrolledOn())),
                                 date)),
-                        // The date whole on its line, the reason under it where it does not fit.
-                        Cells.wrapping(
-                                Cells.keepWhole(
-                                        column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment())),
-                                        date),
-                                Cells.names(i18n, ExitReason.values())),
+                        exited,
                         fixed(Cells.keepWhole(
                                 column(i18n.get("participant.column.days"), r -> Long.toString(r.days())), "9999")),
                         groups,
-                        Cells.wrapping(column(i18n.get("participant.column.coach"), EnrolmentRow::coachName))));
-        table.setPrefHeight(110);
-        table.setMinHeight(90);
+                        coach));
+        // Two enrolments of two lines each show whole under the headings; more scroll.
+        table.setPrefHeight(120);
+        table.setMinHeight(100);
         enrolmentFacts.getStyleClass().add("facts");
         enrolmentFacts.setId("enrolmentFacts");
         reassignButton

@@ -62,9 +62,13 @@ final class MeetingsPane extends VBox {
                                         130,
                                         m -> i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime()),
                                 i18n.date(Cells.WIDEST_DATE) + " 00:00"),
-                        Cells.wrapping(
-                                Cells.<Meeting>column(i18n.get("meeting.column.kind"), 110, m -> i18n.of(m.kind())),
-                                Cells.names(i18n, MeetingKind.values())),
+                        // The usual kind on one line: the rows stay low, more of them in view.
+                        Cells.keepWhole(
+                                Cells.wrapping(
+                                        Cells.<Meeting>column(
+                                                i18n.get("meeting.column.kind"), 110, m -> i18n.of(m.kind())),
+                                        Cells.names(i18n, MeetingKind.values())),
+                                i18n.of(MeetingKind.DESK)),
                         Cells.wrapping(
                                 Cells.<Meeting>column(
                                         i18n.get("meeting.column.outcome"), 110, m -> i18n.of(m.outcome())),
@@ -74,9 +78,9 @@ final class MeetingsPane extends VBox {
                                         i18n.get("meeting.column.reported"), 95, m -> i18n.date(m.reportedOn())),
                                 i18n.date(Cells.WIDEST_DATE)),
                         Cells.wrapping(Cells.<Meeting>column(
-                                i18n.get("meeting.column.notes"), 250, m -> join(m.notes(), m.nextSteps()))),
+                                i18n.get("meeting.column.notes"), 220, m -> join(m.notes(), m.nextSteps()))),
                         Cells.wrapping(Cells.<Meeting>column(
-                                i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m)))));
+                                i18n.get("meeting.column.followUps"), 200, m -> followUps(model, i18n, m)))));
         for (int i : new int[] {0, 3}) {
             table.getColumns().get(i).setMaxWidth(table.getColumns().get(i).getMinWidth() + 20);
         }

@@ -12,6 +12,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -89,7 +90,10 @@ final class PlanPane extends VBox {
         for (Region r : new Region[] {versionLabel, versions, draft, change, review}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox top = new HBox(8, versionLabel, versions, draft, change, review);
+        HBox chosen = new HBox(8, versionLabel, versions);
+        chosen.setAlignment(Pos.CENTER_LEFT);
+        // The buttons go onto a second line where the window is too narrow for them all.
+        FlowPane top = new FlowPane(8, 4, chosen, draft, change, review);
         top.setAlignment(Pos.CENTER_LEFT);
         status.setId("planStatus");
         limits.setId("planLimits");
