@@ -73,6 +73,8 @@ public final class Cells {
                 protected void updateItem(String text, boolean empty) {
                     super.updateItem(text, empty);
                     shown.setText(empty || text == null ? "" : text);
+                    // The cell's own text too, drawn only as the graphic: found by it, read aloud.
+                    setText(empty ? null : text);
                     setGraphic(empty ? null : shown);
                 }
             };
