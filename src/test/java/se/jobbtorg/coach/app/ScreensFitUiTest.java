@@ -1,15 +1,21 @@
 package se.jobbtorg.coach.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.geometry.BoundingBox;
@@ -18,6 +24,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -40,11 +47,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingDraft;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.MainWindow;
-import se.jobbtorg.coach.ui.caseload.CaseloadRow;
 import se.jobbtorg.coach.ui.settings.SettingsDialog;
 import se.jobbtorg.coach.ui.settings.SettingsViewModel;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
@@ -108,21 +122,68 @@ class ScreensFitUiTest {
         Ui.waitFor(() -> Ui.rows(robot, "#caseloadTable") > 0);
         check(robot, "caseload-" + tag, problems);
 
-        // The participant with the most work: the first enrolled one.
-        @SuppressWarnings("unchecked")
-        TableView<CaseloadRow> table = robot.lookup("#caseloadTable").queryAs(TableView.class);
-        UUID someone = table.getItems().stream()
-                .filter(r -> r.enrolledOn() != null)
-                .findFirst()
-                .orElseThrow()
-                .participantId();
-        robot.interact(() -> window[0].open(someone));
+        // The participant with the most work: the open enrolment with the most plan versions and
+        // meetings, with a meeting added whose kind, outcome and notes are as long as they get.
+        EnrolmentWork busiest = context.workflow().workOfCoach(me.id()).stream()
+                .max(Comparator.comparingInt((EnrolmentWork w) -> w.plans().size())
+                        .thenComparingInt(w -> w.meetings().size()))
+                .orElseThrow();
+        assertTrue(busiest.plans().size() >= 2, "the demo has a plan with versions");
+        longMeetings(busiest);
+        // A new version drawn up: "Version 4 – utkast 2026-11-24" is longer than an approved one's.
+        context.workflow().draft(busiest.enrolment().id(), false);
+        robot.interact(() -> window[0].open(busiest.enrolment().participantId()));
         Ui.waitFor(() -> Ui.showing(robot, "#workTabs") && Ui.rows(robot, "#mappingAreas") > 0);
         for (WorkTab step : WorkTab.values()) {
-            robot.interact(
-                    () -> robot.lookup("#workTabs").queryAs(WorkView.class).show(step));
+            robot.interact(() -> ((WorkView) shownPage(robot).lookup("#workTabs")).show(step));
             robot.interact(() -> {});
-            check(robot, "participant-" + step.name().toLowerCase(Locale.ROOT) + "-" + tag, problems);
+            if (step == WorkTab.PLAN) {
+                Ui.waitFor(() -> onFx(() -> ((ComboBox<?>) shownPage(robot).lookup("#planVersions"))
+                                .getItems()
+                                .size()
+                        >= 2));
+            }
+            if (step == WorkTab.MEETINGS) {
+                Ui.waitFor(
+                        () -> Ui.rows(robot, "#meetings") >= busiest.meetings().size() + 2);
+                // The meeting with the longest words in view and chosen: its follow-ups show below.
+                robot.interact(() -> {
+                    @SuppressWarnings("unchecked")
+                    TableView<Meeting> meetings =
+                            (TableView<Meeting>) shownPage(robot).lookup("#meetings");
+                    Meeting longest = meetings.getItems().stream()
+                            .filter(m -> m.outcome() == MeetingOutcome.NOT_REACHED)
+                            .findFirst()
+                            .orElseThrow();
+                    meetings.scrollTo(Math.max(0, meetings.getItems().indexOf(longest) - 2));
+                    meetings.getSelectionModel().select(longest);
+                });
+            }
+            checkPage(robot, "participant-" + step.name().toLowerCase(Locale.ROOT) + "-" + tag, problems);
+        }
+
+        // People whose enrolment ended: the reason beside the date, and the exit tab; one of them
+        // with the exit undone (struck through, with why).
+        List<Enrolment> ended = context.caseload().caseload(null, "").stream()
+                .map(CaseloadEntry::latestEnrolment)
+                .filter(e -> e != null && !e.isOpen())
+                .limit(2)
+                .toList();
+        assertEquals(2, ended.size(), "the demo has people whose enrolment ended");
+        context.workflow()
+                .undoExit(
+                        ended.get(1).id(),
+                        "Avslutet skrevs på fel person; rätt person är fortfarande inskriven och går kvar",
+                        me.id());
+        for (int i = 0; i < ended.size(); i++) {
+            Enrolment e = ended.get(i);
+            robot.interact(() -> window[0].open(e.participantId()));
+            Ui.waitFor(() -> onFx(() -> shownPage(robot) != null
+                    && shownPage(robot).lookup("#workTabs") != null
+                    && shownPage(robot).lookup("#workTabs").isVisible()));
+            robot.interact(() -> ((WorkView) shownPage(robot).lookup("#workTabs")).show(WorkTab.EXIT));
+            robot.interact(() -> {});
+            checkPage(robot, "participant-" + (i == 0 ? "ended" : "undone") + "-" + tag, problems);
         }
 
         robot.clickOn("#navSummary");
@@ -201,6 +262,84 @@ class ScreensFitUiTest {
     }
 
     /**
+     * The participant page shown, and the work tab shown in it: every heading, cell and choice
+     * whole ("Besök på k…", "Version 3 – godkänd 2026-07-31 …"), long text wrapped in its cell.
+     */
+    private void checkPage(FxRobot robot, String name, List<String> problems) {
+        check(robot, name, problems);
+        robot.interact(() -> {
+            Parent page = shownPage(robot);
+            for (String p : cutTexts(page)) {
+                problems.add(name + ": " + p);
+            }
+            for (Node node : all(page)) {
+                if (node instanceof TableView<?> table && shown(table)) {
+                    for (String p : columnsCut(table, true)) {
+                        problems.add(name + ": " + p);
+                    }
+                }
+                // A work tab as wide as the window: a row of buttons wraps rather than scroll.
+                if (node instanceof ScrollPane scroll && shown(scroll) && barShown(scroll, Orientation.HORIZONTAL)) {
+                    problems.add(name + ": " + describe(scroll) + " scrolls sideways");
+                }
+            }
+        });
+    }
+
+    private static boolean onFx(Callable<Boolean> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    /** The participant page in the tab shown (other participants' pages stay open in theirs). */
+    private static Parent shownPage(FxRobot robot) {
+        return robot.lookup(".participant-view").queryAll().stream()
+                .filter(ScreensFitUiTest::shown)
+                .map(Parent.class::cast)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Meetings whose kind and outcome have the longest names, one not attended and reported, with
+     * notes and follow-ups as long as a coach writes them.
+     */
+    private void longMeetings(EnrolmentWork work) {
+        LocalDate today = LocalDate.now(CLOCK);
+        Map<UUID, String> followUps = new HashMap<>();
+        for (var a : work.activitiesInForce()) {
+            followUps.put(a.id(), "Har varit på plats varje dag och trivs, men behöver stöd med resorna dit");
+        }
+        context.workflow()
+                .recordMeeting(
+                        new MeetingDraft(
+                                work.enrolment().id(),
+                                null,
+                                today.atTime(8, 15),
+                                MeetingKind.MESSAGE,
+                                MeetingOutcome.NOT_REACHED,
+                                null,
+                                false,
+                                "Skickade sms och mejl om tiden på torsdag; inget svar, ringer igen i morgon",
+                                "Ringa socialsekreteraren om inget svar kommer före fredag",
+                                null,
+                                null),
+                        followUps);
+        context.workflow()
+                .recordMeeting(new MeetingDraft(
+                        work.enrolment().id(),
+                        null,
+                        today.minusDays(1).atTime(13, 45),
+                        MeetingKind.HOME_VISIT,
+                        MeetingOutcome.NOT_ATTENDED,
+                        null,
+                        true,
+                        null,
+                        null,
+                        null,
+                        today));
+    }
+
+    /**
      * A progress bar that does not draw its progress ("8 of 8 areas done" over an empty bar):
      * squeezed below its own height, or its bar shorter than the progress it holds.
      */
@@ -232,9 +371,12 @@ class ScreensFitUiTest {
                     && shown(labeled)
                     && labeled.getText() != null
                     && !labeled.getText().isEmpty()) {
+                // "_Spara" is drawn "Spara", its letter underlined when Alt is held.
+                String whole =
+                        labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_(.)", "$1") : labeled.getText();
                 for (Node child : labeled.getChildrenUnmodifiable()) {
-                    if (child instanceof Text drawn && !drawn.getText().equals(labeled.getText())) {
-                        found.add("\"" + labeled.getText() + "\" drawn as \"" + drawn.getText() + "\"");
+                    if (child instanceof Text drawn && !drawn.getText().equals(whole)) {
+                        found.add("\"" + whole + "\" drawn as \"" + drawn.getText() + "\"");
                     }
                 }
             }
@@ -243,6 +385,16 @@ class ScreensFitUiTest {
                 Bounds text = drawn.getBoundsInParent();
                 if (text.getMaxY() > cell.getHeight() + 1 || text.getMaxX() > cell.getWidth() + 1) {
                     found.add("\"" + drawn.getText() + "\" larger than its cell " + round(text));
+                }
+                // A word wider than the lines it wraps onto is broken in two ("arbetstränin|g"); a
+                // line may end after a hyphen or a slash.
+                for (String word : drawn.getText().split("\\s+|(?<=[-/])")) {
+                    Text measured = new Text(word);
+                    measured.setFont(drawn.getFont());
+                    if (drawn.getWrappingWidth() > 0
+                            && measured.getLayoutBounds().getWidth() > drawn.getWrappingWidth() + 0.5) {
+                        found.add("\"" + word + "\" broken over two lines in \"" + drawn.getText() + "\"");
+                    }
                 }
             }
         }

@@ -4,8 +4,12 @@ import java.time.LocalDate;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import se.jobbtorg.coach.i18n.I18n;
@@ -28,6 +32,10 @@ public final class Cells {
 
     /** The window's text size (coach.css): what a column's width is measured in. */
     private static final Font TABLE_FONT = Font.font(Font.getDefault().getFamily(), 13);
+    /** A column's heading (Modena draws it bold). */
+    private static final Font HEADING_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
+    /** Between a wrapped text's lines and its cell's edges: the cell's padding and border. */
+    private static final double WRAP_MARGIN = 12;
     /** A cell's padding and a little air, so a date is never cut to "2026-11-…". */
     private static final double CELL_PADDING = 22;
 
@@ -42,10 +50,79 @@ public final class Cells {
         return column;
     }
 
+    /**
+     * A column whose text wraps onto more lines rather than being cut short ("Besök på k…"): a
+     * table row keeps one line's height for a label's own wrapping, so the text is a graphic as
+     * wide as the column, and the row grows to its lines. The column is never narrower than its
+     * heading's longest word or these texts' (the values it can hold, where they are known), so
+     * that no word is cut either; a heading does not wrap, so keep it short.
+     */
+    public static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column, String... texts) {
+        // A heading needs the header's padding; a wrapped line only the margin it wraps within.
+        double needed = longestWord(column.getText(), HEADING_FONT) + CELL_PADDING;
+        for (String text : texts) {
+            needed = Math.max(needed, longestWord(text, TABLE_FONT) + WRAP_MARGIN + 2);
+        }
+        column.setMinWidth(Math.max(column.getMinWidth(), needed));
+        column.setPrefWidth(Math.max(column.getPrefWidth(), needed));
+        column.setCellFactory(c -> {
+            Text shown = new Text();
+            shown.getStyleClass().add("wrapping-text");
+            TableCell<S, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    shown.setText(empty || text == null ? "" : text);
+                    // The cell's own text too, drawn only as the graphic: found by it, read aloud.
+                    setText(empty ? null : text);
+                    setGraphic(empty ? null : shown);
+                }
+            };
+            cell.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            shown.wrappingWidthProperty().bind(column.widthProperty().subtract(WRAP_MARGIN));
+            return cell;
+        });
+        return column;
+    }
+
+    /**
+     * Every column of this table wraps its text (those built by {@link #column}, which show
+     * text), a date column too: no date is wider than its column, so it stays on one line.
+     */
+    @SuppressWarnings("unchecked")
+    public static <S> void wrapping(TableView<S> table) {
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            wrapping((TableColumn<S, String>) column);
+        }
+    }
+
+    /** The display names of these constants, to size a column by the words they hold. */
+    @SafeVarargs
+    public static <E extends Enum<E>> String[] names(I18n i18n, E... values) {
+        String[] names = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            names[i] = i18n.of(values[i]);
+        }
+        return names;
+    }
+
     static double width(String text) {
+        return width(text, TABLE_FONT);
+    }
+
+    private static double width(String text, Font font) {
         Text measured = new Text(text == null ? "" : text);
-        measured.setFont(TABLE_FONT);
+        measured.setFont(font);
         return Math.ceil(measured.getLayoutBounds().getWidth());
+    }
+
+    private static double longestWord(String text, Font font) {
+        double widest = 0;
+        // A line may break after a hyphen or a slash too ("Språk-/introduktionspraktik").
+        for (String word : (text == null ? "" : text).split("\\s+|(?<=[-/])")) {
+            widest = Math.max(widest, width(word, font));
+        }
+        return widest;
     }
 
     /** A choice of enum constants, shown through the bundle. */

@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
@@ -35,6 +36,8 @@ public final class ParticipantView extends VBox {
     private final Label name = new Label();
     /** Label and value pairs side by side, wrapping onto a second line on a narrow window. */
     private final FlowPane facts = new FlowPane(16, 4);
+    /** The same for the enrolment chosen in the table: what does not fit in its columns. */
+    private final FlowPane enrolmentFacts = new FlowPane(16, 4);
 
     private final TableView<EnrolmentRow> table;
     private final StackPane workArea = new StackPane();
@@ -80,32 +83,42 @@ public final class ParticipantView extends VBox {
 
         table = new TableView<>(model.enrolments());
         table.setId("enrolmentTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Dates and days keep their width; the exit's reason, the target groups and the coach
+        // wrap onto more lines rather than end in "…". The enrolment's other facts (unit,
+        // social secretary, language) are under the table, for the enrolment chosen: eight
+        // columns of Swedish words do not fit a narrow window whole.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(i18n.get("participant.noEnrolments")));
+        String date = i18n.date(Cells.WIDEST_DATE);
+        TableColumn<EnrolmentRow, String> groups =
+                Cells.wrapping(column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())));
+        groups.setMinWidth(Math.max(groups.getMinWidth(), 150));
+        groups.setPrefWidth(400);
+        // The date whole on its line, the reason under it where it does not fit beside it.
+        TableColumn<EnrolmentRow, String> exited = Cells.wrapping(
+                Cells.keepWhole(column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment())), date),
+                Cells.names(i18n, ExitReason.values()));
+        exited.setPrefWidth(220);
+        TableColumn<EnrolmentRow, String> coach =
+                Cells.wrapping(column(i18n.get("participant.column.coach"), EnrolmentRow::coachName));
+        coach.setPrefWidth(150);
         table.getColumns()
                 .setAll(List.of(
-                        Cells.keepWhole(
+                        fixed(Cells.keepWhole(
                                 column(
                                         i18n.get("participant.column.enrolledOn"),
-                                        r -> i18n.date(r.enrolment().enrolledOn()),
-                                        95),
-                                i18n.date(Cells.WIDEST_DATE)),
-                        Cells.keepWhole(
-                                column(i18n.get("participant.column.exitedOn"), r -> exit(i18n, r.enrolment()), 190),
-                                i18n.date(Cells.WIDEST_DATE)),
-                        Cells.keepWhole(
-                                column(i18n.get("participant.column.days"), r -> Long.toString(r.days()), 60), "9999"),
-                        column(
-                                i18n.get("participant.column.unit"),
-                                r -> r.enrolment().referringUnit()),
-                        column(
-                                i18n.get("participant.column.secretary"),
-                                r -> nz(r.enrolment().socialSecretary())),
-                        column(i18n.get("participant.column.targetGroups"), r -> groups(i18n, r.enrolment())),
-                        column(i18n.get("participant.column.language"), r -> language(i18n, r.enrolment())),
-                        column(i18n.get("participant.column.coach"), EnrolmentRow::coachName)));
-        table.setPrefHeight(96);
-        table.setMinHeight(80);
+                                        r -> i18n.date(r.enrolment().enrolledOn())),
+                                date)),
+                        exited,
+                        fixed(Cells.keepWhole(
+                                column(i18n.get("participant.column.days"), r -> Long.toString(r.days())), "9999")),
+                        groups,
+                        coach));
+        // Two enrolments of two lines each show whole under the headings; more scroll.
+        table.setPrefHeight(120);
+        table.setMinHeight(100);
+        enrolmentFacts.getStyleClass().add("facts");
+        enrolmentFacts.setId("enrolmentFacts");
         reassignButton
                 .disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -113,6 +126,7 @@ public final class ParticipantView extends VBox {
                 table.getSelectionModel().getSelectedItem().enrolment().id()));
         workArea.setId("workArea");
         VBox.setVgrow(workArea, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> showEnrolment(row, i18n));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (row != null
                     && (old == null
@@ -137,7 +151,7 @@ public final class ParticipantView extends VBox {
                 show(null, i18n);
             }
         });
-        getChildren().setAll(titleBar, facts, sectionBar, table, workArea);
+        getChildren().setAll(titleBar, facts, sectionBar, table, enrolmentFacts, workArea);
     }
 
     private void show(Participant p, I18n i18n) {
@@ -148,15 +162,28 @@ public final class ParticipantView extends VBox {
         }
         name.setText(p.fullName());
         fact(
+                facts,
                 0,
                 i18n.get("participant.number"),
                 p.personalNumber().display()
                         + (p.personalNumber().isCoordinationNumber()
                                 ? " (" + i18n.get("participant.coordination") + ")"
                                 : ""));
-        fact(1, i18n.get("participant.phone"), orDash(p.phone()));
-        fact(2, i18n.get("participant.email"), orDash(p.email()));
-        fact(3, i18n.get("participant.district"), orDash(p.homeDistrict()));
+        fact(facts, 1, i18n.get("participant.phone"), orDash(p.phone()));
+        fact(facts, 2, i18n.get("participant.email"), orDash(p.email()));
+        fact(facts, 3, i18n.get("participant.district"), orDash(p.homeDistrict()));
+    }
+
+    /** The chosen enrolment's referring unit, social secretary and language, under the table. */
+    private void showEnrolment(EnrolmentRow row, I18n i18n) {
+        enrolmentFacts.getChildren().clear();
+        if (row == null) {
+            return;
+        }
+        Enrolment e = row.enrolment();
+        fact(enrolmentFacts, 10, i18n.get("participant.column.unit"), orDash(e.referringUnit()));
+        fact(enrolmentFacts, 11, i18n.get("participant.column.secretary"), orDash(e.socialSecretary()));
+        fact(enrolmentFacts, 12, i18n.get("participant.column.language"), orDash(language(i18n, e)));
     }
 
     /** Shows the work of this enrolment, now or as soon as the enrolments have been read. */
@@ -246,14 +273,14 @@ public final class ParticipantView extends VBox {
     }
 
     /** Facts stand side by side in one line, to leave the height to the work below. */
-    private void fact(int index, String label, String value) {
+    private static void fact(FlowPane into, int index, String label, String value) {
         Label l = new Label(label);
         l.getStyleClass().add("fact-label");
         Label v = new Label(value);
         v.setId("fact" + index);
         HBox pair = new HBox(6, l, v);
         pair.setAlignment(Pos.BASELINE_LEFT);
-        facts.getChildren().add(pair);
+        into.getChildren().add(pair);
     }
 
     private static String exit(I18n i18n, Enrolment e) {
@@ -281,17 +308,16 @@ public final class ParticipantView extends VBox {
         return s == null ? "" : s;
     }
 
-    private static TableColumn<EnrolmentRow, String> column(
-            String title, Function<EnrolmentRow, String> value, double width) {
-        TableColumn<EnrolmentRow, String> c = column(title, value);
-        c.setPrefWidth(width);
-        c.setMaxWidth(width * 1.5);
+    /** A column as wide as its date or number, no wider: the width left goes to the text beside it. */
+    private static TableColumn<EnrolmentRow, String> fixed(TableColumn<EnrolmentRow, String> c) {
+        c.setPrefWidth(c.getMinWidth());
+        c.setMaxWidth(c.getMinWidth());
         return c;
     }
 
     private static TableColumn<EnrolmentRow, String> column(String title, Function<EnrolmentRow, String> value) {
         TableColumn<EnrolmentRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(150);
+        c.setPrefWidth(110);
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(value.apply(r.getValue())));
         c.setSortable(false);
         return c;

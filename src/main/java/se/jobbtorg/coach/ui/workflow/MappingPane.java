@@ -47,7 +47,10 @@ final class MappingPane extends HBox {
         areas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         areas.getColumns()
                 .setAll(List.of(
-                        Cells.<MappingEntry>column(i18n.get("mapping.column.area"), 230, e -> i18n.of(e.area())),
+                        Cells.wrapping(
+                                Cells.<MappingEntry>column(
+                                        i18n.get("mapping.column.area"), 230, e -> i18n.of(e.area())),
+                                Cells.names(i18n, MappingArea.values())),
                         Cells.<MappingEntry>column(i18n.get("mapping.column.status"), 110, e -> i18n.of(e.status())),
                         Cells.keepWhole(
                                 Cells.<MappingEntry>column(

@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
+import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
@@ -49,8 +50,10 @@ final class MeetingsPane extends VBox {
         setPadding(new Insets(12));
         table.setId("meetings");
         Rows.selectOnFocus(table);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(i18n.get("meeting.none")));
+        // The time and the date reported stay whole; a kind or an outcome of several words wraps
+        // (never a word cut: "Kontaktförsök,"), and so do the notes and the follow-ups.
         table.getColumns()
                 .setAll(List.of(
                         Cells.keepWhole(
@@ -59,18 +62,30 @@ final class MeetingsPane extends VBox {
                                         130,
                                         m -> i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime()),
                                 i18n.date(Cells.WIDEST_DATE) + " 00:00"),
-                        Cells.<Meeting>column(i18n.get("meeting.column.kind"), 120, m -> i18n.of(m.kind())),
-                        Cells.<Meeting>column(i18n.get("meeting.column.outcome"), 110, m -> i18n.of(m.outcome())),
+                        // The usual kind on one line: the rows stay low, more of them in view.
+                        Cells.keepWhole(
+                                Cells.wrapping(
+                                        Cells.<Meeting>column(
+                                                i18n.get("meeting.column.kind"), 110, m -> i18n.of(m.kind())),
+                                        Cells.names(i18n, MeetingKind.values())),
+                                i18n.of(MeetingKind.DESK)),
+                        Cells.wrapping(
+                                Cells.<Meeting>column(
+                                        i18n.get("meeting.column.outcome"), 110, m -> i18n.of(m.outcome())),
+                                Cells.names(i18n, MeetingOutcome.values())),
                         Cells.keepWhole(
                                 Cells.<Meeting>column(
-                                        i18n.get("meeting.column.reported"), 110, m -> i18n.date(m.reportedOn())),
+                                        i18n.get("meeting.column.reported"), 95, m -> i18n.date(m.reportedOn())),
                                 i18n.date(Cells.WIDEST_DATE)),
-                        Cells.<Meeting>column(
-                                i18n.get("meeting.column.notes"), 250, m -> join(m.notes(), m.nextSteps())),
-                        Cells.<Meeting>column(
-                                i18n.get("meeting.column.followUps"), 250, m -> followUps(model, i18n, m))));
+                        Cells.wrapping(Cells.<Meeting>column(
+                                i18n.get("meeting.column.notes"), 220, m -> join(m.notes(), m.nextSteps()))),
+                        Cells.wrapping(Cells.<Meeting>column(
+                                i18n.get("meeting.column.followUps"), 200, m -> followUps(model, i18n, m)))));
+        for (int i : new int[] {0, 3}) {
+            table.getColumns().get(i).setMaxWidth(table.getColumns().get(i).getMinWidth() + 20);
+        }
         // A voided entry stays in the history, struck through, with why it was voided.
-        TableColumn<Meeting, String> voided = Voiding.show(table, model, i18n, Meeting::id);
+        TableColumn<Meeting, String> voided = Cells.wrapping(Voiding.show(table, model, i18n, Meeting::id));
         VBox.setVgrow(table, Priority.ALWAYS);
         ToggleButton history = new ToggleButton(i18n.get("meeting.history"));
         history.setId("meetingHistory");
@@ -122,7 +137,14 @@ final class MeetingsPane extends VBox {
             HBox.setHgrow(half, Priority.ALWAYS);
             half.setPrefWidth(400);
             half.setMinWidth(0);
+            // A long follow-up or reason wraps in its cell rather than end in "…".
+            Cells.wrapping((TableView<?>) half.lookup(".table-view"));
         }
+        // The activity followed up, its longest word whole ("Utredning/kartläggning").
+        @SuppressWarnings("unchecked")
+        TableColumn<ActivityFollowUp, String> activity = (TableColumn<ActivityFollowUp, String>)
+                ((TableView<?>) followUps.lookup(".table-view")).getColumns().get(0);
+        Cells.wrapping(activity, Cells.names(i18n, ActivityKind.values()));
         getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, new HBox(16, followUps, reasons));
         voided.visibleProperty().bind(history.selectedProperty());
 

@@ -12,6 +12,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -63,7 +64,7 @@ final class PlanPane extends VBox {
                     return "";
                 }
                 return p.isApproved()
-                        ? i18n.get("plan.version.approved", p.version(), p.approvedOn(), p.approvedBy())
+                        ? i18n.get("plan.version.approved", p.version(), p.approvedOn())
                         : i18n.get("plan.version.draft", p.version(), p.drawnUpOn());
             }
 
@@ -84,12 +85,15 @@ final class PlanPane extends VBox {
         Label versionLabel = new Label(i18n.get("plan.version"));
         versionLabel.setMnemonicParsing(true);
         versionLabel.setLabelFor(versions);
-        // The label and the buttons keep their words; the list of versions gives way.
-        for (Region r : new Region[] {versionLabel, draft, change, review}) {
+        // The label, the buttons and the version chosen keep their words (who approved it is in
+        // the status line under them, not in the list: it left "Version 3 – godkänd 2026-…").
+        for (Region r : new Region[] {versionLabel, versions, draft, change, review}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        versions.setMinWidth(160);
-        HBox top = new HBox(8, versionLabel, versions, draft, change, review);
+        HBox chosen = new HBox(8, versionLabel, versions);
+        chosen.setAlignment(Pos.CENTER_LEFT);
+        // The buttons go onto a second line where the window is too narrow for them all.
+        FlowPane top = new FlowPane(8, 4, chosen, draft, change, review);
         top.setAlignment(Pos.CENTER_LEFT);
         status.setId("planStatus");
         limits.setId("planLimits");
@@ -114,11 +118,15 @@ final class PlanPane extends VBox {
         Rows.selectOnFocus(activities);
         activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         activities.setPlaceholder(new Label(i18n.get("plan.noActivities")));
+        // The dates stay whole; an activity's name, its provider and the description wrap.
         activities
                 .getColumns()
                 .setAll(List.of(
-                        Cells.<Activity>column(i18n.get("activity.column.kind"), 260, a -> name(i18n, a)),
-                        Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider),
+                        Cells.wrapping(
+                                Cells.<Activity>column(i18n.get("activity.column.kind"), 240, a -> name(i18n, a)),
+                                Cells.names(i18n, ActivityKind.values())),
+                        Cells.wrapping(
+                                Cells.<Activity>column(i18n.get("activity.column.provider"), 160, Activity::provider)),
                         Cells.keepWhole(
                                 Cells.<Activity>column(
                                         i18n.get("activity.column.start"), 95, a -> i18n.date(a.startOn())),
@@ -131,10 +139,10 @@ final class PlanPane extends VBox {
                                                 ? i18n.get("activity.notStarted")
                                                 : i18n.date(a.lastDay())),
                                 i18n.date(Cells.WIDEST_DATE)),
-                        Cells.<Activity>column(
+                        Cells.wrapping(Cells.<Activity>column(
                                 i18n.get("activity.column.description"),
                                 200,
-                                a -> a.description() == null ? "" : a.description())));
+                                a -> a.description() == null ? "" : a.description()))));
         VBox.setVgrow(activities, Priority.ALWAYS);
         Label activityProblem = new Label();
         activityProblem.getStyleClass().add("field-problem");
