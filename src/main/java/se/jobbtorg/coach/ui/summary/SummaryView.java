@@ -15,11 +15,8 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -29,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorReport;
@@ -141,7 +137,7 @@ public final class SummaryView extends VBox {
                 .setAll(List.of(
                         Cells.<IndicatorTable.Row>column(
                                 i18n.get("report.column.section"), 110, IndicatorTable.Row::section),
-                        wrapping(Cells.<IndicatorTable.Row>column(
+                        Cells.wrapping(Cells.<IndicatorTable.Row>column(
                                 i18n.get("report.column.figure"), 330, IndicatorTable.Row::figure)),
                         Cells.<IndicatorTable.Row>column(i18n.get("summary.column.value"), 64, row -> value(row, i18n)),
                         Cells.<IndicatorTable.Row>column(
@@ -318,28 +314,5 @@ public final class SummaryView extends VBox {
             return String.format(i18n.locale(), "%.1f", row.number() * 100);
         }
         return row.value();
-    }
-
-    /**
-     * A column whose text wraps onto more lines rather than being cut short: a table row keeps
-     * one line's height for a label's own wrapping, so the text is a graphic as wide as the column.
-     */
-    private static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column) {
-        column.setCellFactory(c -> {
-            Text shown = new Text();
-            shown.getStyleClass().add("wrapping-text");
-            TableCell<S, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String text, boolean empty) {
-                    super.updateItem(text, empty);
-                    shown.setText(empty || text == null ? "" : text);
-                    setGraphic(empty ? null : shown);
-                }
-            };
-            cell.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            shown.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
-            return cell;
-        });
-        return column;
     }
 }
