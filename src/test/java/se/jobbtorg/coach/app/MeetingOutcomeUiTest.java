@@ -13,9 +13,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
@@ -133,6 +136,19 @@ class MeetingOutcomeUiTest {
                         .filter(m -> m.outcome() == MeetingOutcome.PLANNED)
                         .count(),
                 "next week's only");
+
+        // The follow-ups under the list: how to fill them, then that the meeting chosen has none.
+        assertEquals(SV.get("meeting.followUps.none"), followUpsPlaceholder(robot));
+        robot.clickOn((Node) robot.lookup("#meetings .table-row-cell").query());
+        Ui.waitFor(() -> SV.get("meeting.followUps.noneForMeeting").equals(followUpsPlaceholder(robot)));
+    }
+
+    private static String followUpsPlaceholder(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((Label) robot.lookup("#followUps")
+                                .queryAs(TableView.class)
+                                .getPlaceholder())
+                        .getText())
+                .get();
     }
 
     @Test

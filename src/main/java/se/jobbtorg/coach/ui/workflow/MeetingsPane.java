@@ -226,10 +226,13 @@ final class MeetingsPane extends VBox {
                                             + meeting.at().toLocalTime());
                 });
         TableView<ActivityFollowUp> lines = list.table;
+        Label none = (Label) lines.getPlaceholder();
         Runnable fill = () -> {
             var work = model.pageProperty().get();
             Meeting meeting = table.getSelectionModel().getSelectedItem();
             lines.getItems().setAll(work == null || meeting == null ? List.of() : work.followUpHistoryOf(meeting.id()));
+            // Without a meeting the list says how to fill it; with one, that it has none.
+            none.setText(i18n.get(meeting == null ? "meeting.followUps.none" : "meeting.followUps.noneForMeeting"));
         };
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> fill.run());
         WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> fill.run());
