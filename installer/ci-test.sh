@@ -83,6 +83,11 @@ out=$(jobbtorg-coach --version 2>"$work/version.err") || fail "--version exited 
 [ "$out" = "Jobbtorg Coach $version" ] || fail "--version said '$out'"
 [ ! -s "$work/version.err" ] || fail "--version wrote to stderr: $(cat "$work/version.err")"
 pass "--version: $out"
+# The class-data archive postinst made maps (-Xshare:on makes any failure to map it fatal, a class
+# path that differs from the installed one included).
+[ -s /opt/jobbtorg-coach/lib/app/jobbtorg-coach.jsa ] || fail "no class-data archive installed"
+out=$(JAVA_TOOL_OPTIONS=-Xshare:on jobbtorg-coach --version 2>&1) || fail "the class-data archive does not map: $out"
+pass "the class-data archive maps"
 
 # ==== HEADLESS COMMANDS ON A NEW DATABASE: the one place that opens a database without the window.
 # The database is encrypted: a new one is made with `init --db FILE`, and every command takes the
