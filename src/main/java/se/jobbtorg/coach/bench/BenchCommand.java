@@ -462,6 +462,25 @@ public final class BenchCommand {
                                     Locale.ROOT, "first start, making the demo caseload: %.1f s", demoFirst.seconds())
                             : null);
             addStart("cold start to the caseload drawn, the city", probe.start(cityFile, false), 3.0, null);
+            // As the installed program starts: with the class-data archive its package makes.
+            StartProbe.Archive archive = demo.measured()
+                    ? probe.classArchive(dir.resolve("demo.db"))
+                    : StartProbe.Archive.not("no demo caseload to train on");
+            String installed = "with the class-data archive of the program's classes that the .deb makes";
+            addStart(
+                    "cold start, demo caseload, as installed",
+                    archive.made()
+                            ? probe.start(dir.resolve("demo.db"), false, archive.options())
+                            : StartProbe.Result.not(archive.why()),
+                    2.0,
+                    installed);
+            addStart(
+                    "cold start, the city, as installed",
+                    archive.made()
+                            ? probe.start(cityFile, false, archive.options())
+                            : StartProbe.Result.not(archive.why()),
+                    3.0,
+                    installed);
         } finally {
             probe.close();
         }

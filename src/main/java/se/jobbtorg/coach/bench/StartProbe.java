@@ -58,11 +58,18 @@ final class StartProbe implements AutoCloseable {
 
     /** Starts the window on the database (with --demo: a new one filled with the demo caseload) and times it. */
     Result start(Path db, boolean demo) throws IOException {
+        return start(db, demo, List.of());
+    }
+
+    /** As {@link #start(Path, boolean)}, the child JVM started with these options too. */
+    Result start(Path db, boolean demo, List<String> jvmOptions) throws IOException {
         if (problem != null) {
             return Result.not(problem);
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Duser.home=" + Files.createDirectories(dir.resolve("home")),
                 "-D" + PROPERTY + "=" + passphraseFile,
                 "-jar",
@@ -142,6 +149,57 @@ final class StartProbe implements AutoCloseable {
             }
         }
         return String.join("; ", steps);
+    }
+
+    /**
+     * A class-data archive of the classes a start on this database loads, as the installer makes
+     * one (installer/README.md): a training start records them, then {@code -Xshare:dump} writes
+     * the archive for the jar's class path.
+     */
+    Archive classArchive(Path db) throws IOException {
+        Path list = dir.resolve("classes.lst");
+        Path archive = dir.resolve("jobbtorg-coach.jsa");
+        Result training = start(db, false, List.of("-XX:DumpLoadedClassList=" + list));
+        if (!training.measured()) {
+            return Archive.not("the training start: " + training.why());
+        }
+        Process dump = new ProcessBuilder(
+                        java(),
+                        "-Xshare:dump",
+                        "-XX:SharedClassListFile=" + list,
+                        "-XX:SharedArchiveFile=" + archive,
+                        "-cp",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("cds-dump.log").toFile())
+                .start();
+        try {
+            if (!dump.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || dump.exitValue() != 0) {
+                dump.destroyForcibly();
+                return Archive.not("the dump failed (" + dir.resolve("cds-dump.log") + ")");
+            }
+        } catch (InterruptedException e) {
+            dump.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return Archive.not("interrupted");
+        }
+        // -Xshare:on: a start that cannot map it fails, instead of quietly timing one without it.
+        return new Archive(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), null);
+    }
+
+    /** The JVM options that start with a class-data archive, or why there is none. */
+    record Archive(List<String> options, String why) {
+        static Archive not(String why) {
+            return new Archive(List.of(), why);
+        }
+
+        boolean made() {
+            return why == null;
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** How many times the window's log (under the child's home) says the caseload was drawn. */
