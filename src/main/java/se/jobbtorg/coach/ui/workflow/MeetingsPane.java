@@ -129,22 +129,17 @@ final class MeetingsPane extends VBox {
                 model.pageProperty());
         plan.disableProperty().bind(closed);
         record.disableProperty().bind(closed);
-        VBox followUps = followUps(model, ui);
-        VBox reasons = reasons(model, ui);
+        Voiding.EntryList<ActivityFollowUp> followUps = followUps(model, ui);
+        Voiding.EntryList<DeadlineReason> reasons = reasons(model, ui);
         // The two lists share the width evenly and narrow together on a small window; their
         // columns shrink to fit rather than push the second list off the edge.
-        for (VBox half : List.of(followUps, reasons)) {
+        for (Voiding.EntryList<?> half : List.of(followUps, reasons)) {
             HBox.setHgrow(half, Priority.ALWAYS);
             half.setPrefWidth(400);
             half.setMinWidth(0);
             // A long follow-up or reason wraps in its cell rather than end in "…".
-            Cells.wrapping((TableView<?>) half.lookup(".table-view"));
+            Cells.wrapping(half.table);
         }
-        // The activity followed up, its longest word whole ("Utredning/kartläggning").
-        @SuppressWarnings("unchecked")
-        TableColumn<ActivityFollowUp, String> activity = (TableColumn<ActivityFollowUp, String>)
-                ((TableView<?>) followUps.lookup(".table-view")).getColumns().get(0);
-        Cells.wrapping(activity, Cells.names(i18n, ActivityKind.values()));
         getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, new HBox(16, followUps, reasons));
         voided.visibleProperty().bind(history.selectedProperty());
 
@@ -199,7 +194,7 @@ final class MeetingsPane extends VBox {
      * through), with "Makulera…" for one entered in error: it then counts nowhere, and the
      * meetings' own column leaves it out.
      */
-    private VBox followUps(WorkViewModel model, UiContext ui) {
+    private Voiding.EntryList<ActivityFollowUp> followUps(WorkViewModel model, UiContext ui) {
         I18n i18n = ui.i18n();
         Voiding.EntryList<ActivityFollowUp> list = Voiding.list(
                 model,
@@ -208,8 +203,11 @@ final class MeetingsPane extends VBox {
                 i18n.get("meeting.followUps"),
                 i18n.get("meeting.followUps.none"),
                 List.of(
-                        Cells.<ActivityFollowUp>column(
-                                i18n.get("meeting.column.activity"), 220, f -> activityName(model, i18n, f)),
+                        // The activity followed up, its longest word whole ("Utredning/kartläggning").
+                        Cells.wrapping(
+                                Cells.<ActivityFollowUp>column(
+                                        i18n.get("meeting.column.activity"), 220, f -> activityName(model, i18n, f)),
+                                Cells.names(i18n, ActivityKind.values())),
                         Cells.<ActivityFollowUp>column(i18n.get("meeting.column.followUp"), 320, f -> f.note())),
                 "followUpVoid",
                 i18n.get("meeting.followUp.void"),
@@ -244,7 +242,7 @@ final class MeetingsPane extends VBox {
      * (struck through), with "Makulera…" for one entered in error: the deadline then has the
      * reason given before it, or none.
      */
-    private VBox reasons(WorkViewModel model, UiContext ui) {
+    private Voiding.EntryList<DeadlineReason> reasons(WorkViewModel model, UiContext ui) {
         I18n i18n = ui.i18n();
         Voiding.EntryList<DeadlineReason> list = Voiding.list(
                 model,
