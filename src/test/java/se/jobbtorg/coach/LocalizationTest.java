@@ -141,7 +141,7 @@ class LocalizationTest {
 
     /** Dotted literals that are no key: file names, system properties, packages, the bench's files. */
     static boolean notAKey(String literal) {
-        return literal.matches(".*\\.(db|properties|css|sql|log|txt|json|jsonl|zip)$")
+        return literal.matches(".*\\.(db|properties|css|sql|log|txt|json|jsonl|zip|lst)$")
                 || literal.matches("(java|os|user|org|fuse|jobbtorg|city)\\..*");
     }
 
