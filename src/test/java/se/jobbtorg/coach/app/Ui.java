@@ -1,7 +1,6 @@
 package se.jobbtorg.coach.app;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +16,12 @@ import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -63,16 +61,7 @@ final class Ui {
                         null,
                         null,
                         null));
-        return context.caseload()
-                .enrol(new EnrolmentDraft(
-                        amina.id(),
-                        coach.id(),
-                        on,
-                        "Försörjningsstöd Rinkeby-Kista",
-                        "Omar Farah",
-                        EnumSet.of(TargetGroup.UNEMPLOYED),
-                        null,
-                        false));
+        return context.caseload().enrol(TestDrafts.enrolment(amina.id(), coach.id(), on));
     }
 
     /**

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -18,16 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.WorkflowService;
@@ -78,15 +76,7 @@ class ParticipantViewModelTest {
     }
 
     private Enrolment enrol(LocalDate on) {
-        return caseload.enrol(new EnrolmentDraft(
-                amina.id(),
-                me.id(),
-                on,
-                "Försörjningsstöd Rinkeby-Kista",
-                "Omar Farah",
-                EnumSet.of(TargetGroup.UNEMPLOYED),
-                null,
-                false));
+        return caseload.enrol(TestDrafts.enrolment(amina.id(), me.id(), on));
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
-import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
-import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
@@ -95,15 +93,7 @@ class TodayViewModelTest {
     }
 
     private Enrolment enrol(Participant p, Coach coach, LocalDate on) {
-        return caseload.enrol(new EnrolmentDraft(
-                p.id(),
-                coach.id(),
-                on,
-                "Försörjningsstöd Rinkeby-Kista",
-                "Omar Farah",
-                EnumSet.of(TargetGroup.UNEMPLOYED),
-                null,
-                false));
+        return caseload.enrol(TestDrafts.enrolment(p.id(), coach.id(), on));
     }
 
     private static Due due(Object item) {
