@@ -2,8 +2,11 @@ package se.jobbtorg.coach.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.report.IndicatorReport;
+import se.jobbtorg.coach.service.AuditService;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.DemoCaseload;
@@ -26,6 +29,7 @@ public final class AppContext implements AutoCloseable {
     private final IndicatorReport indicators;
     private final SyncService sync;
     private final SecurityService security;
+    private final AuditService audit;
     private final FxTaskRunner tasks = new FxTaskRunner();
 
     private AppContext(Database db, Clock clock) {
@@ -37,6 +41,7 @@ public final class AppContext implements AutoCloseable {
         this.today = new TodayService(db, clock, workflow);
         this.indicators = new IndicatorReport(db, clock);
         this.security = new SecurityService(db);
+        this.audit = new AuditService(db, clock);
         this.sync = new SyncService(
                 db, clock, () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
     }
@@ -49,6 +54,21 @@ public final class AppContext implements AutoCloseable {
      */
     public static AppContext open(Path file, Clock clock, Passphrase passphrase) {
         return new AppContext(Database.open(file, clock, passphrase, Database.Integrity.LATER), clock);
+    }
+
+    /**
+     * {@link #open}, as an unlock: the open, and the wrong passphrases typed before it (at their
+     * instants), are written to the audit trail. Closed again if that fails.
+     */
+    public static AppContext unlock(Path file, Clock clock, Passphrase passphrase, List<Instant> failedBefore) {
+        AppContext context = open(file, clock, passphrase);
+        try {
+            context.security().openedAfter(failedBefore);
+            return context;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
     }
 
     /** The passphrase and the backups: the lock, the file menu. */
@@ -65,7 +85,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     public UiServices ui() {
-        return new UiServices(caseload, coaches, workflow, today, indicators, sync, tasks);
+        return new UiServices(caseload, coaches, workflow, today, indicators, sync, audit, tasks);
+    }
+
+    public AuditService audit() {
+        return audit;
     }
 
     public CaseloadService caseload() {

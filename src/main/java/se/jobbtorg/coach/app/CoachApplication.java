@@ -10,6 +10,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -177,7 +178,7 @@ public final class CoachApplication extends Application {
                 () -> {
                     try (Passphrase passphrase =
                             Passphrase.of(Files.readAllLines(passphraseFile).get(0))) {
-                        AppContext fresh = AppContext.open(file, clock, passphrase);
+                        AppContext fresh = AppContext.unlock(file, clock, passphrase, List.of());
                         LOG.info(() -> "start: database open " + sinceStart());
                         return new Opened(fresh, fresh.coaches().currentCoach(), false);
                     }
@@ -220,17 +221,20 @@ public final class CoachApplication extends Application {
             case ENCRYPTED -> PassphraseViewModel.Mode.OPEN;
         };
         AtomicReference<Opened> opened = new AtomicReference<>();
+        // Wrong passphrases typed before the right one: the trail gets them once the database is open.
+        List<Instant> failed = new CopyOnWriteArrayList<>();
         var model = new PassphraseViewModel(mode, i18n, startupTasks, PassphraseView::fxDelay, (passphrase, unused) -> {
             try (passphrase) {
                 if (restoreFrom != null) {
                     Database.restore(file, restoreFrom, clock, passphrase);
                 }
                 boolean onNetwork = Storage.isNetwork(file);
-                AppContext fresh = AppContext.open(file, clock, passphrase);
+                AppContext fresh = AppContext.unlock(file, clock, passphrase, failed);
                 LOG.info(() -> "start: database open " + sinceStart());
                 opened.set(new Opened(fresh, fresh.coaches().currentCoach(), onNetwork));
                 return PassphraseViewModel.Outcome.ACCEPTED;
             } catch (WrongPassphraseException e) {
+                failed.add(clock.instant());
                 return PassphraseViewModel.Outcome.WRONG;
             }
         });

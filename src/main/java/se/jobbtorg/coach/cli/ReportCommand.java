@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
@@ -112,7 +113,8 @@ public final class ReportCommand {
             return USAGE;
         }
         try (Database database = Database.open(db, clock, passphrase)) {
-            var computed = new IndicatorReport(database, clock).computeWithFacts(start, end, unit);
+            IndicatorReport indicators = new IndicatorReport(database, clock);
+            var computed = indicators.computeWithFacts(start, end, unit);
             var report = computed.report();
             I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
             if (codes != null) {
@@ -124,6 +126,7 @@ public final class ReportCommand {
             } else {
                 new IndicatorPdf(swedish).write(report, unit, out);
             }
+            indicators.made(codes != null ? AuditAction.Report.NATIONAL_CODES : AuditAction.Report.INDICATORS);
             var twelve = report.selfSupport().get(2);
             stdout.println("ok out=" + out + " enrolled=" + report.enrolled().count() + " exits="
                     + report.unknownReason().denominator().count() + " selfsupport12_city="

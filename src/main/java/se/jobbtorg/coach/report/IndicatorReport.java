@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.EnrolmentFacts;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Indicators;
+import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.IndicatorQueries;
 import se.jobbtorg.coach.store.ReportQueries;
@@ -17,8 +20,10 @@ public final class IndicatorReport {
     private final ReportQueries queries;
     private final IndicatorQueries indicators;
     private final Clock clock;
+    private final Database db;
 
     public IndicatorReport(Database db, Clock clock) {
+        this.db = db;
         this.queries = new ReportQueries(db);
         this.indicators = new IndicatorQueries(db);
         this.clock = clock;
@@ -52,11 +57,18 @@ public final class IndicatorReport {
     /** One enrolment behind a figure, as the list shows it. */
     public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {}
 
-    /** The people behind a figure, by name in Swedish order. */
+    /** The people behind a figure, by name in Swedish order: a reading, written to the audit trail. */
     public List<Line> behind(List<UUID> enrolments) {
-        return queries.lines(enrolments).stream()
+        List<Line> lines = queries.lines(enrolments).stream()
                 .map(l -> new Line(l.name(), l.number(), l.enrolledOn(), l.exitedOn(), l.reason()))
                 .toList();
+        made(AuditAction.Report.ENROLMENTS_BEHIND);
+        return lines;
+    }
+
+    /** Writes to the audit trail that a report was made (or shown) from the records. */
+    public void made(AuditAction.Report kind) {
+        db.write(tx -> AuditTrail.record(tx, AuditAction.REPORT_MADE, About.detail(kind.code())));
     }
 
     public List<String> units() {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.service.TodayService.PlannedMeeting;
 
 /**
@@ -25,9 +27,11 @@ public final class CalendarExport {
     public record Exported(int meetings, Path file) {}
 
     private final TodayService today;
+    private final AuditService audit;
 
-    public CalendarExport(TodayService today) {
+    public CalendarExport(TodayService today, AuditService audit) {
         this.today = today;
+        this.audit = audit;
     }
 
     /** Writes the coach's planned meetings to the file chosen (given .ics if it has no such ending). */
@@ -35,6 +39,7 @@ public final class CalendarExport {
         Path file = calendarFile(chosen);
         List<PlannedMeeting> meetings = today.plannedMeetings(coachId);
         format.write(meetings, file);
+        audit.reportMade(AuditAction.Report.CALENDAR, About.NOTHING);
         return new Exported(meetings.size(), file);
     }
 

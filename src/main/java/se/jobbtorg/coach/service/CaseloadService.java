@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.CaseloadQueries;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.EnrolmentRepository;
@@ -62,7 +65,9 @@ public final class CaseloadService {
                 throw new ValidationException(
                         List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
             }
-            return participants.save(tx, participant);
+            participants.save(tx, participant);
+            AuditTrail.record(tx, AuditAction.PARTICIPANT_REGISTERED, About.participant(participant.id()));
+            return null;
         });
         LOG.info(() -> "registered participant " + participant.id());
         return participant;
@@ -88,7 +93,10 @@ public final class CaseloadService {
                 throw new ValidationException(
                         List.of(Problem.of(ParticipantDraft.FIELD_NUMBER, "participant.problem.registeredBefore")));
             }
-            return participants.update(tx, participant);
+            if (participants.update(tx, participant)) {
+                AuditTrail.record(tx, AuditAction.PARTICIPANT_CHANGED, About.participant(id));
+            }
+            return null;
         });
         LOG.info(() -> "updated participant " + id);
         return participant;
@@ -104,6 +112,7 @@ public final class CaseloadService {
             }
             Enrolment e = draft.toEnrolment(UUID.randomUUID());
             enrolments.save(tx, e);
+            AuditTrail.record(tx, AuditAction.ENROLLED, About.enrolment(e.participantId(), e.id()));
             return e;
         });
         LOG.info(() -> "enrolled participant " + enrolment.participantId() + " as " + enrolment.id());
@@ -116,10 +125,16 @@ public final class CaseloadService {
      */
     public void reassign(UUID enrolmentId, UUID coachId) {
         db.write(tx -> {
-            if (enrolments.find(tx, enrolmentId).isEmpty()) {
-                throw new MissingRecordException("enrolment " + enrolmentId);
+            Enrolment enrolment = enrolments
+                    .find(tx, enrolmentId)
+                    .orElseThrow(() -> new MissingRecordException("enrolment " + enrolmentId));
+            if (enrolments.reassign(tx, enrolmentId, coachId)) {
+                AuditTrail.record(
+                        tx,
+                        AuditAction.REASSIGNED,
+                        new About(enrolment.participantId(), enrolmentId, null, String.valueOf(coachId)));
             }
-            return enrolments.reassign(tx, enrolmentId, coachId);
+            return null;
         });
         LOG.info(() -> "reassigned enrolment " + enrolmentId + " to coach " + coachId);
     }
@@ -131,6 +146,18 @@ public final class CaseloadService {
 
     public Optional<Participant> participant(UUID id) {
         return participants.find(id);
+    }
+
+    /**
+     * The person, read to open their page: the reading is written to the audit trail, in the
+     * same transaction. (Later reads of an open page, after a change, use {@link #participant}.)
+     */
+    public Optional<Participant> open(UUID id) {
+        return db.write(tx -> {
+            Optional<Participant> found = participants.find(tx, id);
+            found.ifPresent(p -> AuditTrail.record(tx, AuditAction.PARTICIPANT_OPENED, About.participant(id)));
+            return found;
+        });
     }
 
     /** Every enrolment of the person, the newest first: people come back. */

@@ -1,9 +1,13 @@
 package se.jobbtorg.coach.service;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 
@@ -15,11 +19,31 @@ public final class SecurityService {
         this.db = db;
     }
 
-    /** True if the passphrase opens the database: the unlock. Wipes the passphrase afterwards. */
+    /**
+     * True if the passphrase opens the database: the unlock. Wipes the passphrase afterwards.
+     * Each unlock, and each one that failed, is written to the audit trail.
+     */
     public boolean unlocks(Passphrase passphrase) {
+        boolean opens;
         try (passphrase) {
-            return db.opensWith(passphrase);
+            opens = db.opensWith(passphrase);
         }
+        db.write(tx -> AuditTrail.record(tx, opens ? AuditAction.UNLOCKED : AuditAction.UNLOCK_FAILED, About.NOTHING));
+        return opens;
+    }
+
+    /**
+     * The open at the start was an unlock too: written to the trail once the database is open,
+     * after the attempts with a wrong passphrase that came before it (at the instants they were
+     * made: the trail could not be written while the database was shut).
+     */
+    public void openedAfter(List<Instant> failedAttempts) {
+        db.write(tx -> {
+            for (Instant at : failedAttempts) {
+                AuditTrail.record(tx, AuditAction.UNLOCK_FAILED, About.NOTHING, at);
+            }
+            return AuditTrail.record(tx, AuditAction.UNLOCKED, About.NOTHING);
+        });
     }
 
     /** How a change of passphrase went. backupsLeft: backups still under the old passphrase. */
@@ -36,7 +60,9 @@ public final class SecurityService {
             if (!next.acceptable()) {
                 throw new IllegalArgumentException("the new passphrase breaks the rules");
             }
-            return new Change(true, db.changePassphrase(current, next));
+            Change change = new Change(true, db.changePassphrase(current, next));
+            db.write(tx -> AuditTrail.record(tx, AuditAction.PASSPHRASE_CHANGED, About.NOTHING));
+            return change;
         } catch (WrongPassphraseException e) {
             return new Change(false, 0);
         }

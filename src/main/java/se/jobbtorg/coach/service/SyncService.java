@@ -19,13 +19,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
+import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.EnrolmentRepository;
 import se.jobbtorg.coach.store.LocalSettings;
+import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.store.Transaction;
 import se.jobbtorg.coach.store.sync.ChangeRefusedException;
 import se.jobbtorg.coach.store.sync.Conflicts;
@@ -83,7 +90,11 @@ public final class SyncService {
     }
 
     /** What an export wrote. */
-    public record Exported(Path file, String kind, int changes, long from, long to, long bytes) {}
+    /**
+     * A package written: {@code changes} of case records, and {@code trail} entries of the audit
+     * trail beside them.
+     */
+    public record Exported(Path file, String kind, int changes, int trail, long from, long to, long bytes) {}
 
     /** What an import did, or would do in a dry run. */
     public record Imported(
@@ -96,6 +107,7 @@ public final class SyncService {
             int unchanged,
             int conflicts,
             int merged,
+            int trail,
             boolean dryRun,
             boolean admitted) {}
 
@@ -157,10 +169,13 @@ public final class SyncService {
                 readers,
                 team.counted());
         long bytes = Files.size(target);
+        int trail = written.counts().getOrDefault(SyncEntities.TRAIL, 0);
         int lines = written.counts().entrySet().stream()
                 .filter(c -> !c.getKey().equals(PackageWriter.DEVICES_COUNT))
+                .filter(c -> !c.getKey().equals(SyncEntities.TRAIL))
                 .mapToInt(Map.Entry::getValue)
                 .sum();
+        db.write(tx -> AuditTrail.record(tx, AuditAction.PACKAGE_EXPORTED, About.detail(written.packageId())));
         int others = withSelf.size() - 1;
         boolean passphrase = readers.passphrase() != null;
         LOG.info(() -> "exported " + kind + " changes=" + lines + " bytes=" + bytes + " devices=" + others
@@ -169,6 +184,7 @@ public final class SyncService {
                 target,
                 kind,
                 lines,
+                trail,
                 written.sequence().from(),
                 written.sequence().to(),
                 bytes);
@@ -270,7 +286,7 @@ public final class SyncService {
                         throw new PackageRefusedException(
                                 Refusal.SAME_DEVICE, String.valueOf(m.producer().user()), shortId(producer));
                     }
-                    return result(file, m, (int) checked.changeCount(), dryRun);
+                    return result(file, m, checked.changeCount(), trailCount(m), dryRun);
                 }
                 if (m.sequence().from() > m.sequence().to()
                         || Manifest.SNAPSHOT.equals(m.kind()) && m.sequence().from() != 0) {
@@ -316,8 +332,9 @@ public final class SyncService {
                             String.valueOf(peer.receivedThrough() + 1),
                             String.valueOf(m.sequence().from()));
                 }
-                MergeApplier.Counts counts =
-                        seen ? MergeApplier.Counts.allUnchanged(checked.changeCount()) : apply(tx, checked, progress);
+                MergeApplier.Counts counts = seen
+                        ? MergeApplier.Counts.allUnchanged(checked.changeCount(), trailCount(m))
+                        : apply(tx, checked, progress);
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
@@ -343,11 +360,13 @@ public final class SyncService {
                         counts.unchanged(),
                         counts.conflicts(),
                         counts.merged(),
+                        counts.trail(),
                         dryRun,
                         admitted && relayed == null);
                 if (dryRun) {
                     throw new DryRun(result);
                 }
+                AuditTrail.record(tx, AuditAction.PACKAGE_IMPORTED, About.detail(m.packageId()));
                 return result;
             });
         } catch (DryRun d) {
@@ -540,9 +559,24 @@ public final class SyncService {
         return TeamDevices.shortId(device);
     }
 
-    private static Imported result(Path file, Manifest m, int changes, boolean dryRun) {
+    private static Imported result(Path file, Manifest m, long changes, int trail, boolean dryRun) {
         return new Imported(
-                file, m.producer().device(), m.producer().user(), m.kind(), 0, 0, changes, 0, 0, dryRun, true);
+                file,
+                m.producer().device(),
+                m.producer().user(),
+                m.kind(),
+                0,
+                0,
+                (int) changes - trail,
+                0,
+                0,
+                trail,
+                dryRun,
+                true);
+    }
+
+    private static int trailCount(Manifest m) {
+        return m.counts().getOrDefault(SyncEntities.TRAIL, 0);
     }
 
     /** Carries a dry run's result out of the transaction it rolls back. */
@@ -598,8 +632,25 @@ public final class SyncService {
             seen.add(conflict.shown().stamp());
             conflict.others().forEach(o -> seen.add(o.stamp()));
             Conflicts.resolve(tx, conflict.entity(), conflict.recordId(), conflict.field(), value, seen);
+            AuditTrail.record(tx, AuditAction.CONFLICT_RESOLVED, conflictAbout(tx, conflict));
             return null;
         });
+    }
+
+    /** Which records a decided conflict was about, for its audit entry. */
+    private About conflictAbout(Transaction tx, Conflict conflict) {
+        UUID id = UUID.fromString(conflict.recordId());
+        return switch (conflict.entity()) {
+            case "participant" -> About.participant(id);
+            case "enrolment" ->
+                About.enrolment(
+                        new EnrolmentRepository(db)
+                                .find(tx, id)
+                                .map(Enrolment::participantId)
+                                .orElse(null),
+                        id);
+            default -> new About(null, null, id, conflict.entity());
+        };
     }
 
     public Optional<Path> syncFolder() {

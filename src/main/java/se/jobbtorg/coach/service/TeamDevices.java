@@ -14,6 +14,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
+import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.sync.DeviceRegistry;
 import se.jobbtorg.coach.sync.DeviceStatement;
@@ -159,7 +162,15 @@ public final class TeamDevices {
                 db.deviceId(),
                 clock.instant().toString(),
                 signer());
-        devices.add(stored(st));
+        db.write(tx -> {
+            devices.add(tx, stored(st));
+            return AuditTrail.record(
+                    tx,
+                    DeviceStatement.WITHDRAWN.equals(status)
+                            ? AuditAction.DEVICE_WITHDRAWN
+                            : AuditAction.DEVICE_ADMITTED,
+                    About.detail(subject));
+        });
         LOG.info(() -> "device " + shortId(subject) + " " + status);
     }
 

@@ -19,6 +19,8 @@ import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.DeadlineRules;
@@ -36,6 +38,7 @@ import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.Text;
+import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.EnrolmentRepository;
 import se.jobbtorg.coach.store.Transaction;
@@ -279,6 +282,7 @@ public final class WorkflowService {
                 return shown;
             }
             work.add(tx, next);
+            audit(tx, AuditAction.MAPPING_SAVED, next.enrolmentId(), next.id());
             return next;
         });
     }
@@ -323,6 +327,7 @@ public final class WorkflowService {
                         .filter(a -> !a.lastDay().isBefore(today()))
                         .forEach(a -> work.save(tx, a.copyTo(next.id())));
             }
+            audit(tx, AuditAction.PLAN_DRAFTED, enrolmentId, next.id());
             LOG.info(() -> "plan version " + next.version() + " drawn up for enrolment " + enrolmentId);
             return next;
         });
@@ -332,7 +337,7 @@ public final class WorkflowService {
     public void describe(UUID planId, PlanGoal goal, String wishes) {
         db.write(tx -> {
             ActivityPlan plan = draftOf(tx, planId);
-            return work.save(
+            boolean changed = work.save(
                     tx,
                     new ActivityPlan(
                             plan.id(),
@@ -344,6 +349,10 @@ public final class WorkflowService {
                             null,
                             null,
                             plan.review()));
+            if (changed) {
+                audit(tx, AuditAction.PLAN_CHANGED, plan.enrolmentId(), planId);
+            }
+            return null;
         });
     }
 
@@ -353,17 +362,21 @@ public final class WorkflowService {
             throw new ValidationException(problems);
         }
         return db.write(tx -> {
-            draftOf(tx, planId);
+            ActivityPlan plan = draftOf(tx, planId);
             Activity activity = draft.toActivity(UUID.randomUUID(), planId);
             work.save(tx, activity);
+            audit(tx, AuditAction.PLAN_CHANGED, plan.enrolmentId(), planId);
             return activity;
         });
     }
 
     public void removeActivity(UUID planId, UUID activityId) {
         db.write(tx -> {
-            draftOf(tx, planId);
-            return work.tombstoneActivity(tx, activityId);
+            ActivityPlan plan = draftOf(tx, planId);
+            if (work.tombstoneActivity(tx, activityId)) {
+                audit(tx, AuditAction.PLAN_CHANGED, plan.enrolmentId(), planId);
+            }
+            return null;
         });
     }
 
@@ -413,6 +426,7 @@ public final class WorkflowService {
                     approvedBy.strip(),
                     plan.review());
             work.save(tx, approved);
+            audit(tx, AuditAction.PLAN_APPROVED, plan.enrolmentId(), planId);
             LOG.info(() -> "plan " + planId + " approved");
             return approved;
         });
@@ -446,6 +460,7 @@ public final class WorkflowService {
                     work.add(tx, new ActivityFollowUp(UUID.randomUUID(), meeting.id(), activityId, note.strip()));
                 }
             });
+            audit(tx, AuditAction.MEETING_RECORDED, draft.enrolmentId(), meeting.id());
             return null;
         });
         return meeting;
@@ -482,6 +497,7 @@ public final class WorkflowService {
             }
             EntryVoid made = new EntryVoid(UUID.randomUUID(), kind, entryId, reason.strip(), coachId, today());
             work.add(tx, made);
+            audit(tx, AuditAction.ENTRY_VOIDED, enrolmentId, entryId);
             LOG.info(() -> kind + " " + entryId + " voided");
             return made;
         });
@@ -539,6 +555,7 @@ public final class WorkflowService {
                     today(),
                     e.exitedOn());
             work.add(tx, made);
+            audit(tx, AuditAction.EXIT_UNDONE, enrolmentId, made.id());
             LOG.info(() -> "enrolment " + enrolmentId + ": exit undone");
             return made;
         });
@@ -565,6 +582,7 @@ public final class WorkflowService {
                     today(),
                     stored.exitCheckedOn());
             work.add(tx, made);
+            audit(tx, AuditAction.EXIT_CHECK_UNDONE, enrolmentId, made.id());
             LOG.info(() -> "enrolment " + enrolmentId + ": exit check undone");
             return made;
         });
@@ -607,6 +625,7 @@ public final class WorkflowService {
                 }
             }
             work.exit(tx, enrolment.id(), draft.exitedOn(), draft.reason(), Text.blankToNull(draft.note()));
+            AuditTrail.record(tx, AuditAction.EXITED, About.enrolment(enrolment.participantId(), enrolment.id()));
             return null;
         });
         LOG.info(() -> "enrolment " + draft.enrolmentId() + " exited");
@@ -640,6 +659,7 @@ public final class WorkflowService {
                 throw new ValidationException(problems);
             }
             work.checkExit(tx, enrolmentId, check, checkedOn);
+            AuditTrail.record(tx, AuditAction.EXIT_CHECKED, About.enrolment(e.participantId(), enrolmentId));
             return null;
         });
     }
@@ -649,8 +669,11 @@ public final class WorkflowService {
         if (Text.isBlank(reason)) {
             throw new ValidationException(List.of(Problem.of(FIELD_REASON, "today.problem.reasonRequired")));
         }
-        return db.write(
-                tx -> work.addDeadlineReason(tx, due.enrolmentId(), due.kind(), due.dueOn(), reason.strip(), today()));
+        return db.write(tx -> {
+            UUID id = work.addDeadlineReason(tx, due.enrolmentId(), due.kind(), due.dueOn(), reason.strip(), today());
+            audit(tx, AuditAction.REASON_GIVEN, due.enrolmentId(), id);
+            return id;
+        });
     }
 
     public boolean hasReason(UUID enrolmentId, DeadlineKind kind, LocalDate dueOn) {
@@ -683,6 +706,13 @@ public final class WorkflowService {
         if (!e.isOpen()) {
             throw new ValidationException(List.of(Problem.of("enrolment", "exit.problem.alreadyExited", e.exitedOn())));
         }
+    }
+
+    /** The audit entry of a change to an enrolment's work, naming the person too. */
+    private void audit(Transaction tx, AuditAction action, UUID enrolmentId, UUID recordId) {
+        UUID participantId =
+                enrolments.find(tx, enrolmentId).map(Enrolment::participantId).orElse(null);
+        AuditTrail.record(tx, action, About.record(participantId, enrolmentId, recordId));
     }
 
     private Enrolment enrolment(UUID id) {

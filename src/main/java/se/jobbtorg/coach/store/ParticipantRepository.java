@@ -140,6 +140,14 @@ public final class ParticipantRepository {
                 .fetchOptional(ParticipantRepository::toDomain));
     }
 
+    /** The (undeleted) participant, read inside a write. */
+    public Optional<Participant> find(Transaction tx, UUID id) {
+        return tx.dsl()
+                .selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(id.toString()), PARTICIPANT.DELETED.eq(0))
+                .fetchOptional(ParticipantRepository::toDomain);
+    }
+
     /** The (undeleted) participants with these ids, in one read. */
     public Map<UUID, Participant> findAll(Collection<UUID> ids) {
         List<String> keys = ids.stream().map(UUID::toString).toList();

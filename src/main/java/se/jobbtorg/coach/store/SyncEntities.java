@@ -3,6 +3,7 @@ package se.jobbtorg.coach.store;
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY;
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_FOLLOW_UP;
 import static se.jobbtorg.coach.store.generated.Tables.ACTIVITY_PLAN;
+import static se.jobbtorg.coach.store.generated.Tables.AUDIT_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.COACH;
 import static se.jobbtorg.coach.store.generated.Tables.DEADLINE_REASON;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
@@ -127,7 +128,16 @@ public final class SyncEntities {
                             "exit_check_enrolment_id", "enrolment",
                             "coach_id", "coach"),
                     Set.of(),
-                    Set.of()));
+                    Set.of()),
+            // The audit trail: ids as plain text, no references (an entry names a record, it does
+            // not belong to it, and must not hold up the record's deletion at retention).
+            new Entity("audit_entry", "audit_entries.jsonl", AUDIT_ENTRY, Map.of(), Set.of(), Set.of()));
+
+    /** The entity of the audit trail: it travels, but is not a case record (see {@link #records()}). */
+    public static final String TRAIL = "audit_entry";
+
+    private static final List<Entity> RECORDS =
+            ALL.stream().filter(e -> !e.name().equals(TRAIL)).toList();
 
     private static final Map<String, Entity> BY_NAME = new LinkedHashMap<>();
 
@@ -140,6 +150,19 @@ public final class SyncEntities {
     /** Every entity, parents before children. */
     public static List<Entity> all() {
         return ALL;
+    }
+
+    /**
+     * The case records: every entity but the audit trail. Two laptops that have exchanged
+     * everything hold the same records; each also holds the entries of its own latest imports,
+     * which travel with its next package.
+     */
+    public static List<Entity> records() {
+        return RECORDS;
+    }
+
+    public static boolean isTrail(Entity entity) {
+        return entity.name().equals(TRAIL);
     }
 
     public static Optional<Entity> byName(String name) {

@@ -147,6 +147,11 @@ public final class Transaction {
         return hlc;
     }
 
+    /** The device this transaction writes as. */
+    public String deviceId() {
+        return deviceId;
+    }
+
     /** Work to run once this transaction has committed (never after a rollback). */
     public void onCommit(Runnable work) {
         afterCommit.add(work);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.Coded;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.ExitCheck;
@@ -46,6 +47,7 @@ public final class CodeLists {
         add(new CodeList("meeting_kind", 1, MeetingKind.class, false, "meeting", "kind"));
         add(new CodeList("meeting_outcome", 1, MeetingOutcome.class, false, "meeting", "outcome"));
         add(new CodeList("deadline_kind", 1, DeadlineKind.class, false, "deadline_reason", "kind"));
+        add(new CodeList("audit_action", 1, AuditAction.class, false, "audit_entry", "action"));
     }
 
     private static void add(CodeList list) {

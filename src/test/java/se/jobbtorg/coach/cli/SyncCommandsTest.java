@@ -167,7 +167,8 @@ class SyncCommandsTest {
         assertEquals("snapshot", e.get("kind"));
         assertEquals("5", e.get("changes"), "a coach, two people, two enrolments");
         assertEquals("0", e.get("from"));
-        assertEquals("5", e.get("to"));
+        // The log also holds the trail: an entry for each of the four changes, and Karim's admission.
+        assertEquals("10", e.get("to"));
         assertEquals(String.valueOf(pkg.toFile().length()), e.get("bytes"));
         assertTrue(Files.isRegularFile(pkg));
 
@@ -445,10 +446,11 @@ class SyncCommandsTest {
         Path linnea = laptop("linnea", "Linnea Ek", 101, 102);
         Path pkg = dir.resolve("since.caseload.zip");
 
-        Run since = run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get()).export(3L, null, pkg, o, e));
+        Run since = run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get()).export(5L, null, pkg, o, e));
         assertEquals(SyncCommands.OK, since.code(), since.err());
         assertEquals("delta", since.fields().get("kind"));
-        assertEquals("3", since.fields().get("from"));
+        // 1 the coach, 2-5 the first person and enrolment with their audit entries, 6-9 the second.
+        assertEquals("5", since.fields().get("from"));
         assertEquals("2", since.fields().get("changes"));
 
         Run forUnknown = run((o, e) -> new SyncCommands(linnea, CLOCK, TestPassphrase.get())

@@ -57,7 +57,9 @@ class CalendarExportTest {
         db = Database.open(dir.resolve("caseload.db"), CaseloadServiceTest.CLOCK, TestPassphrase.get());
         CaseloadService caseload = new CaseloadService(db, CaseloadServiceTest.CLOCK);
         workflow = new WorkflowService(db, CaseloadServiceTest.CLOCK);
-        calendar = new CalendarExport(new TodayService(db, CaseloadServiceTest.CLOCK, workflow));
+        calendar = new CalendarExport(
+                new TodayService(db, CaseloadServiceTest.CLOCK, workflow),
+                new AuditService(db, CaseloadServiceTest.CLOCK));
         me = new CoachService(db).setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         Participant p = caseload.register(
                 new ParticipantDraft(CaseloadServiceTest.number(1988, 4, 2, 31), "Hodan", "Warsame", null, null, null));

@@ -141,6 +141,9 @@ class BulkLoadTest {
                             .getValues(0, String.class));
             assertEquals(
                     List.of(
+                            // refuse an update or delete of an audit entry: the build only inserts
+                            "audit_entry_deleted_by_retention_only",
+                            "audit_entry_never_changed",
                             // set aside, their data derived at the end (BulkLoad.SetAside)
                             "enrolment_indicator_added",
                             "enrolment_indicator_changed",

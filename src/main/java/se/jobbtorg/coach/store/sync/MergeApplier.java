@@ -67,11 +67,16 @@ public final class MergeApplier {
         private int unchanged;
         private int conflicts;
         private int merged;
+        private int trail;
 
-        /** A package applied whole before: every one of its changes is here already. */
-        public static Counts allUnchanged(long changes) {
+        /**
+         * A package applied whole before: every one of its changes is here already ({@code
+         * trail} of them entries of the audit trail, counted apart).
+         */
+        public static Counts allUnchanged(long changes, long trail) {
             Counts c = new Counts();
-            c.unchanged = (int) changes;
+            c.unchanged = (int) (changes - trail);
+            c.trail = (int) trail;
             return c;
         }
 
@@ -94,6 +99,14 @@ public final class MergeApplier {
         /** People registered twice (one personal identity number, two ids) merged into one. */
         public int merged() {
             return merged;
+        }
+
+        /**
+         * Entries of the audit trail the package carried, new here or not: they are not case
+         * records, so the other counts leave them out.
+         */
+        public int trail() {
+            return trail;
         }
     }
 
@@ -298,7 +311,11 @@ public final class MergeApplier {
                 .orElseThrow(() -> new ChangeRefusedException(ChangeRefusal.UNKNOWN_ENTITY, c.entity()));
         TableField<?, String> idField = idField(e.table());
         if (knownNow(c)) {
-            counts.unchanged++;
+            if (SyncEntities.isTrail(e)) {
+                counts.trail++;
+            } else {
+                counts.unchanged++;
+            }
             return;
         }
         String storedStamp = versionOf(e, c.recordId());
@@ -369,7 +386,7 @@ public final class MergeApplier {
             }
             pendingCreations.add(new Creation(e, c, creationRow(e, c, idField, set)));
             created.add(e.name() + "/" + c.recordId());
-            counts.created++;
+            countCreated(e);
         } else {
             // What follows reads the record and its history: they must be written first.
             writePending();
@@ -565,7 +582,7 @@ public final class MergeApplier {
             requireComplete(e, c);
             dsl.insertInto(e.table()).set(creationRow(e, c, idField, set)).execute();
             created.add(e.name() + "/" + c.recordId());
-            counts.created++;
+            countCreated(e);
         } else {
             if (c.stamp().compareTo(storedStamp) > 0) {
                 set.put(e.field(Transaction.VERSION_STAMP), c.stamp());
@@ -582,6 +599,14 @@ public final class MergeApplier {
         }
         if (e.table() == PARTICIPANT) {
             ParticipantRepository.refreshDerived(dsl, c.recordId());
+        }
+    }
+
+    private void countCreated(Entity e) {
+        if (SyncEntities.isTrail(e)) {
+            counts.trail++;
+        } else {
+            counts.created++;
         }
     }
 

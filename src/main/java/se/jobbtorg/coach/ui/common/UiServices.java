@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.common;
 
 import se.jobbtorg.coach.report.IndicatorReport;
+import se.jobbtorg.coach.service.AuditService;
 import se.jobbtorg.coach.service.CalendarExport;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
@@ -16,10 +17,11 @@ public record UiServices(
         TodayService today,
         IndicatorReport indicators,
         SyncService sync,
+        AuditService audit,
         TaskRunner tasks) {
 
     /** The coach's planned meetings as a calendar file (it holds no state: made when asked). */
     public CalendarExport calendar() {
-        return new CalendarExport(today);
+        return new CalendarExport(today, audit);
     }
 }

@@ -49,12 +49,21 @@ public final class ParticipantViewModel {
         this.participantId = participantId;
     }
 
+    /** Whether the page has read the person once: the opening. */
+    private boolean opened;
+
     private record Loaded(Participant participant, List<Enrolment> enrolments, Map<UUID, String> coachNames) {}
 
+    /**
+     * Reads the person and their enrolments. The first load is the opening of the page, a
+     * reading the audit trail keeps; a load after a change reads again without a new entry.
+     */
     public void load() {
+        boolean opening = !opened;
+        opened = true;
         tasks.run(
                 () -> new Loaded(
-                        caseload.participant(participantId).orElse(null),
+                        (opening ? caseload.open(participantId) : caseload.participant(participantId)).orElse(null),
                         caseload.enrolments(participantId),
                         coaches.coaches().stream().collect(Collectors.toMap(Coach::id, Coach::name))),
                 loaded -> {

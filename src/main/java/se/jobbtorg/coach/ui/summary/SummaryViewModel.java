@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.Indicators;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorCsv;
@@ -114,22 +115,35 @@ public final class SummaryViewModel {
         export(
                 file,
                 done,
+                AuditAction.Report.INDICATORS,
                 (c, progress) -> new IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(), file, progress));
     }
 
     /** Writes the one-page PDF summary of the shown indicators; then reports where. */
     public void exportPdf(Path file, Consumer<Path> done) {
-        export(file, done, (c, progress) -> new IndicatorPdf(i18n).write(c.report(), c.unit(), file));
+        export(
+                file,
+                done,
+                AuditAction.Report.INDICATORS,
+                (c, progress) -> new IndicatorPdf(i18n).write(c.report(), c.unit(), file));
     }
 
     /** Writes the shown indicators as CSV; then reports where. */
     public void exportCsv(Path file, Consumer<Path> done) {
-        export(file, done, (c, progress) -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file));
+        export(
+                file,
+                done,
+                AuditAction.Report.INDICATORS,
+                (c, progress) -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file));
     }
 
     /** Writes the shown exits and activities by Socialstyrelsen's categories as CSV; then reports where. */
     public void exportNationalCsv(Path file, Consumer<Path> done) {
-        export(file, done, (c, progress) -> new NationalCodesCsv(i18n).write(c.report(), c.unit(), file));
+        export(
+                file,
+                done,
+                AuditAction.Report.NATIONAL_CODES,
+                (c, progress) -> new NationalCodesCsv(i18n).write(c.report(), c.unit(), file));
     }
 
     private interface Writer {
@@ -140,7 +154,7 @@ public final class SummaryViewModel {
      * Exports what is shown, labelled with the unit it was computed for, whatever the box says now.
      * One export at a time; a cancel stops it at the next step it reports, the file left as it was.
      */
-    private void export(Path file, Consumer<Path> done, Writer writer) {
+    private void export(Path file, Consumer<Path> done, AuditAction.Report kind, Writer writer) {
         IndicatorReport.Computed shown = computed;
         if (shown == null || export.isRunning()) {
             return;
@@ -155,6 +169,7 @@ public final class SummaryViewModel {
                             throw new CancellationException();
                         }
                     });
+                    report.made(kind);
                     progress.report(1, 1);
                     return file;
                 })

@@ -19,6 +19,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableObjectValue;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityPlan;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
@@ -370,6 +372,8 @@ public final class WorkViewModel {
                                             coach == null ? null : coach.unit(),
                                             today()),
                                     out);
+                    services.audit()
+                            .reportMade(AuditAction.Report.PLAN, About.enrolment(participant.id(), enrolmentId));
                     progress.report(3, 3);
                     return out;
                 })

@@ -17,6 +17,7 @@ import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.service.AuditService;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.WorkflowService;
@@ -74,7 +75,7 @@ final class WorkFixture implements AutoCloseable {
                 EnumSet.of(TargetGroup.UNEMPLOYED),
                 null,
                 false));
-        services = new UiServices(caseload, coaches, workflow, null, null, null, tasks);
+        services = new UiServices(caseload, coaches, workflow, null, null, null, new AuditService(db, clock), tasks);
         model = new WorkViewModel(services, EN, dialogErrors::add, enrolment.id());
         model.setOnChange(() -> changes++);
         model.load();
