@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.Actor;
+import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitReason;
@@ -71,6 +72,15 @@ class LocalizationTest {
                 .flatMap(Stream::of)
                 .toList()) {
             keys.add("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
+        }
+        for (var a : AuditAction.values()) {
+            keys.add("audit.action." + a.code());
+        }
+        for (var k : AuditAction.Kind.values()) {
+            keys.add("audit.kind." + k.name().toLowerCase(Locale.ROOT));
+        }
+        for (var r : AuditAction.Report.values()) {
+            keys.add("audit.report." + r.code());
         }
         for (var p : PersonalIdentityNumber.Defect.values()) {
             keys.add("pin.problem." + p.name());

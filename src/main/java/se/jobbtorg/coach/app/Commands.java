@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.jobbtorg.coach.bench.BenchCommand;
+import se.jobbtorg.coach.cli.AuditCommand;
 import se.jobbtorg.coach.cli.CheckCommand;
 import se.jobbtorg.coach.cli.InitCommand;
 import se.jobbtorg.coach.cli.PassphraseSource;
@@ -46,6 +48,7 @@ final class Commands {
                 Check::new,
                 Init::new,
                 Report::new,
+                Audit::new,
                 Import::new,
                 Export::new,
                 Devices::new,
@@ -237,6 +240,79 @@ final class Commands {
         @Override
         int run(Path file, Clock clock, Passphrase passphrase, PrintStream stdout, PrintStream err) {
             return new ReportCommand(file, from, to, unit, format, out, codes, clock, passphrase).run(stdout, err);
+        }
+    }
+
+    @Command(
+            name = "audit",
+            description = {
+                "Writes the audit trail (who read and changed what, and when) as a CSV in Swedish,"
+                        + " newest first: every entry, or those of one participant, one user or a period.",
+                "The entries name people by id; the export is itself written to the trail."
+            })
+    static final class Audit extends DatabaseCommand {
+        private LocalDate from;
+        private LocalDate to;
+        private UUID participant;
+        private UUID user;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, order = 6, description = "the CSV file to write")
+        Path out;
+
+        @Option(
+                names = "--participant",
+                paramLabel = "ID",
+                order = 2,
+                description = "only entries about this participant")
+        void participant(String value) {
+            participant = id(value, "--participant");
+        }
+
+        @Option(
+                names = "--user",
+                paramLabel = "ID",
+                order = 3,
+                description = "only entries made by this user (a coach id)")
+        void user(String value) {
+            user = id(value, "--user");
+        }
+
+        @Option(names = "--from", paramLabel = "D", order = 4, description = "the first day (YYYY-MM-DD)")
+        void from(String value) {
+            from = day(value, "--from");
+        }
+
+        @Option(names = "--to", paramLabel = "D", order = 5, description = "the last day (YYYY-MM-DD)")
+        void to(String value) {
+            to = day(value, "--to");
+        }
+
+        private UUID id(String value, String option) {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw wrong(option + " takes an id like 3f2b8c1e-0000-4000-8000-000000000001");
+            }
+        }
+
+        private LocalDate day(String value, String option) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw wrong(option + " takes a date like 2026-11-24");
+            }
+        }
+
+        @Override
+        void validate() {
+            if (from != null && to != null && to.isBefore(from)) {
+                throw wrong("--to is before --from");
+            }
+        }
+
+        @Override
+        int run(Path file, Clock clock, Passphrase passphrase, PrintStream stdout, PrintStream err) {
+            return new AuditCommand(file, participant, user, from, to, out, clock, passphrase).run(stdout, err);
         }
     }
 

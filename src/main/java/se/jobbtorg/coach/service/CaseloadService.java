@@ -3,7 +3,10 @@ package se.jobbtorg.coach.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -158,6 +161,16 @@ public final class CaseloadService {
             found.ifPresent(p -> AuditTrail.record(tx, AuditAction.PARTICIPANT_OPENED, About.participant(id)));
             return found;
         });
+    }
+
+    /**
+     * The names (as the caseload lists them) of the people with these ids that this database
+     * holds: for a list that names people by id, such as the audit trail.
+     */
+    public Map<UUID, String> listNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        participants.findAll(ids).forEach((id, p) -> names.put(id, p.listName()));
+        return names;
     }
 
     /** Every enrolment of the person, the newest first: people come back. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -32,8 +33,10 @@ import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.MeetingCalendar;
+import se.jobbtorg.coach.service.AuditService;
 import se.jobbtorg.coach.service.CalendarExport;
 import se.jobbtorg.coach.service.Version;
+import se.jobbtorg.coach.ui.audit.AuditScreen;
 import se.jobbtorg.coach.ui.caseload.CaseloadScreen;
 import se.jobbtorg.coach.ui.caseload.CaseloadView;
 import se.jobbtorg.coach.ui.common.DialogService;
@@ -77,6 +80,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final SyncScreen sync;
     private final Tab caseloadTab;
     private final Tab summaryTab;
+    private final AuditScreen audit;
+    private final Tab auditTab;
+    /** How many people outside one's own caseload opened in a day make the reading unusual. */
+    private IntSupplier unusualReading = () -> AuditService.DEFAULT_UNUSUAL;
+
     private final Tab todayTab;
     private final Tab syncTab;
     private ProgramActions program = ProgramActions.NONE;
@@ -123,7 +131,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         summaryTab = screenTab("summaryTab", "nav.summary", summary.view());
         sync = new SyncScreen(ui, this::afterImport);
         syncTab = screenTab("syncTab", "nav.sync", sync.view());
-        tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab);
+        audit = new AuditScreen(ui, () -> unusualReading.getAsInt(), this::open);
+        auditTab = screenTab("auditTab", "nav.audit", audit.view());
+        tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab, auditTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
             if (tab == todayTab) {
@@ -131,6 +141,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             }
             if (tab == syncTab) {
                 sync.shown();
+            }
+            if (tab == auditTab) {
+                audit.shown();
             }
         });
 
@@ -174,6 +187,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     public Coach coach() {
         return coach.get();
+    }
+
+    /** Where the access log reads its limit of unusual reading from (the settings). */
+    public void setUnusualReadingLimit(IntSupplier limit) {
+        this.unusualReading = limit;
     }
 
     /** Called after settings changed the coach's name. */
@@ -220,6 +238,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         MenuItem showSummaryItem = item("menu.view.summary", "Shortcut+2", this::showSummary);
         MenuItem showSync = item(
                 "menu.view.sync", "Shortcut+3", () -> tabs.getSelectionModel().select(syncTab));
+        MenuItem showAudit = item(
+                "menu.view.audit", "Shortcut+4", () -> tabs.getSelectionModel().select(auditTab));
         MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
             showCaseload();
             caseload.view().focusSearch();
@@ -236,6 +256,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 showCaseload,
                 showSummaryItem,
                 showSync,
+                showAudit,
                 search,
                 refresh,
                 new SeparatorMenuItem(),
@@ -281,6 +302,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         sync.setToggleGroup(group);
         sync.setMaxWidth(Double.MAX_VALUE);
         sync.setOnAction(e -> tabs.getSelectionModel().select(syncTab));
+        ToggleButton audit = new ToggleButton(i18n.get("nav.audit.button"));
+        audit.setId("navAudit");
+        audit.setToggleGroup(group);
+        audit.setMaxWidth(Double.MAX_VALUE);
+        audit.setOnAction(e -> tabs.getSelectionModel().select(auditTab));
         ToggleButton caseload = new ToggleButton(i18n.get("nav.caseload.button"));
         caseload.setId("navCaseload");
         caseload.setToggleGroup(group);
@@ -291,6 +317,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             caseload.setSelected(tab == caseloadTab);
             summary.setSelected(tab == summaryTab);
             sync.setSelected(tab == syncTab);
+            audit.setSelected(tab == auditTab);
         });
         caseload.setOnAction(e -> {
             caseload.setSelected(true);
@@ -298,7 +325,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         });
         Label title = new Label(i18n.get("app.name"));
         title.getStyleClass().add("nav-title");
-        VBox nav = new VBox(6, title, today, caseload, summary, sync);
+        VBox nav = new VBox(6, title, today, caseload, summary, sync, audit);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(12));
         nav.setPrefWidth(180);

@@ -15,8 +15,8 @@ import se.jobbtorg.coach.service.Version;
  * command's help names its own options and no other's.
  */
 class CommandLineTest {
-    private static final List<String> COMMANDS =
-            List.of("check", "init", "report", "import", "export", "devices", "admit", "withdraw", "team-passphrase");
+    private static final List<String> COMMANDS = List.of(
+            "check", "init", "report", "audit", "import", "export", "devices", "admit", "withdraw", "team-passphrase");
 
     private static void wrong(Run run, String sentence, String usage) {
         assertEquals(2, run.code(), run.err());
@@ -27,8 +27,8 @@ class CommandLineTest {
 
     @Test
     void anUnknownCommandIsRefusedWithTheUsageInsteadOfOpeningTheWindow() {
-        wrong(SyncMainTest.main("audit"), "unknown command audit", "[-h] [--db FILE]");
-        wrong(SyncMainTest.main("audit", "--db", "x.db"), "unknown command audit", "[-h] [--db FILE]");
+        wrong(SyncMainTest.main("statistics"), "unknown command statistics", "[-h] [--db FILE]");
+        wrong(SyncMainTest.main("statistics", "--db", "x.db"), "unknown command statistics", "[-h] [--db FILE]");
     }
 
     @Test
