@@ -2,8 +2,8 @@ package se.jobbtorg.coach.store;
 
 import static se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
 
+import java.util.Arrays;
 import java.util.Optional;
-import se.jobbtorg.coach.domain.Coded;
 import se.jobbtorg.coach.domain.Role;
 
 /**
@@ -39,13 +39,19 @@ public final class LocalSettings {
                 .execute());
     }
 
-    /** The role of this database's user, if one was set (a database from before roles has none). */
+    /**
+     * The role of this database's user, if one was set (a database from before roles has none).
+     * A code this version does not know counts as none: the caller falls back to the role that
+     * sees least, rather than refusing to start.
+     */
     public Optional<Role> role() {
         return db.read(dsl -> dsl.select(LOCAL_STATE.VALUE)
                         .from(LOCAL_STATE)
                         .where(LOCAL_STATE.KEY.eq(KEY_ROLE))
                         .fetchOptional(LOCAL_STATE.VALUE))
-                .map(code -> Coded.ofCode(Role.class, code));
+                .flatMap(code -> Arrays.stream(Role.values())
+                        .filter(r -> r.code().equals(code))
+                        .findFirst());
     }
 
     /** Sets the role, in the caller's transaction (a change is checked and recorded by the service). */

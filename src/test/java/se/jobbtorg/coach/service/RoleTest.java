@@ -82,4 +82,12 @@ class RoleTest {
             assertEquals(Role.TEAM_LEAD, new CoachService(db).role(), "the change is kept");
         }
     }
+
+    @Test
+    void aRoleThisVersionDoesNotKnowCountsAsACoach() {
+        try (Database db = Database.open(dir.resolve("unknown.db"), CLOCK, TestPassphrase.get())) {
+            db.write(tx -> tx.dsl().execute("INSERT INTO local_state (key, value) VALUES ('role', 'auditor')"));
+            assertEquals(Role.COACH, new CoachService(db).role(), "the role that sees least, not a failed start");
+        }
+    }
 }

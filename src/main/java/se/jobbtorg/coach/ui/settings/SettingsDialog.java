@@ -11,6 +11,8 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -52,6 +54,16 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
         RadioButton coach = roleButton(roles, Role.COACH, "roleCoach", i18n.get("settings.role.coach"), model);
         RadioButton teamLead =
                 roleButton(roles, Role.TEAM_LEAD, "roleTeamLead", i18n.get("settings.role.teamLead"), model);
+        for (RadioButton choice : List.of(coach, teamLead)) {
+            // Enter on a role chosen by its letter sends the form, as in a field; a focused radio
+            // button would otherwise take Enter for a click on itself and nothing would happen.
+            choice.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    e.consume();
+                    okButton().fire();
+                }
+            });
+        }
         HBox roleChoice = new HBox(16, coach, teamLead);
         roleChoice.setId("roleChoice");
         Label roleLabel = Forms.row(grid, row, i18n.get("settings.role"), roleChoice, null);
@@ -160,6 +172,8 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
         button.setMnemonicParsing(true);
         button.setToggleGroup(group);
         button.setSelected(model.role.get() == role);
+        // Its letter (Alt+G) sends an action, not a click: it chooses the role, as a click does.
+        button.addEventHandler(ActionEvent.ACTION, e -> button.setSelected(true));
         button.selectedProperty().addListener((o, was, now) -> {
             if (now) {
                 model.role.set(role);
