@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -26,6 +27,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.store.Database;
@@ -180,7 +182,11 @@ public final class CoachApplication extends Application {
                             Passphrase.of(Files.readAllLines(passphraseFile).get(0))) {
                         AppContext fresh = AppContext.unlock(file, clock, passphrase, List.of());
                         LOG.info(() -> "start: database open " + sinceStart());
-                        return new Opened(fresh, fresh.coaches().currentCoach(), false);
+                        return new Opened(
+                                fresh,
+                                fresh.coaches().currentCoach(),
+                                fresh.coaches().role(),
+                                false);
                     }
                 },
                 this::opened,
@@ -231,7 +237,8 @@ public final class CoachApplication extends Application {
                 boolean onNetwork = Storage.isNetwork(file);
                 AppContext fresh = AppContext.unlock(file, clock, passphrase, failed);
                 LOG.info(() -> "start: database open " + sinceStart());
-                opened.set(new Opened(fresh, fresh.coaches().currentCoach(), onNetwork));
+                opened.set(new Opened(
+                        fresh, fresh.coaches().currentCoach(), fresh.coaches().role(), onNetwork));
                 return PassphraseViewModel.Outcome.ACCEPTED;
             } catch (WrongPassphraseException e) {
                 failed.add(clock.instant());
@@ -279,7 +286,10 @@ public final class CoachApplication extends Application {
         }
     }
 
-    private record Opened(AppContext context, Optional<Coach> coach, boolean onNetwork) {}
+    private record Opened(AppContext context, Optional<Coach> coach, Role role, boolean onNetwork) {}
+
+    /** The user of the database and their role, as the window is built for them. */
+    private record Me(Coach coach, Role role) {}
 
     private void opened(Opened opened) {
         context = opened.context();
@@ -297,7 +307,7 @@ public final class CoachApplication extends Application {
         AppContext current = context;
         current.security().keepBackupsFor(Period.ofDays(settings.backupDays()));
         backupAfterCheck = opened.coach().isPresent();
-        opened.coach().ifPresentOrElse(me -> prepare(me, null, options.demo()), this::welcome);
+        opened.coach().ifPresentOrElse(me -> prepare(new Me(me, opened.role()), null, options.demo()), this::welcome);
     }
 
     /**
@@ -385,10 +395,11 @@ public final class CoachApplication extends Application {
         Platform.exit();
     }
 
-    /** First run of this database: who the coach is, the language, and a demo caseload or not. */
+    /** First run of this database: who the coach is, their role, the language, and a demo caseload or not. */
     private void welcome() {
         if (options.demo()) {
-            // --demo on a new database: straight to a working caseload, no questions.
+            // --demo on a new database: straight to a working caseload, no questions; the demo
+            // user is a team lead, so that a demonstration shows everything.
             prepare(
                     null,
                     new SettingsViewModel.Choice(
@@ -397,7 +408,8 @@ public final class CoachApplication extends Application {
                             i18n.locale(),
                             true,
                             settings.lockMinutes(),
-                            settings.backupDays()),
+                            settings.backupDays(),
+                            Role.TEAM_LEAD),
                     true);
             return;
         }
@@ -414,15 +426,20 @@ public final class CoachApplication extends Application {
         prepare(null, choice.get(), choice.get().demo());
     }
 
-    /** Saves a new coach if there is a choice, fills the demo caseload if asked, then the window. */
-    private void prepare(Coach known, SettingsViewModel.Choice choice, boolean demo) {
+    /**
+     * Saves a new coach and their role if there is a choice (the first start), fills the demo
+     * caseload if asked, then the window.
+     */
+    private void prepare(Me known, SettingsViewModel.Choice choice, boolean demo) {
         startupTasks.run(
                 () -> {
-                    Coach me = known != null
+                    Me me = known != null
                             ? known
-                            : context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
+                            : new Me(
+                                    context.coaches().begin(choice.coachName(), choice.unit(), choice.role()),
+                                    choice.role());
                     if (demo && context.caseload().participantCount() == 0) {
-                        context.demo().populate(DEMO_SEED, DEMO_SIZE, me);
+                        context.demo().populate(DEMO_SEED, DEMO_SIZE, me.coach());
                     }
                     return me;
                 },
@@ -433,9 +450,9 @@ public final class CoachApplication extends Application {
                 });
     }
 
-    private void showMain(Coach me) {
+    private void showMain(Me me) {
         stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
-        mainWindow = new MainWindow(stage, context.ui(), i18n, me, this::openSettings);
+        mainWindow = new MainWindow(stage, context.ui(), i18n, me.coach(), me.role(), this::openSettings);
         LOG.info(() -> "start: main window built " + sinceStart());
         AppContext current = context;
         boolean wasLocked = lock != null && lock.isLocked();
@@ -572,18 +589,41 @@ public final class CoachApplication extends Application {
     }
 
     private void openSettings() {
-        Coach me = mainWindow.coach();
-        var model = new SettingsViewModel(
-                i18n, me.name(), me.unit(), i18n.locale(), false, settings.lockMinutes(), settings.backupDays());
-        new SettingsDialog(stage, model, i18n).showAndWait().ifPresent(choice -> {
+        openSettings(stage, mainWindow, context, i18n, settings.lockMinutes(), settings.backupDays(), choice -> {
             if (choice.language() != null
                     && !choice.language().getLanguage().equals(i18n.locale().getLanguage())) {
                 // The window is built anew in the new language: typed text is asked about first,
-                // and Cancel keeps everything as it was, the settings too.
+                // and Cancel keeps everything as it was, the settings too (a new role excepted:
+                // it is saved and shown already).
                 mainWindow.afterAsking(() -> applySettings(choice));
             } else {
                 applySettings(choice);
             }
+        });
+    }
+
+    /**
+     * The settings dialog over the main window. A new role is taken in the dialog itself (with
+     * the passphrase, checked by the service off the FX thread), and the window shows or hides
+     * the team-lead actions at once; the rest of the choice goes to apply. The window tests open
+     * the settings through here too.
+     */
+    static void openSettings(
+            Stage owner,
+            MainWindow window,
+            AppContext context,
+            I18n i18n,
+            int lockMinutes,
+            int backupDays,
+            Consumer<SettingsViewModel.Choice> apply) {
+        Coach me = window.coach();
+        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, lockMinutes, backupDays)
+                .withRole(window.role(), context.ui().tasks(), context.security()::changeRole);
+        new SettingsDialog(owner, model, i18n).showAndWait().ifPresent(choice -> {
+            if (choice.role() != window.role()) {
+                window.setRole(choice.role());
+            }
+            apply.accept(choice);
         });
     }
 
@@ -604,8 +644,9 @@ public final class CoachApplication extends Application {
                             if (newLanguage) {
                                 // The participants' pages open again in the new language.
                                 MainWindow.Shown before = mainWindow.shown();
+                                Role role = mainWindow.role();
                                 mainWindow.retire();
-                                showMain(updated);
+                                showMain(new Me(updated, role));
                                 mainWindow.show(before);
                             } else {
                                 mainWindow.setCoach(updated);

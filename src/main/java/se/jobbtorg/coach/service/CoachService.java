@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.store.CoachRepository;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.LocalSettings;
 
 /** The coaches known to this database, and who is working in it. */
 public final class CoachService {
@@ -14,10 +16,39 @@ public final class CoachService {
 
     private final Database db;
     private final CoachRepository coaches;
+    private final LocalSettings local;
 
     public CoachService(Database db) {
         this.db = db;
         this.coaches = new CoachRepository(db);
+        this.local = new LocalSettings(db);
+    }
+
+    /**
+     * The role of this database's user. A database made before roles has none set: its user is a
+     * coach, the role that sees least.
+     */
+    public Role role() {
+        return local.role().orElse(Role.COACH);
+    }
+
+    /**
+     * The first start: the user of this new database and their role, in one transaction. Only
+     * while the database has no user yet; after that the role changes only with the passphrase
+     * ({@link SecurityService#changeRole}), and this refuses (IllegalStateException).
+     */
+    public Coach begin(String name, String unit, Role role) {
+        if (currentCoach().isPresent()) {
+            throw new IllegalStateException("this database has a user already: the role changes with the passphrase");
+        }
+        Coach coach = newCoach(name, unit);
+        db.write(tx -> {
+            coaches.save(tx, coach);
+            coaches.setCurrent(tx, coach.id());
+            local.setRole(tx, role);
+            return null;
+        });
+        return coach;
     }
 
     public List<Coach> coaches() {
@@ -30,13 +61,7 @@ public final class CoachService {
 
     /** Makes the user of this database a coach with this name (renaming the current one). */
     public Coach setCurrentCoach(String name, String unit) {
-        if (name == null || name.isBlank()) {
-            throw new ValidationException(List.of(Problem.of(FIELD_NAME, "validation.required")));
-        }
-        Coach coach = new Coach(
-                currentCoach().map(Coach::id).orElseGet(UUID::randomUUID),
-                name.strip(),
-                unit == null || unit.isBlank() ? null : unit.strip());
+        Coach coach = newCoach(name, unit);
         db.write(tx -> {
             coaches.save(tx, coach);
             coaches.setCurrent(tx, coach.id());
@@ -50,5 +75,16 @@ public final class CoachService {
         Coach coach = new Coach(UUID.randomUUID(), name, unit);
         db.write(tx -> coaches.save(tx, coach));
         return coach;
+    }
+
+    /** The user as named, keeping the current user's id if there is one. */
+    private Coach newCoach(String name, String unit) {
+        if (name == null || name.isBlank()) {
+            throw new ValidationException(List.of(Problem.of(FIELD_NAME, "validation.required")));
+        }
+        return new Coach(
+                currentCoach().map(Coach::id).orElseGet(UUID::randomUUID),
+                name.strip(),
+                unit == null || unit.isBlank() ? null : unit.strip());
     }
 }

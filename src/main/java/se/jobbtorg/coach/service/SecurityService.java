@@ -7,16 +7,20 @@ import java.util.List;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.LocalSettings;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 
 /** The passphrase and the backups of the open database, for the lock and the file menu. */
 public final class SecurityService {
     private final Database db;
+    private final LocalSettings local;
 
     public SecurityService(Database db) {
         this.db = db;
+        this.local = new LocalSettings(db);
     }
 
     /**
@@ -44,6 +48,27 @@ public final class SecurityService {
             }
             return AuditTrail.record(tx, AuditAction.UNLOCKED, About.NOTHING);
         });
+    }
+
+    /**
+     * Changes the role of this database's user, only if the passphrase opens the database: true
+     * if it did (the role is then the one given), false if it was wrong (nothing changed). Wipes
+     * the passphrase afterwards. Not on the FX thread: the check derives the key.
+     */
+    public boolean changeRole(Passphrase passphrase, Role role) {
+        try (passphrase) {
+            if (!db.opensWith(passphrase)) {
+                db.write(tx -> AuditTrail.record(tx, AuditAction.UNLOCK_FAILED, About.detail("role_change")));
+                return false;
+            }
+        }
+        if (local.role().orElse(Role.COACH) != role) {
+            db.write(tx -> {
+                local.setRole(tx, role);
+                return AuditTrail.record(tx, AuditAction.ROLE_CHANGED, About.detail(role.code()));
+            });
+        }
+        return true;
     }
 
     /** How a change of passphrase went. backupsLeft: backups still under the old passphrase. */

@@ -2,7 +2,9 @@ package se.jobbtorg.coach.store;
 
 import static se.jobbtorg.coach.store.generated.Tables.LOCAL_STATE;
 
+import java.util.Arrays;
 import java.util.Optional;
+import se.jobbtorg.coach.domain.Role;
 
 /**
  * Settings of this laptop kept in its database (local_state), which never travel in a package.
@@ -10,6 +12,7 @@ import java.util.Optional;
  */
 public final class LocalSettings {
     private static final String KEY_SYNC_FOLDER = "sync_folder";
+    private static final String KEY_ROLE = "role";
 
     private final Database db;
 
@@ -34,5 +37,32 @@ public final class LocalSettings {
                 .doUpdate()
                 .set(LOCAL_STATE.VALUE, folder)
                 .execute());
+    }
+
+    /**
+     * The role of this database's user, if one was set (a database from before roles has none).
+     * A code this version does not know counts as none: the caller falls back to the role that
+     * sees least, rather than refusing to start.
+     */
+    public Optional<Role> role() {
+        return db.read(dsl -> dsl.select(LOCAL_STATE.VALUE)
+                        .from(LOCAL_STATE)
+                        .where(LOCAL_STATE.KEY.eq(KEY_ROLE))
+                        .fetchOptional(LOCAL_STATE.VALUE))
+                .flatMap(code -> Arrays.stream(Role.values())
+                        .filter(r -> r.code().equals(code))
+                        .findFirst());
+    }
+
+    /** Sets the role, in the caller's transaction (a change is checked and recorded by the service). */
+    public void setRole(Transaction tx, Role role) {
+        tx.dsl()
+                .insertInto(LOCAL_STATE)
+                .set(LOCAL_STATE.KEY, KEY_ROLE)
+                .set(LOCAL_STATE.VALUE, role.code())
+                .onConflict(LOCAL_STATE.KEY)
+                .doUpdate()
+                .set(LOCAL_STATE.VALUE, role.code())
+                .execute();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -31,6 +32,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.MeetingCalendar;
 import se.jobbtorg.coach.service.AuditService;
@@ -64,7 +66,8 @@ import se.jobbtorg.coach.ui.workflow.WorkViewModel;
  * The main window's frame: menus, navigation on the left, the work in tabs (Today, the caseload,
  * the summary, the exchange, and one tab per open participant), and a status bar that shows when
  * work runs in the background. Each screen is built by its package's factory from one
- * {@link UiContext}.
+ * {@link UiContext}. The team-lead actions (the summary, reassigning an enrolment) are shown only
+ * while the user's role is team lead; a change of role shows or hides them at once.
  */
 public final class MainWindow extends BorderPane implements CaseloadView.Actions {
     private final Stage stage;
@@ -73,6 +76,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final DialogService dialogs;
     private final UiContext ui;
     private final ObjectProperty<Coach> coach = new SimpleObjectProperty<>();
+    private final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.COACH);
+    /** True while the team-lead actions are shown. */
+    private final BooleanBinding teamLead;
+
     private final TabPane tabs = new TabPane();
     private final CaseloadScreen caseload;
     private final TodayScreen today;
@@ -108,18 +115,42 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     /** The work areas shown, by enrolment. */
     private final Map<UUID, WorkView> openWork = new HashMap<>();
 
+    /** For a coach: the role that sees least. */
     public MainWindow(Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings) {
-        this(stage, services, i18n, currentCoach, openSettings, null);
+        this(stage, services, i18n, currentCoach, Role.COACH, openSettings, null);
     }
 
-    /** With another way of choosing where files are saved (tests use a folder of their own; null: the platform's). */
+    /** For a coach, with another way of choosing where files are saved (see below). */
     public MainWindow(
             Stage stage, UiServices services, I18n i18n, Coach currentCoach, Runnable openSettings, FilePicker files) {
+        this(stage, services, i18n, currentCoach, Role.COACH, openSettings, files);
+    }
+
+    /** For a user in this role: the caller has read it (CoachService.role), off the FX thread. */
+    public MainWindow(
+            Stage stage, UiServices services, I18n i18n, Coach currentCoach, Role currentRole, Runnable openSettings) {
+        this(stage, services, i18n, currentCoach, currentRole, openSettings, null);
+    }
+
+    /**
+     * For a user in this role, with another way of choosing where files are saved (tests use a
+     * folder of their own; null: the platform's).
+     */
+    public MainWindow(
+            Stage stage,
+            UiServices services,
+            I18n i18n,
+            Coach currentCoach,
+            Role currentRole,
+            Runnable openSettings,
+            FilePicker files) {
         this.stage = stage;
         this.services = services;
         this.i18n = i18n;
         this.dialogs = new FxDialogService(i18n, () -> stage, files);
-        this.ui = new UiContext(services, i18n, dialogs, () -> stage, coach::get);
+        this.role.set(currentRole == null ? Role.COACH : currentRole);
+        this.ui = new UiContext(services, i18n, dialogs, () -> stage, coach::get, role);
+        this.teamLead = ui.teamLead();
         this.coach.set(currentCoach);
         getStyleClass().add("main-window");
 
@@ -134,6 +165,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         audit = new AuditScreen(ui, () -> unusualReading.getAsInt(), this::open);
         auditTab = screenTab("auditTab", "nav.audit", audit.view());
         tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab, auditTab);
+        if (!teamLead.get()) {
+            tabs.getTabs().removeAll(summaryTab, auditTab);
+        }
+        teamLead.addListener((o, was, now) -> showTeamLeadTabs(now));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> {
             if (tab == todayTab) {
@@ -194,6 +229,31 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         this.unusualReading = limit;
     }
 
+    public Role role() {
+        return role.get();
+    }
+
+    /** Called after settings changed the role (with the passphrase): the team-lead actions show or go. */
+    public void setRole(Role now) {
+        role.set(now);
+    }
+
+    /**
+     * The summary's tab after the caseload's, and the access log's after the exchange's, while
+     * the user is a team lead; gone for a coach.
+     */
+    private void showTeamLeadTabs(boolean shown) {
+        if (shown && !tabs.getTabs().contains(summaryTab)) {
+            tabs.getTabs().add(tabs.getTabs().indexOf(caseloadTab) + 1, summaryTab);
+        }
+        if (shown && !tabs.getTabs().contains(auditTab)) {
+            tabs.getTabs().add(tabs.getTabs().indexOf(syncTab) + 1, auditTab);
+        }
+        if (!shown) {
+            tabs.getTabs().removeAll(summaryTab, auditTab);
+        }
+    }
+
     /** Called after settings changed the coach's name. */
     public void setCoach(Coach current) {
         coach.set(current);
@@ -236,10 +296,14 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 "menu.view.today", "Shortcut+0", () -> tabs.getSelectionModel().select(todayTab));
         MenuItem showCaseload = item("menu.view.caseload", "Shortcut+1", this::showCaseload);
         MenuItem showSummaryItem = item("menu.view.summary", "Shortcut+2", this::showSummary);
+        // A team-lead action: hidden for a coach, and disabled so that Ctrl+2 does nothing either.
+        showSummaryItem.visibleProperty().bind(teamLead);
+        showSummaryItem.disableProperty().bind(teamLead.not());
         MenuItem showSync = item(
                 "menu.view.sync", "Shortcut+3", () -> tabs.getSelectionModel().select(syncTab));
-        MenuItem showAudit = item(
-                "menu.view.audit", "Shortcut+4", () -> tabs.getSelectionModel().select(auditTab));
+        MenuItem showAudit = item("menu.view.audit", "Shortcut+4", this::showAudit);
+        showAudit.visibleProperty().bind(teamLead);
+        showAudit.disableProperty().bind(teamLead.not());
         MenuItem search = item("menu.view.search", "Shortcut+F", () -> {
             showCaseload();
             caseload.view().focusSearch();
@@ -297,6 +361,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         summary.setToggleGroup(group);
         summary.setMaxWidth(Double.MAX_VALUE);
         summary.setOnAction(e -> showSummary());
+        summary.visibleProperty().bind(teamLead);
+        summary.managedProperty().bind(teamLead);
         ToggleButton sync = new ToggleButton(i18n.get("nav.sync.button"));
         sync.setId("navSync");
         sync.setToggleGroup(group);
@@ -306,7 +372,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         audit.setId("navAudit");
         audit.setToggleGroup(group);
         audit.setMaxWidth(Double.MAX_VALUE);
-        audit.setOnAction(e -> tabs.getSelectionModel().select(auditTab));
+        audit.setOnAction(e -> showAudit());
+        audit.visibleProperty().bind(teamLead);
+        audit.managedProperty().bind(teamLead);
         ToggleButton caseload = new ToggleButton(i18n.get("nav.caseload.button"));
         caseload.setId("navCaseload");
         caseload.setToggleGroup(group);
@@ -339,8 +407,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 .bind(Bindings.createStringBinding(
                         () -> coach.get() == null
                                 ? ""
-                                : i18n.get("status.coach", coach.get().name()),
-                        coach));
+                                : i18n.get(
+                                        teamLead.get() ? "status.teamLead" : "status.coach",
+                                        coach.get().name()),
+                        coach,
+                        teamLead));
         ProgressBar progress = new ProgressBar();
         progress.setId("busyIndicator");
         progress.setPrefWidth(140);
@@ -377,8 +448,18 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                                 e -> dialogs.showError("error.saveFailed", e, chosen)));
     }
 
+    /** The access log (a team lead's), read again each time it is shown. */
+    private void showAudit() {
+        if (teamLead.get()) {
+            tabs.getSelectionModel().select(auditTab);
+        }
+    }
+
     /** The summary, computed for its period the first time it is shown. */
     private void showSummary() {
+        if (!teamLead.get()) {
+            return;
+        }
         tabs.getSelectionModel().select(summaryTab);
         summary.shown();
     }

@@ -57,6 +57,7 @@ import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
@@ -83,6 +84,7 @@ class KeyboardUiTest {
     private Coach me;
     private Stage stage;
     private MainWindow window;
+    private Role role;
     /** The person whose enrolment has ended, with its check made. */
     private static UUID ended;
 
@@ -93,6 +95,8 @@ class KeyboardUiTest {
         AppContext made = AppContext.open(file, CLOCK, TestPassphrase.get());
         try {
             Coach coach = made.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+            // A team lead: every screen's letters are checked, the summary's too.
+            made.security().changeRole(TestPassphrase.get(), Role.TEAM_LEAD);
             made.demo().populate(12, 8, coach);
             Participant zeta = made.caseload()
                     .register(new ParticipantDraft(
@@ -146,6 +150,7 @@ class KeyboardUiTest {
         this.stage = stage;
         context = AppContext.open(file, CLOCK, TestPassphrase.get());
         me = context.coaches().currentCoach().orElseThrow();
+        role = context.coaches().role();
         Ui.showMain(stage, context, SV, me);
     }
 
@@ -156,7 +161,7 @@ class KeyboardUiTest {
 
     private void show(FxRobot robot, I18n i18n) {
         robot.interact(() -> {
-            window = new MainWindow(stage, context.ui(), i18n, me, () -> {});
+            window = new MainWindow(stage, context.ui(), i18n, me, role, () -> {});
             Ui.showMain(stage, context, window);
         });
     }

@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.MainWindow;
 
@@ -58,11 +59,19 @@ class ReassignAndCalendarUiTest {
         context = AppContext.open(dir.resolve("shell-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         other = context.coaches().addCoach("Samir Haddad", "Jobbtorg Farsta");
+        // Reassigning is a team lead's: the database's user is one (changed with the passphrase).
+        assertTrue(context.security().changeRole(TestPassphrase.get(), Role.TEAM_LEAD));
         context.demo().populate(7, 12, me);
         // The picker answers with a name without .ics, in a folder of this run's own.
         chosen = dir.resolve("kalender-" + System.nanoTime());
         window = new MainWindow(
-                stage, context.ui(), SV, me, () -> {}, (owner, title, name, extension) -> chosen.toFile());
+                stage,
+                context.ui(),
+                SV,
+                me,
+                context.coaches().role(),
+                () -> {},
+                (owner, title, name, extension) -> chosen.toFile());
         Ui.showMain(stage, context, window);
     }
 

@@ -56,6 +56,7 @@ import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
 import se.jobbtorg.coach.ui.MainWindow;
@@ -83,6 +84,7 @@ class ScreensFitUiTest {
     private AppContext context;
     private Stage stage;
     private Coach me;
+    private Role role;
 
     @Start
     void start(Stage stage) {
@@ -90,6 +92,9 @@ class ScreensFitUiTest {
         context = AppContext.open(dir.resolve("fit-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         context.demo().populate(7, 30, me);
+        // A team lead sees every screen, the summary too (the role changed with the passphrase).
+        context.security().changeRole(TestPassphrase.get(), Role.TEAM_LEAD);
+        role = context.coaches().role();
     }
 
     @AfterEach
@@ -105,7 +110,7 @@ class ScreensFitUiTest {
         String tag = language.substring(0, 2) + "-" + (int) width;
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
-            window[0] = new MainWindow(stage, context.ui(), i18n, me, () -> {});
+            window[0] = new MainWindow(stage, context.ui(), i18n, me, role, () -> {});
             context.forbidStoreOn(Thread.currentThread());
             Scene scene = new Scene(window[0], width, height);
             scene.getStylesheets().add(CoachApplication.STYLESHEET);
@@ -229,7 +234,10 @@ class ScreensFitUiTest {
         });
 
         Platform.runLater(() -> new SettingsDialog(
-                        stage, new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false), i18n)
+                        stage,
+                        new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false)
+                                .withRole(role, context.ui().tasks(), context.security()::changeRole),
+                        i18n)
                 .showAndWait());
         Ui.waitFor(() -> Ui.showing(robot, "#settingsOk"));
         Scene settings = robot.lookup("#settingsOk").query().getScene();

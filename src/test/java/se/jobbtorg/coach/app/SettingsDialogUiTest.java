@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.settings.SettingsDialog;
 import se.jobbtorg.coach.ui.settings.SettingsViewModel;
@@ -71,13 +73,19 @@ class SettingsDialogUiTest {
         robot.clickOn("#unitField").write("Jobbtorg Skärholmen");
         robot.clickOn("#languageChoice").clickOn("English");
         robot.clickOn("#demoChoice");
-        robot.clickOn("#settingsOk");
+        assertTrue(
+                robot.lookup("#rolePassphraseField").tryQuery().isEmpty(),
+                "the first role is chosen without the passphrase just typed twice");
+        // By its letter, and Enter from there starts.
+        robot.press(KeyCode.ALT).type(KeyCode.G).release(KeyCode.ALT);
+        robot.type(KeyCode.ENTER);
 
         var choice = result.get(10, TimeUnit.SECONDS).orElseThrow();
         assertEquals("Linnea Ek", choice.coachName());
         assertEquals("Jobbtorg Skärholmen", choice.unit());
         assertEquals(Locale.ENGLISH, choice.language());
         assertTrue(choice.demo(), "a new database offers the demo caseload (not ticked: real data comes first)");
+        assertEquals(Role.TEAM_LEAD, choice.role(), "the role is chosen at the first start");
     }
 
     @Test
@@ -102,5 +110,6 @@ class SettingsDialogUiTest {
         assertEquals(25, choice.lockMinutes());
         assertEquals(90, choice.backupDays(), "how long backups are kept, as typed");
         assertEquals("Linnea Ek", choice.coachName());
+        assertEquals(Role.COACH, choice.role(), "the role as it was");
     }
 }

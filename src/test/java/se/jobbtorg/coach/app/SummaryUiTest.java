@@ -26,6 +26,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import se.jobbtorg.coach.TestPassphrase;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.domain.SocialstyrelsenCodes;
 import se.jobbtorg.coach.i18n.I18n;
@@ -54,6 +55,8 @@ class SummaryUiTest {
     void start(Stage stage) {
         context = AppContext.open(dir.resolve("summary-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         var me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        // The summary is a team lead's: the database's user is one (changed with the passphrase).
+        assertTrue(context.security().changeRole(TestPassphrase.get(), Role.TEAM_LEAD));
         context.demo().populate(11, 120, me);
         // The picker answers with the suggested name in a folder of this run's own.
         exports = dir.resolve("export-" + System.nanoTime());
@@ -66,6 +69,7 @@ class SummaryUiTest {
                         context.ui(),
                         SV,
                         me,
+                        context.coaches().role(),
                         () -> {},
                         (owner, title, name, extension) -> exports.resolve(name).toFile()));
     }

@@ -44,7 +44,8 @@ public final class ParticipantScreen {
                 }),
                 enrolmentId -> workFor.apply(enrolmentId, model),
                 this::edit,
-                this::reassign);
+                this::reassign,
+                ui.teamLead());
     }
 
     public ParticipantViewModel model() {

@@ -47,7 +47,8 @@ public final class ParticipantView extends VBox {
     private boolean placed;
 
     /**
-     * workFor builds the work area of an enrolment (mapping, plan, follow-up, exit); it is shown
+     * teamLead: whether the team-lead action (reassign) is shown; it may change while the page is
+     * open. workFor builds the work area of an enrolment (mapping, plan, follow-up, exit); it is shown
      * for the enrolment selected in the table, the newest one at first.
      */
     public ParticipantView(
@@ -56,7 +57,8 @@ public final class ParticipantView extends VBox {
             Runnable enrol,
             Function<UUID, Node> workFor,
             Runnable edit,
-            Consumer<UUID> reassign) {
+            Consumer<UUID> reassign,
+            ObservableValue<Boolean> teamLead) {
         getStyleClass().add("participant-view");
         setSpacing(6);
         setPadding(new Insets(16));
@@ -73,6 +75,9 @@ public final class ParticipantView extends VBox {
         enrolButton.disableProperty().bind(model.enrolledProperty());
         Button reassignButton = new Button(i18n.get("participant.reassign"));
         reassignButton.setId("participantReassignButton");
+        // A team-lead action: a coach does not see it (nor reach it with Tab).
+        reassignButton.visibleProperty().bind(teamLead);
+        reassignButton.managedProperty().bind(teamLead);
         HBox sectionBar = new HBox(12, heading, enrolButton, reassignButton);
         Button editButton = new Button(i18n.get("participant.edit"));
         editButton.setId("participantEditButton");

@@ -2,19 +2,24 @@ package se.jobbtorg.coach.ui.settings;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.ui.common.TaskRunner;
 
 /**
- * Who works in this database and in which language. On the first run it also offers to fill
- * the empty database with a demo caseload.
+ * Who works in this database, in which role and in which language. On the first run the role is
+ * chosen freely and it also offers to fill the empty database with a demo caseload; later a new
+ * role is taken only with the database's passphrase, checked off the FX thread.
  */
 public final class SettingsViewModel {
     final StringProperty coachName = new SimpleStringProperty("");
@@ -24,6 +29,18 @@ public final class SettingsViewModel {
     final ObjectProperty<Integer> lockMinutes = new SimpleObjectProperty<>(DEFAULT_LOCK_MINUTES);
     final ObjectProperty<Integer> backupDays = new SimpleObjectProperty<>(DEFAULT_BACKUP_DAYS);
     final StringProperty nameProblem = new SimpleStringProperty("");
+    final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.COACH);
+    /** The passphrase typed to change the role (later settings only). */
+    final StringProperty rolePassphrase = new SimpleStringProperty("");
+
+    final StringProperty roleProblem = new SimpleStringProperty("");
+    /** True while the passphrase is being checked: the dialog cannot be sent again meanwhile. */
+    final BooleanProperty checking = new SimpleBooleanProperty(false);
+    /** The role the user has now; a different one chosen needs the passphrase. */
+    private Role currentRole = Role.COACH;
+
+    private TaskRunner tasks;
+    private RoleChange roleChange;
     private final boolean firstRun;
     private final I18n i18n;
 
@@ -39,7 +56,16 @@ public final class SettingsViewModel {
      * locks; backupDays: how long backups are kept.
      */
     public record Choice(
-            String coachName, String unit, Locale language, boolean demo, int lockMinutes, int backupDays) {}
+            String coachName, String unit, Locale language, boolean demo, int lockMinutes, int backupDays, Role role) {}
+
+    /**
+     * Changes the role if the passphrase opens the database (SecurityService.changeRole): true if
+     * it did, false if the passphrase was wrong and nothing changed. Runs off the FX thread.
+     */
+    @FunctionalInterface
+    public interface RoleChange {
+        boolean change(Passphrase passphrase, Role role);
+    }
 
     public SettingsViewModel(I18n i18n, String coachName, String unit, Locale language, boolean firstRun) {
         this(i18n, coachName, unit, language, firstRun, DEFAULT_LOCK_MINUTES, DEFAULT_BACKUP_DAYS);
@@ -66,6 +92,44 @@ public final class SettingsViewModel {
                 nameProblem.set("");
             }
         });
+        this.rolePassphrase.addListener((o, old, now) -> {
+            if (now != null && !now.isEmpty()) {
+                roleProblem.set("");
+            }
+        });
+        this.role.addListener((o, old, now) -> {
+            if (now == currentRole) {
+                roleProblem.set("");
+                rolePassphrase.set("");
+            }
+        });
+    }
+
+    /**
+     * Later settings: the user's role now, and how a change of it is made (with the passphrase,
+     * through the task runner). Without this, the settings keep the role a coach's.
+     */
+    public SettingsViewModel withRole(Role current, TaskRunner tasks, RoleChange change) {
+        this.currentRole = current == null ? Role.COACH : current;
+        this.role.set(currentRole);
+        this.tasks = tasks;
+        this.roleChange = change;
+        return this;
+    }
+
+    /** True if the role may be chosen here: on the first run, or later with a way to change it. */
+    public boolean mayChangeRole() {
+        return firstRun || roleChange != null;
+    }
+
+    /** The role the user has now (the first run: the one chosen will be set at the start). */
+    public Role currentRole() {
+        return currentRole;
+    }
+
+    /** True if another role than the user's is chosen (later settings): it needs the passphrase. */
+    public boolean roleChanged() {
+        return !firstRun && role.get() != currentRole;
     }
 
     public boolean isFirstRun() {
@@ -89,7 +153,49 @@ public final class SettingsViewModel {
                 language.get(),
                 firstRun && demo.get(),
                 clamped(lockMinutes.get(), DEFAULT_LOCK_MINUTES, MIN_LOCK_MINUTES, MAX_LOCK_MINUTES),
-                clamped(backupDays.get(), DEFAULT_BACKUP_DAYS, MIN_BACKUP_DAYS, MAX_BACKUP_DAYS));
+                clamped(backupDays.get(), DEFAULT_BACKUP_DAYS, MIN_BACKUP_DAYS, MAX_BACKUP_DAYS),
+                role.get() == null ? currentRole : role.get());
+    }
+
+    /**
+     * OK: done receives the choice once it may be applied. With the role unchanged (and on the
+     * first run) that is at once; with another role, once the passphrase has been checked off the
+     * FX thread and the role changed. A missing or wrong passphrase is told next to its field,
+     * nothing changes, and done is not called; failed receives an unexpected failure.
+     */
+    public void save(Consumer<Choice> done, Consumer<Throwable> failed) {
+        Choice choice = validate();
+        if (choice == null || checking.get()) {
+            return;
+        }
+        if (!roleChanged()) {
+            done.accept(choice);
+            return;
+        }
+        if (rolePassphrase.get() == null || rolePassphrase.get().isEmpty()) {
+            roleProblem.set(i18n.get("settings.role.passphraseMissing"));
+            return;
+        }
+        Passphrase typed = Passphrase.of(rolePassphrase.get());
+        Role wanted = choice.role();
+        checking.set(true);
+        roleProblem.set("");
+        tasks.run(
+                () -> roleChange.change(typed, wanted),
+                allowed -> {
+                    checking.set(false);
+                    rolePassphrase.set("");
+                    if (allowed) {
+                        currentRole = wanted;
+                        done.accept(choice);
+                    } else {
+                        roleProblem.set(i18n.get("settings.role.wrongPassphrase"));
+                    }
+                },
+                error -> {
+                    checking.set(false);
+                    failed.accept(error);
+                });
     }
 
     private static int clamped(Integer value, int fallback, int min, int max) {

@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
 
 /**
  * The settings form without a window. It hands its choice to the caller to apply; the last test
@@ -96,7 +101,8 @@ class SettingsViewModelTest {
                         I18n.SUPPORTED.get(0),
                         false,
                         SettingsViewModel.DEFAULT_LOCK_MINUTES,
-                        SettingsViewModel.DEFAULT_BACKUP_DAYS),
+                        SettingsViewModel.DEFAULT_BACKUP_DAYS,
+                        Role.COACH),
                 choice);
 
         try (Database db = Database.open(
@@ -108,6 +114,48 @@ class SettingsViewModelTest {
             Coach stored = coaches.currentCoach().orElseThrow();
             assertEquals("Linnea Ekström", stored.name());
             assertEquals("Jobbtorg Rinkeby", stored.unit());
+        }
+    }
+
+    @Test
+    void theWelcomeTakesTheRoleChosenWithoutAPassphrase() {
+        SettingsViewModel form = new SettingsViewModel(EN, "Sara Lind", "Kista", Locale.ENGLISH, true);
+        assertEquals(Role.COACH, form.validate().role(), "a coach unless chosen otherwise");
+        form.role.set(Role.TEAM_LEAD);
+        assertFalse(form.roleChanged(), "the first choice needs no passphrase");
+        List<SettingsViewModel.Choice> done = new ArrayList<>();
+        form.save(done::add, e -> {});
+        assertEquals(Role.TEAM_LEAD, done.get(0).role());
+    }
+
+    @Test
+    void anotherRoleLaterIsTakenOnlyWithThePassphraseAndAWrongOneIsToldAtTheField() {
+        try (Database db = Database.open(
+                dir.resolve("role.db"), new TestClock(Instant.parse("2026-11-24T09:30:00Z")), TestPassphrase.get())) {
+            CoachService coaches = new CoachService(db);
+            coaches.begin("Linnea Ek", "Kista", Role.COACH);
+            SettingsViewModel form = new SettingsViewModel(EN, "Linnea Ek", "Kista", Locale.ENGLISH, false)
+                    .withRole(coaches.role(), new SameThreadTaskRunner(), new SecurityService(db)::changeRole);
+            List<SettingsViewModel.Choice> done = new ArrayList<>();
+
+            form.role.set(Role.TEAM_LEAD);
+            assertTrue(form.roleChanged());
+            form.save(done::add, e -> {});
+            assertEquals(EN.get("settings.role.passphraseMissing"), form.roleProblem.get());
+
+            form.rolePassphrase.set("röd cykel i sol 2026");
+            assertEquals("", form.roleProblem.get(), "the problem goes as the passphrase is typed");
+            form.save(done::add, e -> {});
+            assertEquals(EN.get("settings.role.wrongPassphrase"), form.roleProblem.get());
+            assertEquals("", form.rolePassphrase.get(), "a wrong passphrase is not kept in the field");
+            assertEquals(List.of(), done, "the dialog stays open");
+            assertEquals(Role.COACH, coaches.role(), "nothing changed");
+
+            form.rolePassphrase.set(TestPassphrase.TEXT);
+            form.save(done::add, e -> {});
+            assertEquals(Role.TEAM_LEAD, done.get(0).role());
+            assertEquals(Role.TEAM_LEAD, coaches.role());
+            assertFalse(form.roleChanged(), "the role now is the one chosen");
         }
     }
 }
