@@ -453,6 +453,7 @@ public final class CoachApplication extends Application {
     private void showMain(Me me) {
         stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
         mainWindow = new MainWindow(stage, context.ui(), i18n, me.coach(), me.role(), this::openSettings);
+        mainWindow.setUnusualReadingLimit(settings::unusualReading);
         LOG.info(() -> "start: main window built " + sinceStart());
         AppContext current = context;
         boolean wasLocked = lock != null && lock.isLocked();
@@ -589,17 +590,30 @@ public final class CoachApplication extends Application {
     }
 
     private void openSettings() {
-        openSettings(stage, mainWindow, context, i18n, settings.lockMinutes(), settings.backupDays(), choice -> {
-            if (choice.language() != null
-                    && !choice.language().getLanguage().equals(i18n.locale().getLanguage())) {
-                // The window is built anew in the new language: typed text is asked about first,
-                // and Cancel keeps everything as it was, the settings too (a new role excepted:
-                // it is saved and shown already).
-                mainWindow.afterAsking(() -> applySettings(choice));
-            } else {
-                applySettings(choice);
-            }
-        });
+        openSettings(
+                stage,
+                mainWindow,
+                context,
+                i18n,
+                settings.lockMinutes(),
+                settings.backupDays(),
+                model -> {
+                    // The access log's limit: a number of this laptop's settings file, like the idle lock.
+                    settings.setUnusualReading(model.unusualReading());
+                },
+                choice -> {
+                    if (choice.language() != null
+                            && !choice.language()
+                                    .getLanguage()
+                                    .equals(i18n.locale().getLanguage())) {
+                        // The window is built anew in the new language: typed text is asked about first,
+                        // and Cancel keeps everything as it was, the settings too (a new role excepted:
+                        // it is saved and shown already).
+                        mainWindow.afterAsking(() -> applySettings(choice));
+                    } else {
+                        applySettings(choice);
+                    }
+                });
     }
 
     /**
@@ -616,13 +630,28 @@ public final class CoachApplication extends Application {
             int lockMinutes,
             int backupDays,
             Consumer<SettingsViewModel.Choice> apply) {
+        openSettings(owner, window, context, i18n, lockMinutes, backupDays, model -> {}, apply);
+    }
+
+    /** As above; chosen also gets the dialog's model once it was closed with OK (the limits it holds). */
+    static void openSettings(
+            Stage owner,
+            MainWindow window,
+            AppContext context,
+            I18n i18n,
+            int lockMinutes,
+            int backupDays,
+            Consumer<SettingsViewModel> chosen,
+            Consumer<SettingsViewModel.Choice> apply) {
         Coach me = window.coach();
         var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, lockMinutes, backupDays)
-                .withRole(window.role(), context.ui().tasks(), context.security()::changeRole);
+                .withRole(window.role(), context.ui().tasks(), context.security()::changeRole)
+                .withUnusualReading(window.unusualReadingLimit());
         new SettingsDialog(owner, model, i18n).showAndWait().ifPresent(choice -> {
             if (choice.role() != window.role()) {
                 window.setRole(choice.role());
             }
+            chosen.accept(model);
             apply.accept(choice);
         });
     }

@@ -19,8 +19,10 @@ public final class Settings {
     private static final String LANGUAGE = "language";
     private static final String LOCK_MINUTES = "idleLockMinutes";
     private static final String BACKUP_DAYS = "backupDays";
+    private static final String UNUSUAL_READING = "unusualReadingPeople";
     static final int DEFAULT_LOCK_MINUTES = 10;
     static final int DEFAULT_BACKUP_DAYS = 30;
+    static final int DEFAULT_UNUSUAL_READING = 20;
     private static final String WINDOW_X = "windowX";
     private static final String WINDOW_Y = "windowY";
     private static final String WINDOW_WIDTH = "windowWidth";
@@ -70,6 +72,15 @@ public final class Settings {
     }
 
     /** A number from the file, or the default when it is missing or out of range (and logged). */
+    /** People outside one's own caseload opened in a day above which the access log says so. */
+    public int unusualReading() {
+        return number(UNUSUAL_READING, DEFAULT_UNUSUAL_READING, 1, 1000);
+    }
+
+    public void setUnusualReading(int people) {
+        values.setProperty(UNUSUAL_READING, String.valueOf(people));
+    }
+
     private int number(String key, int fallback, int min, int max) {
         String text = values.getProperty(key);
         if (text == null) {

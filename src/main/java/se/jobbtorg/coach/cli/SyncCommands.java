@@ -74,7 +74,8 @@ public final class SyncCommands {
             SyncService.Imported r = o.imported();
             out.println((dryRun ? "would-import" : "imported") + " file=" + file + " producer=" + r.producer()
                     + " kind=" + r.kind() + " new=" + r.created() + " updated=" + r.updated() + " unchanged="
-                    + r.unchanged() + " conflicts=" + r.conflicts() + " merged=" + r.merged());
+                    + r.unchanged() + " conflicts=" + r.conflicts() + " merged=" + r.merged()
+                    + " trail=" + r.trail());
         } else if (o.refused() != null) {
             PackageRefusedException e = o.refused();
             err.println("refused file=" + file + " reason=" + e.reason()
@@ -111,7 +112,8 @@ public final class SyncCommands {
                             ? sync.exportFor(forDevice, target, p -> {})
                             : sync.exportSnapshot(target, p -> {});
             out.println("exported file=" + e.file() + " kind=" + e.kind() + " changes=" + e.changes() + " from="
-                    + e.from() + " to=" + e.to() + " bytes=" + e.bytes() + " device=" + sync.deviceId());
+                    + e.from() + " to=" + e.to() + " trail=" + e.trail() + " bytes=" + e.bytes() + " device="
+                    + sync.deviceId());
             return OK;
         } catch (WrongPassphraseException e) {
             err.println("failed file=" + db + " reason=wrong passphrase");

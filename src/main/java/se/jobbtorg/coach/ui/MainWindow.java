@@ -163,10 +163,13 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         sync = new SyncScreen(ui, this::afterImport);
         syncTab = screenTab("syncTab", "nav.sync", sync.view());
         audit = new AuditScreen(ui, () -> unusualReading.getAsInt(), this::open);
+        // Opened when asked for (Ctrl+4) and closable: an occasional look, not a fifth tab in
+        // the way of the participants' pages on a narrow window.
         auditTab = screenTab("auditTab", "nav.audit", audit.view());
-        tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab, auditTab);
+        auditTab.setClosable(true);
+        tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab);
         if (!teamLead.get()) {
-            tabs.getTabs().removeAll(summaryTab, auditTab);
+            tabs.getTabs().remove(summaryTab);
         }
         teamLead.addListener((o, was, now) -> showTeamLeadTabs(now));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -229,6 +232,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         this.unusualReading = limit;
     }
 
+    public int unusualReadingLimit() {
+        return unusualReading.getAsInt();
+    }
+
     public Role role() {
         return role.get();
     }
@@ -239,15 +246,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     }
 
     /**
-     * The summary's tab after the caseload's, and the access log's after the exchange's, while
-     * the user is a team lead; gone for a coach.
+     * The summary's tab after the caseload's while the user is a team lead; it and the access
+     * log's gone for a coach.
      */
     private void showTeamLeadTabs(boolean shown) {
         if (shown && !tabs.getTabs().contains(summaryTab)) {
             tabs.getTabs().add(tabs.getTabs().indexOf(caseloadTab) + 1, summaryTab);
-        }
-        if (shown && !tabs.getTabs().contains(auditTab)) {
-            tabs.getTabs().add(tabs.getTabs().indexOf(syncTab) + 1, auditTab);
         }
         if (!shown) {
             tabs.getTabs().removeAll(summaryTab, auditTab);
@@ -451,6 +455,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     /** The access log (a team lead's), read again each time it is shown. */
     private void showAudit() {
         if (teamLead.get()) {
+            if (!tabs.getTabs().contains(auditTab)) {
+                tabs.getTabs().add(tabs.getTabs().indexOf(syncTab) + 1, auditTab);
+            }
             tabs.getSelectionModel().select(auditTab);
         }
     }

@@ -65,11 +65,6 @@ public final class AuditView extends VBox {
                 label(i18n.get("audit.filter.to"), to),
                 to);
         filters.setAlignment(Pos.CENTER_LEFT);
-        // Any change of the filter reads again: there is no button to forget.
-        user.setOnAction(e -> model.load());
-        kind.setOnAction(e -> model.load());
-        model.from.addListener((o, was, now) -> model.load());
-        model.to.addListener((o, was, now) -> model.load());
 
         Label participant = new Label();
         participant.setId("auditParticipant");
@@ -84,6 +79,7 @@ public final class AuditView extends VBox {
         allParticipants.setId("auditAllParticipants");
         allParticipants.setOnAction(e -> model.onlyParticipant(null, null));
         HBox participantRow = new HBox(8, participant, allParticipants);
+        participantRow.setId("auditParticipantRow");
         participantRow.setAlignment(Pos.CENTER_LEFT);
         participantRow.visibleProperty().bind(model.participantProperty().isNotNull());
         participantRow.managedProperty().bind(participantRow.visibleProperty());

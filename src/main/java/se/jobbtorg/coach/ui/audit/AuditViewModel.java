@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,19 @@ public final class AuditViewModel {
         UserChoice everyone = new UserChoice(null, i18n.get("audit.filter.allUsers"));
         users.add(everyone);
         user.set(everyone);
+        // Any change of the filter reads again: there is no button to forget. Not the choices
+        // the read itself puts back (the users it found), or it would read for ever.
+        for (var filter : List.of(from, to, user, kind)) {
+            filter.addListener((o, was, now) -> {
+                if (!showing) {
+                    load();
+                }
+            });
+        }
     }
+
+    /** True while a read's result is put on screen: its changes to the choices are no new filter. */
+    private boolean showing;
 
     public ObservableList<Row> rows() {
         return rows;
@@ -160,7 +173,7 @@ public final class AuditViewModel {
             int total,
             Map<UUID, String> people,
             List<Coach> coaches,
-            UnaryOperator<String> devices,
+            Map<String, String> devices,
             List<AuditEntry.UnusualReading> unusual) {}
 
     /** Reads the entries the filter lets through (the newest {@link AuditService#SHOWN}). */
@@ -178,12 +191,16 @@ public final class AuditViewModel {
                             .map(AuditEntry::participantId)
                             .filter(Objects::nonNull)
                             .forEach(ids::add);
+                    // Named here, off the FX thread: a device's name may be read from the database.
+                    UnaryOperator<String> labels = services.sync().peerLabels();
+                    Map<String, String> devices = new HashMap<>();
+                    entries.forEach(e -> devices.computeIfAbsent(e.deviceId(), labels));
                     return new Loaded(
                             entries,
                             services.audit().count(filter),
                             services.caseload().listNames(ids),
                             services.coaches().coaches(),
-                            services.sync().peerLabels(),
+                            devices,
                             services.audit().unusualReading(first, last, limit));
                 },
                 this::show,
@@ -191,6 +208,15 @@ public final class AuditViewModel {
     }
 
     private void show(Loaded loaded) {
+        showing = true;
+        try {
+            showLoaded(loaded);
+        } finally {
+            showing = false;
+        }
+    }
+
+    private void showLoaded(Loaded loaded) {
         Map<UUID, String> names =
                 loaded.coaches().stream().collect(Collectors.toMap(Coach::id, Coach::name, (a, b) -> a));
         UserChoice chosen = user.get();
@@ -217,7 +243,7 @@ public final class AuditViewModel {
                                 ? i18n.get("audit.noParticipant")
                                 : loaded.people().getOrDefault(e.participantId(), i18n.get("audit.goneParticipant")),
                         AuditCsv.detail(i18n, e),
-                        loaded.devices().apply(e.deviceId())))
+                        loaded.devices().getOrDefault(e.deviceId(), e.deviceId())))
                 .toList());
         total.set(loaded.total());
         countText.set(

@@ -106,6 +106,7 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
         Forms.row(grid, row++, i18n.get("settings.language"), language, null);
         Spinner<Integer> lock = null;
         Spinner<Integer> backups = null;
+        Spinner<Integer> unusualField = null;
         if (!model.isFirstRun()) {
             // The idle lock: a choice for later, not a question for a new user's first minute.
             lock = new Spinner<>(
@@ -122,6 +123,16 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
             backups.setMaxWidth(110);
             backups.getValueFactory().valueProperty().bindBidirectional(model.backupDays);
             Forms.row(grid, row++, i18n.get("settings.backupDays"), backups, null);
+            Spinner<Integer> unusual = new Spinner<>(
+                    SettingsViewModel.MIN_UNUSUAL_READING,
+                    SettingsViewModel.MAX_UNUSUAL_READING,
+                    model.unusualReading.get());
+            unusual.setId("unusualReadingField");
+            unusual.setEditable(true);
+            unusual.setMaxWidth(110);
+            unusual.getValueFactory().valueProperty().bindBidirectional(model.unusualReading);
+            Forms.row(grid, row++, i18n.get("settings.unusualReading"), unusual, null);
+            unusualField = unusual;
         } else {
             CheckBox demo = new CheckBox(i18n.get("welcome.demo"));
             demo.setId("demoChoice");
@@ -136,7 +147,7 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
             }
         });
 
-        List<Spinner<Integer>> numbers = lock == null ? List.of() : List.of(lock, backups);
+        List<Spinner<Integer>> numbers = lock == null ? List.of() : List.of(lock, backups, unusualField);
         okButton().addEventFilter(ActionEvent.ACTION, e -> {
             for (Spinner<Integer> typed : numbers) {
                 // A number typed but not yet confirmed with Enter counts; one that is no number does not.

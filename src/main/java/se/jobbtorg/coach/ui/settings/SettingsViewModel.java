@@ -28,6 +28,9 @@ public final class SettingsViewModel {
     final BooleanProperty demo = new SimpleBooleanProperty(false);
     final ObjectProperty<Integer> lockMinutes = new SimpleObjectProperty<>(DEFAULT_LOCK_MINUTES);
     final ObjectProperty<Integer> backupDays = new SimpleObjectProperty<>(DEFAULT_BACKUP_DAYS);
+    /** People outside one's own caseload opened in a day above which the access log says so. */
+    final ObjectProperty<Integer> unusualReading = new SimpleObjectProperty<>(DEFAULT_UNUSUAL_READING);
+
     final StringProperty nameProblem = new SimpleStringProperty("");
     final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.COACH);
     /** The passphrase typed to change the role (later settings only). */
@@ -50,6 +53,9 @@ public final class SettingsViewModel {
     public static final int DEFAULT_BACKUP_DAYS = 30;
     public static final int MIN_BACKUP_DAYS = 1;
     public static final int MAX_BACKUP_DAYS = 3650;
+    public static final int DEFAULT_UNUSUAL_READING = 20;
+    public static final int MIN_UNUSUAL_READING = 1;
+    public static final int MAX_UNUSUAL_READING = 1000;
 
     /**
      * The choices the user made, for the caller to apply. lockMinutes: idle time before the window
@@ -109,6 +115,17 @@ public final class SettingsViewModel {
      * Later settings: the user's role now, and how a change of it is made (with the passphrase,
      * through the task runner). Without this, the settings keep the role a coach's.
      */
+    /** The limit of unusual reading the access log uses now (later settings only). */
+    public SettingsViewModel withUnusualReading(int people) {
+        unusualReading.set(people);
+        return this;
+    }
+
+    /** The limit chosen, within its bounds. */
+    public int unusualReading() {
+        return clamped(unusualReading.get(), DEFAULT_UNUSUAL_READING, MIN_UNUSUAL_READING, MAX_UNUSUAL_READING);
+    }
+
     public SettingsViewModel withRole(Role current, TaskRunner tasks, RoleChange change) {
         this.currentRole = current == null ? Role.COACH : current;
         this.role.set(currentRole);
