@@ -43,6 +43,8 @@ public final class AuditView extends VBox {
         title.getStyleClass().add("page-title");
         Label intro = new Label(i18n.get("audit.intro"));
         intro.setWrapText(true);
+        // As tall as its wrapped lines: a VBox would otherwise cut it to one line with "…".
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         ComboBox<AuditViewModel.UserChoice> user = new ComboBox<>(model.users);
         user.setId("auditUser");
@@ -161,6 +163,7 @@ public final class AuditView extends VBox {
         unusualTitle.getStyleClass().add("section-title");
         Label unusualIntro = new Label(i18n.get("audit.unusual.intro", model.threshold()));
         unusualIntro.setWrapText(true);
+        unusualIntro.setMinHeight(Region.USE_PREF_SIZE);
         ListView<String> unusual = new ListView<>(model.unusual());
         unusual.setId("auditUnusual");
         unusual.setPlaceholder(new Label(i18n.get("audit.unusual.none")));

@@ -259,7 +259,8 @@ public final class AuditViewModel {
     }
 
     private String userName(Map<UUID, String> names, UUID id) {
-        return id == null ? i18n.get("audit.unknownUser") : names.getOrDefault(id, i18n.get("audit.unknownUser"));
+        // No user: the database's first unlock, before its user was chosen.
+        return id == null ? i18n.get("audit.noUser") : names.getOrDefault(id, i18n.get("audit.unknownUser"));
     }
 
     public int threshold() {
