@@ -33,7 +33,9 @@ public enum AuditAction implements Coded {
     PASSPHRASE_CHANGED("passphrase_changed", Kind.ACCESS),
     ROLE_CHANGED("role_changed", Kind.ACCESS),
     DEVICE_ADMITTED("device_admitted", Kind.ACCESS),
-    DEVICE_WITHDRAWN("device_withdrawn", Kind.ACCESS);
+    DEVICE_WITHDRAWN("device_withdrawn", Kind.ACCESS),
+    /** A person deleted for good at retention (gallring): the participant's id, the purge record's. */
+    RETENTION_DELETED("retention_deleted", Kind.CHANGE);
 
     /** The groups a team lead filters the trail by. */
     public enum Kind {

@@ -659,6 +659,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * After a deletion for good (retention): the WAL checkpointed into the file and emptied, the
+     * file rebuilt without free pages (VACUUM), and every backup, which still holds what was
+     * deleted, replaced by a new one. With secure_delete on, the deleted rows were overwritten
+     * already; this leaves no older copy of a page in the WAL, the free list or a backup. Returns
+     * the new backup.
+     */
+    public Path compactAndReplaceBackups() {
+        return onWriter(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                s.execute("VACUUM");
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            for (Path old : backups.list()) {
+                try {
+                    Files.deleteIfExists(old);
+                } catch (IOException e) {
+                    throw new StoreException("an old backup could not be removed", e);
+                }
+            }
+            return backups.create(c, "retention");
+        });
+    }
+
     /** A consistent copy of the whole file (VACUUM INTO) in the backups folder. */
     public Path backup(String reason) {
         writeLock.lock();

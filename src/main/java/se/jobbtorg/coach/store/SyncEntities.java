@@ -11,6 +11,7 @@ import static se.jobbtorg.coach.store.generated.Tables.ENTRY_VOID;
 import static se.jobbtorg.coach.store.generated.Tables.MAPPING_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.MEETING;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
+import static se.jobbtorg.coach.store.generated.Tables.PURGE;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,6 +63,9 @@ public final class SyncEntities {
     }
 
     private static final List<Entity> ALL = List.of(
+            // First: a purge (retention) is carried out before the changes after it, which are
+            // held to it. Ids as plain text: the records it names are gone.
+            new Entity("purge", "purges.jsonl", PURGE, Map.of(), Set.of(), Set.of()),
             new Entity("coach", "coaches.jsonl", COACH, Map.of(), Set.of(), Set.of()),
             new Entity(
                     "participant",
@@ -132,6 +136,9 @@ public final class SyncEntities {
             // The audit trail: ids as plain text, no references (an entry names a record, it does
             // not belong to it, and must not hold up the record's deletion at retention).
             new Entity("audit_entry", "audit_entries.jsonl", AUDIT_ENTRY, Map.of(), Set.of(), Set.of()));
+
+    /** The entity of retention's purge records. */
+    public static final String PURGE_ENTITY = "purge";
 
     /** The entity of the audit trail: it travels, but is not a case record (see {@link #records()}). */
     public static final String TRAIL = "audit_entry";

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.store.sync;
 import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
+import static se.jobbtorg.coach.store.generated.Tables.PURGE;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,7 @@ import org.sqlite.SQLiteException;
 import se.jobbtorg.coach.store.FieldHistory;
 import se.jobbtorg.coach.store.HybridLogicalClock;
 import se.jobbtorg.coach.store.ParticipantRepository;
+import se.jobbtorg.coach.store.Retention;
 import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.store.SyncEntities.Entity;
 import se.jobbtorg.coach.store.Transaction;
@@ -138,7 +140,20 @@ public final class MergeApplier {
         this.rules = new ValueRules(tx.wallClock().getZone());
         this.dsl = tx.dsl();
         this.history = new FieldHistory(tx.dsl());
+        this.purged = Retention.purgedIds(dsl);
+        dsl.select(PURGE.PARTICIPANT_ID, PURGE.AUDIT_BEFORE_ON)
+                .from(PURGE)
+                .forEach(r -> trailPurgedBefore.merge(r.value1(), r.value2(), (a, b) -> a.compareTo(b) > 0 ? a : b));
     }
+
+    /**
+     * The ids of records purged at retention, here or by a purge received: a change of one, or of
+     * a record that refers to one, is dropped (a stale package does not bring a person back).
+     * Usually empty; held whole, as it is small beside what an import holds.
+     */
+    private final Set<String> purged;
+    /** By purged person, the day before which their audit entries went: older ones are dropped too. */
+    private final Map<String, String> trailPurgedBefore = new HashMap<>();
 
     /** How many changes are looked up together. */
     static final int BATCH = 500;
@@ -183,10 +198,61 @@ public final class MergeApplier {
      * the order taken; a refusal comes at the latest from {@link #finish()}.
      */
     public void apply(Change c) {
+        if (purged(c)) {
+            // What retention deleted stays deleted, and so does what was made under it meanwhile.
+            if (c.creates()) {
+                purged.add(c.recordId());
+                Retention.markPurged(dsl, c.recordId());
+            }
+            counts.unchanged++;
+            return;
+        }
         pending.add(c);
-        if (pending.size() >= BATCH) {
+        // A purge is carried out at once: the changes after it are held to it.
+        if (pending.size() >= BATCH || c.entity().equals(SyncEntities.PURGE_ENTITY)) {
             flush();
         }
+    }
+
+    private boolean purged(Change c) {
+        if (purged.isEmpty() || c.entity().equals(SyncEntities.PURGE_ENTITY)) {
+            return false;
+        }
+        if (purged.contains(c.recordId())) {
+            return true;
+        }
+        Optional<Entity> entity = SyncEntities.byName(c.entity());
+        if (entity.isEmpty()) {
+            return false;
+        }
+        for (String reference : entity.get().references().keySet()) {
+            Object target = c.values().get(reference);
+            if (target != null && purged.contains(target.toString())) {
+                return true;
+            }
+        }
+        if (c.entity().equals(SyncEntities.TRAIL)) {
+            Object person = c.values().get("participant_id");
+            Object at = c.values().get("done_at");
+            String before = person == null ? null : trailPurgedBefore.get(person.toString());
+            return before != null && at != null && at.toString().compareTo(before) < 0;
+        }
+        return false;
+    }
+
+    /** A purge received and new here: the same records deleted, and held to from now on. */
+    private void carryOut(Change c) {
+        String person = String.valueOf(c.values().get("participant_id"));
+        String records = String.valueOf(c.values().get("record_ids"));
+        String auditBefore = String.valueOf(c.values().get("audit_before_on"));
+        Retention.applyReceived(dsl, person, records, auditBefore);
+        purged.add(person);
+        for (String id : records.split(",")) {
+            if (!id.isBlank()) {
+                purged.add(id);
+            }
+        }
+        trailPurgedBefore.merge(person, auditBefore, (a, b) -> a.compareTo(b) > 0 ? a : b);
     }
 
     private void flush() {
@@ -199,6 +265,12 @@ public final class MergeApplier {
                 applyNow(c);
             }
             writePending();
+            for (Change c : pending) {
+                if (c.entity().equals(SyncEntities.PURGE_ENTITY)
+                        && created.contains(SyncEntities.PURGE_ENTITY + "/" + c.recordId())) {
+                    carryOut(c);
+                }
+            }
         } finally {
             pendingCreations.clear();
             pending.clear();

@@ -1,0 +1,282 @@
+package se.jobbtorg.coach.store;
+
+import static se.jobbtorg.coach.store.generated.Tables.AUDIT_ENTRY;
+import static se.jobbtorg.coach.store.generated.Tables.AUDIT_RETENTION_GATE;
+import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
+import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT_INDICATOR;
+import static se.jobbtorg.coach.store.generated.Tables.FIELD_HEAD;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_KEY;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
+import static se.jobbtorg.coach.store.generated.Tables.PURGE;
+import static se.jobbtorg.coach.store.generated.Tables.PURGED_RECORD;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.AuditEntry.About;
+import se.jobbtorg.coach.store.generated.tables.records.PurgeRecord;
+
+/**
+ * Retention (gallring): the people whose last entry is older than a day, and their deletion for
+ * good, here and, through a purge record that travels, on every laptop that imports it.
+ */
+public final class Retention {
+    /** Children before parents: the order the rows of a person go in. */
+    private static final List<String> DELETE_ORDER = List.of(
+            "entry_void",
+            "activity_follow_up",
+            "deadline_reason",
+            "meeting",
+            "mapping_entry",
+            "activity",
+            "activity_plan",
+            "enrolment",
+            "participant");
+
+    private final Database db;
+
+    public Retention(Database db) {
+        this.db = db;
+    }
+
+    /** A person past retention: who, and the day of their last entry. */
+    public record Due(UUID participantId, String listName, String personalNumber, LocalDate lastEntry) {}
+
+    /**
+     * The people (tombstones too) whose last entry is before the day given: their registration
+     * or the last change of their details, an enrolment, an exit and the check after it, a plan
+     * version or its approval, a mapping entry, a meeting, a reason for a passed deadline, an entry
+     * marked in error. A person merged into another goes with the other, never alone.
+     */
+    public List<Due> due(LocalDate before) {
+        return db.read(dsl -> due(dsl, before));
+    }
+
+    /** The same, read inside a write: the list a deletion holds to. */
+    public List<Due> due(Transaction tx, LocalDate before) {
+        return due(tx.dsl(), before);
+    }
+
+    private static List<Due> due(DSLContext dsl, LocalDate before) {
+        String sql = """
+                WITH entry (participant_id, day) AS (
+                    SELECT id, date(CAST(substr(version_stamp, 1, 13) AS INTEGER) / 1000, 'unixepoch')
+                    FROM participant
+                    UNION ALL
+                    SELECT participant_id, max(enrolled_on, coalesce(exited_on, ''), coalesce(exit_checked_on, ''))
+                    FROM enrolment
+                    UNION ALL
+                    SELECT e.participant_id, max(p.drawn_up_on, coalesce(p.approved_on, ''))
+                    FROM activity_plan p JOIN enrolment e ON e.id = p.enrolment_id
+                    UNION ALL
+                    SELECT e.participant_id, substr(m.meeting_at, 1, 10)
+                    FROM meeting m JOIN enrolment e ON e.id = m.enrolment_id
+                    UNION ALL
+                    SELECT e.participant_id, m.entry_date
+                    FROM mapping_entry m JOIN enrolment e ON e.id = m.enrolment_id
+                    WHERE m.entry_date IS NOT NULL
+                    UNION ALL
+                    SELECT e.participant_id, r.recorded_on
+                    FROM deadline_reason r JOIN enrolment e ON e.id = r.enrolment_id
+                ),
+                person (id, last_day) AS (
+                    SELECT coalesce(p.merged_into, p.id), max(entry.day)
+                    FROM entry JOIN participant p ON p.id = entry.participant_id
+                    GROUP BY coalesce(p.merged_into, p.id)
+                )
+                SELECT p.id, p.last_name || ', ' || p.first_name, p.personal_number, person.last_day
+                FROM person JOIN participant p ON p.id = person.id
+                WHERE person.last_day < ?
+                ORDER BY p.sort_name, p.id
+                """;
+        return dsl.fetch(sql, before.toString()).stream()
+                .map(r -> new Due(
+                        UUID.fromString(r.get(0, String.class)),
+                        r.get(1, String.class),
+                        r.get(2, String.class),
+                        LocalDate.parse(r.get(3, String.class))))
+                .toList();
+    }
+
+    /** What a purge deleted here. */
+    public record Purged(UUID purgeId, UUID participantId, int records, int auditEntries) {}
+
+    /**
+     * Deletes the people for good, in the transaction given: each person with the people merged
+     * into them, every enrolment and all work under them, the change-log rows and field versions
+     * of all of it, and their audit entries from before {@code auditBefore}. A purge record for
+     * each (ids only) goes to the change log to travel, and an audit entry for each says it was
+     * done. Returns what went.
+     */
+    public static List<Purged> purge(
+            Transaction tx, Collection<UUID> people, LocalDate auditBefore, UUID coachId, LocalDate today) {
+        List<Purged> done = new ArrayList<>();
+        for (UUID person : people) {
+            List<String> records = recordsOf(tx.dsl(), person.toString());
+            if (records.isEmpty()) {
+                continue;
+            }
+            int audit = deleteLocally(tx.dsl(), person.toString(), records, auditBefore);
+            PurgeRecord r = tx.dsl().newRecord(PURGE);
+            UUID id = UUID.randomUUID();
+            r.setId(id.toString());
+            r.setDeleted(0);
+            r.setParticipantId(person.toString());
+            r.setRecordIds(String.join(",", records));
+            r.setPurgedOn(today.toString());
+            r.setAuditBeforeOn(auditBefore.toString());
+            r.setCoachId(coachId == null ? null : coachId.toString());
+            tx.save(r);
+            AuditTrail.record(tx, AuditAction.RETENTION_DELETED, new About(person, null, id, null));
+            done.add(new Purged(id, person, records.size(), audit));
+        }
+        return done;
+    }
+
+    /**
+     * A purge record received: the same records deleted here (those this database holds), and
+     * their ids kept, so that a later change of one of them, or of a record under one, is dropped.
+     */
+    public static void applyReceived(DSLContext dsl, String participantId, String recordIds, String auditBeforeOn) {
+        List<String> records =
+                Arrays.stream(recordIds.split(",")).filter(s -> !s.isBlank()).toList();
+        deleteLocally(dsl, participantId, records, LocalDate.parse(auditBeforeOn));
+    }
+
+    /** The ids of every record purged here or by a purge received. */
+    public static Set<String> purgedIds(DSLContext dsl) {
+        return new HashSet<>(
+                dsl.select(PURGED_RECORD.RECORD_ID).from(PURGED_RECORD).fetch(PURGED_RECORD.RECORD_ID));
+    }
+
+    /** One more id whose changes are dropped (a record made under a purged one, met later). */
+    public static void markPurged(DSLContext dsl, String recordId) {
+        dsl.insertInto(PURGED_RECORD)
+                .set(PURGED_RECORD.RECORD_ID, recordId)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** The person, those merged into them, and every record under them, by id. */
+    private static List<String> recordsOf(DSLContext dsl, String person) {
+        String sql = """
+                WITH p (id) AS (
+                    SELECT id FROM participant WHERE id = ?1 OR merged_into = ?1
+                ),
+                e (id) AS (SELECT id FROM enrolment WHERE participant_id IN (SELECT id FROM p)),
+                plan (id) AS (SELECT id FROM activity_plan WHERE enrolment_id IN (SELECT id FROM e)),
+                act (id) AS (SELECT id FROM activity WHERE plan_id IN (SELECT id FROM plan)),
+                meet (id) AS (SELECT id FROM meeting WHERE enrolment_id IN (SELECT id FROM e)),
+                map (id) AS (SELECT id FROM mapping_entry WHERE enrolment_id IN (SELECT id FROM e)),
+                reason (id) AS (SELECT id FROM deadline_reason WHERE enrolment_id IN (SELECT id FROM e)),
+                follow (id) AS (
+                    SELECT id FROM activity_follow_up
+                    WHERE meeting_id IN (SELECT id FROM meet) OR activity_id IN (SELECT id FROM act)
+                ),
+                void (id) AS (
+                    SELECT id FROM entry_void
+                    WHERE meeting_id IN (SELECT id FROM meet)
+                       OR mapping_entry_id IN (SELECT id FROM map)
+                       OR activity_follow_up_id IN (SELECT id FROM follow)
+                       OR deadline_reason_id IN (SELECT id FROM reason)
+                       OR exit_enrolment_id IN (SELECT id FROM e)
+                       OR exit_check_enrolment_id IN (SELECT id FROM e)
+                )
+                SELECT id FROM p UNION ALL SELECT id FROM e UNION ALL SELECT id FROM plan
+                UNION ALL SELECT id FROM act UNION ALL SELECT id FROM meet UNION ALL SELECT id FROM map
+                UNION ALL SELECT id FROM reason UNION ALL SELECT id FROM follow UNION ALL SELECT id FROM void
+                """;
+        return new ArrayList<>(new LinkedHashSet<>(dsl.fetch(sql, person).getValues(0, String.class)));
+    }
+
+    /**
+     * Deletes the records with these ids (whatever entity each is), the person's search keys and
+     * indicator facts, the change-log rows and field versions of each, and the person's audit
+     * entries from before the day (through the gate only retention opens); keeps the ids as
+     * purged. Returns how many audit entries went.
+     */
+    private static int deleteLocally(DSLContext dsl, String person, List<String> records, LocalDate auditBefore) {
+        Set<String> ids = new LinkedHashSet<>(records);
+        ids.add(person);
+        List<String> all = List.copyOf(ids);
+        for (List<String> part : chunks(all)) {
+            dsl.deleteFrom(PARTICIPANT_SEARCH)
+                    .where(PARTICIPANT_SEARCH.PARTICIPANT_ID.in(part))
+                    .execute();
+            dsl.deleteFrom(PARTICIPANT_KEY)
+                    .where(PARTICIPANT_KEY.PARTICIPANT_ID.in(part))
+                    .execute();
+            dsl.deleteFrom(ENROLMENT_INDICATOR)
+                    .where(ENROLMENT_INDICATOR.ENROLMENT_ID.in(part))
+                    .execute();
+        }
+        for (String entity : DELETE_ORDER) {
+            SyncEntities.Entity e = SyncEntities.byName(entity).orElseThrow();
+            @SuppressWarnings("unchecked")
+            Field<String> id = (Field<String>) e.table().field(Transaction.ID);
+            for (List<String> part : chunks(all)) {
+                if (e.table() == PARTICIPANT) {
+                    // Merged people point at the person they were merged into: those first.
+                    dsl.deleteFrom(PARTICIPANT)
+                            .where(PARTICIPANT.ID.in(part))
+                            .and(PARTICIPANT.MERGED_INTO.isNotNull())
+                            .execute();
+                }
+                dsl.deleteFrom(e.table()).where(id.in(part)).execute();
+                dsl.deleteFrom(CHANGE_LOG)
+                        .where(CHANGE_LOG.ENTITY.eq(entity))
+                        .and(CHANGE_LOG.RECORD_ID.in(part))
+                        .execute();
+                dsl.deleteFrom(FIELD_HEAD)
+                        .where(FIELD_HEAD.ENTITY.eq(entity))
+                        .and(FIELD_HEAD.RECORD_ID.in(part))
+                        .execute();
+            }
+        }
+        List<String> entries = dsl.select(AUDIT_ENTRY.ID)
+                .from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.PARTICIPANT_ID.eq(person))
+                .and(AUDIT_ENTRY.DONE_AT.lt(
+                        AuditTrail.INSTANT.format(auditBefore.atStartOfDay().toInstant(ZoneOffset.UTC))))
+                .fetch(AUDIT_ENTRY.ID);
+        if (!entries.isEmpty()) {
+            dsl.insertInto(AUDIT_RETENTION_GATE)
+                    .set(AUDIT_RETENTION_GATE.OPEN, 1)
+                    .execute();
+            try {
+                for (List<String> part : chunks(entries)) {
+                    dsl.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.in(part)).execute();
+                    dsl.deleteFrom(CHANGE_LOG)
+                            .where(CHANGE_LOG.ENTITY.eq(SyncEntities.TRAIL))
+                            .and(CHANGE_LOG.RECORD_ID.in(part))
+                            .execute();
+                }
+            } finally {
+                dsl.deleteFrom(AUDIT_RETENTION_GATE).execute();
+            }
+        }
+        for (String id : all) {
+            markPurged(dsl, id);
+        }
+        return entries.size();
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            parts.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return parts;
+    }
+}
