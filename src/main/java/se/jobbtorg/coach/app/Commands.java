@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import se.jobbtorg.coach.cli.CheckCommand;
 import se.jobbtorg.coach.cli.InitCommand;
 import se.jobbtorg.coach.cli.PassphraseSource;
 import se.jobbtorg.coach.cli.ReportCommand;
+import se.jobbtorg.coach.cli.RetentionCommand;
 import se.jobbtorg.coach.cli.SyncCommands;
 import se.jobbtorg.coach.cli.TeamCommands;
 import se.jobbtorg.coach.domain.Passphrase;
@@ -49,6 +51,7 @@ final class Commands {
                 Init::new,
                 Report::new,
                 Audit::new,
+                Retention::new,
                 Import::new,
                 Export::new,
                 Devices::new,
@@ -313,6 +316,38 @@ final class Commands {
         @Override
         int run(Path file, Clock clock, Passphrase passphrase, PrintStream stdout, PrintStream err) {
             return new AuditCommand(file, participant, user, from, to, out, clock, passphrase).run(stdout, err);
+        }
+    }
+
+    @Command(
+            name = "retention",
+            description = {
+                "Lists, by id, the people whose last entry is older than the retention period (default"
+                        + " five years: SoL chapter 12).",
+                "--delete (a team lead's database): deletes them for good, compacts the file and replaces"
+                        + " the backups; the next packages carry the deletion to the team's other laptops."
+            })
+    static final class Retention extends DatabaseCommand {
+        @Option(
+                names = "--years",
+                paramLabel = "N",
+                order = 2,
+                description = "the retention period in years (default 5)")
+        int years = 5;
+
+        @Option(names = "--delete", order = 3, description = "delete the people listed (without it: only list)")
+        boolean delete;
+
+        @Override
+        void validate() {
+            if (years < 1 || years > 100) {
+                throw wrong("--years takes a number of years from 1 to 100");
+            }
+        }
+
+        @Override
+        int run(Path file, Clock clock, Passphrase passphrase, PrintStream stdout, PrintStream err) {
+            return new RetentionCommand(file, Period.ofYears(years), delete, clock, passphrase).run(stdout, err);
         }
     }
 
