@@ -10,6 +10,7 @@ import se.jobbtorg.coach.service.AuditService;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.DemoCaseload;
+import se.jobbtorg.coach.service.RetentionService;
 import se.jobbtorg.coach.service.SecurityService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.TodayService;
@@ -85,7 +86,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public UiServices ui() {
-        return new UiServices(caseload, coaches, workflow, today, indicators, sync, audit, tasks);
+        return new UiServices(
+                caseload, coaches, workflow, today, indicators, sync, audit, new RetentionService(db, clock), tasks);
     }
 
     public AuditService audit() {

@@ -454,6 +454,7 @@ public final class CoachApplication extends Application {
         stage.setTitle(i18n.get("app.title", context.databaseFile().getFileName()));
         mainWindow = new MainWindow(stage, context.ui(), i18n, me.coach(), me.role(), this::openSettings);
         mainWindow.setUnusualReadingLimit(settings::unusualReading);
+        mainWindow.setRetentionYears(settings::retentionYears);
         LOG.info(() -> "start: main window built " + sinceStart());
         AppContext current = context;
         boolean wasLocked = lock != null && lock.isLocked();
@@ -600,6 +601,7 @@ public final class CoachApplication extends Application {
                 model -> {
                     // The access log's limit: a number of this laptop's settings file, like the idle lock.
                     settings.setUnusualReading(model.unusualReading());
+                    settings.setRetentionYears(model.retentionYears());
                 },
                 choice -> {
                     if (choice.language() != null
@@ -646,7 +648,8 @@ public final class CoachApplication extends Application {
         Coach me = window.coach();
         var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, lockMinutes, backupDays)
                 .withRole(window.role(), context.ui().tasks(), context.security()::changeRole)
-                .withUnusualReading(window.unusualReadingLimit());
+                .withUnusualReading(window.unusualReadingLimit())
+                .withRetentionYears(window.retentionYears());
         new SettingsDialog(owner, model, i18n).showAndWait().ifPresent(choice -> {
             if (choice.role() != window.role()) {
                 window.setRole(choice.role());

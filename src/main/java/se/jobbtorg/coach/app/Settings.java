@@ -20,6 +20,7 @@ public final class Settings {
     private static final String LOCK_MINUTES = "idleLockMinutes";
     private static final String BACKUP_DAYS = "backupDays";
     private static final String UNUSUAL_READING = "unusualReadingPeople";
+    private static final String RETENTION_YEARS = "retentionYears";
     static final int DEFAULT_LOCK_MINUTES = 10;
     static final int DEFAULT_BACKUP_DAYS = 30;
     static final int DEFAULT_UNUSUAL_READING = 20;
@@ -79,6 +80,15 @@ public final class Settings {
 
     public void setUnusualReading(int people) {
         values.setProperty(UNUSUAL_READING, String.valueOf(people));
+    }
+
+    /** Years after the last entry before a person is listed for retention (SoL chapter 12: five). */
+    public int retentionYears() {
+        return number(RETENTION_YEARS, 5, 1, 100);
+    }
+
+    public void setRetentionYears(int years) {
+        values.setProperty(RETENTION_YEARS, String.valueOf(years));
     }
 
     private int number(String key, int fallback, int min, int max) {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Period;
 import se.jobbtorg.coach.domain.Passphrase;
+import se.jobbtorg.coach.domain.RetentionDue;
 import se.jobbtorg.coach.service.RetentionService;
 import se.jobbtorg.coach.store.Database;
-import se.jobbtorg.coach.store.Retention;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 
 /**
@@ -42,7 +42,7 @@ public final class RetentionCommand {
         try (Database database = Database.open(db, clock, passphrase)) {
             RetentionService retention = new RetentionService(database, clock);
             var due = retention.due(period);
-            for (Retention.Due d : due) {
+            for (RetentionDue d : due) {
                 // Ids only: a terminal's scrollback is no place for names and numbers.
                 out.println("due participant=" + d.participantId() + " last-entry=" + d.lastEntry());
             }
@@ -52,7 +52,7 @@ public final class RetentionCommand {
                 return OK;
             }
             var deleted = retention.delete(
-                    due.stream().map(Retention.Due::participantId).toList(), period);
+                    due.stream().map(RetentionDue::participantId).toList(), period);
             out.println("deleted people=" + deleted.people() + " records=" + deleted.records() + " audit-entries="
                     + deleted.auditEntries());
             return OK;

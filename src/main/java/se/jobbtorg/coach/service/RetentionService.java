@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.RetentionDue;
 import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.store.CoachRepository;
 import se.jobbtorg.coach.store.Database;
@@ -41,7 +42,7 @@ public final class RetentionService {
     }
 
     /** The people whose last entry is before today less the period, by name in Swedish order. */
-    public List<Retention.Due> due(Period period) {
+    public List<RetentionDue> due(Period period) {
         return retention.due(today().minus(period));
     }
 
@@ -62,7 +63,7 @@ public final class RetentionService {
         UUID me = new CoachRepository(db).current().map(Coach::id).orElse(null);
         List<Retention.Purged> purged = db.write(tx -> {
             Set<UUID> still = retention.due(tx, cutoff).stream()
-                    .map(Retention.Due::participantId)
+                    .map(RetentionDue::participantId)
                     .collect(Collectors.toSet());
             List<UUID> chosen = people.stream().filter(still::contains).toList();
             return Retention.purge(tx, chosen, cutoff, me, today());

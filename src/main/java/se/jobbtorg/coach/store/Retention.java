@@ -25,6 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.AuditEntry.About;
+import se.jobbtorg.coach.domain.RetentionDue;
 import se.jobbtorg.coach.store.generated.tables.records.PurgeRecord;
 
 /**
@@ -50,25 +51,22 @@ public final class Retention {
         this.db = db;
     }
 
-    /** A person past retention: who, and the day of their last entry. */
-    public record Due(UUID participantId, String listName, String personalNumber, LocalDate lastEntry) {}
-
     /**
      * The people (tombstones too) whose last entry is before the day given: their registration
      * or the last change of their details, an enrolment, an exit and the check after it, a plan
      * version or its approval, a mapping entry, a meeting, a reason for a passed deadline, an entry
      * marked in error. A person merged into another goes with the other, never alone.
      */
-    public List<Due> due(LocalDate before) {
+    public List<RetentionDue> due(LocalDate before) {
         return db.read(dsl -> due(dsl, before));
     }
 
     /** The same, read inside a write: the list a deletion holds to. */
-    public List<Due> due(Transaction tx, LocalDate before) {
+    public List<RetentionDue> due(Transaction tx, LocalDate before) {
         return due(tx.dsl(), before);
     }
 
-    private static List<Due> due(DSLContext dsl, LocalDate before) {
+    private static List<RetentionDue> due(DSLContext dsl, LocalDate before) {
         String sql = """
                 WITH entry (participant_id, day) AS (
                     SELECT id, date(CAST(substr(version_stamp, 1, 13) AS INTEGER) / 1000, 'unixepoch')
@@ -101,7 +99,7 @@ public final class Retention {
                 ORDER BY p.sort_name, p.id
                 """;
         return dsl.fetch(sql, before.toString()).stream()
-                .map(r -> new Due(
+                .map(r -> new RetentionDue(
                         UUID.fromString(r.get(0, String.class)),
                         r.get(1, String.class),
                         r.get(2, String.class),

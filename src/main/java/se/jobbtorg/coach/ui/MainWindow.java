@@ -37,6 +37,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.MeetingCalendar;
 import se.jobbtorg.coach.service.AuditService;
 import se.jobbtorg.coach.service.CalendarExport;
+import se.jobbtorg.coach.service.RetentionService;
 import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.ui.audit.AuditScreen;
 import se.jobbtorg.coach.ui.caseload.CaseloadScreen;
@@ -53,6 +54,7 @@ import se.jobbtorg.coach.ui.common.VisibleMnemonics;
 import se.jobbtorg.coach.ui.participant.ParticipantScreen;
 import se.jobbtorg.coach.ui.participant.ParticipantView;
 import se.jobbtorg.coach.ui.participant.ParticipantViewModel;
+import se.jobbtorg.coach.ui.retention.RetentionScreen;
 import se.jobbtorg.coach.ui.summary.SummaryScreen;
 import se.jobbtorg.coach.ui.sync.SyncScreen;
 import se.jobbtorg.coach.ui.today.TodayRow;
@@ -89,6 +91,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final Tab summaryTab;
     private final AuditScreen audit;
     private final Tab auditTab;
+    private final RetentionScreen retention;
+    private final Tab retentionTab;
+    /** Years after the last entry that a person is kept (the settings). */
+    private IntSupplier retentionYears = () -> RetentionService.DEFAULT_PERIOD.getYears();
     /** How many people outside one's own caseload opened in a day make the reading unusual. */
     private IntSupplier unusualReading = () -> AuditService.DEFAULT_UNUSUAL;
 
@@ -167,6 +173,12 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         // the way of the participants' pages on a narrow window.
         auditTab = screenTab("auditTab", "nav.audit", audit.view());
         auditTab.setClosable(true);
+        retention = new RetentionScreen(ui, () -> retentionYears.getAsInt(), () -> {
+            caseload.model().refresh();
+            today.model().refresh();
+        });
+        retentionTab = screenTab("retentionTab", "retention.title", retention.view());
+        retentionTab.setClosable(true);
         tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab);
         if (!teamLead.get()) {
             tabs.getTabs().remove(summaryTab);
@@ -182,6 +194,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             }
             if (tab == auditTab) {
                 audit.shown();
+            }
+            if (tab == retentionTab) {
+                retention.shown();
             }
         });
 
@@ -236,6 +251,15 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         return unusualReading.getAsInt();
     }
 
+    /** Where retention reads its period in years from (the settings). */
+    public void setRetentionYears(IntSupplier years) {
+        this.retentionYears = years;
+    }
+
+    public int retentionYears() {
+        return retentionYears.getAsInt();
+    }
+
     public Role role() {
         return role.get();
     }
@@ -254,7 +278,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             tabs.getTabs().add(tabs.getTabs().indexOf(caseloadTab) + 1, summaryTab);
         }
         if (!shown) {
-            tabs.getTabs().removeAll(summaryTab, auditTab);
+            tabs.getTabs().removeAll(summaryTab, auditTab, retentionTab);
         }
     }
 
@@ -268,6 +292,10 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         MenuItem register = item("menu.file.register", "Shortcut+N", this::register);
         MenuItem enrol = item("menu.file.enrol", "Shortcut+E", this::enrolSelected);
         MenuItem calendar = item("menu.file.calendar", null, this::exportCalendar);
+        MenuItem retentionItem = item("menu.file.retention", null, this::showRetention);
+        // A team lead's: hidden for a coach.
+        retentionItem.visibleProperty().bind(teamLead);
+        retentionItem.disableProperty().bind(teamLead.not());
         MenuItem settings = item("menu.file.settings", "Shortcut+COMMA", openSettings);
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", this::quit);
         MenuItem lock =
@@ -288,6 +316,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 enrol,
                 new SeparatorMenuItem(),
                 calendar,
+                retentionItem,
                 new SeparatorMenuItem(),
                 settings,
                 lock,
@@ -450,6 +479,16 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                                 done -> dialogs.showInformation(
                                         title, i18n.get("calendar.saved", done.meetings(), done.file())),
                                 e -> dialogs.showError("error.saveFailed", e, chosen)));
+    }
+
+    /** Retention (a team lead's): who is past the period, read again each time it is shown. */
+    private void showRetention() {
+        if (teamLead.get()) {
+            if (!tabs.getTabs().contains(retentionTab)) {
+                tabs.getTabs().add(retentionTab);
+            }
+            tabs.getSelectionModel().select(retentionTab);
+        }
     }
 
     /** The access log (a team lead's), read again each time it is shown. */

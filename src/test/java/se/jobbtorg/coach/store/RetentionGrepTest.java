@@ -24,6 +24,7 @@ import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.RetentionDue;
 import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.domain.TargetGroup;
 import se.jobbtorg.coach.service.CaseloadService;
@@ -99,7 +100,7 @@ class RetentionGrepTest {
             var due = retention.due(RetentionService.DEFAULT_PERIOD);
             assertEquals(
                     List.of(asa.id()),
-                    due.stream().map(Retention.Due::participantId).toList(),
+                    due.stream().map(RetentionDue::participantId).toList(),
                     "Bo is new");
             var deleted = retention.delete(List.of(asa.id()), RetentionService.DEFAULT_PERIOD);
             assertEquals(1, deleted.people());

@@ -5,6 +5,7 @@ import se.jobbtorg.coach.service.AuditService;
 import se.jobbtorg.coach.service.CalendarExport;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
+import se.jobbtorg.coach.service.RetentionService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.TodayService;
 import se.jobbtorg.coach.service.WorkflowService;
@@ -18,6 +19,7 @@ public record UiServices(
         IndicatorReport indicators,
         SyncService sync,
         AuditService audit,
+        RetentionService retention,
         TaskRunner tasks) {
 
     /** The coach's planned meetings as a calendar file (it holds no state: made when asked). */

@@ -107,6 +107,7 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
         Spinner<Integer> lock = null;
         Spinner<Integer> backups = null;
         Spinner<Integer> unusualField = null;
+        Spinner<Integer> yearsField = null;
         if (!model.isFirstRun()) {
             // The idle lock: a choice for later, not a question for a new user's first minute.
             lock = new Spinner<>(
@@ -133,6 +134,16 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
             unusual.getValueFactory().valueProperty().bindBidirectional(model.unusualReading);
             Forms.row(grid, row++, i18n.get("settings.unusualReading"), unusual, null);
             unusualField = unusual;
+            Spinner<Integer> years = new Spinner<>(
+                    SettingsViewModel.MIN_RETENTION_YEARS,
+                    SettingsViewModel.MAX_RETENTION_YEARS,
+                    model.retentionYears.get());
+            years.setId("retentionYearsField");
+            years.setEditable(true);
+            years.setMaxWidth(110);
+            years.getValueFactory().valueProperty().bindBidirectional(model.retentionYears);
+            Forms.row(grid, row++, i18n.get("settings.retentionYears"), years, null);
+            yearsField = years;
         } else {
             CheckBox demo = new CheckBox(i18n.get("welcome.demo"));
             demo.setId("demoChoice");
@@ -147,7 +158,7 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
             }
         });
 
-        List<Spinner<Integer>> numbers = lock == null ? List.of() : List.of(lock, backups, unusualField);
+        List<Spinner<Integer>> numbers = lock == null ? List.of() : List.of(lock, backups, unusualField, yearsField);
         okButton().addEventFilter(ActionEvent.ACTION, e -> {
             for (Spinner<Integer> typed : numbers) {
                 // A number typed but not yet confirmed with Enter counts; one that is no number does not.

@@ -30,6 +30,8 @@ public final class SettingsViewModel {
     final ObjectProperty<Integer> backupDays = new SimpleObjectProperty<>(DEFAULT_BACKUP_DAYS);
     /** People outside one's own caseload opened in a day above which the access log says so. */
     final ObjectProperty<Integer> unusualReading = new SimpleObjectProperty<>(DEFAULT_UNUSUAL_READING);
+    /** Years after the last entry before a person is listed for retention. */
+    final ObjectProperty<Integer> retentionYears = new SimpleObjectProperty<>(DEFAULT_RETENTION_YEARS);
 
     final StringProperty nameProblem = new SimpleStringProperty("");
     final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.COACH);
@@ -56,6 +58,9 @@ public final class SettingsViewModel {
     public static final int DEFAULT_UNUSUAL_READING = 20;
     public static final int MIN_UNUSUAL_READING = 1;
     public static final int MAX_UNUSUAL_READING = 1000;
+    public static final int DEFAULT_RETENTION_YEARS = 5;
+    public static final int MIN_RETENTION_YEARS = 1;
+    public static final int MAX_RETENTION_YEARS = 100;
 
     /**
      * The choices the user made, for the caller to apply. lockMinutes: idle time before the window
@@ -119,6 +124,17 @@ public final class SettingsViewModel {
     public SettingsViewModel withUnusualReading(int people) {
         unusualReading.set(people);
         return this;
+    }
+
+    /** The retention period in years now (later settings only). */
+    public SettingsViewModel withRetentionYears(int years) {
+        retentionYears.set(years);
+        return this;
+    }
+
+    /** The period chosen, within its bounds. */
+    public int retentionYears() {
+        return clamped(retentionYears.get(), DEFAULT_RETENTION_YEARS, MIN_RETENTION_YEARS, MAX_RETENTION_YEARS);
     }
 
     /** The limit chosen, within its bounds. */

@@ -75,7 +75,8 @@ final class WorkFixture implements AutoCloseable {
                 EnumSet.of(TargetGroup.UNEMPLOYED),
                 null,
                 false));
-        services = new UiServices(caseload, coaches, workflow, null, null, null, new AuditService(db, clock), tasks);
+        services =
+                new UiServices(caseload, coaches, workflow, null, null, null, new AuditService(db, clock), null, tasks);
         model = new WorkViewModel(services, EN, dialogErrors::add, enrolment.id());
         model.setOnChange(() -> changes++);
         model.load();
