@@ -97,7 +97,8 @@ class SyncMainTest {
                     pkg.toString());
             assertEquals(0, exported.code(), exported.err());
             assertTrue(
-                    exported.out().startsWith("exported file=" + pkg + " kind=snapshot changes=1 from=0 to=1 "),
+                    // The log's second row is the audit entry of the admission; the trail is counted apart.
+                    exported.out().startsWith("exported file=" + pkg + " kind=snapshot changes=1 from=0 to=2 trail=1 "),
                     exported.out());
 
             Run imported = main(
