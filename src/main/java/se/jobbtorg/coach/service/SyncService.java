@@ -277,8 +277,9 @@ public final class SyncService {
             // Not one per import: at city size a full copy takes over a minute (decision 0010).
             db.backupIfDue("import");
         }
+        int[] purges = {0};
         try {
-            return db.write(tx -> {
+            Imported imported = db.write(tx -> {
                 if (producer.equals(db.deviceId())) {
                     // Our own package: every change in it is ours already, unless another
                     // database copied from this one's file wrote it (same device id, same keys).
@@ -367,8 +368,14 @@ public final class SyncService {
                     throw new DryRun(result);
                 }
                 AuditTrail.record(tx, AuditAction.PACKAGE_IMPORTED, About.detail(m.packageId()));
+                purges[0] = counts.purges();
                 return result;
             });
+            if (purges[0] > 0) {
+                // People deleted at retention elsewhere: no copy of them may linger here either.
+                db.compactAndReplaceBackups();
+            }
+            return imported;
         } catch (DryRun d) {
             if (!d.result.admitted()) {
                 // A person looking at a stranger's package may want to admit it: keep its keys.

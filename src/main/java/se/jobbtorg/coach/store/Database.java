@@ -669,19 +669,31 @@ public final class Database implements AutoCloseable {
     public Path compactAndReplaceBackups() {
         return onWriter(c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                checkpoint(s);
                 s.execute("VACUUM");
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                checkpoint(s);
             }
-            for (Path old : backups.list()) {
+            // The new backup first: if it cannot be made, the old ones are still there.
+            List<Path> old = backups.list();
+            Path fresh = backups.create(c, "retention");
+            for (Path backup : old) {
                 try {
-                    Files.deleteIfExists(old);
+                    Files.deleteIfExists(backup);
                 } catch (IOException e) {
                     throw new StoreException("an old backup could not be removed", e);
                 }
             }
-            return backups.create(c, "retention");
+            return fresh;
         });
+    }
+
+    /** A checkpoint that empties the WAL, or a refusal: a reader kept it from finishing. */
+    private static void checkpoint(Statement s) throws SQLException {
+        try (var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rs.next() && rs.getInt(1) != 0) {
+                throw new StoreException("the WAL could not be emptied: a reader was busy");
+            }
+        }
     }
 
     /** A consistent copy of the whole file (VACUUM INTO) in the backups folder. */

@@ -68,36 +68,61 @@ public final class Retention {
 
     private static List<RetentionDue> due(DSLContext dsl, LocalDate before) {
         String sql = """
-                WITH entry (participant_id, day) AS (
-                    SELECT id, date(CAST(substr(version_stamp, 1, 13) AS INTEGER) / 1000, 'unixepoch')
-                    FROM participant
+                WITH RECURSIVE root (id, top) AS (
+                    SELECT id, id FROM participant WHERE merged_into IS NULL
                     UNION ALL
-                    SELECT participant_id, max(enrolled_on, coalesce(exited_on, ''), coalesce(exit_checked_on, ''))
+                    SELECT p.id, root.top FROM participant p JOIN root ON p.merged_into = root.id
+                ),
+                entry (participant_id, day) AS (
+                    SELECT id, %1$s FROM participant
+                    UNION ALL
+                    SELECT participant_id,
+                           max(%1$s, enrolled_on, coalesce(exited_on, ''), coalesce(exit_checked_on, ''))
                     FROM enrolment
                     UNION ALL
-                    SELECT e.participant_id, max(p.drawn_up_on, coalesce(p.approved_on, ''))
+                    SELECT e.participant_id, max(%2$s, p.drawn_up_on, coalesce(p.approved_on, ''))
                     FROM activity_plan p JOIN enrolment e ON e.id = p.enrolment_id
                     UNION ALL
-                    SELECT e.participant_id, substr(m.meeting_at, 1, 10)
+                    SELECT e.participant_id, max(%3$s, a.start_on, a.end_on, coalesce(a.ended_on, ''))
+                    FROM activity a JOIN activity_plan p ON p.id = a.plan_id JOIN enrolment e ON e.id = p.enrolment_id
+                    UNION ALL
+                    SELECT e.participant_id, max(%4$s, substr(m.meeting_at, 1, 10))
                     FROM meeting m JOIN enrolment e ON e.id = m.enrolment_id
                     UNION ALL
-                    SELECT e.participant_id, m.entry_date
+                    SELECT e.participant_id, max(%4$s, coalesce(m.entry_date, ''))
                     FROM mapping_entry m JOIN enrolment e ON e.id = m.enrolment_id
-                    WHERE m.entry_date IS NOT NULL
                     UNION ALL
-                    SELECT e.participant_id, r.recorded_on
+                    SELECT e.participant_id, max(%5$s, r.recorded_on)
                     FROM deadline_reason r JOIN enrolment e ON e.id = r.enrolment_id
+                    UNION ALL
+                    SELECT e.participant_id, max(%6$s, v.voided_on)
+                    FROM entry_void v JOIN enrolment e ON e.id IN (
+                        v.exit_enrolment_id,
+                        v.exit_check_enrolment_id,
+                        (SELECT enrolment_id FROM meeting WHERE id = v.meeting_id),
+                        (SELECT enrolment_id FROM mapping_entry WHERE id = v.mapping_entry_id),
+                        (SELECT enrolment_id FROM deadline_reason WHERE id = v.deadline_reason_id))
                 ),
                 person (id, last_day) AS (
-                    SELECT coalesce(p.merged_into, p.id), max(entry.day)
-                    FROM entry JOIN participant p ON p.id = entry.participant_id
-                    GROUP BY coalesce(p.merged_into, p.id)
+                    SELECT root.top, max(entry.day)
+                    FROM entry JOIN root ON root.id = entry.participant_id
+                    GROUP BY root.top
                 )
                 SELECT p.id, p.last_name || ', ' || p.first_name, p.personal_number, person.last_day
                 FROM person JOIN participant p ON p.id = person.id
                 WHERE person.last_day < ?
+                  -- a person still enrolled is still in the work, whatever the dates say
+                  AND NOT EXISTS (
+                      SELECT 1 FROM enrolment e JOIN root r ON r.id = e.participant_id
+                      WHERE r.top = p.id AND e.deleted = 0 AND e.exited_on IS NULL)
                 ORDER BY p.sort_name, p.id
-                """;
+                """.formatted(
+                        stampDay("version_stamp"),
+                        stampDay("p.version_stamp"),
+                        stampDay("a.version_stamp"),
+                        stampDay("m.version_stamp"),
+                        stampDay("r.version_stamp"),
+                        stampDay("v.version_stamp"));
         return dsl.fetch(sql, before.toString()).stream()
                 .map(r -> new RetentionDue(
                         UUID.fromString(r.get(0, String.class)),
@@ -105,6 +130,11 @@ public final class Retention {
                         r.get(2, String.class),
                         LocalDate.parse(r.get(3, String.class))))
                 .toList();
+    }
+
+    /** The day (UTC) of the time in a version stamp: the record's last change, an entry too. */
+    private static String stampDay(String column) {
+        return "date(CAST(substr(" + column + ", 1, 13) AS INTEGER) / 1000, 'unixepoch')";
     }
 
     /** What a purge deleted here. */
@@ -146,10 +176,17 @@ public final class Retention {
      * A purge record received: the same records deleted here (those this database holds), and
      * their ids kept, so that a later change of one of them, or of a record under one, is dropped.
      */
-    public static void applyReceived(DSLContext dsl, String participantId, String recordIds, String auditBeforeOn) {
-        List<String> records =
-                Arrays.stream(recordIds.split(",")).filter(s -> !s.isBlank()).toList();
-        deleteLocally(dsl, participantId, records, LocalDate.parse(auditBeforeOn));
+    public static List<String> applyReceived(
+            DSLContext dsl, String participantId, String recordIds, String auditBeforeOn) {
+        // What the purge lists, and what this laptop holds under the person that the lead did not
+        // know of (work made offline, a registration merged into them): all of it goes, or the
+        // person's rows could not be deleted under the rows that refer to them.
+        Set<String> records = new LinkedHashSet<>(
+                Arrays.stream(recordIds.split(",")).filter(s -> !s.isBlank()).toList());
+        records.addAll(recordsOf(dsl, participantId));
+        List<String> all = List.copyOf(records);
+        deleteLocally(dsl, participantId, all, LocalDate.parse(auditBeforeOn));
+        return all;
     }
 
     /** The ids of every record purged here or by a purge received. */
@@ -169,8 +206,10 @@ public final class Retention {
     /** The person, those merged into them, and every record under them, by id. */
     private static List<String> recordsOf(DSLContext dsl, String person) {
         String sql = """
-                WITH p (id) AS (
-                    SELECT id FROM participant WHERE id = ?1 OR merged_into = ?1
+                WITH RECURSIVE p (id) AS (
+                    SELECT id FROM participant WHERE id = ?1
+                    UNION
+                    SELECT q.id FROM participant q JOIN p ON q.merged_into = p.id
                 ),
                 e (id) AS (SELECT id FROM enrolment WHERE participant_id IN (SELECT id FROM p)),
                 plan (id) AS (SELECT id FROM activity_plan WHERE enrolment_id IN (SELECT id FROM e)),
@@ -205,6 +244,9 @@ public final class Retention {
      * purged. Returns how many audit entries went.
      */
     private static int deleteLocally(DSLContext dsl, String person, List<String> records, LocalDate auditBefore) {
+        // Entries that supersede one another refer to their own table, and the ids come in
+        // pieces: the references are checked at the commit, when all of them are gone.
+        dsl.execute("PRAGMA defer_foreign_keys = ON");
         Set<String> ids = new LinkedHashSet<>(records);
         ids.add(person);
         List<String> all = List.copyOf(ids);
@@ -267,6 +309,8 @@ public final class Retention {
         for (String id : all) {
             markPurged(dsl, id);
         }
+        // Every row is gone now: the rest of the transaction (an import) checks references at once again.
+        dsl.execute("PRAGMA defer_foreign_keys = OFF");
         return entries.size();
     }
 

@@ -142,6 +142,23 @@ class RetentionSyncTest {
                 null));
         advanceAll(Duration.ofDays(200));
         linnea.workflow.exit(new ExitDraft(e.id(), LocalDate.of(2020, 9, 18), ExitReason.UNSUBSIDISED_WORK, null));
+        // Enrolled in 2020 and never exited: still in the work, however old her entries.
+        Participant cecilia = linnea.caseload.register(new ParticipantDraft(
+                PersonalIdentityNumber.of(LocalDate.of(1975, 8, 9), 132, false).display(),
+                "Cecilia",
+                "Ängström",
+                null,
+                null,
+                null));
+        linnea.caseload.enrol(new EnrolmentDraft(
+                cecilia.id(),
+                linnea.me.id(),
+                LocalDate.of(2020, 9, 18),
+                "Försörjningsstöd Kista",
+                "Omar Farah",
+                EnumSet.of(TargetGroup.UNEMPLOYED),
+                null,
+                false));
         exchange(linnea, lead);
         exchange(lead, karim);
         Set<String> asaRecords =
@@ -165,6 +182,21 @@ class RetentionSyncTest {
                 new ParticipantDraft(asa.personalNumber().display(), "Åsa", "Öberg", "070-7654321", null, null));
         Path staleFromKarim = karim.packageFor(lead);
         Path staleForLinnea = karim.packageFor(linnea);
+        // Then, offline, Karim undoes her exit and records a meeting: work under her that the lead
+        // never sees before deciding. The purge must take it too when it reaches Karim.
+        karim.workflow.undoExit(e.id(), "Fel person skrevs ut", karim.me.id());
+        var late = karim.workflow.recordMeeting(new MeetingDraft(
+                e.id(),
+                null,
+                karim.workflow.today().atTime(8, 0),
+                MeetingKind.PHONE,
+                MeetingOutcome.ATTENDED,
+                null,
+                false,
+                "Ringde",
+                null,
+                null,
+                null));
 
         // A coach may not delete; the lead does.
         RetentionService atLinnea = new RetentionService(linnea.db, linnea.clock);
@@ -175,7 +207,8 @@ class RetentionSyncTest {
                 List.of(asa.id()),
                 retention.due(RetentionService.DEFAULT_PERIOD).stream()
                         .map(d -> d.participantId())
-                        .toList());
+                        .toList(),
+                "Åsa, not Cecilia who is still enrolled, nor Bo who is new");
         assertEquals(
                 1,
                 retention
@@ -196,6 +229,7 @@ class RetentionSyncTest {
                     l.me.name());
             assertEquals(0, l.logRows(asaRecords), l.me.name());
         }
+        assertEquals(0, karim.rows(MEETING, Set.of(late.id().toString())), "Karim's late meeting went with her");
 
         // Karim's packages from before he heard: they change nothing of her, anywhere.
         lead.importFrom(staleFromKarim);

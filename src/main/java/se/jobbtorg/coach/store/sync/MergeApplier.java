@@ -70,6 +70,7 @@ public final class MergeApplier {
         private int conflicts;
         private int merged;
         private int trail;
+        private int purges;
 
         /**
          * A package applied whole before: every one of its changes is here already ({@code
@@ -109,6 +110,11 @@ public final class MergeApplier {
          */
         public int trail() {
             return trail;
+        }
+
+        /** Purges (retention) carried out here by this import. */
+        public int purges() {
+            return purges;
         }
     }
 
@@ -245,13 +251,9 @@ public final class MergeApplier {
         String person = String.valueOf(c.values().get("participant_id"));
         String records = String.valueOf(c.values().get("record_ids"));
         String auditBefore = String.valueOf(c.values().get("audit_before_on"));
-        Retention.applyReceived(dsl, person, records, auditBefore);
         purged.add(person);
-        for (String id : records.split(",")) {
-            if (!id.isBlank()) {
-                purged.add(id);
-            }
-        }
+        purged.addAll(Retention.applyReceived(dsl, person, records, auditBefore));
+        counts.purges++;
         trailPurgedBefore.merge(person, auditBefore, (a, b) -> a.compareTo(b) > 0 ? a : b);
     }
 
