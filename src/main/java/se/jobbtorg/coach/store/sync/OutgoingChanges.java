@@ -146,7 +146,8 @@ public final class OutgoingChanges {
 
         @Override
         public long size() {
-            // Sequence numbers are dense (nothing is ever taken out of the log): no count needed.
+            // At most this many: retention takes a purged person's rows out of the log, so the
+            // numbers can have gaps. Used only to show how far an export has come.
             return to - from;
         }
 
