@@ -2,6 +2,7 @@ package se.jobbtorg.coach.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.AuditEntry;
@@ -55,5 +56,10 @@ public final class AuditService {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** The zone the trail's days and times are shown in (the program's clock's). */
+    public ZoneId zone() {
+        return clock.getZone();
     }
 }

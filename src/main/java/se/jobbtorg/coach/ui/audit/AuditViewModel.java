@@ -17,11 +17,9 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -80,7 +78,6 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper participantName = new ReadOnlyStringWrapper("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> unusual = FXCollections.observableArrayList();
-    private final IntegerProperty total = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
 
     private final UiServices services;
@@ -103,7 +100,7 @@ public final class AuditViewModel {
         this.threshold = threshold;
         this.onError = onError;
         this.onSaveError = onSaveError;
-        this.zone = ZoneId.systemDefault();
+        this.zone = services.audit().zone();
         LocalDate today = services.audit().today();
         from.set(today.minusDays(30));
         to.set(today);
@@ -176,8 +173,12 @@ public final class AuditViewModel {
             Map<String, String> devices,
             List<AuditEntry.UnusualReading> unusual) {}
 
+    /** Which read is the latest: a slower, earlier read that ends after it is not shown. */
+    private int reads;
+
     /** Reads the entries the filter lets through (the newest {@link AuditService#SHOWN}). */
     public void load() {
+        int read = ++reads;
         AuditEntry.Filter filter = filter();
         LocalDate first =
                 from.get() != null ? from.get() : services.audit().today().minusDays(30);
@@ -203,7 +204,11 @@ public final class AuditViewModel {
                             devices,
                             services.audit().unusualReading(first, last, limit));
                 },
-                this::show,
+                loaded -> {
+                    if (read == reads) {
+                        show(loaded);
+                    }
+                },
                 onError);
     }
 
@@ -245,7 +250,6 @@ public final class AuditViewModel {
                         AuditCsv.detail(i18n, e),
                         loaded.devices().getOrDefault(e.deviceId(), e.deviceId())))
                 .toList());
-        total.set(loaded.total());
         countText.set(
                 loaded.total() > loaded.entries().size()
                         ? i18n.get(
