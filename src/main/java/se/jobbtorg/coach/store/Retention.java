@@ -67,7 +67,8 @@ public final class Retention {
     }
 
     private static List<RetentionDue> due(DSLContext dsl, LocalDate before) {
-        String sql = """
+        String sql =
+                """
                 WITH RECURSIVE root (id, top) AS (
                     SELECT id, id FROM participant WHERE merged_into IS NULL
                     UNION ALL
@@ -116,13 +117,7 @@ public final class Retention {
                       SELECT 1 FROM enrolment e JOIN root r ON r.id = e.participant_id
                       WHERE r.top = p.id AND e.deleted = 0 AND e.exited_on IS NULL)
                 ORDER BY p.sort_name, p.id
-                """.formatted(
-                        stampDay("version_stamp"),
-                        stampDay("p.version_stamp"),
-                        stampDay("a.version_stamp"),
-                        stampDay("m.version_stamp"),
-                        stampDay("r.version_stamp"),
-                        stampDay("v.version_stamp"));
+                """.formatted(stampDay(""), stampDay("p"), stampDay("a"), stampDay("m"), stampDay("r"), stampDay("v"));
         return dsl.fetch(sql, before.toString()).stream()
                 .map(r -> new RetentionDue(
                         UUID.fromString(r.get(0, String.class)),
@@ -132,8 +127,12 @@ public final class Retention {
                 .toList();
     }
 
-    /** The day (UTC) of the time in a version stamp: the record's last change, an entry too. */
-    private static String stampDay(String column) {
+    /**
+     * The day (UTC) of the time in the version stamp of the table with this alias (none: the
+     * table of the query): the record's last change, an entry too.
+     */
+    private static String stampDay(String alias) {
+        String column = (alias.isEmpty() ? "" : alias + ".") + "version_stamp";
         return "date(CAST(substr(" + column + ", 1, 13) AS INTEGER) / 1000, 'unixepoch')";
     }
 
