@@ -35,7 +35,12 @@ public enum AuditAction implements Coded {
     DEVICE_ADMITTED("device_admitted", Kind.ACCESS),
     DEVICE_WITHDRAWN("device_withdrawn", Kind.ACCESS),
     /** A person deleted for good at retention (gallring): the participant's id, the purge record's. */
-    RETENTION_DELETED("retention_deleted", Kind.CHANGE);
+    RETENTION_DELETED("retention_deleted", Kind.CHANGE),
+    /**
+     * A coach's laptop let go of its copy of a person or an enrolment that is another coach's
+     * (need to know): the participant's id, and the enrolment's if only that went.
+     */
+    LOCAL_COPY_REMOVED("local_copy_removed", Kind.CHANGE);
 
     /** The groups a team lead filters the trail by. */
     public enum Kind {

@@ -28,9 +28,11 @@ import java.util.logging.Logger;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.EnrolmentRepository;
+import se.jobbtorg.coach.store.LocalCopies;
 import se.jobbtorg.coach.store.LocalSettings;
 import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.store.Transaction;
@@ -38,6 +40,7 @@ import se.jobbtorg.coach.store.sync.ChangeRefusedException;
 import se.jobbtorg.coach.store.sync.Conflicts;
 import se.jobbtorg.coach.store.sync.DeviceRegistry;
 import se.jobbtorg.coach.store.sync.MergeApplier;
+import se.jobbtorg.coach.store.sync.NeedToKnow;
 import se.jobbtorg.coach.store.sync.OutgoingChanges;
 import se.jobbtorg.coach.store.sync.Peers;
 import se.jobbtorg.coach.sync.Manifest;
@@ -96,7 +99,10 @@ public final class SyncService {
      */
     public record Exported(Path file, String kind, int changes, int trail, long from, long to, long bytes) {}
 
-    /** What an import did, or would do in a dry run. */
+    /**
+     * What an import did, or would do in a dry run; {@code released}: the people and enrolments a
+     * coach's laptop let go of afterwards, as another coach's now.
+     */
     public record Imported(
             Path file,
             String producer,
@@ -108,6 +114,7 @@ public final class SyncService {
             int conflicts,
             int merged,
             int trail,
+            int released,
             boolean dryRun,
             boolean admitted) {}
 
@@ -144,7 +151,20 @@ public final class SyncService {
     private Exported export(long from, String kind, String peer, Path target, DoubleConsumer progress)
             throws IOException {
         Team team = this.team.current();
+        Optional<Role> role = settings.role();
+        String coach = role.isPresent() ? currentCoach() : null;
+        Map<String, Peers.PeerProgress> known = new HashMap<>();
+        peers.all().forEach(p -> known.put(p.deviceId(), p));
         PackageWriter.Readers readers = this.team.readers(team, peer);
+        if (peer == null && role.isPresent()) {
+            // For the team leads: not encrypted for a device known to be a coach's.
+            Map<String, String> notCoaches = new TreeMap<>(readers.devices());
+            notCoaches
+                    .keySet()
+                    .removeIf(
+                            d -> known.containsKey(d) && coachRole(known.get(d).role()));
+            readers = new PackageWriter.Readers(notCoaches, readers.passphrase(), readers.producerAgreementKey());
+        }
         if (!readers.anyone()) {
             // Encrypted for this laptop alone, the package would be of no use to anyone else.
             throw new PackageRefusedException(Refusal.NO_READERS);
@@ -152,11 +172,26 @@ public final class SyncService {
         Map<String, String> withSelf = new TreeMap<>(readers.devices());
         withSelf.put(db.deviceId(), readers.producerAgreementKey());
         readers = new PackageWriter.Readers(withSelf, readers.passphrase(), readers.producerAgreementKey());
-        // What the peer made itself it has: left out (the sequence range still says where we are).
-        // A snapshot carries the versions a new device needs, a delta every change whole; both
-        // are read from the log while the package is written, never held in memory.
-        OutgoingChanges.Source changes =
-                Manifest.SNAPSHOT.equals(kind) ? outgoing.snapshot(peer) : outgoing.delta(from, peer);
+        // Whom it is for (src/docs/caseload-package.md, Need to know): a coach's device gets the
+        // coach's caseload alone; a team lead's, or a device whose user's role is not known (a
+        // database from before roles), everything after what it has acknowledged.
+        Peers.PeerProgress reader = peer == null ? null : known.get(peer);
+        Manifest.Reader addressedTo;
+        NeedToKnow.Plan[] plan = {null};
+        OutgoingChanges.Source changes;
+        if (reader != null && coachRole(reader.role())) {
+            addressedTo = new Manifest.Reader(peer, reader.coachId(), reader.role());
+            changes = outgoing.forCoach(peer, reader.coachId(), from, p -> plan[0] = p);
+        } else {
+            addressedTo = peer != null
+                    ? new Manifest.Reader(
+                            peer, reader == null ? null : reader.coachId(), reader == null ? null : reader.role())
+                    : role.isPresent() ? Manifest.Reader.teamLeads() : null;
+            // What the peer made itself it has: left out (the sequence range still says where we are).
+            // A snapshot carries the versions a new device needs, a delta every change whole; both
+            // are read from the log while the package is written, never held in memory.
+            changes = Manifest.SNAPSHOT.equals(kind) ? outgoing.snapshot(peer) : outgoing.delta(from, peer);
+        }
         Manifest written = PackageWriter.write(
                 changes,
                 kind,
@@ -167,7 +202,8 @@ public final class SyncService {
                 progress,
                 this.team.signer(),
                 readers,
-                team.counted());
+                team.counted(),
+                new PackageWriter.Addressing(coach, role.map(Role::code).orElse(null), addressedTo));
         long bytes = Files.size(target);
         int trail = written.counts().getOrDefault(SyncEntities.TRAIL, 0);
         int lines = written.counts().entrySet().stream()
@@ -175,7 +211,12 @@ public final class SyncService {
                 .filter(c -> !c.getKey().equals(SyncEntities.TRAIL))
                 .mapToInt(Map.Entry::getValue)
                 .sum();
-        db.write(tx -> AuditTrail.record(tx, AuditAction.PACKAGE_EXPORTED, About.detail(written.packageId())));
+        db.write(tx -> {
+            if (plan[0] != null) {
+                NeedToKnow.sent(tx, plan[0], written.sequence().to());
+            }
+            return AuditTrail.record(tx, AuditAction.PACKAGE_EXPORTED, About.detail(written.packageId()));
+        });
         int others = withSelf.size() - 1;
         boolean passphrase = readers.passphrase() != null;
         LOG.info(() -> "exported " + kind + " changes=" + lines + " bytes=" + bytes + " devices=" + others
@@ -188,6 +229,34 @@ public final class SyncService {
                 written.sequence().from(),
                 written.sequence().to(),
                 bytes);
+    }
+
+    private static boolean coachRole(String role) {
+        return Role.COACH.code().equals(role);
+    }
+
+    /** This database's user's coach id, or null before there is one. */
+    private String currentCoach() {
+        return new CoachService(db).currentCoach().map(c -> c.id().toString()).orElse(null);
+    }
+
+    /**
+     * Refuses a package this device may not take: one made for another coach's device (it holds
+     * that coach's caseload alone, and its range counts for that device), or one made for the
+     * team leads when this database's user is a coach.
+     */
+    private void checkReader(Manifest m, Optional<Role> role) {
+        Manifest.Reader to = m.reader();
+        if (to == null) {
+            return;
+        }
+        String from = String.valueOf(m.producer().user());
+        if (coachRole(to.role()) && !db.deviceId().equals(to.device())) {
+            throw new PackageRefusedException(Refusal.FOR_ANOTHER_READER, from, peerLabel(String.valueOf(to.device())));
+        }
+        if (Manifest.Reader.TEAM_LEAD.equals(to.role()) && role.equals(Optional.of(Role.COACH))) {
+            throw new PackageRefusedException(Refusal.FOR_TEAM_LEADS, from);
+        }
     }
 
     /** A file name that says who made the package and when (local time), unique per device and second. */
@@ -272,12 +341,19 @@ public final class SyncService {
         Manifest m = checked.manifest();
         PackageReader.Verified verified = checked.withoutChanges();
         String producer = m.producer().device();
+        Optional<Role> role = settings.role();
+        if (!producer.equals(db.deviceId())) {
+            checkReader(m, role);
+        }
+        // A coach's laptop lets go of what is no longer the coach's (decision 0013); a database
+        // whose user has no role set (made before roles) keeps everything, as before.
+        String releaseFor = role.equals(Optional.of(Role.COACH)) ? currentCoach() : null;
         if (!dryRun && !producer.equals(db.deviceId())) {
             // A package can change much at once: the day's backup first, if the day has none yet.
             // Not one per import: at city size a full copy takes over a minute (decision 0010).
             db.backupIfDue("import");
         }
-        int[] purges = {0};
+        int[] compact = {0};
         try {
             Imported imported = db.write(tx -> {
                 if (producer.equals(db.deviceId())) {
@@ -341,7 +417,17 @@ public final class SyncService {
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
                 long acknowledged = checked.signed() ? received.getOrDefault(db.deviceId(), 0L) : 0L;
                 Peers.recordExchange(
-                        tx, producer, m.producer().user(), m.sequence().to(), acknowledged);
+                        tx,
+                        producer,
+                        m.producer().user(),
+                        m.sequence().to(),
+                        acknowledged,
+                        m.producer().coach(),
+                        m.producer().role());
+                int released = releaseFor == null
+                        ? 0
+                        : LocalCopies.releaseNotMine(tx, UUID.fromString(releaseFor), Peers.leadAcknowledged(tx))
+                                .size();
                 devices.saw(tx, this.team.seen(verified));
                 Peers.recordImport(
                         tx,
@@ -362,17 +448,19 @@ public final class SyncService {
                         counts.conflicts(),
                         counts.merged(),
                         counts.trail(),
+                        released,
                         dryRun,
                         admitted && relayed == null);
                 if (dryRun) {
                     throw new DryRun(result);
                 }
                 AuditTrail.record(tx, AuditAction.PACKAGE_IMPORTED, About.detail(m.packageId()));
-                purges[0] = counts.purges();
+                compact[0] = counts.purges() + released;
                 return result;
             });
-            if (purges[0] > 0) {
-                // People deleted at retention elsewhere: no copy of them may linger here either.
+            if (compact[0] > 0) {
+                // People deleted at retention elsewhere, or another coach's now: no copy of them
+                // may linger here either, in free pages or in older backups.
                 db.compactAndReplaceBackups();
             }
             return imported;
@@ -578,6 +666,7 @@ public final class SyncService {
                 0,
                 0,
                 trail,
+                0,
                 dryRun,
                 true);
     }

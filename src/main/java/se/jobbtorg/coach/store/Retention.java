@@ -3,11 +3,6 @@ package se.jobbtorg.coach.store;
 import static se.jobbtorg.coach.store.generated.Tables.AUDIT_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.AUDIT_RETENTION_GATE;
 import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
-import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT_INDICATOR;
-import static se.jobbtorg.coach.store.generated.Tables.FIELD_HEAD;
-import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
-import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_KEY;
-import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 import static se.jobbtorg.coach.store.generated.Tables.PURGE;
 import static se.jobbtorg.coach.store.generated.Tables.PURGED_RECORD;
 
@@ -22,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.RetentionDue;
@@ -33,18 +27,6 @@ import se.jobbtorg.coach.store.generated.tables.records.PurgeRecord;
  * good, here and, through a purge record that travels, on every laptop that imports it.
  */
 public final class Retention {
-    /** Children before parents: the order the rows of a person go in. */
-    private static final List<String> DELETE_ORDER = List.of(
-            "entry_void",
-            "activity_follow_up",
-            "deadline_reason",
-            "meeting",
-            "mapping_entry",
-            "activity",
-            "activity_plan",
-            "enrolment",
-            "participant");
-
     private final Database db;
 
     public Retention(Database db) {
@@ -204,36 +186,7 @@ public final class Retention {
 
     /** The person, those merged into them, and every record under them, by id. */
     private static List<String> recordsOf(DSLContext dsl, String person) {
-        String sql = """
-                WITH RECURSIVE p (id) AS (
-                    SELECT id FROM participant WHERE id = ?1
-                    UNION
-                    SELECT q.id FROM participant q JOIN p ON q.merged_into = p.id
-                ),
-                e (id) AS (SELECT id FROM enrolment WHERE participant_id IN (SELECT id FROM p)),
-                plan (id) AS (SELECT id FROM activity_plan WHERE enrolment_id IN (SELECT id FROM e)),
-                act (id) AS (SELECT id FROM activity WHERE plan_id IN (SELECT id FROM plan)),
-                meet (id) AS (SELECT id FROM meeting WHERE enrolment_id IN (SELECT id FROM e)),
-                map (id) AS (SELECT id FROM mapping_entry WHERE enrolment_id IN (SELECT id FROM e)),
-                reason (id) AS (SELECT id FROM deadline_reason WHERE enrolment_id IN (SELECT id FROM e)),
-                follow (id) AS (
-                    SELECT id FROM activity_follow_up
-                    WHERE meeting_id IN (SELECT id FROM meet) OR activity_id IN (SELECT id FROM act)
-                ),
-                void (id) AS (
-                    SELECT id FROM entry_void
-                    WHERE meeting_id IN (SELECT id FROM meet)
-                       OR mapping_entry_id IN (SELECT id FROM map)
-                       OR activity_follow_up_id IN (SELECT id FROM follow)
-                       OR deadline_reason_id IN (SELECT id FROM reason)
-                       OR exit_enrolment_id IN (SELECT id FROM e)
-                       OR exit_check_enrolment_id IN (SELECT id FROM e)
-                )
-                SELECT id FROM p UNION ALL SELECT id FROM e UNION ALL SELECT id FROM plan
-                UNION ALL SELECT id FROM act UNION ALL SELECT id FROM meet UNION ALL SELECT id FROM map
-                UNION ALL SELECT id FROM reason UNION ALL SELECT id FROM follow UNION ALL SELECT id FROM void
-                """;
-        return new ArrayList<>(new LinkedHashSet<>(dsl.fetch(sql, person).getValues(0, String.class)));
+        return RecordGroups.ofPerson(dsl, person);
     }
 
     /**
@@ -243,46 +196,10 @@ public final class Retention {
      * purged. Returns how many audit entries went.
      */
     private static int deleteLocally(DSLContext dsl, String person, List<String> records, LocalDate auditBefore) {
-        // Entries that supersede one another refer to their own table, and the ids come in
-        // pieces: the references are checked at the commit, when all of them are gone.
-        dsl.execute("PRAGMA defer_foreign_keys = ON");
         Set<String> ids = new LinkedHashSet<>(records);
         ids.add(person);
         List<String> all = List.copyOf(ids);
-        for (List<String> part : chunks(all)) {
-            dsl.deleteFrom(PARTICIPANT_SEARCH)
-                    .where(PARTICIPANT_SEARCH.PARTICIPANT_ID.in(part))
-                    .execute();
-            dsl.deleteFrom(PARTICIPANT_KEY)
-                    .where(PARTICIPANT_KEY.PARTICIPANT_ID.in(part))
-                    .execute();
-            dsl.deleteFrom(ENROLMENT_INDICATOR)
-                    .where(ENROLMENT_INDICATOR.ENROLMENT_ID.in(part))
-                    .execute();
-        }
-        for (String entity : DELETE_ORDER) {
-            SyncEntities.Entity e = SyncEntities.byName(entity).orElseThrow();
-            @SuppressWarnings("unchecked")
-            Field<String> id = (Field<String>) e.table().field(Transaction.ID);
-            for (List<String> part : chunks(all)) {
-                if (e.table() == PARTICIPANT) {
-                    // Merged people point at the person they were merged into: those first.
-                    dsl.deleteFrom(PARTICIPANT)
-                            .where(PARTICIPANT.ID.in(part))
-                            .and(PARTICIPANT.MERGED_INTO.isNotNull())
-                            .execute();
-                }
-                dsl.deleteFrom(e.table()).where(id.in(part)).execute();
-                dsl.deleteFrom(CHANGE_LOG)
-                        .where(CHANGE_LOG.ENTITY.eq(entity))
-                        .and(CHANGE_LOG.RECORD_ID.in(part))
-                        .execute();
-                dsl.deleteFrom(FIELD_HEAD)
-                        .where(FIELD_HEAD.ENTITY.eq(entity))
-                        .and(FIELD_HEAD.RECORD_ID.in(part))
-                        .execute();
-            }
-        }
+        RecordGroups.delete(dsl, all);
         List<String> entries = dsl.select(AUDIT_ENTRY.ID)
                 .from(AUDIT_ENTRY)
                 .where(AUDIT_ENTRY.PARTICIPANT_ID.eq(person))
@@ -294,7 +211,7 @@ public final class Retention {
                     .set(AUDIT_RETENTION_GATE.OPEN, 1)
                     .execute();
             try {
-                for (List<String> part : chunks(entries)) {
+                for (List<String> part : RecordGroups.chunks(entries)) {
                     dsl.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.in(part)).execute();
                     dsl.deleteFrom(CHANGE_LOG)
                             .where(CHANGE_LOG.ENTITY.eq(SyncEntities.TRAIL))
@@ -308,16 +225,6 @@ public final class Retention {
         for (String id : all) {
             markPurged(dsl, id);
         }
-        // Every row is gone now: the rest of the transaction (an import) checks references at once again.
-        dsl.execute("PRAGMA defer_foreign_keys = OFF");
         return entries.size();
-    }
-
-    private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> parts = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            parts.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-        }
-        return parts;
     }
 }

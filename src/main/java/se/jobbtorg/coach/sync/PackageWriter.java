@@ -111,6 +111,30 @@ public final class PackageWriter {
     }
 
     /**
+     * Who a package is from and for (format version 3): the producer's user's coach id and role
+     * (null where not set) and the reader it was made for (null: no one in particular).
+     */
+    public record Addressing(String coach, String role, Manifest.Reader reader) {
+        public static final Addressing NONE = new Addressing(null, null, null);
+    }
+
+    /** Writes the package without saying who its user is or whom it is for; see the next. */
+    public static Manifest write(
+            OutgoingChanges.Source source,
+            String kind,
+            String device,
+            String user,
+            Instant now,
+            Path target,
+            DoubleConsumer progress,
+            PackageSigner signer,
+            Readers readers,
+            List<DeviceStatement> statements)
+            throws IOException {
+        return write(source, kind, device, user, now, target, progress, signer, readers, statements, Addressing.NONE);
+    }
+
+    /**
      * Writes the package and returns its manifest. {@code progress} hears 0..1. With a signer,
      * signature.json holds the device's public key and its signature over manifest.json. With
      * readers, every entry but the manifest and the signature is encrypted for them. The team's
@@ -127,7 +151,8 @@ public final class PackageWriter {
             DoubleConsumer progress,
             PackageSigner signer,
             Readers readers,
-            List<DeviceStatement> statements)
+            List<DeviceStatement> statements,
+            Addressing addressing)
             throws IOException {
         byte[] contentKey = readers == null ? null : PackageCrypto.random(PackageCrypto.KEY_BYTES);
         String packageId = UUID.randomUUID().toString();
@@ -136,8 +161,12 @@ public final class PackageWriter {
             // Wrapped before the changes are read: a team passphrase's PBKDF2 takes half a
             // second, which the store's reading need not wait for.
             Manifest.Encryption encryption = readers == null ? null : encryption(readers, contentKey, packageId);
-            Manifest.Producer producer =
-                    new Manifest.Producer(device, user, readers == null ? null : readers.producerAgreementKey());
+            Manifest.Producer producer = new Manifest.Producer(
+                    device,
+                    user,
+                    readers == null ? null : readers.producerAgreementKey(),
+                    addressing.coach(),
+                    addressing.role());
             AtomicFile.write(
                     target,
                     temp -> source.read(changes -> {
@@ -189,7 +218,8 @@ public final class PackageWriter {
                                     counts,
                                     entries,
                                     changes.received(),
-                                    encryption);
+                                    encryption,
+                                    addressing.reader());
                             byte[] manifestBytes =
                                     JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
                             zip.setLevel(Deflater.DEFAULT_COMPRESSION);

@@ -41,6 +41,7 @@ import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.SyncService;
 import se.jobbtorg.coach.service.WorkflowService;
 import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.store.sync.SyncedRecords;
 
 /**
@@ -205,13 +206,20 @@ class ExamplePackageTest {
         try (Database db = Database.open(dir.resolve("fresh.db"), Clock.systemUTC(), TestPassphrase.get())) {
             SyncService sync = new SyncService(db, Clock.systemUTC(), () -> "reader");
             sync.team().setTeamPassphrase(PASSPHRASE);
-            long records = verified.changes().stream().filter(c -> c.creates()).count();
+            // The audit trail travels beside the case records and is counted apart.
+            long trail = verified.changes().stream()
+                    .filter(c -> c.entity().equals(SyncEntities.TRAIL))
+                    .count();
+            long records = verified.changes().stream()
+                    .filter(c -> c.creates() && !c.entity().equals(SyncEntities.TRAIL))
+                    .count();
             // A laptop nobody admitted: a person compares its fingerprint and admits it first.
             assertFalse(sync.importPackage(EXAMPLE, true, p -> {}).admitted());
             sync.team().admit(verified.manifest().producer().device());
             SyncService.Imported first = sync.importPackage(EXAMPLE, false, p -> {});
             assertEquals(records, first.created());
-            assertEquals(verified.changes().size() - records, first.updated());
+            assertEquals(trail, first.trail());
+            assertEquals(verified.changes().size() - records - trail, first.updated());
             assertEquals(0, first.conflicts());
             assertEquals(0, first.merged());
             assertTrue(sync.conflicts().isEmpty());

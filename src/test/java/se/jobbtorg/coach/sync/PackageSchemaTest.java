@@ -185,6 +185,30 @@ class PackageSchemaTest {
                 .put("pattern", BASE64)
                 .put("maxLength", 200)
                 .put("description", "Version 2: the producer's X25519 public key, Base64 of its X.509 encoding.");
+        producerProps
+                .putObject("coach")
+                .put("type", "string")
+                .put("pattern", ID)
+                .put("description", "Version 3: the id of the producer's user's coach record, where the role is set.");
+        producerProps
+                .putObject("role")
+                .put("description", "Version 3: the producer's user's role, where it is set.")
+                .set("enum", strings(Manifest.Reader.COACH, Manifest.Reader.TEAM_LEAD));
+        ObjectNode reader = p.putObject("reader");
+        reader.put("type", "object")
+                .put("additionalProperties", false)
+                .put(
+                        "description",
+                        "Version 3: whom the package was made for: one device (role coach: it holds only what that"
+                                + " coach may see, and no other device imports it), or any team lead (device absent).");
+        ObjectNode readerProps = reader.putObject("properties");
+        readerProps
+                .putObject("device")
+                .put("type", "string")
+                .put("minLength", 1)
+                .put("maxLength", 64);
+        readerProps.putObject("coach").put("type", "string").put("pattern", ID);
+        readerProps.putObject("role").set("enum", strings(Manifest.Reader.COACH, Manifest.Reader.TEAM_LEAD));
         p.putObject("createdAt").put("type", "string").put("description", "An instant, ISO-8601 in UTC.");
         p.putObject("kind").set("enum", strings(Manifest.DELTA, Manifest.SNAPSHOT));
         ObjectNode seq = p.putObject("sequence");

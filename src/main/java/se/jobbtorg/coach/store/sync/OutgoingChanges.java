@@ -5,9 +5,13 @@ import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -123,13 +127,32 @@ public final class OutgoingChanges {
         return reading -> read(seq, false, leaveOut, reading);
     }
 
+    /**
+     * A package for one coach's device: only what the coach may see ({@link NeedToKnow}), after
+     * what the device has acknowledged. {@code planned} hears what it holds, for
+     * {@link NeedToKnow#sent} once the package is written.
+     */
+    public Source forCoach(String peer, String coach, long acknowledged, Consumer<NeedToKnow.Plan> planned) {
+        return reading -> read(
+                dsl -> {
+                    NeedToKnow.Plan plan = NeedToKnow.plan(dsl, peer, coach, acknowledged);
+                    planned.accept(plan);
+                    return new Filtered(dsl, plan, lastSeq(dsl), Peers.receivedThrough(dsl));
+                },
+                reading);
+    }
+
     private void read(long after, boolean current, String leaveOut, Reading reading) throws IOException {
+        read(dsl -> new Log(dsl, after, lastSeq(dsl), Peers.receivedThrough(dsl), current, leaveOut), reading);
+    }
+
+    private void read(Function<DSLContext, Changes> open, Reading reading) throws IOException {
         try {
             // One read transaction: every entity (and every look into a record's history) sees
             // the log as it stood when the export began, whatever is written meanwhile.
             db.read(dsl -> {
                 try {
-                    reading.read(new Log(dsl, after, lastSeq(dsl), Peers.receivedThrough(dsl), current, leaveOut));
+                    reading.read(open.apply(dsl));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -137,6 +160,62 @@ public final class OutgoingChanges {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * The log as a coach's device may see it: the team's coaches and the purges as any delta
+     * carries them; the plan's records whole, since the acknowledgement, or as they stand; no
+     * audit trail (it goes to team leads only).
+     */
+    private record Filtered(DSLContext dsl, NeedToKnow.Plan plan, long to, Map<String, Long> received)
+            implements Changes {
+        @Override
+        public long from() {
+            return plan.acknowledged();
+        }
+
+        @Override
+        public long size() {
+            // For progress only: the records' rows are a small part of a lead's log.
+            return plan.history().size() + plan.since().size() + plan.leaving().size();
+        }
+
+        @Override
+        public void forEach(Entity entity, Lines lines) throws IOException {
+            if (SyncEntities.isTrail(entity)) {
+                return;
+            }
+            long from = plan.acknowledged();
+            if (entity.references().isEmpty()) {
+                // The coaches and the purges: the team's, not any person's case.
+                new Log(dsl, from, to, received, false, plan.peer()).forEach(entity, lines);
+                return;
+            }
+            // A record the device has not had goes whole, its own changes too (it may have let
+            // go of its copy); what it has goes as changed since, without what it made itself.
+            Log whole = new Log(dsl, 0, to, received, true, null);
+            whole.emit(entity, seqs(entity, plan.history(), 0), lines);
+            whole.emit(entity, seqs(entity, plan.leaving(), 0), lines);
+            new Log(dsl, from, to, received, false, plan.peer()).emit(entity, seqs(entity, plan.since(), from), lines);
+        }
+
+        /** The log's rows of these records after a sequence number, in log order. */
+        private List<Integer> seqs(Entity entity, Set<String> records, long after) {
+            List<Integer> seqs = new ArrayList<>();
+            List<String> ids = List.copyOf(records);
+            for (int i = 0; i < ids.size(); i += PAGE) {
+                seqs.addAll(dsl.select(CHANGE_LOG.SEQ)
+                        .from(CHANGE_LOG)
+                        .where(
+                                CHANGE_LOG.ENTITY.eq(entity.name()),
+                                CHANGE_LOG.RECORD_ID.in(ids.subList(i, Math.min(ids.size(), i + PAGE))),
+                                CHANGE_LOG.SEQ.gt((int) after),
+                                CHANGE_LOG.SEQ.le((int) to))
+                        .fetch(CHANGE_LOG.SEQ));
+            }
+            Collections.sort(seqs);
+            return seqs;
         }
     }
 
@@ -166,15 +245,22 @@ public final class OutgoingChanges {
                 for (Record1<Integer> seq : seqs) {
                     page.add(seq.value1());
                     if (page.size() == PAGE) {
-                        emit(entity, page, lines);
+                        emitPage(entity, page, lines);
                         page.clear();
                     }
                 }
-                emit(entity, page, lines);
+                emitPage(entity, page, lines);
             }
         }
 
-        private void emit(Entity entity, List<Integer> seqs, Lines lines) throws IOException {
+        /** Writes the rows with these sequence numbers, a page at a time. */
+        void emit(Entity entity, List<Integer> seqs, Lines lines) throws IOException {
+            for (int i = 0; i < seqs.size(); i += PAGE) {
+                emitPage(entity, seqs.subList(i, Math.min(seqs.size(), i + PAGE)), lines);
+            }
+        }
+
+        private void emitPage(Entity entity, List<Integer> seqs, Lines lines) throws IOException {
             if (seqs.isEmpty()) {
                 return;
             }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.Transaction;
 
@@ -18,9 +20,22 @@ public final class Peers {
         this.db = db;
     }
 
-    /** How far this database has the log of another device, and how far that device has ours. */
+    /**
+     * How far this database has the log of another device, and how far that device has ours;
+     * its user's coach id and role as its packages state them (null before format version 3).
+     */
     public record PeerProgress(
-            String deviceId, String label, long receivedThrough, long acknowledged, String lastExchange) {}
+            String deviceId,
+            String label,
+            long receivedThrough,
+            long acknowledged,
+            String lastExchange,
+            String coachId,
+            String role) {
+        public boolean teamLead() {
+            return Role.TEAM_LEAD.code().equals(role);
+        }
+    }
 
     public List<PeerProgress> all() {
         return db.read(dsl -> dsl.selectFrom(SYNC_PEER)
@@ -30,7 +45,9 @@ public final class Peers {
                         p.getLabel(),
                         p.getReceivedThrough(),
                         p.getAcknowledged(),
-                        p.getLastExchange())));
+                        p.getLastExchange(),
+                        p.getCoachId(),
+                        p.getRole())));
     }
 
     public static PeerProgress of(Transaction tx, String deviceId) {
@@ -39,9 +56,28 @@ public final class Peers {
                 .where(SYNC_PEER.DEVICE_ID.eq(deviceId))
                 .fetchOne();
         return p == null
-                ? new PeerProgress(deviceId, null, 0, 0, null)
+                ? new PeerProgress(deviceId, null, 0, 0, null, null, null)
                 : new PeerProgress(
-                        deviceId, p.getLabel(), p.getReceivedThrough(), p.getAcknowledged(), p.getLastExchange());
+                        deviceId,
+                        p.getLabel(),
+                        p.getReceivedThrough(),
+                        p.getAcknowledged(),
+                        p.getLastExchange(),
+                        p.getCoachId(),
+                        p.getRole());
+    }
+
+    /**
+     * How far a team lead's device has this database's log: the furthest any has acknowledged,
+     * or null if no device known to be a lead's has acknowledged anything.
+     */
+    public static Long leadAcknowledged(Transaction tx) {
+        Integer seq = tx.dsl()
+                .select(DSL.max(SYNC_PEER.ACKNOWLEDGED))
+                .from(SYNC_PEER)
+                .where(SYNC_PEER.ROLE.eq(Role.TEAM_LEAD.code()), SYNC_PEER.ACKNOWLEDGED.gt(0))
+                .fetchOne(0, Integer.class);
+        return seq == null ? null : seq.longValue();
     }
 
     /** What this device has of every other device's log. */
@@ -57,10 +93,21 @@ public final class Peers {
         return map;
     }
 
-    /** Notes what a package from a peer brought and what it says the peer has of ours. */
+    /**
+     * Notes what a package from a peer brought and what it says the peer has of ours, and the
+     * peer's user and role if it states them.
+     */
     public static void recordExchange(
-            Transaction tx, String peer, String label, long receivedThrough, long acknowledged) {
+            Transaction tx,
+            String peer,
+            String label,
+            long receivedThrough,
+            long acknowledged,
+            String coachId,
+            String role) {
         PeerProgress old = of(tx, peer);
+        String coach = coachId != null ? coachId : old.coachId();
+        String roleNow = role != null ? role : old.role();
         tx.dsl()
                 .insertInto(SYNC_PEER)
                 .set(SYNC_PEER.DEVICE_ID, peer)
@@ -68,12 +115,16 @@ public final class Peers {
                 .set(SYNC_PEER.RECEIVED_THROUGH, (int) Math.max(old.receivedThrough(), receivedThrough))
                 .set(SYNC_PEER.ACKNOWLEDGED, (int) Math.max(old.acknowledged(), acknowledged))
                 .set(SYNC_PEER.LAST_EXCHANGE, tx.wallClock().instant().toString())
+                .set(SYNC_PEER.COACH_ID, coach)
+                .set(SYNC_PEER.ROLE, roleNow)
                 .onConflict(SYNC_PEER.DEVICE_ID)
                 .doUpdate()
                 .set(SYNC_PEER.LABEL, label != null ? label : old.label())
                 .set(SYNC_PEER.RECEIVED_THROUGH, (int) Math.max(old.receivedThrough(), receivedThrough))
                 .set(SYNC_PEER.ACKNOWLEDGED, (int) Math.max(old.acknowledged(), acknowledged))
                 .set(SYNC_PEER.LAST_EXCHANGE, tx.wallClock().instant().toString())
+                .set(SYNC_PEER.COACH_ID, coach)
+                .set(SYNC_PEER.ROLE, roleNow)
                 .execute();
     }
 

@@ -1,0 +1,163 @@
+package se.jobbtorg.coach.store.sync;
+
+import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
+import static se.jobbtorg.coach.store.generated.Tables.SHARED_ENROLMENT;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import se.jobbtorg.coach.store.RecordGroups;
+import se.jobbtorg.coach.store.Transaction;
+
+/**
+ * What a package for one coach's device holds (need to know; decision 0013): the enrolments
+ * assigned to the coach, with their people and all the work under them, and nothing of anyone
+ * else's. An enrolment the device has not had yet (newly assigned, or sent but not yet
+ * acknowledged) goes with its whole history, as a snapshot would carry it; one it has goes with
+ * what changed since the device's acknowledgement; one it had that is now another coach's goes
+ * once more as it stands, so the device learns it was reassigned and lets go of its copy.
+ */
+public final class NeedToKnow {
+    /**
+     * The records a package for the device carries, by id: {@code history} whole (as current
+     * versions), {@code since} with the changes after {@code acknowledged}, {@code leaving} as they
+     * stand (the enrolments now another coach's and their people).
+     */
+    public record Plan(
+            String peer,
+            long acknowledged,
+            Set<String> history,
+            Set<String> since,
+            Set<String> leaving,
+            List<String> newEnrolments,
+            List<String> leavingEnrolments,
+            List<String> confirmedGone) {}
+
+    private NeedToKnow() {}
+
+    /** What the next package for this device (its user's coach id, null if not known) holds. */
+    static Plan plan(DSLContext dsl, String peer, String coach, long acknowledged) {
+        List<String> mine = coach == null
+                ? List.of()
+                : dsl.select(ENROLMENT.ID)
+                        .from(ENROLMENT)
+                        .where(ENROLMENT.COACH_ID.eq(coach))
+                        .orderBy(ENROLMENT.ID)
+                        .fetch(ENROLMENT.ID);
+        record Shared(long sentThrough, boolean leaving) {}
+        Map<String, Shared> shared = new HashMap<>();
+        dsl.selectFrom(SHARED_ENROLMENT)
+                .where(SHARED_ENROLMENT.PEER_DEVICE.eq(peer))
+                .forEach(r -> shared.put(r.getEnrolmentId(), new Shared(r.getSentThrough(), r.getLeaving() == 1)));
+        List<String> fresh = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (String e : mine) {
+            Shared s = shared.get(e);
+            boolean has = s != null && !s.leaving() && s.sentThrough() <= acknowledged;
+            (has ? known : fresh).add(e);
+        }
+        Set<String> mineSet = new HashSet<>(mine);
+        Set<String> existing = new HashSet<>(dsl.select(ENROLMENT.ID)
+                .from(ENROLMENT)
+                .where(ENROLMENT.ID.in(shared.keySet()))
+                .fetch(ENROLMENT.ID));
+        List<String> leaving = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        shared.forEach((e, s) -> {
+            if (mineSet.contains(e)) {
+                return;
+            }
+            if (!existing.contains(e) || s.leaving() && s.sentThrough() <= acknowledged) {
+                gone.add(e); // the device has heard it left (or it is deleted here): forgotten
+            } else {
+                leaving.add(e);
+            }
+        });
+        leaving.sort(null);
+        Set<String> history = new LinkedHashSet<>(people(dsl, fresh));
+        history.addAll(RecordGroups.underEnrolments(dsl, fresh));
+        Set<String> since = new LinkedHashSet<>(people(dsl, known));
+        since.addAll(RecordGroups.underEnrolments(dsl, known));
+        since.removeAll(history);
+        Set<String> left = new LinkedHashSet<>(leaving);
+        left.addAll(people(dsl, leaving));
+        left.removeAll(history);
+        left.removeAll(since);
+        return new Plan(peer, acknowledged, history, since, left, fresh, leaving, gone);
+    }
+
+    /** The people of the enrolments, and those they were merged into: a record needs its parents. */
+    private static Set<String> people(DSLContext dsl, Collection<String> enrolments) {
+        Set<String> people = new LinkedHashSet<>();
+        for (List<String> part : parts(enrolments)) {
+            people.addAll(dsl.selectDistinct(ENROLMENT.PARTICIPANT_ID)
+                    .from(ENROLMENT)
+                    .where(ENROLMENT.ID.in(part))
+                    .fetch(ENROLMENT.PARTICIPANT_ID));
+        }
+        Set<String> next = new LinkedHashSet<>(people);
+        while (!next.isEmpty()) {
+            Set<String> into = new LinkedHashSet<>();
+            for (List<String> part : parts(next)) {
+                into.addAll(dsl.select(PARTICIPANT.MERGED_INTO)
+                        .from(PARTICIPANT)
+                        .where(PARTICIPANT.ID.in(part), PARTICIPANT.MERGED_INTO.isNotNull())
+                        .fetch(PARTICIPANT.MERGED_INTO));
+            }
+            into.removeAll(people);
+            people.addAll(into);
+            next = into;
+        }
+        return people;
+    }
+
+    private static List<List<String>> parts(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            parts.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return parts;
+    }
+
+    /**
+     * Notes, once the package is written, what it carried: the enrolments whose history went and
+     * those whose leaving went, as of {@code to}; the departures the device has acknowledged are
+     * forgotten. A package that never arrives changes nothing: until the device acknowledges
+     * {@code to}, the next package carries the same again.
+     */
+    public static void sent(Transaction tx, Plan plan, long to) {
+        DSLContext dsl = tx.dsl();
+        for (String e : plan.newEnrolments()) {
+            upsert(dsl, plan.peer(), e, to, 0);
+        }
+        for (String e : plan.leavingEnrolments()) {
+            upsert(dsl, plan.peer(), e, to, 1);
+        }
+        for (List<String> part : parts(plan.confirmedGone())) {
+            dsl.deleteFrom(SHARED_ENROLMENT)
+                    .where(SHARED_ENROLMENT.PEER_DEVICE.eq(plan.peer()), SHARED_ENROLMENT.ENROLMENT_ID.in(part))
+                    .execute();
+        }
+    }
+
+    private static void upsert(DSLContext dsl, String peer, String enrolment, long to, int leaving) {
+        dsl.insertInto(SHARED_ENROLMENT)
+                .set(SHARED_ENROLMENT.PEER_DEVICE, peer)
+                .set(SHARED_ENROLMENT.ENROLMENT_ID, enrolment)
+                .set(SHARED_ENROLMENT.SENT_THROUGH, (int) to)
+                .set(SHARED_ENROLMENT.LEAVING, leaving)
+                .onConflict(SHARED_ENROLMENT.PEER_DEVICE, SHARED_ENROLMENT.ENROLMENT_ID)
+                .doUpdate()
+                .set(SHARED_ENROLMENT.SENT_THROUGH, (int) to)
+                .set(SHARED_ENROLMENT.LEAVING, leaving)
+                .execute();
+    }
+}
