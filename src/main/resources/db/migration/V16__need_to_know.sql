@@ -6,17 +6,16 @@
 ALTER TABLE sync_peer ADD COLUMN coach_id TEXT;
 ALTER TABLE sync_peer ADD COLUMN role TEXT;
 
--- The enrolments whose history went to a coach's device (local, never synchronised): the next
--- package for that device carries only what changed in them since. An enrolment assigned to the
--- coach and not listed here (or listed but not yet acknowledged) goes with its whole history;
--- one listed that is no longer the coach's goes once more as it stands now, so the coach's
--- laptop learns it was reassigned (leaving = 1), and its row goes once the device acknowledges
--- that package.
+-- What went to a coach's device of each enrolment (local, never synchronised). state 0: its
+-- history went, and the next package carries only what changed in it since; an enrolment of the
+-- coach's without a row (or whose package is not acknowledged yet) goes whole. state 1: it is
+-- another coach's now, and it went once more as it stands, so the device learns it and lets go
+-- of its copy. state 2: the device has acknowledged that: nothing more of it goes.
 CREATE TABLE shared_enrolment (
     peer_device  TEXT NOT NULL,
     enrolment_id TEXT NOT NULL,
     -- the last sequence number of this database's log in the package that carried it
     sent_through INTEGER NOT NULL,
-    leaving      INTEGER NOT NULL DEFAULT 0 CHECK (leaving IN (0, 1)),
+    state        INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1, 2)),
     PRIMARY KEY (peer_device, enrolment_id)
 ) STRICT, WITHOUT ROWID;

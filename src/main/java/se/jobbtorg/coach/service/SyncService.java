@@ -409,7 +409,15 @@ public final class SyncService {
                             String.valueOf(peer.receivedThrough() + 1),
                             String.valueOf(m.sequence().from()));
                 }
-                MergeApplier.Counts counts = seen
+                // A package made for this coach's device that ends where what it has from the
+                // producer already reaches is stale: a later package carried all of it again, as
+                // it stood then. Applied, it would bring back the old version of what this laptop
+                // has let go of since (an enrolment given to another coach): it changes nothing.
+                boolean stale = m.reader() != null
+                        && db.deviceId().equals(m.reader().device())
+                        && coachRole(m.reader().role())
+                        && m.sequence().to() <= peer.receivedThrough();
+                MergeApplier.Counts counts = seen || stale
                         ? MergeApplier.Counts.allUnchanged(checked.changeCount(), trailCount(m))
                         : apply(tx, checked, progress);
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();

@@ -1,5 +1,6 @@
 package se.jobbtorg.coach.store.sync;
 
+import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 import static se.jobbtorg.coach.store.generated.Tables.SHARED_ENROLMENT;
@@ -40,7 +41,35 @@ public final class NeedToKnow {
             List<String> leavingEnrolments,
             List<String> confirmedGone) {}
 
+    /** The states of shared_enrolment: its history went, its leaving went, its leaving is acknowledged. */
+    private static final int HAS = 0;
+
+    private static final int LEAVING = 1;
+    private static final int GONE = 2;
+
     private NeedToKnow() {}
+
+    /**
+     * The enrolments the device made, or made under a person it registered: it holds them
+     * (or did) whether or not a package of ours ever carried them.
+     */
+    private static Set<String> madeOn(DSLContext dsl, String device) {
+        var e = ENROLMENT.as("e");
+        return new HashSet<>(dsl.select(e.ID)
+                .from(e)
+                .whereExists(dsl.selectOne()
+                        .from(CHANGE_LOG)
+                        .where(CHANGE_LOG.DEVICE_ID.eq(device))
+                        .and(CHANGE_LOG
+                                .ENTITY
+                                .eq("enrolment")
+                                .and(CHANGE_LOG.RECORD_ID.eq(e.ID))
+                                .or(CHANGE_LOG
+                                        .ENTITY
+                                        .eq("participant")
+                                        .and(CHANGE_LOG.RECORD_ID.eq(e.PARTICIPANT_ID)))))
+                .fetch(e.ID));
+    }
 
     /** What the next package for this device (its user's coach id, null if not known) holds. */
     static Plan plan(DSLContext dsl, String peer, String coach, long acknowledged) {
@@ -51,35 +80,49 @@ public final class NeedToKnow {
                         .where(ENROLMENT.COACH_ID.eq(coach))
                         .orderBy(ENROLMENT.ID)
                         .fetch(ENROLMENT.ID);
-        record Shared(long sentThrough, boolean leaving) {}
+        record Shared(long sentThrough, int state) {}
         Map<String, Shared> shared = new HashMap<>();
         dsl.selectFrom(SHARED_ENROLMENT)
                 .where(SHARED_ENROLMENT.PEER_DEVICE.eq(peer))
-                .forEach(r -> shared.put(r.getEnrolmentId(), new Shared(r.getSentThrough(), r.getLeaving() == 1)));
+                .forEach(r -> shared.put(r.getEnrolmentId(), new Shared(r.getSentThrough(), r.getState())));
         List<String> fresh = new ArrayList<>();
         List<String> known = new ArrayList<>();
         for (String e : mine) {
             Shared s = shared.get(e);
-            boolean has = s != null && !s.leaving() && s.sentThrough() <= acknowledged;
+            boolean has = s != null && s.state() == HAS && s.sentThrough() <= acknowledged;
             (has ? known : fresh).add(e);
         }
+        // What the device may hold that is not its coach's: what went to it, and what it made
+        // itself or under a person it registered (it sent those; it has them still).
         Set<String> mineSet = new HashSet<>(mine);
-        Set<String> existing = new HashSet<>(dsl.select(ENROLMENT.ID)
-                .from(ENROLMENT)
-                .where(ENROLMENT.ID.in(shared.keySet()))
-                .fetch(ENROLMENT.ID));
-        List<String> leaving = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
+        Set<String> held = new HashSet<>();
         shared.forEach((e, s) -> {
-            if (mineSet.contains(e)) {
-                return;
-            }
-            if (!existing.contains(e) || s.leaving() && s.sentThrough() <= acknowledged) {
-                gone.add(e); // the device has heard it left (or it is deleted here): forgotten
-            } else {
-                leaving.add(e);
+            if (s.state() != GONE) {
+                held.add(e);
             }
         });
+        held.addAll(madeOn(dsl, peer));
+        held.removeAll(mineSet);
+        Set<String> existing = new HashSet<>();
+        for (List<String> part : parts(held)) {
+            existing.addAll(dsl.select(ENROLMENT.ID)
+                    .from(ENROLMENT)
+                    .where(ENROLMENT.ID.in(part))
+                    .fetch(ENROLMENT.ID));
+        }
+        List<String> leaving = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        for (String e : held) {
+            Shared s = shared.get(e);
+            if (s != null && s.state() == GONE) {
+                continue;
+            }
+            if (existing.contains(e) && s != null && s.state() == LEAVING && s.sentThrough() <= acknowledged) {
+                gone.add(e); // the device has heard it left: nothing more of it goes
+            } else if (existing.contains(e)) {
+                leaving.add(e);
+            }
+        }
         leaving.sort(null);
         Set<String> history = new LinkedHashSet<>(people(dsl, fresh));
         history.addAll(RecordGroups.underEnrolments(dsl, fresh));
@@ -136,28 +179,26 @@ public final class NeedToKnow {
     public static void sent(Transaction tx, Plan plan, long to) {
         DSLContext dsl = tx.dsl();
         for (String e : plan.newEnrolments()) {
-            upsert(dsl, plan.peer(), e, to, 0);
+            upsert(dsl, plan.peer(), e, to, HAS);
         }
         for (String e : plan.leavingEnrolments()) {
-            upsert(dsl, plan.peer(), e, to, 1);
+            upsert(dsl, plan.peer(), e, to, LEAVING);
         }
-        for (List<String> part : parts(plan.confirmedGone())) {
-            dsl.deleteFrom(SHARED_ENROLMENT)
-                    .where(SHARED_ENROLMENT.PEER_DEVICE.eq(plan.peer()), SHARED_ENROLMENT.ENROLMENT_ID.in(part))
-                    .execute();
+        for (String e : plan.confirmedGone()) {
+            upsert(dsl, plan.peer(), e, to, GONE);
         }
     }
 
-    private static void upsert(DSLContext dsl, String peer, String enrolment, long to, int leaving) {
+    private static void upsert(DSLContext dsl, String peer, String enrolment, long to, int state) {
         dsl.insertInto(SHARED_ENROLMENT)
                 .set(SHARED_ENROLMENT.PEER_DEVICE, peer)
                 .set(SHARED_ENROLMENT.ENROLMENT_ID, enrolment)
                 .set(SHARED_ENROLMENT.SENT_THROUGH, (int) to)
-                .set(SHARED_ENROLMENT.LEAVING, leaving)
+                .set(SHARED_ENROLMENT.STATE, state)
                 .onConflict(SHARED_ENROLMENT.PEER_DEVICE, SHARED_ENROLMENT.ENROLMENT_ID)
                 .doUpdate()
                 .set(SHARED_ENROLMENT.SENT_THROUGH, (int) to)
-                .set(SHARED_ENROLMENT.LEAVING, leaving)
+                .set(SHARED_ENROLMENT.STATE, state)
                 .execute();
     }
 }
