@@ -75,7 +75,7 @@ public final class SyncCommands {
             out.println((dryRun ? "would-import" : "imported") + " file=" + file + " producer=" + r.producer()
                     + " kind=" + r.kind() + " new=" + r.created() + " updated=" + r.updated() + " unchanged="
                     + r.unchanged() + " conflicts=" + r.conflicts() + " merged=" + r.merged()
-                    + " trail=" + r.trail());
+                    + " trail=" + r.trail() + " released=" + r.released());
         } else if (o.refused() != null) {
             PackageRefusedException e = o.refused();
             err.println("refused file=" + file + " reason=" + e.reason()

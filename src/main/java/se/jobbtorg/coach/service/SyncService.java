@@ -231,6 +231,15 @@ public final class SyncService {
                 bytes);
     }
 
+    /**
+     * Whether this database's user is a team lead, or has no role set (a database made before
+     * roles, whose packages are full copies as before): then a package "for everyone" is a full
+     * copy; a coach's goes to the team lead.
+     */
+    public boolean teamLead() {
+        return settings.role().map(Role::isTeamLead).orElse(true);
+    }
+
     private static boolean coachRole(String role) {
         return Role.COACH.code().equals(role);
     }

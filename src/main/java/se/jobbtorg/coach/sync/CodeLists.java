@@ -47,7 +47,7 @@ public final class CodeLists {
         add(new CodeList("meeting_kind", 1, MeetingKind.class, false, "meeting", "kind"));
         add(new CodeList("meeting_outcome", 1, MeetingOutcome.class, false, "meeting", "outcome"));
         add(new CodeList("deadline_kind", 1, DeadlineKind.class, false, "deadline_reason", "kind"));
-        add(new CodeList("audit_action", 2, AuditAction.class, false, "audit_entry", "action"));
+        add(new CodeList("audit_action", 1, AuditAction.class, false, "audit_entry", "action"));
     }
 
     private static void add(CodeList list) {

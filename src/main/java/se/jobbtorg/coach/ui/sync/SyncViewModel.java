@@ -116,7 +116,9 @@ public final class SyncViewModel {
         tasks.run(
                 () -> {
                     List<Recipient> list = new ArrayList<>();
-                    list.add(new Recipient(null, i18n.get("sync.recipient.everyone")));
+                    // A coach's full package is for the team lead; a lead's, for the leads.
+                    list.add(new Recipient(
+                            null, i18n.get(sync.teamLead() ? "sync.recipient.everyone" : "sync.recipient.teamLead")));
                     for (SyncService.Peer p : sync.peers()) {
                         list.add(new Recipient(
                                 p.deviceId(),
@@ -312,23 +314,30 @@ public final class SyncViewModel {
         return result;
     }
 
+    /** One sentence after another: a full stop between them, unless the first has one. */
+    private static String then(String first, String next) {
+        return first + (first.endsWith(".") ? " " : ". ") + next;
+    }
+
     private Outcome outcome(SyncService.PackageOutcome o, boolean dry) {
         String name = o.file().getFileName().toString();
         if (o.imported() != null) {
             SyncService.Imported r = o.imported();
             admissionRefused |= !r.admitted();
-            return new Outcome(
-                    name,
-                    r.user() == null ? "" : r.user(),
-                    i18n.get(
-                                    dry ? "sync.result.dry" : "sync.result",
-                                    r.created(),
-                                    r.updated(),
-                                    r.unchanged(),
-                                    r.conflicts(),
-                                    r.merged())
-                            + (r.admitted() ? "" : " " + i18n.get("sync.result.notAdmitted")),
-                    !r.admitted());
+            String said = i18n.get(
+                    dry ? "sync.result.dry" : "sync.result",
+                    r.created(),
+                    r.updated(),
+                    r.unchanged(),
+                    r.conflicts(),
+                    r.merged());
+            if (r.released() > 0) {
+                said = then(said, i18n.get("sync.result.released", r.released()));
+            }
+            if (!r.admitted()) {
+                said = then(said, i18n.get("sync.result.notAdmitted"));
+            }
+            return new Outcome(name, r.user() == null ? "" : r.user(), said, !r.admitted());
         }
         if (o.refused() != null) {
             admissionRefused |= ADMISSION.contains(o.refused().refusal());
