@@ -19,3 +19,21 @@ CREATE TABLE shared_enrolment (
     state        INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1, 2)),
     PRIMARY KEY (peer_device, enrolment_id)
 ) STRICT, WITHOUT ROWID;
+
+-- What a device made itself, found fast when a package for it is planned: the people it
+-- registered and the enrolments it made (a lead's log holds millions of other rows).
+CREATE INDEX change_log_made_on ON change_log (device_id, entity, record_id)
+    WHERE entity IN ('participant', 'enrolment');
+
+-- A person's group is found by these when a laptop lets go of it or a package carries it.
+CREATE INDEX participant_merged_into ON participant (merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX activity_follow_up_activity ON activity_follow_up (activity_id);
+
+-- The stretches of this database's log that came in packages from a team lead's device (local):
+-- a lead has every change in them, so a coach's laptop may let go of them without waiting for
+-- the lead to acknowledge them back.
+CREATE TABLE lead_relayed (
+    seq_from INTEGER NOT NULL,
+    seq_to   INTEGER NOT NULL,
+    PRIMARY KEY (seq_from, seq_to)
+) STRICT, WITHOUT ROWID;

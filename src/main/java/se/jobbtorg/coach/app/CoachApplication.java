@@ -322,6 +322,8 @@ public final class CoachApplication extends Application {
                         () -> {
                             current.security().checkIntegrity();
                             if (backup) {
+                                // Corrections' old values first, so the day's backup lacks them.
+                                current.ui().sync().rectify();
                                 current.security().backupIfDue();
                             }
                             return null;
@@ -352,6 +354,8 @@ public final class CoachApplication extends Application {
                 .tasks()
                 .run(
                         () -> {
+                            // Corrections' old values first, so the day's backup lacks them.
+                            current.ui().sync().rectify();
                             current.security().backupIfDue();
                             return null;
                         },
@@ -455,6 +459,7 @@ public final class CoachApplication extends Application {
         mainWindow = new MainWindow(stage, context.ui(), i18n, me.coach(), me.role(), this::openSettings);
         mainWindow.setUnusualReadingLimit(settings::unusualReading);
         mainWindow.setRetentionYears(settings::retentionYears);
+        context.ui().sync().setRectifyAfter(Period.ofDays(settings.rectificationDays()));
         LOG.info(() -> "start: main window built " + sinceStart());
         AppContext current = context;
         boolean wasLocked = lock != null && lock.isLocked();

@@ -21,6 +21,7 @@ public final class Settings {
     private static final String BACKUP_DAYS = "backupDays";
     private static final String UNUSUAL_READING = "unusualReadingPeople";
     private static final String RETENTION_YEARS = "retentionYears";
+    private static final String RECTIFICATION_DAYS = "rectificationDays";
     static final int DEFAULT_LOCK_MINUTES = 10;
     static final int DEFAULT_BACKUP_DAYS = 30;
     static final int DEFAULT_UNUSUAL_READING = 20;
@@ -89,6 +90,14 @@ public final class Settings {
 
     public void setRetentionYears(int years) {
         values.setProperty(RETENTION_YEARS, String.valueOf(years));
+    }
+
+    /**
+     * Days after which a correction's old values are blanked in the change log even if some
+     * laptop of the team has not acknowledged it yet (rectification: 90).
+     */
+    public int rectificationDays() {
+        return number(RECTIFICATION_DAYS, 90, 1, 3650);
     }
 
     private int number(String key, int fallback, int min, int max) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +37,7 @@ import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.EnrolmentRepository;
 import se.jobbtorg.coach.store.LocalCopies;
 import se.jobbtorg.coach.store.LocalSettings;
+import se.jobbtorg.coach.store.Rectification;
 import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.store.Transaction;
 import se.jobbtorg.coach.store.sync.ChangeRefusedException;
@@ -250,9 +254,9 @@ public final class SyncService {
     }
 
     /**
-     * Refuses a package this device may not take: one made for another coach's device (it holds
-     * that coach's caseload alone, and its range counts for that device), or one made for the
-     * team leads when this database's user is a coach.
+     * Refuses a package this device may not take: one made for another device (it holds what that
+     * device's user may see, and its range counts for that device), or one made for the team
+     * leads when this database's user is a coach.
      */
     private void checkReader(Manifest m, Optional<Role> role) {
         Manifest.Reader to = m.reader();
@@ -260,12 +264,43 @@ public final class SyncService {
             return;
         }
         String from = String.valueOf(m.producer().user());
-        if (coachRole(to.role()) && !db.deviceId().equals(to.device())) {
+        if (to.device() != null && !db.deviceId().equals(to.device())) {
             throw new PackageRefusedException(Refusal.FOR_ANOTHER_READER, from, peerLabel(String.valueOf(to.device())));
         }
-        if (Manifest.Reader.TEAM_LEAD.equals(to.role()) && role.equals(Optional.of(Role.COACH))) {
+        if (to.device() == null
+                && Manifest.Reader.TEAM_LEAD.equals(to.role())
+                && role.equals(Optional.of(Role.COACH))) {
             throw new PackageRefusedException(Refusal.FOR_TEAM_LEADS, from);
         }
+    }
+
+    /** After how long a correction's old values are blanked though some peer has not acknowledged it. */
+    public static final Period RECTIFY_AFTER = Period.ofDays(90);
+
+    private volatile Period rectifyAfter = RECTIFY_AFTER;
+
+    /** The period after which a correction's old values go, whatever the peers have (the settings' rectificationDays). */
+    public void setRectifyAfter(Period period) {
+        this.rectifyAfter = period;
+    }
+
+    private Instant rectifyCutoff() {
+        return clock.instant().atZone(ZoneOffset.UTC).minus(rectifyAfter).toInstant();
+    }
+
+    /**
+     * Rectification (decision 0014): blanks in the change log the old values of people's details
+     * that a correction replaced, once every peer has the correction or it is older than the
+     * period; then compacts the file and replaces the backups, which still hold them. Returns how
+     * many values went. Runs after every import and once a day.
+     */
+    public int rectify() {
+        int blanked = db.write(tx -> Rectification.blank(tx, rectifyCutoff()));
+        if (blanked > 0) {
+            db.compactAndReplaceBackups();
+            LOG.info(() -> "rectification blanked " + blanked + " old values");
+        }
+        return blanked;
     }
 
     /** A file name that says who made the package and when (local time), unique per device and second. */
@@ -418,17 +453,25 @@ public final class SyncService {
                             String.valueOf(peer.receivedThrough() + 1),
                             String.valueOf(m.sequence().from()));
                 }
-                // A package made for this coach's device that ends where what it has from the
-                // producer already reaches is stale: a later package carried all of it again, as
-                // it stood then. Applied, it would bring back the old version of what this laptop
-                // has let go of since (an enrolment given to another coach): it changes nothing.
-                boolean stale = m.reader() != null
-                        && db.deviceId().equals(m.reader().device())
-                        && coachRole(m.reader().role())
-                        && m.sequence().to() <= peer.receivedThrough();
+                // A package for a coach's laptop that ends where what it has from the producer
+                // already reaches is stale: a later package carried all of it again, as it stood
+                // then. Applied, it would bring back the old version of what this laptop has let
+                // go of since (an enrolment given to another coach): it changes nothing.
+                boolean forThisCoach = releaseFor != null
+                        || m.reader() != null
+                                && db.deviceId().equals(m.reader().device())
+                                && coachRole(m.reader().role());
+                boolean stale = forThisCoach && m.sequence().to() <= peer.receivedThrough();
+                long before = LocalCopies.lastSeq(tx);
                 MergeApplier.Counts counts = seen || stale
                         ? MergeApplier.Counts.allUnchanged(checked.changeCount(), trailCount(m))
                         : apply(tx, checked, progress);
+                if (releaseFor != null
+                        && checked.signed()
+                        && Role.TEAM_LEAD.code().equals(m.producer().role())) {
+                    // What a lead's package brought, the lead has: this laptop may let go of it.
+                    LocalCopies.relayedByLead(tx, before + 1, LocalCopies.lastSeq(tx));
+                }
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:
                 // believed only when signed, so an unsigned package cannot make us leave changes out.
@@ -443,7 +486,8 @@ public final class SyncService {
                         m.producer().role());
                 int released = releaseFor == null
                         ? 0
-                        : LocalCopies.releaseNotMine(tx, UUID.fromString(releaseFor), Peers.leadAcknowledged(tx))
+                        : LocalCopies.releaseNotMine(
+                                        tx, UUID.fromString(releaseFor), Peers.leads(tx), Peers.leadAcknowledged(tx))
                                 .size();
                 devices.saw(tx, this.team.seen(verified));
                 Peers.recordImport(
@@ -475,9 +519,11 @@ public final class SyncService {
                 compact[0] = counts.purges() + released;
                 return result;
             });
-            if (compact[0] > 0) {
-                // People deleted at retention elsewhere, or another coach's now: no copy of them
-                // may linger here either, in free pages or in older backups.
+            // The package may have brought acknowledgements: corrections every peer has now.
+            int blanked = db.write(tx -> Rectification.blank(tx, rectifyCutoff()));
+            if (compact[0] > 0 || blanked > 0) {
+                // People deleted at retention elsewhere, or another coach's now, or values
+                // corrected: no copy of them may linger here, in free pages or in older backups.
                 db.compactAndReplaceBackups();
             }
             return imported;

@@ -2,6 +2,7 @@ package se.jobbtorg.coach.store;
 
 import static se.jobbtorg.coach.store.generated.Tables.CHANGE_LOG;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
+import static se.jobbtorg.coach.store.generated.Tables.LEAD_RELAYED;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import se.jobbtorg.coach.domain.AuditEntry.About;
  * A coach's laptop holds its user's caseload and no more (need to know; decision 0013). When an
  * enrolment is another coach's, this laptop lets go of its copy of it, and of a person none of
  * whose enrolments is its user's: once every change made here to those records has reached a
- * team lead (the lead's device has acknowledged them), so no edit is lost. Letting go is local:
+ * team lead (made there, or acknowledged by a lead's device), so no edit is lost. Letting go is local:
  * nothing is logged, nothing travels, and the records come back whole if the enrolment is
  * assigned to this coach again. Each release gets an audit entry (ids only).
  */
@@ -31,12 +32,30 @@ public final class LocalCopies {
 
     private LocalCopies() {}
 
+    /** Notes that the log's rows from {@code from} to {@code to} came in a team lead's package. */
+    public static void relayedByLead(Transaction tx, long from, long to) {
+        if (from <= to) {
+            tx.dsl()
+                    .insertInto(LEAD_RELAYED)
+                    .set(LEAD_RELAYED.SEQ_FROM, (int) from)
+                    .set(LEAD_RELAYED.SEQ_TO, (int) to)
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    /** The last sequence number of the log (0 when empty). */
+    public static long lastSeq(Transaction tx) {
+        Integer seq = tx.dsl().select(DSL.max(CHANGE_LOG.SEQ)).from(CHANGE_LOG).fetchOne(0, Integer.class);
+        return seq == null ? 0 : seq;
+    }
+
     /**
-     * Lets go, in the transaction, of what is not the coach's: {@code leadAcknowledged} is how far
-     * a team lead's device has this database's log (null: no lead has acknowledged anything, so
-     * only what holds no change made here goes).
+     * Lets go, in the transaction, of what is not the coach's: {@code leads} are the devices known
+     * to be team leads' (not this one), {@code leadAcknowledged} how far one of them has this
+     * database's log (null: none has acknowledged anything, so only what leads made goes).
      */
-    public static List<Released> releaseNotMine(Transaction tx, UUID coach, Long leadAcknowledged) {
+    public static List<Released> releaseNotMine(Transaction tx, UUID coach, Set<String> leads, Long leadAcknowledged) {
         DSLContext dsl = tx.dsl();
         String me = coach.toString();
         // A person and those merged into them are one family: its root is the person never merged.
@@ -57,7 +76,7 @@ public final class LocalCopies {
             if (!mine) {
                 // None of the person's enrolments is this coach's: the person goes, whole.
                 List<String> records = RecordGroups.ofPerson(dsl, family.getKey());
-                if (release(tx, records, leadAcknowledged)) {
+                if (release(tx, records, leads, leadAcknowledged)) {
                     UUID person = UUID.fromString(family.getKey());
                     AuditTrail.record(tx, AuditAction.LOCAL_COPY_REMOVED, About.participant(person));
                     released.add(new Released(person, null, records.size()));
@@ -70,7 +89,7 @@ public final class LocalCopies {
                 }
                 // The person stays (another enrolment of theirs is this coach's): this one goes.
                 List<String> records = RecordGroups.underEnrolments(dsl, List.of(e[0]));
-                if (release(tx, records, leadAcknowledged)) {
+                if (release(tx, records, leads, leadAcknowledged)) {
                     UUID person = UUID.fromString(e[1]);
                     UUID enrolment = UUID.fromString(e[0]);
                     AuditTrail.record(tx, AuditAction.LOCAL_COPY_REMOVED, About.enrolment(person, enrolment));
@@ -90,19 +109,36 @@ public final class LocalCopies {
         return at;
     }
 
-    /** Deletes the records if no change made here to them is still unacknowledged by a lead. */
-    private static boolean release(Transaction tx, List<String> records, Long leadAcknowledged) {
+    /**
+     * Deletes the records if every change of them is at a team lead: made on a lead's device,
+     * received in a lead's package, or in this database's log no further than a lead has
+     * acknowledged. A change made here, or one
+     * this laptop is the last to hold (relayed from a coach's laptop since lost), keeps the group
+     * until it has reached a lead.
+     */
+    private static boolean release(Transaction tx, List<String> records, Set<String> leads, Long leadAcknowledged) {
         if (records.isEmpty()) {
             return false;
         }
+        List<String> entities =
+                SyncEntities.records().stream().map(SyncEntities.Entity::name).toList();
         for (List<String> part : RecordGroups.chunks(records)) {
-            Integer newestOwn = tx.dsl()
-                    .select(DSL.max(CHANGE_LOG.SEQ))
-                    .from(CHANGE_LOG)
-                    .where(CHANGE_LOG.RECORD_ID.in(part), CHANGE_LOG.DEVICE_ID.eq(tx.deviceId()))
-                    .fetchOne(0, Integer.class);
-            if (newestOwn != null && (leadAcknowledged == null || newestOwn > leadAcknowledged)) {
-                return false; // this laptop's last changes have not reached a lead yet
+            boolean notAtALead = tx.dsl()
+                    .fetchExists(DSL.selectOne()
+                            .from(CHANGE_LOG)
+                            .where(
+                                    CHANGE_LOG.ENTITY.in(entities),
+                                    CHANGE_LOG.RECORD_ID.in(part),
+                                    CHANGE_LOG.DEVICE_ID.notIn(leads),
+                                    leadAcknowledged == null
+                                            ? DSL.trueCondition()
+                                            : CHANGE_LOG.SEQ.gt(leadAcknowledged.intValue()),
+                                    DSL.notExists(DSL.selectOne()
+                                            .from(LEAD_RELAYED)
+                                            .where(CHANGE_LOG.SEQ.between(
+                                                    LEAD_RELAYED.SEQ_FROM, LEAD_RELAYED.SEQ_TO)))));
+            if (notAtALead) {
+                return false;
             }
         }
         RecordGroups.delete(tx.dsl(), records);

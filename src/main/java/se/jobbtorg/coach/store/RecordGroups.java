@@ -138,7 +138,7 @@ public final class RecordGroups {
     }
 
     /** Ids in pieces well inside any database's limit on bound values. */
-    static List<List<String>> chunks(List<String> ids) {
+    public static List<List<String>> chunks(List<String> ids) {
         List<List<String>> parts = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 500) {
             parts.add(ids.subList(i, Math.min(ids.size(), i + 500)));

@@ -186,7 +186,7 @@ public final class PackageWriter {
                                         line(json, c);
                                         lines[0]++;
                                         if (++done[0] % 500 == 0) {
-                                            progress.accept((double) done[0] / total);
+                                            progress.accept(Math.min(1, (double) done[0] / total));
                                         }
                                     });
                                 }

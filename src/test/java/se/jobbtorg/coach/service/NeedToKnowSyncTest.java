@@ -198,4 +198,31 @@ class NeedToKnowSyncTest {
         karim.importFrom(lead.packageFor(karim));
         assertEquals(Set.of(), karim.ids("participant"), "and Karim's laptop lets go of him");
     }
+
+    @Test
+    void aCoachMetBeforeRolesLetsGoOfWhatIsReassignedAndALatePackageDoesNotBringItBack() throws Exception {
+        lead.importFrom(karim.packageFor(lead));
+        lead.importFrom(linnea.packageFor(lead));
+        Participant cecilia = lead.register("Cecilia", "Ängström", 132);
+        Enrolment ceciliaIn = lead.enrol(cecilia, karim.me);
+        // As after the upgrade to schema 16: the lead's laptop does not know its peers' roles yet,
+        // so its package for Karim is a full copy, with no record of what went.
+        lead.db.write(tx -> tx.dsl().execute("UPDATE sync_peer SET role = NULL, coach_id = NULL"));
+        Path before = lead.packageFor(karim);
+        assertEquals(null, karim.open(before).manifest().reader().role());
+        karim.importFrom(before);
+        assertTrue(karim.ids("enrolment").contains(ceciliaIn.id().toString()));
+
+        // Karim's next package tells the lead his role; the lead gives Cecilia to Linnea.
+        lead.importFrom(karim.packageFor(lead));
+        lead.caseload.reassign(ceciliaIn.id(), linnea.me.id());
+        SyncService.Imported heard = karim.importFrom(lead.packageFor(karim));
+        assertEquals(1, heard.released(), "he had her from the full copy: he hears she left");
+        assertFalse(karim.ids("participant").contains(cecilia.id().toString()));
+
+        // The full copy, delivered again late, changes nothing: it is older than what he has.
+        SyncService.Imported late = karim.importFrom(before);
+        assertEquals(0, late.created() + late.updated());
+        assertFalse(karim.ids("participant").contains(cecilia.id().toString()), "not back as his");
+    }
 }

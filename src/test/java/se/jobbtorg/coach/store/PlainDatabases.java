@@ -48,6 +48,7 @@ final class PlainDatabases {
         }
         Migrations.migrate(writer, Migrations.latestVersion());
         ChangeLogBackfill.run(writer);
+        DeviceKeys.ensure(writer, absolute, clock);
         Connection reader = connect(absolute, SQLiteConfig.TransactionMode.DEFERRED);
         Constructor<Database> constructor = Database.class.getDeclaredConstructor(
                 Path.class,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import se.jobbtorg.coach.store.RecordGroups;
 import se.jobbtorg.coach.store.Transaction;
 
@@ -54,21 +55,35 @@ public final class NeedToKnow {
      * (or did) whether or not a package of ours ever carried them.
      */
     private static Set<String> madeOn(DSLContext dsl, String device) {
-        var e = ENROLMENT.as("e");
-        return new HashSet<>(dsl.select(e.ID)
-                .from(e)
-                .whereExists(dsl.selectOne()
-                        .from(CHANGE_LOG)
-                        .where(CHANGE_LOG.DEVICE_ID.eq(device))
-                        .and(CHANGE_LOG
-                                .ENTITY
-                                .eq("enrolment")
-                                .and(CHANGE_LOG.RECORD_ID.eq(e.ID))
-                                .or(CHANGE_LOG
-                                        .ENTITY
-                                        .eq("participant")
-                                        .and(CHANGE_LOG.RECORD_ID.eq(e.PARTICIPANT_ID)))))
-                .fetch(e.ID));
+        Set<String> enrolments = new HashSet<>(dsl.select(CHANGE_LOG.RECORD_ID)
+                .from(CHANGE_LOG)
+                .where(CHANGE_LOG.DEVICE_ID.eq(device), CHANGE_LOG.ENTITY.eq(ENROLMENT.getName()))
+                .fetch(CHANGE_LOG.RECORD_ID));
+        List<String> people = dsl.select(CHANGE_LOG.RECORD_ID)
+                .from(CHANGE_LOG)
+                .where(CHANGE_LOG.DEVICE_ID.eq(device), CHANGE_LOG.ENTITY.eq(PARTICIPANT.getName()))
+                .fetch(CHANGE_LOG.RECORD_ID);
+        for (List<String> part : RecordGroups.chunks(people)) {
+            enrolments.addAll(dsl.select(ENROLMENT.ID)
+                    .from(ENROLMENT)
+                    .where(ENROLMENT.PARTICIPANT_ID.in(part))
+                    .fetch(ENROLMENT.ID));
+        }
+        return enrolments;
+    }
+
+    /**
+     * The enrolments this database's log ever had assigned to the coach: what a device may hold
+     * from packages that went to it whole before its user's role was known (no record of them).
+     */
+    private static Set<String> everAssigned(DSLContext dsl, String coach) {
+        return new HashSet<>(dsl.select(CHANGE_LOG.RECORD_ID)
+                .from(CHANGE_LOG)
+                .where(
+                        CHANGE_LOG.ENTITY.eq(ENROLMENT.getName()),
+                        DSL.field("json_extract({0}, '$.coach_id')", String.class, CHANGE_LOG.FIELD_VALUES)
+                                .eq(coach))
+                .fetch(CHANGE_LOG.RECORD_ID));
     }
 
     /** What the next package for this device (its user's coach id, null if not known) holds. */
@@ -102,9 +117,14 @@ public final class NeedToKnow {
             }
         });
         held.addAll(madeOn(dsl, peer));
+        if (shared.isEmpty() && acknowledged > 0 && coach != null) {
+            // The first package for this device since its role is known: what went before went
+            // whole and unrecorded, so whatever was ever its coach's it may hold.
+            held.addAll(everAssigned(dsl, coach));
+        }
         held.removeAll(mineSet);
         Set<String> existing = new HashSet<>();
-        for (List<String> part : parts(held)) {
+        for (List<String> part : RecordGroups.chunks(List.copyOf(held))) {
             existing.addAll(dsl.select(ENROLMENT.ID)
                     .from(ENROLMENT)
                     .where(ENROLMENT.ID.in(part))
@@ -139,7 +159,7 @@ public final class NeedToKnow {
     /** The people of the enrolments, and those they were merged into: a record needs its parents. */
     private static Set<String> people(DSLContext dsl, Collection<String> enrolments) {
         Set<String> people = new LinkedHashSet<>();
-        for (List<String> part : parts(enrolments)) {
+        for (List<String> part : RecordGroups.chunks(List.copyOf(enrolments))) {
             people.addAll(dsl.selectDistinct(ENROLMENT.PARTICIPANT_ID)
                     .from(ENROLMENT)
                     .where(ENROLMENT.ID.in(part))
@@ -148,7 +168,7 @@ public final class NeedToKnow {
         Set<String> next = new LinkedHashSet<>(people);
         while (!next.isEmpty()) {
             Set<String> into = new LinkedHashSet<>();
-            for (List<String> part : parts(next)) {
+            for (List<String> part : RecordGroups.chunks(List.copyOf(next))) {
                 into.addAll(dsl.select(PARTICIPANT.MERGED_INTO)
                         .from(PARTICIPANT)
                         .where(PARTICIPANT.ID.in(part), PARTICIPANT.MERGED_INTO.isNotNull())
@@ -159,15 +179,6 @@ public final class NeedToKnow {
             next = into;
         }
         return people;
-    }
-
-    private static List<List<String>> parts(Collection<String> ids) {
-        List<String> all = List.copyOf(ids);
-        List<List<String>> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 500) {
-            parts.add(all.subList(i, Math.min(all.size(), i + 500)));
-        }
-        return parts;
     }
 
     /**

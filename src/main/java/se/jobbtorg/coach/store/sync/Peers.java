@@ -3,9 +3,11 @@ package se.jobbtorg.coach.store.sync;
 import static se.jobbtorg.coach.store.generated.Tables.SYNC_IMPORT;
 import static se.jobbtorg.coach.store.generated.Tables.SYNC_PEER;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import se.jobbtorg.coach.domain.Role;
@@ -31,11 +33,7 @@ public final class Peers {
             long acknowledged,
             String lastExchange,
             String coachId,
-            String role) {
-        public boolean teamLead() {
-            return Role.TEAM_LEAD.code().equals(role);
-        }
-    }
+            String role) {}
 
     public List<PeerProgress> all() {
         return db.read(dsl -> dsl.selectFrom(SYNC_PEER)
@@ -71,6 +69,15 @@ public final class Peers {
      * How far a team lead's device has this database's log: the furthest any has acknowledged,
      * or null if no device known to be a lead's has acknowledged anything.
      */
+    /** The devices whose packages say their user is a team lead. */
+    public static Set<String> leads(Transaction tx) {
+        return new HashSet<>(tx.dsl()
+                .select(SYNC_PEER.DEVICE_ID)
+                .from(SYNC_PEER)
+                .where(SYNC_PEER.ROLE.eq(Role.TEAM_LEAD.code()))
+                .fetch(SYNC_PEER.DEVICE_ID));
+    }
+
     public static Long leadAcknowledged(Transaction tx) {
         Integer seq = tx.dsl()
                 .select(DSL.max(SYNC_PEER.ACKNOWLEDGED))
