@@ -338,10 +338,16 @@ final class Commands {
         @Option(names = "--delete", order = 3, description = "delete the people listed (without it: only list)")
         boolean delete;
 
+        @Option(names = "--dry-run", order = 4, description = "only list (the default; says so in a script)")
+        boolean dryRun;
+
         @Override
         void validate() {
             if (years < 1 || years > 100) {
                 throw wrong("--years takes a number of years from 1 to 100");
+            }
+            if (delete && dryRun) {
+                throw wrong("--delete and --dry-run together: choose one");
             }
         }
 

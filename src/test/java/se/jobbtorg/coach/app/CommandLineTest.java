@@ -73,6 +73,10 @@ class CommandLineTest {
                 "Missing required option: '--team-passphrase-file",
                 "team-passphrase");
         wrong(SyncMainTest.main("--lang", "de"), "--lang takes sv or en", "[-h]");
+        wrong(
+                SyncMainTest.main("retention", "--dry-run", "--delete"),
+                "--delete and --dry-run together: choose one",
+                "retention");
         wrong(SyncMainTest.main("check", "extra"), "Unmatched argument at index 1: 'extra'", "check");
     }
 
