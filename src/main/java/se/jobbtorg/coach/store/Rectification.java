@@ -63,9 +63,18 @@ public final class Rectification {
         long through = last == null ? 0 : last;
         // The people whose log grew since then: a correction may have come in, or been
         // acknowledged, or an old version that a settled correction had seen may have arrived late.
-        List<String> touched = dsl.selectDistinct(CHANGE_LOG.RECORD_ID)
+        // Only people with more than one change can have a value replaced: one query finds them
+        // (a city's first snapshot touches every person, and most have one change).
+        var since = CHANGE_LOG.as("since");
+        List<String> touched = dsl.select(CHANGE_LOG.RECORD_ID)
                 .from(CHANGE_LOG)
-                .where(CHANGE_LOG.ENTITY.eq(PARTICIPANT), CHANGE_LOG.SEQ.gt((int) done))
+                .where(
+                        CHANGE_LOG.ENTITY.eq(PARTICIPANT),
+                        CHANGE_LOG.RECORD_ID.in(DSL.select(since.RECORD_ID)
+                                .from(since)
+                                .where(since.ENTITY.eq(PARTICIPANT), since.SEQ.gt((int) done))))
+                .groupBy(CHANGE_LOG.RECORD_ID)
+                .having(DSL.count().gt(1))
                 .fetch(CHANGE_LOG.RECORD_ID);
         int[] blanked = {0};
         for (String id : touched) {
