@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -30,6 +32,9 @@ public final class Rectification {
     private static final String REGISTERED = "personal_number";
 
     private static final String PARTICIPANT = "participant";
+
+    private static final se.jobbtorg.coach.store.generated.tables.Participant PARTICIPANT_TABLE =
+            se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
     /** local_state: the log's sequence number up to which every correction is settled and blanked. */
     private static final String THROUGH = "rectified_through";
@@ -138,18 +143,35 @@ public final class Rectification {
             return unsettled;
         }
         String first = rows.get(0).stamp();
+        Record shown = dsl.selectFrom(PARTICIPANT_TABLE)
+                .where(PARTICIPANT_TABLE.ID.eq(id))
+                .fetchOne();
         for (Row r : rows) {
             Map<String, Object> kept = new LinkedHashMap<>(r.values());
+            boolean creation = r.stamp().equals(first);
             for (String f : replaced.getOrDefault(r.stamp(), Set.of())) {
-                if (f.equals(REGISTERED) && r.stamp().equals(first)) {
+                if (!kept.containsKey(f) || creation && f.equals(REGISTERED)) {
                     continue; // the number as registered: every device's key of the person
                 }
-                if (kept.containsKey(f)) {
+                if (creation) {
+                    // A creation makes the whole record wherever it goes: it keeps the field,
+                    // with the value shown now (as a snapshot carries it), not the old one.
+                    // A field emptied since is left out, as a snapshot leaves it out.
+                    Object now = shown == null ? null : FieldHistory.normalise(shown.get(f));
+                    if (Objects.equals(now, kept.get(f))) {
+                        continue;
+                    }
+                    if (now == null) {
+                        kept.remove(f);
+                    } else {
+                        kept.put(f, now);
+                    }
+                } else {
                     kept.remove(f);
-                    blanked[0]++;
                 }
+                blanked[0]++;
             }
-            if (kept.size() < r.values().size()) {
+            if (!kept.equals(r.values())) {
                 dsl.update(CHANGE_LOG)
                         .set(CHANGE_LOG.FIELD_VALUES, FieldHistory.writeValues(kept))
                         .where(CHANGE_LOG.SEQ.eq((int) r.seq()))

@@ -88,6 +88,17 @@ class RectificationGrepTest {
             lead.sync.exportFor(null, snapshot, p -> {});
             Path plain = TestTeam.plainCopy(snapshot, deputyDb, mail.resolve("plain.caseload.zip"));
             assertEquals(List.of(), DiskBytes.find(List.of(unzipped(plain, mail)), OLD));
+            // A new laptop starting from it has her whole, as she is now.
+            try (Database freshDb = EmptyDatabases.open(dir.resolve("fresh.db"), clock)) {
+                Laptop fresh = laptop(freshDb, clock, "Sara Nilsson");
+                TestTeam.admitEachOther(lead.sync, fresh.sync);
+                Path first = mail.resolve("first.caseload.zip");
+                lead.sync.exportFor(fresh.sync.deviceId(), first, p -> {});
+                fresh.sync.importPackage(first, false, p -> {});
+                Participant there = fresh.caseload.participant(asa.id()).orElseThrow();
+                assertEquals("Ekberg", there.lastName());
+                assertEquals("070-7654321", there.phone());
+            }
 
             // And the merge goes on: the deputy corrects the phone again, and both agree.
             clock.advance(Duration.ofMinutes(5));

@@ -161,7 +161,11 @@ public final class AuditView extends VBox {
 
         Label unusualTitle = new Label(i18n.get("audit.unusual.title"));
         unusualTitle.getStyleClass().add("section-title");
-        Label unusualIntro = new Label(i18n.get("audit.unusual.intro", model.threshold()));
+        Label unusualIntro = new Label();
+        unusualIntro
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> i18n.get("audit.unusual.intro", model.shownLimit.get()), model.shownLimit));
         unusualIntro.setWrapText(true);
         unusualIntro.setMinHeight(Region.USE_PREF_SIZE);
         ListView<String> unusual = new ListView<>(model.unusual());

@@ -17,9 +17,11 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -184,6 +186,7 @@ public final class AuditViewModel {
                 from.get() != null ? from.get() : services.audit().today().minusDays(30);
         LocalDate last = to.get() != null ? to.get() : services.audit().today();
         int limit = threshold.getAsInt();
+        shownLimit.set(limit);
         tasks.run(
                 () -> {
                     var entries = services.audit().entries(filter, AuditService.SHOWN);
@@ -270,6 +273,9 @@ public final class AuditViewModel {
     public int threshold() {
         return threshold.getAsInt();
     }
+
+    /** The limit of unusual reading the shown list was read with (the settings may change it). */
+    final IntegerProperty shownLimit = new SimpleIntegerProperty(AuditService.DEFAULT_UNUSUAL);
 
     /** Writes every entry the filter lets through (not only those shown) as CSV; the export is in the trail. */
     public void exportCsv(Path file, Consumer<Path> done) {
