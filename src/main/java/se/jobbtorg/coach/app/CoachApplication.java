@@ -291,6 +291,9 @@ public final class CoachApplication extends Application {
     /** The user of the database and their role, as the window is built for them. */
     private record Me(Coach coach, Role role) {}
 
+    /** Whether this database's user has a role set (false: a database made before roles). */
+    private volatile boolean roleChosen = true;
+
     private void opened(Opened opened) {
         context = opened.context();
         // opened runs on the FX thread: from here on a query there fails instead of freezing the window.
@@ -445,6 +448,7 @@ public final class CoachApplication extends Application {
                     if (demo && context.caseload().participantCount() == 0) {
                         context.demo().populate(DEMO_SEED, DEMO_SIZE, me.coach());
                     }
+                    roleChosen = context.coaches().roleChosen();
                     return me;
                 },
                 this::showMain,
@@ -459,6 +463,7 @@ public final class CoachApplication extends Application {
         mainWindow = new MainWindow(stage, context.ui(), i18n, me.coach(), me.role(), this::openSettings);
         mainWindow.setUnusualReadingLimit(settings::unusualReading);
         mainWindow.setRetentionYears(settings::retentionYears);
+        mainWindow.setRoleChosen(roleChosen);
         context.ui().sync().setRectifyAfter(Period.ofDays(settings.rectificationDays()));
         LOG.info(() -> "start: main window built " + sinceStart());
         AppContext current = context;
@@ -652,10 +657,15 @@ public final class CoachApplication extends Application {
             Consumer<SettingsViewModel.Choice> apply) {
         Coach me = window.coach();
         var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, lockMinutes, backupDays)
-                .withRole(window.role(), context.ui().tasks(), context.security()::changeRole)
+                .withRole(
+                        window.roleChosen() ? window.role() : null,
+                        context.ui().tasks(),
+                        context.security()::changeRole)
                 .withUnusualReading(window.unusualReadingLimit())
                 .withRetentionYears(window.retentionYears());
         new SettingsDialog(owner, model, i18n).showAndWait().ifPresent(choice -> {
+            // Saved: a role not chosen before was set with the passphrase.
+            window.setRoleChosen(true);
             if (choice.role() != window.role()) {
                 window.setRole(choice.role());
             }

@@ -32,6 +32,11 @@ public final class CoachService {
         return local.role().orElse(Role.COACH);
     }
 
+    /** False for a database made before roles, whose user has not chosen one yet. */
+    public boolean roleChosen() {
+        return local.role().isPresent();
+    }
+
     /**
      * The first start: the user of this new database and their role, in one transaction. Only
      * while the database has no user yet; after that the role changes only with the passphrase

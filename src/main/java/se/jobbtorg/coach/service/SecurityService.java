@@ -62,7 +62,8 @@ public final class SecurityService {
                 return false;
             }
         }
-        if (local.role().orElse(Role.COACH) != role) {
+        // A database made before roles has none: the one chosen is set, a coach's too.
+        if (local.role().orElse(null) != role) {
             db.write(tx -> {
                 local.setRole(tx, role);
                 return AuditTrail.record(tx, AuditAction.ROLE_CHANGED, About.detail(role.code()));

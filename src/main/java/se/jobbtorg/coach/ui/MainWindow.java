@@ -242,6 +242,17 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         return coach.get();
     }
 
+    private boolean roleChosen = true;
+
+    /** False for a database made before roles: the settings then ask for the role. */
+    public void setRoleChosen(boolean chosen) {
+        this.roleChosen = chosen;
+    }
+
+    public boolean roleChosen() {
+        return roleChosen;
+    }
+
     /** Where the access log reads its limit of unusual reading from (the settings). */
     public void setUnusualReadingLimit(IntSupplier limit) {
         this.unusualReading = limit;

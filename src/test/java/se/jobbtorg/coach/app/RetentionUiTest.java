@@ -93,7 +93,8 @@ class RetentionUiTest {
         assertEquals("Åberg, Östen", row.name());
         assertEquals(old.personalNumber().display(), row.number());
         assertEquals("2019-05-06", row.lastEntry());
-        assertTrue(Ui.text(robot, "#retentionSummary").startsWith("1 aspirant har"), Ui.text(robot, "#retentionSummary"));
+        assertTrue(
+                Ui.text(robot, "#retentionSummary").startsWith("1 aspirant har"), Ui.text(robot, "#retentionSummary"));
 
         // Asked first; the safe answer keeps everything.
         robot.clickOn("#retentionDelete");

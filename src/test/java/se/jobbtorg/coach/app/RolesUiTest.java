@@ -206,4 +206,28 @@ class RolesUiTest {
         assertFalse(summaryTabThere(robot));
         assertEquals(Role.COACH, context.coaches().role());
     }
+
+    @Test
+    void aDatabaseFromBeforeRolesIsAskedForTheRoleInTheSettings(FxRobot robot) throws Exception {
+        context = AppContext.open(dir.resolve("old-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
+        Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+        robot.interact(() -> {
+            window = new MainWindow(stage, context.ui(), SV, me, Role.COACH, this::openSettings);
+            window.setRoleChosen(false);
+            Ui.showMain(stage, context, window);
+        });
+        Platform.runLater(this::openSettings);
+        Ui.waitFor(() -> Ui.showing(robot, "#roleCoach") && Ui.showing(robot, "#rolePassphraseFieldProblem"));
+        assertEquals(
+                SV.get("settings.role.notChosen"),
+                robot.lookup("#rolePassphraseFieldProblem").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#rolePassphraseField").query().isDisabled(), "a coach's too needs choosing");
+        Ui.shot(robot, "#settingsOk", "roles-not-chosen");
+        robot.clickOn("#rolePassphraseField").write(TestPassphrase.TEXT);
+        robot.clickOn("#settingsOk");
+        Ui.waitFor(() -> !Ui.showing(robot, "#settingsOk"));
+        assertTrue(context.coaches().roleChosen(), "set: need to know works from it now");
+        assertEquals(Role.COACH, context.coaches().role());
+        assertTrue(window.roleChosen());
+    }
 }

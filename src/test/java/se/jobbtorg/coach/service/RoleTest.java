@@ -40,6 +40,19 @@ class RoleTest {
     }
 
     @Test
+    void aDatabaseFromBeforeRolesGetsTheRoleChosenInTheSettingsACoachsToo() {
+        Path file = dir.resolve("old.db");
+        try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {
+            CoachService coaches = new CoachService(db);
+            coaches.setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
+            assertFalse(coaches.roleChosen(), "shown as a coach's, but not chosen");
+            assertTrue(new SecurityService(db).changeRole(TestPassphrase.get(), Role.COACH));
+            assertTrue(coaches.roleChosen(), "chosen now: need to know works from it");
+            assertEquals(Role.COACH, coaches.role());
+        }
+    }
+
+    @Test
     void theFirstStartSetsTheRoleChosenAndOnlyOnce() {
         Path file = dir.resolve("first.db");
         try (Database db = Database.open(file, CLOCK, TestPassphrase.get())) {

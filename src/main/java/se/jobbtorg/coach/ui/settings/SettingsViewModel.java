@@ -142,9 +142,17 @@ public final class SettingsViewModel {
         return clamped(unusualReading.get(), DEFAULT_UNUSUAL_READING, MIN_UNUSUAL_READING, MAX_UNUSUAL_READING);
     }
 
+    /**
+     * {@code current} null: a database made before roles, whose user has none yet. The role shown
+     * is a coach's, and saving sets the one chosen (a coach's too) with the passphrase: until then
+     * the laptop keeps everything it receives (need to know works from the role).
+     */
     public SettingsViewModel withRole(Role current, TaskRunner tasks, RoleChange change) {
-        this.currentRole = current == null ? Role.COACH : current;
-        this.role.set(currentRole);
+        this.currentRole = current;
+        this.role.set(current == null ? Role.COACH : current);
+        if (current == null) {
+            roleProblem.set(i18n.get("settings.role.notChosen"));
+        }
         this.tasks = tasks;
         this.roleChange = change;
         return this;
@@ -155,7 +163,7 @@ public final class SettingsViewModel {
         return firstRun || roleChange != null;
     }
 
-    /** The role the user has now (the first run: the one chosen will be set at the start). */
+    /** The role the user has now (the first run: the one chosen will be set at the start; null: none yet). */
     public Role currentRole() {
         return currentRole;
     }
