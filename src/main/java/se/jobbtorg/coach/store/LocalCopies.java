@@ -21,10 +21,10 @@ import se.jobbtorg.coach.domain.AuditEntry.About;
 /**
  * A coach's laptop holds its user's caseload and no more (need to know; decision 0013). When an
  * enrolment is another coach's, this laptop lets go of its copy of it, and of a person none of
- * whose enrolments is its user's: once every change made here to those records has reached a
- * team lead (made there, or acknowledged by a lead's device), so no edit is lost. Letting go is local:
- * nothing is logged, nothing travels, and the records come back whole if the enrolment is
- * assigned to this coach again. Each release gets an audit entry (ids only).
+ * whose enrolments is its user's, once every change of those records is at a team lead (made on
+ * a lead's device, received in a lead's package, or acknowledged by a lead), so no edit is lost.
+ * Letting go is local: nothing is logged, nothing travels, and the records come back whole if
+ * the enrolment is assigned to this coach again. Each release gets an audit entry (ids only).
  */
 public final class LocalCopies {
     /** What was let go of: a person (enrolment null) with all their enrolments, or one enrolment. */
