@@ -462,7 +462,7 @@ public final class SyncService {
                                 && db.deviceId().equals(m.reader().device())
                                 && coachRole(m.reader().role());
                 boolean stale = forThisCoach && m.sequence().to() <= peer.receivedThrough();
-                long before = LocalCopies.lastSeq(tx);
+                long before = Transaction.lastSeq(tx.dsl());
                 MergeApplier.Counts counts = seen || stale
                         ? MergeApplier.Counts.allUnchanged(checked.changeCount(), trailCount(m))
                         : apply(tx, checked, progress);
@@ -470,7 +470,7 @@ public final class SyncService {
                         && checked.signed()
                         && Role.TEAM_LEAD.code().equals(m.producer().role())) {
                     // What a lead's package brought, the lead has: this laptop may let go of it.
-                    LocalCopies.relayedByLead(tx, before + 1, LocalCopies.lastSeq(tx));
+                    LocalCopies.relayedByLead(tx, before + 1, Transaction.lastSeq(tx.dsl()));
                 }
                 Map<String, Long> received = m.received() == null ? Map.of() : m.received();
                 // What the producer says it has of ours decides where our next delta for it starts:

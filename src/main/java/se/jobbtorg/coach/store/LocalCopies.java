@@ -44,12 +44,6 @@ public final class LocalCopies {
         }
     }
 
-    /** The last sequence number of the log (0 when empty). */
-    public static long lastSeq(Transaction tx) {
-        Integer seq = tx.dsl().select(DSL.max(CHANGE_LOG.SEQ)).from(CHANGE_LOG).fetchOne(0, Integer.class);
-        return seq == null ? 0 : seq;
-    }
-
     /**
      * Lets go, in the transaction, of what is not the coach's: {@code leads} are the devices known
      * to be team leads' (not this one), {@code leadAcknowledged} how far one of them has this

@@ -64,8 +64,7 @@ public final class Rectification {
                 .fetchOptional(LOCAL_STATE.VALUE)
                 .map(Long::parseLong)
                 .orElse(0L);
-        Integer last = dsl.select(DSL.max(CHANGE_LOG.SEQ)).from(CHANGE_LOG).fetchOne(0, Integer.class);
-        long through = last == null ? 0 : last;
+        long through = Transaction.lastSeq(dsl);
         // The people whose log grew since then: a correction may have come in, or been
         // acknowledged, or an old version that a settled correction had seen may have arrived late.
         // Only people with more than one change can have a value replaced: one query finds them

@@ -15,6 +15,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.UpdatableRecord;
+import org.jooq.impl.DSL;
 import se.jobbtorg.coach.store.generated.Tables;
 
 /**
@@ -42,6 +43,14 @@ public final class Transaction {
         this.hlc = hlc;
         this.deviceId = deviceId;
         this.clock = clock;
+    }
+
+    /** The last sequence number of the change log (0 when it is empty). */
+    public static long lastSeq(DSLContext dsl) {
+        Integer seq = dsl.select(DSL.max(Tables.CHANGE_LOG.SEQ))
+                .from(Tables.CHANGE_LOG)
+                .fetchOne(0, Integer.class);
+        return seq == null ? 0 : seq;
     }
 
     public DSLContext dsl() {

@@ -16,7 +16,6 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.impl.DSL;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.FieldHistory;
 import se.jobbtorg.coach.store.SyncEntities;
@@ -98,7 +97,7 @@ public final class OutgoingChanges {
     /** The changes logged here after seq (this device's own and those it received), in log order, in memory. */
     public Slice changesAfter(long seq) {
         return db.read(dsl -> {
-            long to = lastSeq(dsl);
+            long to = Transaction.lastSeq(dsl);
             List<Change> changes = new ArrayList<>();
             for (Record r : dsl.selectFrom(CHANGE_LOG)
                     .where(CHANGE_LOG.SEQ.gt((int) seq))
@@ -137,13 +136,15 @@ public final class OutgoingChanges {
                 dsl -> {
                     NeedToKnow.Plan plan = NeedToKnow.plan(dsl, peer, coach, acknowledged);
                     planned.accept(plan);
-                    return new Filtered(dsl, plan, lastSeq(dsl), Peers.receivedThrough(dsl));
+                    return new Filtered(dsl, plan, Transaction.lastSeq(dsl), Peers.receivedThrough(dsl));
                 },
                 reading);
     }
 
     private void read(long after, boolean current, String leaveOut, Reading reading) throws IOException {
-        read(dsl -> new Log(dsl, after, lastSeq(dsl), Peers.receivedThrough(dsl), current, leaveOut), reading);
+        read(
+                dsl -> new Log(dsl, after, Transaction.lastSeq(dsl), Peers.receivedThrough(dsl), current, leaveOut),
+                reading);
     }
 
     private void read(Function<DSLContext, Changes> open, Reading reading) throws IOException {
@@ -297,11 +298,6 @@ public final class OutgoingChanges {
                 }
             }
         }
-    }
-
-    private static long lastSeq(DSLContext dsl) {
-        Integer seq = dsl.select(DSL.max(CHANGE_LOG.SEQ)).from(CHANGE_LOG).fetchOne(0, Integer.class);
-        return seq == null ? 0 : seq;
     }
 
     private static Change toChange(Record r) {
