@@ -38,6 +38,7 @@ import se.jobbtorg.coach.store.SyncEntities;
 import se.jobbtorg.coach.sync.Refusal;
 import se.jobbtorg.coach.ui.caseload.CaseloadRow;
 import se.jobbtorg.coach.ui.caseload.CaseloadViewModel;
+import se.jobbtorg.coach.ui.today.TodayViewModel;
 
 /** Every key is in Swedish and English, every key the code uses exists, and none is unused. */
 class LocalizationTest {
@@ -66,6 +67,7 @@ class LocalizationTest {
                         MeetingKind.values(),
                         MeetingOutcome.values(),
                         DeadlineKind.values(),
+                        TodayViewModel.Horizon.values(),
                         ExitCheck.values(),
                         SocialstyrelsenCodes.NationalExit.values(),
                         SocialstyrelsenCodes.NationalActivity.values())

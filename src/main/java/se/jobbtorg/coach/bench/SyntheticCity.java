@@ -462,10 +462,14 @@ public final class SyntheticCity {
             approvedOn = from.plusDays(random.nextInt(4));
             approved = !approvedOn.isAfter(end);
         }
+        // The duty to take part is explained at the first meeting the person comes to.
+        boolean dutyExplained = false;
         for (LocalDate m = drawnUp.plusDays(7 + random.nextInt(20));
                 !m.isAfter(end);
                 m = m.plusDays(25 + random.nextInt(30))) {
             MeetingOutcome outcome = random.nextInt(9) == 0 ? MeetingOutcome.NOT_ATTENDED : MeetingOutcome.ATTENDED;
+            boolean explainsDuty = !dutyExplained && outcome == MeetingOutcome.ATTENDED;
+            dutyExplained |= explainsDuty;
             Meeting meeting = new Meeting(
                     uuid(random),
                     e.id(),
@@ -477,7 +481,7 @@ public final class SyntheticCity {
                     random.nextInt(5) == 0,
                     outcome == MeetingOutcome.ATTENDED ? NOTES[random.nextInt(NOTES.length)] : null,
                     null,
-                    null,
+                    explainsDuty ? m : null,
                     outcome == MeetingOutcome.NOT_ATTENDED ? m : null);
             load.meeting(meeting);
             counts.meetings++;

@@ -6,6 +6,14 @@ import java.util.Arrays;
 public interface Coded {
     String code();
 
+    /**
+     * False for a constant the program only ever derives and shows, never stores or sends (a
+     * reminder on the Today screen): a code list leaves it out.
+     */
+    default boolean stored() {
+        return true;
+    }
+
     /** The constant with this code; IllegalArgumentException names the type and the code. */
     static <E extends Enum<E> & Coded> E ofCode(Class<E> type, String code) {
         return Arrays.stream(type.getEnumConstants())

@@ -42,6 +42,25 @@ import se.jobbtorg.coach.store.WorkflowRepository;
  * generated with valid check digits, taken from no register.
  */
 public final class DemoCaseload {
+    /** What a coach writes after a meeting, in the coach's own words (invented). */
+    private static final String[] NOTES = {
+        "Praktiken på förskolan går bra. Handledaren berömmer att hen kommer i tid och tar egna initiativ."
+                + " Vill gärna prova längre dagar från nästa månad.",
+        "Berättade att det är tungt hemma just nu; sover dåligt. Vi pratade om att kontakta vårdcentralen."
+                + " Orkar fortfarande praktiken tre dagar i veckan.",
+        "Har skickat fyra ansökningar till lager och logistik. Vi gick igenom CV:t och lade till truckkortet.",
+        "SFI-läraren säger att hen är redo för kurs C. Vill kombinera studierna med praktik på eftermiddagarna.",
+        "Missnöjd med anordnaren: uppgifterna känns meningslösa. Vi kom överens om att jag ringer handledaren.",
+        "Följer planen och trivs. Inga hinder just nu."
+    };
+    /** The next steps agreed at a meeting (invented). */
+    private static final String[] NEXT_STEPS = {
+        "Coachen ringer handledaren före nästa möte.",
+        "Aspiranten bokar tid på vårdcentralen och berättar vid nästa möte.",
+        "Söka minst tre jobb till nästa möte.",
+        "Anmäla intresse för SFI kurs C senast fredag."
+    };
+
     private static final String[] FIRST = {
         "Anna", "Ahmed", "Maria", "Mohamed", "Elin", "Johan", "Fatima", "Erik", "Sara", "Ali",
         "Karin", "Hassan", "Emma", "Mikael", "Amina", "Lars", "Leila", "Peter", "Sofia", "Yusuf",
@@ -266,10 +285,18 @@ public final class DemoCaseload {
             approvedOn = from.plusDays(random.nextInt(4));
             approved = !approvedOn.isAfter(end);
         }
+        // The duty to take part is explained at the first meeting the person comes to.
+        boolean dutyExplained = false;
+        int held = 0;
         for (LocalDate m = drawnUp.plusDays(7 + random.nextInt(20));
                 m.isBefore(end.plusDays(1));
                 m = m.plusDays(20 + random.nextInt(25))) {
             MeetingOutcome outcome = random.nextInt(9) == 0 ? MeetingOutcome.NOT_ATTENDED : MeetingOutcome.ATTENDED;
+            boolean explainsDuty = !dutyExplained && outcome == MeetingOutcome.ATTENDED;
+            dutyExplained |= explainsDuty;
+            boolean attended = outcome == MeetingOutcome.ATTENDED;
+            String notes = attended ? NOTES[(held + e.enrolledOn().getDayOfMonth()) % NOTES.length] : null;
+            String next = attended ? NEXT_STEPS[(held++ + e.enrolledOn().getDayOfYear()) % NEXT_STEPS.length] : null;
             repo.add(
                     tx,
                     new Meeting(
@@ -281,9 +308,9 @@ public final class DemoCaseload {
                             outcome,
                             null,
                             random.nextInt(5) == 0,
-                            null,
-                            null,
-                            null,
+                            notes,
+                            next,
+                            explainsDuty ? m : null,
                             outcome == MeetingOutcome.NOT_ATTENDED ? m : null));
         }
         if (e.isOpen() && random.nextInt(3) == 0) {

@@ -13,6 +13,7 @@ import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.Participant;
+import se.jobbtorg.coach.domain.Reminders;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.ParticipantRepository;
 
@@ -28,7 +29,10 @@ public final class TodayService {
         this.workflow = workflow;
     }
 
-    /** One line of the Today screen. reason: what the coach said about why it is late, or null. */
+    /**
+     * One line of the Today screen. enrolment: null for a person never enrolled; reason: what the
+     * coach said about why a deadline is late, or null.
+     */
     public record TodayItem(Participant participant, Enrolment enrolment, Due due, String reason) {
         public boolean reasonGiven() {
             return reason != null;
@@ -62,9 +66,44 @@ public final class TodayService {
                                 : null));
             }
         }
-        items.sort(Comparator.comparing((TodayItem i) -> !i.due().overdue())
-                .thenComparing(i -> i.due().dueOn())
-                .thenComparing(i -> i.participant().listName()));
+        items.sort(ORDER);
+        return items;
+    }
+
+    /** Overdue first (the most overdue first), then what is due by date, then by name. */
+    private static final Comparator<TodayItem> ORDER = Comparator.comparing(
+                    (TodayItem i) -> !i.due().overdue())
+            .thenComparing(i -> i.due().dueOn())
+            .thenComparing(i -> i.participant().listName());
+
+    /**
+     * The reminders of work the rules require ({@link se.jobbtorg.coach.domain.Reminders}) across
+     * the coach's caseload: those of each open enrolment, the checks due after the coach's exits,
+     * and the people registered on this computer and never enrolled (enrolment null). In the order
+     * of {@link #today(UUID)}; a reminder carries no reason.
+     */
+    public List<TodayItem> reminders(UUID coachId) {
+        List<TodayItem> items = new ArrayList<>();
+        var open = workflow.dueOfCoach(coachId);
+        var exited = workflow.uncheckedExitsOfCoach(coachId);
+        for (var o : open) {
+            o.reminders().forEach(r -> items.add(new TodayItem(o.participant(), o.enrolment(), r, null)));
+        }
+        for (var o : exited) {
+            o.reminders().forEach(r -> items.add(new TodayItem(o.participant(), o.enrolment(), r, null)));
+        }
+        for (Participant p : workflow.neverEnrolled()) {
+            items.add(new TodayItem(p, null, Reminders.notEnrolled(today()), null));
+        }
+        items.sort(ORDER);
+        return items;
+    }
+
+    /** The Today screen's list: the deadlines of {@link #today(UUID)} and the reminders, in one order. */
+    public List<TodayItem> worklist(UUID coachId) {
+        List<TodayItem> items = new ArrayList<>(today(coachId));
+        items.addAll(reminders(coachId));
+        items.sort(ORDER);
         return items;
     }
 

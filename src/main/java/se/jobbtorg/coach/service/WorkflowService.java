@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
@@ -37,6 +38,7 @@ import se.jobbtorg.coach.domain.MeetingDraft;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.Reminders;
 import se.jobbtorg.coach.domain.Text;
 import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.Database;
@@ -90,6 +92,7 @@ public final class WorkflowService {
             List<ActivityFollowUp> followUps,
             List<ActivityFollowUp> followUpHistory,
             List<Due> due,
+            List<Due> reminders,
             String exitNote,
             ExitCheck exitCheck,
             LocalDate exitCheckedOn,
@@ -129,6 +132,13 @@ public final class WorkflowService {
             return DeadlineRules.reviewDue(plans);
         }
 
+        /** The deadlines and the reminders together, the most overdue first, then by date. */
+        public List<Due> open() {
+            return Stream.concat(due.stream(), reminders.stream())
+                    .sorted(Comparator.comparing(Due::dueOn))
+                    .toList();
+        }
+
         /** How many areas are done or not relevant, of all. */
         public long settledAreas() {
             return mapping.values().stream().filter(e -> e.status().isSettled()).count();
@@ -150,8 +160,8 @@ public final class WorkflowService {
                 .toList();
     }
 
-    /** What is due in one open enrolment of a coach, with whose it is. */
-    public record OpenDue(Enrolment enrolment, Participant participant, List<Due> due) {}
+    /** What is due in one open enrolment of a coach, with whose it is: deadlines, and reminders apart. */
+    public record OpenDue(Enrolment enrolment, Participant participant, List<Due> due, List<Due> reminders) {}
 
     /**
      * What is due in each of a coach's open enrolments (people not deleted), as {@link #work(UUID)}
@@ -167,12 +177,36 @@ public final class WorkflowService {
                             : in.activities().stream()
                                     .filter(a -> a.planId().equals(inForce.id()))
                                     .toList();
+                    List<Meeting> meetings = current(in.meetings());
                     return new OpenDue(
                             in.enrolment(),
                             in.participant(),
-                            DeadlineRules.due(in.enrolment(), in.plans(), running, current(in.meetings()), today));
+                            DeadlineRules.due(in.enrolment(), in.plans(), running, meetings, today),
+                            Reminders.of(in.enrolment(), in.plans(), running, meetings, false, today));
                 })
                 .toList();
+    }
+
+    /**
+     * A coach's exited enrolments whose check a month after is due and not made, with their
+     * reminder. Exits whose check is more than {@link Reminders#EXIT_CHECK_SHOWN_MONTHS} months
+     * late are left out: what the person did a month after can no longer be asked.
+     */
+    public List<OpenDue> uncheckedExitsOfCoach(UUID coachId) {
+        LocalDate today = today();
+        return work.uncheckedExitsOfCoach(coachId, Reminders.exitCheckShownFrom(today)).stream()
+                .map(in -> new OpenDue(
+                        in.enrolment(),
+                        in.participant(),
+                        List.of(),
+                        Reminders.of(in.enrolment(), List.of(), List.of(), List.of(), false, today)))
+                .filter(o -> !o.reminders().isEmpty())
+                .toList();
+    }
+
+    /** The people registered on this computer and never enrolled. */
+    public List<Participant> neverEnrolled() {
+        return work.neverEnrolled();
     }
 
     /** The reasons given for passed deadlines of a coach's open enrolments, as {@link #reason} finds each. */
@@ -217,6 +251,8 @@ public final class WorkflowService {
                         .filter(a -> a.planId().equals(inForce.id()))
                         .toList();
         List<Due> due = DeadlineRules.due(enrolment, stored.plans(), running, current, today());
+        List<Due> reminders =
+                Reminders.of(enrolment, stored.plans(), running, current, stored.exitCheck() != null, today());
         return new EnrolmentWork(
                 enrolment,
                 mapping,
@@ -230,6 +266,7 @@ public final class WorkflowService {
                         .toList(),
                 stored.followUps(),
                 due,
+                reminders,
                 stored.exitNote(),
                 stored.exitCheck(),
                 stored.exitCheckedOn(),

@@ -395,7 +395,8 @@ public final class WorkflowRepository {
                             MEETING.SUPERSEDES,
                             MEETING.MEETING_AT,
                             MEETING.KIND,
-                            MEETING.OUTCOME)
+                            MEETING.OUTCOME,
+                            MEETING.DUTY_EXPLAINED_ON)
                     .from(MEETING)
                     .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0), notVoided(MEETING.ID))
                     .forEach(r -> meetings.computeIfAbsent(r.value2(), k -> new ArrayList<>())
@@ -410,7 +411,7 @@ public final class WorkflowRepository {
                                     false,
                                     null,
                                     null,
-                                    null,
+                                    r.value7() == null ? null : LocalDate.parse(r.value7()),
                                     null)));
             return dsl.select(ENROLMENT.fields())
                     .select(PARTICIPANT.fields())
@@ -428,6 +429,42 @@ public final class WorkflowRepository {
                                 meetings.getOrDefault(id, List.of()));
                     });
         });
+    }
+
+    /**
+     * A coach's exited enrolments whose check after the exit is not recorded and fell due on or
+     * after since, with their people (not deleted): the reminders of the Today screen, in one query.
+     */
+    public List<DueInputs> uncheckedExitsOfCoach(UUID coachId, LocalDate exitedFrom) {
+        return db.read(dsl -> dsl.select(ENROLMENT.fields())
+                .select(PARTICIPANT.fields())
+                .from(ENROLMENT)
+                .join(PARTICIPANT)
+                .on(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID))
+                .where(
+                        ENROLMENT.COACH_ID.eq(coachId.toString()),
+                        ENROLMENT.EXITED_ON.ge(exitedFrom.toString()),
+                        ENROLMENT.EXIT_CHECK.isNull(),
+                        ENROLMENT.DELETED.eq(0),
+                        PARTICIPANT.DELETED.eq(0))
+                .fetch(r -> new DueInputs(
+                        EnrolmentRepository.toDomain(r.into(ENROLMENT)),
+                        ParticipantRepository.toDomain(r.into(PARTICIPANT)),
+                        List.of(),
+                        List.of(),
+                        List.of())));
+    }
+
+    /** The people on this computer registered and never enrolled (not deleted, not merged into another). */
+    public List<Participant> neverEnrolled() {
+        return db.read(dsl -> dsl.selectFrom(PARTICIPANT)
+                .where(
+                        PARTICIPANT.DELETED.eq(0),
+                        PARTICIPANT.MERGED_INTO.isNull(),
+                        DSL.notExists(DSL.selectOne()
+                                .from(ENROLMENT)
+                                .where(ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID), ENROLMENT.DELETED.eq(0))))
+                .fetch(ParticipantRepository::toDomain));
     }
 
     /** An open enrolment and its work, read together. */

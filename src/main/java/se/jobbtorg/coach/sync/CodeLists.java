@@ -63,10 +63,12 @@ public final class CodeLists {
         return versions;
     }
 
-    /** The codes of a list, in catalogue order. */
+    /** The codes of a list, in catalogue order; constants never stored are not codes of it. */
     public static List<String> codes(CodeList list) {
         return Arrays.stream(list.codes().getEnumConstants())
-                .map(c -> ((Coded) c).code())
+                .map(c -> (Coded) c)
+                .filter(Coded::stored)
+                .map(Coded::code)
                 .toList();
     }
 }

@@ -234,6 +234,11 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
 
     /** An item acted on in Today: the participant's page, at the enrolment and the work tab it concerns. */
     private void openFromToday(TodayRow item, WorkTab workTab) {
+        if (item.enrolmentId() == null || workTab == null) {
+            // A person never enrolled: their page, where "Skriv in…" is.
+            open(item.participantId());
+            return;
+        }
         pending.put(item.participantId(), new Pending(item.enrolmentId(), workTab));
         open(item.participantId());
     }

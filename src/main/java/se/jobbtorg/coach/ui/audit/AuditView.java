@@ -58,13 +58,13 @@ public final class AuditView extends VBox {
         to.setPrefWidth(130);
         HBox filters = new HBox(
                 8,
-                label(i18n.get("audit.filter.user"), user),
+                Forms.labelFor(i18n.get("audit.filter.user"), user),
                 user,
-                label(i18n.get("audit.filter.kind"), kind),
+                Forms.labelFor(i18n.get("audit.filter.kind"), kind),
                 kind,
-                label(i18n.get("audit.filter.from"), from),
+                Forms.labelFor(i18n.get("audit.filter.from"), from),
                 from,
-                label(i18n.get("audit.filter.to"), to),
+                Forms.labelFor(i18n.get("audit.filter.to"), to),
                 to);
         filters.setAlignment(Pos.CENTER_LEFT);
 
@@ -191,13 +191,5 @@ public final class AuditView extends VBox {
     /** Focus to the table, for the keyboard. */
     public void focusTable() {
         table.requestFocus();
-    }
-
-    private static Label label(String text, Node field) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.setMnemonicParsing(true);
-        l.setLabelFor(field);
-        return l;
     }
 }

@@ -58,6 +58,18 @@ public final class Forms {
     }
 
     /**
+     * A label beside a field in a row of filters: its mnemonic (an underscore in its text) focuses
+     * the field, and it is never squeezed below its text.
+     */
+    public static Label labelFor(String text, Node field) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(field);
+        return l;
+    }
+
+    /**
      * Adds a labelled row. The label's mnemonic (an underscore in its text) focuses the field;
      * the message under the field shows the problem with it, if any.
      */

@@ -8,7 +8,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -108,11 +107,11 @@ public final class SummaryView extends VBox {
                 model::exportNationalCsv);
         HBox controls = new HBox(
                 8,
-                label(i18n.get("summary.from"), from),
+                Forms.labelFor(i18n.get("summary.from"), from),
                 from,
-                label(i18n.get("summary.to"), to),
+                Forms.labelFor(i18n.get("summary.to"), to),
                 to,
-                label(i18n.get("summary.unit"), unit),
+                Forms.labelFor(i18n.get("summary.unit"), unit),
                 unit,
                 compute);
         // The exports on a row of their own: on one row with the period they pushed the whole
@@ -270,14 +269,6 @@ public final class SummaryView extends VBox {
                 .ifPresent(file -> export.accept(
                         file, saved -> dialogs.showInformation(title, i18n.get("summary.saved", saved)))));
         return button;
-    }
-
-    private static Label label(String text, Node field) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.setMnemonicParsing(true);
-        l.setLabelFor(field);
-        return l;
     }
 
     private static void showPeople(

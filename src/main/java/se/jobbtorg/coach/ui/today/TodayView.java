@@ -1,20 +1,29 @@
 package se.jobbtorg.coach.ui.today;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
@@ -24,16 +33,19 @@ import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.MultiLine;
 import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
+import se.jobbtorg.coach.ui.today.TodayViewModel.Horizon;
 import se.jobbtorg.coach.ui.workflow.WorkTab;
 
 /**
- * The coach's start screen: what is due today and what is overdue. Acting on an overdue item
- * asks for a reason first, which is kept; nothing here ever blocks the work (002).
+ * The coach's start screen: what is due today and what is overdue, and the reminders of the
+ * rules, with how many days each is late. Narrowed by kind and by when, sorted by any column,
+ * grouped by person if the coach likes. Acting on an overdue deadline asks for a reason first,
+ * which is kept; nothing here ever blocks the work (002).
  */
 public final class TodayView extends VBox {
     private final TableView<TodayRow> table = new TableView<>();
 
-    /** open receives the item and the work tab to show. */
+    /** open receives the item and the work tab to show (null: the person's page as it opens). */
     public TodayView(TodayViewModel model, UiContext ui, BiConsumer<TodayRow, WorkTab> open) {
         I18n i18n = ui.i18n();
         setSpacing(8);
@@ -42,35 +54,77 @@ public final class TodayView extends VBox {
         title.getStyleClass().add("page-title");
         Label summary = new Label();
         summary.setId("todaySummary");
+        summary.setWrapText(true);
         table.setId("todayTable");
         Rows.selectOnFocus(table);
-        table.setItems(model.items());
+        table.setItems(model.shown());
+        // The rows are sorted by the view model's list, which follows the table's sort order.
+        table.setSortPolicy(t -> true);
+        model.sortBy(table.comparatorProperty());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("today.nothing")));
+        TableColumn<TodayRow, Long> late = new TableColumn<>(i18n.get("today.column.late"));
+        late.setId("todayLate");
+        late.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().daysLate()));
+        late.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long days, boolean empty) {
+                super.updateItem(days, empty);
+                setText(empty || days == null || days == 0 ? null : i18n.get("today.late.days", days));
+            }
+        });
+        late.setStyle("-fx-alignment: CENTER-RIGHT;");
+        // Most days late first on the first click.
+        late.setSortType(TableColumn.SortType.DESCENDING);
+        Cells.keepWhole(late, i18n.get("today.late.days", 365));
+        TableColumn<TodayRow, String> name = Cells.column(i18n.get("today.column.name"), 200, TodayRow::listName);
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                // Grouped, a person's name heads their items only; a screen reader still reads it.
+                setText(empty || text == null || repeatsPerson(model, getIndex()) ? null : text);
+                setAccessibleText(empty ? null : text);
+            }
+        });
         table.getColumns()
                 .setAll(List.of(
-                        Cells.<TodayRow>column(
-                                i18n.get("today.column.state"),
-                                100,
-                                i -> i18n.get(i.due().overdue() ? "today.overdue" : "today.due")),
-                        Cells.<TodayRow>column(
-                                i18n.get("today.column.date"),
-                                100,
-                                i -> i18n.date(i.due().dueOn())),
-                        Cells.<TodayRow>column(
-                                i18n.get("today.column.what"),
-                                260,
-                                i -> i18n.of(i.due().kind())),
-                        Cells.<TodayRow>column(i18n.get("today.column.name"), 220, TodayRow::listName),
-                        Cells.<TodayRow>column(
-                                i18n.get("today.column.reason"), 200, i -> i.reason() == null ? "" : i.reason())));
+                        Cells.keepWhole(
+                                Cells.<TodayRow>column(
+                                        i18n.get("today.column.state"),
+                                        90,
+                                        i -> i18n.get(i.due().overdue() ? "today.overdue" : "today.due")),
+                                i18n.get("today.overdue")),
+                        late,
+                        Cells.keepWhole(
+                                Cells.<TodayRow>column(
+                                        i18n.get("today.column.date"),
+                                        100,
+                                        i -> i18n.date(i.due().dueOn())),
+                                i18n.date(Cells.WIDEST_DATE)),
+                        Cells.wrapping(
+                                Cells.<TodayRow>column(
+                                        i18n.get("today.column.what"),
+                                        260,
+                                        i -> i18n.of(i.due().kind())),
+                                Cells.names(i18n, DeadlineKind.values())),
+                        name,
+                        Cells.wrapping(Cells.<TodayRow>column(
+                                i18n.get("today.column.reason"), 180, i -> i.reason() == null ? "" : i.reason()))));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TodayRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("overdue");
+                getStyleClass().removeAll("overdue", "group-start");
                 if (!empty && item != null && item.due().overdue()) {
                     getStyleClass().add("overdue");
+                }
+                if (!empty
+                        && item != null
+                        && model.byPerson().get()
+                        && getIndex() > 0
+                        && !repeatsPerson(model, getIndex())) {
+                    getStyleClass().add("group-start");
                 }
             }
         });
@@ -95,11 +149,69 @@ public final class TodayView extends VBox {
                 acting.run();
             }
         });
-        model.items().addListener((ListChangeListener<TodayRow>) c -> summary.setText(i18n.get(
-                "today.summary",
-                model.items().stream().filter(i -> i.due().overdue()).count(),
-                model.items().size())));
-        getChildren().setAll(title, summary, new HBox(8, act, refresh), table);
+        ListChangeListener<TodayRow> counts = c -> summary.setText(summary(model, i18n));
+        model.items().addListener(counts);
+        model.shown().addListener(counts);
+        model.byPerson().addListener((o, was, now) -> table.refresh());
+        getChildren().setAll(title, summary, toolbar(model, i18n, act, refresh), table);
+    }
+
+    /** The buttons, then the filters; on a narrow window the filters go to a second line. */
+    private static FlowPane toolbar(TodayViewModel model, I18n i18n, Button act, Button refresh) {
+        ComboBox<DeadlineKind> kind = new ComboBox<>();
+        kind.setId("todayKind");
+        kind.getItems().add(null);
+        kind.getItems().addAll(Arrays.asList(DeadlineKind.values()));
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DeadlineKind k) {
+                return k == null ? i18n.get("today.kind.all") : i18n.of(k);
+            }
+
+            @Override
+            public DeadlineKind fromString(String s) {
+                return null;
+            }
+        });
+        kind.setMaxWidth(260);
+        kind.setValue(model.kind().get());
+        model.kind().bind(kind.valueProperty());
+        ComboBox<Horizon> horizon = Cells.choice("todayHorizon", i18n, Horizon.values());
+        horizon.setValue(Horizon.ALL);
+        model.horizon().bind(horizon.valueProperty());
+        CheckBox byPerson = new CheckBox(i18n.get("today.byPerson"));
+        byPerson.setId("todayByPerson");
+        byPerson.setMnemonicParsing(true);
+        model.byPerson().bind(byPerson.selectedProperty());
+        HBox buttons = new HBox(8, act, refresh);
+        HBox filters = new HBox(
+                8,
+                Forms.labelFor(i18n.get("today.kind"), kind),
+                kind,
+                Forms.labelFor(i18n.get("today.horizon"), horizon),
+                horizon,
+                byPerson);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(24, 8, buttons, filters);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** True when the row at index is grouped under the person of the row before it. */
+    private static boolean repeatsPerson(TodayViewModel model, int index) {
+        var rows = model.shown();
+        return model.byPerson().get()
+                && index > 0
+                && index < rows.size()
+                && rows.get(index - 1).participantId().equals(rows.get(index).participantId());
+    }
+
+    private static String summary(TodayViewModel model, I18n i18n) {
+        long overdue = model.items().stream().filter(i -> i.due().overdue()).count();
+        String all = i18n.get("today.summary", overdue, model.items().size());
+        return model.shown().size() == model.items().size()
+                ? all
+                : all + " " + i18n.get("today.summary.shown", model.shown().size());
     }
 
     private void act(TodayViewModel model, UiContext ui, BiConsumer<TodayRow, WorkTab> open) {
@@ -136,11 +248,14 @@ public final class TodayView extends VBox {
                 .ifPresent(i -> open.accept(i, tab));
     }
 
-    /** Where the work on a due item is done. */
+    /** Where the work on a due item is done; null for a person to enrol (their page, "Skriv in…"). */
     static WorkTab tabFor(DeadlineKind kind) {
         return switch (kind) {
-            case PLAN_DUE, PLAN_AWAITING_APPROVAL, REVIEW_DUE, ACTIVITY_ENDING, LIMIT_APPROACHING -> WorkTab.PLAN;
-            case MEETING_TODAY, FOLLOW_UP_MISSING -> WorkTab.MEETINGS;
+            case PLAN_DUE, PLAN_AWAITING_APPROVAL, REVIEW_DUE, ACTIVITY_ENDING, LIMIT_APPROACHING, NO_ACTIVITY ->
+                WorkTab.PLAN;
+            case MEETING_TODAY, FOLLOW_UP_MISSING, DUTY_NOT_EXPLAINED, MEETING_WITHOUT_OUTCOME -> WorkTab.MEETINGS;
+            case EXIT_CHECK_DUE -> WorkTab.EXIT;
+            case NOT_ENROLLED -> null;
         };
     }
 }

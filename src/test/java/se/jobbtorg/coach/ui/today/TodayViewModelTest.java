@@ -23,6 +23,7 @@ import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.DeadlineKind;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
@@ -110,8 +111,8 @@ class TodayViewModelTest {
 
     @Test
     void todayListsWhatIsDueInMyCaseloadOverdueFirst() {
-        Set<Due> expected = new HashSet<>(workflow.work(late.id()).due());
-        expected.addAll(workflow.work(fresh.id()).due());
+        Set<Due> expected = new HashSet<>(workflow.work(late.id()).open());
+        expected.addAll(workflow.work(fresh.id()).open());
 
         List<Due> shown = today.items().stream().map(TodayViewModelTest::due).toList();
 
@@ -176,6 +177,52 @@ class TodayViewModelTest {
         today.items().stream()
                 .filter(i -> !due(i).overdue())
                 .forEach(i -> assertFalse(needsReason(i), "only a passed deadline asks: " + due(i)));
+    }
+
+    @Test
+    void theListNarrowsByKindAndByWhenAndKeepsEachPersonsItemsTogether() {
+        assertTrue(today.shown().size() > 2, "enough to narrow: " + today.shown());
+        for (TodayRow row : today.items()) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(row.due().dueOn(), TODAY);
+            assertEquals(row.due().overdue() ? days : 0, row.daysLate(), "days late: " + row);
+        }
+        today.horizon().set(TodayViewModel.Horizon.OVERDUE);
+        assertFalse(today.shown().isEmpty());
+        assertTrue(today.shown().stream().allMatch(r -> r.due().overdue()), "only the late: " + today.shown());
+        today.horizon().set(TodayViewModel.Horizon.THIS_WEEK);
+        // 2026-11-24 is a Tuesday: the week ends on Sunday the 29th.
+        assertTrue(
+                today.shown().stream()
+                        .allMatch(r -> !r.due().overdue() && !r.due().dueOn().isAfter(LocalDate.of(2026, 11, 29))),
+                "this week: " + today.shown());
+        assertTrue(today.shown().stream().anyMatch(r -> r.enrolmentId().equals(fresh.id())), "the plan due in 3 days");
+        today.horizon().set(TodayViewModel.Horizon.LATER);
+        assertTrue(today.shown().stream().allMatch(r -> r.due().dueOn().isAfter(LocalDate.of(2026, 11, 29))));
+        today.horizon().set(TodayViewModel.Horizon.ALL);
+        DeadlineKind kind = today.items().get(0).due().kind();
+        today.kind().set(kind);
+        assertEquals(
+                today.items().stream().filter(r -> r.due().kind() == kind).toList(),
+                List.copyOf(today.shown()),
+                "one kind, in the same order");
+        today.kind().set(null);
+        assertEquals(today.items().size(), today.shown().size());
+
+        today.byPerson().set(true);
+
+        List<String> people = today.shown().stream().map(TodayRow::listName).toList();
+        List<String> grouped = new ArrayList<>(new java.util.LinkedHashSet<>(people));
+        assertEquals(grouped.stream().sorted().toList(), grouped, "people in the list's order");
+        for (String person : grouped) {
+            assertEquals(
+                    people.lastIndexOf(person) - people.indexOf(person) + 1,
+                    people.stream().filter(person::equals).count(),
+                    person + "'s items together: " + people);
+        }
+        var within = today.shown().stream()
+                .filter(r -> r.enrolmentId().equals(late.id()))
+                .toList();
+        assertEquals(within.stream().sorted(TodayViewModel.BY_DATE).toList(), within, "overdue first within a person");
     }
 
     private static boolean needsReason(Object item) {
