@@ -21,6 +21,7 @@ import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.EnrolmentStatus;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.MappingArea;
@@ -68,6 +69,7 @@ class LocalizationTest {
                         MeetingOutcome.values(),
                         DeadlineKind.values(),
                         TodayViewModel.Horizon.values(),
+                        EnrolmentStatus.PlanState.values(),
                         ExitCheck.values(),
                         SocialstyrelsenCodes.NationalExit.values(),
                         SocialstyrelsenCodes.NationalActivity.values())

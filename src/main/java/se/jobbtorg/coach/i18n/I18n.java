@@ -2,6 +2,7 @@ package se.jobbtorg.coach.i18n;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ public final class I18n {
     public static final String BUNDLE = "i18n.messages";
     public static final List<Locale> SUPPORTED = List.of(SwedishText.SWEDISH, Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Locale locale;
     private final ResourceBundle bundle;
@@ -71,6 +73,11 @@ public final class I18n {
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** A day and time as the meetings show them: 2026-11-24 09:30. */
+    public String dateTime(LocalDateTime at) {
+        return at == null ? "" : DATE.format(at.toLocalDate()) + " " + TIME.format(at);
     }
 
     public static DateTimeFormatter dateFormat() {

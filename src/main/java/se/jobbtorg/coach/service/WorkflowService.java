@@ -27,6 +27,7 @@ import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentStatus;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
@@ -137,6 +138,11 @@ public final class WorkflowService {
             return Stream.concat(due.stream(), reminders.stream())
                     .sorted(Comparator.comparing(Due::dueOn))
                     .toList();
+        }
+
+        /** The enrolment at a glance on a day (the status band of the person's page). */
+        public EnrolmentStatus status(LocalDate today) {
+            return EnrolmentStatus.of(enrolment, plans, activities, activitiesInForce(), meetings, open(), today);
         }
 
         /** How many areas are done or not relevant, of all. */

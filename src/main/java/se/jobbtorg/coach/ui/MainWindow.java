@@ -715,7 +715,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 ui,
                 participantId,
                 () -> caseload.model().refresh(),
-                (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
+                (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model))
+                        .withStatus());
         ParticipantViewModel model = screen.model();
         ParticipantView page = screen.view();
         Tab tab = new Tab(i18n.get("participant.loading"), Forms.scrolling(page));

@@ -29,8 +29,10 @@ import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Actor;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.EnrolmentStatus;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
@@ -107,6 +109,51 @@ class WorkflowServiceTest {
                         TODAY.plusDays(10),
                         TODAY.plusMonths(5)));
         return workflow.approve(draft.id(), "Omar Farah", TODAY);
+    }
+
+    /** The status band: each fact as the page's own tabs would work it out, step by step through the work. */
+    @Test
+    void theStatusOfAnEnrolmentFollowsItsWork() {
+        var none = workflow.work(enrolment.id()).status(TODAY);
+        assertEquals(10, none.daysIn());
+        assertEquals(TODAY.minusDays(10).plusMonths(18), none.limit());
+        assertEquals(EnrolmentStatus.PlanState.NONE, none.plan());
+        assertTrue(none.planLate(), "no plan ten days after enrolment: " + none.open());
+        assertEquals(null, none.nextMeeting());
+        assertEquals(null, none.lastContact());
+        assertEquals(
+                List.of(DeadlineKind.PLAN_DUE, DeadlineKind.DUTY_NOT_EXPLAINED),
+                none.open().stream().map(Due::kind).toList(),
+                "the open items by date");
+
+        ActivityPlan draft = workflow.draft(enrolment.id(), false);
+        assertEquals(
+                EnrolmentStatus.PlanState.DRAFT,
+                workflow.work(enrolment.id()).status(TODAY).plan());
+        workflow.describe(draft.id(), PlanGoal.WORK, "Vill arbeta inom vården");
+        workflow.addActivity(draft.id(), TestDrafts.workTraining(TODAY));
+        var ready = workflow.work(enrolment.id()).status(TODAY);
+        assertEquals(EnrolmentStatus.PlanState.AWAITING_APPROVAL, ready.plan());
+        assertTrue(ready.planLate(), "still past the five days");
+
+        workflow.approve(draft.id(), "Omar Farah", TODAY);
+        workflow.recordMeeting(TestDrafts.meeting(
+                enrolment.id(), TODAY.minusDays(3).atTime(9, 0), MeetingKind.PHONE, MeetingOutcome.ATTENDED));
+        workflow.recordMeeting(TestDrafts.meeting(
+                enrolment.id(), TODAY.minusDays(1).atTime(9, 0), MeetingKind.DESK, MeetingOutcome.NOT_ATTENDED));
+        Meeting next = workflow.recordMeeting(TestDrafts.meeting(
+                enrolment.id(), TODAY.plusDays(2).atTime(13, 30), MeetingKind.DESK, MeetingOutcome.PLANNED));
+        var approved = workflow.work(enrolment.id()).status(TODAY);
+
+        assertEquals(EnrolmentStatus.PlanState.APPROVED, approved.plan());
+        assertFalse(approved.planLate());
+        assertEquals(TODAY.plusMonths(6), approved.reviewDue());
+        assertEquals(next.id(), approved.nextMeeting().id());
+        assertEquals(TODAY.minusDays(3), approved.lastContact(), "a meeting the person missed is no contact");
+        assertEquals(3L, approved.daysSinceContact(TODAY));
+        assertEquals(
+                List.of(ActivityKind.WORK_TRAINING),
+                approved.running().stream().map(Activity::kind).toList());
     }
 
     @Test

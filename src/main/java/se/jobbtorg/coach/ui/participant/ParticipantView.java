@@ -258,7 +258,8 @@ public final class ParticipantView extends VBox {
     /** In the step shown (the mapping's areas, the plan, …), not on the row of tabs above it. */
     private Node workTarget(Scene scene) {
         Node work = workArea.getChildren().get(0);
-        if (work instanceof TabPane steps && steps.getSelectionModel().getSelectedItem() != null) {
+        if (work.lookup("#workTabs") instanceof TabPane steps
+                && steps.getSelectionModel().getSelectedItem() != null) {
             Node inStep = FocusKeeper.first(
                     steps.getSelectionModel().getSelectedItem().getContent(), scene);
             if (inStep != null) {

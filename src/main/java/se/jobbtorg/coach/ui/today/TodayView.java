@@ -73,7 +73,7 @@ public final class TodayView extends VBox {
                 setText(empty || days == null || days == 0 ? null : i18n.get("today.late.days", days));
             }
         });
-        late.setStyle("-fx-alignment: CENTER-RIGHT;");
+        late.setStyle("-fx-alignment: TOP-RIGHT;");
         // Most days late first on the first click.
         late.setSortType(TableColumn.SortType.DESCENDING);
         Cells.keepWhole(late, i18n.get("today.late.days", 365));
@@ -220,7 +220,7 @@ public final class TodayView extends VBox {
         if (item == null) {
             return;
         }
-        WorkTab tab = tabFor(item.due().kind());
+        WorkTab tab = WorkTab.of(item.due().kind());
         if (!TodayViewModel.needsReason(item)) {
             open.accept(item, tab);
             return;
@@ -246,16 +246,5 @@ public final class TodayView extends VBox {
                         area)
                 .showAndWait()
                 .ifPresent(i -> open.accept(i, tab));
-    }
-
-    /** Where the work on a due item is done; null for a person to enrol (their page, "Skriv in…"). */
-    static WorkTab tabFor(DeadlineKind kind) {
-        return switch (kind) {
-            case PLAN_DUE, PLAN_AWAITING_APPROVAL, REVIEW_DUE, ACTIVITY_ENDING, LIMIT_APPROACHING, NO_ACTIVITY ->
-                WorkTab.PLAN;
-            case MEETING_TODAY, FOLLOW_UP_MISSING, DUTY_NOT_EXPLAINED, MEETING_WITHOUT_OUTCOME -> WorkTab.MEETINGS;
-            case EXIT_CHECK_DUE -> WorkTab.EXIT;
-            case NOT_ENROLLED -> null;
-        };
     }
 }

@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import se.jobbtorg.coach.domain.DeadlineKind;
+import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.service.TodayService;
 import se.jobbtorg.coach.service.TodayService.TodayItem;
 import se.jobbtorg.coach.service.WorkflowService;
@@ -63,9 +64,9 @@ public final class TodayViewModel {
                     (TodayRow r) -> !r.due().overdue())
             .thenComparing(r -> r.due().dueOn());
 
-    /** One person's items together, people in the list's order. */
+    /** One person's items together, people in Swedish order (å, ä, ö last). */
     static final Comparator<TodayRow> BY_PERSON =
-            Comparator.comparing(TodayRow::listName).thenComparing(TodayRow::participantId);
+            Comparator.comparing(TodayRow::listName, SwedishText::compare).thenComparing(TodayRow::participantId);
 
     private final ObservableList<TodayRow> items = FXCollections.observableArrayList();
     private final FilteredList<TodayRow> filtered = new FilteredList<>(items);

@@ -12,6 +12,7 @@ import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.DeadlineRules;
 import se.jobbtorg.coach.domain.Enrolment;
+import se.jobbtorg.coach.domain.EnrolmentStatus;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.MappingArea;
@@ -35,6 +36,8 @@ import se.jobbtorg.coach.service.WorkflowService.EnrolmentWork;
  * @param reasons every reason given for a passed deadline, those entered in error too, oldest first
  * @param voids the voids of entries entered in error, by the entry's id
  * @param undone the exits and checks undone, oldest first
+ * @param mappingHistory every mapping entry, superseded and entered in error too, in stamp order
+ * @param status the enrolment at a glance on the day it was read (the status band)
  */
 record WorkPage(
         Enrolment enrolment,
@@ -52,9 +55,11 @@ record WorkPage(
         LocalDate exitCheckedOn,
         List<DeadlineReason> reasons,
         Map<UUID, EntryVoid> voids,
-        List<EntryVoid> undone) {
+        List<EntryVoid> undone,
+        List<MappingEntry> mappingHistory,
+        EnrolmentStatus status) {
 
-    static WorkPage of(EnrolmentWork work, List<DeadlineReason> reasons) {
+    static WorkPage of(EnrolmentWork work, List<DeadlineReason> reasons, LocalDate today) {
         return new WorkPage(
                 work.enrolment(),
                 List.copyOf(work.mapping().values()),
@@ -73,7 +78,9 @@ record WorkPage(
                 work.exitCheckedOn(),
                 List.copyOf(reasons),
                 work.voids(),
-                work.undone());
+                work.undone(),
+                work.mappingHistory(),
+                work.status(today));
     }
 
     boolean isOpen() {

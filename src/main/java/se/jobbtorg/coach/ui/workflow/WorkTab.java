@@ -1,5 +1,7 @@
 package se.jobbtorg.coach.ui.workflow;
 
+import se.jobbtorg.coach.domain.DeadlineKind;
+
 /**
  * The tabs of an enrolment's work area, in their order. Today's items and the main window name
  * the tab to show with these, not with the tabs' node ids.
@@ -8,12 +10,23 @@ public enum WorkTab {
     MAPPING("workMapping"),
     PLAN("workPlan"),
     MEETINGS("workMeetings"),
-    EXIT("workExit");
+    EXIT("workExit"),
+    TIMELINE("workTimeline");
 
     private final String id;
 
     WorkTab(String id) {
         this.id = id;
+    }
+
+    /** Where the work on a due item is done; null for a person to enrol (their page, "Skriv in…"). */
+    public static WorkTab of(DeadlineKind kind) {
+        return switch (kind) {
+            case PLAN_DUE, PLAN_AWAITING_APPROVAL, REVIEW_DUE, ACTIVITY_ENDING, LIMIT_APPROACHING, NO_ACTIVITY -> PLAN;
+            case MEETING_TODAY, FOLLOW_UP_MISSING, DUTY_NOT_EXPLAINED, MEETING_WITHOUT_OUTCOME -> MEETINGS;
+            case EXIT_CHECK_DUE -> EXIT;
+            case NOT_ENROLLED -> null;
+        };
     }
 
     /** The key of the tab's title in the bundles. */
@@ -23,6 +36,7 @@ public enum WorkTab {
             case PLAN -> "work.plan";
             case MEETINGS -> "work.meetings";
             case EXIT -> "work.exit";
+            case TIMELINE -> "work.timeline";
         };
     }
 

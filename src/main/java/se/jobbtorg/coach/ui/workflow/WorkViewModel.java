@@ -55,8 +55,8 @@ public final class WorkViewModel {
     /** The reasons given for passed deadlines, read with the work and set just before it. */
     private List<DeadlineReason> reasons = List.of();
 
-    private final ObjectBinding<WorkPage> page =
-            Bindings.createObjectBinding(() -> work.get() == null ? null : WorkPage.of(work.get(), reasons), work);
+    private final ObjectBinding<WorkPage> page = Bindings.createObjectBinding(
+            () -> work.get() == null ? null : WorkPage.of(work.get(), reasons, today()), work);
     private Runnable onChange = () -> {};
     private long loads;
 

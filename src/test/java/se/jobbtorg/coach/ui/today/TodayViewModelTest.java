@@ -29,6 +29,7 @@ import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
+import se.jobbtorg.coach.domain.SwedishText;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CaseloadService;
 import se.jobbtorg.coach.service.CoachService;
@@ -212,7 +213,7 @@ class TodayViewModelTest {
 
         List<String> people = today.shown().stream().map(TodayRow::listName).toList();
         List<String> grouped = new ArrayList<>(new java.util.LinkedHashSet<>(people));
-        assertEquals(grouped.stream().sorted().toList(), grouped, "people in the list's order");
+        assertEquals(grouped.stream().sorted(SwedishText::compare).toList(), grouped, "people in Swedish order");
         for (String person : grouped) {
             assertEquals(
                     people.lastIndexOf(person) - people.indexOf(person) + 1,
