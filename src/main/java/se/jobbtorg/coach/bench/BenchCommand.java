@@ -345,7 +345,8 @@ public final class BenchCommand {
         times = new ArrayList<>();
         for (int i = 0; i < Math.min(40, coaches.size() * 4); i++) {
             Coach c = coaches.get(i % coaches.size());
-            times.add(time(() -> todayService.today(c.id())));
+            // What the Today screen reads: the deadlines and the reminders.
+            times.add(time(() -> todayService.worklist(c.id())));
         }
         addTimed("Today for a coach", times, 100.0, null);
 

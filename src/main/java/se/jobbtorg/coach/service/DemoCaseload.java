@@ -44,14 +44,12 @@ import se.jobbtorg.coach.store.WorkflowRepository;
 public final class DemoCaseload {
     /** What a coach writes after a meeting, in the coach's own words (invented). */
     private static final String[] NOTES = {
-        "Praktiken på förskolan går bra. Handledaren berömmer att hen kommer i tid och tar egna initiativ."
-                + " Vill gärna prova längre dagar från nästa månad.",
-        "Berättade att det är tungt hemma just nu; sover dåligt. Vi pratade om att kontakta vårdcentralen."
-                + " Orkar fortfarande praktiken tre dagar i veckan.",
-        "Har skickat fyra ansökningar till lager och logistik. Vi gick igenom CV:t och lade till truckkortet.",
-        "SFI-läraren säger att hen är redo för kurs C. Vill kombinera studierna med praktik på eftermiddagarna.",
-        "Missnöjd med anordnaren: uppgifterna känns meningslösa. Vi kom överens om att jag ringer handledaren.",
-        "Följer planen och trivs. Inga hinder just nu."
+        "Praktiken går bra; vill prova längre dagar.",
+        "Sover dåligt, ska kontakta vårdcentralen.",
+        "Fyra ansökningar till lager; truckkort i CV:t.",
+        "Redo för SFI kurs C, gärna med praktik.",
+        "Missnöjd med anordnaren; jag ringer handledaren.",
+        "Följer planen och trivs."
     };
     /** The next steps agreed at a meeting (invented). */
     private static final String[] NEXT_STEPS = {

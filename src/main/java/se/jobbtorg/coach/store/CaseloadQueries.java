@@ -99,7 +99,8 @@ public final class CaseloadQueries {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(query.strip().split("\\s+"))
+        // "Yilmaz, Amina" as the list shows a name: the comma separates words as a space does.
+        return Arrays.stream(query.strip().split("[\\s,;]+"))
                 .map(SwedishText::queryToken)
                 .filter(t -> !t.isEmpty())
                 .distinct()

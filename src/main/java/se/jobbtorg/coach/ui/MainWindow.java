@@ -715,8 +715,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 ui,
                 participantId,
                 () -> caseload.model().refresh(),
-                (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model))
-                        .withStatus());
+                (enrolmentId, model) -> openWork.computeIfAbsent(enrolmentId, id -> workView(id, model)));
         ParticipantViewModel model = screen.model();
         ParticipantView page = screen.view();
         Tab tab = new Tab(i18n.get("participant.loading"), Forms.scrolling(page));

@@ -75,6 +75,7 @@ class ParticipantSearchTest {
         Participant anna = register("Anna-Karin", "Öberg", LocalDate.of(1985, 3, 12), 123);
         assertEquals(List.of(), keysAmiss(), "after registering");
         assertEquals(List.of("Öberg, Anna-Karin"), names("öberg anna-k"));
+        assertEquals(List.of("Öberg, Anna-Karin"), names("Öberg, Anna-Karin"), "as the list shows her");
 
         service.update(
                 anna.id(), new ParticipantDraft(anna.personalNumber().display(), "Anna", "Xylander", null, null, null));

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.today;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -74,8 +75,8 @@ public final class TodayView extends VBox {
             }
         });
         late.setStyle("-fx-alignment: TOP-RIGHT;");
-        // Most days late first on the first click.
-        late.setSortType(TableColumn.SortType.DESCENDING);
+        // A table sorts ascending on the first click: most days late first is what the coach wants.
+        late.setComparator(Comparator.reverseOrder());
         Cells.keepWhole(late, i18n.get("today.late.days", 365));
         TableColumn<TodayRow, String> name = Cells.column(i18n.get("today.column.name"), 200, TodayRow::listName);
         name.setCellFactory(c -> new TableCell<>() {
@@ -156,7 +157,7 @@ public final class TodayView extends VBox {
         getChildren().setAll(title, summary, toolbar(model, i18n, act, refresh), table);
     }
 
-    /** The buttons, then the filters; on a narrow window the filters go to a second line. */
+    /** The filters, then the buttons; on a narrow window the buttons go to a second line. */
     private static FlowPane toolbar(TodayViewModel model, I18n i18n, Button act, Button refresh) {
         ComboBox<DeadlineKind> kind = new ComboBox<>();
         kind.setId("todayKind");
@@ -192,7 +193,8 @@ public final class TodayView extends VBox {
                 horizon,
                 byPerson);
         filters.setAlignment(Pos.CENTER_LEFT);
-        FlowPane bar = new FlowPane(24, 8, buttons, filters);
+        // The filters first, then the buttons that act on the table below them (the tab order too).
+        FlowPane bar = new FlowPane(24, 8, filters, buttons);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

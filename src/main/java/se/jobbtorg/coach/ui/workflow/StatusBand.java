@@ -13,28 +13,30 @@ import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.Due;
 import se.jobbtorg.coach.domain.EnrolmentStatus;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 
 /**
- * The enrolment at a glance, above its tabs: days in Jobbtorg and the 18-month date, where the
+ * The enrolment at a glance, at the top of its timeline tab: days in Jobbtorg and the 18-month date, where the
  * plan stands, the next review and meeting, the last contact, what runs, and what is open (the
  * same rules as Today). Each fact that is worked on somewhere is a link to that tab (Tab moves
  * to it, Enter or Space follows it).
  */
 final class StatusBand extends VBox {
-    private final FlowPane facts = new FlowPane(18, 4);
-    private final FlowPane open = new FlowPane(12, 4);
+    private final FlowPane facts = new FlowPane(14, 2);
+    private final FlowPane open = new FlowPane(10, 2);
 
     StatusBand(WorkViewModel model, Consumer<WorkTab> show) {
         I18n i18n = model.i18n();
         setId("statusBand");
         getStyleClass().add("status-band");
-        setSpacing(4);
-        setPadding(new Insets(6, 8, 6, 8));
+        setSpacing(2);
+        setPadding(new Insets(4, 8, 4, 8));
         facts.setId("statusFacts");
         open.setId("statusOpen");
         open.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(facts, open);
-        model.pageProperty().addListener((o, old, page) -> {
+        // Weakly: the model outlives a view let go (a rebuilt page).
+        WeakListeners.<WorkPage>whileAlive(this, model.pageProperty(), (o, old, page) -> {
             if (page != null) {
                 show(page.status(), model, i18n, show);
             }

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.workflow;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,18 +20,20 @@ import javafx.util.StringConverter;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.UiContext;
+import se.jobbtorg.coach.ui.common.WeakListeners;
 import se.jobbtorg.coach.ui.workflow.Timeline.Entry;
 import se.jobbtorg.coach.ui.workflow.Timeline.Kind;
 
 /**
- * The enrolment's timeline: every entry whole (a meeting's notes, next steps and follow-ups, a
+ * The enrolment at a glance (its status band) and its timeline: every entry whole (a meeting's notes, next steps and follow-ups, a
  * reason, a mapping note), newest first, narrowed by kind and by words in it. Entries entered in
  * error are struck through, with why.
  */
 final class TimelinePane extends VBox {
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
 
-    TimelinePane(WorkViewModel model, UiContext ui) {
+    /** show: selects the tab where an item of the status band is handled. */
+    TimelinePane(WorkViewModel model, UiContext ui, Consumer<WorkTab> show) {
         I18n i18n = ui.i18n();
         setSpacing(8);
         setPadding(new Insets(12));
@@ -91,15 +94,41 @@ final class TimelinePane extends VBox {
         count.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> i18n.get("timeline.count", shown.size(), entries.size()), shown, entries));
-        model.pageProperty().addListener((o, old, page) -> show(page, model, i18n));
+        // Weakly: the model outlives a view let go (a rebuilt page).
+        WeakListeners.<WorkPage>whileAlive(this, model.pageProperty(), (o, old, page) -> show(page, model, i18n));
         show(model.pageProperty().get(), model, i18n);
-        getChildren().setAll(filters, count, list);
+        getChildren().setAll(new StatusBand(model, show), filters, count, list);
     }
 
     private void show(WorkPage page, WorkViewModel model, I18n i18n) {
-        if (page != null) {
+        this.page = page;
+        this.model = model;
+        this.i18n = i18n;
+        if (page != null && shown) {
             entries.setAll(Timeline.of(page, i18n, model.today()));
         }
+    }
+
+    private WorkPage page;
+    private WorkViewModel model;
+    private I18n i18n;
+    private boolean shown;
+
+    /**
+     * Holds its entries only while its tab is chosen: a hidden tab's words stay out of the
+     * window's other tabs (a search of the window for a text finds the tab shown, not the story).
+     */
+    void showWhile(javafx.beans.value.ObservableBooleanValue selected) {
+        Runnable follow = () -> {
+            shown = selected.get();
+            if (shown) {
+                show(page, model, i18n);
+            } else {
+                entries.clear();
+            }
+        };
+        selected.addListener((o, was, now) -> follow.run());
+        follow.run();
     }
 
     /** An entry: its day (and time), what it is, then its words whole, wrapped to the list's width. */

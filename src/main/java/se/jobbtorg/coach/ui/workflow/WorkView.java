@@ -3,9 +3,7 @@ package se.jobbtorg.coach.ui.workflow;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.TabMnemonics;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -13,7 +11,6 @@ import se.jobbtorg.coach.ui.common.UiContext;
 /** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit, and its timeline. */
 public final class WorkView extends TabPane {
     private final WorkViewModel model;
-    private final VBox withStatus;
 
     public WorkView(WorkViewModel model, UiContext ui) {
         this.model = model;
@@ -21,15 +18,13 @@ public final class WorkView extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         for (WorkTab tab : WorkTab.values()) {
             // Each step scrolls on a low window rather than cutting off its buttons.
-            getTabs().add(tab(tab, ui.i18n().get(tab.titleKey()), Forms.scrolling(pane(tab, ui))));
+            Region pane = pane(tab, ui);
+            Tab shown = tab(tab, ui.i18n().get(tab.titleKey()), Forms.scrolling(pane));
+            if (pane instanceof TimelinePane timeline) {
+                timeline.showWhile(shown.selectedProperty());
+            }
+            getTabs().add(shown);
         }
-        withStatus = new VBox(4, new StatusBand(model, this::show), this);
-        VBox.setVgrow(this, Priority.ALWAYS);
-    }
-
-    /** The tabs under the enrolment's status band: what the person's page shows. */
-    public Node withStatus() {
-        return withStatus;
     }
 
     private Region pane(WorkTab tab, UiContext ui) {
@@ -38,7 +33,7 @@ public final class WorkView extends TabPane {
             case PLAN -> new PlanPane(model, ui);
             case MEETINGS -> new MeetingsPane(model, ui);
             case EXIT -> new ExitPane(model, ui);
-            case TIMELINE -> new TimelinePane(model, ui);
+            case TIMELINE -> new TimelinePane(model, ui, this::show);
         };
     }
 
