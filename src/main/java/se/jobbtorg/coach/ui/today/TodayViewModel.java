@@ -2,7 +2,6 @@ package se.jobbtorg.coach.ui.today;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
@@ -159,7 +158,7 @@ public final class TodayViewModel {
                 item.participant().listName(),
                 item.participant().fullName(),
                 item.due(),
-                item.due().overdue() ? ChronoUnit.DAYS.between(item.due().dueOn(), day) : 0,
+                item.due().daysLate(day),
                 item.reason());
     }
 

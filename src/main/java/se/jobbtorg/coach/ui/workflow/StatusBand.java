@@ -109,12 +109,7 @@ final class StatusBand extends VBox {
             String what = i18n.of(due.kind()) + " " + i18n.date(due.dueOn());
             Hyperlink item = link(
                     "statusOpen" + n++,
-                    due.overdue()
-                            ? i18n.get(
-                                    "status.open.late",
-                                    what,
-                                    java.time.temporal.ChronoUnit.DAYS.between(due.dueOn(), today))
-                            : what,
+                    due.overdue() ? i18n.get("status.open.late", what, due.daysLate(today)) : what,
                     WorkTab.of(due.kind()),
                     show);
             if (due.overdue()) {

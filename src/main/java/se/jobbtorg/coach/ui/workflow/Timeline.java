@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityFollowUp;
 import se.jobbtorg.coach.domain.ActivityPlan;
@@ -104,7 +105,7 @@ final class Timeline {
                 entries.add(entry(a.lastDay(), Kind.ACTIVITY, i18n.get("timeline.activity.end", name), null, null));
             }
         }
-        Set<java.util.UUID> shown = new HashSet<>();
+        Set<UUID> shown = new HashSet<>();
         List<Meeting> meetings = new ArrayList<>(page.meetings());
         page.meetingHistory().stream()
                 .filter(m -> page.voidOf(m.id()).isPresent())
@@ -190,7 +191,7 @@ final class Timeline {
         return new Entry(on, null, kind, title, text == null ? "" : text, voided);
     }
 
-    private static String voided(WorkPage page, java.util.UUID id, I18n i18n) {
+    private static String voided(WorkPage page, UUID id, I18n i18n) {
         return page.voidOf(id)
                 .map(v -> i18n.get("timeline.voided", i18n.date(v.voidedOn()), v.reason()))
                 .orElse(null);

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.ui.workflow;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -31,10 +32,15 @@ import se.jobbtorg.coach.ui.workflow.Timeline.Kind;
  */
 final class TimelinePane extends VBox {
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    private final WorkViewModel model;
+    private final I18n i18n;
+    /** Whether the tab is chosen: the entries are held only then (see showWhile). */
+    private boolean shown;
 
     /** show: selects the tab where an item of the status band is handled. */
     TimelinePane(WorkViewModel model, UiContext ui, Consumer<WorkTab> show) {
-        I18n i18n = ui.i18n();
+        this.model = model;
+        this.i18n = ui.i18n();
         setSpacing(8);
         setPadding(new Insets(12));
         getStyleClass().add("form");
@@ -95,34 +101,28 @@ final class TimelinePane extends VBox {
                 .bind(Bindings.createStringBinding(
                         () -> i18n.get("timeline.count", shown.size(), entries.size()), shown, entries));
         // Weakly: the model outlives a view let go (a rebuilt page).
-        WeakListeners.<WorkPage>whileAlive(this, model.pageProperty(), (o, old, page) -> show(page, model, i18n));
-        show(model.pageProperty().get(), model, i18n);
+        WeakListeners.<WorkPage>whileAlive(this, model.pageProperty(), (o, old, page) -> show());
+        show();
         getChildren().setAll(new StatusBand(model, show), filters, count, list);
     }
 
-    private void show(WorkPage page, WorkViewModel model, I18n i18n) {
-        this.page = page;
-        this.model = model;
-        this.i18n = i18n;
+    /** The page's story, while the tab is chosen. */
+    private void show() {
+        WorkPage page = model.pageProperty().get();
         if (page != null && shown) {
             entries.setAll(Timeline.of(page, i18n, model.today()));
         }
     }
 
-    private WorkPage page;
-    private WorkViewModel model;
-    private I18n i18n;
-    private boolean shown;
-
     /**
      * Holds its entries only while its tab is chosen: a hidden tab's words stay out of the
      * window's other tabs (a search of the window for a text finds the tab shown, not the story).
      */
-    void showWhile(javafx.beans.value.ObservableBooleanValue selected) {
+    void showWhile(ObservableBooleanValue selected) {
         Runnable follow = () -> {
             shown = selected.get();
             if (shown) {
-                show(page, model, i18n);
+                show();
             } else {
                 entries.clear();
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -184,7 +185,7 @@ class TodayViewModelTest {
     void theListNarrowsByKindAndByWhenAndKeepsEachPersonsItemsTogether() {
         assertTrue(today.shown().size() > 2, "enough to narrow: " + today.shown());
         for (TodayRow row : today.items()) {
-            long days = java.time.temporal.ChronoUnit.DAYS.between(row.due().dueOn(), TODAY);
+            long days = ChronoUnit.DAYS.between(row.due().dueOn(), TODAY);
             assertEquals(row.due().overdue() ? days : 0, row.daysLate(), "days late: " + row);
         }
         today.horizon().set(TodayViewModel.Horizon.OVERDUE);
