@@ -1,9 +1,17 @@
 package se.jobbtorg.coach.app;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import se.jobbtorg.coach.domain.JobbtorgUnits;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.service.AuditService;
@@ -21,6 +29,7 @@ import se.jobbtorg.coach.ui.common.UiServices;
 
 /** The composition root: one open database and the services on it, built by constructors. */
 public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AppContext.class.getName());
     private final Database db;
     private final Clock clock;
     private final CaseloadService caseload;
@@ -37,7 +46,7 @@ public final class AppContext implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.caseload = new CaseloadService(db, clock);
-        this.coaches = new CoachService(db);
+        this.coaches = new CoachService(db, units(AppPaths.detect().dataFolder()));
         this.workflow = new WorkflowService(db, clock);
         this.today = new TodayService(db, clock, workflow);
         this.indicators = new IndicatorReport(db, clock);
@@ -45,6 +54,26 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditService(db, clock);
         this.sync = new SyncService(
                 db, clock, () -> coaches.currentCoach().map(c -> c.name()).orElse(null));
+    }
+
+    /**
+     * The city's list of units in the data folder, if it has put one there and it can be read;
+     * else the program's own (JobbtorgUnits). A broken list is logged, never a reason not to start.
+     */
+    static JobbtorgUnits units(Path dataFolder) {
+        Path file = dataFolder.resolve(JobbtorgUnits.FILE_NAME);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                JobbtorgUnits units = JobbtorgUnits.read(in);
+                if (!units.units().isEmpty()) {
+                    return units;
+                }
+                LOG.warning(() -> "no unit in " + file + "; the program's own list is used");
+            } catch (IOException | UncheckedIOException e) {
+                LOG.log(Level.WARNING, e, () -> "cannot read " + file + "; the program's own list is used");
+            }
+        }
+        return JobbtorgUnits.builtIn();
     }
 
     /**

@@ -416,12 +416,14 @@ public final class CoachApplication extends Application {
                             true,
                             settings.lockMinutes(),
                             settings.backupDays(),
-                            Role.TEAM_LEAD),
+                            Role.TEAM_LEAD,
+                            null),
                     true);
             return;
         }
-        var model =
-                new SettingsViewModel(i18n, "", "", i18n.locale(), true, settings.lockMinutes(), settings.backupDays());
+        var model = new SettingsViewModel(
+                        i18n, "", "", i18n.locale(), true, settings.lockMinutes(), settings.backupDays())
+                .withUnits(context.coaches().units().names());
         Optional<SettingsViewModel.Choice> choice = new SettingsDialog(stage, model, i18n).showAndWait();
         if (choice.isEmpty()) {
             Platform.exit();
@@ -656,22 +658,33 @@ public final class CoachApplication extends Application {
             Consumer<SettingsViewModel> chosen,
             Consumer<SettingsViewModel.Choice> apply) {
         Coach me = window.coach();
-        var model = new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false, lockMinutes, backupDays)
-                .withRole(
-                        window.roleChosen() ? window.role() : null,
-                        context.ui().tasks(),
-                        context.security()::changeRole)
-                .withUnusualReading(window.unusualReadingLimit())
-                .withRetentionYears(window.retentionYears());
-        new SettingsDialog(owner, model, i18n).showAndWait().ifPresent(choice -> {
-            // Saved: a role not chosen before was set with the passphrase.
-            window.setRoleChosen(true);
-            if (choice.role() != window.role()) {
-                window.setRole(choice.role());
-            }
-            chosen.accept(model);
-            apply.accept(choice);
-        });
+        // The phone and e-mail are in the database, which is read off the FX thread.
+        context.ui()
+                .tasks()
+                .run(
+                        () -> context.coaches().contact(),
+                        contact -> {
+                            var model = new SettingsViewModel(
+                                            i18n, me.name(), me.unit(), i18n.locale(), false, lockMinutes, backupDays)
+                                    .withUnits(context.coaches().units().names())
+                                    .withContact(contact)
+                                    .withRole(
+                                            window.roleChosen() ? window.role() : null,
+                                            context.ui().tasks(),
+                                            context.security()::changeRole)
+                                    .withUnusualReading(window.unusualReadingLimit())
+                                    .withRetentionYears(window.retentionYears());
+                            new SettingsDialog(owner, model, i18n).showAndWait().ifPresent(choice -> {
+                                // Saved: a role not chosen before was set with the passphrase.
+                                window.setRoleChosen(true);
+                                if (choice.role() != window.role()) {
+                                    window.setRole(choice.role());
+                                }
+                                chosen.accept(model);
+                                apply.accept(choice);
+                            });
+                        },
+                        error -> new FxDialogService(i18n, owner).showError("error.title", error));
     }
 
     private void applySettings(SettingsViewModel.Choice choice) {
@@ -685,6 +698,9 @@ public final class CoachApplication extends Application {
                 .run(
                         () -> {
                             settings.save();
+                            if (choice.contact() != null) {
+                                context.coaches().setContact(choice.contact());
+                            }
                             return context.coaches().setCurrentCoach(choice.coachName(), choice.unit());
                         },
                         updated -> {

@@ -4,99 +4,148 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Meeting;
-import se.jobbtorg.coach.i18n.I18n;
 
 /**
  * The participant's activity plan as a PDF to take home: goal, own wishes, activities with
- * provider and dates, the next meetings, and how to reach the coach. Written for the person:
- * no internal notes, no mapping, no personal identity number. DejaVu Sans is embedded, so every
- * name prints as it is spelt (Petrović as well as Åsa).
+ * provider and dates, the review and the 18-month dates, the next meetings, the duty to take part
+ * and what follows if the person does not, how to reach the coach, and lines to sign. Written for
+ * the person: no internal notes, no mapping, no personal identity number.
+ *
+ * <p>The Swedish plan comes first: it is the one that applies and is signed. When the person's
+ * language is one the plan is written in ({@link PlanLanguage}), the same plan follows on its own
+ * pages in that language, right to left for Arabic; what the coach typed (goal text, providers,
+ * descriptions) is printed as typed. DejaVu Sans is embedded, so every name prints as it is
+ * spelt (Petrović as well as Åsa) and Arabic letters join.
  */
 public final class PlanPdf {
-    /** What goes on the paper. meetings: the planned ones still to come. */
+    /** How the person reaches their coach; phone, e-mail, unit and address may each be missing. */
+    public record Contact(String coachName, String phone, String email, String unit, String unitAddress) {}
+
+    /**
+     * What goes on the paper. meetings: the planned ones still to come; reviewOn: when the approved
+     * plan is to be reviewed (null before an approval); limitOn: the last day of the 18 months;
+     * language: the person's, or null for the Swedish plan alone.
+     */
     public record Content(
             String participantName,
             ActivityPlan plan,
             List<Activity> activities,
             List<Meeting> meetings,
-            String coachName,
-            String coachUnit,
+            LocalDate reviewOn,
+            LocalDate limitOn,
+            Contact contact,
+            PlanLanguage language,
             LocalDate printedOn) {}
-
-    private final I18n i18n;
-
-    public PlanPdf(I18n i18n) {
-        this.i18n = i18n;
-    }
 
     /** Writes the whole file or nothing. */
     public void write(Content c, Path out) throws IOException {
-        try (PdfPages pdf = new PdfPages(i18n.get("planPdf.title", c.participantName()))) {
-            var regular = pdf.regular;
-            var bold = pdf.bold;
-            pdf.text(bold, 18, i18n.get("planPdf.title", c.participantName()));
-            ActivityPlan p = c.plan();
-            pdf.text(
-                    regular,
-                    10,
-                    p.isApproved()
-                            ? i18n.get("planPdf.approved", p.version(), p.approvedOn())
-                            : i18n.get("planPdf.draft", p.version()));
-            pdf.gap(10);
-            pdf.text(bold, 13, i18n.get("planPdf.goal"));
-            pdf.text(regular, 11, p.goal() == null ? "–" : i18n.of(p.goal()));
-            if (p.wishes() != null) {
-                pdf.gap(6);
-                pdf.text(bold, 13, i18n.get("planPdf.wishes"));
-                pdf.text(regular, 11, p.wishes());
+        PlanText swedish = new PlanText(PlanLanguage.SWEDISH);
+        try (PdfPages pdf = new PdfPages(swedish.get("title", c.participantName()))) {
+            pages(pdf, swedish, c);
+            if (c.language() != null && c.language() != PlanLanguage.SWEDISH) {
+                pdf.pageBreak();
+                pdf.rightToLeft(c.language().rightToLeft());
+                pages(pdf, new PlanText(c.language()), c);
             }
-            pdf.gap(10);
-            pdf.text(bold, 13, i18n.get("planPdf.activities"));
-            if (c.activities().isEmpty()) {
-                pdf.text(regular, 11, "–");
-            }
-            for (Activity a : c.activities()) {
-                String name =
-                        a.kind() == ActivityKind.OTHER && a.otherText() != null ? a.otherText() : i18n.of(a.kind());
-                pdf.text(bold, 11, name);
-                pdf.text(
-                        regular,
-                        11,
-                        i18n.get(
-                                "planPdf.activity",
-                                a.provider() == null ? "–" : a.provider(),
-                                a.startOn(),
-                                a.lastDay()));
-                if (a.description() != null) {
-                    pdf.text(regular, 11, a.description());
-                }
-                pdf.gap(4);
-            }
-            pdf.gap(6);
-            pdf.text(bold, 13, i18n.get("planPdf.meetings"));
-            if (c.meetings().isEmpty()) {
-                pdf.text(regular, 11, i18n.get("planPdf.noMeetings"));
-            }
-            for (Meeting m : c.meetings()) {
-                pdf.text(
-                        regular,
-                        11,
-                        i18n.get(
-                                "planPdf.meeting",
-                                m.at().toLocalDate(),
-                                m.at().toLocalTime().toString(),
-                                i18n.of(m.kind())));
-            }
-            pdf.gap(10);
-            pdf.text(bold, 13, i18n.get("planPdf.contact"));
-            pdf.text(regular, 11, c.coachName() + (c.coachUnit() == null ? "" : ", " + c.coachUnit()));
-            pdf.gap(10);
-            pdf.text(regular, 9, i18n.get("planPdf.footer", c.printedOn()));
             pdf.save(out);
         }
+    }
+
+    /** The whole plan in one language. */
+    private static void pages(PdfPages pdf, PlanText t, Content c) throws IOException {
+        PDFont regular = pdf.regular;
+        PDFont bold = pdf.bold;
+        boolean original = t.language() == PlanLanguage.SWEDISH;
+        pdf.text(bold, 18, t.get("title", c.participantName()));
+        if (!original) {
+            pdf.text(regular, 10, t.get("translation.note"));
+        }
+        ActivityPlan p = c.plan();
+        pdf.text(
+                regular,
+                10,
+                p.isApproved() ? t.get("approved", p.version(), p.approvedOn()) : t.get("draft", p.version()));
+
+        pdf.gap(10);
+        pdf.text(bold, 13, t.get("dates"));
+        pdf.text(regular, 11, c.reviewOn() == null ? t.get("noReview") : t.get("review", c.reviewOn()));
+        pdf.text(regular, 11, t.get("limit", c.limitOn()));
+
+        pdf.gap(10);
+        pdf.text(bold, 13, t.get("goal"));
+        pdf.text(regular, 11, p.goal() == null ? "–" : t.of(p.goal()));
+        if (p.wishes() != null) {
+            pdf.gap(6);
+            pdf.text(bold, 13, t.get("wishes"));
+            pdf.text(regular, 11, p.wishes());
+        }
+
+        pdf.gap(10);
+        pdf.text(bold, 13, t.get("activities"));
+        if (c.activities().isEmpty()) {
+            pdf.text(regular, 11, t.get("noActivities"));
+        }
+        for (Activity a : c.activities()) {
+            String name = a.kind() == ActivityKind.OTHER && a.otherText() != null ? a.otherText() : t.of(a.kind());
+            pdf.text(bold, 11, name);
+            pdf.text(
+                    regular,
+                    11,
+                    t.get("activity", a.provider() == null ? "–" : a.provider(), a.startOn(), a.lastDay()));
+            if (a.description() != null) {
+                pdf.text(regular, 11, a.description());
+            }
+            pdf.gap(4);
+        }
+
+        pdf.gap(6);
+        pdf.text(bold, 13, t.get("meetings"));
+        if (c.meetings().isEmpty()) {
+            pdf.text(regular, 11, t.get("noMeetings"));
+        }
+        for (Meeting m : c.meetings()) {
+            pdf.text(
+                    regular,
+                    11,
+                    t.get("meeting", m.at().toLocalDate(), m.at().toLocalTime().toString(), t.of(m.kind())));
+        }
+
+        pdf.gap(10);
+        pdf.text(bold, 13, t.get("duty"));
+        pdf.text(regular, 11, t.get("duty.text"));
+        pdf.gap(4);
+        pdf.text(regular, 11, t.get("duty.consequence"));
+
+        pdf.gap(10);
+        pdf.text(bold, 13, t.get("contact"));
+        Contact who = c.contact();
+        pdf.text(regular, 11, who.coachName());
+        if (present(who.phone())) {
+            pdf.text(regular, 11, t.get("phone", who.phone()));
+        }
+        if (present(who.email())) {
+            pdf.text(regular, 11, t.get("email", who.email()));
+        }
+        if (present(who.unit())) {
+            pdf.text(regular, 11, present(who.unitAddress()) ? who.unit() + ", " + who.unitAddress() : who.unit());
+        }
+
+        if (original) {
+            pdf.gap(10);
+            pdf.text(bold, 13, t.get("signatures"));
+            pdf.signatureLines(regular, 9, t.get("signature.participant"), t.get("signature.date"));
+            pdf.signatureLines(regular, 9, t.get("signature.coach"), t.get("signature.date"));
+        }
+        pdf.gap(10);
+        pdf.text(regular, 9, t.get("footer", c.printedOn()));
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 }

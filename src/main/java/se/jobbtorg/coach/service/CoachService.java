@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.CoachContact;
+import se.jobbtorg.coach.domain.JobbtorgUnits;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.store.CoachRepository;
@@ -17,9 +19,16 @@ public final class CoachService {
     private final Database db;
     private final CoachRepository coaches;
     private final LocalSettings local;
+    private final JobbtorgUnits units;
 
     public CoachService(Database db) {
+        this(db, JobbtorgUnits.builtIn());
+    }
+
+    /** units: the list coaches choose their unit from (the city's, where it has given one). */
+    public CoachService(Database db, JobbtorgUnits units) {
         this.db = db;
+        this.units = units;
         this.coaches = new CoachRepository(db);
         this.local = new LocalSettings(db);
     }
@@ -54,6 +63,28 @@ public final class CoachService {
             return null;
         });
         return coach;
+    }
+
+    /** The Jobbtorg units a coach chooses from, with their addresses. */
+    public JobbtorgUnits units() {
+        return units;
+    }
+
+    /** How a person reaches the user, for their plan: work phone and e-mail (each may be empty). */
+    public CoachContact contact() {
+        return new CoachContact(local.coachPhone(), local.coachEmail());
+    }
+
+    /**
+     * Sets the user's work phone and e-mail; blank removes one. A value that cannot be a phone
+     * number or an e-mail address is refused (ValidationException) and nothing changes.
+     */
+    public void setContact(CoachContact contact) {
+        List<Problem> problems = contact.problems();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        local.setCoachContact(contact.phone(), contact.email());
     }
 
     public List<Coach> coaches() {

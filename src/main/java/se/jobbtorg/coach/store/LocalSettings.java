@@ -13,6 +13,8 @@ import se.jobbtorg.coach.domain.Role;
 public final class LocalSettings {
     private static final String KEY_SYNC_FOLDER = "sync_folder";
     private static final String KEY_ROLE = "role";
+    private static final String KEY_COACH_PHONE = "coach_phone";
+    private static final String KEY_COACH_EMAIL = "coach_email";
 
     private final Database db;
 
@@ -63,6 +65,48 @@ public final class LocalSettings {
                 .onConflict(LOCAL_STATE.KEY)
                 .doUpdate()
                 .set(LOCAL_STATE.VALUE, role.code())
+                .execute();
+    }
+
+    /** The user's work phone, as printed on a participant's plan; empty if not given. */
+    public String coachPhone() {
+        return value(KEY_COACH_PHONE);
+    }
+
+    /** The user's work e-mail, as printed on a participant's plan; empty if not given. */
+    public String coachEmail() {
+        return value(KEY_COACH_EMAIL);
+    }
+
+    /** Both at once; blank removes one. */
+    public void setCoachContact(String phone, String email) {
+        db.write(tx -> {
+            put(tx, KEY_COACH_PHONE, phone);
+            put(tx, KEY_COACH_EMAIL, email);
+            return null;
+        });
+    }
+
+    private String value(String key) {
+        return db.read(dsl -> dsl.select(LOCAL_STATE.VALUE)
+                        .from(LOCAL_STATE)
+                        .where(LOCAL_STATE.KEY.eq(key))
+                        .fetchOptional(LOCAL_STATE.VALUE))
+                .orElse("");
+    }
+
+    private static void put(Transaction tx, String key, String value) {
+        if (value == null || value.isBlank()) {
+            tx.dsl().deleteFrom(LOCAL_STATE).where(LOCAL_STATE.KEY.eq(key)).execute();
+            return;
+        }
+        tx.dsl()
+                .insertInto(LOCAL_STATE)
+                .set(LOCAL_STATE.KEY, key)
+                .set(LOCAL_STATE.VALUE, value.strip())
+                .onConflict(LOCAL_STATE.KEY)
+                .doUpdate()
+                .set(LOCAL_STATE.VALUE, value.strip())
                 .execute();
     }
 }

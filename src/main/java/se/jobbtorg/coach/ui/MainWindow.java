@@ -752,6 +752,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private WorkView workView(UUID enrolmentId, ParticipantViewModel participant) {
         var model = new WorkViewModel(
                 services, i18n, e -> dialogs.showError("error.saveFailed", e), dialogs::showFileError, enrolmentId);
+        model.setParticipantName(() -> participant.participantProperty().get() == null
+                ? ""
+                : participant.participantProperty().get().fullName());
         model.setOnChange(() -> {
             participant.load();
             caseload.model().refresh();

@@ -51,6 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.CoachContact;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingDraft;
@@ -233,9 +234,12 @@ class ScreensFitUiTest {
             }
         });
 
+        CoachContact contact = context.coaches().contact();
         Platform.runLater(() -> new SettingsDialog(
                         stage,
                         new SettingsViewModel(i18n, me.name(), me.unit(), i18n.locale(), false)
+                                .withUnits(context.coaches().units().names())
+                                .withContact(contact)
                                 .withRole(role, context.ui().tasks(), context.security()::changeRole),
                         i18n)
                 .showAndWait());

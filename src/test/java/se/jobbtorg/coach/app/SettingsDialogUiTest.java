@@ -21,6 +21,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
+import se.jobbtorg.coach.domain.CoachContact;
+import se.jobbtorg.coach.domain.JobbtorgUnits;
 import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.settings.SettingsDialog;
@@ -45,8 +47,12 @@ class SettingsDialogUiTest {
     @Test
     void theWelcomeAsksForANameThenReturnsTheChoices(FxRobot robot) throws Exception {
         CompletableFuture<Optional<SettingsViewModel.Choice>> result = new CompletableFuture<>();
-        Platform.runLater(() -> result.complete(
-                new SettingsDialog(stage, new SettingsViewModel(SV, "", "", SV.locale(), true), SV).showAndWait()));
+        Platform.runLater(() -> result.complete(new SettingsDialog(
+                        stage,
+                        new SettingsViewModel(SV, "", "", SV.locale(), true)
+                                .withUnits(JobbtorgUnits.builtIn().names()),
+                        SV)
+                .showAndWait()));
         // Shown, not just built: a click on a button in a window still opening misses it.
         WaitForAsyncUtils.waitFor(
                 10,
@@ -70,7 +76,7 @@ class SettingsDialogUiTest {
         Screenshots.save(robot.lookup("#settingsDialog").query().getScene(), "welcome-problem");
 
         robot.clickOn("#coachNameField").write("Linnea Ek");
-        robot.clickOn("#unitField").write("Jobbtorg Skärholmen");
+        Ui.choose(robot, "#unitField", "Jobbtorg Skärholmen");
         robot.clickOn("#languageChoice").clickOn("English");
         robot.clickOn("#demoChoice");
         assertTrue(
@@ -92,7 +98,11 @@ class SettingsDialogUiTest {
     void theSettingsTakeTheIdleLockTimeAndTheBackupDaysAsTyped(FxRobot robot) throws Exception {
         CompletableFuture<Optional<SettingsViewModel.Choice>> result = new CompletableFuture<>();
         Platform.runLater(() -> result.complete(new SettingsDialog(
-                        stage, new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false, 10, 30), SV)
+                        stage,
+                        new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false, 10, 30)
+                                .withUnits(JobbtorgUnits.builtIn().names())
+                                .withContact(new CoachContact("", "")),
+                        SV)
                 .showAndWait()));
         WaitForAsyncUtils.waitFor(
                 2,
@@ -105,11 +115,15 @@ class SettingsDialogUiTest {
         // Typed, not confirmed with Enter: saving still takes it.
         robot.doubleClickOn("#lockMinutesField .text-field").write("25");
         robot.doubleClickOn("#backupDaysField .text-field").write("90");
+        robot.clickOn("#coachPhoneField").write("08-508 123 45");
+        robot.clickOn("#coachEmailField").write("linnea.ek@example.se");
         robot.clickOn("#settingsOk");
         var choice = result.get(2, TimeUnit.MINUTES).orElseThrow();
         assertEquals(25, choice.lockMinutes());
         assertEquals(90, choice.backupDays(), "how long backups are kept, as typed");
         assertEquals("Linnea Ek", choice.coachName());
         assertEquals(Role.COACH, choice.role(), "the role as it was");
+        assertEquals("Jobbtorg Kista", choice.unit(), "the unit as it was");
+        assertEquals(new CoachContact("08-508 123 45", "linnea.ek@example.se"), choice.contact());
     }
 }

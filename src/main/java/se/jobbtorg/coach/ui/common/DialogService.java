@@ -75,6 +75,15 @@ public interface DialogService {
     /** Where to save a file of this type, the suggested name filled in; empty when the user cancels. */
     Optional<Path> saveFile(String title, String suggestedName, FileType type);
 
+    /**
+     * Where a paper printed for a person goes, without asking: a file of this name, not there yet,
+     * in the user's documents folder ("name (2).pdf" if one is).
+     */
+    Path printout(String fileName);
+
+    /** Opens the file in the system's viewer, which prints it; false where there is none. */
+    boolean showFile(Path file);
+
     /** A file of this type to open; empty when the user cancels. */
     Optional<Path> openFile(String title, FileType type);
 }

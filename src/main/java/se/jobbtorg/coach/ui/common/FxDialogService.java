@@ -20,6 +20,8 @@ import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import se.jobbtorg.coach.files.SystemViewer;
+import se.jobbtorg.coach.files.UserFolders;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.ValidationException;
 
@@ -205,6 +207,22 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = chooser(title, type);
         chooser.setInitialFileName(suggestedName);
         return path(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public Path printout(String fileName) {
+        if (saving != null) {
+            // Tests: the folder of their own, by way of their picker.
+            File chosen = saving.saveAs(owner.get(), fileName, fileName, "pdf");
+            return UserFolders.freeName(chosen.toPath().toAbsolutePath().getParent(), chosen.getName());
+        }
+        return UserFolders.freeName(UserFolders.documents(), fileName);
+    }
+
+    @Override
+    public boolean showFile(Path file) {
+        // Tests save into a folder of their own and open no other program.
+        return saving != null || SystemViewer.open(file);
     }
 
     @Override

@@ -48,8 +48,25 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
                 i18n.get(model.isFirstRun() ? "button.quit" : "button.cancel"),
                 name);
         Forms.row(grid, 0, i18n.get("settings.coachName"), name, model.nameProblem);
-        Forms.row(grid, 1, i18n.get("settings.unit"), Forms.text("unitField", model.unit), null);
+        ComboBox<String> unit = new ComboBox<>(model.units);
+        unit.setId("unitField");
+        unit.valueProperty().bindBidirectional(model.unit);
+        Forms.row(grid, 1, i18n.get("settings.unit"), unit, null);
         int row = 2;
+        if (model.contactShown()) {
+            Forms.row(
+                    grid,
+                    row++,
+                    i18n.get("settings.phone"),
+                    Forms.text("coachPhoneField", model.phone),
+                    model.phoneProblem);
+            Forms.row(
+                    grid,
+                    row++,
+                    i18n.get("settings.email"),
+                    Forms.text("coachEmailField", model.email),
+                    model.emailProblem);
+        }
         ToggleGroup roles = new ToggleGroup();
         RadioButton coach = roleButton(roles, Role.COACH, "roleCoach", i18n.get("settings.role.coach"), model);
         RadioButton teamLead =

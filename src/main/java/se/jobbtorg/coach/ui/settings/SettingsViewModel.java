@@ -9,6 +9,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.jobbtorg.coach.domain.CoachContact;
 import se.jobbtorg.coach.domain.Passphrase;
 import se.jobbtorg.coach.domain.Problem;
 import se.jobbtorg.coach.domain.Role;
@@ -32,6 +35,16 @@ public final class SettingsViewModel {
     final ObjectProperty<Integer> unusualReading = new SimpleObjectProperty<>(DEFAULT_UNUSUAL_READING);
     /** Years after the last entry before a person is listed for retention. */
     final ObjectProperty<Integer> retentionYears = new SimpleObjectProperty<>(DEFAULT_RETENTION_YEARS);
+
+    /** The units to choose from (the city's list; a unit typed in an older version is kept first). */
+    final ObservableList<String> units = FXCollections.observableArrayList();
+    /** The user's work phone and e-mail for the participants' plans (later settings only). */
+    final StringProperty phone = new SimpleStringProperty("");
+
+    final StringProperty email = new SimpleStringProperty("");
+    final StringProperty phoneProblem = new SimpleStringProperty("");
+    final StringProperty emailProblem = new SimpleStringProperty("");
+    private boolean contactShown;
 
     final StringProperty nameProblem = new SimpleStringProperty("");
     final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.COACH);
@@ -67,7 +80,14 @@ public final class SettingsViewModel {
      * locks; backupDays: how long backups are kept.
      */
     public record Choice(
-            String coachName, String unit, Locale language, boolean demo, int lockMinutes, int backupDays, Role role) {}
+            String coachName,
+            String unit,
+            Locale language,
+            boolean demo,
+            int lockMinutes,
+            int backupDays,
+            Role role,
+            CoachContact contact) {}
 
     /**
      * Changes the role if the passphrase opens the database (SecurityService.changeRole): true if
@@ -120,6 +140,33 @@ public final class SettingsViewModel {
      * Later settings: the user's role now, and how a change of it is made (with the passphrase,
      * through the task runner). Without this, the settings keep the role a coach's.
      */
+    /**
+     * The units the user chooses from. A unit the user has that the list does not hold (typed in an
+     * older version, or a unit since renamed) stays a choice, first, so that saving keeps it.
+     */
+    public SettingsViewModel withUnits(List<String> names) {
+        String mine = unit.get();
+        units.setAll(names);
+        if (mine != null && !mine.isBlank() && !names.contains(mine)) {
+            units.add(0, mine);
+        }
+        return this;
+    }
+
+    /** The user's work phone and e-mail now: the settings show them to be changed (later settings). */
+    public SettingsViewModel withContact(CoachContact contact) {
+        contactShown = true;
+        phone.set(contact.phone());
+        email.set(contact.email());
+        phone.addListener((o, old, now) -> phoneProblem.set(""));
+        email.addListener((o, old, now) -> emailProblem.set(""));
+        return this;
+    }
+
+    public boolean contactShown() {
+        return contactShown;
+    }
+
     /** The limit of unusual reading the access log uses now (later settings only). */
     public SettingsViewModel withUnusualReading(int people) {
         unusualReading.set(people);
@@ -188,6 +235,13 @@ public final class SettingsViewModel {
             return null;
         }
         nameProblem.set("");
+        CoachContact contact = contactShown ? new CoachContact(phone.get(), email.get()) : null;
+        if (contact != null && !contact.problems().isEmpty()) {
+            for (Problem p : contact.problems()) {
+                (p.field().equals(CoachContact.FIELD_PHONE) ? phoneProblem : emailProblem).set(i18n.problem(p));
+            }
+            return null;
+        }
         return new Choice(
                 coachName.get().strip(),
                 unit.get() == null ? "" : unit.get().strip(),
@@ -195,7 +249,8 @@ public final class SettingsViewModel {
                 firstRun && demo.get(),
                 clamped(lockMinutes.get(), DEFAULT_LOCK_MINUTES, MIN_LOCK_MINUTES, MAX_LOCK_MINUTES),
                 clamped(backupDays.get(), DEFAULT_BACKUP_DAYS, MIN_BACKUP_DAYS, MAX_BACKUP_DAYS),
-                role.get() == null ? currentRole : role.get());
+                role.get() == null ? currentRole : role.get(),
+                contact);
     }
 
     /**

@@ -26,7 +26,6 @@ import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
-import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.FormDialog;
@@ -176,13 +175,13 @@ final class PlanPane extends VBox {
         FileExport printing = model.printing();
         print.disableProperty().bind(versions.valueProperty().isNull().or(printing.runningProperty()));
         String printTitle = i18n.get("plan.print").replace("_", "");
-        print.setOnAction(e -> {
-            dialogs.saveFile(printTitle, i18n.get("plan.print.fileName"), FileType.extension("pdf"))
-                    .ifPresent(file -> model.printPlan(
-                            versions.getValue(),
-                            file,
-                            saved -> dialogs.showInformation(printTitle, i18n.get("summary.saved", saved))));
-        });
+        // Into the documents folder without a question, then opened in the PDF reader, which prints.
+        print.setOnAction(e -> model.printPlan(
+                versions.getValue(),
+                dialogs.printout(model.printoutName()),
+                saved -> dialogs.showInformation(
+                        printTitle,
+                        i18n.get(dialogs.showFile(saved) ? "plan.printed" : "plan.printed.notShown", saved))));
         ProgressBar printProgress = new ProgressBar();
         printProgress.setId("planPrintProgress");
         printProgress.progressProperty().bind(printing.progressProperty());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -21,11 +22,14 @@ import se.jobbtorg.coach.domain.Activity;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.AuditEntry.About;
+import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.CoachContact;
 import se.jobbtorg.coach.domain.DeadlineReason;
 import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.report.PlanLanguage;
 import se.jobbtorg.coach.report.PlanPdf;
 import se.jobbtorg.coach.service.CoachService;
 import se.jobbtorg.coach.service.MissingRecordException;
@@ -68,6 +72,7 @@ public final class WorkViewModel {
     private final ObjectProperty<ReadOnlyBooleanProperty> dialogDirty = new SimpleObjectProperty<>();
 
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
+    private Supplier<String> participantName = () -> "";
 
     public WorkViewModel(UiServices services, I18n i18n, Consumer<Throwable> onError, UUID enrolmentId) {
         this(services, i18n, onError, (file, e) -> onError.accept(e), enrolmentId);
@@ -339,6 +344,48 @@ public final class WorkViewModel {
     }
 
     /**
+     * How the person reaches the enrolment's coach: the name and unit (with the unit's address
+     * from the city's list); the phone and e-mail the user gave in the settings only when that
+     * coach is the user, for a team lead printing a colleague's plan must not give their own.
+     */
+    private PlanPdf.Contact contact(Coach coach) {
+        if (coach == null) {
+            return new PlanPdf.Contact("", "", "", null, null);
+        }
+        var coaches = services.coaches();
+        String address = coach.unit() == null
+                ? null
+                : coaches.units().addressOf(coach.unit()).orElse(null);
+        boolean me = coaches.currentCoach().map(c -> c.id().equals(coach.id())).orElse(false);
+        CoachContact reach = me ? coaches.contact() : new CoachContact("", "");
+        return new PlanPdf.Contact(coach.name(), reach.phone(), reach.email(), coach.unit(), address);
+    }
+
+    /**
+     * The file name of the plan printed today for the person: the initials of their name and the
+     * date ("Aktivitetsplan DP 2026-12-03.pdf"), so that a folder of printouts names nobody in full.
+     */
+    public String printoutName() {
+        return i18n.get("plan.print.fileName", initials(participantName.get()), today());
+    }
+
+    /** Where the person's name is read from when a file is named for them (the participant's page). */
+    public void setParticipantName(Supplier<String> participantName) {
+        this.participantName = participantName;
+    }
+
+    /** "DP" for "Dragan Petrović", "ÅÖ" for "Åsa Öberg", "AMY" for "Anna-Maria Yilmaz". */
+    static String initials(String fullName) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : fullName.strip().split("[\\s\\-]+")) {
+            if (!word.isEmpty()) {
+                initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+            }
+        }
+        return initials.toString();
+    }
+
+    /**
      * The plan version as a PDF for the person: its activities, the meetings still planned, and
      * how to reach the coach. A one-page file: it shows how far it has come, with no cancel.
      */
@@ -361,15 +408,20 @@ public final class WorkViewModel {
                             .filter(m -> m.outcome() == MeetingOutcome.PLANNED
                                     && !m.at().toLocalDate().isBefore(today()))
                             .toList();
-                    new PlanPdf(i18n)
+                    var status = w.status(today());
+                    new PlanPdf()
                             .write(
                                     new PlanPdf.Content(
                                             participant.fullName(),
                                             version,
                                             w.activitiesOf(version.id()),
                                             coming,
-                                            coach == null ? "" : coach.name(),
-                                            coach == null ? null : coach.unit(),
+                                            version.isApproved() ? status.reviewDue() : null,
+                                            status.limit(),
+                                            contact(coach),
+                                            PlanLanguage.besideSwedish(
+                                                            w.enrolment().language())
+                                                    .orElse(null),
                                             today()),
                                     out);
                     services.audit()

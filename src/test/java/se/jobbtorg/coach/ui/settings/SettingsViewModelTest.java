@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
+import se.jobbtorg.coach.domain.CoachContact;
 import se.jobbtorg.coach.domain.Role;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.service.CoachService;
@@ -28,6 +29,7 @@ import se.jobbtorg.coach.ui.common.SameThreadTaskRunner;
  */
 class SettingsViewModelTest {
     private static final I18n EN = new I18n(Locale.ENGLISH);
+    private static final I18n SV = new I18n(Locale.forLanguageTag("sv-SE"));
 
     @TempDir
     Path dir;
@@ -102,7 +104,8 @@ class SettingsViewModelTest {
                         false,
                         SettingsViewModel.DEFAULT_LOCK_MINUTES,
                         SettingsViewModel.DEFAULT_BACKUP_DAYS,
-                        Role.COACH),
+                        Role.COACH,
+                        null),
                 choice);
 
         try (Database db = Database.open(
@@ -157,5 +160,39 @@ class SettingsViewModelTest {
             assertEquals(Role.TEAM_LEAD, coaches.role());
             assertFalse(form.roleChanged(), "the role now is the one chosen");
         }
+    }
+
+    @Test
+    void theUnitIsChosenFromTheListAndAUnitTypedBeforeIsKept() {
+        SettingsViewModel form = new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Rinkeby", SV.locale(), false)
+                .withUnits(List.of("Jobbtorg Kista", "Jobbtorg Skärholmen"));
+        assertEquals(List.of("Jobbtorg Rinkeby", "Jobbtorg Kista", "Jobbtorg Skärholmen"), form.units);
+
+        SettingsViewModel listed = new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false)
+                .withUnits(List.of("Jobbtorg Kista", "Jobbtorg Skärholmen"));
+        assertEquals(List.of("Jobbtorg Kista", "Jobbtorg Skärholmen"), listed.units);
+    }
+
+    @Test
+    void aPhoneOrAnEmailThatCannotBeOneIsToldAtItsFieldAndNothingIsChosen() {
+        SettingsViewModel form = new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false)
+                .withContact(new CoachContact("", ""));
+        form.phone.set("ring mig");
+        form.email.set("linnea.ek.stockholm.se");
+        assertNull(form.validate());
+        assertEquals(SV.get("settings.problem.phone"), form.phoneProblem.get());
+        assertEquals(SV.get("settings.problem.email"), form.emailProblem.get());
+
+        form.phone.set(" 08-508 123 45 ");
+        form.email.set("linnea.ek@stockholm.se");
+        assertEquals("", form.phoneProblem.get(), "the problem goes as the field is corrected");
+        SettingsViewModel.Choice choice = form.validate();
+        assertEquals(new CoachContact("08-508 123 45", "linnea.ek@stockholm.se"), choice.contact());
+
+        SettingsViewModel empty = new SettingsViewModel(SV, "Linnea Ek", "Jobbtorg Kista", SV.locale(), false)
+                .withContact(new CoachContact("08-508 123 45", "linnea.ek@stockholm.se"));
+        empty.phone.set("");
+        empty.email.set("");
+        assertEquals(new CoachContact("", ""), empty.validate().contact(), "both may be left out");
     }
 }

@@ -12,6 +12,7 @@ import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.JobbtorgUnits;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
@@ -57,7 +58,10 @@ final class WorkFixture implements AutoCloseable {
         db = Database.open(dir.resolve("work.db"), clock, TestPassphrase.get());
         workflow = new WorkflowService(db, clock);
         caseload = new CaseloadService(db, clock);
-        CoachService coaches = new CoachService(db);
+        // The city's unit list, with an (invented) address for the user's unit.
+        CoachService coaches = new CoachService(
+                db,
+                new JobbtorgUnits(List.of(new JobbtorgUnits.Unit("Jobbtorg Kista", "Exempelgatan 1, 164 40 Kista"))));
         Coach me = coaches.setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         Participant amina = caseload.register(new ParticipantDraft(
                 PersonalIdentityNumber.of(LocalDate.of(1990, 9, 17), 388, false).display(),
