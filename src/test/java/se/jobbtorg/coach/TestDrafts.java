@@ -32,7 +32,7 @@ public final class TestDrafts {
      * social secretary, no notes or next steps, no duty explained and no absence reported.
      */
     public static MeetingDraft meeting(UUID enrolmentId, LocalDateTime at, MeetingKind kind, MeetingOutcome outcome) {
-        return new MeetingDraft(enrolmentId, null, at, kind, outcome, null, false, null, null, null, null);
+        return new MeetingDraft(enrolmentId, null, at, kind, null, outcome, null, false, null, null, null, null);
     }
 
     /**

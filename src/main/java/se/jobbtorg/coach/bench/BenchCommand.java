@@ -566,6 +566,7 @@ public final class BenchCommand {
                     null,
                     today.atTime(9 + i, 0),
                     MeetingKind.DESK,
+                    null,
                     MeetingOutcome.ATTENDED,
                     null,
                     false,

@@ -9,6 +9,9 @@ import java.util.UUID;
  * A follow-up meeting entry. Entries are only ever added: recording what happened at a planned
  * meeting, or correcting an entry, adds a new entry that supersedes the earlier one, and both
  * stay readable. So meeting notes never conflict when caseloads are merged.
+ *
+ * @param place where a visit takes place (an address, a library): only an outreach or home visit
+ *     has one, and it may be absent there too
  */
 public record Meeting(
         UUID id,
@@ -16,6 +19,7 @@ public record Meeting(
         UUID supersedes,
         LocalDateTime at,
         MeetingKind kind,
+        String place,
         MeetingOutcome outcome,
         String attendees,
         boolean socialSecretaryJoined,
@@ -30,6 +34,9 @@ public record Meeting(
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(outcome, "outcome");
+        if (place != null && !kind.isVisit()) {
+            throw new IllegalArgumentException("only a visit has a place: " + kind);
+        }
         if (reportedOn != null && outcome != MeetingOutcome.NOT_ATTENDED) {
             throw new IllegalArgumentException("only non-attendance is reported to social services");
         }

@@ -12,6 +12,7 @@ public record MeetingDraft(
         UUID supersedes,
         LocalDateTime at,
         MeetingKind kind,
+        String place,
         MeetingOutcome outcome,
         String attendees,
         boolean socialSecretaryJoined,
@@ -24,6 +25,9 @@ public record MeetingDraft(
     public static final String FIELD_KIND = "kind";
     public static final String FIELD_REPORTED = "reportedOn";
     public static final String FIELD_DUTY = "dutyExplainedOn";
+    public static final String FIELD_PLACE = "place";
+    /** Long enough for a street address with a floor and a door code; a calendar line, not notes. */
+    public static final int PLACE_MAX = 200;
 
     public List<Problem> problems(LocalDate today) {
         List<Problem> problems = new ArrayList<>();
@@ -40,6 +44,9 @@ public record MeetingDraft(
         }
         if (kind == null) {
             problems.add(Problem.of(FIELD_KIND, "validation.required"));
+        }
+        if (place != null && place.strip().length() > PLACE_MAX) {
+            problems.add(Problem.of(FIELD_PLACE, "meeting.problem.placeLong"));
         }
         if (reportedOn != null && outcome != MeetingOutcome.NOT_ATTENDED) {
             problems.add(Problem.of(FIELD_REPORTED, "meeting.problem.reportOnlyAbsence"));
@@ -62,6 +69,8 @@ public record MeetingDraft(
                 supersedes,
                 at,
                 kind,
+                // A place belongs to a visit; one typed before the kind was changed is dropped.
+                kind != null && kind.isVisit() ? Text.blankToNull(place) : null,
                 outcome == null ? MeetingOutcome.PLANNED : outcome,
                 Text.blankToNull(attendees),
                 socialSecretaryJoined,

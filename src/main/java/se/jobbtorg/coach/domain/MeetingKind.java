@@ -19,4 +19,9 @@ public enum MeetingKind implements Coded {
     public String code() {
         return code;
     }
+
+    /** A meeting away from the desk, at a place the coach may name (outreach, a home visit). */
+    public boolean isVisit() {
+        return this == OUTREACH || this == HOME_VISIT;
+    }
 }

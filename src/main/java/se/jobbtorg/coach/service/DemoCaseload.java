@@ -2,6 +2,7 @@ package se.jobbtorg.coach.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -85,6 +86,11 @@ public final class DemoCaseload {
         "bosniska",
         "spanska"
     };
+    /** Where visits take place: public places and invented streets. */
+    private static final String[] PLACES = {
+        "Stadsbiblioteket, Sveavägen 73", "Kafé vid Medborgarplatsen", "Exempelvägen 12, lgh 1102", "Påhittade gränd 4"
+    };
+
     private static final String[] SECRETARIES = {
         "Lena Holm", "Omar Farah", "Katarina Sjöberg", "Daniel Åström", "Nadia Rahimi", "Per Wiklund"
     };
@@ -295,14 +301,17 @@ public final class DemoCaseload {
             boolean attended = outcome == MeetingOutcome.ATTENDED;
             String notes = attended ? NOTES[(held + e.enrolledOn().getDayOfMonth()) % NOTES.length] : null;
             String next = attended ? NEXT_STEPS[(held++ + e.enrolledOn().getDayOfYear()) % NEXT_STEPS.length] : null;
+            LocalDateTime at = m.atTime(9 + random.nextInt(7), 0);
+            MeetingKind kind = MeetingKind.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(4)];
             repo.add(
                     tx,
                     new Meeting(
                             UUID.randomUUID(),
                             e.id(),
                             null,
-                            m.atTime(9 + random.nextInt(7), 0),
-                            MeetingKind.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(4)],
+                            at,
+                            kind,
+                            kind.isVisit() ? PLACES[(held + m.getDayOfMonth()) % PLACES.length] : null,
                             outcome,
                             null,
                             random.nextInt(5) == 0,
@@ -312,6 +321,8 @@ public final class DemoCaseload {
                             outcome == MeetingOutcome.NOT_ATTENDED ? m : null));
         }
         if (e.isOpen() && random.nextInt(3) == 0) {
+            // Every fourth a visit somewhere: the calendar file then carries its place.
+            boolean visit = e.enrolledOn().getDayOfMonth() % 4 == 0;
             repo.add(
                     tx,
                     new Meeting(
@@ -319,7 +330,8 @@ public final class DemoCaseload {
                             e.id(),
                             null,
                             today.plusDays(random.nextInt(10)).atTime(10 + random.nextInt(5), 30),
-                            MeetingKind.DESK,
+                            visit ? MeetingKind.OUTREACH : MeetingKind.DESK,
+                            visit ? PLACES[e.enrolledOn().getDayOfYear() % PLACES.length] : null,
                             MeetingOutcome.PLANNED,
                             null,
                             false,

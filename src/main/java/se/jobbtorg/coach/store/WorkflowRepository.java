@@ -406,6 +406,7 @@ public final class WorkflowRepository {
                                     r.value3() == null ? null : UUID.fromString(r.value3()),
                                     LocalDateTime.parse(r.value4()),
                                     Coded.ofCode(MeetingKind.class, r.value5()),
+                                    null,
                                     Coded.ofCode(MeetingOutcome.class, r.value6()),
                                     null,
                                     false,
@@ -594,6 +595,7 @@ public final class WorkflowRepository {
         r.setSupersedes(m.supersedes() == null ? null : m.supersedes().toString());
         r.setMeetingAt(m.at().toString());
         r.setKind(m.kind().code());
+        r.setPlace(m.place());
         r.setOutcome(m.outcome().code());
         r.setAttendees(m.attendees());
         r.setSocialSecretaryJoined(m.socialSecretaryJoined() ? 1 : 0);
@@ -760,12 +762,15 @@ public final class WorkflowRepository {
     }
 
     static Meeting meeting(MeetingRecord r) {
+        MeetingKind kind = Coded.ofCode(MeetingKind.class, r.getKind());
         return new Meeting(
                 UUID.fromString(r.getId()),
                 UUID.fromString(r.getEnrolmentId()),
                 r.getSupersedes() == null ? null : UUID.fromString(r.getSupersedes()),
                 LocalDateTime.parse(r.getMeetingAt()),
-                Coded.ofCode(MeetingKind.class, r.getKind()),
+                kind,
+                // Only a visit has a place (a package from elsewhere is not trusted to hold to it).
+                kind.isVisit() ? r.getPlace() : null,
                 Coded.ofCode(MeetingOutcome.class, r.getOutcome()),
                 r.getAttendees(),
                 r.getSocialSecretaryJoined() == 1,

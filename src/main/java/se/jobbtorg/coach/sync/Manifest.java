@@ -32,9 +32,9 @@ public record Manifest(
         Reader reader) {
 
     public static final String FORMAT = "jobbtorg-caseload-package";
-    public static final int FORMAT_VERSION = 3;
-    /** The versions this program reads: 1 (plain, before encryption), 2 (encrypted) and 3 (addressed). */
-    public static final List<Integer> READABLE_VERSIONS = List.of(1, 2, 3);
+    public static final int FORMAT_VERSION = 4;
+    /** The versions this program reads: 1 (plain), 2 (encrypted), 3 (addressed), 4 (meeting places). */
+    public static final List<Integer> READABLE_VERSIONS = List.of(1, 2, 3, 4);
 
     /** A manifest without a reader (versions 1 and 2, or another system's). */
     public Manifest(

@@ -253,7 +253,7 @@ class KeyboardUiTest {
         walked.add("meetingNotes");
         robot.type(KeyCode.ESCAPE);
         Ui.waitFor(() -> !Ui.showing(robot, "#meetingNotes"));
-        assertEquals(List.of("mappingText", "planWishes", "exitNote", "meetingNotes"), walked);
+        assertEquals(List.of("mappingText", "planWishes", "meetingDetail", "exitNote", "meetingNotes"), walked);
     }
 
     private List<TextArea> showingAreas(FxRobot robot) {

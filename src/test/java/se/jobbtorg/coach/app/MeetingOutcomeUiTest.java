@@ -184,4 +184,63 @@ class MeetingOutcomeUiTest {
                                 .equals(c.getText())));
         Ui.shot(robot, "#meetings", "meeting-voided");
     }
+
+    @Test
+    void aVisitIsPlannedWithItsPlaceAndTheDetailShowsAMeetingWhole(FxRobot robot) throws Exception {
+        String notes = "Vi gick igenom vad som hänt sedan sist. ".repeat(12).strip();
+        context.workflow()
+                .recordMeeting(new MeetingDraft(
+                        enrolment.id(),
+                        null,
+                        LocalDateTime.of(TODAY.minusDays(3), LocalTime.of(10, 0)),
+                        MeetingKind.DESK,
+                        null,
+                        MeetingOutcome.ATTENDED,
+                        null,
+                        true,
+                        notes,
+                        "Ringa praktikplatsen i Kista",
+                        null,
+                        null));
+        robot.interact(() -> window.open(amina));
+        Ui.waitFor(() -> Ui.showing(robot, "#workMeetings"));
+        robot.clickOn("#workMeetings");
+        Ui.waitFor(() -> Ui.showing(robot, "#meetings") && Ui.rows(robot, "#meetings") == 3);
+
+        // The held meeting, chosen in the list, is read whole beside it.
+        robot.clickOn(SV.date(TODAY.minusDays(3)) + " 10:00");
+        Ui.waitFor(() -> detail(robot).contains("Ringa praktikplatsen i Kista"));
+        String shown = detail(robot);
+        assertTrue(shown.contains(notes), "the notes whole, not cut as in a cell");
+        assertTrue(shown.contains(SV.get("meeting.detail.joint")), shown);
+        assertTrue(shown.startsWith(SV.date(TODAY.minusDays(3)) + " 10:00 · " + SV.of(MeetingKind.DESK)), shown);
+        Ui.shot(robot, "#meetingDetail", "meeting-detail");
+
+        // A visit is planned with where it is; a desk meeting has no place to give.
+        robot.clickOn("#meetingPlan");
+        Ui.waitFor(() -> Ui.showing(robot, "#meetingDialogOk"));
+        assertTrue(robot.lookup("#meetingPlace").query().isDisabled(), "a desk meeting has no place");
+        Ui.choose(robot, "#meetingKind", SV.of(MeetingKind.OUTREACH));
+        Ui.waitFor(() -> !robot.lookup("#meetingPlace").query().isDisabled());
+        robot.clickOn("#meetingPlace").write("Stadsbiblioteket, Sveavägen 73");
+        Ui.shot(robot, "#meetingDialogOk", "meeting-place");
+        robot.clickOn("#meetingDialogOk");
+        Ui.waitFor(() -> !Ui.showing(robot, "#meetingDialogOk") && Ui.rows(robot, "#meetings") == 4);
+
+        Meeting visit = context.workflow().work(enrolment.id()).meetings().stream()
+                .filter(m -> m.kind() == MeetingKind.OUTREACH)
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Stadsbiblioteket, Sveavägen 73", visit.place());
+        assertEquals(LocalDateTime.of(TODAY, LocalTime.of(9, 0)), visit.at());
+        robot.clickOn(SV.date(TODAY) + " 09:00");
+        Ui.waitFor(() -> detail(robot).contains(SV.get("timeline.meeting.place", "Stadsbiblioteket, Sveavägen 73")));
+    }
+
+    private static String detail(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#meetingDetail")
+                        .queryAs(javafx.scene.control.TextArea.class)
+                        .getText())
+                .get();
+    }
 }

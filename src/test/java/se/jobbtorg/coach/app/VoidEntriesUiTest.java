@@ -159,7 +159,10 @@ class VoidEntriesUiTest {
 
         robot.clickOn(SV.date(TODAY) + " 09:00");
         Ui.waitFor(() -> Ui.rows(robot, "#followUps") == 1);
-        // Tab from the meetings reaches the follow-ups (the first is chosen); Alt+J voids it.
+        // Tab from the meetings reaches the meeting whole, then its follow-ups (the first is
+        // chosen); Alt+J voids it.
+        robot.type(KeyCode.TAB);
+        Ui.waitFor(() -> robot.lookup("#meetingDetail").query().isFocused());
         robot.type(KeyCode.TAB);
         Ui.waitFor(() -> robot.lookup("#followUps").query().isFocused()
                 && !robot.lookup("#followUpVoid").queryButton().isDisabled());

@@ -62,6 +62,7 @@ class DeadlineRulesTest {
                 null,
                 on.atTime(10, 0),
                 MeetingKind.DESK,
+                null,
                 outcome,
                 null,
                 false,

@@ -20,7 +20,7 @@ class RemindersTest {
     private static Meeting dutyExplained(LocalDate on) {
         Meeting m = meeting(on, MeetingOutcome.ATTENDED);
         return new Meeting(
-                m.id(), m.enrolmentId(), null, m.at(), m.kind(), m.outcome(), null, false, null, null, on, null);
+                m.id(), m.enrolmentId(), null, m.at(), m.kind(), null, m.outcome(), null, false, null, null, on, null);
     }
 
     private static Enrolment exited(LocalDate on) {

@@ -2,6 +2,7 @@ package se.jobbtorg.coach.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -38,6 +39,7 @@ class MeetingCalendarTest {
                 null,
                 LocalDateTime.of(2026, 12, 3, 9, 30),
                 MeetingKind.DESK,
+                null,
                 MeetingOutcome.PLANNED,
                 null,
                 false,
@@ -51,6 +53,7 @@ class MeetingCalendarTest {
                 null,
                 LocalDateTime.of(2027, 3, 29, 14, 0),
                 MeetingKind.HOME_VISIT,
+                "Påhittade gränd 4, lgh 1102",
                 MeetingOutcome.PLANNED,
                 null,
                 true,
@@ -89,5 +92,48 @@ class MeetingCalendarTest {
                         || text.contains("070-")
                         || text.contains("Jobbtorg:"),
                 "no name, notes, phone number, nor that it is Jobbtorg");
+
+        assertEquals(
+                "Kontoret", first.getLocation().getValue(), "a desk meeting is at the office, not at a named unit");
+        assertEquals(
+                "Påhittade gränd 4, lgh 1102",
+                ical.getEvents().get(1).getLocation().getValue(),
+                "a visit is where the coach said it is");
+    }
+
+    @Test
+    void aVisitWithoutAPlaceSaysWhatKindAndAPhoneCallSaysPhoneAndAMessageHasNoPlace() {
+        var calendar = new MeetingCalendar(new I18n(Locale.forLanguageTag("sv-SE")));
+        assertEquals(
+                "Uppsökande",
+                calendar.location(meeting(MeetingKind.OUTREACH, null)).orElseThrow());
+        assertEquals(
+                "Bibliotek",
+                calendar.location(meeting(MeetingKind.OUTREACH, "Bibliotek")).orElseThrow());
+        assertEquals(
+                "Telefon", calendar.location(meeting(MeetingKind.PHONE, null)).orElseThrow());
+        assertTrue(calendar.location(meeting(MeetingKind.MESSAGE, null)).isEmpty());
+        assertEquals(
+                "The office",
+                new MeetingCalendar(new I18n(Locale.ENGLISH))
+                        .location(meeting(MeetingKind.DESK, null))
+                        .orElseThrow());
+    }
+
+    private static Meeting meeting(MeetingKind kind, String place) {
+        return new Meeting(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                null,
+                LocalDateTime.of(2026, 12, 7, 10, 0),
+                kind,
+                place,
+                MeetingOutcome.PLANNED,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null);
     }
 }

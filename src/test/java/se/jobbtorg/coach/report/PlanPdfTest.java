@@ -82,6 +82,7 @@ class PlanPdfTest {
             null,
             LocalDate.of(2026, 12, 3).atTime(9, 30),
             MeetingKind.DESK,
+            null,
             MeetingOutcome.PLANNED,
             null,
             false,

@@ -95,6 +95,7 @@ class CalendarExportTest {
                 planned.id(),
                 planned.at(),
                 MeetingKind.DESK,
+                null,
                 MeetingOutcome.NOT_ATTENDED,
                 null,
                 false,

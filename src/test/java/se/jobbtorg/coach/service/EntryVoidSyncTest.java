@@ -33,6 +33,7 @@ class EntryVoidSyncTest extends SyncFixture {
                 null,
                 TODAY.plusDays(2).atTime(13, 0),
                 MeetingKind.PHONE,
+                null,
                 MeetingOutcome.PLANNED,
                 null,
                 false,

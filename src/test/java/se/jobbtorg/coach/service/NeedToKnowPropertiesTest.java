@@ -124,6 +124,7 @@ class NeedToKnowPropertiesTest {
                                             null,
                                             at.workflow.today().atTime(9, 0),
                                             MeetingKind.PHONE,
+                                            null,
                                             MeetingOutcome.ATTENDED,
                                             null,
                                             false,

@@ -68,6 +68,7 @@ class NeedToKnowSyncTest {
                 null,
                 at.workflow.today().atTime(10, 0),
                 MeetingKind.DESK,
+                null,
                 MeetingOutcome.ATTENDED,
                 null,
                 false,

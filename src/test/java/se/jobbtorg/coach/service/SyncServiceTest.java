@@ -365,7 +365,7 @@ class SyncServiceTest extends SyncFixture {
                     case "traversal" -> name = name.equals("coaches.jsonl") ? "../coaches.jsonl" : name;
                     case "format" ->
                         text = name.equals("manifest.json")
-                                ? text.replace("\"formatVersion\" : 3", "\"formatVersion\" : 4")
+                                ? text.replace("\"formatVersion\" : 4", "\"formatVersion\" : 5")
                                 : text;
                     case "codes" ->
                         text = name.equals("manifest.json")

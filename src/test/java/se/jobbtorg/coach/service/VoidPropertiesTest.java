@@ -155,6 +155,7 @@ class VoidPropertiesTest {
                 null,
                 LocalDateTime.of(TODAY.plusDays(inDays), LocalTime.of(10, 0)),
                 MeetingKind.DESK,
+                null,
                 MeetingOutcome.PLANNED,
                 null,
                 false,

@@ -94,6 +94,7 @@ final class KnownPeople {
                             null,
                             today.atTime(8, 30),
                             MeetingKind.DESK,
+                            null,
                             MeetingOutcome.ATTENDED,
                             p.first() + " " + p.last(),
                             false,

@@ -70,6 +70,7 @@ class RetentionGrepTest {
                     null,
                     LocalDate.of(2020, 3, 2).atTime(10, 0),
                     MeetingKind.DESK,
+                    null,
                     MeetingOutcome.ATTENDED,
                     null,
                     false,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -28,7 +29,7 @@ import se.jobbtorg.coach.ui.common.DirtyFlag;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 
 /**
- * A meeting planned, or what happened at one: when, how, who came, notes, the duty to take part
+ * A meeting planned, or what happened at one: when, how and where, who came, notes, the duty to take part
  * explained, an absence reported, and one follow-up line per running activity (001).
  */
 final class MeetingViewModel implements WorkViewModel.DialogForm {
@@ -47,6 +48,9 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
     final BooleanProperty dateUnreadable = new SimpleBooleanProperty();
     final StringProperty time = new SimpleStringProperty("09:00");
     final ObjectProperty<MeetingKind> kind = new SimpleObjectProperty<>(MeetingKind.DESK);
+    /** Where a visit takes place; kept only when the kind is a visit. */
+    final StringProperty place = new SimpleStringProperty("");
+
     final ObjectProperty<MeetingOutcome> outcome = new SimpleObjectProperty<>();
     final StringProperty attendees = new SimpleStringProperty("");
     final BooleanProperty socialSecretaryJoined = new SimpleBooleanProperty();
@@ -61,6 +65,8 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
     final FieldProblems problems;
     /** A report to social services belongs to an absence only. */
     final BooleanBinding reportAsked;
+    /** A place belongs to an outreach or home visit only. */
+    final BooleanBinding placeAsked;
 
     final DirtyFlag dirty;
 
@@ -73,6 +79,7 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
                 MeetingDraft.FIELD_AT,
                 FIELD_TIME,
                 MeetingDraft.FIELD_KIND,
+                MeetingDraft.FIELD_PLACE,
                 MeetingDraft.FIELD_DUTY,
                 MeetingDraft.FIELD_REPORTED)) {
             problems.of(field);
@@ -90,6 +97,7 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
         if (earlier != null) {
             time.set(earlier.at().toLocalTime().toString());
             kind.set(earlier.kind());
+            place.set(earlier.place() == null ? "" : earlier.place());
             attendees.set(earlier.attendees() == null ? "" : earlier.attendees());
             socialSecretaryJoined.set(earlier.socialSecretaryJoined());
             notes.set(earlier.notes() == null ? "" : earlier.notes());
@@ -106,11 +114,14 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
             }
         }
         this.reportAsked = outcome.isEqualTo(MeetingOutcome.NOT_ATTENDED);
+        this.placeAsked = Bindings.createBooleanBinding(
+                () -> kind.get() != null && kind.get().isVisit(), kind);
         this.dirty = new DirtyFlag(
                 date,
                 dateUnreadable,
                 time,
                 kind,
+                place,
                 outcome,
                 attendees,
                 socialSecretaryJoined,
@@ -125,6 +136,7 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
         problems.watch(MeetingDraft.FIELD_AT, date, dateUnreadable, time);
         problems.watch(FIELD_TIME, time);
         problems.watch(MeetingDraft.FIELD_KIND, kind);
+        problems.watch(MeetingDraft.FIELD_PLACE, place, kind);
         problems.watch(MeetingDraft.FIELD_DUTY, dutyExplainedOn, dutyUnreadable);
         problems.watch(MeetingDraft.FIELD_REPORTED, reportedOn, reportedUnreadable, outcome);
     }
@@ -164,6 +176,7 @@ final class MeetingViewModel implements WorkViewModel.DialogForm {
                 earlier == null ? null : earlier.id(),
                 date.get() == null ? null : LocalDateTime.of(date.get(), at),
                 kind.get(),
+                place.get(),
                 outcome.get(),
                 attendees.get(),
                 socialSecretaryJoined.get(),

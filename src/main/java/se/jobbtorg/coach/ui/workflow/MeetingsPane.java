@@ -52,8 +52,10 @@ final class MeetingsPane extends VBox {
         Rows.selectOnFocus(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(i18n.get("meeting.none")));
-        // The time and the date reported stay whole; a kind or an outcome of several words wraps
-        // (never a word cut: "Kontaktförsök,"), and so do the notes and the follow-ups.
+        // The list says when, how and what came of each meeting; what was written at it is read
+        // whole in the detail beside it (the follow-ups also below), never cut in a cell. The
+        // time and the date reported stay whole; a kind or an outcome of several words wraps
+        // (never a word cut: "Kontaktförsök,").
         table.getColumns()
                 .setAll(List.of(
                         Cells.keepWhole(
@@ -76,17 +78,12 @@ final class MeetingsPane extends VBox {
                         Cells.keepWhole(
                                 Cells.<Meeting>column(
                                         i18n.get("meeting.column.reported"), 95, m -> i18n.date(m.reportedOn())),
-                                i18n.date(Cells.WIDEST_DATE)),
-                        Cells.wrapping(Cells.<Meeting>column(
-                                i18n.get("meeting.column.notes"), 220, m -> join(m.notes(), m.nextSteps()))),
-                        Cells.wrapping(Cells.<Meeting>column(
-                                i18n.get("meeting.column.followUps"), 200, m -> followUps(model, i18n, m)))));
+                                i18n.date(Cells.WIDEST_DATE))));
         for (int i : new int[] {0, 3}) {
             table.getColumns().get(i).setMaxWidth(table.getColumns().get(i).getMinWidth() + 20);
         }
         // A voided entry stays in the history, struck through, with why it was voided.
         TableColumn<Meeting, String> voided = Cells.wrapping(Voiding.show(table, model, i18n, Meeting::id));
-        VBox.setVgrow(table, Priority.ALWAYS);
         ToggleButton history = new ToggleButton(i18n.get("meeting.history"));
         history.setId("meetingHistory");
         Button plan = new Button(i18n.get("meeting.plan"));
@@ -140,7 +137,33 @@ final class MeetingsPane extends VBox {
             // A long follow-up or reason wraps in its cell rather than end in "…".
             Cells.wrapping(half.table);
         }
-        getChildren().setAll(new HBox(8, plan, record, voidButton, history), table, new HBox(16, followUps, reasons));
+        // The selected meeting whole, beside the list: a note is never only what fits in a cell.
+        TextArea detail = new TextArea();
+        detail.setId("meetingDetail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPromptText(i18n.get("meeting.detail.none"));
+        MultiLine.tabMovesFocus(detail);
+        Label detailLabel = new Label(i18n.get("meeting.detail"));
+        detailLabel.setMnemonicParsing(true);
+        detailLabel.setLabelFor(detail);
+        VBox detailBox = new VBox(4, detailLabel, detail);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        // The list keeps its columns whole (about 500 px); the detail takes the rest it can.
+        detailBox.setMinWidth(200);
+        detailBox.setPrefWidth(260);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(detailBox, Priority.SOMETIMES);
+        HBox split = new HBox(8, table, detailBox);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        Runnable showDetail = () -> {
+            Meeting m = table.getSelectionModel().getSelectedItem();
+            var work = model.pageProperty().get();
+            detail.setText(m == null || work == null ? "" : whole(work, m, i18n));
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> showDetail.run());
+        WeakListeners.whileAlive(this, model.pageProperty(), (o, old, work) -> showDetail.run());
+        getChildren().setAll(new HBox(8, plan, record, voidButton, history), split, new HBox(16, followUps, reasons));
         voided.visibleProperty().bind(history.selectedProperty());
 
         Runnable fill = () -> {
@@ -281,25 +304,27 @@ final class MeetingsPane extends VBox {
                 : work.activity(f.activityId()).map(a -> PlanPane.name(i18n, a)).orElse("");
     }
 
-    private static String followUps(WorkViewModel model, I18n i18n, Meeting m) {
-        var work = model.pageProperty().get();
-        if (work == null) {
-            return "";
+    /**
+     * A meeting as the detail shows it: when, how and what came of it, then every line written at
+     * it (the timeline's), and why it was entered in error if it was.
+     */
+    static String whole(WorkPage page, Meeting m, I18n i18n) {
+        List<String> lines = new ArrayList<>();
+        lines.add(i18n.get(
+                "meeting.detail.heading",
+                i18n.date(m.at().toLocalDate()) + " " + m.at().toLocalTime(),
+                i18n.of(m.kind()),
+                i18n.of(m.outcome())));
+        page.voidOf(m.id()).ifPresent(v -> lines.add(i18n.get("meeting.detail.voided", v.reason())));
+        if (m.socialSecretaryJoined()) {
+            lines.add(i18n.get("meeting.detail.joint"));
         }
-        return String.join(
-                "; ",
-                work.followUpsOf(m.id()).stream()
-                        .map(f -> work.activity(f.activityId())
-                                .map(a -> PlanPane.name(i18n, a) + ": " + f.note())
-                                .orElse(f.note()))
-                        .toList());
-    }
-
-    private static String join(String a, String b) {
-        if (a == null) {
-            return b == null ? "" : b;
+        if (m.reportedOn() != null) {
+            lines.add(i18n.get("meeting.detail.reported", i18n.date(m.reportedOn())));
         }
-        return b == null ? a : a + " – " + b;
+        lines.add("");
+        lines.addAll(Timeline.meetingLines(page, m, i18n));
+        return String.join("\n", lines).strip();
     }
 
     /** Plans a meeting, or records what happened at one (superseding the planned entry). */
@@ -320,25 +345,31 @@ final class MeetingsPane extends VBox {
         kind.valueProperty().bindBidirectional(form.kind);
         Forms.required(
                 Forms.row(grid, 2, i18n.get("meeting.kind"), kind, form.problems.of(MeetingDraft.FIELD_KIND)), i18n);
+        // Where a visit takes place: the calendar file carries it (only a visit has a place).
+        TextField place = Forms.text("meetingPlace", form.place);
+        place.setPromptText(i18n.get("meeting.place.prompt"));
+        place.disableProperty().bind(form.placeAsked.not());
+        Forms.row(grid, 3, i18n.get("meeting.place"), place, form.problems.of(MeetingDraft.FIELD_PLACE));
         ComboBox<MeetingOutcome> outcome = Cells.choice("meetingOutcome", i18n, MeetingOutcome.values());
         outcome.valueProperty().bindBidirectional(form.outcome);
-        Forms.row(grid, 3, i18n.get("meeting.outcome"), outcome, null);
-        Forms.row(grid, 4, i18n.get("meeting.attendees"), Forms.text("meetingAttendees", form.attendees), null);
+        Forms.row(grid, 4, i18n.get("meeting.outcome"), outcome, null);
+        Forms.row(grid, 5, i18n.get("meeting.attendees"), Forms.text("meetingAttendees", form.attendees), null);
         CheckBox joint = new CheckBox(i18n.get("meeting.joint"));
         joint.setId("meetingJoint");
         joint.selectedProperty().bindBidirectional(form.socialSecretaryJoined);
-        grid.add(joint, 1, 10);
+        grid.add(joint, 1, 12);
         TextArea notes = MultiLine.area("meetingNotes", form.notes, 3);
-        Forms.row(grid, 6, i18n.get("meeting.notes"), notes, null);
-        Forms.row(grid, 7, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", form.nextSteps), null);
+        Forms.row(grid, 7, i18n.get("meeting.notes"), notes, null);
+        Forms.row(grid, 8, i18n.get("meeting.nextSteps"), Forms.text("meetingNextSteps", form.nextSteps), null);
         var dutyPicker = Forms.date("meetingDuty", i18n.get("date.prompt"), form.dutyExplainedOn, form.dutyUnreadable);
-        Forms.row(grid, 8, i18n.get("meeting.duty"), dutyPicker, form.problems.of(MeetingDraft.FIELD_DUTY));
+        Forms.row(grid, 9, i18n.get("meeting.duty"), dutyPicker, form.problems.of(MeetingDraft.FIELD_DUTY));
         var reportedPicker =
                 Forms.date("meetingReported", i18n.get("date.prompt"), form.reportedOn, form.reportedUnreadable);
         reportedPicker.disableProperty().bind(form.reportAsked.not());
-        Forms.row(grid, 9, i18n.get("meeting.reported"), reportedPicker, form.problems.of(MeetingDraft.FIELD_REPORTED));
+        Forms.row(
+                grid, 10, i18n.get("meeting.reported"), reportedPicker, form.problems.of(MeetingDraft.FIELD_REPORTED));
         // One line per running activity: every activity is followed up (001).
-        int row = 11;
+        int row = 12;
         for (var line : form.followUps) {
             Activity activity = line.activity();
             TextField field = Forms.text("followUp-" + activity.kind().code(), line.note());

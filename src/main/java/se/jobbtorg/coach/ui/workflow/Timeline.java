@@ -59,6 +59,35 @@ final class Timeline {
 
     private Timeline() {}
 
+    /**
+     * What was written at a meeting, whole: the place of a visit, the notes, the next steps, who
+     * came, the duty explained and each activity's follow-up (one entered in error marked so).
+     * The timeline and the meetings tab's detail show the same lines.
+     */
+    static List<String> meetingLines(WorkPage page, Meeting m, I18n i18n) {
+        List<String> lines = new ArrayList<>();
+        if (m.place() != null) {
+            lines.add(i18n.get("timeline.meeting.place", m.place()));
+        }
+        add(lines, m.notes());
+        if (m.nextSteps() != null && !m.nextSteps().isBlank()) {
+            lines.add(i18n.get("timeline.meeting.next", m.nextSteps()));
+        }
+        if (m.attendees() != null && !m.attendees().isBlank()) {
+            lines.add(i18n.get("timeline.meeting.attendees", m.attendees()));
+        }
+        if (m.dutyExplainedOn() != null) {
+            lines.add(i18n.get("timeline.meeting.duty", i18n.date(m.dutyExplainedOn())));
+        }
+        for (ActivityFollowUp f : page.followUpHistoryOf(m.id())) {
+            String activity =
+                    page.activity(f.activityId()).map(a -> i18n.of(a.kind())).orElse("");
+            String line = i18n.get("timeline.meeting.followUp", activity, f.note());
+            lines.add(page.voidOf(f.id()).isPresent() ? i18n.get("timeline.voidedLine", line) : line);
+        }
+        return lines;
+    }
+
     static List<Entry> of(WorkPage page, I18n i18n, LocalDate today) {
         List<Entry> entries = new ArrayList<>();
         Enrolment e = page.enrolment();
@@ -114,24 +143,7 @@ final class Timeline {
             if (!shown.add(m.id())) {
                 continue;
             }
-            List<String> lines = new ArrayList<>();
-            add(lines, m.notes());
-            if (m.nextSteps() != null && !m.nextSteps().isBlank()) {
-                lines.add(i18n.get("timeline.meeting.next", m.nextSteps()));
-            }
-            if (m.attendees() != null && !m.attendees().isBlank()) {
-                lines.add(i18n.get("timeline.meeting.attendees", m.attendees()));
-            }
-            if (m.dutyExplainedOn() != null) {
-                lines.add(i18n.get("timeline.meeting.duty", i18n.date(m.dutyExplainedOn())));
-            }
-            for (ActivityFollowUp f : page.followUpHistoryOf(m.id())) {
-                String activity = page.activity(f.activityId())
-                        .map(a -> i18n.of(a.kind()))
-                        .orElse("");
-                String line = i18n.get("timeline.meeting.followUp", activity, f.note());
-                lines.add(page.voidOf(f.id()).isPresent() ? i18n.get("timeline.voidedLine", line) : line);
-            }
+            List<String> lines = meetingLines(page, m, i18n);
             entries.add(new Entry(
                     m.at().toLocalDate(),
                     m.at().toLocalTime(),
