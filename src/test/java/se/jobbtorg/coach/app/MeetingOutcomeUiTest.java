@@ -233,6 +233,8 @@ class MeetingOutcomeUiTest {
                 .orElseThrow();
         assertEquals("Stadsbiblioteket, Sveavägen 73", visit.place());
         assertEquals(LocalDateTime.of(TODAY, LocalTime.of(9, 0)), visit.at());
+        // The row is drawn a pulse after the list has it.
+        Ui.waitFor(() -> Ui.showing(robot, SV.date(TODAY) + " 09:00"));
         robot.clickOn(SV.date(TODAY) + " 09:00");
         Ui.waitFor(() -> detail(robot).contains(SV.get("timeline.meeting.place", "Stadsbiblioteket, Sveavägen 73")));
     }

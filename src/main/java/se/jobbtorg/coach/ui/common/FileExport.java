@@ -61,7 +61,8 @@ public final class FileExport {
         job = started;
         return started.onProgress(
                         (done, total) -> progress.set(total <= 0 ? UNKNOWN : Math.min(1, done / (double) total)))
-                .always(() -> {
+                // Done before the outcome is told: no progress bar under the "saved" dialog.
+                .settled(() -> {
                     if (job == started) {
                         job = null;
                         file.set(null);

@@ -12,8 +12,8 @@ import se.jobbtorg.coach.service.ValidationException;
 /**
  * One piece of background work and what follows it. Handlers are set before {@link #start()};
  * the runner calls them on the FX thread: progress as it comes, then exactly one of success, a
- * failure handler or cancelled, then every {@link #always} completion (even when a handler
- * threw). Once {@link #cancel()} is called, neither success nor failure is delivered.
+ * failure handler or cancelled (after every {@link #settled} completion), then every
+ * {@link #always} completion (even when a handler threw). Once {@link #cancel()} is called, neither success nor failure is delivered.
  */
 public final class Job<T> {
     private static final Logger LOG = Logger.getLogger(Job.class.getName());
@@ -35,6 +35,7 @@ public final class Job<T> {
     private Consumer<Throwable> onFailure;
     private BiConsumer<Long, Long> onProgress = (done, total) -> {};
     private Runnable onCancelled = () -> {};
+    private final List<Runnable> settled = new ArrayList<>();
     private final List<Runnable> always = new ArrayList<>();
     private volatile boolean cancelled;
     private volatile Runnable canceller = () -> {};
@@ -82,6 +83,15 @@ public final class Job<T> {
 
     public Job<T> onCancelled(Runnable handler) {
         this.onCancelled = handler;
+        return this;
+    }
+
+    /**
+     * Runs before the outcome's handler, whatever the outcome: state the handlers should find
+     * settled (a file no longer being written while a dialog says it is saved).
+     */
+    public Job<T> settled(Runnable completion) {
+        settled.add(completion);
         return this;
     }
 
@@ -162,6 +172,7 @@ public final class Job<T> {
         }
         finished = true;
         try {
+            settled.forEach(Runnable::run);
             (cancelled ? onCancelled : outcome).run();
         } finally {
             for (Runnable completion : always) {

@@ -149,11 +149,12 @@ final class MeetingsPane extends VBox {
         detailLabel.setLabelFor(detail);
         VBox detailBox = new VBox(4, detailLabel, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        // The list keeps its columns whole (about 500 px); the detail takes the rest it can.
+        // The list keeps its columns whole (about 500 px); the detail, to be read, takes the rest.
+        table.setPrefWidth(520);
         detailBox.setMinWidth(200);
         detailBox.setPrefWidth(260);
-        HBox.setHgrow(table, Priority.ALWAYS);
-        HBox.setHgrow(detailBox, Priority.SOMETIMES);
+        HBox.setHgrow(table, Priority.SOMETIMES);
+        HBox.setHgrow(detailBox, Priority.ALWAYS);
         HBox split = new HBox(8, table, detailBox);
         VBox.setVgrow(split, Priority.ALWAYS);
         Runnable showDetail = () -> {

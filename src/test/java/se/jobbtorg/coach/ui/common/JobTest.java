@@ -33,6 +33,24 @@ class JobTest {
     }
 
     @Test
+    void settledStateComesBeforeTheOutcomeAndTheCompletionAfter() {
+        tasks.job(p -> 42)
+                .always(() -> seen.add("always"))
+                .onSuccess(n -> seen.add("success " + n))
+                .settled(() -> seen.add("settled"))
+                .start();
+        assertEquals(List.of("settled", "success 42", "always"), seen);
+        Job<Integer> failing = tasks.job(p -> {
+            throw new IllegalStateException("disk full");
+        });
+        seen.clear();
+        failing.settled(() -> seen.add("settled"))
+                .onFailure(e -> seen.add("failure " + e.getMessage()))
+                .start();
+        assertEquals(List.of("settled", "failure disk full"), seen);
+    }
+
+    @Test
     void theFirstTypedHandlerThatFitsTakesTheFailureAndTheRestGoToOnFailure() {
         Job<Object> job = tasks.job(p -> {
             throw new ValidationException(List.of(Problem.of("goal", "plan.problem.noGoal")));
