@@ -206,6 +206,7 @@ class KeyboardUiTest {
     @Test
     void afterSavingAMappingAreaTheFocusIsStillInTheWork(FxRobot robot) throws Exception {
         openZeta(robot);
+        step(robot, "workMapping");
         int before = context.workflow().work(enrolmentOfZeta()).mappingHistory().size();
         robot.clickOn("#mappingText").write("Vill arbeta inom vården");
         List<String> moves = new ArrayList<>();
@@ -328,10 +329,10 @@ class KeyboardUiTest {
                 checkWindow(robot, stage.getScene(), lang + " " + tab, "workTabs");
             }
             // A dialog is a window of its own: its letters clash with nothing in it.
-            robot.interact(() -> robot.lookup("#workTabs")
-                    .queryAs(TabPane.class)
-                    .getSelectionModel()
-                    .select(2));
+            robot.interact(() -> robot.lookup("#workTabs").queryAs(TabPane.class).getTabs().stream()
+                    .filter(t -> "workMeetings".equals(t.getId()))
+                    .findFirst()
+                    .ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
             robot.clickOn("#meetingPlan");
             Ui.waitFor(() -> Ui.showing(robot, "#meetingDialog"));
             checkWindow(robot, robot.lookup("#meetingDialog").query().getScene(), lang + " meeting", "meetingDialog");

@@ -91,6 +91,8 @@ class VoidEntriesUiTest {
     @Test
     void aMappingEntryEnteredInErrorIsVoidedAndTheAreaShowsTheEntryBefore(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(amina));
+        Ui.waitFor(() -> Ui.showing(robot, "#workMapping"));
+        robot.clickOn("#workMapping");
         Ui.waitFor(() -> Ui.showing(robot, "#mappingEntries") && Ui.rows(robot, "#mappingEntries") == 2);
         assertEquals(
                 MappingStatus.DONE,

@@ -122,6 +122,9 @@ class WorkflowWalkUiTest {
         robot.clickOn("#caseloadSearch").write("yilm");
         Ui.waitFor(() -> Ui.rows(robot, "#caseloadTable") == 1);
         robot.clickOn("Yilmaz, Amina").type(KeyCode.ENTER);
+        // The page opens on the enrolment at a glance: its status band and timeline.
+        Ui.waitFor(() -> Ui.showing(robot, "#statusBand"));
+        robot.clickOn("#workMapping");
         Ui.waitFor(() -> Ui.showing(robot, "#mappingAreas") && Ui.rows(robot, "#mappingAreas") == 8);
 
         // Mapping: three areas, each saved before the next is opened.

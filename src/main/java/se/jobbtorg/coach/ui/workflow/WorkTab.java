@@ -7,11 +7,12 @@ import se.jobbtorg.coach.domain.DeadlineKind;
  * the tab to show with these, not with the tabs' node ids.
  */
 public enum WorkTab {
+    /** First: the page opens on the enrolment at a glance (its status band) and its story. */
+    TIMELINE("workTimeline"),
     MAPPING("workMapping"),
     PLAN("workPlan"),
     MEETINGS("workMeetings"),
-    EXIT("workExit"),
-    TIMELINE("workTimeline");
+    EXIT("workExit");
 
     private final String id;
 

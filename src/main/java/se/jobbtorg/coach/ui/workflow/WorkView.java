@@ -8,7 +8,7 @@ import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.TabMnemonics;
 import se.jobbtorg.coach.ui.common.UiContext;
 
-/** The work in one enrolment, one tab per step: mapping, plan, follow-up, exit, and its timeline. */
+/** The work in one enrolment: its timeline first (the status at a glance), then one tab per step. */
 public final class WorkView extends TabPane {
     private final WorkViewModel model;
 

@@ -60,6 +60,8 @@ class WorkViewRebuildUiTest {
 
     @Test
     void typedTextSurvivesANewViewOnTheSameModel(FxRobot robot) throws Exception {
+        // The view opens on the timeline; the coach goes to the mapping.
+        robot.clickOn("#workMapping");
         WaitForAsyncUtils.waitFor(
                 1,
                 TimeUnit.MINUTES,
@@ -72,6 +74,7 @@ class WorkViewRebuildUiTest {
         WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> fx.model.hasUnsavedWork());
 
         robot.interact(() -> stage.setScene(new Scene(new WorkView(fx.model, ui), 1100, 700)));
+        robot.clickOn("#workMapping");
         // The coach works on in the new view (until then the scene's focus may rest on the old one).
         robot.clickOn("#mappingText");
         robot.interact(
