@@ -29,6 +29,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -172,7 +173,9 @@ public final class SummaryView extends VBox {
         internal.selectedProperty().bindBidirectional(model.internal);
         internal.setTooltip(new Tooltip(i18n.get("summary.internal.tooltip")));
         internal.setMinWidth(Region.USE_PREF_SIZE);
-        HBox exports = new HBox(8, export, exportXlsx, exportPdf, exportNational, internal);
+        // A flow: at 1024 px the box for small numbers goes to a line of its own instead of
+        // pushing the screen wider than the window.
+        FlowPane exports = new FlowPane(8, 6, export, exportXlsx, exportPdf, exportNational, internal);
         exports.setAlignment(Pos.CENTER_LEFT);
         compute.setMinWidth(Region.USE_PREF_SIZE);
         unit.setMinWidth(100);
@@ -209,7 +212,7 @@ public final class SummaryView extends VBox {
         // lines instead of being cut to "Inskrivna under p…"; the other columns keep their
         // headings and values whole ("Självförsörjning", "Denominator").
         Cells.keepWhole(table.getColumns().get(0), i18n.get("report.section.selfSupport"));
-        table.getColumns().get(1).setMinWidth(130);
+        table.getColumns().get(1).setMinWidth(165);
         for (int i = 2; i < table.getColumns().size(); i++) {
             Cells.keepWhole(table.getColumns().get(i), i == 3 ? i18n.get("report.measure.points") : "100.0");
         }
@@ -224,7 +227,7 @@ public final class SummaryView extends VBox {
         table.getColumns()
                 .get(1)
                 .prefWidthProperty()
-                .bind(Bindings.max(130, table.widthProperty().subtract(others + 24)));
+                .bind(Bindings.max(165, table.widthProperty().subtract(others + 24)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(IndicatorTable.Row row, boolean empty) {
@@ -269,7 +272,7 @@ public final class SummaryView extends VBox {
         chart.setAnimated(false);
         // Narrow enough that the table beside it shows all its columns at 1024 px.
         chart.setPrefWidth(280);
-        chart.setMinWidth(260);
+        chart.setMinWidth(240);
         model.resultProperty().addListener((o, old, report) -> {
             chart.getData().clear();
             if (report == null) {
@@ -289,6 +292,16 @@ public final class SummaryView extends VBox {
             }
         });
         VBox left = new VBox(4, table, definitionLabel, definition);
+        // Never narrower than its columns at their least: the chart beside it gives way first.
+        left.minWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> table.getColumns().stream()
+                                        .mapToDouble(c -> c.getMinWidth())
+                                        .sum()
+                                + 26,
+                        table.getColumns().stream()
+                                .map(c -> c.minWidthProperty())
+                                .toArray(javafx.beans.Observable[]::new)));
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox body = new HBox(12, left, chart);
         HBox.setHgrow(left, Priority.ALWAYS);
