@@ -205,6 +205,12 @@ final class Commands {
         @Option(names = "--out", paramLabel = "FILE", required = true, order = 7, description = "the file to write")
         Path out;
 
+        @Option(
+                names = "--internal",
+                order = 8,
+                description = "keep counts of 1-4 people (internal use); without it they are written < 5")
+        boolean internal;
+
         @Option(names = "--from", paramLabel = "D", order = 2, description = "the first day (YYYY-MM-DD)")
         void from(String value) {
             from = date(value, "--from");
@@ -242,7 +248,9 @@ final class Commands {
 
         @Override
         int run(Path file, Clock clock, Passphrase passphrase, PrintStream stdout, PrintStream err) {
-            return new ReportCommand(file, from, to, unit, format, out, codes, clock, passphrase).run(stdout, err);
+            return new ReportCommand(file, from, to, unit, format, out, codes, clock, passphrase)
+                    .internal(internal)
+                    .run(stdout, err);
         }
     }
 

@@ -17,11 +17,12 @@ import se.jobbtorg.coach.report.IndicatorPdf;
 import se.jobbtorg.coach.report.IndicatorReport;
 import se.jobbtorg.coach.report.IndicatorXlsx;
 import se.jobbtorg.coach.report.NationalCodesCsv;
+import se.jobbtorg.coach.report.WriteProgress;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.WrongPassphraseException;
 
 /**
- * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx|pdf [--codes national] --out FILE}:
+ * {@code report --db FILE [--from D] [--to D] [--unit U] --format csv|xlsx|pdf [--codes national] [--internal] --out FILE}:
  * the indicators for a period (default: this calendar year), written in Swedish. With
  * {@code --codes national} (CSV only) the file holds exits and activities by Socialstyrelsen's
  * categories (HSLF-FS 2015:30) instead. Prints one line a script can
@@ -41,6 +42,7 @@ public final class ReportCommand {
     private final String codes;
     private final Clock clock;
     private final Passphrase passphrase;
+    private boolean internal;
 
     public ReportCommand(
             Path db,
@@ -74,6 +76,15 @@ public final class ReportCommand {
         this.format = format;
         this.out = out;
         this.clock = clock;
+    }
+
+    /**
+     * Keeps counts of 1 to 4 people in the file (for use inside the unit); without it they are
+     * written "&lt; 5" (decision 0015).
+     */
+    public ReportCommand internal(boolean keep) {
+        this.internal = keep;
+        return this;
     }
 
     public int run(PrintStream stdout, PrintStream err) {
@@ -118,13 +129,13 @@ public final class ReportCommand {
             var report = computed.report();
             I18n swedish = new I18n(Locale.forLanguageTag("sv-SE"));
             if (codes != null) {
-                new NationalCodesCsv(swedish).write(report, unit, out);
+                new NationalCodesCsv(swedish).write(report, unit, out, internal);
             } else if ("csv".equals(format)) {
-                new IndicatorCsv(swedish).write(report, unit, out);
+                new IndicatorCsv(swedish).write(report, unit, out, internal);
             } else if ("xlsx".equals(format)) {
-                new IndicatorXlsx(swedish).write(report, computed.facts(), unit, out);
+                new IndicatorXlsx(swedish).write(report, computed.facts(), unit, out, internal, WriteProgress.NONE);
             } else {
-                new IndicatorPdf(swedish).write(report, unit, out);
+                new IndicatorPdf(swedish).write(report, unit, out, internal);
             }
             indicators.made(codes != null ? AuditAction.Report.NATIONAL_CODES : AuditAction.Report.INDICATORS);
             var twelve = report.selfSupport().get(2);
@@ -134,7 +145,8 @@ public final class ReportCommand {
                     + twelve.cohort().count()
                     + " selfsupport12_strict="
                     + twelve.shares().get(SelfSupport.STRICT).numerator().count() + "/"
-                    + twelve.cohort().count());
+                    + twelve.cohort().count()
+                    + " small_numbers=" + (internal ? "kept" : "suppressed"));
             return OK;
         } catch (WrongPassphraseException e) {
             err.println("failed file=" + db + " reason=wrong passphrase");

@@ -27,9 +27,28 @@ public final class IndicatorCsv {
         this.i18n = i18n;
     }
 
-    /** Writes the file whole or not at all: a temporary file moved into place. */
+    /** Writes the file whole or not at all, small numbers left out (for outside the unit). */
     public void write(Indicators.Report report, String unit, Path out) throws IOException {
-        writeWhole(out, writer -> write(report, unit, writer));
+        write(report, unit, out, false);
+    }
+
+    /**
+     * Writes the file whole or not at all: a temporary file moved into place. internal: every
+     * count as it is; otherwise counts of 1 to 4 people are "&lt; 5" (decision 0015).
+     */
+    public void write(Indicators.Report report, String unit, Path out, boolean internal) throws IOException {
+        writeWhole(out, writer -> write(report, unit, internal, writer));
+    }
+
+    /** The file's lines that say what "&lt; 5" and "x" mean and whether small numbers were left out. */
+    static void smallNumbers(CSVPrinter csv, I18n i18n, boolean internal) throws IOException {
+        csv.printRecord(
+                i18n.get("report.smallNumbers"),
+                i18n.get(internal ? "report.smallNumbers.internal" : "report.smallNumbers.suppressed"));
+        if (!internal) {
+            csv.printRecord("", i18n.get("report.smallNumbers.fewer"));
+            csv.printRecord("", i18n.get("report.smallNumbers.hidden"));
+        }
     }
 
     /** What writes a CSV's rows to an open writer. */
@@ -53,7 +72,7 @@ public final class IndicatorCsv {
         return CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get();
     }
 
-    void write(Indicators.Report report, String unit, Appendable out) throws IOException {
+    void write(Indicators.Report report, String unit, boolean internal, Appendable out) throws IOException {
         // Not closed here: closing the printer would close the caller's writer before it is flushed.
         CSVPrinter csv = new CSVPrinter(out, format());
         {
@@ -61,6 +80,7 @@ public final class IndicatorCsv {
             csv.printRecord(i18n.get("report.period"), i18n.date(report.from()), i18n.date(report.to()));
             csv.printRecord(i18n.get("report.measuredOn"), i18n.date(report.reportDate()));
             csv.printRecord(i18n.get("report.unit"), safe(unit == null ? i18n.get("report.allUnits") : unit));
+            smallNumbers(csv, i18n, internal);
             csv.println();
             csv.printRecord(
                     i18n.get("report.column.section"),
@@ -69,7 +89,7 @@ public final class IndicatorCsv {
                     i18n.get("report.column.numerator"),
                     i18n.get("report.column.denominator"),
                     i18n.get("report.column.definition"));
-            for (IndicatorTable.Row row : new IndicatorTable(i18n).rows(report)) {
+            for (IndicatorTable.Row row : new IndicatorTable(i18n, !internal).rows(report)) {
                 csv.printRecord(
                         row.section(), row.figure(), row.value(), row.numerator(), row.denominator(), row.definition());
             }

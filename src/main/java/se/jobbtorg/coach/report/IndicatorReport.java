@@ -55,12 +55,18 @@ public final class IndicatorReport {
     }
 
     /** One enrolment behind a figure, as the list shows it. */
-    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {}
+    public record Line(
+            UUID participantId,
+            String name,
+            String number,
+            LocalDate enrolledOn,
+            LocalDate exitedOn,
+            ExitReason reason) {}
 
     /** The people behind a figure, by name in Swedish order: a reading, written to the audit trail. */
     public List<Line> behind(List<UUID> enrolments) {
         List<Line> lines = queries.lines(enrolments).stream()
-                .map(l -> new Line(l.name(), l.number(), l.enrolledOn(), l.exitedOn(), l.reason()))
+                .map(l -> new Line(l.participantId(), l.name(), l.number(), l.enrolledOn(), l.exitedOn(), l.reason()))
                 .toList();
         made(AuditAction.Report.ENROLMENTS_BEHIND);
         return lines;

@@ -34,15 +34,21 @@ public final class IndicatorXlsx {
      * basis sheet lists those of the period; earlier ones matter only for returns).
      */
     public void write(Indicators.Report report, List<EnrolmentFacts> facts, String unit, Path out) throws IOException {
-        write(report, facts, unit, out, WriteProgress.NONE);
+        write(report, facts, unit, out, false, WriteProgress.NONE);
     }
 
     /**
      * The same, telling how far it has come: one step per enrolment on the basis sheet, and as
-     * many again for packing the file (the two take about as long).
+     * many again for packing the file (the two take about as long). internal: every count as it
+     * is; otherwise counts of 1 to 4 people are "&lt; 5" (decision 0015).
      */
     public void write(
-            Indicators.Report report, List<EnrolmentFacts> facts, String unit, Path out, WriteProgress progress)
+            Indicators.Report report,
+            List<EnrolmentFacts> facts,
+            String unit,
+            Path out,
+            boolean internal,
+            WriteProgress progress)
             throws IOException {
         List<EnrolmentFacts> inPeriod = facts.stream()
                 .filter(f -> !f.enrolledOn().isBefore(report.from())
@@ -54,7 +60,7 @@ public final class IndicatorXlsx {
             try (XSSFWorkbook book = new XSSFWorkbook();
                     OutputStream stream = Files.newOutputStream(temp)) {
                 var styles = new Styles(book);
-                figures(book.createSheet(i18n.get("xlsx.sheet.figures")), report, unit, styles);
+                figures(book.createSheet(i18n.get("xlsx.sheet.figures")), report, unit, internal, styles);
                 basis(book.createSheet(i18n.get("xlsx.sheet.basis")), inPeriod, styles, progress, total);
                 book.write(stream);
             }
@@ -73,7 +79,7 @@ public final class IndicatorXlsx {
         }
     }
 
-    private void figures(Sheet sheet, Indicators.Report report, String unit, Styles s) {
+    private void figures(Sheet sheet, Indicators.Report report, String unit, boolean internal, Styles s) {
         text(sheet.createRow(0), 0, i18n.get("report.title")).setCellStyle(s.bold());
         Row period = sheet.createRow(1);
         text(period, 0, i18n.get("report.period"));
@@ -85,7 +91,17 @@ public final class IndicatorXlsx {
         Row unitRow = sheet.createRow(3);
         text(unitRow, 0, i18n.get("report.unit"));
         text(unitRow, 1, unit == null ? i18n.get("report.allUnits") : unit);
-        Row header = sheet.createRow(5);
+        Row small = sheet.createRow(4);
+        text(small, 0, i18n.get("report.smallNumbers"));
+        text(
+                small,
+                1,
+                i18n.get(internal ? "report.smallNumbers.internal" : "report.smallNumbers.suppressed")
+                        + (internal
+                                ? ""
+                                : " " + i18n.get("report.smallNumbers.fewer") + " "
+                                        + i18n.get("report.smallNumbers.hidden")));
+        Row header = sheet.createRow(6);
         String[] titles = {
             i18n.get("report.column.section"),
             i18n.get("report.column.figure"),
@@ -97,12 +113,14 @@ public final class IndicatorXlsx {
         for (int i = 0; i < titles.length; i++) {
             text(header, i, titles[i]).setCellStyle(s.bold());
         }
-        int r = 6;
-        for (IndicatorTable.Row row : new IndicatorTable(i18n).rows(report)) {
+        int r = 7;
+        for (IndicatorTable.Row row : new IndicatorTable(i18n, !internal).rows(report)) {
             Row line = sheet.createRow(r++);
             text(line, 0, row.section());
             text(line, 1, row.figure());
-            if (row.number() != null) {
+            if (row.mark() != null) {
+                text(line, 2, row.mark());
+            } else if (row.number() != null) {
                 Cell value = line.createCell(2);
                 value.setCellValue(row.number());
                 if (row.unit() == IndicatorTable.Unit.SHARE || row.unit() == IndicatorTable.Unit.POINTS) {
@@ -110,8 +128,8 @@ public final class IndicatorXlsx {
                 }
             }
             if (!row.numerator().isEmpty()) {
-                line.createCell(3).setCellValue(Integer.parseInt(row.numerator()));
-                line.createCell(4).setCellValue(Integer.parseInt(row.denominator()));
+                count(line, 3, row.numerator());
+                count(line, 4, row.denominator());
             }
             text(line, 5, row.definition());
         }
@@ -163,6 +181,15 @@ public final class IndicatorXlsx {
             sheet.setColumnWidth(c, 16 * 256);
         }
         sheet.setColumnWidth(8, 60 * 256);
+    }
+
+    /** A count as a number, or its mark ("&lt; 5", "x") as text. */
+    private static void count(Row row, int column, String value) {
+        if (SmallNumbers.marked(value)) {
+            text(row, column, value);
+        } else {
+            row.createCell(column).setCellValue(Integer.parseInt(value));
+        }
     }
 
     private static Cell text(Row row, int column, String value) {

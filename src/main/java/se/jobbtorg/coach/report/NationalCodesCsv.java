@@ -31,7 +31,11 @@ public final class NationalCodesCsv {
         this.i18n = i18n;
     }
 
-    /** One row: a national category, its code (if verified), count, denominator, share and what it holds. */
+    /**
+     * One row: a national category, its code (if verified), count, denominator, share and what it
+     * holds. countCell and denominatorCell are the counts as written: themselves, or "&lt; 5" and
+     * "x" in a file for outside the unit (decision 0015).
+     */
     public record Row(
             String section,
             String category,
@@ -39,39 +43,103 @@ public final class NationalCodesCsv {
             int count,
             Integer denominator,
             String includes,
-            String definition) {
+            String definition,
+            String countCell,
+            String denominatorCell) {
 
-        /** The share in per cent with a decimal comma; empty without a denominator or with one of zero. */
+        public Row(
+                String section,
+                String category,
+                String code,
+                int count,
+                Integer denominator,
+                String includes,
+                String definition) {
+            this(
+                    section,
+                    category,
+                    code,
+                    count,
+                    denominator,
+                    includes,
+                    definition,
+                    Integer.toString(count),
+                    denominator == null ? "" : denominator.toString());
+        }
+
+        /**
+         * The share in per cent with a decimal comma; empty without a denominator or with one of
+         * zero; "x" when either count is left out.
+         */
         public String share() {
-            return denominator == null || denominator == 0 ? "" : IndicatorTable.percent(count / (double) denominator);
+            if (denominator == null || denominator == 0) {
+                return "";
+            }
+            if (SmallNumbers.marked(countCell) || SmallNumbers.marked(denominatorCell)) {
+                return SmallNumbers.HIDDEN;
+            }
+            return IndicatorTable.percent(count / (double) denominator);
         }
     }
 
+    /** The real numbers. */
     public List<Row> rows(Indicators.Report r) {
+        return rows(r, true);
+    }
+
+    /** internal: the real numbers; otherwise small numbers left out, what would reveal them too. */
+    public List<Row> rows(Indicators.Report r, boolean internal) {
         List<Row> rows = new ArrayList<>();
         String exits = i18n.get("report.national.section.exits");
         int allExits = r.unknownReason().denominator().count();
+        // Our reasons as the indicators' own file writes them, so that the two files agree.
+        List<String> reasonCells = new IndicatorTable(i18n, !internal).exitCells(r);
+        List<Integer> categoryCounts = new ArrayList<>();
+        List<String> categoryCells = new ArrayList<>();
+        List<List<ExitReason>> held = new ArrayList<>();
         for (NationalExit category : NationalExit.values()) {
             int count = 0;
-            StringJoiner includes = new StringJoiner("; ");
+            List<ExitReason> reasons = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            List<String> cells = new ArrayList<>();
             for (ExitReason reason : ExitReason.values()) {
                 if (SocialstyrelsenCodes.of(reason) == category) {
                     int n = r.exitsByReason().get(reason).count();
                     count += n;
-                    includes.add(i18n.of(reason) + ": " + n);
+                    reasons.add(reason);
+                    counts.add(n);
+                    cells.add(reasonCells.get(reason.ordinal()));
                 }
+            }
+            held.add(reasons);
+            categoryCounts.add(count);
+            categoryCells.add(internal ? Integer.toString(count) : SmallNumbers.sum(count, counts, cells));
+        }
+        // The categories add up to every exit: one left out must not be every exit less the rest.
+        int protectedCategory = internal ? -1 : SmallNumbers.protect(allExits, categoryCounts, categoryCells);
+        String allExitsCell = internal ? Integer.toString(allExits) : SmallNumbers.count(allExits);
+        for (NationalExit category : NationalExit.values()) {
+            int i = category.ordinal();
+            StringJoiner includes = new StringJoiner("; ");
+            for (ExitReason reason : held.get(i)) {
+                int n = r.exitsByReason().get(reason).count();
+                // A category left out to protect another: its reasons would add up to it.
+                String cell = i == protectedCategory && n > 0 ? SmallNumbers.HIDDEN : reasonCells.get(reason.ordinal());
+                includes.add(i18n.of(reason) + ": " + cell);
             }
             rows.add(new Row(
                     exits,
                     i18n.of(category),
                     code(category.hasCounterpart(), category.officialCode()),
-                    count,
+                    categoryCounts.get(i),
                     allExits,
                     includes.toString(),
                     i18n.get(
                             category.hasCounterpart()
                                     ? "report.national.exits.definition"
-                                    : "report.national.exits.none.definition")));
+                                    : "report.national.exits.none.definition"),
+                    categoryCells.get(i),
+                    allExitsCell));
         }
         String activities = i18n.get("report.national.section.activities");
         int enrolled = r.enrolled().count();
@@ -79,13 +147,18 @@ public final class NationalCodesCsv {
             int count = 0;
             Set<UUID> withOne = new LinkedHashSet<>();
             StringJoiner includes = new StringJoiner("; ");
+            List<Integer> counts = new ArrayList<>();
+            List<String> cells = new ArrayList<>();
             for (var entry : r.activitiesByKind().entrySet()) {
                 ActivityKind kind = entry.getKey();
                 if (SocialstyrelsenCodes.of(kind) == category) {
                     int n = entry.getValue().count();
                     count += n;
                     withOne.addAll(entry.getValue().enrolments());
-                    includes.add(i18n.of(kind) + ": " + n);
+                    String cell = internal ? Integer.toString(n) : SmallNumbers.count(n);
+                    counts.add(n);
+                    cells.add(cell);
+                    includes.add(i18n.of(kind) + ": " + cell);
                 }
             }
             String name = i18n.of(category);
@@ -97,7 +170,10 @@ public final class NationalCodesCsv {
                     count,
                     null,
                     includes.toString(),
-                    i18n.get("report.national.activities.count.definition")));
+                    i18n.get("report.national.activities.count.definition"),
+                    internal ? Integer.toString(count) : SmallNumbers.sum(count, counts, cells),
+                    ""));
+            var share = SmallNumbers.share(withOne.size(), enrolled);
             rows.add(new Row(
                     activities,
                     i18n.get("report.national.activities.enrolments", name),
@@ -105,7 +181,9 @@ public final class NationalCodesCsv {
                     withOne.size(),
                     enrolled,
                     "",
-                    i18n.get("report.national.activities.enrolments.definition")));
+                    i18n.get("report.national.activities.enrolments.definition"),
+                    internal ? Integer.toString(withOne.size()) : share.numerator(),
+                    internal ? Integer.toString(enrolled) : share.denominator()));
         }
         return rows;
     }
@@ -114,12 +192,17 @@ public final class NationalCodesCsv {
         return counterpart ? official.orElse(i18n.get("report.national.noCode")) : "";
     }
 
-    /** Writes the file whole or not at all: a temporary file moved into place. */
+    /** Writes the file whole or not at all, small numbers left out (for outside the unit). */
     public void write(Indicators.Report report, String unit, Path out) throws IOException {
-        IndicatorCsv.writeWhole(out, writer -> write(report, unit, writer));
+        write(report, unit, out, false);
     }
 
-    void write(Indicators.Report report, String unit, Appendable out) throws IOException {
+    /** Writes the file whole or not at all: a temporary file moved into place. internal: the real numbers. */
+    public void write(Indicators.Report report, String unit, Path out, boolean internal) throws IOException {
+        IndicatorCsv.writeWhole(out, writer -> write(report, unit, internal, writer));
+    }
+
+    void write(Indicators.Report report, String unit, boolean internal, Appendable out) throws IOException {
         // Not closed here: closing the printer would close the caller's writer before it is flushed.
         CSVPrinter csv = new CSVPrinter(out, IndicatorCsv.format());
         csv.printRecord(i18n.get("report.national.title"));
@@ -131,6 +214,7 @@ public final class NationalCodesCsv {
         csv.printRecord("", i18n.get("report.national.source.annexes"));
         csv.printRecord("", i18n.get("report.national.source.codes"));
         csv.printRecord("", i18n.get("report.national.source.grouping"));
+        IndicatorCsv.smallNumbers(csv, i18n, internal);
         csv.println();
         csv.printRecord(
                 i18n.get("report.column.section"),
@@ -141,13 +225,13 @@ public final class NationalCodesCsv {
                 i18n.get("report.national.column.share"),
                 i18n.get("report.national.column.includes"),
                 i18n.get("report.column.definition"));
-        for (Row row : rows(report)) {
+        for (Row row : rows(report, internal)) {
             csv.printRecord(
                     row.section(),
                     row.category(),
                     row.code(),
-                    row.count(),
-                    row.denominator() == null ? "" : row.denominator(),
+                    row.countCell(),
+                    row.denominatorCell(),
                     row.share(),
                     row.includes(),
                     row.definition());

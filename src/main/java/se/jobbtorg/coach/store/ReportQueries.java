@@ -100,7 +100,13 @@ public final class ReportQueries {
     }
 
     /** A line of the list behind a figure. */
-    public record Line(String name, String number, LocalDate enrolledOn, LocalDate exitedOn, ExitReason reason) {}
+    public record Line(
+            UUID participantId,
+            String name,
+            String number,
+            LocalDate enrolledOn,
+            LocalDate exitedOn,
+            ExitReason reason) {}
 
     /** The enrolments behind a figure, by name in Swedish order. */
     public List<Line> lines(List<UUID> enrolmentIds) {
@@ -108,6 +114,7 @@ public final class ReportQueries {
             return List.of();
         }
         return db.read(dsl -> dsl.select(
+                        PARTICIPANT.ID,
                         PARTICIPANT.LAST_NAME,
                         PARTICIPANT.FIRST_NAME,
                         PARTICIPANT.PERSONAL_NUMBER,
@@ -120,11 +127,12 @@ public final class ReportQueries {
                 .where(ENROLMENT.ID.in(enrolmentIds.stream().map(UUID::toString).toList()))
                 .orderBy(PARTICIPANT.SORT_NAME, ENROLMENT.ENROLLED_ON)
                 .fetch(r -> new Line(
-                        r.value1() + ", " + r.value2(),
-                        PersonalIdentityNumber.ofNormalised(r.value3()).display(),
-                        LocalDate.parse(r.value4()),
-                        r.value5() == null ? null : LocalDate.parse(r.value5()),
-                        r.value6() == null ? null : ExitReason.ofCode(r.value6()))));
+                        UUID.fromString(r.value1()),
+                        r.value2() + ", " + r.value3(),
+                        PersonalIdentityNumber.ofNormalised(r.value4()).display(),
+                        LocalDate.parse(r.value5()),
+                        r.value6() == null ? null : LocalDate.parse(r.value6()),
+                        r.value7() == null ? null : ExitReason.ofCode(r.value7()))));
     }
 
     /** The referring units that occur, for the unit filter. */

@@ -164,7 +164,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         caseloadTab = screenTab("caseloadTab", "nav.caseload", caseload.view());
         today = new TodayScreen(ui, this::openFromToday);
         todayTab = screenTab("todayTab", "nav.today", today.view());
-        summary = new SummaryScreen(ui);
+        summary = new SummaryScreen(ui, this::open);
         summaryTab = screenTab("summaryTab", "nav.summary", summary.view());
         sync = new SyncScreen(ui, this::afterImport);
         syncTab = screenTab("syncTab", "nav.sync", sync.view());

@@ -109,6 +109,7 @@ class ReportCommandTest {
                         out,
                         on("2026-11-24"),
                         TestPassphrase.get())
+                .internal(true)
                 .run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
         assertEquals(ReportCommand.OK, code);
         assertTrue(stdout.toString(StandardCharsets.UTF_8).startsWith("ok out="));
@@ -176,6 +177,7 @@ class ReportCommandTest {
                         "national",
                         on("2026-11-24"),
                         TestPassphrase.get())
+                .internal(true)
                 .run(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
         assertEquals(ReportCommand.OK, code);
 
@@ -338,6 +340,7 @@ class ReportCommandTest {
                                 out,
                                 on("2026-11-24"),
                                 TestPassphrase.get())
+                        .internal(true)
                         .run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
         try (var book = new XSSFWorkbook(out.toFile())) {
             var figures = book.getSheet("Indikatorer");
@@ -390,6 +393,7 @@ class ReportCommandTest {
                                 out,
                                 on("2026-11-24"),
                                 TestPassphrase.get())
+                        .internal(true)
                         .run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
         try (var pdf = Loader.loadPDF(out.toFile())) {
             assertEquals(1, pdf.getNumberOfPages());

@@ -2,29 +2,40 @@ package se.jobbtorg.coach.ui.summary;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import se.jobbtorg.coach.domain.PeriodPreset;
 import se.jobbtorg.coach.domain.SelfSupport;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorReport;
@@ -38,14 +49,18 @@ import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
  * The team lead's summary: the indicators of a period, self-support in both definitions side by
- * side as a chart, every figure with its numerator and denominator, its definition on hover, and
- * the people behind it on Enter or a double click.
+ * side as a chart, every figure with its unit, numerator and denominator, its definition on hover
+ * and in a panel below the table that follows the selection, the people behind it on Enter or a
+ * double click (a person's page opens from that list), period presets, and the exports with small
+ * numbers left out unless the team lead keeps them for internal use.
  */
 public final class SummaryView extends VBox {
     private final TableView<IndicatorTable.Row> table = new TableView<>();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 10));
 
-    public SummaryView(SummaryViewModel model, UiContext ui) {
+    private final TextArea definition = new TextArea();
+
+    public SummaryView(SummaryViewModel model, UiContext ui, Consumer<UUID> openParticipant) {
         I18n i18n = ui.i18n();
         DialogService dialogs = ui.dialogs();
         setSpacing(8);
@@ -55,6 +70,40 @@ public final class SummaryView extends VBox {
 
         var from = Forms.date("summaryFrom", i18n.get("date.prompt"), model.from, new SimpleBooleanProperty());
         var to = Forms.date("summaryTo", i18n.get("date.prompt"), model.to, new SimpleBooleanProperty());
+        ComboBox<PeriodPreset> preset = new ComboBox<>(FXCollections.observableArrayList(PeriodPreset.values()));
+        preset.setId("summaryPreset");
+        preset.setPromptText(i18n.get("summary.preset.prompt"));
+        preset.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PeriodPreset p) {
+                return p == null ? "" : presetName(p, i18n);
+            }
+
+            @Override
+            public PeriodPreset fromString(String text) {
+                return null;
+            }
+        });
+        preset.setValue(model.preset());
+        boolean[] choosing = {false};
+        preset.setOnAction(e -> {
+            if (!choosing[0] && preset.getValue() != null) {
+                choosing[0] = true;
+                model.preset(preset.getValue());
+                choosing[0] = false;
+            }
+        });
+        // Dates typed by hand that make a preset's period name it; others clear the box.
+        javafx.beans.InvalidationListener follow = o -> {
+            if (!choosing[0]) {
+                choosing[0] = true;
+                preset.setValue(model.preset());
+                choosing[0] = false;
+            }
+        };
+        model.from.addListener(follow);
+        model.to.addListener(follow);
+        preset.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<String> unit = new ComboBox<>(model.units);
         unit.setId("summaryUnit");
         unit.setEditable(true);
@@ -107,6 +156,8 @@ public final class SummaryView extends VBox {
                 model::exportNationalCsv);
         HBox controls = new HBox(
                 8,
+                Forms.labelFor(i18n.get("summary.preset"), preset),
+                preset,
                 Forms.labelFor(i18n.get("summary.from"), from),
                 from,
                 Forms.labelFor(i18n.get("summary.to"), to),
@@ -116,12 +167,22 @@ public final class SummaryView extends VBox {
                 compute);
         // The exports on a row of their own: on one row with the period they pushed the whole
         // screen wider than the window (1180 px and less), cutting off the chart.
-        HBox exports = new HBox(8, export, exportXlsx, exportPdf, exportNational);
+        CheckBox internal = new CheckBox(i18n.get("summary.internal"));
+        internal.setId("summaryInternal");
+        internal.setMnemonicParsing(true);
+        internal.selectedProperty().bindBidirectional(model.internal);
+        internal.setTooltip(new Tooltip(i18n.get("summary.internal.tooltip")));
+        internal.setMinWidth(Region.USE_PREF_SIZE);
+        // A flow: at 1024 px the box for small numbers goes to a line of its own instead of
+        // pushing the screen wider than the window.
+        FlowPane exports = new FlowPane(8, 6, export, exportXlsx, exportPdf, exportNational, internal);
         exports.setAlignment(Pos.CENTER_LEFT);
         compute.setMinWidth(Region.USE_PREF_SIZE);
         unit.setMinWidth(100);
-        from.setMinWidth(130);
-        to.setMinWidth(130);
+        from.setMinWidth(120);
+        to.setMinWidth(120);
+        from.setPrefWidth(130);
+        to.setPrefWidth(130);
         HBox.setHgrow(unit, Priority.SOMETIMES);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox exporting = exporting(model.export(), i18n);
@@ -140,6 +201,10 @@ public final class SummaryView extends VBox {
                                 i18n.get("report.column.figure"), 330, IndicatorTable.Row::figure)),
                         Cells.<IndicatorTable.Row>column(i18n.get("summary.column.value"), 64, row -> value(row, i18n)),
                         Cells.<IndicatorTable.Row>column(
+                                i18n.get("summary.column.measure"),
+                                64,
+                                row -> i18n.get(row.unit().key())),
+                        Cells.<IndicatorTable.Row>column(
                                 i18n.get("report.column.numerator"), 64, IndicatorTable.Row::numerator),
                         Cells.<IndicatorTable.Row>column(
                                 i18n.get("report.column.denominator"), 64, IndicatorTable.Row::denominator)));
@@ -147,9 +212,9 @@ public final class SummaryView extends VBox {
         // lines instead of being cut to "Inskrivna under p…"; the other columns keep their
         // headings and values whole ("Självförsörjning", "Denominator").
         Cells.keepWhole(table.getColumns().get(0), i18n.get("report.section.selfSupport"));
-        table.getColumns().get(1).setMinWidth(130);
+        table.getColumns().get(1).setMinWidth(165);
         for (int i = 2; i < table.getColumns().size(); i++) {
-            Cells.keepWhole(table.getColumns().get(i), "100.0");
+            Cells.keepWhole(table.getColumns().get(i), i == 3 ? i18n.get("report.measure.points") : "100.0");
         }
         double others = 0;
         for (int i = 0; i < table.getColumns().size(); i++) {
@@ -162,7 +227,7 @@ public final class SummaryView extends VBox {
         table.getColumns()
                 .get(1)
                 .prefWidthProperty()
-                .bind(Bindings.max(130, table.widthProperty().subtract(others + 24)));
+                .bind(Bindings.max(165, table.widthProperty().subtract(others + 24)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(IndicatorTable.Row row, boolean empty) {
@@ -173,9 +238,23 @@ public final class SummaryView extends VBox {
         Runnable open = () -> {
             var row = table.getSelectionModel().getSelectedItem();
             if (row != null && row.behind().count() > 0) {
-                model.behind(row.behind(), lines -> showPeople(i18n, dialogs, row, lines));
+                model.behind(row.behind(), lines -> showPeople(i18n, dialogs, row, lines, openParticipant));
             }
         };
+        // The selected figure's definition, below the table: read from the keyboard (Tab from the
+        // table, or its letter), not only on hover, and it follows the arrows.
+        definition.setId("summaryDefinition");
+        definition.setEditable(false);
+        definition.setWrapText(true);
+        definition.setPrefRowCount(3);
+        definition.setMinHeight(Region.USE_PREF_SIZE);
+        definition.setText(i18n.get("summary.definition.none"));
+        Label definitionLabel = Forms.labelFor(i18n.get("summary.definition"), definition);
+        definition.setAccessibleText(definitionLabel.getText().replace("_", ""));
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            definition.setText(row == null ? i18n.get("summary.definition.none") : definition(row, i18n));
+            definition.setAccessibleHelp(definition.getText());
+        });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 open.run();
@@ -193,7 +272,7 @@ public final class SummaryView extends VBox {
         chart.setAnimated(false);
         // Narrow enough that the table beside it shows all its columns at 1024 px.
         chart.setPrefWidth(280);
-        chart.setMinWidth(260);
+        chart.setMinWidth(240);
         model.resultProperty().addListener((o, old, report) -> {
             chart.getData().clear();
             if (report == null) {
@@ -212,8 +291,20 @@ public final class SummaryView extends VBox {
                 chart.getData().add(series);
             }
         });
-        HBox body = new HBox(12, table, chart);
-        HBox.setHgrow(table, Priority.ALWAYS);
+        VBox left = new VBox(4, table, definitionLabel, definition);
+        // Never narrower than its columns at their least: the chart beside it gives way first.
+        left.minWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> table.getColumns().stream()
+                                        .mapToDouble(c -> c.getMinWidth())
+                                        .sum()
+                                + 26,
+                        table.getColumns().stream()
+                                .map(c -> c.minWidthProperty())
+                                .toArray(javafx.beans.Observable[]::new)));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox body = new HBox(12, left, chart);
+        HBox.setHgrow(left, Priority.ALWAYS);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label hint = new Label(i18n.get("summary.hint"));
         hint.getStyleClass().add("history");
@@ -271,11 +362,68 @@ public final class SummaryView extends VBox {
         return button;
     }
 
+    /** A preset's name in the user's language. */
+    static String presetName(PeriodPreset preset, I18n i18n) {
+        return switch (preset) {
+            case THIS_MONTH -> i18n.get("summary.preset.thisMonth");
+            case LAST_MONTH -> i18n.get("summary.preset.lastMonth");
+            case THIS_QUARTER -> i18n.get("summary.preset.thisQuarter");
+            case THIS_YEAR -> i18n.get("summary.preset.thisYear");
+            case LAST_YEAR -> i18n.get("summary.preset.lastYear");
+        };
+    }
+
+    /**
+     * What the panel below the table says of a figure: its name and unit, what is counted, and
+     * for a share its numerator and denominator.
+     */
+    static String definition(IndicatorTable.Row row, I18n i18n) {
+        StringBuilder text = new StringBuilder(i18n.get(
+                "summary.definition.heading", row.figure(), i18n.get(row.unit().key())));
+        text.append('\n').append(row.definition());
+        if (row.unit() == IndicatorTable.Unit.SHARE && !row.denominator().isEmpty()) {
+            String v = value(row, i18n);
+            text.append('\n')
+                    .append(i18n.get(
+                            "summary.definition.share", row.numerator(), row.denominator(), v.isEmpty() ? "–" : v));
+        }
+        return text.toString();
+    }
+
     private static void showPeople(
-            I18n i18n, DialogService dialogs, IndicatorTable.Row row, List<IndicatorReport.Line> lines) {
+            I18n i18n,
+            DialogService dialogs,
+            IndicatorTable.Row row,
+            List<IndicatorReport.Line> lines,
+            Consumer<UUID> openParticipant) {
         TableView<IndicatorReport.Line> people = new TableView<>();
         people.setId("summaryPeople");
         people.getItems().setAll(lines);
+        // Enter or a double click on a person: the list closes and their page opens, as from the caseload.
+        UUID[] chosen = {null};
+        Runnable choose = () -> {
+            var line = people.getSelectionModel().getSelectedItem();
+            if (line != null) {
+                chosen[0] = line.participantId();
+                for (Node n = people; n != null; n = n.getParent()) {
+                    if (n instanceof DialogPane pane && pane.lookupButton(ButtonType.OK) instanceof Button ok) {
+                        ok.fire();
+                        return;
+                    }
+                }
+            }
+        };
+        people.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && people.getSelectionModel().getSelectedItem() != null) {
+                e.consume();
+                choose.run();
+            }
+        });
+        people.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                choose.run();
+            }
+        });
         people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         people.getColumns()
                 .setAll(List.of(
@@ -292,7 +440,11 @@ public final class SummaryView extends VBox {
                                         ? ""
                                         : i18n.date(l.exitedOn()) + " – " + i18n.of(l.reason()))));
         people.setPrefSize(680, 360);
-        dialogs.showContent(row.figure(), row.figure() + ": " + lines.size(), people);
+        dialogs.showContent(
+                row.figure(), row.figure() + ": " + lines.size() + "\n" + i18n.get("summary.people.hint"), people);
+        if (chosen[0] != null) {
+            openParticipant.accept(chosen[0]);
+        }
     }
 
     /**

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import se.jobbtorg.coach.domain.AuditAction;
+import se.jobbtorg.coach.domain.EnrolmentFacts;
 import se.jobbtorg.coach.domain.Indicators;
+import se.jobbtorg.coach.domain.PeriodPreset;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.report.IndicatorCsv;
 import se.jobbtorg.coach.report.IndicatorPdf;
@@ -46,6 +50,9 @@ public final class SummaryViewModel {
     final StringProperty unit = new SimpleStringProperty("");
 
     final ObservableList<String> units = FXCollections.observableArrayList();
+    /** The exports keep counts of 1 to 4 people (for use inside the unit); off: "< 5" (decision 0015). */
+    final BooleanProperty internal = new SimpleBooleanProperty(false);
+
     private final ObjectProperty<Indicators.Report> result = new SimpleObjectProperty<>();
     private final ObservableList<IndicatorTable.Row> rows = FXCollections.observableArrayList();
 
@@ -72,6 +79,20 @@ public final class SummaryViewModel {
 
     public ObservableList<IndicatorTable.Row> rows() {
         return rows;
+    }
+
+    /** Sets the period's dates to the preset's, counted from today; the figures wait for Compute. */
+    public void preset(PeriodPreset preset) {
+        if (preset != null) {
+            var period = preset.period(report.today());
+            from.set(period.from());
+            to.set(period.to());
+        }
+    }
+
+    /** The preset the dates now make, if any. */
+    public PeriodPreset preset() {
+        return from.get() == null || to.get() == null ? null : PeriodPreset.of(from.get(), to.get(), report.today());
     }
 
     private String unitOrNull() {
@@ -116,7 +137,8 @@ public final class SummaryViewModel {
                 file,
                 done,
                 AuditAction.Report.INDICATORS,
-                (c, progress) -> new IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(), file, progress));
+                (c, progress) ->
+                        new IndicatorXlsx(i18n).write(c.report(), c.facts(), c.unit(), file, c.internal(), progress));
     }
 
     /** Writes the one-page PDF summary of the shown indicators; then reports where. */
@@ -125,7 +147,7 @@ public final class SummaryViewModel {
                 file,
                 done,
                 AuditAction.Report.INDICATORS,
-                (c, progress) -> new IndicatorPdf(i18n).write(c.report(), c.unit(), file));
+                (c, progress) -> new IndicatorPdf(i18n).write(c.report(), c.unit(), file, c.internal()));
     }
 
     /** Writes the shown indicators as CSV; then reports where. */
@@ -134,7 +156,7 @@ public final class SummaryViewModel {
                 file,
                 done,
                 AuditAction.Report.INDICATORS,
-                (c, progress) -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file));
+                (c, progress) -> new IndicatorCsv(i18n).write(c.report(), c.unit(), file, c.internal()));
     }
 
     /** Writes the shown exits and activities by Socialstyrelsen's categories as CSV; then reports where. */
@@ -143,11 +165,26 @@ public final class SummaryViewModel {
                 file,
                 done,
                 AuditAction.Report.NATIONAL_CODES,
-                (c, progress) -> new NationalCodesCsv(i18n).write(c.report(), c.unit(), file));
+                (c, progress) -> new NationalCodesCsv(i18n).write(c.report(), c.unit(), file, c.internal()));
+    }
+
+    /** What an export writes: the figures shown, and whether small numbers stay in (asked when it starts). */
+    private record Shown(IndicatorReport.Computed computed, boolean internal) {
+        Indicators.Report report() {
+            return computed.report();
+        }
+
+        String unit() {
+            return computed.unit();
+        }
+
+        List<EnrolmentFacts> facts() {
+            return computed.facts();
+        }
     }
 
     private interface Writer {
-        void write(IndicatorReport.Computed computed, WriteProgress progress) throws IOException;
+        void write(Shown shown, WriteProgress progress) throws IOException;
     }
 
     /**
@@ -155,10 +192,10 @@ public final class SummaryViewModel {
      * One export at a time; a cancel stops it at the next step it reports, the file left as it was.
      */
     private void export(Path file, Consumer<Path> done, AuditAction.Report kind, Writer writer) {
-        IndicatorReport.Computed shown = computed;
-        if (shown == null || export.isRunning()) {
+        if (computed == null || export.isRunning()) {
             return;
         }
+        Shown shown = new Shown(computed, internal.get());
         export.job(file, progress -> {
                     // The short writers tell nothing on their way: the bar shows the start and the end.
                     progress.report(0, 1);
