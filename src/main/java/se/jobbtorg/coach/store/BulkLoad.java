@@ -11,9 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -395,21 +398,32 @@ public final class BulkLoad {
     }
 
     /**
-     * The insert of one table, every column in the table's order; prepared at its first row, so a
-     * load into an older schema (a test of a migration builds one) never names a table it lacks.
+     * The insert of one table, every column the file's table has, in the table's order; prepared
+     * at its first row, so a load into an older schema (a test of a migration builds one) never
+     * names a table or a column it lacks (a newer column is then simply not written).
      */
     private final class Batch {
         final SyncEntities.Entity entity;
-        final List<Field<?>> fields;
+        List<Field<?>> fields;
         PreparedStatement statement;
 
         Batch(SyncEntities.Entity entity) {
             this.entity = entity;
-            this.fields = List.of(entity.table().fields());
         }
 
         void add(UpdatableRecord<?> record) throws SQLException {
             if (statement == null) {
+                Set<String> present = new HashSet<>();
+                try (ResultSet columns = connection
+                        .getMetaData()
+                        .getColumns(null, null, entity.table().getName(), null)) {
+                    while (columns.next()) {
+                        present.add(columns.getString("COLUMN_NAME"));
+                    }
+                }
+                fields = Arrays.stream(entity.table().fields())
+                        .filter(f -> present.contains(f.getName()))
+                        .toList();
                 statement = connection.prepareStatement(
                         "INSERT INTO " + entity.table().getName() + " ("
                                 + fields.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") VALUES ("
