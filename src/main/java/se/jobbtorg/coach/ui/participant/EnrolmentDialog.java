@@ -16,6 +16,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.FirstProblem;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MnemonicCheckBox;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /** Enrols a participant: the referral, target groups, language and the coach. */
@@ -87,7 +88,7 @@ public final class EnrolmentDialog extends FormDialog<Enrolment> {
 
         ComboBox<String> language = Forms.editableCombo("languageField", LANGUAGES, model.language);
         Forms.row(grid, 4, i18n.get("enrolment.language"), language, model.languageProblem);
-        CheckBox interpreter = new CheckBox(i18n.get("enrolment.interpreter"));
+        CheckBox interpreter = new MnemonicCheckBox(i18n.get("enrolment.interpreter"));
         interpreter.setId("interpreterField");
         interpreter.selectedProperty().bindBidirectional(model.interpreterNeeded);
         grid.add(interpreter, 1, 10);

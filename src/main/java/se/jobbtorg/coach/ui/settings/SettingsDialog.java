@@ -23,6 +23,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
 import se.jobbtorg.coach.ui.common.FxDialogService;
+import se.jobbtorg.coach.ui.common.MnemonicCheckBox;
 
 /**
  * Settings, and on the first run the welcome: the coach's name, unit, role and language. Later
@@ -162,7 +163,7 @@ public final class SettingsDialog extends FormDialog<SettingsViewModel.Choice> {
             Forms.row(grid, row++, i18n.get("settings.retentionYears"), years, null);
             yearsField = years;
         } else {
-            CheckBox demo = new CheckBox(i18n.get("welcome.demo"));
+            CheckBox demo = new MnemonicCheckBox(i18n.get("welcome.demo"));
             demo.setId("demoChoice");
             demo.selectedProperty().bindBidirectional(model.demo);
             grid.add(demo, 1, row * 2);

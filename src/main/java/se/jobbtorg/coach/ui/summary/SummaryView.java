@@ -45,6 +45,7 @@ import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FileExport;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MnemonicCheckBox;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
@@ -167,7 +168,7 @@ public final class SummaryView extends VBox {
                 compute);
         // The exports on a row of their own: on one row with the period they pushed the whole
         // screen wider than the window (1180 px and less), cutting off the chart.
-        CheckBox internal = new CheckBox(i18n.get("summary.internal"));
+        CheckBox internal = new MnemonicCheckBox(i18n.get("summary.internal"));
         internal.setId("summaryInternal");
         internal.setMnemonicParsing(true);
         internal.selectedProperty().bindBidirectional(model.internal);

@@ -29,6 +29,7 @@ import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
+import se.jobbtorg.coach.ui.common.MnemonicCheckBox;
 import se.jobbtorg.coach.ui.common.UiContext;
 
 /**
@@ -84,7 +85,7 @@ public final class SyncView extends VBox {
         importFile.setId("syncImportFile");
         importFile.setOnAction(e -> dialogs.openFile(i18n.get("sync.importFile").replace("_", ""), packages(i18n))
                 .ifPresent(model::importFile));
-        CheckBox dryRun = new CheckBox(i18n.get("sync.dryRun"));
+        CheckBox dryRun = new MnemonicCheckBox(i18n.get("sync.dryRun"));
         dryRun.setId("syncDryRun");
         dryRun.selectedProperty().bindBidirectional(model.dryRun);
         for (Button b : new Button[] {export, exportFile, importFolder, importFile}) {

@@ -31,6 +31,7 @@ import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FieldProblems;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MnemonicCheckBox;
 import se.jobbtorg.coach.ui.common.MultiLine;
 import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -180,7 +181,7 @@ public final class TodayView extends VBox {
         ComboBox<Horizon> horizon = Cells.choice("todayHorizon", i18n, Horizon.values());
         horizon.setValue(Horizon.ALL);
         model.horizon().bind(horizon.valueProperty());
-        CheckBox byPerson = new CheckBox(i18n.get("today.byPerson"));
+        CheckBox byPerson = new MnemonicCheckBox(i18n.get("today.byPerson"));
         byPerson.setId("todayByPerson");
         byPerson.setMnemonicParsing(true);
         model.byPerson().bind(byPerson.selectedProperty());

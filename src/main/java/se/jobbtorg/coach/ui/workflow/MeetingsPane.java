@@ -31,6 +31,7 @@ import se.jobbtorg.coach.i18n.I18n;
 import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.FormDialog;
 import se.jobbtorg.coach.ui.common.Forms;
+import se.jobbtorg.coach.ui.common.MnemonicCheckBox;
 import se.jobbtorg.coach.ui.common.MultiLine;
 import se.jobbtorg.coach.ui.common.Rows;
 import se.jobbtorg.coach.ui.common.UiContext;
@@ -355,7 +356,7 @@ final class MeetingsPane extends VBox {
         outcome.valueProperty().bindBidirectional(form.outcome);
         Forms.row(grid, 4, i18n.get("meeting.outcome"), outcome, null);
         Forms.row(grid, 5, i18n.get("meeting.attendees"), Forms.text("meetingAttendees", form.attendees), null);
-        CheckBox joint = new CheckBox(i18n.get("meeting.joint"));
+        CheckBox joint = new MnemonicCheckBox(i18n.get("meeting.joint"));
         joint.setId("meetingJoint");
         joint.selectedProperty().bindBidirectional(form.socialSecretaryJoined);
         grid.add(joint, 1, 12);
