@@ -86,10 +86,10 @@ public final class DemoCaseload {
         "bosniska",
         "spanska"
     };
-    /** Where visits take place: public places and invented streets. */
-    private static final String[] PLACES = {
-        "Stadsbiblioteket, Sveavägen 73", "Kafé vid Medborgarplatsen", "Exempelvägen 12, lgh 1102", "Påhittade gränd 4"
-    };
+    /** Where outreach meets people: public places. */
+    private static final String[] PLACES = {"Stadsbiblioteket, Sveavägen 73", "Kafé vid Medborgarplatsen"};
+    /** Where home visits go: invented streets. */
+    private static final String[] HOMES = {"Exempelvägen 12, lgh 1102", "Påhittade gränd 4"};
 
     private static final String[] SECRETARIES = {
         "Lena Holm", "Omar Farah", "Katarina Sjöberg", "Daniel Åström", "Nadia Rahimi", "Per Wiklund"
@@ -311,7 +311,7 @@ public final class DemoCaseload {
                             null,
                             at,
                             kind,
-                            kind.isVisit() ? PLACES[(held + m.getDayOfMonth()) % PLACES.length] : null,
+                            place(kind, held + m.getDayOfMonth()),
                             outcome,
                             null,
                             random.nextInt(5) == 0,
@@ -331,7 +331,7 @@ public final class DemoCaseload {
                             null,
                             today.plusDays(random.nextInt(10)).atTime(10 + random.nextInt(5), 30),
                             visit ? MeetingKind.OUTREACH : MeetingKind.DESK,
-                            visit ? PLACES[e.enrolledOn().getDayOfYear() % PLACES.length] : null,
+                            visit ? place(MeetingKind.OUTREACH, e.enrolledOn().getDayOfYear()) : null,
                             MeetingOutcome.PLANNED,
                             null,
                             false,
@@ -340,6 +340,15 @@ public final class DemoCaseload {
                             null,
                             null));
         }
+    }
+
+    /** A visit's place, picked by the number given; none for a meeting that is not a visit. */
+    private static String place(MeetingKind kind, int pick) {
+        return switch (kind) {
+            case OUTREACH -> PLACES[pick % PLACES.length];
+            case HOME_VISIT -> HOMES[pick % HOMES.length];
+            default -> null;
+        };
     }
 
     private static Enrolment enrolment(
