@@ -17,12 +17,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -86,13 +88,27 @@ public final class CaseloadView extends BorderPane {
         };
         fill.run();
         model.coaches().addListener((ListChangeListener<Coach>) c -> fill.run());
+        // The scope chosen from elsewhere (the empty list's "search everyone") shows here too.
+        boolean[] choosing = {false};
+        Runnable show = () -> {
+            if (!choosing[0]) {
+                scope.setValue(
+                        model.coachFilterProperty().get() != null
+                                ? model.coachFilterProperty().get()
+                                : model.scopeProperty().get());
+            }
+        };
+        model.scopeProperty().addListener((o, old, now) -> show.run());
+        model.coachFilterProperty().addListener((o, old, now) -> show.run());
         scope.valueProperty().addListener((o, old, now) -> {
+            choosing[0] = true;
             if (now instanceof CaseloadViewModel.Scope s) {
                 model.coachFilterProperty().set(null);
                 model.scopeProperty().set(s);
             } else if (now instanceof Coach c) {
                 model.coachFilterProperty().set(c);
             }
+            choosing[0] = false;
         });
         scope.setConverter(new StringConverter<>() {
             @Override
@@ -182,7 +198,10 @@ public final class CaseloadView extends BorderPane {
             }
         });
         table.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            // A double click on a row opens the person; two clicks on a heading only sort.
+            if (e.getButton() == MouseButton.PRIMARY
+                    && e.getClickCount() == 2
+                    && onRow(e.getPickResult().getIntersectedNode())) {
                 selected(actions::open);
             }
         });
@@ -218,7 +237,7 @@ public final class CaseloadView extends BorderPane {
         });
         TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
         name.setComparator(SwedishText::compare);
-        name.setPrefWidth(200);
+        name.setPrefWidth(190);
         TableColumn<CaseloadRow, String> number = column(i18n.get("caseload.column.number"), CaseloadRow::number);
         number.setPrefWidth(130);
 
@@ -278,18 +297,20 @@ public final class CaseloadView extends BorderPane {
                                 : i18n.get("caseload.lastContact", i18n.date(date), row.daysSinceContact()));
             }
         });
+        // The day of the enrolment, and how many days ago: the 5-day and 18-month clocks.
         TableColumn<CaseloadRow, LocalDate> enrolled =
                 column(i18n.get("caseload.column.enrolledOn"), CaseloadRow::enrolledOn);
         enrolled.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
-                setText(empty ? null : i18n.date(date));
+                CaseloadRow row = empty ? null : getTableRow().getItem();
+                setText(
+                        row == null || date == null
+                                ? null
+                                : i18n.get("caseload.enrolledOn", i18n.date(date), row.daysEnrolled()));
             }
         });
-        TableColumn<CaseloadRow, Long> days = column(i18n.get("caseload.column.days"), CaseloadRow::daysEnrolled);
-        days.getStyleClass().add("numeric");
-        days.setPrefWidth(60);
         TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
         coach.setComparator(SwedishText::compare);
         TableColumn<CaseloadRow, String> status = column(
@@ -299,8 +320,7 @@ public final class CaseloadView extends BorderPane {
         Cells.keepWhole(number, "19900917-3889");
         Cells.keepWhole(meeting, i18n.dateTime(Cells.WIDEST_DATE.atTime(10, 30)));
         Cells.keepWhole(contact, i18n.get("caseload.lastContact", i18n.date(Cells.WIDEST_DATE), 999));
-        Cells.keepWhole(enrolled, i18n.date(Cells.WIDEST_DATE));
-        Cells.keepWhole(days, "9999");
+        Cells.keepWhole(enrolled, i18n.get("caseload.enrolledOn", i18n.date(Cells.WIDEST_DATE), 999));
         Cells.keepWhole(
                 status,
                 Arrays.stream(CaseloadRow.Status.values())
@@ -309,9 +329,11 @@ public final class CaseloadView extends BorderPane {
                         .orElse(""));
         // The date and the mark on the first line; what is due wraps below it.
         Cells.keepWhole(due, i18n.get("caseload.due.late", i18n.date(Cells.WIDEST_DATE), ""));
-        due.setPrefWidth(Math.max(due.getMinWidth(), 210));
-        coach.setPrefWidth(130);
-        table.getColumns().setAll(List.of(name, number, due, meeting, contact, enrolled, days, coach, status));
+        due.setPrefWidth(Math.max(due.getMinWidth(), 190));
+        coach.setPrefWidth(120);
+        name.setMinWidth(150);
+        coach.setMinWidth(90);
+        table.getColumns().setAll(List.of(name, number, due, meeting, contact, enrolled, coach, status));
     }
 
     /** "2026-11-24: Planen ska omprövas", "2026-11-24, försenad: Aktivitetsplan ska upprättas". */
@@ -410,6 +432,15 @@ public final class CaseloadView extends BorderPane {
                     table.getSelectionModel().select(r);
                     table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
                 });
+    }
+
+    private static boolean onRow(Node node) {
+        for (Node n = node; n != null && !(n instanceof TableView); n = n.getParent()) {
+            if (n instanceof TableRow<?> row) {
+                return !row.isEmpty();
+            }
+        }
+        return false;
     }
 
     private void selected(Consumer<UUID> action) {
