@@ -237,7 +237,7 @@ public final class CaseloadView extends BorderPane {
         });
         TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
         name.setComparator(SwedishText::compare);
-        name.setPrefWidth(190);
+        name.setPrefWidth(170);
         TableColumn<CaseloadRow, String> number = column(i18n.get("caseload.column.number"), CaseloadRow::number);
         number.setPrefWidth(130);
 
@@ -327,12 +327,12 @@ public final class CaseloadView extends BorderPane {
                         .map(s -> i18n.get("caseload.state." + s.name().toLowerCase(Locale.ROOT)))
                         .max(Comparator.comparingInt(String::length))
                         .orElse(""));
-        // The date and the mark on the first line; what is due wraps below it.
-        Cells.keepWhole(due, i18n.get("caseload.due.late", i18n.date(Cells.WIDEST_DATE), ""));
-        due.setPrefWidth(Math.max(due.getMinWidth(), 190));
-        coach.setPrefWidth(120);
-        name.setMinWidth(150);
-        coach.setMinWidth(90);
+        // The date whole; the mark and what is due wrap below it on a narrow window.
+        Cells.keepWhole(due, i18n.date(Cells.WIDEST_DATE) + ",");
+        due.setPrefWidth(Math.max(due.getMinWidth(), 180));
+        coach.setPrefWidth(110);
+        name.setMinWidth(130);
+        coach.setMinWidth(70);
         table.getColumns().setAll(List.of(name, number, due, meeting, contact, enrolled, coach, status));
     }
 
