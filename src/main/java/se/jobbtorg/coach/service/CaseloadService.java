@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -15,9 +16,11 @@ import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.EnrolmentStatus;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
 import se.jobbtorg.coach.domain.Problem;
+import se.jobbtorg.coach.domain.Reminders;
 import se.jobbtorg.coach.store.AuditTrail;
 import se.jobbtorg.coach.store.CaseloadQueries;
 import se.jobbtorg.coach.store.Database;
@@ -36,6 +39,7 @@ public final class CaseloadService {
     private final ParticipantRepository participants;
     private final EnrolmentRepository enrolments;
     private final CaseloadQueries queries;
+    private final WorkflowService workflow;
 
     public CaseloadService(Database db, Clock clock) {
         this.db = db;
@@ -43,6 +47,7 @@ public final class CaseloadService {
         this.participants = new ParticipantRepository(db);
         this.enrolments = new EnrolmentRepository(db);
         this.queries = new CaseloadQueries(db);
+        this.workflow = new WorkflowService(db, clock);
     }
 
     public LocalDate today() {
@@ -142,9 +147,49 @@ public final class CaseloadService {
         LOG.info(() -> "reassigned enrolment " + enrolmentId + " to coach " + coachId);
     }
 
-    /** One coach's open enrolments, or (coachId null) everyone, filtered by the search words. */
+    /**
+     * A coach's caseload, or (coachId null) everyone, filtered by the search words, each row with
+     * its enrolment at a glance. A coach's caseload is their open enrolments and those they
+     * exited whose check a month after is not recorded, for as long as the Today screen reminds
+     * of it ({@link Reminders#exitCheckShownFrom}).
+     */
     public List<CaseloadEntry> caseload(UUID coachId, String query) {
-        return queries.find(coachId, query, LIST_LIMIT);
+        return glance(queries.find(
+                coachId, coachId == null ? null : Reminders.exitCheckShownFrom(today()), query, LIST_LIMIT));
+    }
+
+    /** Whether the search words find anyone at all among everyone, whoever's they are. */
+    public boolean anyone(String query) {
+        return !queries.find(null, query, 1).isEmpty();
+    }
+
+    /** The open enrolments of one coach (a team lead's look at a colleague's caseload), at a glance. */
+    public List<CaseloadEntry> enrolledWith(UUID coachId, String query) {
+        return glance(queries.find(coachId, null, query, LIST_LIMIT));
+    }
+
+    /**
+     * Each row with the first of its deadlines and reminders, its next meeting and its last
+     * contact, as the person's page and the Today screen compute them, read for the whole page
+     * at once. A person never enrolled is to be enrolled today, as Today reminds.
+     */
+    private List<CaseloadEntry> glance(List<CaseloadEntry> entries) {
+        var status = workflow.statusOf(entries.stream()
+                .map(CaseloadEntry::latestEnrolment)
+                .filter(Objects::nonNull)
+                .toList());
+        LocalDate today = today();
+        return entries.stream()
+                .map(e -> {
+                    if (e.latestEnrolment() == null) {
+                        return e.with(Reminders.notEnrolled(today), null, null);
+                    }
+                    EnrolmentStatus s = status.get(e.latestEnrolment().id());
+                    return s == null
+                            ? e
+                            : e.with(s.open().isEmpty() ? null : s.open().get(0), s.nextMeeting(), s.lastContact());
+                })
+                .toList();
     }
 
     public Optional<Participant> participant(UUID id) {

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -177,12 +178,7 @@ public final class WorkflowService {
         LocalDate today = today();
         return work.dueInputsOfCoach(coachId).stream()
                 .map(in -> {
-                    ActivityPlan inForce = DeadlineRules.inForce(in.plans());
-                    List<Activity> running = inForce == null
-                            ? List.of()
-                            : in.activities().stream()
-                                    .filter(a -> a.planId().equals(inForce.id()))
-                                    .toList();
+                    List<Activity> running = inForce(in.plans(), in.activities());
                     List<Meeting> meetings = current(in.meetings());
                     return new OpenDue(
                             in.enrolment(),
@@ -191,6 +187,42 @@ public final class WorkflowService {
                             Reminders.of(in.enrolment(), in.plans(), running, meetings, false, today));
                 })
                 .toList();
+    }
+
+    /**
+     * Each of these enrolments at a glance today, as the person's page shows it (its deadlines
+     * and reminders as the Today screen has them, the next meeting, the last contact), read
+     * together in a few queries whatever their number: the caseload list.
+     */
+    public Map<UUID, EnrolmentStatus> statusOf(Collection<Enrolment> enrolments) {
+        LocalDate today = today();
+        var inputs = work.inputsOf(enrolments.stream().map(Enrolment::id).toList());
+        Map<UUID, EnrolmentStatus> status = new HashMap<>();
+        for (Enrolment e : enrolments) {
+            var in = inputs.get(e.id());
+            if (in == null) {
+                continue;
+            }
+            List<Activity> running = inForce(in.plans(), in.activities());
+            List<Meeting> meetings = current(in.meetings());
+            List<Due> open = Stream.concat(
+                            DeadlineRules.due(e, in.plans(), running, meetings, today).stream(),
+                            Reminders.of(e, in.plans(), running, meetings, in.exitChecked(), today).stream())
+                    .sorted(Comparator.comparing(Due::dueOn))
+                    .toList();
+            status.put(e.id(), EnrolmentStatus.of(e, in.plans(), in.activities(), running, meetings, open, today));
+        }
+        return status;
+    }
+
+    /** The activities of the version the work follows. */
+    private static List<Activity> inForce(List<ActivityPlan> plans, List<Activity> activities) {
+        ActivityPlan inForce = DeadlineRules.inForce(plans);
+        return inForce == null
+                ? List.of()
+                : activities.stream()
+                        .filter(a -> a.planId().equals(inForce.id()))
+                        .toList();
     }
 
     /**

@@ -4,6 +4,7 @@ import static se.jobbtorg.coach.store.generated.Tables.COACH;
 import static se.jobbtorg.coach.store.generated.Tables.ENROLMENT;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -41,16 +42,27 @@ public final class CaseloadQueries {
     /**
      * Participants in Swedish name order with their latest enrolment. coachId set: only that
      * coach's open enrolments; null: everyone. Every word of query must begin a word of the
-     * name or a form of the number (12 digits, 10 digits, last four).
+     * name or a form of the number (12 digits, 10 digits, last four) or be four digits or more
+     * of the number.
      */
     public List<CaseloadEntry> find(UUID coachId, String query, int limit) {
+        return find(coachId, null, query, limit);
+    }
+
+    /**
+     * As {@link #find(UUID, String, int)}; with coachId and exitedFrom set, the coach's list also
+     * holds their enrolments exited on or after exitedFrom whose check after the exit is not
+     * recorded (see {@link #ofCoach}).
+     */
+    public List<CaseloadEntry> find(UUID coachId, LocalDate exitedFrom, String query, int limit) {
         List<String> words = words(query);
         return db.read(dsl -> {
             Condition where = PARTICIPANT.DELETED.eq(0);
             Field<String> order = PARTICIPANT.SORT_NAME;
             if (!words.isEmpty()) {
                 // The page's ids in name order first (ParticipantSearch), then the rows for them.
-                List<String> page = search.page(dsl, coachId, words, limit);
+                List<String> page =
+                        search.page(dsl, coachId == null ? null : ofCoach(coachId, exitedFrom), words, limit);
                 if (page.isEmpty()) {
                     return List.of();
                 }
@@ -66,11 +78,7 @@ public final class CaseloadQueries {
                         .select(ENROLMENT.fields())
                         .select(COACH.NAME)
                         .from(ENROLMENT.crossJoin(PARTICIPANT));
-                where = where.and(DSL.and(
-                        ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID),
-                        ENROLMENT.COACH_ID.eq(coachId.toString()),
-                        ENROLMENT.EXITED_ON.isNull(),
-                        ENROLMENT.DELETED.eq(0)));
+                where = where.and(ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID)).and(ofCoach(coachId, exitedFrom));
             } else {
                 Enrolment latest = ENROLMENT.as("latest");
                 var latestId = DSL.field(DSL.select(latest.ID)
@@ -93,6 +101,31 @@ public final class CaseloadQueries {
                             r.get(ENROLMENT.ID) == null ? null : EnrolmentRepository.toDomain(r.into(ENROLMENT)),
                             r.get(COACH.NAME)));
         });
+    }
+
+    /**
+     * The enrolments in a coach's list: the open ones and, exitedFrom set, those exited on or
+     * after it whose check after the exit is not recorded yet (the Today screen reminds of the
+     * check until three months after the exit: {@code Reminders.exitCheckShownFrom}), each the
+     * coach's latest enrolment of the person, so nobody is listed twice.
+     */
+    static Condition ofCoach(UUID coachId, LocalDate exitedFrom) {
+        Condition shown = ENROLMENT.EXITED_ON.isNull();
+        if (exitedFrom != null) {
+            Enrolment later = ENROLMENT.as("later");
+            shown = shown.or(ENROLMENT
+                    .EXITED_ON
+                    .ge(exitedFrom.toString())
+                    .and(ENROLMENT.EXIT_CHECK.isNull())
+                    .andNotExists(DSL.selectOne()
+                            .from(later)
+                            .where(
+                                    later.PARTICIPANT_ID.eq(ENROLMENT.PARTICIPANT_ID),
+                                    later.ENROLLED_ON.gt(ENROLMENT.ENROLLED_ON),
+                                    later.COACH_ID.eq(ENROLMENT.COACH_ID),
+                                    later.DELETED.eq(0))));
+        }
+        return ENROLMENT.COACH_ID.eq(coachId.toString()).and(shown).and(ENROLMENT.DELETED.eq(0));
     }
 
     private static List<String> words(String query) {

@@ -8,7 +8,6 @@ import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_SEARCH;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -37,12 +36,13 @@ final class ParticipantSearch {
     }
 
     /**
-     * The ids of the first {@code limit} matches in name order (then id). coachId set: only
-     * participants with an open enrolment of that coach, an id once per such enrolment.
+     * The ids of the first {@code limit} matches in name order (then id). ofCoach set (a
+     * condition on the enrolment): only participants with such an enrolment of a coach, an id
+     * once per such enrolment.
      */
-    List<String> page(DSLContext dsl, UUID coachId, List<String> words, int limit) {
-        if (coachId != null) {
-            return coachPage(dsl, coachId, words, limit);
+    List<String> page(DSLContext dsl, Condition ofCoach, List<String> words, int limit) {
+        if (ofCoach != null) {
+            return coachPage(dsl, ofCoach, words, limit);
         }
         List<String> ordered = rarestFirst(dsl, words);
         ParticipantKey walked = PARTICIPANT_KEY.as("walked");
@@ -64,15 +64,10 @@ final class ParticipantSearch {
                 .fetch(walked.PARTICIPANT_ID);
     }
 
-    /** A coach's open enrolments are a few hundred: they drive, each word a probe by key. */
-    private static List<String> coachPage(DSLContext dsl, UUID coachId, List<String> words, int limit) {
-        Condition where = ENROLMENT
-                .COACH_ID
-                .eq(coachId.toString())
-                .and(ENROLMENT.EXITED_ON.isNull())
-                .and(ENROLMENT.DELETED.eq(0))
-                .and(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID))
-                .and(PARTICIPANT.DELETED.eq(0));
+    /** A coach's enrolments are a few hundred: they drive, each word a probe by key. */
+    private static List<String> coachPage(DSLContext dsl, Condition ofCoach, List<String> words, int limit) {
+        Condition where =
+                ofCoach.and(PARTICIPANT.ID.eq(ENROLMENT.PARTICIPANT_ID)).and(PARTICIPANT.DELETED.eq(0));
         for (String word : words) {
             where = where.and(has(word, PARTICIPANT.SORT_NAME, PARTICIPANT.ID));
         }

@@ -13,11 +13,13 @@ import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -357,63 +359,7 @@ public final class WorkflowRepository {
     public List<DueInputs> dueInputsOfCoach(UUID coachId) {
         return db.read(dsl -> {
             var open = openOf(coachId);
-            Map<String, List<ActivityPlan>> plans = new HashMap<>();
-            dsl.selectFrom(ACTIVITY_PLAN)
-                    .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY_PLAN.DELETED.eq(0))
-                    .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY_PLAN.VERSION)
-                    .forEach(r -> plans.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
-                            .add(plan(r)));
-            Map<String, List<Activity>> activities = new HashMap<>();
-            dsl.select(
-                            ACTIVITY.ID,
-                            ACTIVITY.PLAN_ID,
-                            ACTIVITY.KIND,
-                            ACTIVITY.START_ON,
-                            ACTIVITY.END_ON,
-                            ACTIVITY.ENDED_ON,
-                            ACTIVITY_PLAN.ENROLMENT_ID)
-                    .from(ACTIVITY)
-                    .join(ACTIVITY_PLAN)
-                    .on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
-                    .where(ACTIVITY_PLAN.ENROLMENT_ID.in(open), ACTIVITY.DELETED.eq(0), ACTIVITY_PLAN.DELETED.eq(0))
-                    .forEach(r -> activities
-                            .computeIfAbsent(r.value7(), k -> new ArrayList<>())
-                            .add(new Activity(
-                                    UUID.fromString(r.value1()),
-                                    UUID.fromString(r.value2()),
-                                    Coded.ofCode(ActivityKind.class, r.value3()),
-                                    null,
-                                    null,
-                                    null,
-                                    LocalDate.parse(r.value4()),
-                                    LocalDate.parse(r.value5()),
-                                    r.value6() == null ? null : LocalDate.parse(r.value6()))));
-            Map<String, List<Meeting>> meetings = new HashMap<>();
-            dsl.select(
-                            MEETING.ID,
-                            MEETING.ENROLMENT_ID,
-                            MEETING.SUPERSEDES,
-                            MEETING.MEETING_AT,
-                            MEETING.KIND,
-                            MEETING.OUTCOME,
-                            MEETING.DUTY_EXPLAINED_ON)
-                    .from(MEETING)
-                    .where(MEETING.ENROLMENT_ID.in(open), MEETING.DELETED.eq(0), notVoided(MEETING.ID))
-                    .forEach(r -> meetings.computeIfAbsent(r.value2(), k -> new ArrayList<>())
-                            .add(new Meeting(
-                                    UUID.fromString(r.value1()),
-                                    UUID.fromString(r.value2()),
-                                    r.value3() == null ? null : UUID.fromString(r.value3()),
-                                    LocalDateTime.parse(r.value4()),
-                                    Coded.ofCode(MeetingKind.class, r.value5()),
-                                    null,
-                                    Coded.ofCode(MeetingOutcome.class, r.value6()),
-                                    null,
-                                    false,
-                                    null,
-                                    null,
-                                    r.value7() == null ? null : LocalDate.parse(r.value7()),
-                                    null)));
+            Inputs in = inputs(dsl, id -> id.in(open));
             return dsl.select(ENROLMENT.fields())
                     .select(PARTICIPANT.fields())
                     .from(ENROLMENT)
@@ -425,11 +371,117 @@ public final class WorkflowRepository {
                         return new DueInputs(
                                 EnrolmentRepository.toDomain(r.into(ENROLMENT)),
                                 ParticipantRepository.toDomain(r.into(PARTICIPANT)),
-                                plans.getOrDefault(id, List.of()),
-                                activities.getOrDefault(id, List.of()),
-                                meetings.getOrDefault(id, List.of()));
+                                in.plans().getOrDefault(id, List.of()),
+                                in.activities().getOrDefault(id, List.of()),
+                                in.meetings().getOrDefault(id, List.of()));
                     });
         });
+    }
+
+    /**
+     * What the deadlines, the reminders and the status of these enrolments (open or not) are
+     * computed from, and whether the check after an exit is recorded: a page of the caseload list,
+     * in four queries whatever its size, each an index lookup per enrolment.
+     */
+    public Map<UUID, EnrolmentInputs> inputsOf(Collection<UUID> enrolmentIds) {
+        if (enrolmentIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = enrolmentIds.stream().map(UUID::toString).distinct().toList();
+        return db.read(dsl -> {
+            Inputs in = inputs(dsl, id -> id.in(ids));
+            Map<UUID, EnrolmentInputs> all = new HashMap<>();
+            dsl.select(ENROLMENT.ID, ENROLMENT.EXIT_CHECK)
+                    .from(ENROLMENT)
+                    .where(ENROLMENT.ID.in(ids))
+                    .forEach(r -> all.put(
+                            UUID.fromString(r.value1()),
+                            new EnrolmentInputs(
+                                    in.plans().getOrDefault(r.value1(), List.of()),
+                                    in.activities().getOrDefault(r.value1(), List.of()),
+                                    in.meetings().getOrDefault(r.value1(), List.of()),
+                                    r.value2() != null)));
+            return all;
+        });
+    }
+
+    /** What the rules read of one enrolment: every plan version, the activities and meeting entries. */
+    public record EnrolmentInputs(
+            List<ActivityPlan> plans, List<Activity> activities, List<Meeting> meetings, boolean exitChecked) {}
+
+    /** The plans, activities and meetings (voided ones left out) of some enrolments, by enrolment id. */
+    private record Inputs(
+            Map<String, List<ActivityPlan>> plans,
+            Map<String, List<Activity>> activities,
+            Map<String, List<Meeting>> meetings) {}
+
+    /**
+     * The inputs of the rules for the enrolments whose id meets the condition, one query per kind
+     * of record. Only the columns the rules read: notes, descriptions and the mapping are for the
+     * enrolment's own page.
+     */
+    private static Inputs inputs(DSLContext dsl, Function<Field<String>, Condition> enrolments) {
+        Map<String, List<ActivityPlan>> plans = new HashMap<>();
+        dsl.selectFrom(ACTIVITY_PLAN)
+                .where(enrolments.apply(ACTIVITY_PLAN.ENROLMENT_ID), ACTIVITY_PLAN.DELETED.eq(0))
+                .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY_PLAN.VERSION)
+                .forEach(r -> plans.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
+                        .add(plan(r)));
+        Map<String, List<Activity>> activities = new HashMap<>();
+        dsl.select(
+                        ACTIVITY.ID,
+                        ACTIVITY.PLAN_ID,
+                        ACTIVITY.KIND,
+                        ACTIVITY.START_ON,
+                        ACTIVITY.END_ON,
+                        ACTIVITY.ENDED_ON,
+                        ACTIVITY_PLAN.ENROLMENT_ID)
+                .from(ACTIVITY)
+                .join(ACTIVITY_PLAN)
+                .on(ACTIVITY_PLAN.ID.eq(ACTIVITY.PLAN_ID))
+                .where(
+                        enrolments.apply(ACTIVITY_PLAN.ENROLMENT_ID),
+                        ACTIVITY.DELETED.eq(0),
+                        ACTIVITY_PLAN.DELETED.eq(0))
+                .forEach(r -> activities
+                        .computeIfAbsent(r.value7(), k -> new ArrayList<>())
+                        .add(new Activity(
+                                UUID.fromString(r.value1()),
+                                UUID.fromString(r.value2()),
+                                Coded.ofCode(ActivityKind.class, r.value3()),
+                                null,
+                                null,
+                                null,
+                                LocalDate.parse(r.value4()),
+                                LocalDate.parse(r.value5()),
+                                r.value6() == null ? null : LocalDate.parse(r.value6()))));
+        Map<String, List<Meeting>> meetings = new HashMap<>();
+        dsl.select(
+                        MEETING.ID,
+                        MEETING.ENROLMENT_ID,
+                        MEETING.SUPERSEDES,
+                        MEETING.MEETING_AT,
+                        MEETING.KIND,
+                        MEETING.OUTCOME,
+                        MEETING.DUTY_EXPLAINED_ON)
+                .from(MEETING)
+                .where(enrolments.apply(MEETING.ENROLMENT_ID), MEETING.DELETED.eq(0), notVoided(MEETING.ID))
+                .forEach(r -> meetings.computeIfAbsent(r.value2(), k -> new ArrayList<>())
+                        .add(new Meeting(
+                                UUID.fromString(r.value1()),
+                                UUID.fromString(r.value2()),
+                                r.value3() == null ? null : UUID.fromString(r.value3()),
+                                LocalDateTime.parse(r.value4()),
+                                Coded.ofCode(MeetingKind.class, r.value5()),
+                                null,
+                                Coded.ofCode(MeetingOutcome.class, r.value6()),
+                                null,
+                                false,
+                                null,
+                                null,
+                                r.value7() == null ? null : LocalDate.parse(r.value7()),
+                                null)));
+        return new Inputs(plans, activities, meetings);
     }
 
     /**

@@ -48,9 +48,10 @@ class ParticipantSearchTest {
 
     /** The keys that are there but should not be, and those that should be but are not. */
     private List<String> keysAmiss() {
-        String derived = "SELECT DISTINCT substr(s.token, 1, l.n) AS key, p.sort_name, s.participant_id"
+        String derived = "SELECT DISTINCT substr(s.token, k.start, k.n) AS key, p.sort_name, s.participant_id"
                 + " FROM participant_search s JOIN participant p ON p.id = s.participant_id"
-                + " JOIN search_prefix_length l ON l.n <= length(s.token)";
+                + " JOIN search_key_part k ON k.start + k.n - 1 <= length(s.token)"
+                + " AND (k.inner = 0 OR (length(s.token) = 12 AND s.token NOT GLOB '*[^0-9]*'))";
         String kept = "SELECT key, sort_name, participant_id FROM participant_key";
         return db.read(dsl -> dsl.fetch("SELECT 'extra ' || key FROM (" + kept + " EXCEPT " + derived + ")"
                         + " UNION ALL SELECT 'missing ' || key FROM (" + derived + " EXCEPT " + kept + ")")
@@ -112,6 +113,30 @@ class ParticipantSearchTest {
     }
 
     @Test
+    void runsOfDigitsInsideTheNumberFollowACorrectedNumber() {
+        Participant anna = register("Anna", "Öberg", LocalDate.of(1985, 3, 12), 123);
+        assertEquals(List.of("Öberg, Anna"), names("0312"));
+        assertEquals(List.of(), keysAmiss(), "after registering");
+
+        service.update(
+                anna.id(),
+                new ParticipantDraft(
+                        PersonalIdentityNumber.of(LocalDate.of(1985, 7, 21), 123, false)
+                                .display(),
+                        "Anna",
+                        "Öberg",
+                        null,
+                        null,
+                        null));
+        assertEquals(List.of(), keysAmiss(), "after a corrected number");
+        assertEquals(List.of(), names("0312"), "the old birthday no longer finds her");
+        assertEquals(List.of("Öberg, Anna"), names("0721"));
+        int inner = db.read(dsl -> dsl.fetchCount(dsl.selectFrom("participant_key")
+                .where("participant_id = ? AND key = '8507'", anna.id().toString())));
+        assertEquals(1, inner, "a run from inside the number is a key");
+    }
+
+    @Test
     void theMigrationBuildsTheKeysOfADatabaseFromBefore() {
         db.close();
         Path before = dir.resolve("before.db");
@@ -144,6 +169,9 @@ class ParticipantSearchTest {
         assertEquals(30, service.caseload(null, "").size());
         String someone = service.caseload(null, "").get(0).participant().lastName();
         assertFalse(names(someone.substring(0, 1)).isEmpty(), "found by the first letter");
+        String number =
+                service.caseload(null, "").get(0).participant().personalNumber().normalised();
+        assertFalse(names(number.substring(4, 8)).isEmpty(), "found by the month and day of the number");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.ui.caseload;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,14 +13,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -31,6 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
 import se.jobbtorg.coach.domain.Coach;
@@ -82,13 +88,27 @@ public final class CaseloadView extends BorderPane {
         };
         fill.run();
         model.coaches().addListener((ListChangeListener<Coach>) c -> fill.run());
+        // The scope chosen from elsewhere (the empty list's "search everyone") shows here too.
+        boolean[] choosing = {false};
+        Runnable show = () -> {
+            if (!choosing[0]) {
+                scope.setValue(
+                        model.coachFilterProperty().get() != null
+                                ? model.coachFilterProperty().get()
+                                : model.scopeProperty().get());
+            }
+        };
+        model.scopeProperty().addListener((o, old, now) -> show.run());
+        model.coachFilterProperty().addListener((o, old, now) -> show.run());
         scope.valueProperty().addListener((o, old, now) -> {
+            choosing[0] = true;
             if (now instanceof CaseloadViewModel.Scope s) {
                 model.coachFilterProperty().set(null);
                 model.scopeProperty().set(s);
             } else if (now instanceof Coach c) {
                 model.coachFilterProperty().set(c);
             }
+            choosing[0] = false;
         });
         scope.setConverter(new StringConverter<>() {
             @Override
@@ -178,16 +198,14 @@ public final class CaseloadView extends BorderPane {
             }
         });
         table.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            // A double click on a row opens the person; two clicks on a heading only sort.
+            if (e.getButton() == MouseButton.PRIMARY
+                    && e.getClickCount() == 2
+                    && onRow(e.getPickResult().getIntersectedNode())) {
                 selected(actions::open);
             }
         });
-        Label empty = new Label();
-        empty.textProperty()
-                .bind(Bindings.when(model.queryProperty().isEmpty())
-                        .then(i18n.get("caseload.empty"))
-                        .otherwise(i18n.get("caseload.noMatch")));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(placeholder(model, i18n));
 
         Label status = new Label();
         status.setId("caseloadStatus");
@@ -209,47 +227,188 @@ public final class CaseloadView extends BorderPane {
         table.setId("caseloadTable");
         Rows.selectOnFocus(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Dates sort as dates and an empty cell sorts last, whichever way a column is sorted.
+        table.setSortPolicy(t -> {
+            Comparator<CaseloadRow> order = emptyLast(t.getSortOrder());
+            if (order != null) {
+                FXCollections.sort(t.getItems(), order);
+            }
+            return true;
+        });
         TableColumn<CaseloadRow, String> name = column(i18n.get("caseload.column.name"), CaseloadRow::name);
         name.setComparator(SwedishText::compare);
-        name.setPrefWidth(220);
+        name.setPrefWidth(170);
         TableColumn<CaseloadRow, String> number = column(i18n.get("caseload.column.number"), CaseloadRow::number);
         number.setPrefWidth(130);
+
+        // The next deadline or reminder: its date, "försenad" in words as well as in red (the
+        // colour is not the only sign), and what it is, wrapped rather than cut.
+        TableColumn<CaseloadRow, LocalDate> due = column(i18n.get("caseload.column.due"), CaseloadRow::nextDueOn);
+        due.setId("caseloadDue");
+        due.setCellFactory(c -> new TableCell<>() {
+            private final Text shown = new Text();
+
+            {
+                shown.getStyleClass().add("wrapping-text");
+                shown.wrappingWidthProperty().bind(due.widthProperty().subtract(12));
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(LocalDate date, boolean empty) {
+                super.updateItem(date, empty);
+                CaseloadRow row = empty ? null : getTableRow().getItem();
+                getStyleClass().remove("overdue");
+                if (row == null || row.nextDue() == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                String text = dueText(i18n, row);
+                if (row.overdue()) {
+                    getStyleClass().add("overdue");
+                }
+                shown.setText(text);
+                setText(text);
+                setGraphic(shown);
+            }
+        });
+        TableColumn<CaseloadRow, LocalDateTime> meeting =
+                column(i18n.get("caseload.column.nextMeeting"), CaseloadRow::nextMeeting);
+        meeting.setId("caseloadNextMeeting");
+        meeting.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(LocalDateTime at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : i18n.dateTime(at));
+            }
+        });
+        TableColumn<CaseloadRow, LocalDate> contact =
+                column(i18n.get("caseload.column.lastContact"), CaseloadRow::lastContact);
+        contact.setId("caseloadLastContact");
+        contact.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(LocalDate date, boolean empty) {
+                super.updateItem(date, empty);
+                CaseloadRow row = empty ? null : getTableRow().getItem();
+                setText(
+                        row == null || date == null
+                                ? null
+                                : i18n.get("caseload.lastContact", i18n.date(date), row.daysSinceContact()));
+            }
+        });
+        // The day of the enrolment, and how many days ago: the 5-day and 18-month clocks.
         TableColumn<CaseloadRow, LocalDate> enrolled =
                 column(i18n.get("caseload.column.enrolledOn"), CaseloadRow::enrolledOn);
         enrolled.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
-                setText(empty ? null : i18n.date(date));
+                CaseloadRow row = empty ? null : getTableRow().getItem();
+                setText(
+                        row == null || date == null
+                                ? null
+                                : i18n.get("caseload.enrolledOn", i18n.date(date), row.daysEnrolled()));
             }
         });
-        TableColumn<CaseloadRow, Long> days = column(i18n.get("caseload.column.days"), CaseloadRow::daysEnrolled);
-        days.getStyleClass().add("numeric");
-        days.setPrefWidth(70);
         TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
         coach.setComparator(SwedishText::compare);
-        coach.setPrefWidth(160);
         TableColumn<CaseloadRow, String> status = column(
                 i18n.get("caseload.column.status"),
                 r -> i18n.get("caseload.state." + r.status().name().toLowerCase(Locale.ROOT)));
-        // Dates, days and the status are read whole; the name and the coach give way.
+        // Dates, days and the status are read whole; the name, the deadline and the coach give way.
         Cells.keepWhole(number, "19900917-3889");
-        Cells.keepWhole(enrolled, i18n.date(Cells.WIDEST_DATE));
-        Cells.keepWhole(days, "9999");
+        Cells.keepWhole(meeting, i18n.dateTime(Cells.WIDEST_DATE.atTime(10, 30)));
+        Cells.keepWhole(contact, i18n.get("caseload.lastContact", i18n.date(Cells.WIDEST_DATE), 999));
+        Cells.keepWhole(enrolled, i18n.get("caseload.enrolledOn", i18n.date(Cells.WIDEST_DATE), 999));
         Cells.keepWhole(
                 status,
                 Arrays.stream(CaseloadRow.Status.values())
                         .map(s -> i18n.get("caseload.state." + s.name().toLowerCase(Locale.ROOT)))
                         .max(Comparator.comparingInt(String::length))
                         .orElse(""));
-        coach.setPrefWidth(140);
-        table.getColumns().setAll(List.of(name, number, enrolled, days, coach, status));
+        // The date whole; the mark and what is due wrap below it on a narrow window.
+        Cells.keepWhole(due, i18n.date(Cells.WIDEST_DATE) + ",");
+        due.setPrefWidth(Math.max(due.getMinWidth(), 180));
+        coach.setPrefWidth(110);
+        name.setMinWidth(130);
+        coach.setMinWidth(70);
+        table.getColumns().setAll(List.of(name, number, due, meeting, contact, enrolled, coach, status));
+    }
+
+    /** "2026-11-24: Planen ska omprövas", "2026-11-24, försenad: Aktivitetsplan ska upprättas". */
+    static String dueText(I18n i18n, CaseloadRow row) {
+        return i18n.get(
+                row.overdue() ? "caseload.due.late" : "caseload.due",
+                i18n.date(row.nextDue().dueOn()),
+                i18n.of(row.nextDue().kind()));
+    }
+
+    /**
+     * The rows' order for the table's sort order: each column's values in its direction, an
+     * empty value after every value in either direction (nothing planned is not "earliest").
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<CaseloadRow> emptyLast(List<TableColumn<CaseloadRow, ?>> columns) {
+        Comparator<CaseloadRow> order = null;
+        for (TableColumn<CaseloadRow, ?> column : columns) {
+            Comparator values = column.getComparator();
+            Comparator<Object> directed =
+                    column.getSortType() == TableColumn.SortType.DESCENDING ? values.reversed() : values;
+            Comparator<CaseloadRow> by = Comparator.comparing(
+                    r -> column.getCellObservableValue(r).getValue(), Comparator.nullsLast(directed));
+            order = order == null ? by : order.thenComparing(by);
+        }
+        return order;
     }
 
     private static <T> TableColumn<CaseloadRow, T> column(String title, Function<CaseloadRow, T> value) {
         TableColumn<CaseloadRow, T> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
+    }
+
+    /**
+     * What the empty list says: how to add the first person; or, after a search that found
+     * nobody, what else to try: everyone (when the words would find someone there, with a button
+     * that searches there), the last four digits or four digits from inside the number.
+     */
+    private static VBox placeholder(CaseloadViewModel model, I18n i18n) {
+        Label said = new Label();
+        said.setId("caseloadEmpty");
+        said.setWrapText(true);
+        said.setMaxWidth(560);
+        said.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            String words = model.queryProperty().get();
+                            if (words == null || words.isBlank()) {
+                                return i18n.get("caseload.empty");
+                            }
+                            String tries = i18n.get("caseload.noMatch.digits");
+                            boolean everyone = model.scopeProperty().get() == CaseloadViewModel.Scope.ALL
+                                    && model.coachFilterProperty().get() == null;
+                            String key = everyone
+                                    ? "caseload.noMatch"
+                                    : model.foundElsewhereProperty().get()
+                                            ? "caseload.noMatch.elsewhere"
+                                            : "caseload.noMatch.nowhere";
+                            return i18n.get(key, words.strip()) + " " + tries;
+                        },
+                        model.queryProperty(),
+                        model.scopeProperty(),
+                        model.coachFilterProperty(),
+                        model.foundElsewhereProperty()));
+        Button everyone = new Button(i18n.get("caseload.noMatch.searchAll"));
+        everyone.setId("caseloadSearchAll");
+        everyone.setMnemonicParsing(true);
+        everyone.visibleProperty().bind(model.foundElsewhereProperty());
+        everyone.managedProperty().bind(everyone.visibleProperty());
+        everyone.setOnAction(e -> model.searchEveryone());
+        VBox box = new VBox(10, said, everyone);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(16));
+        return box;
     }
 
     /**
@@ -273,6 +432,15 @@ public final class CaseloadView extends BorderPane {
                     table.getSelectionModel().select(r);
                     table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
                 });
+    }
+
+    private static boolean onRow(Node node) {
+        for (Node n = node; n != null && !(n instanceof TableView); n = n.getParent()) {
+            if (n instanceof TableRow<?> row) {
+                return !row.isEmpty();
+            }
+        }
+        return false;
     }
 
     private void selected(Consumer<UUID> action) {

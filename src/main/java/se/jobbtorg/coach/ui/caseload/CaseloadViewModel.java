@@ -40,6 +40,9 @@ public final class CaseloadViewModel {
     private Supplier<List<Coach>> coachList = List::of;
     private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty limited = new SimpleBooleanProperty(false);
+    /** The words found nobody here but would find someone among everyone (the other scope). */
+    private final BooleanProperty foundElsewhere = new SimpleBooleanProperty(false);
+
     private long generation;
 
     public CaseloadViewModel(
@@ -65,13 +68,22 @@ public final class CaseloadViewModel {
     public void refresh() {
         long asked = ++generation;
         String words = query.get();
-        UUID coach = coachFilter.get() != null
-                ? coachFilter.get().id()
-                : scope.get() == Scope.MINE ? currentCoach.get() : null;
+        UUID colleague = coachFilter.get() == null ? null : coachFilter.get().id();
+        UUID coach = scope.get() == Scope.MINE ? currentCoach.get() : null;
         var source = coachList;
-        record Loaded(List<CaseloadEntry> entries, List<Coach> coaches) {}
+        record Loaded(List<CaseloadEntry> entries, List<Coach> coaches, boolean elsewhere) {}
         tasks.run(
-                () -> new Loaded(caseload.caseload(coach, words), source.get()),
+                () -> {
+                    List<CaseloadEntry> entries = colleague != null
+                            ? caseload.enrolledWith(colleague, words)
+                            : caseload.caseload(coach, words);
+                    // Nobody here: would the other scope find someone? (Said in the empty list.)
+                    boolean elsewhere = entries.isEmpty()
+                            && !words.isBlank()
+                            && (colleague != null || coach != null)
+                            && caseload.anyone(words);
+                    return new Loaded(entries, source.get(), elsewhere);
+                },
                 loaded -> {
                     if (asked != generation) {
                         return;
@@ -83,6 +95,7 @@ public final class CaseloadViewModel {
                     var today = caseload.today();
                     List<CaseloadRow> fresh =
                             entries.stream().map(e -> CaseloadRow.of(e, today)).toList();
+                    foundElsewhere.set(loaded.elsewhere());
                     rows.setAll(fresh);
                     limited.set(fresh.size() >= CaseloadService.LIST_LIMIT);
                 },
@@ -114,6 +127,17 @@ public final class CaseloadViewModel {
 
     public ObservableList<CaseloadRow> rows() {
         return rows;
+    }
+
+    /** True when the search found nobody in this scope and would find someone among everyone. */
+    public BooleanProperty foundElsewhereProperty() {
+        return foundElsewhere;
+    }
+
+    /** Searches the same words among everyone (the other scope). */
+    public void searchEveryone() {
+        coachFilter.set(null);
+        scope.set(Scope.ALL);
     }
 
     /** True when there were more rows than the list shows: the user should search. */
