@@ -37,6 +37,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
+import javafx.util.Callback;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
 import se.jobbtorg.coach.domain.Coach;
@@ -286,31 +287,11 @@ public final class CaseloadView extends BorderPane {
         TableColumn<CaseloadRow, LocalDate> contact =
                 column(i18n.get("caseload.column.lastContact"), CaseloadRow::lastContact);
         contact.setId("caseloadLastContact");
-        contact.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(LocalDate date, boolean empty) {
-                super.updateItem(date, empty);
-                CaseloadRow row = empty ? null : getTableRow().getItem();
-                setText(
-                        row == null || date == null
-                                ? null
-                                : i18n.get("caseload.lastContact", i18n.date(date), row.daysSinceContact()));
-            }
-        });
+        contact.setCellFactory(dayAndDaysSince(i18n, "caseload.lastContact", CaseloadRow::daysSinceContact));
         // The day of the enrolment, and how many days ago: the 5-day and 18-month clocks.
         TableColumn<CaseloadRow, LocalDate> enrolled =
                 column(i18n.get("caseload.column.enrolledOn"), CaseloadRow::enrolledOn);
-        enrolled.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(LocalDate date, boolean empty) {
-                super.updateItem(date, empty);
-                CaseloadRow row = empty ? null : getTableRow().getItem();
-                setText(
-                        row == null || date == null
-                                ? null
-                                : i18n.get("caseload.enrolledOn", i18n.date(date), row.daysEnrolled()));
-            }
-        });
+        enrolled.setCellFactory(dayAndDaysSince(i18n, "caseload.enrolledOn", CaseloadRow::daysEnrolled));
         TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
         coach.setComparator(SwedishText::compare);
         TableColumn<CaseloadRow, String> status = column(
@@ -459,5 +440,18 @@ public final class CaseloadView extends BorderPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** Cells of a day and how many days ago it was ("2026-04-18 (230 d)"), sorted by the day. */
+    private static Callback<TableColumn<CaseloadRow, LocalDate>, TableCell<CaseloadRow, LocalDate>> dayAndDaysSince(
+            I18n i18n, String key, Function<CaseloadRow, Long> daysSince) {
+        return c -> new TableCell<>() {
+            @Override
+            protected void updateItem(LocalDate date, boolean empty) {
+                super.updateItem(date, empty);
+                CaseloadRow row = empty ? null : getTableRow().getItem();
+                setText(row == null || date == null ? null : i18n.get(key, i18n.date(date), daysSince.apply(row)));
+            }
+        };
     }
 }

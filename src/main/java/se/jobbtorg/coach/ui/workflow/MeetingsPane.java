@@ -310,7 +310,7 @@ final class MeetingsPane extends VBox {
      * A meeting as the detail shows it: when, how and what came of it, then every line written at
      * it (the timeline's), and why it was entered in error if it was.
      */
-    static String whole(WorkPage page, Meeting m, I18n i18n) {
+    private static String whole(WorkPage page, Meeting m, I18n i18n) {
         List<String> lines = new ArrayList<>();
         lines.add(i18n.get(
                 "meeting.detail.heading",
