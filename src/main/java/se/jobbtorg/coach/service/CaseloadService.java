@@ -34,12 +34,37 @@ public final class CaseloadService {
     /** How many rows the whole-database view shows before it asks the user to search. */
     public static final int LIST_LIMIT = 500;
 
+    /**
+     * How many people a search shows. Each row is read with its enrolment at a glance (its
+     * plans, activities and meetings), on every key typed; a search that finds more than a page
+     * has not found anyone yet, and the list asks for more of the name or the number instead.
+     */
+    public static final int SEARCH_LIMIT = 100;
+
+    /** The most rows {@link #caseload} and {@link #enrolledWith} give for these search words. */
+    public static int limitFor(String query) {
+        return query == null || query.isBlank() ? LIST_LIMIT : SEARCH_LIMIT;
+    }
+
     private final Database db;
     private final Clock clock;
     private final ParticipantRepository participants;
     private final EnrolmentRepository enrolments;
     private final CaseloadQueries queries;
     private final WorkflowService workflow;
+
+    /**
+     * Each enrolment's glance as last computed, while the file is unchanged and the day the
+     * same: search as you type reads the same people again at every key, and the list its
+     * coach's people at every return to it. Cleared by any commit ({@link Database#dataVersion}).
+     */
+    private final Map<UUID, EnrolmentStatus> glances = new HashMap<>();
+
+    private long glancesVersion = -1;
+    private LocalDate glancesDay;
+
+    /** Glances kept at most; more are dropped all at once, to be read again. */
+    private static final int GLANCES_KEPT = 20_000;
 
     public CaseloadService(Database db, Clock clock) {
         this.db = db;
@@ -155,7 +180,7 @@ public final class CaseloadService {
      */
     public List<CaseloadEntry> caseload(UUID coachId, String query) {
         return glance(queries.find(
-                coachId, coachId == null ? null : Reminders.exitCheckShownFrom(today()), query, LIST_LIMIT));
+                coachId, coachId == null ? null : Reminders.exitCheckShownFrom(today()), query, limitFor(query)));
     }
 
     /** Whether the search words find anyone at all among everyone, whoever's they are. */
@@ -165,7 +190,7 @@ public final class CaseloadService {
 
     /** The open enrolments of one coach (a team lead's look at a colleague's caseload), at a glance. */
     public List<CaseloadEntry> enrolledWith(UUID coachId, String query) {
-        return glance(queries.find(coachId, null, query, LIST_LIMIT));
+        return glance(queries.find(coachId, null, query, limitFor(query)));
     }
 
     /**
@@ -174,11 +199,13 @@ public final class CaseloadService {
      * at once. A person never enrolled is to be enrolled today, as Today reminds.
      */
     private List<CaseloadEntry> glance(List<CaseloadEntry> entries) {
-        var status = workflow.statusOf(entries.stream()
-                .map(CaseloadEntry::latestEnrolment)
-                .filter(Objects::nonNull)
-                .toList());
         LocalDate today = today();
+        Map<UUID, EnrolmentStatus> status = statusOf(
+                entries.stream()
+                        .map(CaseloadEntry::latestEnrolment)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                today);
         return entries.stream()
                 .map(e -> {
                     if (e.latestEnrolment() == null) {
@@ -190,6 +217,40 @@ public final class CaseloadService {
                             : e.with(s.open().isEmpty() ? null : s.open().get(0), s.nextMeeting(), s.lastContact());
                 })
                 .toList();
+    }
+
+    /**
+     * The glances of these enrolments: those kept from an earlier call while the file has not
+     * changed since, the others read. The version is read before the reads, so glances read
+     * after a commit are at worst dropped once too often, never kept too long.
+     */
+    private Map<UUID, EnrolmentStatus> statusOf(List<Enrolment> enrolments, LocalDate today) {
+        long version = db.dataVersion();
+        Map<UUID, EnrolmentStatus> status = new HashMap<>();
+        List<Enrolment> missing = new ArrayList<>();
+        synchronized (glances) {
+            if (version != glancesVersion || !today.equals(glancesDay) || glances.size() > GLANCES_KEPT) {
+                glances.clear();
+                glancesVersion = version;
+                glancesDay = today;
+            }
+            for (Enrolment e : enrolments) {
+                EnrolmentStatus kept = glances.get(e.id());
+                if (kept != null) {
+                    status.put(e.id(), kept);
+                } else {
+                    missing.add(e);
+                }
+            }
+        }
+        Map<UUID, EnrolmentStatus> read = workflow.statusOf(missing);
+        status.putAll(read);
+        synchronized (glances) {
+            if (version == glancesVersion && today.equals(glancesDay)) {
+                glances.putAll(read);
+            }
+        }
+        return status;
     }
 
     public Optional<Participant> participant(UUID id) {

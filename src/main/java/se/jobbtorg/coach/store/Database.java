@@ -53,6 +53,9 @@ public final class Database implements AutoCloseable {
     private Connection reader;
     private final DSLContext writeDsl;
     private DSLContext readDsl;
+    /** How many times the reader was made again (a passphrase change): part of {@link #dataVersion}. */
+    private long readerEpoch;
+
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private final Backups backups;
@@ -516,6 +519,7 @@ public final class Database implements AutoCloseable {
         Passphrase opens = EncryptedFiles.opens(file, next) ? next : current;
         reader = connect(file, opens, SQLiteConfig.TransactionMode.DEFERRED);
         readDsl = DSL.using(reader, SQLDialect.SQLITE, dslSettings());
+        readerEpoch++;
     }
 
     /** A daily backup: made if the newest backup is from an earlier day (or there is none). */
@@ -576,6 +580,16 @@ public final class Database implements AutoCloseable {
         if (forbidden != null && Thread.currentThread() == forbidden) {
             throw new IllegalStateException("the database is not used on the " + forbidden.getName() + " thread");
         }
+    }
+
+    /**
+     * A number that stays the same for as long as nothing is committed to the file: what was
+     * read while it held is still what the file says. It changes with every commit, of this
+     * program's writer or of anything else ({@code PRAGMA data_version} on the reader, which
+     * never writes). For caches of what reads compute; never stored.
+     */
+    public long dataVersion() {
+        return read(dsl -> (readerEpoch << 32) + ((Number) dsl.fetchValue("PRAGMA data_version")).longValue());
     }
 
     /** Runs a read in one snapshot. Never call from the FX thread. */

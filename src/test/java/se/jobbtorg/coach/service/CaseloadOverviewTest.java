@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.jobbtorg.coach.TestClock;
 import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.TestPassphrase;
 import se.jobbtorg.coach.domain.CaseloadEntry;
@@ -143,6 +145,40 @@ class CaseloadOverviewTest {
                         .get("Farah, Omar")
                         .latestEnrolment()
                         .id());
+    }
+
+    @Test
+    void aGlanceReadBeforeAChangeIsNeverShownAfterIt() {
+        Enrolment e = enrol(person("Amina", "Yilmaz", LocalDate.of(1990, 9, 17), 388), me, TODAY.minusDays(20));
+        CaseloadEntry before = caseload.caseload(me.id(), "").get(0);
+        assertNull(before.nextMeeting());
+        assertEquals(before.nextDue(), caseload.caseload(me.id(), "yil").get(0).nextDue(), "read again unchanged");
+
+        var planned = workflow.recordMeeting(
+                TestDrafts.meeting(e.id(), TODAY.plusDays(2).atTime(9, 15), MeetingKind.PHONE, MeetingOutcome.PLANNED));
+        assertEquals(
+                TODAY.plusDays(2).atTime(9, 15),
+                caseload.caseload(me.id(), "").get(0).nextMeeting().at());
+        assertEquals(
+                TODAY.plusDays(2).atTime(9, 15),
+                caseload.caseload(null, "yil").get(0).nextMeeting().at(),
+                "the search's glance too");
+
+        workflow.voidMeeting(planned.id(), "Fel aspirant", me.id());
+        assertNull(caseload.caseload(me.id(), "").get(0).nextMeeting());
+    }
+
+    @Test
+    void aGlanceKeptFromYesterdayIsNotShownToday() {
+        TestClock clock = new TestClock(CLOCK.instant());
+        CaseloadService list = new CaseloadService(db, clock);
+        enrol(person("Omar", "Farah", LocalDate.of(1985, 5, 12), 224), me, TODAY);
+        assertTrue(!list.caseload(me.id(), "").get(0).nextDue().overdue(), "the plan is due in five days");
+
+        clock.advance(Duration.ofDays(6));
+        Due due = list.caseload(me.id(), "").get(0).nextDue();
+        assertEquals(TODAY.plusDays(5), due.dueOn());
+        assertTrue(due.overdue(), "nothing changed in the file, but the day did");
     }
 
     @Test

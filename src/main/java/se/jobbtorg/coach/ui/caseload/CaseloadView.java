@@ -212,12 +212,18 @@ public final class CaseloadView extends BorderPane {
         status.setId("caseloadStatus");
         status.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> model.limitedProperty().get()
-                                ? i18n.get(
-                                        "caseload.status.limited", model.rows().size())
-                                : i18n.get("caseload.status.count", model.rows().size()),
+                        () -> !model.limitedProperty().get()
+                                ? i18n.get("caseload.status.count", model.rows().size())
+                                : model.searchedProperty().get()
+                                        ? i18n.get(
+                                                "caseload.status.limitedSearch",
+                                                model.rows().size())
+                                        : i18n.get(
+                                                "caseload.status.limited",
+                                                model.rows().size()),
                         model.rows(),
-                        model.limitedProperty()));
+                        model.limitedProperty(),
+                        model.searchedProperty()));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox content = new VBox(6, bar, table, status);
         content.setPadding(new Insets(12));

@@ -40,6 +40,8 @@ public final class CaseloadViewModel {
     private Supplier<List<Coach>> coachList = List::of;
     private final ObservableList<CaseloadRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty limited = new SimpleBooleanProperty(false);
+    /** The rows shown were found by search words (not the whole list). */
+    private final BooleanProperty searched = new SimpleBooleanProperty(false);
     /** The words found nobody here but would find someone among everyone (the other scope). */
     private final BooleanProperty foundElsewhere = new SimpleBooleanProperty(false);
 
@@ -97,7 +99,8 @@ public final class CaseloadViewModel {
                             entries.stream().map(e -> CaseloadRow.of(e, today)).toList();
                     foundElsewhere.set(loaded.elsewhere());
                     rows.setAll(fresh);
-                    limited.set(fresh.size() >= CaseloadService.LIST_LIMIT);
+                    limited.set(fresh.size() >= CaseloadService.limitFor(words));
+                    searched.set(!words.isBlank());
                 },
                 onError);
     }
@@ -140,8 +143,13 @@ public final class CaseloadViewModel {
         scope.set(Scope.ALL);
     }
 
-    /** True when there were more rows than the list shows: the user should search. */
+    /** True when there were more rows than the list shows: the user should search, or type more. */
     public BooleanProperty limitedProperty() {
         return limited;
+    }
+
+    /** True when the rows shown were found by search words; false for the whole list. */
+    public BooleanProperty searchedProperty() {
+        return searched;
     }
 }

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.ui.caseload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,6 +102,25 @@ class CaseloadViewModelTest {
         assertEquals(CaseloadRow.Status.OPEN, row.status());
         assertEquals("Linnea Ek", row.coach());
         assertFalse(list.limitedProperty().get());
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void aSearchThatFindsMoreThanAPageShowsThePageAndAsksForMore() {
+        // One more Ekström than a search shows.
+        for (int i = 0; i <= CaseloadService.SEARCH_LIMIT; i++) {
+            person(1960 + i % 40, 100 + i, "Person" + i, "Ekström", null);
+        }
+        list.scopeProperty().set(CaseloadViewModel.Scope.ALL);
+        list.queryProperty().set("ekström");
+        assertEquals(CaseloadService.SEARCH_LIMIT, list.rows().size());
+        assertTrue(list.limitedProperty().get());
+        assertTrue(list.searchedProperty().get());
+        // The whole list is not a search: its page is longer, and all 105 people are on it.
+        list.queryProperty().set("");
+        assertEquals(CaseloadService.SEARCH_LIMIT + 5, list.rows().size());
+        assertFalse(list.limitedProperty().get());
+        assertFalse(list.searchedProperty().get());
         assertEquals(List.of(), errors);
     }
 
