@@ -64,6 +64,19 @@ public final class CoachApplication extends Application {
      */
     public static final String START_PROBE = "jobbtorg.startProbe";
 
+    /**
+     * With the start probe: exit not at the caseload drawn but once the work a start leaves for
+     * after the first screen is done too (the integrity check, the day's backup), logging the
+     * resident memory then: what the window holds with the database open, as a coach's day
+     * begins.
+     */
+    public static final String START_PROBE_SETTLE = "jobbtorg.startProbe.settle";
+
+    /** With {@link #START_PROBE_SETTLE}: the caseload is drawn; and the start's work after it is done. */
+    private boolean probeDrawn;
+
+    private boolean probeSettled;
+
     private final Clock clock = Clock.systemDefaultZone();
     private final FxTaskRunner startupTasks = new FxTaskRunner();
     /** The unlock's own thread: it must not wait behind a long import or export. */
@@ -208,11 +221,22 @@ public final class CoachApplication extends Application {
                 return;
             }
             scene.removePostLayoutPulseListener(once[0]);
-            LOG.info("start probe: caseload drawn " + sinceStart());
-            Platform.exit();
+            LOG.info("start probe: caseload drawn " + sinceStart() + ", " + ProcessMemory.describe());
+            probeDrawn = true;
+            exitProbeWhenSettled();
         };
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
+    }
+
+    /** The probe's exit: at once, or with {@link #START_PROBE_SETTLE} once the start's later work is done. */
+    private void exitProbeWhenSettled() {
+        if (!Boolean.getBoolean(START_PROBE_SETTLE)) {
+            Platform.exit();
+        } else if (probeDrawn && probeSettled) {
+            LOG.info("start probe: settled " + sinceStart() + ", " + ProcessMemory.describe());
+            Platform.exit();
+        }
     }
 
     /**
@@ -331,7 +355,12 @@ public final class CoachApplication extends Application {
                             }
                             return null;
                         },
-                        done -> {},
+                        done -> {
+                            if (System.getProperty(START_PROBE) != null) {
+                                probeSettled = true;
+                                exitProbeWhenSettled();
+                            }
+                        },
                         error -> {
                             if (error instanceof DatabaseDamagedException && context == current) {
                                 context = null;
@@ -347,6 +376,10 @@ public final class CoachApplication extends Application {
                                         this::openFailed);
                             } else {
                                 LOG.log(Level.WARNING, "integrity check or daily backup failed", error);
+                                if (System.getProperty(START_PROBE) != null) {
+                                    probeSettled = true;
+                                    exitProbeWhenSettled();
+                                }
                             }
                         });
     }

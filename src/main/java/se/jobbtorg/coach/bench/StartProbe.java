@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import se.jobbtorg.coach.domain.Passphrase;
 
 /**
@@ -28,10 +29,24 @@ final class StartProbe implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 300;
 
-    /** A start timed, or why not. */
-    record Result(boolean measured, double seconds, String why) {
+    /** CoachApplication.START_PROBE_SETTLE. */
+    private static final String SETTLE = "jobbtorg.startProbe.settle";
+
+    /**
+     * The options the installed program's launcher gives the JVM (installer/build.sh, beside the
+     * class-data archive): a heap that starts small and gives back what it does not use. The
+     * default starts at 1/64 of the machine's memory and grows the resident set to it at once.
+     */
+    static final List<String> INSTALLED_OPTIONS =
+            List.of("-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+
+    /**
+     * A start timed, or why not; with the window's resident memory (MiB) when the caseload was
+     * drawn and, for a start that waited for the work after the first screen, then (-1: not known).
+     */
+    record Result(boolean measured, double seconds, String why, long drawnMiB, long settledMiB, long peakMiB) {
         static Result not(String why) {
-            return new Result(false, Double.NaN, why);
+            return new Result(false, Double.NaN, why, -1, -1, -1);
         }
     }
 
@@ -63,12 +78,24 @@ final class StartProbe implements AutoCloseable {
 
     /** As {@link #start(Path, boolean)}, the child JVM started with these options too. */
     Result start(Path db, boolean demo, List<String> jvmOptions) throws IOException {
+        return start(db, demo, jvmOptions, false);
+    }
+
+    /**
+     * As {@link #start(Path, boolean, List)}; settle: the window exits only once its integrity
+     * check and the day's backup are done too, and says its resident memory then (the start is
+     * still timed to the caseload drawn).
+     */
+    Result start(Path db, boolean demo, List<String> jvmOptions, boolean settle) throws IOException {
         if (problem != null) {
             return Result.not(problem);
         }
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
+        if (settle) {
+            command.add("-D" + SETTLE + "=true");
+        }
         command.addAll(List.of(
                 "-Duser.home=" + Files.createDirectories(dir.resolve("home")),
                 "-D" + PROPERTY + "=" + passphraseFile,
@@ -110,19 +137,38 @@ final class StartProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Result.not("interrupted");
         }
-        log.accept("start steps: " + steps());
+        List<String> steps = steps();
+        log.accept("start steps: " + String.join("; ", steps));
         if (child.exitValue() != 0 || Double.isNaN(seconds)) {
             return Result.not(
                     "the window ended without drawing the caseload, exit " + child.exitValue() + " (" + output + ")");
         }
-        return new Result(true, seconds, null);
+        return new Result(
+                true,
+                seconds,
+                null,
+                mib(steps, "caseload drawn", "resident"),
+                mib(steps, "start probe: settled", "resident"),
+                mib(steps, "start probe: settled", "peak"));
+    }
+
+    /** The MiB after a word ("resident 346 MiB") in the last step that contains what, or -1. */
+    static long mib(List<String> steps, String what, String word) {
+        long found = -1;
+        for (String step : steps) {
+            var m = Pattern.compile(word + " (\\d+) MiB").matcher(step);
+            if (step.contains(what) && m.find()) {
+                found = Long.parseLong(m.group(1));
+            }
+        }
+        return found;
     }
 
     /**
      * Where the last start spent its time, from the window's log: each step with its time since
      * the process began, the open's key derivation and the close.
      */
-    private String steps() throws IOException {
+    private List<String> steps() throws IOException {
         List<String> lines = new ArrayList<>();
         Path home = dir.resolve("home");
         if (Files.isDirectory(home)) {
@@ -142,13 +188,14 @@ final class StartProbe implements AutoCloseable {
         }
         List<String> steps = new ArrayList<>();
         for (String line : lines.subList(from, lines.size())) {
-            if (line.matches(".*(start: |first screen shown|caseload drawn|opened database|closing the database).*")) {
+            if (line.matches(
+                    ".*(start: |first screen shown|caseload drawn|start probe: settled|opened database|closing the database).*")) {
                 // The log's format: date, time, level, source, then ": " and the message.
                 int colon = line.indexOf(": ");
                 steps.add(colon < 0 ? line : line.substring(colon + 2));
             }
         }
-        return String.join("; ", steps);
+        return steps;
     }
 
     /**
@@ -184,7 +231,9 @@ final class StartProbe implements AutoCloseable {
             return Archive.not("interrupted");
         }
         // -Xshare:on: a start that cannot map it fails, instead of quietly timing one without it.
-        return new Archive(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), null);
+        List<String> options = new ArrayList<>(INSTALLED_OPTIONS);
+        options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
+        return new Archive(List.copyOf(options), null);
     }
 
     /** The JVM options that start with a class-data archive, or why there is none. */

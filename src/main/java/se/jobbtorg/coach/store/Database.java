@@ -44,6 +44,12 @@ public final class Database implements AutoCloseable {
     static final String SYNCHRONOUS = "FULL";
     /** The page cache of each connection, in KiB (see connect). */
     static final int CACHE_KIB = 65_536;
+
+    /**
+     * The cache of work that reads the whole file once (the integrity check, the backup's copy):
+     * a large one would not be read again, and its memory would stay with the program.
+     */
+    static final int SCAN_CACHE_KIB = 8_192;
     /** Rows ANALYZE looks at per index when the close refreshes the statistics (see close). */
     static final int ANALYSIS_LIMIT = 1_000;
 
@@ -441,7 +447,12 @@ public final class Database implements AutoCloseable {
             try {
                 // Its own connection, so that reads and writes go on while it reads the whole file.
                 checker = connect(file, checkKey, SQLiteConfig.TransactionMode.DEFERRED);
+                try (Statement s = checker.createStatement()) {
+                    s.execute("PRAGMA cache_size = -" + SCAN_CACHE_KIB);
+                }
             } catch (SQLException e) {
+                closeQuietly(checker);
+                checker = null;
                 throw new StoreException("integrity check not started", e);
             } finally {
                 checkKey.close();

@@ -71,6 +71,18 @@ class PrivateFilesAndDailyBackupTest {
     }
 
     @Test
+    void theBackupsCopyReadsThroughASmallCacheAndLeavesTheConnectionsOwn() throws Exception {
+        try (Database db = Database.open(dir.resolve("caseload.db"), clock, TestPassphrase.get())) {
+            KnownPeople.write(db, clock);
+            Path backup = db.backup("test");
+            assertTrue(Files.size(backup) > 0);
+            // The writer's page cache is as big as before the copy: the copy's own was set back.
+            long cache = db.write(tx -> ((Number) tx.dsl().fetchValue("PRAGMA cache_size")).longValue());
+            assertEquals(-Database.CACHE_KIB, cache);
+        }
+    }
+
+    @Test
     void oneDailyBackupADayNotTwo() throws Exception {
         try (Database db = Database.open(dir.resolve("caseload.db"), clock, TestPassphrase.get())) {
             KnownPeople.write(db, clock);
