@@ -12,8 +12,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -165,9 +168,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         today = new TodayScreen(ui, this::openFromToday);
         todayTab = screenTab("todayTab", "nav.today", today.view());
         summary = new SummaryScreen(ui, this::open);
-        summaryTab = screenTab("summaryTab", "nav.summary", summary.view());
+        summaryTab = laterTab("summaryTab", "nav.summary", summary.view());
         sync = new SyncScreen(ui, this::afterImport);
-        syncTab = screenTab("syncTab", "nav.sync", sync.view());
+        syncTab = laterTab("syncTab", "nav.sync", sync.view());
         audit = new AuditScreen(ui, () -> unusualReading.getAsInt(), this::open);
         // Opened when asked for (Ctrl+4) and closable: an occasional look, not a fifth tab in
         // the way of the participants' pages on a narrow window.
@@ -229,6 +232,27 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         Tab tab = new Tab(i18n.get(titleKey), Forms.scrolling(content));
         tab.setClosable(false);
         tab.setId(id);
+        return tab;
+    }
+
+    /**
+     * A screen's tab whose content joins the window when the tab is first shown: until then it
+     * costs the start no styling and no layout (the summary and the sync screens are large
+     * forms, and the first screen waited for them).
+     */
+    private Tab laterTab(String id, String titleKey, Region content) {
+        Tab tab = screenTab(id, titleKey, content);
+        Node whole = tab.getContent();
+        tab.setContent(null);
+        tab.selectedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(whole);
+                }
+            }
+        });
         return tab;
     }
 
