@@ -435,6 +435,30 @@ public final class BenchCommand {
                     rate >= rowsPerSecond / 2,
                     "target: half the plain rate");
             addMemory("import", memory.phase(), null);
+            // The plain baseline writes an unencrypted file; every file of the program is
+            // encrypted (decision 0006). The same writing into an encrypted file says what of the
+            // gap is the encryption of every page, and what is the import's own work.
+            progress("baseline, encrypted: the same rows by plain JDBC batched inserts into an encrypted file");
+            long e0 = System.nanoTime();
+            long encryptedRows = PlainBaseline.copy(city, dir.resolve("baseline-encrypted.db"), passphrase);
+            double encryptedRate = encryptedRows / seconds(e0, System.nanoTime());
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(dir.resolve("baseline-encrypted.db" + suffix));
+            }
+            add(
+                    "import rate against an encrypted baseline",
+                    "once",
+                    rate,
+                    "changes/s",
+                    null,
+                    encryptedRate,
+                    rate / encryptedRate,
+                    true,
+                    String.format(
+                            Locale.ROOT,
+                            "the baseline into a file encrypted as the program's: %.0f rows/s, %.2f of the plain rate",
+                            encryptedRate,
+                            encryptedRate / rowsPerSecond));
             long s0 = System.nanoTime();
             emptySync.importPackage(pkg, false, x -> {});
             double again = seconds(s0, System.nanoTime());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.jooq.Table;
+import se.jobbtorg.coach.domain.Passphrase;
 
 /**
  * The bench's yardstick: the rows of a database (every synchronised record, its change-log rows
@@ -30,8 +31,20 @@ public final class PlainBaseline {
 
     /** Copies the rows into a new plain file and returns how many were written. */
     public static long copy(Database db, Path plain) {
+        return copy(db, plain, null);
+    }
+
+    /**
+     * As {@link #copy(Database, Path)}, into a file encrypted as the program's are (SQLCipher 4,
+     * the key derived from the passphrase) when one is given: the same writing, and what the
+     * encryption of every page written costs. Foreign keys are not enforced in either.
+     */
+    public static long copy(Database db, Path file, Passphrase encryptedWith) {
         return db.read(dsl -> dsl.connectionResult(source -> {
-            try (Connection target = DriverManager.getConnection("jdbc:sqlite:" + plain.toAbsolutePath())) {
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            try (Connection target = encryptedWith == null
+                    ? DriverManager.getConnection(url)
+                    : EncryptedFiles.config(encryptedWith).createConnection(url)) {
                 try (Statement s = target.createStatement()) {
                     s.execute("PRAGMA journal_mode = WAL");
                     s.execute("PRAGMA synchronous = FULL");
