@@ -45,9 +45,13 @@ public final class TodayService {
      * together, the reasons together.
      */
     public List<TodayItem> today(UUID coachId) {
-        List<WorkflowService.OpenDue> open = workflow.dueOfCoach(coachId).stream()
-                .filter(d -> !d.due().isEmpty())
-                .toList();
+        return today(coachId, workflow.dueOfCoach(coachId));
+    }
+
+    /** As {@link #today(UUID)}, from the coach's open enrolments as {@code dueOfCoach} read them. */
+    private List<TodayItem> today(UUID coachId, List<WorkflowService.OpenDue> ofCoach) {
+        List<WorkflowService.OpenDue> open =
+                ofCoach.stream().filter(d -> !d.due().isEmpty()).toList();
         if (open.isEmpty()) {
             return List.of();
         }
@@ -83,8 +87,12 @@ public final class TodayService {
      * of {@link #today(UUID)}; a reminder carries no reason.
      */
     public List<TodayItem> reminders(UUID coachId) {
+        return reminders(coachId, workflow.dueOfCoach(coachId));
+    }
+
+    /** As {@link #reminders(UUID)}, from the coach's open enrolments as {@code dueOfCoach} read them. */
+    private List<TodayItem> reminders(UUID coachId, List<WorkflowService.OpenDue> open) {
         List<TodayItem> items = new ArrayList<>();
-        var open = workflow.dueOfCoach(coachId);
         var exited = workflow.uncheckedExitsOfCoach(coachId);
         for (var o : open) {
             o.reminders().forEach(r -> items.add(new TodayItem(o.participant(), o.enrolment(), r, null)));
@@ -101,8 +109,10 @@ public final class TodayService {
 
     /** The Today screen's list: the deadlines of {@link #today(UUID)} and the reminders, in one order. */
     public List<TodayItem> worklist(UUID coachId) {
-        List<TodayItem> items = new ArrayList<>(today(coachId));
-        items.addAll(reminders(coachId));
+        // The coach's open enrolments are read once for both.
+        List<WorkflowService.OpenDue> open = workflow.dueOfCoach(coachId);
+        List<TodayItem> items = new ArrayList<>(today(coachId, open));
+        items.addAll(reminders(coachId, open));
         items.sort(ORDER);
         return items;
     }

@@ -204,6 +204,13 @@ class TodayServiceTest {
             assertTrue(
                     all.stream().map(i -> i.due().kind()).anyMatch(DeadlineKind.PLAN_DUE::equals),
                     "the deadlines are there too: " + all);
+
+            // Enrolled now: the reminder to enrol her goes at once, though the list of people never
+            // enrolled was just read (it is kept only while nothing is committed).
+            enrol(caseload, registered, me, day);
+            assertTrue(
+                    today.worklist(me.id()).stream().noneMatch(i -> i.due().kind() == DeadlineKind.NOT_ENROLLED),
+                    "no one left to enrol");
         }
     }
 
