@@ -125,8 +125,15 @@ public final class MergeApplier {
     private final Counts counts = new Counts();
     /** The newest stamp applied, for the clock once the transaction has committed. */
     private String newest;
-    /** Records this import made, so their children need not look them up again. */
+    /**
+     * Records this import made, so their children need not look them up again: at most
+     * {@link #CREATED_KEPT}, then forgotten at the next batch (a child of one forgotten is looked
+     * up with its batch, as a record made before the import is). Kept whole, it grew with the
+     * package: about 3.7 million names and 1.1 GB of heap at 100,000 participants.
+     */
     private final Set<String> created = new HashSet<>();
+
+    static final int CREATED_KEPT = 100_000;
     /** Changes taken but not applied yet: applied a batch at a time, in the order given. */
     private final List<Change> pending = new ArrayList<>();
     /**
@@ -260,6 +267,10 @@ public final class MergeApplier {
     private void flush() {
         if (pending.isEmpty()) {
             return;
+        }
+        if (created.size() > CREATED_KEPT) {
+            // Written already: what a later batch needs of them it reads back.
+            created.clear();
         }
         prefetch(pending);
         try {
