@@ -229,11 +229,17 @@ public final class CoachApplication extends Application {
         Platform.requestNextPulse();
     }
 
-    /** The probe's exit: at once, or with {@link #START_PROBE_SETTLE} once the start's later work is done. */
+    /**
+     * The probe's exit, once the caseload is drawn: at once, or with {@link #START_PROBE_SETTLE}
+     * once the start's later work is done too (which on a small file may end first).
+     */
     private void exitProbeWhenSettled() {
+        if (!probeDrawn) {
+            return;
+        }
         if (!Boolean.getBoolean(START_PROBE_SETTLE)) {
             Platform.exit();
-        } else if (probeDrawn && probeSettled) {
+        } else if (probeSettled) {
             LOG.info("start probe: settled " + sinceStart() + ", " + ProcessMemory.describe());
             Platform.exit();
         }
