@@ -71,6 +71,11 @@ public final class WorkflowService {
     private final WorkflowRepository work;
     private final EnrolmentRepository enrolments;
 
+    /** {@link #neverEnrolled()} as last read, and the file's version it was read at (guarded by this). */
+    private List<Participant> neverEnrolled;
+
+    private long neverEnrolledVersion;
+
     public WorkflowService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
@@ -261,11 +266,6 @@ public final class WorkflowService {
         }
         return read;
     }
-
-    /** {@link #neverEnrolled()} as last read, and the file's version it was read at. */
-    private List<Participant> neverEnrolled;
-
-    private long neverEnrolledVersion;
 
     /** The reasons given for passed deadlines of a coach's open enrolments, as {@link #reason} finds each. */
     public Reasons reasonsOfCoach(UUID coachId) {
