@@ -71,11 +71,6 @@ public final class WorkflowService {
     private final WorkflowRepository work;
     private final EnrolmentRepository enrolments;
 
-    /** {@link #neverEnrolled()} as last read, and the file's version it was read at (guarded by this). */
-    private List<Participant> neverEnrolled;
-
-    private long neverEnrolledVersion;
-
     public WorkflowService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
@@ -248,23 +243,12 @@ public final class WorkflowService {
     }
 
     /**
-     * The people registered on this computer and never enrolled. Kept while nothing is committed
-     * to the file ({@link Database#dataVersion}): finding them reads every participant (130 ms at
-     * 100,000), and Today asks at every visit.
+     * The people registered and never enrolled (or whose every enrolment is deleted): read from
+     * what the schema keeps of them (migration 20), so Today pays for the few there are, not for
+     * every participant.
      */
     public List<Participant> neverEnrolled() {
-        long version = db.dataVersion();
-        synchronized (this) {
-            if (neverEnrolled != null && neverEnrolledVersion == version) {
-                return neverEnrolled;
-            }
-        }
-        List<Participant> read = List.copyOf(work.neverEnrolled());
-        synchronized (this) {
-            neverEnrolled = read;
-            neverEnrolledVersion = version;
-        }
-        return read;
+        return work.neverEnrolled();
     }
 
     /** The reasons given for passed deadlines of a coach's open enrolments, as {@link #reason} finds each. */

@@ -9,6 +9,7 @@ import static se.jobbtorg.coach.store.generated.Tables.ENTRY_VOID;
 import static se.jobbtorg.coach.store.generated.Tables.MAPPING_ENTRY;
 import static se.jobbtorg.coach.store.generated.Tables.MEETING;
 import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT;
+import static se.jobbtorg.coach.store.generated.Tables.PARTICIPANT_UNENROLLED;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -508,16 +509,17 @@ public final class WorkflowRepository {
                         List.of())));
     }
 
-    /** The people on this computer registered and never enrolled (not deleted, not merged into another). */
+    /**
+     * The people registered and never enrolled, or whose every enrolment is deleted (not deleted
+     * themselves, not merged into another): kept by the schema's triggers (migration 20).
+     */
     public List<Participant> neverEnrolled() {
-        return db.read(dsl -> dsl.selectFrom(PARTICIPANT)
-                .where(
-                        PARTICIPANT.DELETED.eq(0),
-                        PARTICIPANT.MERGED_INTO.isNull(),
-                        DSL.notExists(DSL.selectOne()
-                                .from(ENROLMENT)
-                                .where(ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID), ENROLMENT.DELETED.eq(0))))
-                .fetch(ParticipantRepository::toDomain));
+        return db.read(dsl -> dsl.select(PARTICIPANT.fields())
+                .from(PARTICIPANT_UNENROLLED)
+                .join(PARTICIPANT)
+                .on(PARTICIPANT.ID.eq(PARTICIPANT_UNENROLLED.PARTICIPANT_ID))
+                .fetchInto(PARTICIPANT)
+                .map(ParticipantRepository::toDomain));
     }
 
     /** An open enrolment and its work, read together. */

@@ -153,6 +153,13 @@ class BulkLoadTest {
                             // fire on deletes and on updates of a name, which the build never makes
                             "participant_search_keys_removed",
                             "participant_sort_name_keys",
+                            // set aside, the people never enrolled derived at the end (BulkLoad.SetAside)
+                            "participant_unenrolled_added",
+                            "participant_unenrolled_changed",
+                            "participant_unenrolled_enrolment_added",
+                            "participant_unenrolled_enrolment_changed",
+                            "participant_unenrolled_enrolment_removed",
+                            "participant_unenrolled_removed",
                             // refuses an update of a purge record: the build makes none
                             "purge_never_changed"),
                     triggers,

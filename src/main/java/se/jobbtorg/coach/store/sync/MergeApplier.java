@@ -29,6 +29,7 @@ import org.jooq.TableField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteException;
+import se.jobbtorg.coach.store.BulkLoad;
 import se.jobbtorg.coach.store.FieldHistory;
 import se.jobbtorg.coach.store.HybridLogicalClock;
 import se.jobbtorg.coach.store.ParticipantRepository;
@@ -154,6 +155,7 @@ public final class MergeApplier {
         this.dsl = tx.dsl();
         this.history = new FieldHistory(tx.dsl());
         this.purged = Retention.purgedIds(dsl);
+        this.derivedLater = BulkLoad.deferDerivedIfEmpty(tx);
         dsl.select(PURGE.PARTICIPANT_ID, PURGE.AUDIT_BEFORE_ON)
                 .from(PURGE)
                 .forEach(r -> trailPurgedBefore.merge(r.value1(), r.value2(), (a, b) -> a.compareTo(b) > 0 ? a : b));
@@ -165,6 +167,12 @@ public final class MergeApplier {
      * Usually empty; held whole, as it is small beside what an import holds.
      */
     private final Set<String> purged;
+    /**
+     * Search keys, the indicators' facts and the people never enrolled, derived once at the
+     * finish when the import began in a database that held nobody (a new laptop's snapshot).
+     */
+    private final BulkLoad.Deferred derivedLater;
+
     /** By purged person, the day before which their audit entries went: older ones are dropped too. */
     private final Map<String, String> trailPurgedBefore = new HashMap<>();
 
@@ -198,6 +206,7 @@ public final class MergeApplier {
     public Counts finish() {
         flush();
         mergeDuplicates();
+        derivedLater.derive(tx);
         String last = newest;
         if (last != null) {
             tx.onCommit(() -> tx.clock().observe(last));
