@@ -544,6 +544,9 @@ public final class SyncService {
 
     /** The second pass: the changes read again and applied as they come, in this transaction. */
     private MergeApplier.Counts apply(Transaction tx, PackageReader.Checked checked, DoubleConsumer progress) {
+        if (checked.changeCount() >= LARGE_IMPORT) {
+            tx.largeWrite();
+        }
         MergeApplier applier = new MergeApplier(tx);
         long total = Math.max(1, checked.changeCount());
         long[] done = {0};
@@ -562,6 +565,12 @@ public final class SyncService {
     }
 
     private static final int PROGRESS_EVERY = 1000;
+
+    /**
+     * From how many changes an import writes with the large cache ({@link Transaction#largeWrite}):
+     * a team's snapshot and more; a day's delta is far below.
+     */
+    static final long LARGE_IMPORT = 100_000;
 
     /** What became of one package of several: imported (or tried, in a dry run), refused, or failed unforeseen. */
     public record PackageOutcome(

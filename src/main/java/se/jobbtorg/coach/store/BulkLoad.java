@@ -47,8 +47,6 @@ public final class BulkLoad {
     /** Rows held before they are written: enough to amortise a statement, little memory. */
     private static final int BATCH = 2_000;
 
-    static final int LOAD_CACHE_KIB = 512 * 1024;
-
     private final Connection connection;
     private final DSLContext dsl;
     private final Transaction tx;
@@ -102,7 +100,7 @@ public final class BulkLoad {
         try (Statement s = c.createStatement()) {
             // Random ids put every insert on another page of each index: a page that stays
             // in the cache is not read and decrypted again. Back to the usual size after.
-            s.execute("PRAGMA cache_size = -" + LOAD_CACHE_KIB);
+            s.execute("PRAGMA cache_size = -" + Database.LARGE_WRITE_CACHE_KIB);
             try {
                 T result = work.apply(load);
                 load.flush();
@@ -152,7 +150,7 @@ public final class BulkLoad {
                 T loaded = load(c, tx, db, work);
                 at[0] = System.nanoTime();
                 try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA cache_size = -" + LOAD_CACHE_KIB);
+                    s.execute("PRAGMA cache_size = -" + Database.LARGE_WRITE_CACHE_KIB);
                     // A database before migration 17 (a test of an older migration) has prefixes only.
                     s.executeUpdate(
                             aside.triggers().get(SEARCH_KEYS_TRIGGER).contains("search_key_part")

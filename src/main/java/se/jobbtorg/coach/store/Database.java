@@ -50,6 +50,13 @@ public final class Database implements AutoCloseable {
      * a large one would not be read again, and its memory would stay with the program.
      */
     static final int SCAN_CACHE_KIB = 8_192;
+
+    /**
+     * The writer's cache for the rest of a large write ({@link Transaction#largeWrite}): the
+     * bulk load's and the plain baseline's. It fills only with pages the write touches, so a
+     * small file never takes it all; at city size the import's resident memory grows by up to it.
+     */
+    static final int LARGE_WRITE_CACHE_KIB = 512 * 1024;
     /** Rows ANALYZE looks at per index when the close refreshes the statistics (see close). */
     static final int ANALYSIS_LIMIT = 1_000;
 
@@ -636,8 +643,8 @@ public final class Database implements AutoCloseable {
         try {
             writer.setAutoCommit(false);
             boolean committed = false;
+            Transaction tx = new Transaction(writeDsl, hlc, deviceId, clock);
             try {
-                Transaction tx = new Transaction(writeDsl, hlc, deviceId, clock);
                 T result = work.apply(tx);
                 writer.commit();
                 committed = true;
@@ -651,6 +658,11 @@ public final class Database implements AutoCloseable {
                     writer.rollback();
                 }
                 writer.setAutoCommit(true);
+                if (tx.isLargeWrite()) {
+                    try (Statement s = writer.createStatement()) {
+                        s.execute("PRAGMA cache_size = -" + CACHE_KIB);
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("write failed", e);

@@ -51,7 +51,7 @@ public final class PlainBaseline {
                     // The page cache the program's own bulk load has: with SQLite's default of
                     // 2 MiB every insert at a random place of an index read its page again, and
                     // the yardstick measured the cache rather than plain writing.
-                    s.execute("PRAGMA cache_size = -" + BulkLoad.LOAD_CACHE_KIB);
+                    s.execute("PRAGMA cache_size = -" + Database.LARGE_WRITE_CACHE_KIB);
                     for (String sql : schema(source)) {
                         s.execute(sql);
                     }

@@ -36,6 +36,7 @@ public final class Transaction {
     private final Clock clock;
     private final FieldHistory history;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private boolean largeWrite;
 
     Transaction(DSLContext dsl, HybridLogicalClock hlc, String deviceId, Clock clock) {
         this.dsl = dsl;
@@ -172,6 +173,22 @@ public final class Transaction {
 
     public Clock wallClock() {
         return clock;
+    }
+
+    /**
+     * A write of hundreds of thousands of rows (an import at city size): for the rest of this
+     * transaction the connection's page cache is {@link Database#LARGE_WRITE_CACHE_KIB}, and after
+     * it, committed or not, the usual size again. Each row lands at a random place of several
+     * indexes; once those are larger than the usual cache, nearly every row read a page again and
+     * decrypted it, and wrote one back to the WAL.
+     */
+    public void largeWrite() {
+        dsl.execute("PRAGMA cache_size = -" + Database.LARGE_WRITE_CACHE_KIB);
+        largeWrite = true;
+    }
+
+    boolean isLargeWrite() {
+        return largeWrite;
     }
 
     private static boolean isDerived(Table<?> table, String column) {
