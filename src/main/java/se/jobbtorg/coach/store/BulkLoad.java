@@ -217,11 +217,6 @@ public final class BulkLoad {
             this.aside = aside;
         }
 
-        /** Whether the triggers are set aside (the database held nobody when the import began). */
-        public boolean deferred() {
-            return aside != null;
-        }
-
         /**
          * The search keys, the facts and the people never enrolled of everything now in the
          * database, in one ordered pass each, and the triggers made again; once, inside the
