@@ -44,24 +44,6 @@ final class Commands {
 
     private Commands() {}
 
-    /**
-     * The commands' names, for the window's plain starts (Options.plain), which read no
-     * annotations: held equal to {@link #all()}'s by {@code OptionsTest}.
-     */
-    static final List<String> NAMES = List.of(
-            "check",
-            "init",
-            "report",
-            "audit",
-            "retention",
-            "import",
-            "export",
-            "devices",
-            "admit",
-            "withdraw",
-            "team-passphrase",
-            "bench");
-
     /** Every command, in the order the help lists them. */
     static List<Supplier<Object>> all() {
         return List.of(

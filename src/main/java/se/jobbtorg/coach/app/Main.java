@@ -32,11 +32,6 @@ public final class Main {
 
     /** Runs a command and returns its exit code; the window's code is 0 once it closes. */
     static int run(String... args) {
-        Optional<Options> plain = Options.plain(args);
-        if (plain.isPresent()) {
-            // The window's usual start: no picocli (its first use is about 0.4 s of the start).
-            return window(plain.get(), AppPaths.detect(), () -> commandLine().getUsageMessage(), args);
-        }
         return commandLine().execute(args);
     }
 
@@ -120,12 +115,12 @@ public final class Main {
      * The window, once per user and database: when it is already open, this start hands over the
      * package it was opened with (a double click in the file manager), brings it forward and ends.
      */
-    static int window(Options options, AppPaths paths, Supplier<String> usage, String[] args) {
+    static int window(Options options, AppPaths paths, String usage, String[] args) {
         if (noDisplay(System.getProperty("os.name", ""), System.getenv())) {
             // Over ssh or in a script: a sentence instead of JavaFX's stack trace.
             System.err.println(
                     "The window needs a graphical desktop (DISPLAY is not set). " + "The commands run without one:");
-            System.err.print(usage.get());
+            System.err.print(usage);
             return 1;
         }
         Path db = options.db() != null ? options.db() : paths.defaultDatabase();

@@ -91,7 +91,7 @@ final class WindowCommand implements Callable<Integer> {
         return Main.window(
                 options(),
                 AppPaths.detect(),
-                () -> spec.commandLine().getUsageMessage(),
+                spec.commandLine().getUsageMessage(),
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
     }
 

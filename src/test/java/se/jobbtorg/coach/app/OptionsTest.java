@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class OptionsTest {
 
@@ -35,48 +33,6 @@ class OptionsTest {
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--fast"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--out", "x.csv"), "a command's option");
-    }
-
-    /** What picocli reads from these arguments, as the window's command. */
-    private static Options picocli(String... args) {
-        WindowCommand window = new WindowCommand();
-        new CommandLine(window).setExpandAtFiles(false).parseArgs(args);
-        return window.options();
-    }
-
-    @Test
-    void theUsualStartsAreReadWithoutPicocliAndMeanWhatPicocliReads() {
-        List<String[]> usual = List.of(
-                new String[] {},
-                new String[] {"--db", "/tmp/x.db"},
-                new String[] {"--demo"},
-                new String[] {"--db", "/tmp/x.db", "--demo"},
-                new String[] {"--demo", "--db", "Mina dokument/å.db"});
-        for (String[] args : usual) {
-            Optional<Options> plain = Options.plain(args);
-            assertTrue(plain.isPresent(), String.join(" ", args));
-            assertEquals(picocli(args), plain.get(), String.join(" ", args));
-        }
-        // Anything else is picocli's: its meaning, its sentences for mistakes.
-        List<String[]> others = List.of(
-                new String[] {"--db"},
-                new String[] {"--db", "--demo"},
-                new String[] {"--db", "import"},
-                new String[] {"--db", "a.db", "--db", "b.db"},
-                new String[] {"--demo", "--demo"},
-                new String[] {"--lang", "en"},
-                new String[] {"--db=a.db"},
-                new String[] {"Karim.caseload.zip"},
-                new String[] {"import", "x.caseload.zip"},
-                new String[] {"--help"});
-        for (String[] args : others) {
-            assertEquals(Optional.empty(), Options.plain(args), String.join(" ", args));
-        }
-    }
-
-    @Test
-    void thePlainStartsKnowEveryCommandsName() {
-        assertEquals(List.copyOf(Main.commandLine().getSubcommands().keySet()), Commands.NAMES);
     }
 
     @Test
