@@ -42,6 +42,9 @@ import se.jobbtorg.coach.store.generated.tables.records.ParticipantRecord;
  * also gets its derived sort key, number as registered and search tokens. So the database is one
  * the program treats as its own: it exports, and its records merge like any others. Only for new
  * records (an id already stored fails the insert), never for edits.
+ *
+ * <p>An import into a database that holds nobody yet borrows its way with derived data: the
+ * triggers set aside, the data derived once at the end ({@link #deferDerivedIfEmpty}).
  */
 public final class BulkLoad {
     /** Rows held before they are written: enough to amortise a statement, little memory. */
@@ -188,11 +191,11 @@ public final class BulkLoad {
      * For an import into a database that holds nobody yet (a new laptop's first snapshot, a
      * central copy made afresh): the triggers that keep derived data (search keys, the
      * indicators' facts, the people never enrolled) are set aside for the rest of the
-     * transaction, and {@link Deferred#derive()} derives that data at the end in one ordered pass
-     * each, as {@link #build} does. Row by row, each person's search keys went to random places of
-     * an index larger than the page cache: at 100,000 participants 2.2 ms a person, 221 s of the
-     * import. The indexes stay: the merge looks records up by them. In a database that holds
-     * anyone already nothing is set aside, and derive does nothing.
+     * transaction, and {@link Deferred#derive(Transaction)} derives that data at the end in one
+     * ordered pass each, as {@link #build} does. Row by row, each person's search keys went to
+     * random places of an index larger than the page cache: at 100,000 participants 2.2 ms a
+     * person, 221 s of the import. The indexes stay: the merge looks records up by them. In a
+     * database that holds anyone already nothing is set aside, and derive does nothing.
      */
     public static Deferred deferDerivedIfEmpty(Transaction tx) {
         return tx.dsl().connectionResult(c -> {
@@ -287,10 +290,10 @@ public final class BulkLoad {
     /**
      * The secondary indexes of the tables a load writes, and the triggers that keep derived data
      * (the search keys of migration 9, the indicators' facts of migration 11, the people never
-     * enrolled of migration 20), as their SQL. A
-     * trigger left in place would run once per row against tables whose indexes are set aside:
-     * the facts' triggers look up the person's other enrolments and the plans of each, which
-     * without their indexes is a scan per row, quadratic in the city.
+     * enrolled of migration 20), as their SQL. A trigger left in place would run once per row
+     * against tables whose indexes are set aside: the facts' triggers look up the person's other
+     * enrolments and the plans of each, which without their indexes is a scan per row, quadratic
+     * in the city.
      */
     private record SetAside(Map<String, String> indexes, Map<String, String> triggers) {
         static SetAside of(Connection c) throws SQLException {
