@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import se.jobbtorg.coach.domain.CaseloadEntry;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.ParticipantDraft;
-import se.jobbtorg.coach.store.Database;
+import se.jobbtorg.coach.store.BulkLoadTest;
 import se.jobbtorg.coach.store.IndicatorFactsTest;
 import se.jobbtorg.coach.store.NeverEnrolledTest;
 
@@ -25,18 +25,6 @@ import se.jobbtorg.coach.store.NeverEnrolledTest;
  * data row by row, to the same end.
  */
 class EmptyImportDerivedTest extends SyncFixture {
-
-    private static List<String> schema(Database db) {
-        return db.read(dsl -> dsl.fetch("SELECT type || ' ' || name || ': ' || sql FROM sqlite_master"
-                        + " WHERE sql IS NOT NULL ORDER BY type, name")
-                .getValues(0, String.class));
-    }
-
-    private static List<String> searchKeys(Database db) {
-        return db.read(dsl -> dsl.fetch("SELECT key || '|' || sort_name || '|' || participant_id FROM participant_key"
-                        + " ORDER BY key, sort_name, participant_id")
-                .getValues(0, String.class));
-    }
 
     private static Set<UUID> reminded(Device d) {
         return d.workflow.neverEnrolled().stream().map(Participant::id).collect(Collectors.toSet());
@@ -64,15 +52,16 @@ class EmptyImportDerivedTest extends SyncFixture {
         a.caseload.update(orjan.id(), new ParticipantDraft(number(2), "Örjan", "Ekström", null, null, null));
         Path snapshot = a.exportSnapshot();
 
-        List<String> before = schema(b.db);
+        List<String> before = BulkLoadTest.schema(b.db);
         b.sync.importPackage(snapshot, true, p -> {});
-        assertEquals(List.of(), searchKeys(b.db), "a dry run leaves nothing");
-        assertEquals(before, schema(b.db), "a dry run leaves the triggers as they were");
+        assertEquals(List.of(), BulkLoadTest.searchKeys(b.db), "a dry run leaves nothing");
+        assertEquals(before, BulkLoadTest.schema(b.db), "a dry run leaves the triggers as they were");
 
         b.importFrom(snapshot);
-        assertEquals(before, schema(b.db), "every trigger is back, as it was");
-        assertFalse(searchKeys(b.db).isEmpty());
-        assertEquals(searchKeys(a.db), searchKeys(b.db), "the same search keys as the sender's");
+        assertEquals(before, BulkLoadTest.schema(b.db), "every trigger is back, as it was");
+        assertFalse(BulkLoadTest.searchKeys(b.db).isEmpty());
+        assertEquals(
+                BulkLoadTest.searchKeys(a.db), BulkLoadTest.searchKeys(b.db), "the same search keys as the sender's");
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(b.db));
         assertEquals(List.of(), NeverEnrolledTest.amiss(b.db));
         assertEquals(reminded(a), reminded(b));
@@ -84,8 +73,8 @@ class EmptyImportDerivedTest extends SyncFixture {
         c.importFrom(snapshot);
         assertEquals(List.of(), NeverEnrolledTest.amiss(c.db));
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(c.db));
-        List<String> keysOfC = searchKeys(c.db);
-        assertTrue(keysOfC.containsAll(searchKeys(a.db)), "the sender's keys, and the laptop's own");
+        List<String> keysOfC = BulkLoadTest.searchKeys(c.db);
+        assertTrue(keysOfC.containsAll(BulkLoadTest.searchKeys(a.db)), "the sender's keys, and the laptop's own");
         assertEquals(List.of("Ärlig, Ceylan"), found(c, "ärl"));
         assertEquals(Set.of(own.id(), reminded(a).iterator().next()), reminded(c));
     }

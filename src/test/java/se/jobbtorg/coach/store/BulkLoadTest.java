@@ -25,7 +25,7 @@ import se.jobbtorg.coach.service.CaseloadService;
  * The bulk build of the bench's city sets indexes and the search keys' trigger aside while it
  * writes: what it leaves must be what the ordinary load leaves, schema and search keys alike.
  */
-class BulkLoadTest {
+public class BulkLoadTest {
     @TempDir
     Path dir;
 
@@ -48,13 +48,15 @@ class BulkLoadTest {
                 "Rinkeby-Kista");
     }
 
-    private static List<String> schema(Database db) {
+    /** Every table, index, trigger and view of the file, as its SQL, in name order. */
+    public static List<String> schema(Database db) {
         return db.read(dsl -> dsl.fetch("SELECT type || ' ' || name || ': ' || sql FROM sqlite_master"
                         + " WHERE sql IS NOT NULL ORDER BY type, name")
                 .getValues(0, String.class));
     }
 
-    private static List<String> searchKeys(Database db) {
+    /** Every search key of the file, in key order. */
+    public static List<String> searchKeys(Database db) {
         return db.read(dsl -> dsl.fetch("SELECT key || '|' || sort_name || '|' || participant_id FROM participant_key"
                         + " ORDER BY key, sort_name, participant_id")
                 .getValues(0, String.class));
