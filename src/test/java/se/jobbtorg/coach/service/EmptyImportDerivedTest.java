@@ -19,7 +19,7 @@ import se.jobbtorg.coach.store.NeverEnrolledTest;
 
 /**
  * A snapshot into a database that holds nobody sets aside the triggers of derived data and
- * derives it once at the end (BulkLoad.deferDerivedIfEmpty): the search keys, the indicators'
+ * derives it once at the end (DerivedData.deferIfEmpty): the search keys, the indicators'
  * facts and the people never enrolled come out as the sender has them, and the schema the import
  * commits is the one it began with. Into a database that holds someone, the triggers keep the
  * data row by row, to the same end.

@@ -146,7 +146,7 @@ public class BulkLoadTest {
                             // refuse an update or delete of an audit entry: the build only inserts
                             "audit_entry_deleted_by_retention_only",
                             "audit_entry_never_changed",
-                            // set aside, their data derived at the end (BulkLoad.SetAside)
+                            // set aside, their data derived at the end (DerivedData.Aside)
                             "enrolment_indicator_added",
                             "enrolment_indicator_changed",
                             "enrolment_indicator_plan_added",
@@ -155,7 +155,7 @@ public class BulkLoadTest {
                             // fire on deletes and on updates of a name, which the build never makes
                             "participant_search_keys_removed",
                             "participant_sort_name_keys",
-                            // set aside, the people never enrolled derived at the end (BulkLoad.SetAside)
+                            // set aside, the people never enrolled derived at the end (DerivedData.Aside)
                             "participant_unenrolled_added",
                             "participant_unenrolled_changed",
                             "participant_unenrolled_enrolment_added",
@@ -165,7 +165,7 @@ public class BulkLoadTest {
                             // refuses an update of a purge record: the build makes none
                             "purge_never_changed"),
                     triggers,
-                    "a new trigger: decide in BulkLoad.SetAside whether the build sets it aside");
+                    "a new trigger: decide in DerivedData.Aside whether a load sets it aside");
         }
     }
 }

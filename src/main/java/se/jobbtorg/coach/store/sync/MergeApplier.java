@@ -29,7 +29,7 @@ import org.jooq.TableField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteException;
-import se.jobbtorg.coach.store.BulkLoad;
+import se.jobbtorg.coach.store.DerivedData;
 import se.jobbtorg.coach.store.FieldHistory;
 import se.jobbtorg.coach.store.HybridLogicalClock;
 import se.jobbtorg.coach.store.ParticipantRepository;
@@ -155,7 +155,7 @@ public final class MergeApplier {
         this.dsl = tx.dsl();
         this.history = new FieldHistory(tx.dsl());
         this.purged = Retention.purgedIds(dsl);
-        this.derivedLater = BulkLoad.deferDerivedIfEmpty(tx);
+        this.derivedLater = DerivedData.deferIfEmpty(tx);
         dsl.select(PURGE.PARTICIPANT_ID, PURGE.AUDIT_BEFORE_ON)
                 .from(PURGE)
                 .forEach(r -> trailPurgedBefore.merge(r.value1(), r.value2(), (a, b) -> a.compareTo(b) > 0 ? a : b));
@@ -171,7 +171,7 @@ public final class MergeApplier {
      * Search keys, the indicators' facts and the people never enrolled, derived once at the
      * finish when the import began in a database that held nobody (a new laptop's snapshot).
      */
-    private final BulkLoad.Deferred derivedLater;
+    private final DerivedData.Deferred derivedLater;
 
     /** By purged person, the day before which their audit entries went: older ones are dropped too. */
     private final Map<String, String> trailPurgedBefore = new HashMap<>();
