@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import se.jobbtorg.coach.domain.AuditAction;
 import se.jobbtorg.coach.domain.AuditEntry.About;
 import se.jobbtorg.coach.domain.CaseloadEntry;
@@ -205,6 +207,10 @@ public final class CaseloadService {
                         .map(CaseloadEntry::latestEnrolment)
                         .filter(Objects::nonNull)
                         .toList(),
+                entries.stream()
+                        .filter(CaseloadEntry::exitChecked)
+                        .map(e -> e.latestEnrolment().id())
+                        .collect(Collectors.toSet()),
                 today);
         return entries.stream()
                 .map(e -> {
@@ -224,7 +230,7 @@ public final class CaseloadService {
      * changed since, the others read. The version is read before the reads, so glances read
      * after a commit are at worst dropped once too often, never kept too long.
      */
-    private Map<UUID, EnrolmentStatus> statusOf(List<Enrolment> enrolments, LocalDate today) {
+    private Map<UUID, EnrolmentStatus> statusOf(List<Enrolment> enrolments, Set<UUID> exitChecked, LocalDate today) {
         long version = db.dataVersion();
         Map<UUID, EnrolmentStatus> status = new HashMap<>();
         List<Enrolment> missing = new ArrayList<>();
@@ -243,7 +249,7 @@ public final class CaseloadService {
                 }
             }
         }
-        Map<UUID, EnrolmentStatus> read = workflow.statusOf(missing);
+        Map<UUID, EnrolmentStatus> read = workflow.statusOf(missing, exitChecked);
         status.putAll(read);
         synchronized (glances) {
             if (version == glancesVersion && today.equals(glancesDay)) {

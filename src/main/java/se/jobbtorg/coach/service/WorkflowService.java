@@ -192,22 +192,21 @@ public final class WorkflowService {
     /**
      * Each of these enrolments at a glance today, as the person's page shows it (its deadlines
      * and reminders as the Today screen has them, the next meeting, the last contact), read
-     * together in a few queries whatever their number: the caseload list.
+     * together in a few queries whatever their number: the caseload list. exitChecked: those of
+     * them whose check after the exit is recorded (the list has read it with the enrolment).
      */
-    public Map<UUID, EnrolmentStatus> statusOf(Collection<Enrolment> enrolments) {
+    public Map<UUID, EnrolmentStatus> statusOf(Collection<Enrolment> enrolments, Set<UUID> exitChecked) {
         LocalDate today = today();
         var inputs = work.inputsOf(enrolments.stream().map(Enrolment::id).toList());
         Map<UUID, EnrolmentStatus> status = new HashMap<>();
         for (Enrolment e : enrolments) {
             var in = inputs.get(e.id());
-            if (in == null) {
-                continue;
-            }
             List<Activity> running = inForce(in.plans(), in.activities());
             List<Meeting> meetings = current(in.meetings());
             List<Due> open = Stream.concat(
                             DeadlineRules.due(e, in.plans(), running, meetings, today).stream(),
-                            Reminders.of(e, in.plans(), running, meetings, in.exitChecked(), today).stream())
+                            Reminders.of(e, in.plans(), running, meetings, exitChecked.contains(e.id()), today)
+                                    .stream())
                     .sorted(Comparator.comparing(Due::dueOn))
                     .toList();
             status.put(e.id(), EnrolmentStatus.of(e, in.plans(), in.activities(), running, meetings, open, today));

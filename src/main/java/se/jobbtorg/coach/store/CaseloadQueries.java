@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SelectJoinStep;
@@ -25,6 +26,18 @@ import se.jobbtorg.coach.store.generated.tables.Enrolment;
 public final class CaseloadQueries {
     /** Up to how many keys of each typed word are counted to choose the one to walk. */
     private static final int COUNTED = 2_000;
+
+    /**
+     * What a row reads: the person and the enrolment as their domain records hold them, the
+     * enrolment's check after the exit, the coach's name. Not the rest of either row (each value
+     * read costs, at every key typed).
+     */
+    private static final List<Field<?>> ROW = Stream.of(
+                    ParticipantRepository.DOMAIN_FIELDS,
+                    EnrolmentRepository.DOMAIN_FIELDS,
+                    List.<Field<?>>of(ENROLMENT.EXIT_CHECK, COACH.NAME))
+            .flatMap(List::stream)
+            .toList();
 
     private final Database db;
     private final ParticipantSearch search;
@@ -74,10 +87,7 @@ public final class CaseloadQueries {
             if (coachId != null) {
                 // CROSS JOIN keeps SQLite from walking every participant: the coach's open
                 // enrolments (an index range) drive the loop.
-                from = dsl.select(PARTICIPANT.fields())
-                        .select(ENROLMENT.fields())
-                        .select(COACH.NAME)
-                        .from(ENROLMENT.crossJoin(PARTICIPANT));
+                from = dsl.select(ROW).from(ENROLMENT.crossJoin(PARTICIPANT));
                 where = where.and(ENROLMENT.PARTICIPANT_ID.eq(PARTICIPANT.ID)).and(ofCoach(coachId, exitedFrom));
             } else {
                 Enrolment latest = ENROLMENT.as("latest");
@@ -86,10 +96,7 @@ public final class CaseloadQueries {
                         .where(latest.PARTICIPANT_ID.eq(PARTICIPANT.ID), latest.DELETED.eq(0))
                         .orderBy(latest.ENROLLED_ON.desc(), latest.ID)
                         .limit(1));
-                from = dsl.select(PARTICIPANT.fields())
-                        .select(ENROLMENT.fields())
-                        .select(COACH.NAME)
-                        .from(PARTICIPANT.leftJoin(ENROLMENT).on(ENROLMENT.ID.eq(latestId)));
+                from = dsl.select(ROW).from(PARTICIPANT.leftJoin(ENROLMENT).on(ENROLMENT.ID.eq(latestId)));
             }
             return from.leftJoin(COACH)
                     .on(COACH.ID.eq(ENROLMENT.COACH_ID))
@@ -99,7 +106,8 @@ public final class CaseloadQueries {
                     .fetch(r -> new CaseloadEntry(
                             ParticipantRepository.toDomain(r.into(PARTICIPANT)),
                             r.get(ENROLMENT.ID) == null ? null : EnrolmentRepository.toDomain(r.into(ENROLMENT)),
-                            r.get(COACH.NAME)));
+                            r.get(COACH.NAME),
+                            r.get(ENROLMENT.EXIT_CHECK) != null));
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.ExitReason;
 import se.jobbtorg.coach.domain.TargetGroup;
@@ -86,6 +87,20 @@ public final class EnrolmentRepository {
                 .orderBy(ENROLMENT.ENROLLED_ON.desc(), ENROLMENT.ID)
                 .fetch(EnrolmentRepository::toDomain);
     }
+
+    /** The columns {@link #toDomain} reads: a list need not read the others. */
+    static final List<Field<?>> DOMAIN_FIELDS = List.of(
+            ENROLMENT.ID,
+            ENROLMENT.PARTICIPANT_ID,
+            ENROLMENT.COACH_ID,
+            ENROLMENT.ENROLLED_ON,
+            ENROLMENT.REFERRING_UNIT,
+            ENROLMENT.SOCIAL_SECRETARY,
+            ENROLMENT.TARGET_GROUPS,
+            ENROLMENT.LANGUAGE,
+            ENROLMENT.INTERPRETER_NEEDED,
+            ENROLMENT.EXITED_ON,
+            ENROLMENT.EXIT_REASON);
 
     static Enrolment toDomain(EnrolmentRecord r) {
         return new Enrolment(

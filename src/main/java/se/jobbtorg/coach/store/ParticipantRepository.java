@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.TableField;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PersonalIdentityNumber;
@@ -185,6 +186,16 @@ public final class ParticipantRepository {
     public int count() {
         return db.read(dsl -> dsl.fetchCount(PARTICIPANT, PARTICIPANT.DELETED.eq(0)));
     }
+
+    /** The columns {@link #toDomain} reads: a list need not read the others. */
+    static final List<Field<?>> DOMAIN_FIELDS = List.of(
+            PARTICIPANT.ID,
+            PARTICIPANT.PERSONAL_NUMBER,
+            PARTICIPANT.FIRST_NAME,
+            PARTICIPANT.LAST_NAME,
+            PARTICIPANT.PHONE,
+            PARTICIPANT.EMAIL,
+            PARTICIPANT.HOME_DISTRICT);
 
     static Participant toDomain(ParticipantRecord r) {
         return new Participant(

@@ -381,8 +381,8 @@ public final class WorkflowRepository {
 
     /**
      * What the deadlines, the reminders and the status of these enrolments (open or not) are
-     * computed from, and whether the check after an exit is recorded: a page of the caseload list,
-     * in four queries whatever its size, each an index lookup per enrolment.
+     * computed from: a page of the caseload list, in three queries whatever its size, each an
+     * index range per enrolment. An id of no enrolment has none of them.
      */
     public Map<UUID, EnrolmentInputs> inputsOf(Collection<UUID> enrolmentIds) {
         if (enrolmentIds.isEmpty()) {
@@ -392,23 +392,20 @@ public final class WorkflowRepository {
         return db.read(dsl -> {
             Inputs in = inputs(dsl, id -> id.in(ids));
             Map<UUID, EnrolmentInputs> all = new HashMap<>();
-            dsl.select(ENROLMENT.ID, ENROLMENT.EXIT_CHECK)
-                    .from(ENROLMENT)
-                    .where(ENROLMENT.ID.in(ids))
-                    .forEach(r -> all.put(
-                            UUID.fromString(r.value1()),
-                            new EnrolmentInputs(
-                                    in.plans().getOrDefault(r.value1(), List.of()),
-                                    in.activities().getOrDefault(r.value1(), List.of()),
-                                    in.meetings().getOrDefault(r.value1(), List.of()),
-                                    r.value2() != null)));
+            for (String id : ids) {
+                all.put(
+                        UUID.fromString(id),
+                        new EnrolmentInputs(
+                                in.plans().getOrDefault(id, List.of()),
+                                in.activities().getOrDefault(id, List.of()),
+                                in.meetings().getOrDefault(id, List.of())));
+            }
             return all;
         });
     }
 
     /** What the rules read of one enrolment: every plan version, the activities and meeting entries. */
-    public record EnrolmentInputs(
-            List<ActivityPlan> plans, List<Activity> activities, List<Meeting> meetings, boolean exitChecked) {}
+    public record EnrolmentInputs(List<ActivityPlan> plans, List<Activity> activities, List<Meeting> meetings) {}
 
     /** The plans, activities and meetings (voided ones left out) of some enrolments, by enrolment id. */
     private record Inputs(
@@ -418,16 +415,25 @@ public final class WorkflowRepository {
 
     /**
      * The inputs of the rules for the enrolments whose id meets the condition, one query per kind
-     * of record. Only the columns the rules read: notes, descriptions and the mapping are for the
-     * enrolment's own page.
+     * of record. Only the columns the rules read, each kind from its index alone (schema 22): the
+     * plans' wishes, notes, descriptions and the mapping are for the enrolment's own page.
      */
     private static Inputs inputs(DSLContext dsl, Function<Field<String>, Condition> enrolments) {
         Map<String, List<ActivityPlan>> plans = new HashMap<>();
-        dsl.selectFrom(ACTIVITY_PLAN)
+        dsl.select(
+                        ACTIVITY_PLAN.ID,
+                        ACTIVITY_PLAN.ENROLMENT_ID,
+                        ACTIVITY_PLAN.VERSION,
+                        ACTIVITY_PLAN.GOAL,
+                        ACTIVITY_PLAN.DRAWN_UP_ON,
+                        ACTIVITY_PLAN.APPROVED_ON,
+                        ACTIVITY_PLAN.APPROVED_BY,
+                        ACTIVITY_PLAN.REVIEW)
+                .from(ACTIVITY_PLAN)
                 .where(enrolments.apply(ACTIVITY_PLAN.ENROLMENT_ID), ACTIVITY_PLAN.DELETED.eq(0))
                 .orderBy(ACTIVITY_PLAN.ENROLMENT_ID, ACTIVITY_PLAN.VERSION)
-                .forEach(r -> plans.computeIfAbsent(r.getEnrolmentId(), k -> new ArrayList<>())
-                        .add(plan(r)));
+                .forEach(r -> plans.computeIfAbsent(r.value2(), k -> new ArrayList<>())
+                        .add(plan(r.into(ACTIVITY_PLAN))));
         Map<String, List<Activity>> activities = new HashMap<>();
         dsl.select(
                         ACTIVITY.ID,

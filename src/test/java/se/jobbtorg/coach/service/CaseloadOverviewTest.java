@@ -1,6 +1,7 @@
 package se.jobbtorg.coach.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,9 +207,17 @@ class CaseloadOverviewTest {
         assertEquals(List.of("Nur, Ali"), names(caseload.caseload(me.id(), "nur")), "searched too");
         assertEquals(List.of("Nilsson, Sara"), names(caseload.enrolledWith(me.id(), "")), "a team lead's look: open");
 
+        // Everyone's list shows the checked exit too, without the reminder of its check.
+        CaseloadEntry lina = byName(caseload.caseload(null, "berg")).get("Berg, Lina");
+        assertTrue(lina.exitChecked());
+        assertTrue(lina.nextDue() == null || lina.nextDue().kind() != DeadlineKind.EXIT_CHECK_DUE, "checked");
+
         // The check entered in error: the person is back until it is made again.
         workflow.undoExitCheck(checked.id(), "Fel aspirant", me.id());
         assertTrue(names(caseload.caseload(me.id(), "")).contains("Berg, Lina"));
+        lina = byName(caseload.caseload(null, "berg")).get("Berg, Lina");
+        assertFalse(lina.exitChecked());
+        assertEquals(DeadlineKind.EXIT_CHECK_DUE, lina.nextDue().kind(), "everyone's list reminds again");
     }
 
     @Test
