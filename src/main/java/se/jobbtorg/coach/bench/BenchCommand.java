@@ -753,9 +753,10 @@ public final class BenchCommand {
             List<CaseloadEntry> people = caseload.caseload(c.id(), "");
             caseload.caseload(null, queries.get(i));
             todayService.worklist(c.id());
-            for (CaseloadEntry entry : people.subList(0, Math.min(1, people.size()))) {
-                caseload.participant(entry.participant().id());
-                for (Enrolment e : caseload.enrolments(entry.participant().id())) {
+            if (!people.isEmpty()) {
+                UUID person = people.get(0).participant().id();
+                caseload.participant(person);
+                for (Enrolment e : caseload.enrolments(person)) {
                     workflow.work(e.id());
                 }
             }
