@@ -517,13 +517,16 @@ public final class WorkflowRepository {
 
     /**
      * The people registered and never enrolled, or whose every enrolment is deleted (not deleted
-     * themselves, not merged into another): kept by the schema's triggers (migration 20).
+     * themselves, not merged into another): kept by the schema's triggers (migration 20). The
+     * few kept drive the loop (a cross join keeps SQLite's order): left free, SQLite walked every
+     * participant and looked each up in the kept table, 30 ms warm and 280 ms cold at 100,000
+     * participants, for none kept. To other databases a cross join filtered by the join's
+     * condition is a plain join.
      */
     public List<Participant> neverEnrolled() {
         return db.read(dsl -> dsl.select(PARTICIPANT.fields())
-                .from(PARTICIPANT_UNENROLLED)
-                .join(PARTICIPANT)
-                .on(PARTICIPANT.ID.eq(PARTICIPANT_UNENROLLED.PARTICIPANT_ID))
+                .from(PARTICIPANT_UNENROLLED.crossJoin(PARTICIPANT))
+                .where(PARTICIPANT.ID.eq(PARTICIPANT_UNENROLLED.PARTICIPANT_ID))
                 .fetchInto(PARTICIPANT)
                 .map(ParticipantRepository::toDomain));
     }
