@@ -34,7 +34,8 @@ class IndicatorFactsFollowTest extends SyncFixture {
                         + " || ' ' || deleted || ' ' || coalesce(exited_on, '-') || ' ' || coalesce(exit_reason, '-')"
                         + " || ' ' || coalesce(exit_check, '-') || ' ' || coalesce(first_plan, '-')"
                         + " || ' ' || coalesce(first_review, '-') || ' ' || coalesce(last_exit, '-')"
-                        + " || ' ' || coalesce(in_force_version, '-') FROM enrolment_indicator ORDER BY enrolment_id")
+                        + " || ' ' || coalesce(in_force_version, '-') || ' ' || coalesce(in_force_kinds, '-')"
+                        + " FROM enrolment_indicator ORDER BY enrolment_id")
                 .getValues(0, String.class));
     }
 
@@ -71,11 +72,12 @@ class IndicatorFactsFollowTest extends SyncFixture {
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(a.db), "after enrolling");
 
         approve(a, first.id(), false, enrolled.plusDays(3));
-        approve(a, first.id(), true, enrolled.plusDays(20));
+        ActivityPlan review = approve(a, first.id(), true, enrolled.plusDays(20));
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(a.db), "after two approvals");
         assertEquals(enrolled.plusDays(3).toString(), keptOf(a.db, first.id(), "first_plan"));
         assertEquals(enrolled.plusDays(20).toString(), keptOf(a.db, first.id(), "first_review"));
         assertEquals("2", keptOf(a.db, first.id(), "in_force_version"));
+        assertEquals("work_training", keptOf(a.db, first.id(), "in_force_kinds"), "the activities of version 2 only");
 
         LocalDate exited = TODAY.minusMonths(2);
         a.workflow.exit(new ExitDraft(first.id(), exited, ExitReason.UNSUBSIDISED_WORK, null));
@@ -88,9 +90,14 @@ class IndicatorFactsFollowTest extends SyncFixture {
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(b.db), "after a snapshot into an empty database");
         assertEquals(kept(a.db), kept(b.db), "the same facts on both");
 
-        // Then a delta: a plan and a deletion on a, and an exit taken back as sync would correct it.
+        // Then a delta: a plan and a deletion on a, an activity in force deleted, and an exit taken
+        // back as sync would correct it.
         approve(a, returned.id(), false, TODAY);
         a.db.write(tx -> tx.tombstone(Tables.ENROLMENT, other.id().toString()));
+        String activity = String.valueOf(a.db.<Object>read(dsl -> dsl.fetchValue(
+                "SELECT id FROM activity WHERE plan_id = ?", review.id().toString())));
+        a.db.write(tx -> tx.tombstone(Tables.ACTIVITY, activity));
+        assertEquals(null, keptOf(a.db, first.id(), "in_force_kinds"), "no activity in force left");
         a.db.write(tx -> tx.dsl()
                 .execute(
                         "UPDATE enrolment SET exited_on = NULL, exit_reason = NULL WHERE id = ?",
@@ -102,5 +109,7 @@ class IndicatorFactsFollowTest extends SyncFixture {
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(b.db), "after a delta");
         assertEquals(TODAY.toString(), keptOf(b.db, returned.id(), "first_plan"));
         assertEquals("1", keptOf(b.db, other.id(), "deleted"));
+        assertEquals(null, keptOf(b.db, first.id(), "in_force_kinds"), "the deleted activity on b too");
+        assertEquals("work_training", keptOf(b.db, returned.id(), "in_force_kinds"), "the new plan's on b too");
     }
 }

@@ -147,6 +147,8 @@ public class BulkLoadTest {
                             "audit_entry_deleted_by_retention_only",
                             "audit_entry_never_changed",
                             // set aside, their data derived at the end (DerivedData.Aside)
+                            "enrolment_indicator_activity_added",
+                            "enrolment_indicator_activity_changed",
                             "enrolment_indicator_added",
                             "enrolment_indicator_changed",
                             "enrolment_indicator_plan_added",

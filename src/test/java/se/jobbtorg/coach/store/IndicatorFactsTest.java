@@ -24,7 +24,7 @@ public class IndicatorFactsTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     private static final TestClock CLOCK = new TestClock(Instant.parse("2026-11-24T09:00:00Z"));
     private static final String COLUMNS = "referring_unit, enrolled_on, enrolment_id, deleted, exited_on,"
-            + " exit_reason, exit_check, first_plan, first_review, last_exit, in_force_version";
+            + " exit_reason, exit_check, first_plan, first_review, last_exit, in_force_version, in_force_kinds";
 
     @TempDir
     Path dir;
