@@ -1,7 +1,5 @@
 package se.jobbtorg.coach.domain;
 
-import java.util.Arrays;
-
 /** An enum whose constants travel and are stored as stable codes, whatever they are renamed to. */
 public interface Coded {
     String code();
@@ -16,9 +14,10 @@ public interface Coded {
 
     /** The constant with this code; IllegalArgumentException names the type and the code. */
     static <E extends Enum<E> & Coded> E ofCode(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants())
-                .filter(e -> e.code().equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown " + type.getSimpleName() + " code: " + code));
+        E constant = CodeIndex.find(type, code);
+        if (constant == null) {
+            throw new IllegalArgumentException("unknown " + type.getSimpleName() + " code: " + code);
+        }
+        return constant;
     }
 }

@@ -3,6 +3,7 @@ package se.jobbtorg.coach.domain;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -325,12 +326,20 @@ public final class Indicators {
 
     /** The median of whole days, rounded down; null for no values. */
     static Integer median(List<Long> days) {
-        if (days.isEmpty()) {
+        return median(days.stream().mapToLong(Long::longValue).toArray(), days.size());
+    }
+
+    /**
+     * The median of the first n of these whole days, rounded down; null for none (a count kept
+     * in an array, as the database's report keeps them: boxing every day costs at city size).
+     */
+    public static Integer median(long[] days, int n) {
+        if (n == 0) {
             return null;
         }
-        List<Long> sorted = days.stream().sorted().toList();
-        int n = sorted.size();
-        long m = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        long[] sorted = Arrays.copyOf(days, n);
+        Arrays.sort(sorted);
+        long m = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         return (int) m;
     }
 

@@ -50,10 +50,6 @@ import se.jobbtorg.coach.domain.SelfSupport;
  * (IndicatorQueriesTest).
  */
 public final class IndicatorQueries {
-    private static final Map<String, ExitReason> REASONS = byCode(ExitReason.class);
-    private static final Map<String, ExitCheck> CHECKS = byCode(ExitCheck.class);
-    private static final Map<String, ActivityKind> KINDS = byCode(ActivityKind.class);
-
     /** In the order the figures list their enrolments: by enrolment date, then id. */
     private static final Comparator<Kept> LISTED =
             Comparator.comparing(Kept::enrolled).thenComparing(Kept::id);
@@ -77,7 +73,7 @@ public final class IndicatorQueries {
      * One enrolment's kept facts: its id only when a figure lists it; the kinds as kept
      * (comma-separated codes, or null).
      */
-    record Kept(
+    private record Kept(
             String id,
             LocalDate enrolled,
             LocalDate exited,
@@ -126,10 +122,8 @@ public final class IndicatorQueries {
                 if (end < 0) {
                     end = kinds.length();
                 }
-                String code = kinds.substring(start, end);
-                ActivityKind kind = KINDS.get(code);
                 // an unknown kind fails here, as it does when facts are read
-                to.accept(kind != null ? kind : Coded.ofCode(ActivityKind.class, code));
+                to.accept(Coded.ofCode(ActivityKind.class, kinds.substring(start, end)));
                 start = end + 1;
             }
         }
@@ -277,15 +271,8 @@ public final class IndicatorQueries {
             values[n++] = days;
         }
 
-        /** The median, rounded down, as Indicators' median; null for none. */
         Integer median() {
-            if (n == 0) {
-                return null;
-            }
-            long[] sorted = Arrays.copyOf(values, n);
-            Arrays.sort(sorted);
-            long m = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-            return (int) m;
+            return Indicators.median(values, n);
         }
     }
 
@@ -382,7 +369,7 @@ public final class IndicatorQueries {
     }
 
     /** A row's facts from their one text (see {@link #each}). */
-    static Kept cut(byte[] row, String id) {
+    private static Kept cut(byte[] row, String id) {
         int[] ends = new int[8];
         int n = 0;
         for (int i = 0; i < row.length && n < ends.length - 1; i++) {
@@ -398,8 +385,8 @@ public final class IndicatorQueries {
                 id,
                 day(row, 0, ends[0]),
                 day(row, ends[0] + 1, ends[1]),
-                coded(REASONS, ExitReason.class, text(row, ends[1] + 1, ends[2])),
-                coded(CHECKS, ExitCheck.class, text(row, ends[2] + 1, ends[3])),
+                coded(ExitReason.class, text(row, ends[1] + 1, ends[2])),
+                coded(ExitCheck.class, text(row, ends[2] + 1, ends[3])),
                 day(row, ends[3] + 1, ends[4]),
                 day(row, ends[4] + 1, ends[5]),
                 day(row, ends[5] + 1, ends[6]),
@@ -416,7 +403,7 @@ public final class IndicatorQueries {
      * enrolment of the city, and the formatter costs several times more. Null when empty; anything
      * else is parsed (and fails with its text).
      */
-    static LocalDate day(byte[] row, int from, int to) {
+    private static LocalDate day(byte[] row, int from, int to) {
         if (from == to) {
             return null;
         }
@@ -445,20 +432,8 @@ public final class IndicatorQueries {
         return LocalDate.of(year, month, day);
     }
 
-    private static <E extends Enum<E> & Coded> Map<String, E> byCode(Class<E> type) {
-        Map<String, E> byCode = new HashMap<>();
-        for (E e : type.getEnumConstants()) {
-            byCode.put(e.code(), e);
-        }
-        return Map.copyOf(byCode);
-    }
-
     /** The value of a code; null for none; an unknown code fails, as it does when facts are read. */
-    private static <E extends Enum<E> & Coded> E coded(Map<String, E> byCode, Class<E> type, String code) {
-        if (code == null) {
-            return null;
-        }
-        E e = byCode.get(code);
-        return e != null ? e : Coded.ofCode(type, code);
+    private static <E extends Enum<E> & Coded> E coded(Class<E> type, String code) {
+        return code == null ? null : Coded.ofCode(type, code);
     }
 }
