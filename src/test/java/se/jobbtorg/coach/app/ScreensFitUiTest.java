@@ -245,8 +245,12 @@ class ScreensFitUiTest {
                 .showAndWait());
         Ui.waitFor(() -> Ui.showing(robot, "#settingsOk"));
         Scene settings = robot.lookup("#settingsOk").query().getScene();
-        problems.addAll(outside(settings.getRoot(), settings.getWidth(), settings.getHeight()));
-        problems.addAll(overlaps(settings.getRoot()));
+        // On the FX thread, as check() does: the dialog is still being laid out, and a grid's
+        // children read from the test's thread meanwhile failed once (IndexOutOfBounds in CI).
+        robot.interact(() -> {
+            problems.addAll(outside(settings.getRoot(), settings.getWidth(), settings.getHeight()));
+            problems.addAll(overlaps(settings.getRoot()));
+        });
         Screenshots.save(settings, "fit-settings-" + tag);
         robot.interact(() -> ((Stage) settings.getWindow()).close());
 
