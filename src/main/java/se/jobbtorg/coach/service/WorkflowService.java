@@ -197,7 +197,7 @@ public final class WorkflowService {
      */
     public Map<UUID, EnrolmentStatus> statusOf(Collection<Enrolment> enrolments, Set<UUID> exitChecked) {
         LocalDate today = today();
-        var inputs = work.inputsOf(enrolments.stream().map(Enrolment::id).toList());
+        var inputs = work.inputsOf(enrolments);
         Map<UUID, EnrolmentStatus> status = new HashMap<>();
         for (Enrolment e : enrolments) {
             var in = inputs.get(e.id());

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The data the schema's triggers keep from the records (a person's search keys, migration 9; the
- * indicators' per-enrolment facts, 11; the people never enrolled, 20), set aside while many rows
+ * indicators' per-enrolment facts, 11; the people never enrolled, 20; what a coach's list computes
+ * its rows from, 25), set aside while many rows
  * are written and derived again after them in one ordered pass each, inside the same
  * transaction. Row by row at city size, each trigger writes to random places of an index larger
  * than the page cache. Two writers use it: the bench's bulk load ({@link BulkLoad#build}, which
@@ -94,6 +95,15 @@ public final class DerivedData {
     /** The triggers of migration 20 that keep the people never enrolled. */
     private static final String UNENROLLED_TRIGGERS = "participant_unenrolled_";
 
+    /** The triggers of migration 25 that keep what a coach's list computes its rows from. */
+    private static final String GLANCE_TRIGGERS = "caseload_glance_";
+
+    /** Every kept glance at once, in coach order (migration 25's own statement). */
+    private static final String DERIVE_GLANCES =
+            "INSERT INTO caseload_glance (coach_id, enrolment_id, plans, activities, meetings)"
+                    + " SELECT coach_id, enrolment_id, plans, activities, meetings"
+                    + " FROM caseload_glance_derived ORDER BY coach_id, enrolment_id";
+
     /** Every person never enrolled at once, in key order (migration 20's own statement). */
     private static final String DERIVE_UNENROLLED = "INSERT INTO participant_unenrolled (participant_id)"
             + " SELECT participant_id FROM participant_unenrolled_derived ORDER BY participant_id";
@@ -160,7 +170,8 @@ public final class DerivedData {
                     } else if ("trigger".equals(rs.getString(1))
                             && (SEARCH_KEYS_TRIGGER.equals(name)
                                     || name.startsWith(FACTS_TRIGGERS)
-                                    || name.startsWith(UNENROLLED_TRIGGERS))) {
+                                    || name.startsWith(UNENROLLED_TRIGGERS)
+                                    || name.startsWith(GLANCE_TRIGGERS))) {
                         triggers.put(name, rs.getString(4));
                     }
                 }
@@ -209,6 +220,10 @@ public final class DerivedData {
             if (triggers.keySet().stream().anyMatch(n -> n.startsWith(UNENROLLED_TRIGGERS))) {
                 s.executeUpdate("DELETE FROM participant_unenrolled");
                 s.executeUpdate(DERIVE_UNENROLLED);
+            }
+            if (triggers.keySet().stream().anyMatch(n -> n.startsWith(GLANCE_TRIGGERS))) {
+                s.executeUpdate("DELETE FROM caseload_glance");
+                s.executeUpdate(DERIVE_GLANCES);
             }
             for (String sql : triggers.values()) {
                 s.execute(sql);

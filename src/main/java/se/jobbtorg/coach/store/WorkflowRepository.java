@@ -381,24 +381,37 @@ public final class WorkflowRepository {
 
     /**
      * What the deadlines, the reminders and the status of these enrolments (open or not) are
-     * computed from: a page of the caseload list, in three queries whatever its size, each an
-     * index range per enrolment. An id of no enrolment has none of them.
+     * computed from: a page of the caseload list. Those a coach's list can show come from what the
+     * schema keeps of them, a few pages per coach ({@link KeptGlances}, migration 25); the others
+     * (no coach, or the check after the exit recorded) in three queries whatever their number,
+     * each an index range per enrolment.
      */
-    public Map<UUID, EnrolmentInputs> inputsOf(Collection<UUID> enrolmentIds) {
-        if (enrolmentIds.isEmpty()) {
+    public Map<UUID, EnrolmentInputs> inputsOf(Collection<Enrolment> enrolments) {
+        if (enrolments.isEmpty()) {
             return Map.of();
         }
-        List<String> ids = enrolmentIds.stream().map(UUID::toString).distinct().toList();
         return db.read(dsl -> {
-            Inputs in = inputs(dsl, id -> id.in(ids));
             Map<UUID, EnrolmentInputs> all = new HashMap<>();
-            for (String id : ids) {
-                all.put(
-                        UUID.fromString(id),
-                        new EnrolmentInputs(
-                                in.plans().getOrDefault(id, List.of()),
-                                in.activities().getOrDefault(id, List.of()),
-                                in.meetings().getOrDefault(id, List.of())));
+            KeptGlances.of(dsl, enrolments)
+                    .forEach((id, kept) -> all.put(
+                            UUID.fromString(id),
+                            new EnrolmentInputs(kept.plans(), kept.activities(), kept.meetings())));
+            List<String> ids = enrolments.stream()
+                    .map(Enrolment::id)
+                    .filter(id -> !all.containsKey(id))
+                    .map(UUID::toString)
+                    .distinct()
+                    .toList();
+            if (!ids.isEmpty()) {
+                Inputs in = inputs(dsl, id -> id.in(ids));
+                for (String id : ids) {
+                    all.put(
+                            UUID.fromString(id),
+                            new EnrolmentInputs(
+                                    in.plans().getOrDefault(id, List.of()),
+                                    in.activities().getOrDefault(id, List.of()),
+                                    in.meetings().getOrDefault(id, List.of())));
+                }
             }
             return all;
         });

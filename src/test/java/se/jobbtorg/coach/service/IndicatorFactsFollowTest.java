@@ -7,25 +7,32 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.jobbtorg.coach.TestDrafts;
 import se.jobbtorg.coach.domain.ActivityDraft;
 import se.jobbtorg.coach.domain.ActivityKind;
 import se.jobbtorg.coach.domain.ActivityPlan;
 import se.jobbtorg.coach.domain.Enrolment;
 import se.jobbtorg.coach.domain.EnrolmentDraft;
+import se.jobbtorg.coach.domain.EntryVoid;
 import se.jobbtorg.coach.domain.ExitCheck;
 import se.jobbtorg.coach.domain.ExitDraft;
 import se.jobbtorg.coach.domain.ExitReason;
+import se.jobbtorg.coach.domain.Meeting;
+import se.jobbtorg.coach.domain.MeetingKind;
+import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.Participant;
 import se.jobbtorg.coach.domain.PlanGoal;
 import se.jobbtorg.coach.domain.TargetGroup;
+import se.jobbtorg.coach.store.CaseloadGlanceTest;
 import se.jobbtorg.coach.store.Database;
 import se.jobbtorg.coach.store.IndicatorFactsTest;
 import se.jobbtorg.coach.store.generated.Tables;
 
 /**
- * The facts the indicators count from follow every write that changes one: a coach's work through
- * the services, a deletion, and what an import brings (a snapshot into an empty database, then a
- * delta), so that a report on the receiving laptop counts what the sender's would.
+ * The facts the indicators count from, and what a coach's list computes its rows from, follow every
+ * write that changes one: a coach's work through the services, a deletion, a void, a reassignment,
+ * and what an import brings (a snapshot into an empty database, then a delta), so that a report
+ * or a list on the receiving laptop says what the sender's would.
  */
 class IndicatorFactsFollowTest extends SyncFixture {
 
@@ -44,6 +51,20 @@ class IndicatorFactsFollowTest extends SyncFixture {
         Object value = db.<Object>read(dsl -> dsl.fetchValue(
                 "SELECT " + column + " FROM enrolment_indicator WHERE enrolment_id = ?", enrolment.toString()));
         return value == null ? null : String.valueOf(value);
+    }
+
+    /** The ids of the meetings kept in an enrolment's glance. */
+    private static List<String> glancedMeetings(Database db, UUID enrolment) {
+        return db.read(dsl -> dsl.fetch(
+                        "SELECT json_extract(m.value, '$[0]') FROM caseload_glance g, json_each(g.meetings) m"
+                                + " WHERE g.enrolment_id = ?",
+                        enrolment.toString())
+                .getValues(0, String.class));
+    }
+
+    private static int glancedCount(Database db, UUID enrolment) {
+        return db.read(dsl ->
+                dsl.fetchCount(dsl.selectFrom("caseload_glance").where("enrolment_id = ?", enrolment.toString())));
     }
 
     private static ActivityPlan approve(Device d, UUID enrolment, boolean review, LocalDate on) {
@@ -70,10 +91,12 @@ class IndicatorFactsFollowTest extends SyncFixture {
         Participant orjan = a.register("Örjan", "Åkesson", number(2));
         Enrolment other = a.enrol(orjan);
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(a.db), "after enrolling");
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(a.db), "after enrolling");
 
         approve(a, first.id(), false, enrolled.plusDays(3));
         ActivityPlan review = approve(a, first.id(), true, enrolled.plusDays(20));
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(a.db), "after two approvals");
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(a.db), "after two approvals");
         assertEquals(enrolled.plusDays(3).toString(), keptOf(a.db, first.id(), "first_plan"));
         assertEquals(enrolled.plusDays(20).toString(), keptOf(a.db, first.id(), "first_review"));
         assertEquals("2", keptOf(a.db, first.id(), "in_force_version"));
@@ -84,10 +107,12 @@ class IndicatorFactsFollowTest extends SyncFixture {
         a.workflow.checkExit(first.id(), ExitCheck.IN_WORK_OR_STUDIES, TODAY);
         Enrolment returned = enrol(a, amina, TODAY, "Försörjningsstöd Spånga-Tensta");
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(a.db), "after an exit, its check and a return");
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(a.db), "after an exit, its check and a return");
         assertEquals(exited.toString(), keptOf(a.db, returned.id(), "last_exit"), "a return across units");
 
         b.importFrom(a.exportSnapshot());
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(b.db), "after a snapshot into an empty database");
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(b.db), "after a snapshot into an empty database");
         assertEquals(kept(a.db), kept(b.db), "the same facts on both");
 
         // Then a delta: a plan and a deletion on a, an activity in force deleted, and an exit taken
@@ -102,14 +127,46 @@ class IndicatorFactsFollowTest extends SyncFixture {
                 .execute(
                         "UPDATE enrolment SET exited_on = NULL, exit_reason = NULL WHERE id = ?",
                         first.id().toString()));
+        // A meeting kept in the list's glance, and one entered in error and voided: it leaves it.
+        Meeting kept = a.workflow.recordMeeting(
+                TestDrafts.meeting(returned.id(), TODAY.atTime(10, 0), MeetingKind.DESK, MeetingOutcome.ATTENDED));
+        Meeting voided = a.workflow.recordMeeting(
+                TestDrafts.meeting(returned.id(), TODAY.atTime(11, 0), MeetingKind.PHONE, MeetingOutcome.ATTENDED));
+        a.workflow.voidEntry(EntryVoid.Kind.MEETING, voided.id(), "Fel person", a.coach.id());
+        assertEquals(List.of(kept.id().toString()), glancedMeetings(a.db, returned.id()), "the voided one left out");
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(a.db), "after a plan, a deletion and an exit undone");
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(a.db), "after a plan, a deletion and an exit undone");
         assertEquals(null, keptOf(a.db, returned.id(), "last_exit"), "no exit to return after any more");
 
         b.importFrom(a.exportFor(b));
         assertEquals(List.of(), IndicatorFactsTest.factsAmiss(b.db), "after a delta");
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(b.db), "after a delta");
         assertEquals(TODAY.toString(), keptOf(b.db, returned.id(), "first_plan"));
         assertEquals("1", keptOf(b.db, other.id(), "deleted"));
         assertEquals(null, keptOf(b.db, first.id(), "in_force_kinds"), "the deleted activity on b too");
         assertEquals("work_training", keptOf(b.db, returned.id(), "in_force_kinds"), "the new plan's on b too");
+        assertEquals(List.of(kept.id().toString()), glancedMeetings(b.db, returned.id()), "the void on b too");
+
+        // A team lead gives the enrolment to another coach: its glance moves to that coach's rows.
+        b.caseload.reassign(returned.id(), b.coach.id());
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(b.db), "after a reassignment");
+        assertEquals(
+                b.coach.id().toString(),
+                b.db.read(dsl -> dsl.fetchValue(
+                        "SELECT coach_id FROM caseload_glance WHERE enrolment_id = ?",
+                        returned.id().toString())));
+        // The check after an exit recorded: the enrolment leaves every list, and its glance goes.
+        assertEquals(1, glancedCount(a.db, returned.id()));
+        a.workflow.exit(new ExitDraft(returned.id(), TODAY, ExitReason.UNSUBSIDISED_WORK, null));
+        assertEquals(1, glancedCount(a.db, returned.id()), "exited, its check still due: still listed");
+        // (written straight, as a delta would bring it: the service asks for a month after the exit)
+        a.db.write(tx -> tx.dsl()
+                .execute(
+                        "UPDATE enrolment SET exit_check = ?, exit_checked_on = ? WHERE id = ?",
+                        ExitCheck.IN_WORK_OR_STUDIES.code(),
+                        TODAY.plusMonths(1).toString(),
+                        returned.id().toString()));
+        assertEquals(0, glancedCount(a.db, returned.id()));
+        assertEquals(List.of(), CaseloadGlanceTest.glancesAmiss(a.db), "after a check after the exit");
     }
 }
