@@ -16,9 +16,8 @@ import java.util.Map;
 /**
  * The data the schema's triggers keep from the records (a person's search keys, migration 9; the
  * indicators' per-enrolment facts, 11; the people never enrolled, 20; what a coach's list computes
- * its rows from, 25), set aside while many rows
- * are written and derived again after them in one ordered pass each, inside the same
- * transaction. Row by row at city size, each trigger writes to random places of an index larger
+ * its rows from, 25), set aside while many rows are written and derived again after them in one
+ * ordered pass each, inside the same transaction. Row by row at city size, each trigger writes to random places of an index larger
  * than the page cache. Two writers use it: the bench's bulk load ({@link BulkLoad#build}, which
  * also sets the secondary indexes aside) and an import into a database that holds nobody yet
  * ({@link #deferIfEmpty}). A transaction that rolls back takes the set-aside with it, so the
@@ -64,9 +63,9 @@ public final class DerivedData {
         }
 
         /**
-         * The search keys, the facts and the people never enrolled of everything now in the
-         * database, in one ordered pass each, and the triggers made again; once, inside the
-         * transaction that set them aside.
+         * The search keys, the facts, the people never enrolled and the lists' inputs of
+         * everything now in the database, in one ordered pass each, and the triggers made again;
+         * once, inside the transaction that set them aside.
          */
         public void derive(Transaction tx) {
             if (aside == null) {
@@ -205,8 +204,8 @@ public final class DerivedData {
         }
 
         /**
-         * The indexes again, then the facts and the people never enrolled derived in one pass
-         * each with them, then the triggers.
+         * The indexes again, then the facts, the people never enrolled and the lists' inputs
+         * derived in one pass each with them, then the triggers.
          */
         void restore(Statement s) throws SQLException {
             for (String sql : indexes.values()) {

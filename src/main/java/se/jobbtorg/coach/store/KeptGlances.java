@@ -26,14 +26,15 @@ import se.jobbtorg.coach.domain.Meeting;
 import se.jobbtorg.coach.domain.MeetingKind;
 import se.jobbtorg.coach.domain.MeetingOutcome;
 import se.jobbtorg.coach.domain.PlanGoal;
+import se.jobbtorg.coach.store.WorkflowRepository.EnrolmentInputs;
 
 /**
  * The rules' inputs of the enrolments a coach's list can show, as the schema's triggers keep them
  * in caseload_glance (migration 25: the enrolments with a coach, not deleted, whose check after
- * the exit is not recorded), one row per enrolment, a coach's rows together. What {@link
- * WorkflowRepository#inputsOf} reads of the three indexes, one page each per enrolment, is read
- * here from a few pages per coach: the plan versions, the activities and the meetings not
- * voided, each with the columns the rules read, as JSON arrays in the order the migration states.
+ * the exit is not recorded), one row per enrolment, a coach's rows together. What the records'
+ * three indexes give of an enrolment, a page each, is read here from a few pages per coach: the
+ * plan versions, the activities and the meetings not voided, each with the columns the rules read,
+ * as JSON arrays in the order the migration states.
  */
 final class KeptGlances {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,20 +44,17 @@ final class KeptGlances {
 
     private KeptGlances() {}
 
-    /** The kept inputs of an enrolment, as {@link WorkflowRepository#inputsOf} gives them. */
-    record Kept(List<ActivityPlan> plans, List<Activity> activities, List<Meeting> meetings) {}
-
     /**
      * The kept inputs of those of these enrolments that are kept, by enrolment id: one index range
      * per coach among them. An enrolment not kept (no coach, or its check after the exit recorded)
      * is not in the map.
      */
-    static Map<String, Kept> of(DSLContext dsl, Collection<Enrolment> enrolments) {
+    static Map<String, EnrolmentInputs> of(DSLContext dsl, Collection<Enrolment> enrolments) {
         return of(dsl, enrolments, COACHES_A_QUERY);
     }
 
     /** As {@link #of(DSLContext, Collection)}, with at most this many coaches' ranges a query (tests). */
-    static Map<String, Kept> of(DSLContext dsl, Collection<Enrolment> enrolments, int coachesAQuery) {
+    static Map<String, EnrolmentInputs> of(DSLContext dsl, Collection<Enrolment> enrolments, int coachesAQuery) {
         Map<String, List<String>> byCoach = new LinkedHashMap<>();
         for (Enrolment e : enrolments) {
             if (e.coachId() != null) {
@@ -70,7 +68,7 @@ final class KeptGlances {
         List<Condition> each = new ArrayList<>();
         byCoach.forEach(
                 (coach, ids) -> each.add(CASELOAD_GLANCE.COACH_ID.eq(coach).and(CASELOAD_GLANCE.ENROLMENT_ID.in(ids))));
-        Map<String, Kept> kept = new LinkedHashMap<>();
+        Map<String, EnrolmentInputs> kept = new LinkedHashMap<>();
         // A list of everyone shows the enrolments of many coaches: their ranges a bounded number
         // at a time, well inside SQLite's depth of an expression.
         for (int from = 0; from < each.size(); from += coachesAQuery) {
@@ -85,7 +83,7 @@ final class KeptGlances {
                         UUID enrolment = UUID.fromString(r.value1());
                         kept.put(
                                 r.value1(),
-                                new Kept(
+                                new EnrolmentInputs(
                                         plans(enrolment, r.value2()),
                                         activities(r.value3()),
                                         meetings(enrolment, r.value4())));

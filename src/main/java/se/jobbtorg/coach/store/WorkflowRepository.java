@@ -392,10 +392,7 @@ public final class WorkflowRepository {
         }
         return db.read(dsl -> {
             Map<UUID, EnrolmentInputs> all = new HashMap<>();
-            KeptGlances.of(dsl, enrolments)
-                    .forEach((id, kept) -> all.put(
-                            UUID.fromString(id),
-                            new EnrolmentInputs(kept.plans(), kept.activities(), kept.meetings())));
+            KeptGlances.of(dsl, enrolments).forEach((id, kept) -> all.put(UUID.fromString(id), kept));
             List<String> ids = enrolments.stream()
                     .map(Enrolment::id)
                     .filter(id -> !all.containsKey(id))

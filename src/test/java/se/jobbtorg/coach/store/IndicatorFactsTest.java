@@ -31,12 +31,7 @@ public class IndicatorFactsTest {
 
     /** The enrolments whose kept facts are not what their records say now, as "extra id" or "missing id". */
     public static List<String> factsAmiss(Database db) {
-        String kept = "SELECT " + COLUMNS + " FROM enrolment_indicator";
-        String derived = "SELECT " + COLUMNS + " FROM enrolment_indicator_derived";
-        return db.read(dsl -> dsl.fetch("SELECT 'extra ' || enrolment_id FROM (" + kept + " EXCEPT " + derived
-                        + ") UNION ALL SELECT 'missing ' || enrolment_id FROM (" + derived + " EXCEPT " + kept
-                        + ")")
-                .getValues(0, String.class));
+        return KeptRows.amiss(db, "enrolment_indicator", "enrolment_indicator_derived", COLUMNS, "enrolment_id");
     }
 
     private static int enrolments(Database db) {
