@@ -17,8 +17,8 @@ import java.util.Map;
  * The data the schema's triggers keep from the records (a person's search keys, migration 9; the
  * indicators' per-enrolment facts, 11; the people never enrolled, 20; what a coach's list computes
  * its rows from, 25), set aside while many rows are written and derived again after them in one
- * ordered pass each, inside the same transaction. Row by row at city size, each trigger writes to random places of an index larger
- * than the page cache. Two writers use it: the bench's bulk load ({@link BulkLoad#build}, which
+ * ordered pass each, inside the same transaction. Row by row at city size, each trigger writes to
+ * random places of an index larger than the page cache. Two writers use it: the bench's bulk load ({@link BulkLoad#build}, which
  * also sets the secondary indexes aside) and an import into a database that holds nobody yet
  * ({@link #deferIfEmpty}). A transaction that rolls back takes the set-aside with it, so the
  * schema committed is always the one the transaction began with.
@@ -88,41 +88,40 @@ public final class DerivedData {
     /** The trigger of migration 9 that derives a new search token's keys, one token at a time. */
     private static final String SEARCH_KEYS_TRIGGER = "participant_search_keys_added";
 
-    /** The triggers of migration 11 that keep the indicators' per-enrolment facts. */
-    private static final String FACTS_TRIGGERS = "enrolment_indicator_";
+    /**
+     * A table the schema's triggers keep, one row at a time, from the view of the same name with
+     * "_derived" (its triggers' names begin with the table's): set aside, it is derived again in
+     * one pass in its key's order, with the columns the table has at this schema (the facts' kinds
+     * in force came with migration 23, and a test of an older migration loads a city at its
+     * schema).
+     */
+    private record KeptTable(String name, String order) {
+        boolean keptBy(String trigger) {
+            return trigger.startsWith(name + "_");
+        }
 
-    /** The triggers of migration 20 that keep the people never enrolled. */
-    private static final String UNENROLLED_TRIGGERS = "participant_unenrolled_";
-
-    /** The triggers of migration 25 that keep what a coach's list computes its rows from. */
-    private static final String GLANCE_TRIGGERS = "caseload_glance_";
-
-    /** Every kept glance at once, in coach order (migration 25's own statement). */
-    private static final String DERIVE_GLANCES =
-            "INSERT INTO caseload_glance (coach_id, enrolment_id, plans, activities, meetings)"
-                    + " SELECT coach_id, enrolment_id, plans, activities, meetings"
-                    + " FROM caseload_glance_derived ORDER BY coach_id, enrolment_id";
-
-    /** Every person never enrolled at once, in key order (migration 20's own statement). */
-    private static final String DERIVE_UNENROLLED = "INSERT INTO participant_unenrolled (participant_id)"
-            + " SELECT participant_id FROM participant_unenrolled_derived ORDER BY participant_id";
+        void derive(Statement s) throws SQLException {
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + name + ")")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("name"));
+                }
+            }
+            String list = String.join(", ", columns);
+            s.executeUpdate("DELETE FROM " + name);
+            s.executeUpdate("INSERT INTO " + name + " (" + list + ") SELECT " + list + " FROM " + name
+                    + "_derived ORDER BY " + order);
+        }
+    }
 
     /**
-     * Every enrolment's facts at once, in key order (migration 11's own statement), with the
-     * columns the table has at this schema (the kinds in force came with 23; a test of an older
-     * migration loads a city at its schema).
+     * The indicators' per-enrolment facts (migration 11), the people never enrolled (20), and what
+     * a coach's list computes its rows from (25).
      */
-    private static String deriveFacts(Statement s) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("PRAGMA table_info(enrolment_indicator)")) {
-            while (rs.next()) {
-                columns.add(rs.getString("name"));
-            }
-        }
-        String list = String.join(", ", columns);
-        return "INSERT INTO enrolment_indicator (" + list + ") SELECT " + list
-                + " FROM enrolment_indicator_derived ORDER BY referring_unit, enrolled_on, enrolment_id";
-    }
+    private static final List<KeptTable> KEPT_TABLES = List.of(
+            new KeptTable("enrolment_indicator", "referring_unit, enrolled_on, enrolment_id"),
+            new KeptTable("participant_unenrolled", "participant_id"),
+            new KeptTable("caseload_glance", "coach_id, enrolment_id"));
 
     /** Every token's prefixes at once, in key order (migration 9's own statement). */
     private static final String DERIVE_SEARCH_PREFIXES =
@@ -168,9 +167,7 @@ public final class DerivedData {
                         indexes.put(name, rs.getString(4));
                     } else if ("trigger".equals(rs.getString(1))
                             && (SEARCH_KEYS_TRIGGER.equals(name)
-                                    || name.startsWith(FACTS_TRIGGERS)
-                                    || name.startsWith(UNENROLLED_TRIGGERS)
-                                    || name.startsWith(GLANCE_TRIGGERS))) {
+                                    || KEPT_TABLES.stream().anyMatch(k -> k.keptBy(name)))) {
                         triggers.put(name, rs.getString(4));
                     }
                 }
@@ -211,18 +208,12 @@ public final class DerivedData {
             for (String sql : indexes.values()) {
                 s.execute(sql);
             }
-            // A database at schema 10 (a test of migration 11 builds one) has no facts to keep.
-            if (triggers.keySet().stream().anyMatch(n -> n.startsWith(FACTS_TRIGGERS))) {
-                s.executeUpdate("DELETE FROM enrolment_indicator");
-                s.executeUpdate(deriveFacts(s));
-            }
-            if (triggers.keySet().stream().anyMatch(n -> n.startsWith(UNENROLLED_TRIGGERS))) {
-                s.executeUpdate("DELETE FROM participant_unenrolled");
-                s.executeUpdate(DERIVE_UNENROLLED);
-            }
-            if (triggers.keySet().stream().anyMatch(n -> n.startsWith(GLANCE_TRIGGERS))) {
-                s.executeUpdate("DELETE FROM caseload_glance");
-                s.executeUpdate(DERIVE_GLANCES);
+            // Only the tables whose triggers were set aside: a database at an older schema (a test
+            // of migration 11 builds one at 10) has none of the later ones.
+            for (KeptTable kept : KEPT_TABLES) {
+                if (triggers.keySet().stream().anyMatch(kept::keptBy)) {
+                    kept.derive(s);
+                }
             }
             for (String sql : triggers.values()) {
                 s.execute(sql);
