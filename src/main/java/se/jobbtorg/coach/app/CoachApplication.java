@@ -407,6 +407,7 @@ public final class CoachApplication extends Application {
 
     private void openFailed(Throwable error) {
         if (error instanceof OnlyBackupOpensException onlyBackup) {
+            LOG.log(Level.WARNING, "the passphrase opens the newest backup, not the database", error);
             // Damaged, or a passphrase from before a change: the user knows which; retyping is the default.
             Path backup = onlyBackup.lastBackup().orElseThrow();
             if (dialogs.confirm(

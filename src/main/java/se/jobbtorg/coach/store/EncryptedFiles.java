@@ -64,6 +64,7 @@ final class EncryptedFiles {
      */
     static Connection connect(Path file, Passphrase passphrase, SQLiteConfig.TransactionMode mode, boolean readOnly)
             throws SQLException {
+        initialiseSqlite();
         SQLiteMCConfig config = config(passphrase);
         config.setTransactionMode(mode);
         config.enforceForeignKeys(true);
@@ -85,6 +86,26 @@ final class EncryptedFiles {
         return c;
     }
 
+    private static boolean sqliteInitialised;
+
+    /**
+     * SQLite started once, by one thread, before any connection to a file. SQLite3 Multiple
+     * Ciphers puts its encrypting file layer in place while SQLite initialises, and SQLite marks
+     * itself initialised before that step: two connections that are a process's first, opened at
+     * once (the writer and the reader, deriving their keys side by side), can race past it, and
+     * the one that did reads the file without the cipher. A right passphrase then reads as wrong,
+     * and the window offered to restore a backup (about one start in 30 on 2 cores, 2026-12-04;
+     * the driver's issue utelle/SQLite3MultipleCiphers#194, fixed after the version we can get).
+     * An in-memory connection opened here first, alone, closes that window.
+     */
+    static synchronized void initialiseSqlite() throws SQLException {
+        if (!sqliteInitialised) {
+            try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:")) {
+                sqliteInitialised = true;
+            }
+        }
+    }
+
     /** True if this passphrase opens the file (a read-only connection, closed at once). */
     static boolean opens(Path file, Passphrase passphrase) {
         try (Connection c = connect(file, passphrase, SQLiteConfig.TransactionMode.DEFERRED, true)) {
@@ -98,7 +119,7 @@ final class EncryptedFiles {
 
     private static SQLException wrongKeyOr(Path file, SQLException e) {
         if (isNotADatabase(e)) {
-            throw new WrongPassphraseException(file);
+            throw new WrongPassphraseException(file, e);
         }
         return e;
     }
@@ -146,6 +167,7 @@ final class EncryptedFiles {
         Path original = sibling(file, ".plain-original");
         PrivateFiles.wipe(copy);
         Map<String, Long> counts;
+        initialiseSqlite();
         try (Connection plain = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
                 Statement s = plain.createStatement()) {
             // Everything into the main file, so the copy below is the whole database.

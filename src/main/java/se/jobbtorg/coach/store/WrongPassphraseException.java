@@ -15,6 +15,12 @@ public final class WrongPassphraseException extends StoreException {
         this.file = file;
     }
 
+    /** As above, with what SQLite said (for the log: a damaged page says the same). */
+    public WrongPassphraseException(Path file, Throwable cause) {
+        super("the passphrase does not open " + file.getFileName(), cause);
+        this.file = file;
+    }
+
     public Path file() {
         return file;
     }
