@@ -58,8 +58,9 @@ public final class CoachApplication extends Application {
     private static final int DEMO_SIZE = 80;
     /**
      * The bench's start probe (a system property naming a passphrase file): the window opens the
-     * database with the passphrase from that file instead of asking, and exits once the
-     * caseload is drawn, so a child process can time a cold start from outside. Only the bench
+     * database with the passphrase from that file instead of asking, logs the first screen drawn
+     * and exits once the caseload is drawn too, so a child process can time a cold start from
+     * outside. Only the bench
      * sets it; the passphrase is never an argument.
      */
     public static final String START_PROBE = "jobbtorg.startProbe";
@@ -188,7 +189,7 @@ public final class CoachApplication extends Application {
 
     /** The bench's start: as a typed passphrase would open it, with the passphrase from a file. */
     private void openForProbe(Path passphraseFile) {
-        LOG.info("start probe: passphrase from a file, exit when the caseload is drawn");
+        LOG.info("start probe: passphrase from a file, exit once the first screen and the caseload are drawn");
         startupTasks.run(
                 () -> {
                     try (Passphrase passphrase =
@@ -207,14 +208,26 @@ public final class CoachApplication extends Application {
     }
 
     /**
-     * The probe's end: the first layout pulse after the caseload table has its rows. The table is
-     * looked up at each pulse: inside a scroll pane it is in the scene only once the pane's skin
-     * has been made, at the first layout.
+     * The probe's times, then its end: the first screen drawn (the first layout pulse after
+     * Today has read its items: the window is usable), then the caseload drawn (its table filled,
+     * once it has joined the window after the first screen, decision 0016). The table is looked
+     * up at each pulse: it joins the window only then, inside a scroll pane whose skin is made at
+     * its first layout.
      */
-    private void exitWhenCaseloadDrawn() {
+    private void probeFirstScreenThenCaseload() {
         Scene scene = stage.getScene();
+        MainWindow window = mainWindow;
+        boolean[] firstDrawn = {false};
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
+            if (!firstDrawn[0]) {
+                if (!window.firstScreenRead().get()) {
+                    Platform.requestNextPulse();
+                    return;
+                }
+                firstDrawn[0] = true;
+                LOG.info("start probe: first screen drawn " + sinceStart());
+            }
             if (!(scene.lookup("#caseloadTable") instanceof TableView<?> table)
                     || table.getItems().isEmpty()) {
                 Platform.requestNextPulse();
@@ -531,7 +544,7 @@ public final class CoachApplication extends Application {
         }
         announceFirstScreen();
         if (System.getProperty(START_PROBE) != null) {
-            exitWhenCaseloadDrawn();
+            probeFirstScreenThenCaseload();
         }
         if (checkedContext != current) {
             // Once per opening, not at each rebuild of the window (a change of language). A coach

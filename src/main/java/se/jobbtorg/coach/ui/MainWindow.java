@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -102,6 +105,9 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private IntSupplier unusualReading = () -> AuditService.DEFAULT_UNUSUAL;
 
     private final Tab todayTab;
+    /** The later tabs' contents until they join the window (see laterTab). */
+    private final Map<Tab, Node> waiting = new HashMap<>();
+
     private final Tab syncTab;
     private ProgramActions program = ProgramActions.NONE;
 
@@ -164,7 +170,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         getStyleClass().add("main-window");
 
         caseload = new CaseloadScreen(ui, this);
-        caseloadTab = screenTab("caseloadTab", "nav.caseload", caseload.view());
+        caseloadTab = laterTab("caseloadTab", "nav.caseload", caseload.view());
         today = new TodayScreen(ui, this::openFromToday);
         todayTab = screenTab("todayTab", "nav.today", today.view());
         summary = new SummaryScreen(ui, this::open);
@@ -223,8 +229,48 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         setLeft(navigation());
         setCenter(tabs);
         setBottom(statusBar());
-        caseload.model().refresh();
+        // Today first: it is the first screen, and the two queries take turns on the one reader.
         today.model().refresh();
+        caseload.model().refresh();
+        joinWhenFirstScreenDrawn(caseloadTab);
+    }
+
+    /**
+     * True once the first screen (Today) has read its items; the start probe times the first
+     * screen drawn from here.
+     */
+    public ReadOnlyBooleanProperty firstScreenRead() {
+        return today.model().read();
+    }
+
+    /**
+     * The tab's content joins the window right after the first screen has been read and laid out
+     * (or when the tab is shown first, whichever comes first): the caseload is one key away, and
+     * the first screen does not wait for its styling (decision 0016).
+     */
+    private void joinWhenFirstScreenDrawn(Tab tab) {
+        ChangeListener<Boolean> read = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    return;
+                }
+                o.removeListener(this);
+                Scene scene = getScene();
+                if (scene == null) {
+                    join(tab);
+                    return;
+                }
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    Platform.runLater(() -> join(tab));
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                Platform.requestNextPulse();
+            }
+        };
+        firstScreenRead().addListener(read);
     }
 
     private Tab screenTab(String id, String titleKey, Region content) {
@@ -242,18 +288,26 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
      */
     private Tab laterTab(String id, String titleKey, Region content) {
         Tab tab = screenTab(id, titleKey, content);
-        Node whole = tab.getContent();
+        waiting.put(tab, tab.getContent());
         tab.setContent(null);
         tab.selectedProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (now) {
                     tab.selectedProperty().removeListener(this);
-                    tab.setContent(whole);
+                    join(tab);
                 }
             }
         });
         return tab;
+    }
+
+    /** A later tab's content joins the window (once; nothing if it has already). */
+    private void join(Tab tab) {
+        Node whole = waiting.remove(tab);
+        if (whole != null) {
+            tab.setContent(whole);
+        }
     }
 
     /** An item acted on in Today: the participant's page, at the enrolment and the work tab it concerns. */

@@ -33,4 +33,16 @@ class InstallerOptionsTest {
         assertEquals(394, StartProbe.mib(steps, "start probe: settled", "peak"));
         assertEquals(-1, StartProbe.mib(steps.subList(0, 2), "start probe: settled", "resident"), "no settled start");
     }
+
+    @Test
+    void theCaseloadsLagBehindTheFirstScreenIsReadFromTheStepsTimes() {
+        List<String> steps = List.of(
+                "start: window shown +1020 ms",
+                "first screen shown +2352 ms",
+                "start probe: first screen drawn +2611 ms",
+                "start probe: caseload drawn +2852 ms, resident 310 MiB, peak 310 MiB, heap 64 MiB");
+        assertEquals(2611, StartProbe.millis(steps, "first screen drawn"));
+        assertEquals(2852, StartProbe.millis(steps, "caseload drawn"));
+        assertEquals(-1, StartProbe.millis(steps.subList(0, 2), "caseload drawn"), "a start that never drew it");
+    }
 }

@@ -154,6 +154,8 @@ public final class TodayView extends VBox {
         ListChangeListener<TodayRow> counts = c -> summary.setText(summary(model, i18n));
         model.items().addListener(counts);
         model.shown().addListener(counts);
+        // Nothing due changes no list: the first read says so all the same.
+        model.read().addListener((o, was, now) -> summary.setText(summary(model, i18n)));
         model.byPerson().addListener((o, was, now) -> table.refresh());
         getChildren().setAll(title, summary, toolbar(model, i18n, act, refresh), table);
     }

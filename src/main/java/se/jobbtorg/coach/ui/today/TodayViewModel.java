@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -74,6 +76,7 @@ public final class TodayViewModel {
     private final ObjectProperty<Horizon> horizon = new SimpleObjectProperty<>(Horizon.ALL);
     private final BooleanProperty byPerson = new SimpleBooleanProperty();
     private final ObjectProperty<Comparator<TodayRow>> order = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper read = new ReadOnlyBooleanWrapper();
     private LocalDate day;
 
     public TodayViewModel(
@@ -102,6 +105,11 @@ public final class TodayViewModel {
                         },
                         order,
                         byPerson));
+    }
+
+    /** True once the items have been read (none due is an answer too): the screen shows the day. */
+    public ReadOnlyBooleanProperty read() {
+        return read.getReadOnlyProperty();
     }
 
     /** Every item, in the service's order. */
@@ -145,6 +153,7 @@ public final class TodayViewModel {
                     // The filter reads the day as each new row passes it.
                     day = read.day();
                     items.setAll(read.rows());
+                    this.read.set(true);
                 },
                 onError);
     }
