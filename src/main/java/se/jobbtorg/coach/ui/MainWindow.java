@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +18,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -48,6 +46,7 @@ import se.jobbtorg.coach.service.Version;
 import se.jobbtorg.coach.ui.audit.AuditScreen;
 import se.jobbtorg.coach.ui.caseload.CaseloadScreen;
 import se.jobbtorg.coach.ui.caseload.CaseloadView;
+import se.jobbtorg.coach.ui.common.AfterLayout;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.FilePicker;
@@ -256,18 +255,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                     return;
                 }
                 o.removeListener(this);
-                Scene scene = getScene();
-                if (scene == null) {
-                    join(tab);
-                    return;
-                }
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    Platform.runLater(() -> join(tab));
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-                Platform.requestNextPulse();
+                AfterLayout.run(getScene(), () -> join(tab));
             }
         };
         firstScreenRead().addListener(read);
