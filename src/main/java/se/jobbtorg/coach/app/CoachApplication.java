@@ -60,8 +60,7 @@ public final class CoachApplication extends Application {
      * The bench's start probe (a system property naming a passphrase file): the window opens the
      * database with the passphrase from that file instead of asking, logs the first screen drawn
      * and exits once the caseload is drawn too, so a child process can time a cold start from
-     * outside. Only the bench
-     * sets it; the passphrase is never an argument.
+     * outside. Only the bench sets it; the passphrase is never an argument.
      */
     public static final String START_PROBE = "jobbtorg.startProbe";
 

@@ -30,6 +30,8 @@ import se.jobbtorg.coach.domain.Passphrase;
 final class EncryptedFiles {
     private static final Logger LOG = Logger.getLogger(EncryptedFiles.class.getName());
     private static final byte[] PLAIN_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    /** See {@link #initialiseSqlite()}. */
+    private static boolean sqliteInitialised;
 
     /** What lies at a path, read from its first bytes without opening it. */
     enum State {
@@ -85,8 +87,6 @@ final class EncryptedFiles {
         }
         return c;
     }
-
-    private static boolean sqliteInitialised;
 
     /**
      * SQLite started once, by one thread, before any connection to a file. SQLite3 Multiple

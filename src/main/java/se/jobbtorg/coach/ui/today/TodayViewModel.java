@@ -76,7 +76,7 @@ public final class TodayViewModel {
     private final ObjectProperty<Horizon> horizon = new SimpleObjectProperty<>(Horizon.ALL);
     private final BooleanProperty byPerson = new SimpleBooleanProperty();
     private final ObjectProperty<Comparator<TodayRow>> order = new SimpleObjectProperty<>();
-    private final ReadOnlyBooleanWrapper read = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper itemsRead = new ReadOnlyBooleanWrapper();
     private LocalDate day;
 
     public TodayViewModel(
@@ -109,7 +109,7 @@ public final class TodayViewModel {
 
     /** True once the items have been read (none due is an answer too): the screen shows the day. */
     public ReadOnlyBooleanProperty read() {
-        return read.getReadOnlyProperty();
+        return itemsRead.getReadOnlyProperty();
     }
 
     /** Every item, in the service's order. */
@@ -153,7 +153,7 @@ public final class TodayViewModel {
                     // The filter reads the day as each new row passes it.
                     day = read.day();
                     items.setAll(read.rows());
-                    this.read.set(true);
+                    itemsRead.set(true);
                 },
                 onError);
     }

@@ -137,6 +137,24 @@ class TodayViewModelTest {
     }
 
     @Test
+    void aDayWithNothingDueIsReadAsOneAndNotLeftWaiting() {
+        CoachService coaches = new CoachService(db);
+        Coach newcomer = coaches.addCoach("Sara Holm", "Jobbtorg Kista");
+        TodayViewModel empty = new TodayViewModel(
+                new TodayService(db, new TestClock(Instant.parse("2026-11-24T09:30:00Z")), workflow),
+                workflow,
+                newcomer::id,
+                new SameThreadTaskRunner(),
+                errors::add);
+        assertFalse(empty.read().get(), "not read before the first refresh");
+        empty.refresh();
+        assertTrue(empty.read().get(), "read: the screen can say that nothing is due");
+        assertEquals(List.of(), List.copyOf(empty.items()));
+        assertTrue(today.read().get(), "the coach with work: read too");
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
     void actingOnAPassedDeadlineAsksForAReasonAndAnEmptyOneIsRefused() {
         Object item = firstOverdue();
         assertTrue(needsReason(item), "a passed deadline asks why before the coach acts on it");
