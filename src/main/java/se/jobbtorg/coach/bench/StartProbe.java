@@ -31,6 +31,9 @@ final class StartProbe implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 300;
 
+    /** A step's time since the process start in the window's log: "+2575 ms". */
+    private static final Pattern MILLIS = Pattern.compile("\\+(\\d+) ms");
+
     /** CoachApplication.START_PROBE_SETTLE. */
     private static final String SETTLE = "jobbtorg.startProbe.settle";
 
@@ -172,21 +175,19 @@ final class StartProbe implements AutoCloseable {
 
     /** The time since the process start ("+2575 ms") in the last step that contains what, or -1. */
     static long millis(List<String> steps, String what) {
-        long found = -1;
-        for (String step : steps) {
-            var m = Pattern.compile("\\+(\\d+) ms").matcher(step);
-            if (step.contains(what) && m.find()) {
-                found = Long.parseLong(m.group(1));
-            }
-        }
-        return found;
+        return lastNumber(steps, what, MILLIS);
     }
 
     /** The MiB after a word ("resident 346 MiB") in the last step that contains what, or -1. */
     static long mib(List<String> steps, String what, String word) {
+        return lastNumber(steps, what, Pattern.compile(Pattern.quote(word) + " (\\d+) MiB"));
+    }
+
+    /** The number the pattern's first group finds in the last step that contains what, or -1. */
+    private static long lastNumber(List<String> steps, String what, Pattern number) {
         long found = -1;
         for (String step : steps) {
-            var m = Pattern.compile(word + " (\\d+) MiB").matcher(step);
+            var m = number.matcher(step);
             if (step.contains(what) && m.find()) {
                 found = Long.parseLong(m.group(1));
             }
