@@ -91,7 +91,9 @@ final class WindowCommand implements Callable<Integer> {
         return Main.window(
                 options(),
                 AppPaths.detect(),
-                spec.commandLine().getUsageMessage(),
+                // The usage with the commands, made only when it is printed: a window start's
+                // command line has none of them (Main.isWindowStart).
+                () -> Main.commandLine().getUsageMessage(),
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
     }
 

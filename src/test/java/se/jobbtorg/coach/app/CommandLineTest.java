@@ -80,6 +80,33 @@ class CommandLineTest {
         wrong(SyncMainTest.main("check", "extra"), "Unmatched argument at index 1: 'extra'", "check");
     }
 
+    /**
+     * A window's start parses the window's options alone (the commands' part of the command line
+     * is not built); anything that is not the window's alone takes the whole command line.
+     */
+    @Test
+    void onlyTheWindowsOwnArgumentsSkipTheCommands() {
+        assertTrue(Main.isWindowStart());
+        assertTrue(Main.isWindowStart("--db", "check", "--lang", "en", "--demo"));
+        assertTrue(Main.isWindowStart("--db=x.db", "--lang=sv", "/home/linnea/Karim 2026-11-24.caseload.zip"));
+        assertFalse(Main.isWindowStart("check"), "a command");
+        assertFalse(Main.isWindowStart("--db", "x.db", "check"), "a command after the window's option");
+        assertFalse(Main.isWindowStart("--help"), "the help lists the commands");
+        assertFalse(Main.isWindowStart("--version"));
+        assertFalse(Main.isWindowStart("--db"), "a missing value");
+        assertFalse(Main.isWindowStart("export.zip"), "neither a command nor a package");
+        assertFalse(Main.isWindowStart("--passphrase=hemligt123"));
+    }
+
+    @Test
+    void aWindowsWrongValueIsToldWithTheUsageThatListsTheCommands() {
+        Run run = SyncMainTest.main("--lang", "de", "a.caseload.zip");
+        wrong(run, "--lang takes sv or en", "[-h]");
+        for (String command : COMMANDS) {
+            assertTrue(run.err().contains("\n  " + command + " "), command + " listed: " + run.err());
+        }
+    }
+
     /** Each command, a missing or wrong option: the usage and 2, before a passphrase is asked for. */
     @Test
     void everyCommandRefusesAMissingOrWrongOptionWithItsUsage() {
