@@ -56,6 +56,8 @@ public final class CoachApplication extends Application {
     public static final String STYLESHEET = "/se/jobbtorg/coach/ui/coach.css";
     private static final long DEMO_SEED = 20261124L;
     private static final int DEMO_SIZE = 80;
+    /** How long the start's wait is before it gets a spinner. */
+    private static final Duration SPINNER_AFTER = Duration.ofMillis(700);
     /**
      * The bench's start probe (a system property naming a passphrase file): the window opens the
      * database with the passphrase from that file instead of asking, logs the first screen drawn
@@ -158,15 +160,25 @@ public final class CoachApplication extends Application {
             }
         });
         stage.setTitle(i18n.get("app.name"));
-        stage.getIcons().setAll(Icons.all());
         Label opening = new Label(i18n.get("startup.opening"));
-        VBox splash = new VBox(12, new ProgressIndicator(), opening);
+        VBox splash = new VBox(12, opening);
         splash.setAlignment(Pos.CENTER);
+        // A spinner only for a wait long enough to need one (a migration, a large file on a slow
+        // disk): an open is over before it would show, and its animation took a core's time
+        // from the open's key derivation (decision 0017).
+        PassphraseView.fxDelay(SPINNER_AFTER, () -> {
+            if (stage.getScene() != null && stage.getScene().getRoot() == splash) {
+                splash.getChildren().add(0, new ProgressIndicator());
+            }
+        });
         Scene scene = new Scene(splash, WindowPlacement.WIDTH, WindowPlacement.HEIGHT);
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         WindowPlacement.show(stage, settings.window());
         LOG.info(() -> "start: window shown " + sinceStart());
+        // The icons' seven pictures decoded once the window is up, while the database opens or
+        // the passphrase is typed, not before the window is shown.
+        Platform.runLater(() -> stage.getIcons().setAll(Icons.all()));
         WindowPlacement.track(stage, settings::setWindow);
         // Saved when the window closes, not only in stop(): a logout may end the program without it.
         stage.setOnHidden(e -> saveSettingsNow());

@@ -132,6 +132,29 @@ public final class Database implements AutoCloseable {
         return open(file, clock, passphrase, Migrations.latestVersion(), Integrity.NOW);
     }
 
+    /**
+     * Readies what every open needs before the passphrase is known, so that the open does not
+     * pay for it: SQLite started (its native library loaded, its encrypting file layer in place)
+     * and jOOQ's first query made, on an in-memory database. A window's start runs it on a thread
+     * of its own while JavaFX starts and the passphrase is typed (decision 0017). It changes no
+     * file and throws nothing: what fails here fails again, and is told, at the open.
+     */
+    public static void warmUp() {
+        long t0 = System.nanoTime();
+        try {
+            EncryptedFiles.initialiseSqlite();
+            try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:")) {
+                DSLContext dsl = DSL.using(c, SQLDialect.SQLITE, dslSettings());
+                // The generated tables made, and jOOQ's way from a query to its rows taken once.
+                dsl.fetchExists(DSL.selectOne()
+                        .where(DSL.inline(Tables.CHANGE_LOG.getName()).isNotNull()));
+            }
+            LOG.fine(() -> "warmed up in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "warm-up failed; the open will try again", e);
+        }
+    }
+
     /** When the open checks the file's integrity (quick_check, which reads every page). */
     public enum Integrity {
         /** Before anything else: a damaged file does not open (commands, tests). */

@@ -198,7 +198,15 @@ public final class PackageReader {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final int MAX_MANIFEST = 1 << 20;
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    /**
+     * The schemas' validator, made when the first package is read, not when the window starts
+     * (the validator's classes take a cold start about 50 ms).
+     */
+    private static final class Registry {
+        static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    }
+
     private static final Map<String, Schemas> LOADED = new HashMap<>();
 
     private final Limits limits;
@@ -785,7 +793,8 @@ public final class PackageReader {
             throw new IllegalStateException(e);
         }
         try {
-            return new Schemas(SCHEMAS.getSchema(new ByteArrayInputStream(text)), QuickSchema.of(JSON.readTree(text)));
+            return new Schemas(
+                    Registry.SCHEMAS.getSchema(new ByteArrayInputStream(text)), QuickSchema.of(JSON.readTree(text)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -90,13 +91,15 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private final TabPane tabs = new TabPane();
     private final CaseloadScreen caseload;
     private final TodayScreen today;
-    private final SummaryScreen summary;
-    private final SyncScreen sync;
+    /** The screens behind the first: each made when it is first needed (see Later). */
+    private final Later<SummaryScreen> summary;
+
+    private final Later<SyncScreen> sync;
     private final Tab caseloadTab;
     private final Tab summaryTab;
-    private final AuditScreen audit;
+    private final Later<AuditScreen> audit;
     private final Tab auditTab;
-    private final RetentionScreen retention;
+    private final Later<RetentionScreen> retention;
     private final Tab retentionTab;
     /** Years after the last entry that a person is kept (the settings). */
     private IntSupplier retentionYears = () -> RetentionService.DEFAULT_PERIOD.getYears();
@@ -104,8 +107,8 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     private IntSupplier unusualReading = () -> AuditService.DEFAULT_UNUSUAL;
 
     private final Tab todayTab;
-    /** The later tabs' contents until they join the window (see laterTab). */
-    private final Map<Tab, Node> waiting = new HashMap<>();
+    /** The later tabs' contents, made when they join the window (see laterTab). */
+    private final Map<Tab, Supplier<Node>> waiting = new HashMap<>();
 
     private final Tab syncTab;
     private ProgramActions program = ProgramActions.NONE;
@@ -169,23 +172,24 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         getStyleClass().add("main-window");
 
         caseload = new CaseloadScreen(ui, this);
-        caseloadTab = laterTab("caseloadTab", "nav.caseload", caseload.view());
+        caseloadTab = laterTab("caseloadTab", "nav.caseload", caseload::view);
         today = new TodayScreen(ui, this::openFromToday);
         todayTab = screenTab("todayTab", "nav.today", today.view());
-        summary = new SummaryScreen(ui, this::open);
-        summaryTab = laterTab("summaryTab", "nav.summary", summary.view());
-        sync = new SyncScreen(ui, this::afterImport);
-        syncTab = laterTab("syncTab", "nav.sync", sync.view());
-        audit = new AuditScreen(ui, () -> unusualReading.getAsInt(), this::open);
+        summary = new Later<>(() -> new SummaryScreen(ui, this::open));
+        summaryTab = laterTab("summaryTab", "nav.summary", () -> summary.get().view());
+        sync = new Later<>(() -> new SyncScreen(ui, this::afterImport));
+        syncTab = laterTab("syncTab", "nav.sync", () -> sync.get().view());
+        audit = new Later<>(() -> new AuditScreen(ui, () -> unusualReading.getAsInt(), this::open));
         // Opened when asked for (Ctrl+4) and closable: an occasional look, not a fifth tab in
         // the way of the participants' pages on a narrow window.
-        auditTab = screenTab("auditTab", "nav.audit", audit.view());
+        auditTab = laterTab("auditTab", "nav.audit", () -> audit.get().view());
         auditTab.setClosable(true);
-        retention = new RetentionScreen(ui, () -> retentionYears.getAsInt(), () -> {
+        retention = new Later<>(() -> new RetentionScreen(ui, () -> retentionYears.getAsInt(), () -> {
             caseload.model().refresh();
             today.model().refresh();
-        });
-        retentionTab = screenTab("retentionTab", "retention.title", retention.view());
+        }));
+        retentionTab = laterTab(
+                "retentionTab", "retention.title", () -> retention.get().view());
         retentionTab.setClosable(true);
         tabs.getTabs().setAll(todayTab, caseloadTab, summaryTab, syncTab);
         if (!teamLead.get()) {
@@ -198,13 +202,13 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
                 today.model().refresh();
             }
             if (tab == syncTab) {
-                sync.shown();
+                sync.get().shown();
             }
             if (tab == auditTab) {
-                audit.shown();
+                audit.get().shown();
             }
             if (tab == retentionTab) {
-                retention.shown();
+                retention.get().shown();
             }
         });
 
@@ -270,14 +274,15 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     }
 
     /**
-     * A screen's tab whose content joins the window when the tab is first shown: until then it
-     * costs the start no styling and no layout (the summary and the sync screens are large
-     * forms, and the first screen waited for them).
+     * A screen's tab whose content is made and joins the window when the tab is first shown:
+     * until then it costs the start nothing to build, style or lay out (the summary and the sync
+     * screens are large forms, and the first screen waited for them).
      */
-    private Tab laterTab(String id, String titleKey, Region content) {
-        Tab tab = screenTab(id, titleKey, content);
-        waiting.put(tab, tab.getContent());
-        tab.setContent(null);
+    private Tab laterTab(String id, String titleKey, Supplier<? extends Region> content) {
+        Tab tab = new Tab(i18n.get(titleKey));
+        tab.setClosable(false);
+        tab.setId(id);
+        waiting.put(tab, () -> Forms.scrolling(content.get()));
         tab.selectedProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
@@ -290,11 +295,33 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
         return tab;
     }
 
-    /** A later tab's content joins the window (once; nothing if it has already). */
+    /** A later tab's content is made and joins the window (once; nothing if it has already). */
     private void join(Tab tab) {
-        Node whole = waiting.remove(tab);
+        Supplier<Node> whole = waiting.remove(tab);
         if (whole != null) {
-            tab.setContent(whole);
+            tab.setContent(whole.get());
+        }
+    }
+
+    /**
+     * A screen made when it is first needed (its tab shown, a package offered to it), once: the
+     * start builds only what the first screen shows (decision 0017).
+     */
+    private static final class Later<T> implements Supplier<T> {
+        private Supplier<T> make;
+        private T made;
+
+        Later(Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public T get() {
+            if (made == null) {
+                made = make.get();
+                make = null;
+            }
+            return made;
         }
     }
 
@@ -589,7 +616,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
             return;
         }
         tabs.getSelectionModel().select(summaryTab);
-        summary.shown();
+        summary.get().shown();
     }
 
     private void closeCurrentTab() {
@@ -743,7 +770,7 @@ public final class MainWindow extends BorderPane implements CaseloadView.Actions
     /** A package opened from the file manager: the sync screen, with the package ready to import. */
     public void offerPackage(Path file) {
         tabs.getSelectionModel().select(syncTab);
-        sync.offer(file);
+        sync.get().offer(file);
     }
 
     /** After packages came in: every screen reads again. */
