@@ -21,8 +21,6 @@ final class AppLog {
 
     static void configure(Path folder) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
@@ -39,6 +37,17 @@ final class AppLog {
         } catch (IOException e) {
             System.err.println("Cannot write the log in " + folder + ": " + e.getMessage());
         }
+        quietLibraries();
+    }
+
+    /**
+     * jOOQ's banner and tips off, and its lines below a warning out of the log (the dialect's
+     * version at each first query). Before jOOQ is first used: a window's warm-up uses it before
+     * the log is set up (Main.window).
+     */
+    static void quietLibraries() {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         JOOQ.setLevel(Level.WARNING);
     }
 }

@@ -184,6 +184,7 @@ public final class Main {
             Logger.getLogger(Main.class.getName()).log(Level.WARNING, "single-instance claim failed", e);
         }
         // SQLite and jOOQ made ready while JavaFX starts and the passphrase is typed.
+        AppLog.quietLibraries();
         Thread warmUp = new Thread(Database::warmUp, "warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
