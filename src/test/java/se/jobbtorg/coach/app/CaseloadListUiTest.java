@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -62,9 +62,11 @@ class CaseloadListUiTest {
     static Path dir;
 
     private AppContext context;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         context = AppContext.open(dir.resolve("list-" + System.nanoTime() + ".db"), CLOCK, TestPassphrase.get());
         Coach me = context.coaches().setCurrentCoach("Linnea Ek", "Jobbtorg Kista");
         Coach colleague = context.coaches().addCoach("Karim Haddad", "Jobbtorg Kista");
@@ -130,21 +132,111 @@ class CaseloadListUiTest {
         }
     }
 
+    /** Whether this column is in the list (its heading shown). */
+    private static boolean columnShown(FxRobot robot, String columnId) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() ->
+                        robot.lookup("#caseloadTable").queryAs(TableView.class).getColumns().stream()
+                                .anyMatch(c -> columnId.equals(((TableColumn<?, ?>) c).getId())
+                                        && ((TableColumn<?, ?>) c).isVisible()))
+                .get();
+    }
+
+    /** What hovering over this person's "Att göra" cell shows. */
+    private static String dueTooltip(FxRobot robot, String name) throws Exception {
+        return inCell(
+                robot,
+                "caseloadDue",
+                name,
+                c -> c.getTooltip() == null ? null : c.getTooltip().getText());
+    }
+
     /** The text of the cell of this column in the row of this person, and whether it is red. */
     private static String cell(FxRobot robot, String columnId, String name, Set<String> classes) throws Exception {
+        return inCell(robot, columnId, name, c -> {
+            classes.addAll(c.getStyleClass());
+            return c.getText();
+        });
+    }
+
+    /** What is read off the cell of this column in the row of this person (null if none shows). */
+    private static <T> T inCell(
+            FxRobot robot, String columnId, String name, java.util.function.Function<TableCell<?, ?>, T> read)
+            throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
                     for (Node node : robot.lookup("#caseloadTable .table-cell").queryAll()) {
-                        if (node instanceof javafx.scene.control.TableCell<?, ?> c
+                        if (node instanceof TableCell<?, ?> c
                                 && c.getTableColumn() != null
                                 && columnId.equals(c.getTableColumn().getId())
                                 && c.getTableRow() != null
                                 && c.getTableRow().getItem() instanceof CaseloadRow row
                                 && row.name().equals(name)) {
-                            classes.addAll(c.getStyleClass());
-                            return ((Labeled) c).getText();
+                            return read.apply(c);
                         }
                     }
                     return null;
+                })
+                .get();
+    }
+
+    /**
+     * A window made narrow after it was wide: each column at its least width and the list
+     * scrolling sideways, not the wide columns kept far past the window's edge; wide again, the
+     * columns fill the list, and the room goes to what is due, not to the dates.
+     */
+    @Test
+    void aWindowMadeNarrowAfterWideKeepsEachColumnAtItsLeastAndWideFillsTheList(FxRobot robot) throws Exception {
+        robot.clickOn("#navCaseload");
+        Ui.waitFor(() -> Ui.rows(robot, "#caseloadTable") == 3);
+        Ui.waitFor(() -> fills(robot));
+        double[] before = widths(robot, "caseloadDue", "caseloadLastContact");
+        // As wide as the test's screen (Monocle's 1280 pixels) allows.
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1280)).get();
+        Ui.waitFor(() -> fills(robot) && widths(robot, "caseloadDue")[0] > before[0]);
+        double[] wide = widths(robot, "caseloadDue", "caseloadLastContact");
+        assertTrue(
+                wide[0] - before[0] > wide[1] - before[1],
+                "what is due takes more of the room than a date: " + List.of(before[0], before[1], wide[0], wide[1]));
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(760)).get();
+        Ui.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> {
+                    TableView<?> table = robot.lookup("#caseloadTable").queryAs(TableView.class);
+                    return table.getVisibleLeafColumns().stream()
+                            .allMatch(c -> Math.abs(c.getWidth() - c.getMinWidth()) < 0.5);
+                })
+                .get());
+        Ui.shot(robot, "#caseloadTable", "caseload-narrow");
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1180)).get();
+        Ui.waitFor(() -> fills(robot));
+    }
+
+    /** Whether the list's columns together are as wide as the list (no sideways scroll, no gap). */
+    private static boolean fills(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+                    TableView<?> table = robot.lookup("#caseloadTable").queryAs(TableView.class);
+                    Node flow = table.lookup(".virtual-flow");
+                    double columns = table.getVisibleLeafColumns().stream()
+                            .mapToDouble(TableColumn::getWidth)
+                            .sum();
+                    double inside = flow == null ? 0 : flow.getLayoutBounds().getWidth();
+                    return inside > 0 && Math.abs(columns - inside) < 20;
+                })
+                .get();
+    }
+
+    private static double[] widths(FxRobot robot, String... columnIds) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+                    TableView<?> table = robot.lookup("#caseloadTable").queryAs(TableView.class);
+                    double[] found = new double[columnIds.length];
+                    for (int i = 0; i < columnIds.length; i++) {
+                        String id = columnIds[i];
+                        found[i] = table.getColumns().stream()
+                                .filter(c -> id.equals(c.getId()))
+                                .mapToDouble(TableColumn::getWidth)
+                                .findFirst()
+                                .orElse(-1);
+                    }
+                    return found;
                 })
                 .get();
     }
@@ -154,11 +246,13 @@ class CaseloadListUiTest {
         robot.clickOn("#navCaseload");
         Ui.waitFor(() -> Ui.rows(robot, "#caseloadTable") == 3);
         assertEquals(List.of("Farah, Omar", "Lind, Eva", "Yilmaz, Amina"), names(robot), "Eva exited, not yet checked");
+        assertTrue(!columnShown(robot, "caseloadCoach"), "my own list: every row would name me");
 
         Set<String> red = new java.util.HashSet<>();
         String late = cell(robot, "caseloadDue", "Yilmaz, Amina", red);
         assertEquals(SV.get("caseload.due.late", SV.date(TODAY.minusDays(15)), SV.of(DeadlineKind.PLAN_DUE)), late);
         assertTrue(late.contains("försenad") && red.contains("overdue"), "in words and in red: " + red);
+        assertEquals(late, dueTooltip(robot, "Yilmaz, Amina"), "the whole of it, however narrow the column");
         Set<String> notRed = new java.util.HashSet<>();
         assertEquals(
                 SV.get("caseload.due", SV.date(TODAY.plusDays(5)), SV.of(DeadlineKind.PLAN_DUE)),
@@ -199,6 +293,8 @@ class CaseloadListUiTest {
                 Ui.text(robot, "#caseloadEmpty"));
         robot.press(KeyCode.ALT).type(KeyCode.L).release(KeyCode.ALT);
         waitNames(robot, List.of("Warsame, Hodan"));
+        Ui.waitFor(() -> columnShown(robot, "caseloadCoach"));
+        assertEquals("Karim Haddad", cell(robot, "caseloadCoach", "Warsame, Hodan", new java.util.HashSet<>()));
         assertEquals(
                 CaseloadViewModel.Scope.ALL,
                 WaitForAsyncUtils.asyncFx(() -> robot.lookup("#caseloadScope")

@@ -93,7 +93,7 @@ public final class AuditView extends VBox {
         table.setId("auditTable");
         table.setItems(model.rows());
         table.setPlaceholder(new Label(i18n.get("audit.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(table);
         table.getColumns()
                 .setAll(List.of(
                         Cells.keepWhole(

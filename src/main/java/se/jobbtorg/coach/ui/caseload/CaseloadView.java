@@ -27,6 +27,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -36,7 +37,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.util.Callback;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
@@ -178,7 +178,7 @@ public final class CaseloadView extends BorderPane {
                 e.consume();
             }
         });
-        buildTable(i18n);
+        buildTable(model, i18n);
         table.setItems(model.rows());
         // The list reads again after every change (an enrolment, an import): the person chosen
         // stays chosen, so the buttons and the focus on them stay too.
@@ -230,10 +230,10 @@ public final class CaseloadView extends BorderPane {
         setCenter(content);
     }
 
-    private void buildTable(I18n i18n) {
+    private void buildTable(CaseloadViewModel model, I18n i18n) {
         table.setId("caseloadTable");
         Rows.selectOnFocus(table);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(table);
         // Dates sort as dates and an empty cell sorts last, whichever way a column is sorted.
         table.setSortPolicy(t -> {
             Comparator<CaseloadRow> order = emptyLast(t.getSortOrder());
@@ -253,11 +253,18 @@ public final class CaseloadView extends BorderPane {
         TableColumn<CaseloadRow, LocalDate> due = column(i18n.get("caseload.column.due"), CaseloadRow::nextDueOn);
         due.setId("caseloadDue");
         due.setCellFactory(c -> new TableCell<>() {
-            private final Text shown = new Text();
+            // Two lines at most, so that a row stays two lines high: the date and "försenad"
+            // first, whole; what is due below it, cut with "…" where the column is narrow. The
+            // whole sentence is the cell's own text (found by it, read aloud) and its tooltip.
+            private final Label when = new Label();
+            private final Label what = new Label();
+            private final VBox shown = new VBox(when, what);
+            private final Tooltip whole = new Tooltip();
 
             {
-                shown.getStyleClass().add("wrapping-text");
-                shown.wrappingWidthProperty().bind(due.widthProperty().subtract(12));
+                when.setMinWidth(Region.USE_PREF_SIZE);
+                what.setMinWidth(0);
+                shown.setMinWidth(0);
                 setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             }
 
@@ -269,15 +276,21 @@ public final class CaseloadView extends BorderPane {
                 if (row == null || row.nextDue() == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
-                String text = dueText(i18n, row);
                 if (row.overdue()) {
                     getStyleClass().add("overdue");
                 }
-                shown.setText(text);
+                String text = dueText(i18n, row);
+                when.setText(i18n.get(
+                        row.overdue() ? "caseload.due.when.late" : "caseload.due.when",
+                        i18n.date(row.nextDue().dueOn())));
+                what.setText(i18n.of(row.nextDue().kind()));
+                whole.setText(text);
                 setText(text);
                 setGraphic(shown);
+                setTooltip(whole);
             }
         });
         TableColumn<CaseloadRow, LocalDateTime> meeting =
@@ -299,7 +312,14 @@ public final class CaseloadView extends BorderPane {
                 column(i18n.get("caseload.column.enrolledOn"), CaseloadRow::enrolledOn);
         enrolled.setCellFactory(dayAndDaysSince(i18n, "caseload.enrolledOn", CaseloadRow::daysEnrolled));
         TableColumn<CaseloadRow, String> coach = column(i18n.get("caseload.column.coach"), CaseloadRow::coach);
+        coach.setId("caseloadCoach");
         coach.setComparator(SwedishText::compare);
+        // One coach's list (mine, or the one a team lead chose) would say the same name on every
+        // row: the column is left out there, and its width goes to what is due.
+        coach.visibleProperty()
+                .bind(model.scopeProperty()
+                        .isEqualTo(CaseloadViewModel.Scope.ALL)
+                        .and(model.coachFilterProperty().isNull()));
         TableColumn<CaseloadRow, String> status = column(
                 i18n.get("caseload.column.status"),
                 r -> i18n.get("caseload.state." + r.status().name().toLowerCase(Locale.ROOT)));
@@ -314,9 +334,15 @@ public final class CaseloadView extends BorderPane {
                         .map(s -> i18n.get("caseload.state." + s.name().toLowerCase(Locale.ROOT)))
                         .max(Comparator.comparingInt(String::length))
                         .orElse(""));
-        // The date whole; the mark and what is due wrap below it on a narrow window.
-        Cells.keepWhole(due, i18n.date(Cells.WIDEST_DATE) + ",");
+        // The date and its mark whole; what is due below them gives way.
+        Cells.keepWhole(due, i18n.get("caseload.due.when.late", i18n.date(Cells.WIDEST_DATE)));
         due.setPrefWidth(Math.max(due.getMinWidth(), 180));
+        // A wide window widens what is due most, and the name and the coach; a date is no easier
+        // to read for the room around it.
+        name.setMaxWidth(280);
+        for (TableColumn<CaseloadRow, ?> read : List.of(number, meeting, contact, enrolled, status)) {
+            read.setMaxWidth(read.getPrefWidth() + 24);
+        }
         coach.setPrefWidth(110);
         name.setMinWidth(130);
         coach.setMinWidth(70);

@@ -1,12 +1,14 @@
 package se.jobbtorg.coach.ui.common;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -94,6 +96,29 @@ public final class Cells {
         for (TableColumn<S, ?> column : table.getColumns()) {
             wrapping((TableColumn<S, String>) column);
         }
+    }
+
+    /**
+     * Columns that fill the table's width, as {@link TableView#CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN},
+     * and on a table too narrow for every column's least width, each column at that width and the
+     * table scrolling sideways. JavaFX's policy leaves the columns as wide as they last were there:
+     * a window made narrow after it was wide kept its wide columns, far past its edge.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static void fillOrScroll(TableView<?> table) {
+        table.setColumnResizePolicy(features -> {
+            if (features.getColumn() == null) {
+                List<? extends TableColumnBase<?, ?>> columns = table.getVisibleLeafColumns();
+                double least = columns.stream()
+                        .mapToDouble(TableColumnBase::getMinWidth)
+                        .sum();
+                if (least >= features.getContentWidth()) {
+                    columns.forEach(c -> features.setColumnWidth((TableColumnBase) c, c.getMinWidth()));
+                    return true;
+                }
+            }
+            return TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN.call(features);
+        });
     }
 
     /** The display names of these constants, to size a column by the words they hold. */

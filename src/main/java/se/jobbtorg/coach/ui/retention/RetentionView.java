@@ -40,7 +40,7 @@ public final class RetentionView extends VBox {
         table.setId("retentionTable");
         table.setItems(model.rows());
         table.setPlaceholder(new Label(i18n.get("retention.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(table);
         table.getColumns()
                 .setAll(List.of(
                         Cells.wrapping(Cells.<RetentionViewModel.Row>column(

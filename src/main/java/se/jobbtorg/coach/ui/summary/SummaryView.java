@@ -425,7 +425,7 @@ public final class SummaryView extends VBox {
                 choose.run();
             }
         });
-        people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(people);
         people.getColumns()
                 .setAll(List.of(
                         Cells.<IndicatorReport.Line>column(

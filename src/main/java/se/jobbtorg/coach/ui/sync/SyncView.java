@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import se.jobbtorg.coach.domain.Coach;
 import se.jobbtorg.coach.i18n.I18n;
+import se.jobbtorg.coach.ui.common.Cells;
 import se.jobbtorg.coach.ui.common.DialogService;
 import se.jobbtorg.coach.ui.common.DialogService.FileType;
 import se.jobbtorg.coach.ui.common.MnemonicCheckBox;
@@ -125,7 +126,7 @@ public final class SyncView extends VBox {
         outcomes.setId("syncOutcomes");
         outcomes.setPrefHeight(140);
         outcomes.setMinHeight(110);
-        outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(outcomes);
         outcomes.setPlaceholder(new Label(i18n.get("sync.outcomes.none")));
         outcomes.getColumns()
                 .setAll(List.of(
@@ -151,7 +152,7 @@ public final class SyncView extends VBox {
         conflictsHelp.setMinHeight(Region.USE_PREF_SIZE);
         conflicts.setId("syncConflicts");
         conflicts.setItems(model.conflicts);
-        conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(conflicts);
         conflicts.setMinHeight(120);
         conflicts.setPlaceholder(new Label(i18n.get("sync.conflicts.none")));
         conflicts
@@ -265,7 +266,7 @@ public final class SyncView extends VBox {
         table.setId("syncDevices");
         table.setPrefHeight(130);
         table.setMinHeight(100);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(table);
         table.setPlaceholder(new Label(i18n.get("sync.devices.none")));
         table.getColumns()
                 .setAll(List.of(

@@ -63,7 +63,7 @@ public final class TodayView extends VBox {
         // The rows are sorted by the view model's list, which follows the table's sort order.
         table.setSortPolicy(t -> true);
         model.sortBy(table.comparatorProperty());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(table);
         table.setPlaceholder(new Label(i18n.get("today.nothing")));
         TableColumn<TodayRow, Long> late = new TableColumn<>(i18n.get("today.column.late"));
         late.setId("todayLate");

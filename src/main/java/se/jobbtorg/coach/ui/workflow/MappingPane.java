@@ -44,7 +44,7 @@ final class MappingPane extends HBox {
 
         areas.setId("mappingAreas");
         Rows.selectOnFocus(areas);
-        areas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(areas);
         areas.getColumns()
                 .setAll(List.of(
                         Cells.wrapping(

@@ -115,7 +115,7 @@ final class PlanPane extends VBox {
 
         activities.setId("planActivities");
         Rows.selectOnFocus(activities);
-        activities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(activities);
         activities.setPlaceholder(new Label(i18n.get("plan.noActivities")));
         // The dates stay whole; an activity's name, its provider and the description wrap.
         activities

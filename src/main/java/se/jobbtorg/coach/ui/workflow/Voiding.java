@@ -62,7 +62,7 @@ final class Voiding {
         TableView<T> table = new TableView<>();
         table.setId(id);
         Rows.selectOnFocus(table);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Cells.fillOrScroll(table);
         table.setPlaceholder(new Label(placeholder));
         table.getColumns().setAll(columns);
         show(table, model, ui.i18n(), idOf);
