@@ -249,7 +249,7 @@ public final class CaseloadView extends BorderPane {
         number.setPrefWidth(130);
 
         // The next deadline or reminder: its date, "försenad" in words as well as in red (the
-        // colour is not the only sign), and what it is, wrapped rather than cut.
+        // colour is not the only sign), and what it is.
         TableColumn<CaseloadRow, LocalDate> due = column(i18n.get("caseload.column.due"), CaseloadRow::nextDueOn);
         due.setId("caseloadDue");
         due.setCellFactory(c -> new TableCell<>() {
