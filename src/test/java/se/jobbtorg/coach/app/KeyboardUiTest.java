@@ -307,6 +307,24 @@ class KeyboardUiTest {
         return tab == null ? null : tab.getId();
     }
 
+    /**
+     * A field's letter that a screen shown before uses too (English "Sho_w" on the caseload,
+     * "_When" on Today) takes the focus to the field on the screen in view, each way.
+     */
+    @Test
+    void aFieldsLetterAlsoOnAScreenShownBeforeTakesTheFocusToTheFieldInView(FxRobot robot) throws Exception {
+        show(robot, EN);
+        Ui.waitFor(() -> Ui.rows(robot, "#todayTable") > 0);
+        robot.clickOn("#navCaseload");
+        Ui.waitFor(() -> Ui.showing(robot, "#caseloadScope"));
+        alt(robot, KeyCode.W);
+        Ui.waitFor(() -> inside(focused(robot), "caseloadScope"));
+        robot.clickOn("#navToday");
+        Ui.waitFor(() -> Ui.showing(robot, "#todayHorizon"));
+        alt(robot, KeyCode.W);
+        Ui.waitFor(() -> inside(focused(robot), "todayHorizon"));
+    }
+
     @Test
     void everyScreenHasItsLettersAndNoTwoClashInSwedishAndEnglish(FxRobot robot) throws Exception {
         for (I18n i18n : List.of(SV, EN)) {
